@@ -1,0 +1,401 @@
+"""The record store: one SQLite database, `dataset.sqlite`, in the dataset folder.
+
+It holds the four record tables and, on the same connection, the crawler's own frontier tables,
+so that "page fetched + its records" commit in one transaction: a crash (even SIGKILL) loses no
+committed record and duplicates none. WAL journal, `synchronous=NORMAL`.
+
+Threads may share one `Store`: every method holds `Store.lock` (an RLock); callers who use
+`Store.conn` directly do so inside `with store.transaction():`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Literal, Mapping
+
+from .schema import FIELDS, KINDS, LIST_FIELDS, SCHEMA_VERSION, TABLES, content_sha256, to_utc_iso
+
+DB_NAME = "dataset.sqlite"
+BUSY_TIMEOUT_S = 30.0
+_IN_CHUNK = 500  # ids per "IN (...)" query, well under SQLite's variable limit
+_FETCH_BATCH = 1000
+
+Status = Literal["new", "changed", "same"]
+
+
+class StoreError(ValueError):
+    """The dataset folder or a record cannot be used: wrong schema version, not a database, bad row."""
+
+
+_SQL_TYPE = {"str": "TEXT", "str?": "TEXT", "int?": "INTEGER", "list": "TEXT", "utc": "TEXT", "local": "TEXT"}
+
+# Columns the store keeps beyond the record schema (never exported).
+_EXTRA_COLUMNS = {
+    "articles": ("last_run_id TEXT", "published_utc TEXT"),
+    "observations": (),
+    "site_counters": (),
+    "runs": (),
+}
+
+_CONSTRAINTS = {
+    "articles": "PRIMARY KEY (article_id)",
+    "observations": "UNIQUE (article_id, run_id)",
+    "site_counters": "UNIQUE (site, run_id)",
+    "runs": "PRIMARY KEY (run_id)",
+}
+
+_NOT_NULL = {
+    "articles": {"article_id", "url", "site"},
+    "observations": {"article_id", "run_id"},
+    "site_counters": {"site", "run_id"},
+    "runs": {"run_id"},
+}
+
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS articles_site_published ON articles (site, published_utc)",
+    "CREATE INDEX IF NOT EXISTS articles_site_id ON articles (site, article_id)",
+    "CREATE INDEX IF NOT EXISTS articles_last_run ON articles (last_run_id)",
+    "CREATE INDEX IF NOT EXISTS observations_run ON observations (run_id)",
+    "CREATE INDEX IF NOT EXISTS site_counters_run ON site_counters (run_id)",
+)
+
+# The column that ties a row to a run, for `iter_rows(table, where_run_id=...)`.
+_RUN_COLUMN = {"articles": "last_run_id", "observations": "run_id", "site_counters": "run_id", "runs": "run_id"}
+
+RECENT_SQL = (
+    "SELECT article_id, url FROM articles WHERE site = ? AND published_utc > ? "
+    "ORDER BY published_utc DESC"
+)
+# A deterministic sample of the older articles: the article ids (hex hashes) are uniformly spread,
+# so the rows after a seeded start point in (site, article_id) order are a random sample.
+SAMPLE_FROM_SQL = (
+    "SELECT article_id, url FROM articles WHERE site = ? AND article_id >= ? "
+    "AND (published_utc IS NULL OR published_utc <= ?) ORDER BY article_id LIMIT ?"
+)
+SAMPLE_WRAP_SQL = (
+    "SELECT article_id, url FROM articles WHERE site = ? AND article_id < ? "
+    "AND (published_utc IS NULL OR published_utc <= ?) ORDER BY article_id LIMIT ?"
+)
+
+
+def table_ddl(table: str) -> str:
+    cols = [
+        f"{name} {_SQL_TYPE[kind]}{' NOT NULL' if name in _NOT_NULL[table] else ''}"
+        for name, kind in KINDS[table].items()
+    ]
+    cols += list(_EXTRA_COLUMNS[table])
+    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols + [_CONSTRAINTS[table]])})"
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing `dataset.sqlite` (for loaders and exports)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        check_schema_version(conn, Path(path))
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot read the dataset database: {exc}") from exc
+    return conn
+
+
+def check_schema_version(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The schema version recorded in `meta`, or None; StoreError if newer than this code reads."""
+    if not _has_table(conn, "meta"):
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return None
+    version = int(row[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: dataset schema version {version} is newer than this govnews "
+            f"(reads up to {SCHEMA_VERSION}); upgrade govnews"
+        )
+    return version
+
+
+def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = None) -> Iterator[dict]:
+    """Stream the rows of `table` as record dicts (schema fields only, lists decoded), in insertion order."""
+    _check_table(table)
+    if not _has_table(conn, table):
+        return
+    fields = FIELDS[table]
+    sql = f"SELECT {', '.join(fields)} FROM {table}"
+    params: tuple = ()
+    if where_run_id is not None:
+        sql += f" WHERE {_RUN_COLUMN[table]} = ?"
+        params = (where_run_id,)
+    cursor = conn.execute(sql + " ORDER BY rowid", params)
+    lists = LIST_FIELDS[table]
+    while batch := cursor.fetchmany(_FETCH_BATCH):
+        for values in batch:
+            yield {f: (_decode_list(v) if f in lists else v) for f, v in zip(fields, values)}
+
+
+class Store:
+    """The dataset's SQLite database. Open with `Store.open(folder)`; close with `close()` or `with`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.lock = threading.RLock()
+        self._depth = 0
+
+    # -- opening ------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path | str) -> "Store":
+        """Open (creating if needed) the store of a dataset folder."""
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot create the dataset folder: {exc}") from exc
+        path = folder / DB_NAME
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the dataset database: {exc}") from exc
+        store = cls(conn, path)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path}: not a usable dataset database: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{self.path}: the file system does not support SQLite WAL mode")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=OFF")
+        with self.transaction() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            if check_schema_version(conn, self.path) is None:
+                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            for table in TABLES:
+                conn.execute(table_ddl(table))
+            for ddl in _INDEXES:
+                conn.execute(ddl)
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Hold the lock and one write transaction; commit on success, roll back on any exception.
+
+        Nested use becomes a SAVEPOINT: an exception caught inside the outer block undoes only
+        the inner block's writes.
+        """
+        with self.lock:
+            if self._depth:
+                yield from self._savepoint()
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. disk full)
+                    self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        name = f"sp{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
+
+    # -- writing records ----------------------------------------------------------------------
+    def upsert_article(self, record: Mapping[str, Any], run_id: str | None = None) -> Status:
+        """Store the latest extraction of an article; "changed" when its content hash differs.
+
+        Keeps the stored `first_seen_at`; every other field (fetched_at and the counts included)
+        takes the new value. `run_id` marks the article as fetched by that run (for per-run
+        exports). A missing `content_sha256` is computed from headline and body.
+        """
+        row = _row_for("articles", record)
+        if row["content_sha256"] is None:
+            row["content_sha256"] = content_sha256(row["headline"], row["body"])
+        if row["first_seen_at"] is None:
+            row["first_seen_at"] = row["fetched_at"]
+        try:
+            row["published_utc"] = to_utc_iso(row["published_at"])
+        except ValueError:
+            row["published_utc"] = None
+        row["last_run_id"] = run_id
+        columns = list(row)
+        updates = ", ".join(
+            f"{c} = COALESCE(articles.{c}, excluded.{c})" if c == "first_seen_at" else f"{c} = excluded.{c}"
+            for c in columns
+            if c != "article_id"
+        )
+        sql = (
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT (article_id) DO UPDATE SET {updates}"
+        )
+        with self.transaction() as conn:
+            old = conn.execute(
+                "SELECT content_sha256 FROM articles WHERE article_id = ?", (row["article_id"],)
+            ).fetchone()
+            self._execute(sql, list(row.values()))
+        if old is None:
+            return "new"
+        return "same" if old[0] == row["content_sha256"] else "changed"
+
+    def add_observation(self, row: Mapping[str, Any]) -> bool:
+        """Append one observation; False when (article_id, run_id) is already there."""
+        return self._insert_or_ignore("observations", row)
+
+    def add_site_counters(self, row: Mapping[str, Any]) -> bool:
+        """Append one site's counters for a run; False when (site, run_id) is already there."""
+        return self._insert_or_ignore("site_counters", row)
+
+    def start_run(self, run_id: str, started_at: str, sites: Iterable[str]) -> bool:
+        """Record the start of a run (status "running"); False when the run is already recorded."""
+        row = {"run_id": run_id, "started_at": started_at, "sites": list(sites), "status": "running"}
+        return self._insert_or_ignore("runs", row)
+
+    def finish_run(self, row: Mapping[str, Any]) -> None:
+        """Set the given fields of a run (`run_id` required), inserting the run if unknown."""
+        values = _row_for("runs", row, partial=True)
+        columns = list(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "run_id")
+        conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        sql = (
+            f"INSERT INTO runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT (run_id) {conflict}"
+        )
+        with self.transaction():
+            self._execute(sql, list(values.values()))
+
+    def _insert_or_ignore(self, table: str, record: Mapping[str, Any]) -> bool:
+        row = _row_for(table, record)
+        sql = f"INSERT OR IGNORE INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+        with self.transaction():
+            return self._execute(sql, list(row.values())).rowcount == 1
+
+    def _execute(self, sql: str, params: list) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"row rejected by the store: {exc}") from exc
+
+    # -- reading ------------------------------------------------------------------------------
+    def known_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """The given ids that are already stored."""
+        ids = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self.lock:
+            for start in range(0, len(ids), _IN_CHUNK):
+                chunk = ids[start : start + _IN_CHUNK]
+                sql = f"SELECT article_id FROM articles WHERE article_id IN ({', '.join('?' * len(chunk))})"
+                found.update(r[0] for r in self.conn.execute(sql, chunk))
+        return found
+
+    def articles_to_reobserve(
+        self, site: str, published_after: str, sample_older: int, seed: object
+    ) -> list[tuple[str, str]]:
+        """(article_id, url) of the site's articles published after `published_after` (newest first),
+        then up to `sample_older` older or undated ones, a sample fixed by `seed`.
+
+        Index-backed: the cost follows the rows returned, not the size of the dataset.
+        """
+        after = to_utc_iso(published_after)
+        with self.lock:
+            rows = self.conn.execute(RECENT_SQL, (site, after)).fetchall()
+            if sample_older > 0:
+                start = hashlib.sha256(str(seed).encode("utf-8")).hexdigest()[:16]
+                sample = self.conn.execute(SAMPLE_FROM_SQL, (site, start, after, sample_older)).fetchall()
+                if len(sample) < sample_older:
+                    rest = sample_older - len(sample)
+                    sample += self.conn.execute(SAMPLE_WRAP_SQL, (site, start, after, rest)).fetchall()
+                rows += sample
+        return [(r[0], r[1]) for r in rows]
+
+    def iter_rows(self, table: str, where_run_id: str | None = None) -> Iterator[dict]:
+        """Stream a table's committed rows as dicts (lists decoded), optionally one run's only.
+
+        Reads through its own connection, a consistent snapshot that does not block writers.
+        For articles, `where_run_id` selects those last fetched by that run.
+        """
+        _check_table(table)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        try:
+            yield from read_rows(conn, table, where_run_id)
+        finally:
+            conn.close()
+
+    def count(self, table: str) -> int:
+        _check_table(table)
+        with self.lock:
+            return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def _row_for(table: str, record: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
+    """The SQL values of a record: schema fields in order, lists as JSON; unknown keys are errors."""
+    kinds = KINDS[table]
+    unknown = sorted(set(record) - set(kinds))
+    if unknown:
+        raise StoreError(f"{table}: unknown field(s) {', '.join(unknown)}")
+    missing = [k for k in _NOT_NULL[table] if record.get(k) is None]
+    if missing:
+        raise StoreError(f"{table}: missing required field(s) {', '.join(sorted(missing))}")
+    keys = [k for k in kinds if k in record] if partial else list(kinds)
+    return {k: _encode(record.get(k), kinds[k]) for k in keys}
+
+
+def _encode(value: Any, kind: str) -> Any:
+    if kind == "list":
+        if isinstance(value, (str, bytes)):
+            raise StoreError(f"expected a list of strings, got {type(value).__name__}: {value!r:.60}")
+        return json.dumps(list(value or []), ensure_ascii=False)
+    return value
+
+
+def _decode_list(text: str | None) -> list:
+    return json.loads(text) if text else []
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+    return row is not None
