@@ -50,3 +50,17 @@ class Postback:
     action: str
     fields: tuple[tuple[str, str], ...]
     label: str = ""
+
+
+@dataclass
+class Page:
+    """Everything one fetched page yields: what it says as an article, its links, and whether
+    it is an article page at all (`kind` "article") or a listing or other page."""
+
+    url: str
+    platform: str
+    kind: str
+    article: Article
+    listing: Listing
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,322 @@
+"""The engine: bytes of one page -> a Page (an article record and/or links).
+
+One parse, one tree, handed to every field extractor. A profile's selectors are tried first,
+field by field; the generic extractor fills whatever the profile leaves empty.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from . import generic
+from .dates import ParsedDate, parse_vietnamese_datetime
+from .decoding import decode_html
+from .doc import Doc
+from .fields import (AUTHOR_LABEL, SOURCE_LABEL, Counter, Signature, author_of, counter_of,
+                     digit_row, looks_like_name, source_of, split_signature, view_count_of,
+                     view_count_in)
+from .listing import attachments_in, base_url, extract_listing
+from .model import Article, Listing, Page
+from .profile import Profile, load_profiles, profile_named
+from .text import Block, blocks, clean, text_of
+from .urls import canonical_url, merge_rules
+
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+GENERIC = "generic"
+
+_RELATED = re.compile(
+    r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
+    r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
+    r"bài liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
+    r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
+    r"tin tức khác|tin cùng loại|related(?: posts| news)?)\s*[:：]?$", re.I)
+_BOILER = re.compile(
+    r"^(?:bản in|in bài(?: viết)?|in trang|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|"
+    r"đầu trang|gửi email|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ|share|tweet|like|email|"
+    r"xem tiếp|xem theo ngày|góp ý|phản hồi|bình luận|lưu bài|đánh giá|"
+    r"(?:bản in|quay lại|in bài|chia sẻ|gửi email|\|)(?:\s*\|?\s*(?:bản in|quay lại|in bài|"
+    r"chia sẻ|gửi email|lên đầu trang))+)$", re.I)
+_VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
+                        r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
+_COUNTERISH = re.compile(r"^[\d.,\s]+$")
+
+
+def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
+               profile: str | None = None) -> Page:
+    """Parse one page. Never raises on bad input: what cannot be read becomes a warning.
+    `profile` forces a profile by name ("generic" forces the generic extractor)."""
+    warnings: list[str] = []
+    if len(data) > MAX_PAGE_BYTES:
+        warnings.append(f"page of {len(data)} bytes cut to {MAX_PAGE_BYTES} for parsing")
+        data = data[:MAX_PAGE_BYTES]
+    content_type = _header(headers, "content-type")
+    decoded = decode_html(data, content_type)
+    warnings.extend(decoded.warnings)
+    forced = profile_named(profile) if profile and profile != GENERIC else None
+    root = _parse_tree(decoded.text, warnings)
+    if root is None:
+        platform = forced.name if forced else GENERIC
+        return Page(url, platform, "broken", _empty_article(url, platform, warnings),
+                    Listing(url, platform), decoded.encoding, warnings)
+    doc = Doc(root, url)
+    chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
+    platform = chosen.name if chosen else GENERIC
+    listing = extract_listing(root, url, chosen, platform)
+    article = extract_article(doc, chosen, warnings)
+    counter = Counter(article.visitor_counter, article.site_counters.get("online"),
+                      article.site_counters.get("today"))
+    listing.visitor_counter, listing.site_counters = counter.total, counter.as_dict()
+    kind = "article" if _is_article(doc, chosen, article, listing) else "listing"
+    return Page(url, platform, kind, article, listing, decoded.encoding, warnings)
+
+
+def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
+    if not headers:
+        return None
+    for key, value in headers.items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
+    if not text.strip():
+        warnings.append("empty page: no HTML to parse")
+        return None
+    try:
+        root = html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        warnings.append(f"not HTML: {exc}")
+        return None
+    if root is None or len(root) == 0 and not (root.text or "").strip():
+        warnings.append("not HTML: the document has no elements")
+        return None
+    return root
+
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
+                          default_doctype=False, collect_ids=False)
+
+
+def _empty_article(url: str, platform: str, warnings: list[str]) -> Article:
+    return Article(url=canonical_url(url), platform=platform, warnings=list(warnings))
+
+
+def detect_profile(doc: Doc) -> Profile | None:
+    """The profile whose generator, URL shapes and markup best match the page (score >= 2)."""
+    best, best_score = None, 1
+    generator = doc.generator
+    for profile in load_profiles():
+        score = 3 * any(p.search(generator) for p in profile.generator) if generator else 0
+        score += 1 * any(p.search(doc.url) for p in profile.url_patterns)
+        for selector in profile.markup:
+            if selector(doc.root):
+                score += 2
+        if score > best_score:
+            best, best_score = profile, score
+    return best
+
+
+def url_rules():
+    return merge_rules([p.urls for p in load_profiles()])
+
+
+def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> Article:
+    article = Article(url=canonical_url(doc.url, url_rules()),
+                      platform=profile.name if profile else GENERIC, warnings=warnings)
+    base = base_url(doc.root, doc.url)
+    body_el = _first(doc, profile, "body", lambda el: el if len(text_of(el)) > 0 else None,
+                     longest=True)
+    if body_el is None:
+        body_el = generic.find_body(doc)
+    headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
+    if headline_el is not None:
+        article.headline = text_of(headline_el)
+    else:
+        article.headline, headline_el = generic.find_headline(doc, body_el)
+    article.category = _first(doc, profile, "category", lambda el: text_of(el) or None) \
+        or generic.find_category(doc)
+    published, date_el = _published(doc, profile, headline_el, body_el)
+    if published is not None:
+        article.published_at = published.value.isoformat() if published.value else None
+        article.published_at_raw = published.raw
+        article.warnings.extend(published.warnings)
+    summary_el = _first(doc, profile, "summary", lambda el: el if text_of(el) else None)
+    if summary_el is None and body_el is not None:
+        summary_el = generic.find_summary(doc, body_el)
+    article.view_count = _first(doc, profile, "view_count", view_count_of)
+    if article.view_count is None:
+        article.view_count = generic.find_view_count(doc, body_el)
+    counter = _first(doc, profile, "visitor_counter",
+                     lambda el: (c := counter_of(el)) if c.total is not None else None)
+    counter = counter or generic.find_counter(doc)
+    article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
+    article.author = _first(doc, profile, "author", author_of)
+    article.source = _first(doc, profile, "source", source_of)
+
+    signature = Signature()
+    if body_el is not None:
+        paragraphs, signature = body_paragraphs(body_el, profile, article.headline,
+                                                article.published_at_raw)
+        article.images = images_in(body_el, base)
+        article.attachments = attachments_in(body_el, base)
+    else:
+        paragraphs = []
+        article.warnings.append("body not found")
+    summary = text_of(summary_el) if summary_el is not None else None
+    if summary and paragraphs and clean(paragraphs[0]) != summary:
+        paragraphs.insert(0, summary)
+    article.summary = summary or (paragraphs[0] if paragraphs else None)
+    article.body = "\n\n".join(paragraphs) if paragraphs else None
+    article.author = article.author or signature.author or _labelled(doc, AUTHOR_LABEL, body_el, author_of) \
+        or _jsonld_author(doc)
+    article.source = article.source or signature.source or _labelled(doc, SOURCE_LABEL, body_el, source_of)
+    if not article.headline:
+        article.warnings.append("headline not found")
+    if published is None or published.value is None:
+        if published is None:
+            article.warnings.append("publication date not found")
+    return article
+
+
+def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = False):
+    """Try the profile's selectors for `field` in order; the first that reads a value wins."""
+    if profile is None:
+        return None
+    for selector in profile.selectors(field):
+        matches = selector(doc.root)
+        if longest and len(matches) > 1:
+            matches = sorted(matches, key=lambda el: -len(text_of(el)))
+        for el in matches:
+            if isinstance(el, str):
+                continue
+            value = read(el)
+            if value is not None:
+                return value
+    return None
+
+
+def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple[ParsedDate | None, object]:
+    def read(el):
+        if el.tag == "time" and el.get("datetime"):
+            parsed = parse_vietnamese_datetime(el.get("datetime"))
+            if parsed.value is not None:
+                return parsed, el
+        parsed = parse_vietnamese_datetime(text_of(el) or el.get("content") or el.get("datetime") or "")
+        return (parsed, el) if parsed.value is not None or parsed.warnings else None
+
+    found = _first(doc, profile, "published", read)
+    if found is not None:
+        return found
+    return generic.find_published(doc, headline_el, body_el)
+
+
+def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
+    el = generic.find_labelled(doc, pattern, body_el)
+    return read(el) if el is not None else None
+
+
+def _jsonld_author(doc: Doc) -> str | None:
+    name = doc.jsonld_value("author")
+    return name if name and looks_like_name(name) else None
+
+
+def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
+                    date_raw: str | None) -> tuple[list[str], Signature]:
+    """The article text of `container` as paragraphs, without chrome, related lists or the
+    signature (returned separately)."""
+    work = container
+    if profile is not None and profile.strip:
+        work = copy.deepcopy(container)
+        for selector in profile.strip:
+            for el in selector(work):
+                _drop(el)
+    items = blocks(work)
+    kept: list[Block] = []
+    for block in items:
+        text = block.text
+        if _RELATED.match(text):
+            break
+        if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text):
+            continue
+        if block.link_chars > 0.6 * len(text) and len(text) < 200:
+            continue
+        if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
+            continue
+        kept.append(block)
+    signature = Signature()
+    if profile is None or profile.signature:
+        kept, signature = _take_signature(kept)
+    return [b.text for b in kept], signature
+
+
+def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
+    author = source = None
+    for _ in range(3):
+        if len(kept) < 2:
+            break
+        last = kept[-1]
+        sig = split_signature(last.text)
+        if sig is None:
+            break
+        labelled = sig.source is not None or ":" in last.text or last.text.lower().startswith("theo")
+        if not (labelled or last.emphasised or len(last.text.split()) <= 4):
+            break
+        if sig.author and author is None:
+            author = sig.author
+        elif sig.source and source is None:
+            source = sig.source
+        else:
+            break
+        if sig.source and sig.author:
+            source = source or sig.source
+        kept = kept[:-1]
+    return kept, Signature(author, source)
+
+
+def _drop(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_ICON = re.compile(r"icon|logo|spacer|blank|pixel|counter|/\d\.(?:png|gif)$|button|banner|"
+                   r"emoticon|smiley|loading", re.I)
+
+
+def images_in(container: etree._Element, base: str) -> list[str]:
+    found: list[str] = []
+    for img in container.iter("img"):
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        if not src or src.startswith("data:") or _ICON.search(src):
+            continue
+        url = urljoin(base, src)
+        if url not in found:
+            found.append(url)
+    return found
+
+
+def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Listing) -> bool:
+    if not article.headline or not article.body:
+        return bool(profile and any(p.search(doc.url) for p in profile.article_url)
+                    and (article.headline or article.body))
+    if profile is not None:
+        if any(p.search(doc.url) for p in profile.article_url):
+            return True
+        if any(p.search(doc.url) for p in profile.page_url + profile.listing_url):
+            return False
+    if doc.meta.get("og:type") == "article" and len(article.body) > 150:
+        return True
+    many_links = len(listing.article_links) >= 12
+    return len(article.body) >= 250 and (article.published_at is not None or not many_links)

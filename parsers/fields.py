@@ -1,0 +1,236 @@
+"""Vietnamese field parsers: counts, view counts, visitor counters, author and source lines.
+Pure functions from text (or a small subtree) to values."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .text import clean, text_of
+
+# -- numbers ------------------------------------------------------------------------------------
+_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+")
+
+
+def parse_count(text: str) -> int | None:
+    """'1.234', '1,234', '1 234' and '1234' are all 1234. A decimal like '1.5' is not a count."""
+    text = clean(text)
+    m = _NUMBER.fullmatch(text)
+    if not m:
+        return None
+    return int(re.sub(r"\D", "", m.group()))
+
+
+def _count_at(text: str, start: int = 0) -> int | None:
+    m = _NUMBER.search(text, start)
+    return int(re.sub(r"\D", "", m.group())) if m else None
+
+
+# -- view counts --------------------------------------------------------------------------------
+VIEW_LABELS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc",
+               "số lần xem", "đã xem", "lần xem", "views", "hits")
+_VIEW_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(l) for l in VIEW_LABELS) + r")\s*[:：]?\s*"
+    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+_VIEW_AFTER = re.compile(
+    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:lượt xem|lượt đọc|lần xem|views?\b)", re.I)
+
+
+def view_count_in(text: str) -> int | None:
+    """The view count a labelled text states: 'Số lượt người xem: 122', '1,234 lượt xem'."""
+    text = unicodedata.normalize("NFC", text)
+    m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text)
+    if not m:
+        return None
+    return int(re.sub(r"\D", "", m.group(1)))
+
+
+def view_count_of(el: etree._Element) -> int | None:
+    """A view-count element: labelled text, or an element that holds only the number."""
+    text = text_of(el)
+    return view_count_in(text) if view_count_in(text) is not None else parse_count(text)
+
+
+# -- visitor counters ---------------------------------------------------------------------------
+TOTAL_LABELS = ("tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
+                "lượt truy cập", "lượt truy câp", "tổng lượt xem", "tất cả", "tổng cộng", "tổng số",
+                "truy cập", "visitors", "total")
+ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online", "đang xem")
+TODAY_LABELS = ("hôm nay", "trong ngày", "today")
+_LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
+COUNTER_TITLE = re.compile(
+    r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|visitor", re.I)
+_DIGIT_SRC = re.compile(r"(?:^|[/_-])(\d)\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
+_OTHER_LABELS = ("hôm qua", "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại",
+                 "năm nay", "năm hiện tại")
+
+
+@dataclass(frozen=True)
+class Counter:
+    total: int | None = None
+    online: int | None = None
+    today: int | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k, v in (("total", self.total), ("online", self.online),
+                                  ("today", self.today)) if v is not None}
+
+
+def digit_row(el: etree._Element) -> str | None:
+    """Digits drawn one element each: images named 0.png..9.png (or alt='5'), or elements that
+    each hold one digit. Returns the digits in order, or None when there is no such row."""
+    imgs = [i for i in el.iter("img")]
+    digits = []
+    for img in imgs:
+        m = _DIGIT_SRC.search(img.get("src") or "")
+        alt = (img.get("alt") or "").strip()
+        if m:
+            digits.append(m.group(1))
+        elif len(alt) == 1 and alt.isdigit():
+            digits.append(alt)
+    if len(digits) >= 3:
+        return "".join(digits)
+    singles: list[str] = []
+    best: list[str] = []
+    for node in el.iter():
+        if not isinstance(node.tag, str) or len(node):
+            continue
+        t = (node.text or "").strip()
+        if len(t) == 1 and t.isdigit():
+            singles.append(t)
+            continue
+        if t or node.tag in ("br", "div", "p", "li", "td"):
+            if len(singles) > len(best):
+                best = singles
+            singles = []
+    if len(singles) > len(best):
+        best = singles
+    return "".join(best) if len(best) >= 3 else None
+
+
+def counter_of(el: etree._Element) -> Counter:
+    """Read a visitor-counter widget: a digit row is the total; labelled numbers give total,
+    online and today; a lone number is the total."""
+    row = digit_row(el)
+    labelled = labelled_counts(text_of(el))
+    total = int(row) if row else labelled.get("total")
+    if total is None and not labelled:
+        total = parse_count(text_of(el))
+    return Counter(total, labelled.get("online"), labelled.get("today"))
+
+
+_LABELLED = None
+
+
+def labelled_counts(text: str) -> dict[str, int]:
+    """{'total': .., 'online': .., 'today': ..} from 'Đang truy cập: 25 Hôm nay: 1.024 ...'."""
+    global _LABELLED
+    if _LABELLED is None:
+        names = [(k, l) for k, labels in _LABEL_ORDER for l in labels] + \
+                [("other", l) for l in _OTHER_LABELS]
+        names.sort(key=lambda kl: -len(kl[1]))
+        _LABELLED = (re.compile(
+            r"(" + "|".join(re.escape(l) for _, l in names) + r")\s*[:：]?\s*"
+            r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I),
+            {l: k for k, l in names})
+    pattern, kinds = _LABELLED
+    found: dict[str, int] = {}
+    for m in pattern.finditer(unicodedata.normalize("NFC", text)):
+        kind = kinds[m.group(1).lower()]
+        if kind != "other" and kind not in found:
+            found[kind] = int(re.sub(r"\D", "", m.group(2)))
+    return found
+
+
+# -- author and source --------------------------------------------------------------------------
+_ROLE = re.compile(
+    r"^(?:tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
+    r"tin ảnh|bài ảnh|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
+_SOURCE = re.compile(r"^\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]\s*(.+?)\s*\)?$", re.I)
+_THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ỹ][a-zà-ỹ]*\.?|[A-ZĐ]{2,5})$")
+_NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")
+_ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
+
+
+@dataclass(frozen=True)
+class Signature:
+    author: str | None = None
+    source: str | None = None
+
+
+def split_signature(text: str) -> Signature | None:
+    """Read a signature or source line: 'Nguyễn Thanh', 'Tin, ảnh: Hoàng Anh', 'Theo BGTV',
+    'Nguồn: Báo Bạc Liêu'. None when the text is not such a line."""
+    text = clean(text).strip(" .;")
+    if not text or len(text) > 80:
+        return None
+    m = _SOURCE.match(text)
+    if m:
+        return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
+    m = _THEO.match(text)
+    if m and len(m.group(1).split()) <= 8 and m.group(1)[:1].isupper():
+        return Signature(source=m.group(1).strip(" ."))
+    labelled = _ROLE.match(text)
+    name = text[labelled.end():].strip() if labelled else text
+    if name.startswith("(") and name.endswith(")"):
+        name = name[1:-1].strip()
+    if "(" in name and name.endswith(")"):
+        head, _, tail = name[:-1].partition("(")
+        src = _THEO.match(tail.strip()) or _SOURCE.match(tail.strip())
+        if src and looks_like_name(head.strip()):
+            return Signature(author=head.strip(), source=src.group(1).strip())
+    if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
+        return Signature(author=name)
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """One or a few personal names or a newsroom abbreviation: every word capitalised."""
+    if not text or any(ch.isdigit() for ch in text) or text.endswith((":", "?", "!")):
+        return False
+    if text.upper() in _ABBREV:
+        return True
+    parts = [p for p in _NAME_SEP.split(text) if p]
+    if not parts or len(parts) > 4:
+        return False
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 5:
+            return False
+        if part.upper() in _ABBREV:
+            continue
+        if len(words) == 1 and len(words[0]) < 2:
+            return False
+        if not all(_NAME_WORD.match(w) for w in words):
+            return False
+    return True
+
+
+def strip_label(text: str, labels: re.Pattern[str]) -> str:
+    return labels.sub("", clean(text)).strip(" :：-–|")
+
+
+AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
+                          r"đăng bởi|người đăng)\s*[:：]?\s*", re.I)
+SOURCE_LABEL = re.compile(r"^\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
+
+
+def author_of(el: etree._Element) -> str | None:
+    text = clean(text_of(el))
+    if not text:
+        return None
+    sig = split_signature(text)
+    if sig and sig.author:
+        return sig.author
+    name = strip_label(text, AUTHOR_LABEL)
+    name = _ROLE.sub("", name).strip()
+    return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
+
+
+def source_of(el: etree._Element) -> str | None:
+    text = clean(text_of(el))
+    name = strip_label(text, SOURCE_LABEL).strip("() .")
+    return name if name and len(name) <= 120 else None

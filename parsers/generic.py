@@ -1,0 +1,294 @@
+"""The generic extractor: finds each field on a page of any platform by its structure (text
+density, link density, document order around the headline) and its Vietnamese labels."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .dates import ParsedDate, parse_vietnamese_datetime
+from .doc import Doc, chrome_ancestor, in_link_list, inside_link
+from .fields import COUNTER_TITLE, Counter, counter_of, digit_row, view_count_in
+from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
+
+_CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
+_PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
+_NEGATIVE = re.compile(r"comment|footer|foot|menu|nav|sidebar|banner|related|lienquan|tinkhac|"
+                       r"other|widget|share|social|breadcrumb|advert|quangcao|counter|thongke|"
+                       r"login|search|copyright|contact|lien-he", re.I)
+_POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|chi-tiet|news|"
+                       r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
+_DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d",
+                        re.I)
+_TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
+
+
+def find_body(doc: Doc) -> etree._Element | None:
+    """The element that directly holds most of the article's paragraphs (Readability-style:
+    each paragraph scores its parent fully and its grandparent half)."""
+    own: dict[etree._Element, int] = {}
+    links: dict[etree._Element, int] = {}
+    total: dict[etree._Element, int] = {}
+    elements = [el for el in doc.root.iter() if isinstance(el.tag, str)]
+    for el in reversed(elements):
+        if el.tag in SKIP_TAGS:
+            own[el] = total[el] = links[el] = 0
+            continue
+        length = len((el.text or "").strip())
+        sub_total, sub_links = 0, 0
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            tail = len((child.tail or "").strip())
+            length += tail
+            sub_total += total.get(child, 0) + tail
+            sub_links += links.get(child, 0)
+            if child.tag not in BLOCK_TAGS and child.tag != "br":
+                length += own.get(child, 0)
+        own[el] = length
+        total[el] = sub_total + len((el.text or "").strip())
+        links[el] = total[el] if el.tag == "a" else sub_links
+    scores: dict[etree._Element, float] = {}
+    for el in elements:
+        if el.tag not in _PARA_TAGS or own.get(el, 0) < 25:
+            continue
+        if links.get(el, 0) > 0.5 * max(total.get(el, 1), 1):
+            continue
+        text = el.text or ""
+        score = 1 + min(own[el] / 100, 3) + text.count(",") * 0.1
+        parent = el.getparent()
+        for share in (1.0, 0.5, 0.25):
+            if parent is None:
+                break
+            scores[parent] = scores.get(parent, 0) + score * share
+            parent = parent.getparent()
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        if el.tag not in _CONTAINERS or el.tag == "body":
+            continue
+        hint = (el.get("class") or "") + " " + (el.get("id") or "")
+        if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
+            score *= 0.3
+        elif _POSITIVE.search(hint):
+            score *= 1.25
+        density = links.get(el, 0) / max(total.get(el, 1), 1)
+        score *= 1 - min(density, 0.9)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
+    title_parts = {p.lower() for p in _TITLE_SPLIT.split(doc.title) if p}
+    full_title = doc.title.lower()
+    og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name")
+    body_pos = doc.position(body) if body is not None else None
+    best: tuple[float, str, etree._Element] | None = None
+    for el in doc.root.iter("h1", "h2", "h3", "h4", "p", "div", "span", "td", "a", "strong", "b"):
+        if el.tag in ("p", "div", "span", "td", "a", "strong", "b"):
+            hint = (el.get("class") or "") + " " + (el.get("id") or "")
+            if not _TITLE_HINT.search(hint):
+                continue
+        text = text_of(el)
+        words = len(text.split())
+        if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
+            continue
+        score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 1.0)
+        low = text.lower()
+        if low in title_parts or (len(low) > 15 and low in full_title):
+            score += 3
+        if og and low == og.lower():
+            score += 3
+        if body_pos is not None:
+            pos = doc.position(el)
+            if pos < body_pos:
+                score += 1
+            elif body is not None and el in body.iter():
+                score -= 2
+            else:
+                score -= 1
+        if inside_link(el):
+            score -= 1.5
+        if best is None or score > best[0]:
+            best = (score, text, el)
+    if best and best[0] >= 2:
+        return best[1], best[2]
+    if og:
+        return _strip_site(og, doc), None
+    if doc.title:
+        return _strip_site(doc.title, doc), None
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _strip_site(title: str, doc: Doc) -> str:
+    parts = _TITLE_SPLIT.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def find_published(doc: Doc, headline: etree._Element | None,
+                   body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
+    """The article's own date: metadata first, then the dated element nearest after the
+    headline (never one inside a related-news list, a link, or the footer)."""
+    for key in ("article:published_time", "datepublished", "og:published_time",
+                "pubdate", "publishdate", "dc.date.issued", "date"):
+        value = doc.meta.get(key)
+        if value:
+            parsed = parse_vietnamese_datetime(value)
+            if parsed.value is not None:
+                return parsed, None
+    value = doc.jsonld_value("datePublished")
+    if value:
+        parsed = parse_vietnamese_datetime(value)
+        if parsed.value is not None:
+            return parsed, None
+    anchor = headline if headline is not None else body
+    anchor_pos = doc.position(anchor) if anchor is not None else 0
+    candidates: list[tuple[int, ParsedDate, etree._Element]] = []
+    for el in doc.root.iter("time"):
+        if el.get("datetime") and not in_link_list(el) and not inside_link(el):
+            parsed = parse_vietnamese_datetime(el.get("datetime"))
+            if parsed.value is not None:
+                candidates.append((_distance(doc, el, anchor_pos), parsed, el))
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in ("html", "body"):
+            continue
+        direct = " ".join(t for t in (el.text, *(c.tail for c in el)) if t)
+        if not _DATE_HINT.search(direct) and not (len(el) and _DATE_HINT.search(text_of(el)) and
+                                                   len(text_of(el)) < 90):
+            continue
+        text = text_of(el)
+        if len(text) > 160 or in_link_list(el) or inside_link(el) or chrome_ancestor(el, body):
+            continue
+        if body is not None and el is not body and body in el.iterancestors():
+            continue
+        parsed = parse_vietnamese_datetime(text)
+        if parsed.value is None:
+            continue
+        candidates.append((_distance(doc, el, anchor_pos), parsed, el))
+    if not candidates:
+        return None, None
+    candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
+    return candidates[0][1], candidates[0][2]
+
+
+def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
+    """Elements after the headline are preferred; before it they count double."""
+    pos = doc.position(el)
+    return pos - anchor_pos if pos >= anchor_pos else 2 * (anchor_pos - pos) + 40
+
+
+def find_view_count(doc: Doc, body: etree._Element | None) -> int | None:
+    best: tuple[int, int] | None = None
+    anchor = doc.position(body) if body is not None else 0
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if not text or owner is None or not _has_view_word(text):
+                continue
+            value = _view_near(owner)
+            if value is None or in_link_list(owner):
+                continue
+            distance = abs(doc.position(owner) - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, value)
+    return best[1] if best else None
+
+
+def _has_view_word(text: str) -> bool:
+    low = text.lower()
+    return "xem" in low or "đọc" in low or "views" in low or "hits" in low
+
+
+def _view_near(el: etree._Element) -> int | None:
+    for node in (el, el.getparent(), el.getparent().getparent() if el.getparent() is not None else None):
+        if node is None:
+            return None
+        text = text_of(node)
+        if len(text) > 200:
+            return None
+        value = view_count_in(text)
+        if value is not None:
+            return value
+    return None
+
+
+def find_counter(doc: Doc) -> Counter:
+    """The site's visitor-counter widget, found by its title or by its digit images."""
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        text = el.text if el.text and el.text.strip() else None
+        if el.tag == "img":
+            src = (el.get("src") or "").lower()
+            if "count" in src or "digit" in src or "so/" in src:
+                found = _counter_around(el.getparent())
+                if found.total is not None:
+                    return found
+            continue
+        if text and len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(el):
+            found = _counter_around(el)
+            if found.total is not None or found.online is not None:
+                return found
+    return Counter()
+
+
+def _counter_around(el: etree._Element | None) -> Counter:
+    node = el
+    for _ in range(5):
+        if node is None or node.tag in ("body", "html"):
+            break
+        if len(text_of(node)) > 600:
+            break
+        found = counter_of(node)
+        if found.total is not None:
+            return found
+        node = node.getparent()
+    return Counter()
+
+
+def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | None) -> etree._Element | None:
+    """A short element whose text starts with a label ('Tác giả:', 'Nguồn tin:'), outside lists."""
+    for el in doc.root.iter("p", "div", "span", "strong", "b", "em", "i", "td", "dd", "li"):
+        text = text_of(el)
+        if 3 < len(text) < 120 and pattern.match(text) and not in_link_list(el):
+            if chrome_ancestor(el, body):
+                continue
+            return el
+    return None
+
+
+def find_category(doc: Doc) -> str | None:
+    for key in ("article:section",):
+        if doc.meta.get(key):
+            return doc.meta[key]
+    value = doc.jsonld_value("articleSection")
+    if value:
+        return value
+    for el in doc.root.iter("ol", "ul", "div", "nav", "p", "span"):
+        hint = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+        if "breadcrumb" in hint or "duong-dan" in hint or "duongdan" in hint:
+            names = [clean(a.text_content()) for a in el.iter("a")]
+            names = [n for n in names if n and n.lower() not in ("trang chủ", "home", "trang chu")]
+            if names:
+                return names[-1]
+    return None
+
+
+_LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|description|lead|"
+                        r"trich-dan|trichdan|intro|excerpt|abstract|teaser", re.I)
+
+
+def find_summary(doc: Doc, body: etree._Element | None) -> etree._Element | None:
+    """A separate lead element (sapo) outside the body container, near it."""
+    for el in doc.root.iter("div", "p", "span", "h2", "h3", "strong", "em", "td"):
+        hint = (el.get("class") or "") + " " + (el.get("id") or "")
+        if not _LEAD_HINT.search(hint) or in_link_list(el):
+            continue
+        if body is not None and (el is body or body in el.iterancestors() or el in body.iterancestors()):
+            continue
+        text = text_of(el)
+        if len(text.split()) >= 8:
+            return el
+    return None

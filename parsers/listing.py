@@ -1,0 +1,124 @@
+"""Links of a page, sorted into articles, further listing pages, postback pages and the rest."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .model import Listing, Postback
+from .profile import Profile
+from .text import clean
+
+_POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
+_PAGE_ARG = re.compile(r"^(?:Page\$(?:\d+|Next|Last|Prev|First)|\d+|next|prev)$", re.I)
+_PAGER_TARGET = re.compile(r"pag(?:er|ing|e)|trang|gvposts|datapager|lnk(?:next|prev)", re.I)
+_PAGE_TEXT = re.compile(r"^(?:\d{1,4}|trang sau|trang tiếp|tiếp|sau|tiếp theo|next|»|›|>|>>|"
+                        r"trang cuối|cuối|last|\.\.\.)$", re.I)
+GENERIC_PAGE_URL = re.compile(
+    r"(?:[?&](?:page|p|pg|paged|start|trang|pageindex|pagenum|pagenumber|currentpage|[\w-]*_cur|cur)"
+    r"=\d+)|/page[-/]\d+/?$|/trang[-/]\d+/?$|/p\d+/?$", re.I)
+GENERIC_ARTICLE_URL = re.compile(
+    r"-\d{2,}\.(?:html?|aspx)$|/\d{4}/\d{1,2}/\d{1,2}/[^/]+/?$|[?&](?:itemid|id|nid|newsid|"
+    r"contentid|articleid|postid|p|news_id|tinid)=\d+|/content/[^/?]+$|/\d{4,}/?$|"
+    r"/chi-tiet|/chitiet|/detail|/tin-tuc/[^/?]+-\d+|/\d+-[^/?]+$|/[\w-]{25,}/?$|/[\w-]{25,}\.html?$", re.I)
+FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|csv|xml|jpe?g|png|gif|"
+                      r"mp3|mp4|avi|wmv|swf|flv)(?:$|\?)", re.I)
+ATTACHMENT_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)(?:$|\?)", re.I)
+TRAP_URL = re.compile(
+    r"[?&](?:date|ngay|day|month|thang|year|nam|calendar|lich|d|mode=3)=|/calendar|/lich|"
+    r"[?&](?:sort|order|orderby|view|print|tmpl|format|lang|replytocom|share|action|"
+    r"returnurl|redirect|source_url)=|/(?:print|printpreview|printitem|in-bai|rss|feed|search|"
+    r"tim-kiem|login|dang-nhap|_layouts|_vti_bin|wp-admin|wp-login|admin)\b|#", re.I)
+PRINT_URL = re.compile(r"print|/in-bai|tmpl=component", re.I)
+PRINT_TEXT = re.compile(r"^(?:bản in|in bài(?: viết)?|in trang|in tin|print)$", re.I)
+
+
+def base_url(root: etree._Element, url: str) -> str:
+    for base in root.iter("base"):
+        href = base.get("href")
+        if href:
+            return urljoin(url, href.strip())
+    return url
+
+
+def extract_listing(root: etree._Element, url: str, profile: Profile | None,
+                    platform: str) -> Listing:
+    base = base_url(root, url)
+    listing = Listing(url=url, platform=platform)
+    seen: set[str] = set()
+    for a in root.iter("a", "area"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("mailto:", "tel:", "#", "javascript:void", "data:")):
+            continue
+        text = clean(a.text_content()) if a.tag == "a" else clean(a.get("alt"))
+        if href.startswith("javascript:"):
+            postback = _postback(a, href, text, base)
+            if postback and postback not in listing.postbacks:
+                listing.postbacks.append(postback)
+            continue
+        absolute = urljoin(base, href).split("#", 1)[0]
+        if not absolute.startswith(("http://", "https://")) or absolute in seen:
+            continue
+        seen.add(absolute)
+        listing_kind = classify_link(absolute, text, profile)
+        if listing_kind:
+            getattr(listing, listing_kind).append(absolute)
+    return listing
+
+
+def classify_link(url: str, text: str, profile: Profile | None) -> str | None:
+    """'article_links', 'page_links', 'other_links' or None (never follow)."""
+    if PRINT_TEXT.match(text):
+        return None
+    if profile is not None:
+        if any(p.search(url) for p in profile.skip_url):
+            return None
+        if any(p.search(url) for p in profile.article_url):
+            return "article_links"
+        if any(p.search(url) for p in profile.page_url + profile.listing_url):
+            return "page_links"
+    if FILE_URL.search(url):
+        return None
+    if TRAP_URL.search(url):
+        return None
+    if GENERIC_PAGE_URL.search(url) and (_PAGE_TEXT.match(text) or len(text) <= 12):
+        return "page_links"
+    path = urlsplit(url).path + ("?" + urlsplit(url).query if urlsplit(url).query else "")
+    if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
+        return "article_links"
+    return "other_links"
+
+
+def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | None:
+    m = _POSTBACK.search(href)
+    if not m:
+        return None
+    target, argument = m.group(1), m.group(2)
+    if not (_PAGE_ARG.match(argument) or (_PAGER_TARGET.search(target) and _PAGE_TEXT.match(text))):
+        return None
+    form = next((f for f in a.iterancestors("form")), None)
+    if form is None:
+        forms = list(a.getroottree().getroot().iter("form"))
+        form = forms[0] if forms else None
+    action = urljoin(base, (form.get("action") if form is not None else "") or base)
+    fields = []
+    if form is not None:
+        for inp in form.iter("input"):
+            name = inp.get("name")
+            if (name and (inp.get("type") or "").lower() == "hidden"
+                    and name not in ("__EVENTTARGET", "__EVENTARGUMENT")):
+                fields.append((name, inp.get("value") or ""))
+    fields += [("__EVENTTARGET", target), ("__EVENTARGUMENT", argument)]
+    return Postback(action=action, fields=tuple(fields), label=text)
+
+
+def attachments_in(root: etree._Element, base: str) -> list[str]:
+    found: list[str] = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and ATTACHMENT_URL.search(href):
+            url = urljoin(base, href)
+            if url not in found:
+                found.append(url)
+    return found

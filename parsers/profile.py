@@ -1,0 +1,126 @@
+"""Platform profiles: one TOML file per platform (see profiles/FORMAT.md), loaded into
+compiled selectors and patterns once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from cssselect import SelectorError
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+from .urls import DropParams, Rewrite, UrlRules
+
+FIELDS = ("headline", "published", "category", "summary", "body", "author", "source",
+          "view_count", "visitor_counter")
+_KEYS = {
+    "": {"name", "description", "detect", "fields", "body", "listing", "urls"},
+    "detect": {"generator", "url", "markup"},
+    "fields": set(FIELDS),
+    "body": {"strip", "signature"},
+    "listing": {"article_url", "page_url", "listing_url", "postback", "skip_url"},
+    "urls": {"drop_params", "rewrite"},
+}
+
+Selector = Callable[[etree._Element], list]
+
+
+class ProfileError(ValueError):
+    """A profile file is malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str = ""
+    generator: tuple[re.Pattern[str], ...] = ()
+    url_patterns: tuple[re.Pattern[str], ...] = ()
+    markup: tuple[Selector, ...] = ()
+    fields: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
+    strip: tuple[Selector, ...] = ()
+    signature: bool = True
+    article_url: tuple[re.Pattern[str], ...] = ()
+    page_url: tuple[re.Pattern[str], ...] = ()
+    listing_url: tuple[re.Pattern[str], ...] = ()
+    skip_url: tuple[re.Pattern[str], ...] = ()
+    postback: bool = False
+    urls: UrlRules = UrlRules()
+
+    def selectors(self, name: str) -> tuple[Selector, ...]:
+        return self.fields.get(name, ())
+
+
+def compile_selector(text: str) -> Selector:
+    """CSS (translated to XPath once) or XPath when the text starts with '/' or '('."""
+    if text.startswith(("/", "(")):
+        return etree.XPath(text)
+    return CSSSelector(text, translator="html")
+
+
+def profile_from_dict(data: dict, origin: str = "<profile>") -> Profile:
+    _check_keys(data, origin)
+    try:
+        detect, fields_, body = data.get("detect", {}), data.get("fields", {}), data.get("body", {})
+        listing, urls = data.get("listing", {}), data.get("urls", {})
+        return Profile(
+            name=data["name"],
+            description=data.get("description", ""),
+            generator=_patterns(detect.get("generator", [])),
+            url_patterns=_patterns(detect.get("url", [])),
+            markup=tuple(compile_selector(s) for s in detect.get("markup", [])),
+            fields={k: tuple(compile_selector(s) for s in v) for k, v in fields_.items()},
+            strip=tuple(compile_selector(s) for s in body.get("strip", [])),
+            signature=bool(body.get("signature", True)),
+            article_url=_patterns(listing.get("article_url", [])),
+            page_url=_patterns(listing.get("page_url", [])),
+            listing_url=_patterns(listing.get("listing_url", [])),
+            skip_url=_patterns(listing.get("skip_url", [])),
+            postback=bool(listing.get("postback", False)),
+            urls=UrlRules(
+                tuple(DropParams(re.compile(d["when"]), frozenset(p.lower() for p in d["params"]))
+                      for d in urls.get("drop_params", [])),
+                tuple(Rewrite(re.compile(r["pattern"]), r["replace"])
+                      for r in urls.get("rewrite", []))),
+        )
+    except KeyError as exc:
+        raise ProfileError(f"{origin}: missing key {exc.args[0]!r}") from None
+    except (re.error, etree.XPathError, SelectorError, TypeError, AttributeError) as exc:
+        raise ProfileError(f"{origin}: {exc}") from None
+
+
+def _check_keys(data: dict, origin: str) -> None:
+    for section, allowed in _KEYS.items():
+        table = data if section == "" else data.get(section, {})
+        if not isinstance(table, dict):
+            raise ProfileError(f"{origin}: [{section}] must be a table")
+        unknown = set(table) - allowed
+        if unknown:
+            where = f"[{section}] " if section else ""
+            raise ProfileError(f"{origin}: unknown key {where}{sorted(unknown)[0]!r}")
+
+
+def _patterns(items: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in items)
+
+
+@lru_cache(maxsize=1)
+def load_profiles() -> tuple[Profile, ...]:
+    """Every bundled profile, sorted by name."""
+    folder = resources.files("parsers.profiles")
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            found.append(profile_from_dict(tomllib.loads(entry.read_text("utf-8")), entry.name))
+    return tuple(found)
+
+
+def profile_named(name: str) -> Profile:
+    for profile in load_profiles():
+        if profile.name == name:
+            return profile
+    known = ", ".join(p.name for p in load_profiles())
+    raise ProfileError(f"unknown profile {name!r} (known: {known}, generic)")
