@@ -1,0 +1,42 @@
+"""One exception tree for the run; library errors are converted where the library is called."""
+from __future__ import annotations
+
+
+class GovnewsError(Exception):
+    """Base of every error govnews raises on purpose."""
+
+
+class ConfigError(GovnewsError, ValueError):
+    """A bad configuration file, flag or path: the message is the one line the user sees."""
+
+
+class LockHeld(GovnewsError, RuntimeError):
+    """Another harvest holds the dataset folder."""
+
+
+class FetchError(GovnewsError, IOError):
+    """A page could not be fetched. `kind` groups errors in the run summary."""
+
+    kind = "fetch"
+
+    def __init__(self, url: str, message: str, kind: str | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        if kind:
+            self.kind = kind
+
+
+class TransientError(FetchError):
+    """Worth retrying: timeouts, resets, 5xx, 429."""
+
+    def __init__(self, url: str, message: str, kind: str, retry_after: float | None = None) -> None:
+        super().__init__(url, message, kind)
+        self.retry_after = retry_after
+
+
+class BlockedByRobots(FetchError):
+    kind = "robots"
+
+
+class OutOfScope(FetchError):
+    kind = "out_of_scope"

@@ -1,0 +1,114 @@
+"""The crawl frontier in SQLite, in the dataset's database: what is queued, what is done, and
+the validators (ETag, Last-Modified) of what was fetched. A crawl killed at any point resumes
+from here: a request is marked done in the same transaction that commits its records."""
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS frontier (
+        key TEXT PRIMARY KEY,        -- canonical URL (GET) or action + postback argument (POST)
+        url TEXT NOT NULL,           -- the URL as discovered, fetched as is
+        method TEXT NOT NULL DEFAULT 'GET',
+        body BLOB,                   -- form fields of a POST
+        site TEXT NOT NULL,
+        host TEXT NOT NULL,
+        kind TEXT NOT NULL,          -- 'article' | 'listing' | 'other' | 'seed'
+        depth INTEGER NOT NULL,
+        state TEXT NOT NULL,         -- 'queued' | 'done' | 'failed' | 'skipped'
+        tries INTEGER NOT NULL DEFAULT 0,
+        priority INTEGER NOT NULL,
+        run_id TEXT,                 -- the run that last queued it
+        note TEXT,
+        seq INTEGER NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS frontier_next ON frontier(host, state, priority, seq)",
+    """CREATE TABLE IF NOT EXISTS validators (
+        key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, sha256 TEXT, checked_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS listing_signatures (
+        site TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (site, signature))""",
+)
+PRIORITY = {"seed": 0, "listing": 1, "article": 2, "feed": 1, "other": 3}
+
+
+@dataclass(frozen=True)
+class Request:
+    key: str
+    url: str
+    method: str
+    body: bytes | None
+    site: str
+    host: str
+    kind: str
+    depth: int
+    tries: int
+
+
+class Frontier:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        for ddl in SCHEMA:
+            conn.execute(ddl)
+
+    def add(self, request: Request, run_id: str) -> bool:
+        """Queue a request unless its key is known; True when it was new. Call in a transaction."""
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO frontier (key, url, method, body, site, host, kind, depth, state,"
+            " tries, priority, run_id, seq) VALUES (?,?,?,?,?,?,?,?,'queued',0,?,?,"
+            " (SELECT COALESCE(MAX(seq), 0) + 1 FROM frontier))",
+            (request.key, request.url, request.method, request.body, request.site, request.host,
+             request.kind, request.depth, PRIORITY.get(request.kind, 3), run_id))
+        return cursor.rowcount == 1
+
+    def requeue(self, key: str, run_id: str, kind: str | None = None) -> None:
+        """Queue a known request again (a new run re-visits seeds, listings, articles to observe)."""
+        self.conn.execute(
+            "UPDATE frontier SET state='queued', tries=0, run_id=?, kind=COALESCE(?, kind),"
+            " priority=? WHERE key=?", (run_id, kind, PRIORITY.get(kind or "", 2), key))
+
+    def known(self, key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM frontier WHERE key=?", (key,)).fetchone() is not None
+
+    def state_of(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT state FROM frontier WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def next_for(self, host: str) -> Request | None:
+        row = self.conn.execute(
+            "SELECT key, url, method, body, site, host, kind, depth, tries FROM frontier"
+            " WHERE host=? AND state='queued' ORDER BY priority, seq LIMIT 1", (host,)).fetchone()
+        return Request(*row) if row else None
+
+    def hosts_with_work(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT host FROM frontier WHERE state='queued'")]
+
+    def finish(self, key: str, state: str, note: str | None = None) -> None:
+        self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
+                          (state, note, key))
+
+    def bump_tries(self, key: str) -> None:
+        self.conn.execute("UPDATE frontier SET tries=tries+1 WHERE key=?", (key,))
+
+    def queued_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM frontier WHERE state='queued'").fetchone()[0]
+
+    def remember_listing(self, site: str, signature: str) -> bool:
+        """False when a listing page with the same article set was seen before (a trap)."""
+        cursor = self.conn.execute("INSERT OR IGNORE INTO listing_signatures VALUES (?, ?)",
+                                   (site, signature))
+        return cursor.rowcount == 1
+
+    def validators(self, key: str) -> tuple[str | None, str | None]:
+        row = self.conn.execute("SELECT etag, last_modified FROM validators WHERE key=?",
+                                (key,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_validators(self, key: str, etag: str | None, last_modified: str | None) -> None:
+        if etag or last_modified:
+            self.conn.execute("INSERT OR REPLACE INTO validators (key, etag, last_modified,"
+                              " checked_at) VALUES (?,?,?,?)",
+                              (key, etag, last_modified, time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                        time.gmtime())))
