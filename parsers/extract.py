@@ -16,7 +16,7 @@ from . import generic
 from .dates import ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import Doc
-from .fields import (AUTHOR_LABEL, SOURCE_LABEL, Counter, Signature, author_of, counter_of,
+from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
                      digit_row, looks_like_name, source_of, split_signature, view_count_of,
                      view_count_in)
 from .listing import attachments_in, base_url, extract_listing
@@ -151,8 +151,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.view_count = _first(doc, profile, "view_count", view_count_of)
     if article.view_count is None:
         article.view_count = generic.find_view_count(doc, body_el)
-    counter = _first(doc, profile, "visitor_counter",
-                     lambda el: (c := counter_of(el)) if c.total is not None else None)
+    counter = _first(doc, profile, "visitor_counter", _counter_with_total)
     counter = counter or generic.find_counter(doc)
     article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
     article.author = _first(doc, profile, "author", author_of)
@@ -172,15 +171,20 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         paragraphs.insert(0, summary)
     article.summary = summary or (paragraphs[0] if paragraphs else None)
     article.body = "\n\n".join(paragraphs) if paragraphs else None
-    article.author = article.author or signature.author or _labelled(doc, AUTHOR_LABEL, body_el, author_of) \
+    article.author = article.author or signature.author or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _jsonld_author(doc)
-    article.source = article.source or signature.source or _labelled(doc, SOURCE_LABEL, body_el, source_of)
+    article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of)
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
         if published is None:
             article.warnings.append("publication date not found")
     return article
+
+
+def _counter_with_total(el: etree._Element) -> Counter | None:
+    counter = counter_of(el)
+    return counter if counter.total is not None else None
 
 
 def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = False):
@@ -316,7 +320,8 @@ def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Li
             return True
         if any(p.search(doc.url) for p in profile.page_url + profile.listing_url):
             return False
+    if article.published_at is None:
+        return False                   # news articles carry a date; intro and contact pages do not
     if doc.meta.get("og:type") == "article" and len(article.body) > 150:
         return True
-    many_links = len(listing.article_links) >= 12
-    return len(article.body) >= 250 and (article.published_at is not None or not many_links)
+    return len(article.body) >= 250 and len(listing.article_links) < 40

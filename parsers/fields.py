@@ -150,7 +150,7 @@ _ROLE = re.compile(
     r"tin ảnh|bài ảnh|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Ỹ][a-zà-ỹ]*\.?|[A-ZĐ]{2,5})$")
+
 _NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
@@ -187,6 +187,15 @@ def split_signature(text: str) -> Signature | None:
     return None
 
 
+def _name_word(word: str) -> bool:
+    """'Thanh', 'Đ.' or an abbreviation like 'BGTV': a capital, then lower-case letters."""
+    core = word[:-1] if word.endswith(".") else word
+    if not core or not core.isalpha():
+        return False
+    return (core[0].isupper() and (len(core) == 1 or core[1:].islower())) or \
+        (core.isupper() and 2 <= len(core) <= 5)
+
+
 def looks_like_name(text: str) -> bool:
     """One or a few personal names or a newsroom abbreviation: every word capitalised."""
     if not text or any(ch.isdigit() for ch in text) or text.endswith((":", "?", "!")):
@@ -204,7 +213,7 @@ def looks_like_name(text: str) -> bool:
             continue
         if len(words) == 1 and len(words[0]) < 2:
             return False
-        if not all(_NAME_WORD.match(w) for w in words):
+        if not all(_name_word(w) for w in words):
             return False
     return True
 
@@ -215,7 +224,10 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
 
 AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
                           r"đăng bởi|người đăng)\s*[:：]?\s*", re.I)
-SOURCE_LABEL = re.compile(r"^\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
+SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
+SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]|^\s*\(?\s*theo\s+\S", re.I)
+AUTHOR_LINE = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)\s*[:：]?\s*\S",
+                         re.I)
 
 
 def author_of(el: etree._Element) -> str | None:
@@ -232,5 +244,10 @@ def author_of(el: etree._Element) -> str | None:
 
 def source_of(el: etree._Element) -> str | None:
     text = clean(text_of(el))
+    sig = split_signature(text)
+    if sig is not None and sig.source:
+        return sig.source
+    if re.match(r"^\s*\(?\s*theo\b", text, re.I):
+        return None                      # "Theo đó, ..." is prose, not a source line
     name = strip_label(text, SOURCE_LABEL).strip("() .")
     return name if name and len(name) <= 120 else None

@@ -121,6 +121,7 @@ class Crawl:
         self._next_time: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
         self._reobserve = reobserve or {}
+        self._detected: dict[str, tuple[str, int]] = {}
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
@@ -205,15 +206,32 @@ class Crawl:
             self._finish(request, "failed", str(exc))
             return "failed"
         try:
-            page = parse_page(response.body, response.final_url, response.headers, site.profile)
+            page = parse_page(response.body, response.final_url, response.headers,
+                              site.profile or self._sticky_profile(site))
         except Exception as exc:  # a parser bug must cost one page, not the night's harvest
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             self._record_error(request, FetchError(request.url, f"parser failed: {detail}",
                                                    "parser_bug"))
             self._finish(request, "failed", detail)
             return "failed"
+        self._learn_profile(site, page)
         self._commit(site, request, response, page)
         return "ok"
+
+    def _sticky_profile(self, site: Site) -> str | None:
+        """Once two article pages of a site were recognised as one platform, its listings (which
+        carry fewer of the platform's marks) are read with that profile too."""
+        with self._lock:
+            name, count = self._detected.get(site.name, (None, 0))
+        return name if count >= 2 else None
+
+    def _learn_profile(self, site: Site, page: Page) -> None:
+        if page.kind != "article" or page.platform == "generic":
+            return
+        with self._lock:
+            name, count = self._detected.get(site.name, (page.platform, 0))
+            if name == page.platform:
+                self._detected[site.name] = (name, count + 1)
 
     def _fetch_with_retries(self, site: Site, request: Request, crawl_delay: float | None) -> Response:
         host = request.host
@@ -336,6 +354,7 @@ class Crawl:
         max_depth = site.max_depth if site.max_depth is not None else self.settings.max_depth
         article_keys = sorted(self._key(u) for u in listing.article_links)
         new_articles = 0
+        self.frontier.set_linked(request.key, len(article_keys))
         for url in listing.article_links:
             new_articles += self._enqueue(site, url, "article", depth)
         follow_pages = True
@@ -376,11 +395,14 @@ class Crawl:
     def _maybe_requeue(self, key: str, kind: str, force: bool) -> None:
         """A page known from an earlier run is fetched again in this one if it is a listing (it
         may list new articles) or an article this run must re-observe."""
-        row = self.store.conn.execute("SELECT state, run_id, kind FROM frontier WHERE key=?",
+        row = self.store.conn.execute("SELECT state, run_id, kind, linked FROM frontier WHERE key=?",
                                       (key,)).fetchone()
         if row is None or row[1] == self.run_id:
             return
-        state, _, old_kind = row
+        state, _, old_kind, linked = row
+        if self.settings.incremental and not force and old_kind == "other" and not linked \
+                and state == "done":
+            return                     # a page that listed no articles last time: not again
         if force or old_kind != "article" and kind != "article" or state == "failed":
             self.frontier.requeue(key, self.run_id, kind if force else None)
         elif state == "queued":

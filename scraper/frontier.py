@@ -22,6 +22,7 @@ SCHEMA = (
         priority INTEGER NOT NULL,
         run_id TEXT,                 -- the run that last queued it
         note TEXT,
+        linked INTEGER NOT NULL DEFAULT 0,   -- article links the page showed when last fetched
         seq INTEGER NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS frontier_next ON frontier(host, state, priority, seq)",
@@ -88,6 +89,9 @@ class Frontier:
     def finish(self, key: str, state: str, note: str | None = None) -> None:
         self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
                           (state, note, key))
+
+    def set_linked(self, key: str, count: int) -> None:
+        self.conn.execute("UPDATE frontier SET linked=? WHERE key=?", (count, key))
 
     def bump_tries(self, key: str) -> None:
         self.conn.execute("UPDATE frontier SET tries=tries+1 WHERE key=?", (key,))

@@ -1,0 +1,233 @@
+"""Bytes to text, in one place: BOM, declared charsets, checks on them, legacy Vietnamese fonts.
+
+`decode_html` is the only function in the project that chooses an encoding. Order: byte order
+mark; charset of the Content-Type header; `<meta charset>` in the first 4 KB (a byte regex, the
+page is not parsed); strict UTF-8; a choice between windows-1258 and windows-1252 by how
+Vietnamese each reading looks. Declared charsets are checked against the bytes (a Latin charset
+over valid UTF-8 Vietnamese, or UTF-8 over bytes that are not UTF-8) and overruled with a
+warning. Never raises: undecodable bytes are replaced. The result is NFC, without C0 controls
+other than tab, line feed and carriage return, and with TCVN3/VNI mojibake converted.
+Character references (`&#111;`) are left for the HTML parser.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from parsers.legacy import VIETNAMESE_LETTERS, detect_legacy, fix_legacy, is_vietnamese_syllable
+
+__all__ = ["Decoded", "decode_html"]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str                  # Unicode, NFC
+    encoding: str              # what was used, e.g. "utf-8", "windows-1258", "utf-8+tcvn3"
+    warnings: tuple[str, ...]
+
+
+META_SCAN_BYTES = 4096
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Labels as pages write them -> the encoding used. ISO-8859-1 and ASCII mean windows-1252, as in
+# browsers. Legacy font "charsets" are windows-1252 bytes; the legacy step converts the text.
+_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        ("utf-8", "utf8", "unicode", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
+         "x-unicode20utf8", "utf-8-sig"),
+        "utf-8",
+    ),
+    **dict.fromkeys(("windows-1258", "cp1258", "x-cp1258", "win-1258", "windows1258"), "windows-1258"),
+    **dict.fromkeys(
+        ("windows-1252", "cp1252", "x-cp1252", "win-1252", "windows1252", "iso-8859-1",
+         "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "iso-ir-100", "latin1",
+         "latin-1", "l1", "ibm819", "cp819", "csisolatin1", "ascii", "us-ascii", "ansi_x3.4-1968",
+         "tcvn", "tcvn3", "tcvn-3", "tcvn5712", "tcvn-5712", "vn3", "abc", "x-viet-tcvn",
+         "x-viet-tcvn5712", "vni", "x-viet-vni", "vni-windows"),
+        "windows-1252",
+    ),
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16-le", "unicodefffe"), "utf-16-le"),
+    **dict.fromkeys(("utf-16be", "utf-16-be"), "utf-16-be"),
+}
+_PYTHON_CODEC = {"utf-8": "utf-8", "windows-1258": "cp1258", "windows-1252": "cp1252"}
+# Python codecs that are not page encodings, or are unsafe to honour (UTF-7).
+_REFUSED_CODECS = frozenset(
+    {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "mbcs",
+     "oem", "utf-32", "utf-32-le", "utf-32-be", "utf-16"}
+)
+_SINGLE_BYTE_CANDIDATES = ("windows-1252", "windows-1258")
+
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s;"',]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
+)
+_VIETNAMESE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "\u0300-\u0323]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]+")
+_WORD = re.compile(r"\w+")
+
+
+def _c1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    """Bytes a windows-125x table leaves undefined decode to the C1 control of the same value,
+    as browsers do (WHATWG single-byte indexes)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(chr(b) for b in bad), error.end
+
+
+codecs.register_error("govnews-c1", _c1_for_undefined)
+
+
+def _sniff_bom(data: bytes) -> tuple[str, int] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def _declared_labels(data: bytes, content_type: str | None) -> list[tuple[str, str]]:
+    """(source, label) pairs in order of authority: HTTP header, then meta."""
+    labels: list[tuple[str, str]] = []
+    if content_type and (match := _HEADER_CHARSET.search(content_type)):
+        labels.append(("Content-Type header", match.group(1).strip().lower()))
+    if match := _META_CHARSET.search(data, 0, META_SCAN_BYTES):
+        labels.append(("meta", match.group(1).decode("ascii").lower()))
+    return labels
+
+
+def _resolve_label(label: str) -> str | None:
+    """The encoding a charset label names, or None if it is unknown or refused."""
+    if label in _LABELS:
+        return _LABELS[label]
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if info.name in _LABELS:
+        return _LABELS[info.name]
+    if not getattr(info, "_is_text_encoding", True) or info.name in _REFUSED_CODECS:
+        return None
+    return info.name
+
+
+def _decode_as(data: bytes, encoding: str, warnings: list[str]) -> str:
+    codec = _PYTHON_CODEC.get(encoding, encoding)
+    errors = "govnews-c1" if encoding in _SINGLE_BYTE_CANDIDATES else "replace"
+    text = data.decode(codec, errors=errors)
+    replaced = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if encoding == "utf-8" else 0)
+    if replaced > 0:
+        warnings.append(f"invalid {encoding} bytes replaced ({replaced})")
+    return text
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Invalid UTF-8 with more valid multi-byte characters than bad bytes: a UTF-8 page with a
+    few broken bytes, not a single-byte page."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - bad > bad
+
+
+def _vietnamese_score(text: str) -> int:
+    """Valid minus invalid Vietnamese syllables among the words with non-ASCII letters."""
+    score = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if not word.isascii():
+            score += 1 if is_vietnamese_syllable(word) else -1
+    return score
+
+
+def _best_single_byte(data: bytes, preferred: str) -> str:
+    """windows-1258 or windows-1252, whichever reads as Vietnamese; `preferred` on a tie.
+    Legacy TCVN3/VNI text is windows-1252 bytes."""
+    if preferred not in _SINGLE_BYTE_CANDIDATES:
+        preferred = "windows-1252"
+    readings = {enc: data.decode(_PYTHON_CODEC[enc], "govnews-c1") for enc in _SINGLE_BYTE_CANDIDATES}
+    if detect_legacy(unicodedata.normalize("NFC", readings["windows-1252"])):
+        return "windows-1252"
+    scores = {enc: _vietnamese_score(text) for enc, text in readings.items()}
+    other = next(enc for enc in _SINGLE_BYTE_CANDIDATES if enc != preferred)
+    return other if scores[other] > scores[preferred] else preferred
+
+
+def _decode_declared(data: bytes, label: str, encoding: str, warnings: list[str]) -> tuple[str, str]:
+    if encoding == "utf-8":
+        if (text := _strict_utf8(data)) is not None:
+            return encoding, text
+        if _mostly_utf8(data):
+            return encoding, _decode_as(data, encoding, warnings)
+        actual = _best_single_byte(data, "windows-1252")
+        warnings.append(f"declared charset {label} is wrong, decoded as {actual}")
+        return actual, _decode_as(data, actual, warnings)
+    if encoding.startswith("utf-16") and b"\x00" not in data[:1024]:
+        warnings.append(f"declared charset {label} is wrong (no NUL bytes), ignored")
+        return _decode_undeclared(data, warnings, announce=False)
+    if not data.isascii() and (text := _strict_utf8(data)) is not None and _VIETNAMESE.search(text):
+        warnings.append(f"declared charset {label} is wrong, decoded as utf-8")
+        return "utf-8", text
+    if encoding in _SINGLE_BYTE_CANDIDATES and not data.isascii():
+        actual = _best_single_byte(data, encoding)
+        if actual != encoding:
+            warnings.append(f"declared charset {label} is wrong, decoded as {actual}")
+        return actual, _decode_as(data, actual, warnings)
+    return encoding, _decode_as(data, encoding, warnings)
+
+
+def _decode_undeclared(data: bytes, warnings: list[str], announce: bool = True) -> tuple[str, str]:
+    if (text := _strict_utf8(data)) is not None:
+        return "utf-8", text
+    if _mostly_utf8(data):
+        return "utf-8", _decode_as(data, "utf-8", warnings)
+    actual = _best_single_byte(data, "windows-1252")
+    if announce:
+        warnings.append(f"no charset declared and not utf-8; guessed {actual}")
+    return actual, _decode_as(data, actual, warnings)
+
+
+def _decode(data: bytes, content_type: str | None, warnings: list[str]) -> tuple[str, str]:
+    if bom := _sniff_bom(data):
+        encoding, length = bom
+        return encoding, _decode_as(data[length:], encoding, warnings)
+    for source, label in _declared_labels(data, content_type):
+        encoding = _resolve_label(label)
+        if encoding is None:
+            warnings.append(f"unknown charset {label!r} in {source}, ignored")
+            continue
+        return _decode_declared(data, label, encoding, warnings)
+    return _decode_undeclared(data, warnings)
+
+
+def _clean(text: str, warnings: list[str]) -> str:
+    """NFC, form feeds as spaces, other C0 controls (NUL included) removed."""
+    text = text.replace("\x0c", " ")
+    cleaned = _CONTROLS.sub("", text)
+    if len(cleaned) != len(text):
+        warnings.append(f"removed {len(text) - len(cleaned)} control characters")
+    return unicodedata.normalize("NFC", cleaned)
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
+    """Decode a page's bytes given its Content-Type header; see the module docstring."""
+    warnings: list[str] = []
+    encoding, text = _decode(data, content_type, warnings)
+    text = _clean(text, warnings)
+    text, legacy = fix_legacy(text)
+    if legacy is not None:
+        encoding = f"{encoding}+{legacy}"
+        warnings.append(f"legacy {legacy.upper()} text converted")
+    return Decoded(text=text, encoding=encoding, warnings=tuple(warnings))
