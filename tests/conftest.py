@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+import pytest
+
+from fixtures.portals.lacviet import LacVietPortal
+from fixtures.server import PortalServer
+
+
+@pytest.fixture
+def lacviet_server():
+    with PortalServer(LacVietPortal()) as server:
+        yield server
