@@ -44,7 +44,9 @@ _LABELS: dict[str, str] = {
          "x-unicode20utf8", "utf-8-sig"),
         "utf-8",
     ),
-    **dict.fromkeys(("windows-1258", "cp1258", "x-cp1258", "win-1258", "windows1258"), "windows-1258"),
+    **dict.fromkeys(
+        ("windows-1258", "cp1258", "x-cp1258", "win-1258", "windows1258"), "windows-1258"
+    ),
     **dict.fromkeys(
         ("windows-1252", "cp1252", "x-cp1252", "win-1252", "windows1252", "iso-8859-1",
          "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "iso-ir-100", "latin1",
@@ -63,14 +65,15 @@ _REFUSED_CODECS = frozenset(
      "oem", "utf-32", "utf-32-le", "utf-32-be", "utf-16"}
 )
 _SINGLE_BYTE_CANDIDATES = ("windows-1252", "windows-1258")
+_MAX_LABEL = 40
 
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s;"',]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
 )
 _VIETNAMESE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "\u0300-\u0323]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]+")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[\w\u0300-\u0323]+")
 
 
 def _c1_for_undefined(error: UnicodeError) -> tuple[str, int]:
@@ -106,6 +109,8 @@ def _resolve_label(label: str) -> str | None:
     """The encoding a charset label names, or None if it is unknown or refused."""
     if label in _LABELS:
         return _LABELS[label]
+    if len(label) > _MAX_LABEL:
+        return None
     try:
         info = codecs.lookup(label)
     except LookupError:
@@ -135,20 +140,31 @@ def _strict_utf8(data: bytes) -> str | None:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """Invalid UTF-8 with more valid multi-byte characters than bad bytes: a UTF-8 page with a
-    few broken bytes, not a single-byte page."""
+    """Invalid UTF-8 that is still a UTF-8 page: cut inside its last character (a truncated
+    download), or with at least as many valid multi-byte characters as broken sequences."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+        return True
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return non_ascii - bad > bad
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good > 0 and good >= bad
 
 
-def _vietnamese_score(text: str) -> int:
-    """Valid minus invalid Vietnamese syllables among the words with non-ASCII letters."""
-    score = 0
-    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
-        if not word.isascii():
-            score += 1 if is_vietnamese_syllable(word) else -1
+def _vietnamese_score(text: str, sample: int = 400) -> int:
+    """Valid minus invalid Vietnamese syllables among the first `sample` words with non-ASCII
+    letters."""
+    score = seen = 0
+    for match in _WORD.finditer(text):
+        if match.group().isascii():
+            continue
+        word = unicodedata.normalize("NFC", match.group())
+        score += 1 if is_vietnamese_syllable(word) else -1
+        seen += 1
+        if seen >= sample:
+            break
     return score
 
 
@@ -157,7 +173,9 @@ def _best_single_byte(data: bytes, preferred: str) -> str:
     Legacy TCVN3/VNI text is windows-1252 bytes."""
     if preferred not in _SINGLE_BYTE_CANDIDATES:
         preferred = "windows-1252"
-    readings = {enc: data.decode(_PYTHON_CODEC[enc], "govnews-c1") for enc in _SINGLE_BYTE_CANDIDATES}
+    readings = {
+        enc: data.decode(_PYTHON_CODEC[enc], "govnews-c1") for enc in _SINGLE_BYTE_CANDIDATES
+    }
     if detect_legacy(unicodedata.normalize("NFC", readings["windows-1252"])):
         return "windows-1252"
     scores = {enc: _vietnamese_score(text) for enc, text in readings.items()}
@@ -165,7 +183,9 @@ def _best_single_byte(data: bytes, preferred: str) -> str:
     return other if scores[other] > scores[preferred] else preferred
 
 
-def _decode_declared(data: bytes, label: str, encoding: str, warnings: list[str]) -> tuple[str, str]:
+def _decode_declared(
+    data: bytes, label: str, encoding: str, warnings: list[str]
+) -> tuple[str, str]:
     if encoding == "utf-8":
         if (text := _strict_utf8(data)) is not None:
             return encoding, text
@@ -177,7 +197,8 @@ def _decode_declared(data: bytes, label: str, encoding: str, warnings: list[str]
     if encoding.startswith("utf-16") and b"\x00" not in data[:1024]:
         warnings.append(f"declared charset {label} is wrong (no NUL bytes), ignored")
         return _decode_undeclared(data, warnings, announce=False)
-    if not data.isascii() and (text := _strict_utf8(data)) is not None and _VIETNAMESE.search(text):
+    text = None if data.isascii() else _strict_utf8(data)
+    if text is not None and _VIETNAMESE.search(text):
         warnings.append(f"declared charset {label} is wrong, decoded as utf-8")
         return "utf-8", text
     if encoding in _SINGLE_BYTE_CANDIDATES and not data.isascii():

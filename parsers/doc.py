@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 
 from lxml import etree
 
 from .text import clean, text_of
 
+_WORD = re.compile(r"\w+")
 LINK_LIST_TAGS = ("li", "dd", "dt", "tr")
 CHROME_HINTS = ("footer", "header", "menu", "nav", "sidebar", "banner", "copyright", "bottom",
                 "left", "right", "related", "lienquan", "tinkhac", "other", "widget", "module",
@@ -82,13 +84,22 @@ class Doc:
 
 
 def in_link_list(el: etree._Element) -> bool:
-    """Inside a list item (or table row) that holds a link: a related-news or listing entry."""
-    for anc in el.iterancestors():
+    """Inside a list item (or table row) that links a headline: a related-news or listing entry.
+    A row that merely links a category name or "Bản in" is not one."""
+    for anc in (el, *el.iterancestors()):
         if anc.tag in LINK_LIST_TAGS:
-            return next(anc.iter("a"), None) is not None
+            if not _links_headline(anc):
+                return False
+            parent = anc.getparent()
+            siblings = [s for s in parent if s.tag == anc.tag] if parent is not None else []
+            return sum(1 for s in siblings if s is not anc and _links_headline(s)) >= 1
         if anc.tag in ("body", "article", "main"):
             return False
     return False
+
+
+def _links_headline(item: etree._Element) -> bool:
+    return any(len(_WORD.findall(a.text_content() or "")) >= 4 for a in item.iter("a"))
 
 
 def inside_link(el: etree._Element) -> bool:
@@ -110,3 +121,35 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
 
 
 __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "clean"]
+
+
+RELATED_HEADING = re.compile(
+    r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
+    r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
+    r"bài liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
+    r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
+    r"tin tức khác|tin cùng loại|tin mới|tin mới nhất|tin nổi bật|tin xem nhiều|đọc nhiều|"
+    r"xem nhiều nhất|bài viết mới|bài mới|related(?: posts| news)?)\s*[:：]?$", re.I)
+_RELATED_HINT = re.compile(
+    r"(?:^|[\s_\-])(?:\w*related\w*|relate|(?:tin|bai|box|news)?-?(?:lien-?quan|khac|cung-?"
+    r"chuyen-?muc|moi-?hon|cu-?hon|da-?dua)|others?|newer|older|more-?news|(?:tin|bai)?-?"
+    r"(?:xem|doc)-?nhieu|most-?view\w*|latest\w*)(?:$|[\s_\-])", re.I)
+
+
+def in_related_block(el: etree._Element, levels: int = 6) -> bool:
+    """Inside a related-news / latest-news block: by its class or id, or by the heading
+    ("TIN MỚI HƠN", "Tin liên quan", ...) printed just before it."""
+    node = el
+    for _ in range(levels):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        hint = (node.get("class") or "") + " " + (node.get("id") or "")
+        if hint.strip() and _RELATED_HINT.search(hint):
+            return True
+        prev = node.getprevious()
+        if prev is not None and isinstance(prev.tag, str):
+            heading = clean(prev.text_content())
+            if len(heading) < 60 and RELATED_HEADING.match(heading):
+                return True
+        node = node.getparent()
+    return False

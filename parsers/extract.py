@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from lxml import etree, html
 
 from . import generic
-from .dates import ParsedDate, parse_vietnamese_datetime
+from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import Doc
 from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
@@ -142,12 +142,14 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_category(doc)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
-        article.published_at = published.value.isoformat() if published.value else None
+        # one offset for every record: the portals' own (UTC+07:00), whatever the source printed
+        article.published_at = published.value.astimezone(VN_TZ).isoformat() \
+            if published.value else None
         article.published_at_raw = published.raw
         article.warnings.extend(published.warnings)
     summary_el = _first(doc, profile, "summary", lambda el: el if text_of(el) else None)
     if summary_el is None and body_el is not None:
-        summary_el = generic.find_summary(doc, body_el)
+        summary_el = generic.find_summary(doc, body_el, headline_el)
     article.view_count = _first(doc, profile, "view_count", view_count_of)
     if article.view_count is None:
         article.view_count = generic.find_view_count(doc, body_el)

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from .dates import ParsedDate, parse_vietnamese_datetime
-from .doc import Doc, chrome_ancestor, in_link_list, inside_link
+from .doc import Doc, chrome_ancestor, in_link_list, in_related_block, inside_link
 from .fields import COUNTER_TITLE, Counter, counter_of, digit_row, view_count_in
 from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
 
@@ -154,8 +154,10 @@ def find_published(doc: Doc, headline: etree._Element | None,
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in ("html", "body"):
             continue
         direct = " ".join(t for t in (el.text, *(c.tail for c in el)) if t)
-        if not _DATE_HINT.search(direct) and not (len(el) and _DATE_HINT.search(text_of(el)) and
-                                                   len(text_of(el)) < 90):
+        if not _DATE_HINT.search(direct) and not (_inline_only(el) and _DATE_HINT.search(text_of(el))):
+            continue
+        if _links_headline(el) or in_related_block(el) or \
+                any(t.get("datetime") for t in el.iter("time")):
             continue
         text = text_of(el)
         if len(text) > 160 or in_link_list(el) or inside_link(el) or chrome_ancestor(el, body):
@@ -172,6 +174,16 @@ def find_published(doc: Doc, headline: etree._Element | None,
     return candidates[0][1], candidates[0][2]
 
 
+def _inline_only(el: etree._Element) -> bool:
+    """A small element of inline children only (a date split over <span>s)."""
+    return 0 < len(el) <= 6 and all(not isinstance(c.tag, str) or c.tag not in BLOCK_TAGS
+                                    for c in el.iterdescendants())
+
+
+def _links_headline(el: etree._Element) -> bool:
+    return any(len(text_of(a).split()) >= 4 for a in el.iter("a"))
+
+
 def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
     """Elements after the headline are preferred; before it they count double."""
     pos = doc.position(el)
@@ -182,9 +194,11 @@ def find_view_count(doc: Doc, body: etree._Element | None) -> int | None:
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
     for el in doc.root.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        if not isinstance(el.tag, str):
             continue
-        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+        pairs = ((el.tail, el.getparent()),) if el.tag in SKIP_TAGS else \
+            ((el.text, el), (el.tail, el.getparent()))
+        for text, owner in pairs:
             if not text or owner is None or not _has_view_word(text):
                 continue
             value = _view_near(owner)
@@ -280,9 +294,15 @@ _LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|descri
                         r"trich-dan|trichdan|intro|excerpt|abstract|teaser", re.I)
 
 
-def find_summary(doc: Doc, body: etree._Element | None) -> etree._Element | None:
-    """A separate lead element (sapo) outside the body container, near it."""
+def find_summary(doc: Doc, body: etree._Element | None,
+                 headline: etree._Element | None = None) -> etree._Element | None:
+    """A separate lead element (sapo) outside the body container, between the headline and
+    the body."""
+    start = doc.position(headline) if headline is not None else -1
+    end = doc.position(body) if body is not None else 1 << 30
     for el in doc.root.iter("div", "p", "span", "h2", "h3", "strong", "em", "td"):
+        if not start < doc.position(el) < end + 1 and not (body is not None and el in body):
+            continue
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _LEAD_HINT.search(hint) or in_link_list(el):
             continue

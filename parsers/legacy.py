@@ -118,15 +118,23 @@ def _char_class(chars: frozenset[str] | str) -> str:
 
 
 _ANY_TELLTALE = re.compile(_char_class(TCVN3_TELLTALES | VNI_TELLTALES))
-_UNICODE_VIETNAMESE = re.compile(_char_class(_UNICODE_ONLY_VIETNAMESE) + "|[\u0300-\u0323]")
-_VNI_PAIR = re.compile(
+# Combining tones, circumflex, breve and horn: decomposed Unicode Vietnamese.
+_VIETNAMESE_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+_UNICODE_VIETNAMESE = re.compile(_char_class(_UNICODE_ONLY_VIETNAMESE + _VIETNAMESE_MARKS))
+# One pass, pairs before single letters: a pair's result (ô, ó, ...) must not be read again.
+_VNI_SEQUENCE = re.compile(
     "[aeouyAEOUY\xf4\xf6\xd4\xd6]" + _char_class("".join({k[1] for k in VNI_PAIRS}))
+    + "|" + _char_class("".join(VNI_SINGLE))
 )
+_VNI_TO_UNICODE = {**VNI_SINGLE, **VNI_PAIRS}
 _LEGACY_WORD = re.compile(r"[A-Za-z\xa1-\xff]+")
+_ASCII_LOWER = re.compile("[a-z]")
+_TWO_ASCII_UPPER = re.compile("[A-Z][^A-Z]*[A-Z]")
 _SEGMENT_BREAK = re.compile(r"([<>\n])")
 
 # --- Vietnamese syllables ---------------------------------------------------------------------
 
+_MAX_SYLLABLE = 16  # "nghiêng" decomposed is 9 characters
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
 # Vowel groups that may take a final consonant, and those that end in a semivowel (no final).
@@ -161,6 +169,8 @@ _COMMON_SYLLABLES = frozenset(
 
 def is_vietnamese_syllable(word: str) -> bool:
     """True if `word` is built like one Vietnamese syllable (initial, vowels, final, one tone)."""
+    if len(word) > _MAX_SYLLABLE:
+        return False
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for c in decomposed if c in _TONE_MARKS)
     if tones > 1:
@@ -172,15 +182,13 @@ def is_vietnamese_syllable(word: str) -> bool:
 # --- conversion -------------------------------------------------------------------------------
 
 _TCVN3_TRANSLATION = str.maketrans(TCVN3_TO_UNICODE)
-_VNI_SINGLE_TRANSLATION = str.maketrans(VNI_SINGLE)
 
 
 def _restore_caps(word_match: re.Match[str]) -> str:
     """An all-caps TCVN3 word was typed in .VnTimeH: its toned letters are capitals too."""
     word = word_match.group()
-    ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
     converted = word.translate(_TCVN3_TRANSLATION)
-    if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
+    if _ASCII_LOWER.search(word) is None and _TWO_ASCII_UPPER.search(word) is not None:
         return converted.upper()
     return converted
 
@@ -190,8 +198,7 @@ def _tcvn3_to_unicode(text: str) -> str:
 
 
 def _vni_to_unicode(text: str) -> str:
-    paired = _VNI_PAIR.sub(lambda m: VNI_PAIRS.get(m.group(), m.group()), text)
-    return paired.translate(_VNI_SINGLE_TRANSLATION)
+    return _VNI_SEQUENCE.sub(lambda m: _VNI_TO_UNICODE.get(m.group(), m.group()), text)
 
 
 _CONVERTERS: dict[str, Callable[[str], str]] = {"tcvn3": _tcvn3_to_unicode, "vni": _vni_to_unicode}
@@ -203,7 +210,7 @@ def legacy_to_unicode(text: str, encoding: str) -> str:
     try:
         convert = _CONVERTERS[encoding.lower()]
     except KeyError:
-        raise ValueError(f"unknown legacy encoding {encoding!r}; expected 'tcvn3' or 'vni'") from None
+        raise ValueError(f"unknown legacy encoding {encoding!r}, not 'tcvn3' or 'vni'") from None
     return unicodedata.normalize("NFC", convert(text))
 
 
@@ -213,6 +220,8 @@ _MAX_CANDIDATES = 400
 _MIN_VALID = 2
 _MIN_VALID_RATIO = 0.6
 _MIN_COMMON = 2
+_MAX_WORD = 24  # longer runs are not syllables (base64, minified code): skipped
+_WORD_AFTER = re.compile(r"(?:[^\W_]|[\xa1-\xff]){0,%d}" % (_MAX_WORD + 1))
 
 
 def _is_word_char(c: str) -> bool:
@@ -227,13 +236,15 @@ def _candidate_words(text: str, pos: int = 0) -> Iterator[str]:
         if hit.start() < end_of_last:
             continue
         start = hit.start()
-        while start > 0 and _is_word_char(text[start - 1]):
+        limit = max(0, start - _MAX_WORD)
+        while start > limit and _is_word_char(text[start - 1]):
             start -= 1
-        end = hit.end()
-        while end < len(text) and _is_word_char(text[end]):
-            end += 1
-        end_of_last = end
-        word = text[start:end]
+        after = _WORD_AFTER.match(text, hit.end())
+        end_of_last = after.end() if after else hit.end()
+        word = text[start:end_of_last]
+        too_long = start == limit > 0 and _is_word_char(text[start - 1])
+        if too_long or len(word) > _MAX_WORD:
+            continue
         if max(word) <= "\xff" and any(c.isascii() and c.isalpha() for c in word):
             yield word
 
