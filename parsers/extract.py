@@ -15,7 +15,7 @@ from lxml import etree, html
 from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
-from .doc import Doc
+from .doc import Doc, in_related_block
 from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
                      digit_row, looks_like_name, source_of, split_signature, view_count_of,
                      view_count_in)
@@ -164,7 +164,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         paragraphs, signature = body_paragraphs(body_el, profile, article.headline,
                                                 article.published_at_raw)
         article.images = images_in(body_el, base)
-        article.attachments = attachments_in(body_el, base)
+        article.attachments = attachments_near(body_el, base)
     else:
         paragraphs = []
         article.warnings.append("body not found")
@@ -249,15 +249,32 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             break
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text):
             continue
-        if block.link_chars > 0.6 * len(text) and len(text) < 200:
-            continue
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
         kept.append(block)
+    kept = _drop_link_lists(kept)
     signature = Signature()
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
     return [b.text for b in kept], signature
+
+
+def _drop_link_lists(kept: list[Block]) -> list[Block]:
+    """Runs of two or more paragraphs that are mostly links are lists (related news, tags),
+    not text; a single linked paragraph ("Tải về: ...") is the article's."""
+    linky = [b.link_chars > 0.6 * len(b.text) and len(b.text) < 200 for b in kept]
+    out: list[Block] = []
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and linky[j]:
+            j += 1
+        if j - i >= 2:
+            i = j                     # skip the whole run
+        else:
+            out.append(kept[i])
+            i += 1
+    return out
 
 
 def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
@@ -295,6 +312,25 @@ def _drop(el: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
+
+
+def attachments_near(body: etree._Element, base: str) -> list[str]:
+    """Files linked from the body, or from an attachment box beside it ("Tệp đính kèm",
+    "File đính kèm"): the body's siblings up to two levels up, never related lists."""
+    found = attachments_in(body, base)
+    node = body
+    for _ in range(2):
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sibling in parent:
+            if sibling is node or not isinstance(sibling.tag, str) or in_related_block(sibling, 1):
+                continue
+            for url in attachments_in(sibling, base):
+                if url not in found:
+                    found.append(url)
+        node = parent
+    return found
 
 
 _ICON = re.compile(r"icon|logo|spacer|blank|pixel|counter|/\d\.(?:png|gif)$|button|banner|"

@@ -24,7 +24,7 @@ GENERIC_ARTICLE_URL = re.compile(
     r"/chi-tiet|/chitiet|/detail|/tin-tuc/[^/?]+-\d+|/\d+-[^/?]+$|/[\w-]{25,}/?$|/[\w-]{25,}\.html?$", re.I)
 FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|csv|xml|jpe?g|png|gif|"
                       r"mp3|mp4|avi|wmv|swf|flv)(?:$|\?)", re.I)
-ATTACHMENT_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)(?:$|\?)", re.I)
+ATTACHMENT_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)(?:$|[?#/])", re.I)
 TRAP_URL = re.compile(
     r"[?&](?:date|ngay|day|month|thang|year|nam|calendar|lich|d|mode=3)=|/calendar|/lich|"
     r"[?&](?:sort|order|orderby|view|print|tmpl|format|lang|replytocom|share|action|"
