@@ -86,15 +86,30 @@ class Doc:
 def in_link_list(el: etree._Element) -> bool:
     """Inside a list item (or table row) that links a headline: a related-news or listing entry.
     A row that merely links a category name or "Bản in" is not one."""
-    for anc in (el, *el.iterancestors()):
+    for depth, anc in enumerate((el, *el.iterancestors())):
+        if anc.tag in ("body", "article", "main") or depth > 5:
+            return False
         if anc.tag in LINK_LIST_TAGS:
             if not _links_headline(anc):
                 return False
-            parent = anc.getparent()
-            siblings = [s for s in parent if s.tag == anc.tag] if parent is not None else []
-            return sum(1 for s in siblings if s is not anc and _links_headline(s)) >= 1
-        if anc.tag in ("body", "article", "main"):
-            return False
+            return _repeated(anc, 1)
+        if anc.tag in ("div", "section", "p", "article") and _links_headline(anc) and _repeated(anc, 2):
+            return True                # a listing entry: one of several alike blocks with a link
+    return False
+
+
+def _repeated(item: etree._Element, others: int) -> bool:
+    """`item` has at least `others` siblings of the same tag and class that link headlines."""
+    parent = item.getparent()
+    if parent is None:
+        return False
+    cls = item.get("class")
+    alike = 0
+    for sib in parent:
+        if sib is not item and sib.tag == item.tag and sib.get("class") == cls and _links_headline(sib):
+            alike += 1
+            if alike >= others:
+                return True
     return False
 
 
@@ -146,10 +161,30 @@ def in_related_block(el: etree._Element, levels: int = 6) -> bool:
         hint = (node.get("class") or "") + " " + (node.get("id") or "")
         if hint.strip() and _RELATED_HINT.search(hint):
             return True
-        prev = node.getprevious()
-        if prev is not None and isinstance(prev.tag, str):
-            heading = clean(prev.text_content())
-            if len(heading) < 60 and RELATED_HEADING.match(heading):
-                return True
+        prev, seen = node.getprevious(), 0
+        while prev is not None and seen < 3:
+            if isinstance(prev.tag, str):
+                heading = clean(prev.text_content())
+                if len(heading) < 60 and RELATED_HEADING.match(heading):
+                    return True
+                seen += 1
+            prev = prev.getprevious()
         node = node.getparent()
+    return False
+
+
+_SITE_HEADER = re.compile(r"(?:^|[\s_\-])(?:header|top|topbar|top-?bar|banner|site-?header|"
+                          r"header-?top|top-?header|page-?top|masthead|logo)(?:$|[\s_\-])", re.I)
+
+
+def in_site_header(el: etree._Element) -> bool:
+    """Inside the site's banner (where portals print today's date), not an article's header."""
+    for anc in (el, *el.iterancestors()):
+        if anc.tag in ("article", "main", "body"):
+            return False
+        if anc.tag == "header":
+            return not any(a.tag in ("article", "main") for a in anc.iterancestors())
+        hint = (anc.get("class") or "") + " " + (anc.get("id") or "")
+        if hint.strip() and _SITE_HEADER.search(hint):
+            return True
     return False

@@ -7,8 +7,10 @@ import re
 from lxml import etree
 
 from .dates import ParsedDate, parse_vietnamese_datetime
-from .doc import Doc, chrome_ancestor, in_link_list, in_related_block, inside_link
+from .doc import (Doc, chrome_ancestor, in_link_list, in_related_block, in_site_header,
+                  inside_link)
 from .fields import COUNTER_TITLE, Counter, counter_of, digit_row, view_count_in
+from .listing import GENERIC_ARTICLE_URL
 from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
@@ -63,7 +65,22 @@ def find_body(doc: Doc) -> etree._Element | None:
                 break
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
-    best, best_score = None, 0.0
+    ranked = _rank_containers(scores, links, total)
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    # A wrapper (the article panel with its metadata) often outscores the text container it
+    # holds; take the innermost candidate that keeps most of the wrapper's score.
+    for score, el in ranked[1:]:
+        if score < 0.75 * best_score:
+            break
+        if best in el.iterancestors():
+            best = el
+    return best
+
+
+def _rank_containers(scores, links, total) -> list[tuple[float, etree._Element]]:
+    ranked = []
     for el, score in scores.items():
         if el.tag not in _CONTAINERS or el.tag == "body":
             continue
@@ -74,9 +91,9 @@ def find_body(doc: Doc) -> etree._Element | None:
             score *= 1.25
         density = links.get(el, 0) / max(total.get(el, 1), 1)
         score *= 1 - min(density, 0.9)
-        if score > best_score:
-            best, best_score = el, score
-    return best
+        ranked.append((score, el))
+    ranked.sort(key=lambda r: -r[0])
+    return ranked
 
 
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
@@ -137,6 +154,11 @@ def find_published(doc: Doc, headline: etree._Element | None,
             parsed = parse_vietnamese_datetime(value)
             if parsed.value is not None:
                 return parsed, None
+    for el in doc.root.iter():
+        if isinstance(el.tag, str) and el.get("itemprop") in ("datePublished", "dateCreated"):
+            parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
+            if parsed.value is not None:
+                return parsed, el
     value = doc.jsonld_value("datePublished")
     if value:
         parsed = parse_vietnamese_datetime(value)
@@ -156,22 +178,54 @@ def find_published(doc: Doc, headline: etree._Element | None,
         direct = " ".join(t for t in (el.text, *(c.tail for c in el)) if t)
         if not _DATE_HINT.search(direct) and not (_inline_only(el) and _DATE_HINT.search(text_of(el))):
             continue
-        if _links_headline(el) or in_related_block(el) or \
+        if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
+                in_site_header(el) or \
                 any(t.get("datetime") for t in el.iter("time")):
             continue
         text = text_of(el)
         if len(text) > 160 or in_link_list(el) or inside_link(el) or chrome_ancestor(el, body):
             continue
-        if body is not None and el is not body and body in el.iterancestors():
-            continue
+        hinted = _is_date_element(el, text)
+        if body is not None and el is not body and body in el.iterancestors() and not hinted:
+            continue                   # a date in the article's own text is not its timestamp
         parsed = parse_vietnamese_datetime(text)
         if parsed.value is None:
             continue
-        candidates.append((_distance(doc, el, anchor_pos), parsed, el))
+        candidates.append((_distance(doc, el, anchor_pos) - (30 if hinted else 0), parsed, el))
     if not candidates:
         return None, None
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
     return candidates[0][1], candidates[0][2]
+
+
+_DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|posted|ngaydang",
+                         re.I)
+_DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật|gửi lúc|thời gian đăng|"
+                         r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted)",
+                         re.I)
+
+
+def _is_date_element(el: etree._Element, text: str) -> bool:
+    """Marked as the article's date: by a label ('Ngày đăng:') or a class/id ('post-date')."""
+    if len(text) > 100:
+        return False
+    hint = (el.get("class") or "") + " " + (el.get("id") or "")
+    return bool(_DATE_LABEL.match(text) or (hint.strip() and _DATE_CLASS.search(hint)))
+
+
+def _after_headline_link(el: etree._Element) -> bool:
+    """A date printed right after a linked headline: a listing entry's date, not the page's."""
+    node = el
+    for _ in range(2):
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None:
+            return _links_headline(prev)
+        node = node.getparent()
+        if node is None:
+            return False
+    return False
 
 
 def _inline_only(el: etree._Element) -> bool:
@@ -181,7 +235,13 @@ def _inline_only(el: etree._Element) -> bool:
 
 
 def _links_headline(el: etree._Element) -> bool:
-    return any(len(text_of(a).split()) >= 4 for a in el.iter("a"))
+    """Holds a link to another article: a headline-length text, or an article-shaped URL
+    (a category link such as "Văn hóa - Xã hội" is neither)."""
+    for a in el.iter("a"):
+        words = len(text_of(a).split())
+        if words >= 8 or (words >= 4 and GENERIC_ARTICLE_URL.search(a.get("href") or "")):
+            return True
+    return False
 
 
 def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from requests.structures import CaseInsensitiveDict
 
 from .errors import FetchError, OutOfScope, TransientError
 
@@ -23,7 +24,7 @@ class Response:
     url: str                      # the URL asked for
     final_url: str                # after redirects
     status: int
-    headers: dict[str, str]
+    headers: CaseInsensitiveDict       # names as the server sent them, looked up in any case
     body: bytes
     redirects: list[tuple[int, str]] = field(default_factory=list)   # (status, location) per hop
     request_headers: dict[str, str] = field(default_factory=dict)
@@ -122,7 +123,7 @@ class Fetcher:
             raise FetchError(url, f"bad URL: {exc}", "bad_url") from None
         with raw:
             body, truncated = self._read(raw, url)
-            result = Response(url, url, raw.status_code, dict(raw.headers), body,
+            result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers), body,
                               request_headers=dict(raw.request.headers), method=method,
                               request_body=data or b"", truncated=truncated, verify=verify)
         if raw.status_code in RETRY_STATUSES:

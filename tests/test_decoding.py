@@ -48,13 +48,13 @@ TITLE = "Thứ Ba, 04/08/2020 - Hội nghị triển khai kế hoạch phát tri
 
 ENGLISH = (
     "The naïve coöperation between the café owners and the city council led to a résumé of façade "
-    "repairs. Über-fans of jalapeño piñatas gathered at the doña's house; Zoë Brontë wrote about it. "
-    "© 2021 All rights reserved ® » Home · Contact"
+    "repairs. Über-fans of jalapeño piñatas gathered at the doña's house; Zoë Brontë wrote about "
+    "it. © 2021 All rights reserved ® » Home · Contact"
 )
 FRENCH = (
     "Le goût du pain et le coût de la vie : c'est dû à la hausse des prix. « Ça suffit ! » a dit "
-    "Noël, naïf mais sûr de lui, en quittant l'île où il dînait. Le maïs a été reçu, la leçon aussi ; "
-    "l'aîné était à l'hôtel tôt ce matin. Ce château, près de la forêt, coûte cher à l'État "
+    "Noël, naïf mais sûr de lui, en quittant l'île où il dînait. Le maïs a été reçu, la leçon "
+    "aussi ; l'aîné était à l'hôtel tôt ce matin. Ce château, près de la forêt, coûte cher à l'État "
     "français. Citroën, Zoë et Loïc sont là-bas à Noël. Élève, fête, tête, évêque, très, où."
 )
 GERMAN = (
@@ -65,8 +65,8 @@ GERMAN = (
 )
 SPANISH = (
     "¿Dónde está la estación? El niño y su mamá viajaron a España el año pasado. La señora Muñoz "
-    "dijo: ¡Qué día tan bonito! Mañana por la mañana habrá una reunión en el ayuntamiento sobre el "
-    "presupuesto. El señor Núñez, concejal de Peñalolén, explicó que la ampliación del puerto "
+    "dijo: ¡Qué día tan bonito! Mañana por la mañana habrá una reunión en el ayuntamiento sobre "
+    "el presupuesto. El señor Núñez, concejal de Peñalolén, explicó que la ampliación del puerto "
     "costará más de lo previsto. Sueño con un baño en el río; también el pequeño Íñigo."
 )
 
@@ -77,12 +77,14 @@ _UPPER = _LOWER.upper()
 _TCVN3_LOWER = "¸µ¶·¹¨¾»¼½Æ©ÊÇÈÉËÐÌÎÏÑªÕÒÓÔÖÝ×ØÜÞãßáâä«èåæçé¬íêëìîóïñòô\xadøõö÷ùýúûüþ®"
 _TCVN3_CAPITALS = {"Ă": "¡", "Â": "¢", "Ê": "£", "Ô": "¤", "Ơ": "¥", "Ư": "¦", "Đ": "§"}
 _VNI_LOWER = (
-    "aù aø aû aõ aï aê aé aè aú aü aë aâ aá aà aå aã aä eù eø eû eõ eï eâ eá eà eå eã eä í ì æ ó ò "
+    "aù aø aû aõ aï aê aé aè aú aü aë aâ aá aà aå aã aä "
+    "eù eø eû eõ eï eâ eá eà eå eã eä í ì æ ó ò "
     "où oø oû oõ oï oâ oá oà oå oã oä ô ôù ôø ôû ôõ ôï uù uø uû uõ uï ö öù öø öû öõ öï "
     "yù yø yû yõ î ñ"
 ).split()
 _VNI_UPPER = (
-    "AÙ AØ AÛ AÕ AÏ AÊ AÉ AÈ AÚ AÜ AË AÂ AÁ AÀ AÅ AÃ AÄ EÙ EØ EÛ EÕ EÏ EÂ EÁ EÀ EÅ EÃ EÄ Í Ì Æ Ó Ò "
+    "AÙ AØ AÛ AÕ AÏ AÊ AÉ AÈ AÚ AÜ AË AÂ AÁ AÀ AÅ AÃ AÄ "
+    "EÙ EØ EÛ EÕ EÏ EÂ EÁ EÀ EÅ EÃ EÄ Í Ì Æ Ó Ò "
     "OÙ OØ OÛ OÕ OÏ OÂ OÁ OÀ OÅ OÃ OÄ Ô ÔÙ ÔØ ÔÛ ÔÕ ÔÏ UÙ UØ UÛ UÕ UÏ Ö ÖÙ ÖØ ÖÛ ÖÕ ÖÏ "
     "YÙ YØ YÛ YÕ Î Ñ"
 ).split()
@@ -104,8 +106,8 @@ def to_vni(text: str) -> str:
 
 def tcvn3_lossy(text: str) -> str:
     """What TCVN3 can say: toned capitals fall back to lower case."""
-    return "".join(c.lower() if c in VIETNAMESE_LETTERS and c.isupper() and c not in _TCVN3_CAPITALS
-                   else c for c in text)
+    lost = {c for c in VIETNAMESE_LETTERS if c.isupper() and c not in _TCVN3_CAPITALS}
+    return "".join(c.lower() if c in lost else c for c in text)
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -145,7 +147,8 @@ def test_utf8_without_declaration():
 
 
 def test_utf8_bom_is_stripped_and_wins_over_header():
-    result = decode_html(b"\xef\xbb\xbf" + NFC_PAGE.encode("utf-8"), "text/html; charset=iso-8859-1")
+    data = b"\xef\xbb\xbf" + NFC_PAGE.encode("utf-8")
+    result = decode_html(data, "text/html; charset=iso-8859-1")
     assert (result.text, result.encoding) == (NFC_PAGE, "utf-8")
 
 
@@ -156,7 +159,8 @@ def test_utf16_bom():
 
 @pytest.mark.parametrize(
     "content_type",
-    ["text/html; charset=windows-1258", "text/html;charset=CP1258", 'text/html; charset="windows-1258"'],
+    ["text/html; charset=windows-1258", "text/html;charset=CP1258",
+     'text/html; charset="windows-1258"'],
 )
 def test_header_charset_windows_1258(content_type):
     result = decode_html(to_cp1258(NFC_PAGE), content_type)
@@ -253,6 +257,13 @@ def test_utf8_declared_over_windows_1258_bytes_is_caught():
     assert result.warnings == ("declared charset utf-8 is wrong, decoded as windows-1258",)
 
 
+def test_server_default_iso_8859_1_over_windows_1258_bytes_is_caught():
+    page = html_paragraphs(VI_PARAGRAPHS[1:4])
+    result = decode_html(to_cp1258(page), "text/html; charset=ISO-8859-1")
+    assert (result.text, result.encoding) == (page, "windows-1258")
+    assert result.warnings == ("declared charset iso-8859-1 is wrong, decoded as windows-1258",)
+
+
 def test_undeclared_windows_1258_is_detected():
     page = html_paragraphs(VI_PARAGRAPHS[4:])
     result = decode_html(to_cp1258(page))
@@ -298,7 +309,8 @@ def test_numeric_entities_are_left_for_the_html_parser():
 
 @pytest.mark.parametrize(
     ("legacy", "expected"),
-    [("ViÖt Nam", "Việt Nam"), ("Thµnh phè", "Thành phố"), ("Héi ®ång nh©n d©n", "Hội đồng nhân dân"),
+    [("ViÖt Nam", "Việt Nam"), ("Thµnh phè", "Thành phố"),
+     ("Héi ®ång nh©n d©n", "Hội đồng nhân dân"),
      ("Uû ban", "Uỷ ban"), ("tØnh", "tỉnh"), ("®", "đ"), ("§", "Đ"), ("Ng\xadêi d©n", "Người dân"),
      ("Bé N«ng nghiÖp vµ Ph¸t triÓn n«ng th«n", "Bộ Nông nghiệp và Phát triển nông thôn"),
      ("§µ N½ng", "Đà Nẵng"), ("Thõa Thiªn HuÕ", "Thừa Thiên Huế"), ("hoµ", "hoà"), ("hßa", "hòa")],
@@ -315,7 +327,8 @@ def test_tcvn3_all_caps_words_were_typed_in_vntimeh():
 def test_tcvn3_table_is_complete():
     unicode_lower = "".join(_LOWER)
     assert legacy_to_unicode(_TCVN3_LOWER, "tcvn3") == unicode_lower
-    assert legacy_to_unicode("".join(_TCVN3_CAPITALS.values()), "tcvn3") == "".join(_TCVN3_CAPITALS)
+    capitals = "".join(_TCVN3_CAPITALS)
+    assert legacy_to_unicode("".join(_TCVN3_CAPITALS.values()), "tcvn3") == capitals
     assert len(set(_LOWER) | set(_UPPER)) == len(VIETNAMESE_LETTERS) == 134
 
 
@@ -323,8 +336,9 @@ def test_tcvn3_table_is_complete():
     ("legacy", "expected"),
     [("Vieät Nam", "Việt Nam"), ("Thaønh phoá", "Thành phố"), ("ñöôïc", "được"),
      ("Hoäi ñoàng nhaân daân", "Hội đồng nhân dân"), ("Uûy ban", "Ủy ban"), ("tænh", "tỉnh"),
-     ("nghóa vuï", "nghĩa vụ"), ("thò xaõ", "thị xã"), ("Myõ Tho", "Mỹ Tho"), ("Ñaø Naüng", "Đà Nẵng"),
-     ("Soùc Traêng", "Sóc Trăng"), ("Thöøa Thieân Hueá", "Thừa Thiên Huế"), ("Caàn Thô", "Cần Thơ"),
+     ("nghóa vuï", "nghĩa vụ"), ("thò xaõ", "thị xã"), ("Myõ Tho", "Mỹ Tho"),
+     ("Ñaø Naüng", "Đà Nẵng"), ("Soùc Traêng", "Sóc Trăng"), ("Thöøa Thieân Hueá", "Thừa Thiên Huế"),
+     ("Caàn Thô", "Cần Thơ"),
      ("ÑAÏI HOÄI ÑAÛNG BOÄ TÆNH", "ĐẠI HỘI ĐẢNG BỘ TỈNH"), ("Bình Phöôùc", "Bình Phước")],
 )
 def test_vni_words(legacy, expected):
@@ -341,12 +355,16 @@ def test_unknown_legacy_encoding_is_an_error():
         legacy_to_unicode("abc", "vps")
 
 
-@pytest.mark.parametrize("word", ["người", "được", "nghiêng", "khuya", "quốc", "Uỷ", "thuở", "gì", "oà"])
+@pytest.mark.parametrize(
+    "word", ["người", "được", "nghiêng", "khuya", "quốc", "Uỷ", "thuở", "gì", "oà"]
+)
 def test_vietnamese_syllables(word):
     assert is_vietnamese_syllable(word)
 
 
-@pytest.mark.parametrize("word", ["straße", "français", "gỏtt", "aot", "fỹr", "việtt", "ắế", "viêệt"])
+@pytest.mark.parametrize(
+    "word", ["straße", "français", "gỏtt", "aot", "fỹr", "việtt", "ắế", "viêệt"]
+)
 def test_not_vietnamese_syllables(word):
     assert not is_vietnamese_syllable(word)
 
@@ -411,14 +429,16 @@ def test_detection_on_a_200_kb_unicode_page_is_fast():
 def test_utf8_page_with_tcvn3_text():
     page = html_paragraphs([to_tcvn3(p) for p in VI_PARAGRAPHS[:4]], head='<meta charset="utf-8">')
     result = decode_html(page.encode("utf-8"), "text/html; charset=utf-8")
-    expected = html_paragraphs([tcvn3_lossy(p) for p in VI_PARAGRAPHS[:4]], head='<meta charset="utf-8">')
+    expected = html_paragraphs([tcvn3_lossy(p) for p in VI_PARAGRAPHS[:4]],
+                               head='<meta charset="utf-8">')
     assert result == Decoded(expected, "utf-8+tcvn3", ("legacy TCVN3 text converted",))
 
 
 def test_utf8_page_with_vni_text():
     page = html_paragraphs([to_vni(p) for p in VI_PARAGRAPHS[3:]])
     result = decode_html(page.encode("utf-8"))
-    assert result == Decoded(html_paragraphs(VI_PARAGRAPHS[3:]), "utf-8+vni", ("legacy VNI text converted",))
+    expected = html_paragraphs(VI_PARAGRAPHS[3:])
+    assert result == Decoded(expected, "utf-8+vni", ("legacy VNI text converted",))
 
 
 def test_windows_1252_bytes_of_tcvn3_text():
@@ -441,9 +461,11 @@ def test_tcvn3_bytes_declared_windows_1258_are_read_as_windows_1252():
 
 # --- properties -------------------------------------------------------------------------------
 
-_LABELS = st.sampled_from([None, "text/html", "text/html; charset=utf-8", "text/html; charset=windows-1258",
-                           "text/html; charset=iso-8859-1", "text/html; charset=utf-16",
-                           "text/html; charset=shift_jis", "text/html; charset=nonsense"])
+_CONTENT_TYPES = st.sampled_from(
+    [None, "text/html"]
+    + [f"text/html; charset={label}" for label in
+       ("utf-8", "windows-1258", "iso-8859-1", "utf-16", "shift_jis", "nonsense")]
+)
 
 
 def _assert_clean(result: Decoded) -> None:
@@ -453,15 +475,24 @@ def _assert_clean(result: Decoded) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.binary(max_size=2000), content_type=_LABELS)
+@given(data=st.binary(max_size=2000), content_type=_CONTENT_TYPES)
 def test_random_bytes_never_raise_and_give_clean_nfc(data, content_type):
     _assert_clean(decode_html(data, content_type))
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet=st.characters(max_codepoint=0x1EFF), max_size=400), content_type=_LABELS)
+@given(data=st.binary(max_size=300), content_type=st.text(max_size=80))
+def test_random_content_types_never_raise(data, content_type):
+    _assert_clean(decode_html(data, content_type))
+    _assert_clean(decode_html(data, "text/html; charset=" + content_type))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=0x1EFF), max_size=400),
+       content_type=_CONTENT_TYPES)
 def test_random_text_bytes_never_raise(text, content_type):
-    for encoded in (text.encode("utf-8"), text.encode("cp1252", "ignore"), text.encode("cp1258", "ignore")):
+    for codec in ("utf-8", "cp1252", "cp1258"):
+        encoded = text.encode(codec, "ignore")
         _assert_clean(decode_html(encoded, content_type))
 
 

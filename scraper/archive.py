@@ -1,0 +1,549 @@
+"""The WARC archive: every response the crawler receives, as WARC/1.1 that standard tools read
+(`warcio check`, `warcio index`, pywb), and `iter_archived` to rebuild records offline.
+
+Layout of one fetch, written under one lock so the three records stay together:
+  response (or revisit) -> request (WARC-Concurrent-To the response) -> metadata (JSON, likewise).
+
+Bodies: `Response.body` is already decoded by requests, so the response record holds the decoded
+body with a correct Content-Length and without Content-Encoding / Transfer-Encoding; the
+values the server sent are kept as `X-Govnews-Original-<Name>` headers, and headers the archive
+had to add are named in `X-Govnews-Added-Headers`. `iter_archived` undoes both, so it returns the
+headers the crawler saw. HTTP header bytes are written as on the wire (ISO-8859-1, the way
+http.client decoded them) and read back the same way.
+
+Files: `<prefix>-<run id>-<seq>.warc.gz.open` while written, renamed to `.warc.gz` when closed,
+so a file without `.open` is always complete. After a crash the `.open` file is left alone: a
+new archive never touches it (it cannot tell a crashed run's file from one another process is
+still writing) and starts at the next sequence number. `iter_archived` reads `.open` files up to
+their first damaged record. Identical payloads seen earlier (in this archive or in the folder's
+closed files) become `revisit` records; payloads only in `.open` files are not referred to, so
+deleting a crashed run's leftovers never breaks a revisit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import socket
+import threading
+import time
+from base64 import b32encode
+from contextlib import closing
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from io import BytesIO
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator, NamedTuple
+from urllib.parse import quote, urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.utils import Digester
+from warcio.warcwriter import WARCWriter
+
+from .http import Response
+
+log = logging.getLogger("govnews.archive")
+
+WARC_VERSION = "WARC/1.1"
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+ORIGINAL_PREFIX = "X-Govnews-Original-"
+ADDED_HEADER = "X-Govnews-Added-Headers"
+CLOSED_SUFFIX = ".warc.gz"
+OPEN_SUFFIX = ".warc.gz.open"
+# Content codings urllib3 removes before `Response.body` exists; any other coding is still
+# applied to the body, so its header stays.
+DECODED_CODINGS = frozenset({"gzip", "x-gzip", "deflate", "identity"})
+READ_CHUNK = 64 * 1024
+
+
+@dataclass
+class ArchivedResponse:
+    """One archived response, revisits resolved to the original payload."""
+    url: str                       # WARC-Target-URI: the final URL after redirects
+    status: int
+    headers: dict[str, str]        # as the crawler saw them (archive's changes undone)
+    body: bytes                    # decoded content: de-chunked, Content-Encoding removed
+    date: str                      # WARC-Date of the response (or revisit) record
+    method: str
+    request_body: bytes
+    record_id: str
+    warc_file: str                 # file name inside the archive folder
+    meta: dict[str, Any] = field(default_factory=dict)   # url, final_url, redirects, verify, ...
+    request_headers: dict[str, str] = field(default_factory=dict)
+
+    def to_response(self) -> Response:
+        """The `Response` the crawler had, as far as the archive recorded it."""
+        meta = self.meta
+        return Response(url=meta.get("url", self.url), final_url=self.url, status=self.status,
+                        headers=dict(self.headers), body=self.body,
+                        redirects=[(int(s), str(loc)) for s, loc in meta.get("redirects", [])],
+                        request_headers=dict(self.request_headers), method=self.method,
+                        request_body=self.request_body, elapsed=meta.get("elapsed", 0.0),
+                        truncated=meta.get("truncated", False), verify=meta.get("verify", True))
+
+
+# -- writing --------------------------------------------------------------------------------------
+class _WireHeaders(StatusAndHeaders):
+    """HTTP headers serialised as wire bytes (ISO-8859-1) instead of warcio's %-encoded ASCII."""
+
+    def to_ascii_bytes(self, filter_func=None) -> bytes:
+        lines = self.to_str(filter_func).split("\r\n")[:-1]
+        return b"".join(_wire_bytes(line) + b"\r\n" for line in lines) + b"\r\n"
+
+
+def _wire_bytes(line: str) -> bytes:
+    try:
+        return line.encode("latin-1")
+    except UnicodeEncodeError:      # not from the wire; keep it readable rather than fail
+        return line.encode("utf-8")
+
+
+class WarcArchive:
+    """Writes WARC/1.1 files into `folder`; `write` is thread-safe (one lock). A file is opened on
+    the first write, so an archive that gets no response leaves no file. `files` lists the files
+    this archive closed."""
+
+    def __init__(self, folder: Path, prefix: str = "govnews", max_bytes: int = 100 * 1024 * 1024,
+                 run_id: str | None = None, software: str = "govnews/0.1",
+                 operator: str | None = None) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        run_part = run_id or time.strftime("%Y%m%d%H%M%S", time.gmtime())
+        self.stem = f"{_name_part(prefix)}-{_name_part(run_part)}"
+        self.max_bytes = max_bytes
+        self.run_id = run_id
+        self.software = software
+        self.operator = operator
+        self.files: list[Path] = []              # closed files written by this archive
+        self._lock = threading.Lock()
+        self._digests = seed_digests(self.folder)   # payload digest -> (uri, date, record id)
+        self._unverified: set[str] = set()       # hosts fetched with TLS verification off
+        self._seq = _next_sequence(self.folder, self.stem)
+        self._file: BinaryIO | None = None
+        self._path: Path | None = None
+        self._writer: WARCWriter | None = None
+        self._closed = False
+
+    def __enter__(self) -> WarcArchive:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def write(self, response: Response) -> None:
+        """Archive one response (with its request and metadata); rotates after it if the file
+        reached `max_bytes`."""
+        with self._lock:
+            if self._closed:
+                raise ValueError("write to a closed WarcArchive")
+            host = (urlsplit(response.final_url).hostname or "").lower()
+            new_unverified = response.verify is False and host not in self._unverified
+            if new_unverified:
+                self._unverified.add(host)
+            if self._writer is None:
+                self._open_next()                # its warcinfo already names the host
+            elif new_unverified:
+                self._writer.write_record(self._tls_note(host))
+            for record in self._records_for(response):
+                self._writer.write_record(record)
+            if self._file.tell() >= self.max_bytes:
+                self._close_current()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._close_current()
+            self._closed = True
+
+    # -- files ----------------------------------------------------------------------------------
+    def _open_next(self) -> None:
+        while True:
+            name = f"{self.stem}-{self._seq:05d}"
+            self._seq += 1
+            if (self.folder / (name + CLOSED_SUFFIX)).exists():
+                continue
+            try:
+                self._file = open(self.folder / (name + OPEN_SUFFIX), "xb")
+            except FileExistsError:
+                continue
+            self._path = self.folder / (name + OPEN_SUFFIX)
+            break
+        self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
+        self._writer.write_record(self._warcinfo(name + CLOSED_SUFFIX))
+
+    def _close_current(self) -> None:
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        final = self._path.with_name(self._path.name[: -len(".open")])
+        os.rename(self._path, final)
+        self.files.append(final)
+        self._file = self._path = self._writer = None
+
+    def _warcinfo(self, filename: str) -> ArcWarcRecord:
+        info = {
+            "software": self.software,
+            "format": "WARC File Format 1.1",
+            "conformsTo": CONFORMS_TO,
+            "operator": self.operator,
+            "hostname": socket.gethostname(),
+            "isPartOf": self.run_id,
+            "govnews-run-id": self.run_id,
+            "description": "Every HTTP response a govnews crawl received. Bodies are stored "
+                           "decoded: Content-Encoding and Transfer-Encoding are removed and "
+                           "Content-Length is the stored length; the server's values are in "
+                           f"{ORIGINAL_PREFIX}* headers. Per-response details (redirect chain, "
+                           "TLS verification, truncation) are in JSON metadata records.",
+            "govnews-tls-verification-disabled": ", ".join(sorted(self._unverified)),
+        }
+        return self._writer.create_warcinfo_record(filename, info)
+
+    def _tls_note(self, host: str) -> ArcWarcRecord:
+        info = {"software": self.software, "govnews-run-id": self.run_id,
+                "govnews-tls-verification-disabled": host,
+                "description": f"TLS certificate verification was turned off for {host}."}
+        return self._writer.create_warcinfo_record(self._path.name[: -len(".open")], info)
+
+    # -- records --------------------------------------------------------------------------------
+    def _records_for(self, response: Response) -> list[ArcWarcRecord]:
+        """response or revisit, then request and metadata, concurrent to it."""
+        date = self._writer.curr_warc_date()
+        digest = payload_digest(response.body)
+        original = self._digests.get(digest) if _dedupable(response) else None
+        if original is None:
+            main = self._response_record(response, date, digest)
+        else:
+            main = self._revisit_record(response, date, digest, original)
+        main_id = main.rec_headers.get_header("WARC-Record-ID")
+        if original is None and _dedupable(response):
+            self._digests[digest] = (response.final_url, date, main_id)
+        linked = {"WARC-Date": date, "WARC-Concurrent-To": main_id}
+        return [main, self._request_record(response, linked), self._metadata_record(response, linked)]
+
+    def _response_record(self, response: Response, date: str, digest: str) -> ArcWarcRecord:
+        warc = {"WARC-Type": "response", "WARC-Date": date, "WARC-Payload-Digest": digest}
+        if response.truncated:
+            warc["WARC-Truncated"] = "length"
+        return self._writer.create_warc_record(
+            response.final_url, "response", payload=BytesIO(response.body),
+            length=len(response.body), http_headers=_http_headers(response), warc_headers_dict=warc)
+
+    def _revisit_record(self, response: Response, date: str, digest: str,
+                        original: tuple[str, str, str]) -> ArcWarcRecord:
+        uri, original_date, original_id = original
+        return self._writer.create_revisit_record(
+            response.final_url, digest, uri, original_date, http_headers=_http_headers(response),
+            warc_headers_dict={"WARC-Type": "revisit", "WARC-Date": date,
+                               "WARC-Refers-To": original_id})
+
+    def _request_record(self, response: Response, linked: dict[str, str]) -> ArcWarcRecord:
+        line = f"{response.method} {request_target(response.final_url)} HTTP/1.1"
+        headers = _WireHeaders(line, list(response.request_headers.items()), is_http_request=True)
+        return self._writer.create_warc_record(
+            response.final_url, "request", payload=BytesIO(response.request_body),
+            length=len(response.request_body), http_headers=headers,
+            warc_headers_dict={"WARC-Type": "request", **linked})
+
+    def _metadata_record(self, response: Response, linked: dict[str, str]) -> ArcWarcRecord:
+        meta = json.dumps(response_meta(response), ensure_ascii=False).encode("utf-8")
+        return self._writer.create_warc_record(
+            response.final_url, "metadata", payload=BytesIO(meta), length=len(meta),
+            warc_content_type="application/json",
+            warc_headers_dict={"WARC-Type": "metadata", **linked})
+
+
+def _http_headers(response: Response) -> _WireHeaders:
+    return _WireHeaders(status_line(response.status),
+                        archived_headers(response.headers, len(response.body)),
+                        protocol="HTTP/1.1")
+
+
+def _dedupable(response: Response) -> bool:
+    return bool(response.body) and not response.truncated
+
+
+def payload_digest(body: bytes) -> str:
+    """`sha1:<base32>`, as warcio writes WARC-Payload-Digest."""
+    digester = Digester("sha1")
+    digester.update(body)
+    return str(digester)
+
+
+EMPTY_DIGEST = payload_digest(b"")
+
+
+def status_line(status: int) -> str:
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
+
+
+def request_target(url: str) -> str:
+    """Path and query for the request line, %-encoded as requests sends them."""
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return quote(target, safe="/?&=%:@!$'()*+,;~[]")
+
+
+def archived_headers(headers: dict[str, str], body_length: int) -> list[tuple[str, str]]:
+    """Response headers rewritten for the decoded body (see the module docstring)."""
+    result, added, had_length = [], [], False
+    for name, value in headers.items():
+        lower = name.lower()
+        if lower == "transfer-encoding" or (lower == "content-encoding" and _decoded(value)):
+            result.append((ORIGINAL_PREFIX + name, value))
+        elif lower == "content-length":
+            had_length = True
+            if value.strip() == str(body_length):
+                result.append((name, value))
+            else:
+                result += [(ORIGINAL_PREFIX + name, value), ("Content-Length", str(body_length))]
+                added.append("Content-Length")
+        else:
+            result.append((name, value))
+    if not had_length:
+        result.append(("Content-Length", str(body_length)))
+        added.append("Content-Length")
+    if added:
+        result.append((ADDED_HEADER, ", ".join(added)))
+    return result
+
+
+def _decoded(content_encoding: str) -> bool:
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+    return all(c in DECODED_CODINGS for c in codings)
+
+
+def response_meta(response: Response) -> dict[str, Any]:
+    return {"url": response.url, "final_url": response.final_url,
+            "redirects": [[status, location] for status, location in response.redirects],
+            "verify": response.verify, "truncated": response.truncated,
+            "elapsed": response.elapsed}
+
+
+def _name_part(text: str) -> str:
+    if not text or "/" in text or "\\" in text or text.startswith("."):
+        raise ValueError(f"unusable in a WARC file name: {text!r}")
+    return text
+
+
+def _next_sequence(folder: Path, stem: str) -> int:
+    pattern = re.compile(re.escape(stem) + r"-(\d{5,})\.warc\.gz(\.open)?$")
+    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := pattern.match(p.name))]
+    return max(numbers, default=-1) + 1
+
+
+def seed_digests(folder: Path) -> dict[str, tuple[str, str, str]]:
+    """Payload digest -> (uri, date, record id) of the response records in the folder's closed
+    files: what a new archive may refer to instead of storing a payload again."""
+    digests: dict[str, tuple[str, str, str]] = {}
+    for path in sorted(folder.glob("*" + CLOSED_SUFFIX)):
+        for record in _iter_file(path, keep_block=False):
+            headers = record.headers
+            digest = headers.get_header("WARC-Payload-Digest")
+            if record.type != "response" or not digest or headers.get_header("WARC-Truncated") \
+                    or digest == EMPTY_DIGEST:
+                continue
+            digests.setdefault(digest, (headers.get_header("WARC-Target-URI"),
+                                        headers.get_header("WARC-Date"),
+                                        headers.get_header("WARC-Record-ID")))
+    return digests
+
+
+# -- reading --------------------------------------------------------------------------------------
+class _Record(NamedTuple):
+    type: str
+    headers: StatusAndHeaders         # WARC headers
+    offset: int
+    block: bytes                      # empty unless asked for
+
+
+def archive_files(folder: Path) -> list[Path]:
+    """Closed and still-open WARC files, in name (= writing) order."""
+    return sorted(p for p in Path(folder).iterdir()
+                  if p.name.endswith(CLOSED_SUFFIX) or p.name.endswith(OPEN_SUFFIX))
+
+
+def _iter_file(path: Path, keep_block: bool = True, start: int = 0) -> Iterator[_Record]:
+    """Complete records of one file; stops (with a warning) at the first damaged one."""
+    with open(path, "rb") as stream:
+        stream.seek(start)
+        records = ArchiveIterator(stream, no_record_parse=True)
+        try:
+            for record in records:
+                block, problem = _read_block(record, keep_block)
+                if problem:
+                    log.warning("%s: %s; ignoring the rest of the file", path.name, problem)
+                    return
+                yield _Record(record.rec_type, record.rec_headers, records.get_record_offset(),
+                              block)
+        except (ArchiveLoadFailed, EOFError) as exc:
+            reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:60]
+            log.warning("%s: unreadable record (%r); ignoring the rest of the file", path.name,
+                        reason)
+
+
+def _read_block(record: ArcWarcRecord, keep: bool) -> tuple[bytes, str | None]:
+    """The record's whole block, and what is wrong with it (None when it is complete)."""
+    stream, parts = record.raw_stream, []
+    declared = record.rec_headers.get_header("WARC-Block-Digest") or ""
+    # checked when written the way warcio writes it (sha1, base32); other forms are not checked
+    digester = hashlib.sha1() if re.fullmatch(r"(?i)sha1:[A-Z2-7]{32}", declared) else None
+    while chunk := stream.read(READ_CHUNK):
+        if digester:
+            digester.update(chunk)
+        if keep:
+            parts.append(chunk)
+    if record.length is None or getattr(stream, "limit", 1) != 0:
+        return b"", "record cut short"
+    if digester and b32encode(digester.digest()).decode() != declared[5:].upper():
+        return b"", "block digest mismatch"
+    return b"".join(parts), None
+
+
+def split_http(block: bytes) -> tuple[str, list[tuple[str, str]], bytes]:
+    """(start line, headers, body) of an HTTP message; header bytes read as ISO-8859-1."""
+    end = block.find(b"\r\n\r\n")
+    head, body = (block[:end], block[end + 4:]) if end >= 0 else (block, b"")
+    lines = head.decode("latin-1").split("\r\n")
+    headers: list[tuple[str, str]] = []
+    for line in lines[1:]:
+        if line[:1] in (" ", "\t") and headers:
+            headers[-1] = (headers[-1][0], headers[-1][1] + " " + line.strip())
+        elif ":" in line:
+            name, value = line.split(":", 1)
+            headers.append((name.strip(), value.strip()))
+    return lines[0], headers, body
+
+
+def decoded_body(headers: list[tuple[str, str]], body: bytes) -> bytes:
+    """De-chunk and remove a Content-Encoding warcio knows (records from other writers)."""
+    lookup = {name.lower(): value for name, value in headers}
+    coding = lookup.get("content-encoding", "").strip().lower() or None
+    if coding not in BufferedReader.get_supported_decompressors():
+        coding = None
+    if lookup.get("transfer-encoding", "").strip().lower() == "chunked":
+        return ChunkedDataReader(BytesIO(body), decomp_type=coding).read()
+    if coding:
+        return BufferedReader(BytesIO(body), decomp_type=coding).read()
+    return body
+
+
+def restored_headers(headers: list[tuple[str, str]]) -> dict[str, str]:
+    """Undo `archived_headers`: drop what the archive added, give originals their names back."""
+    added = {listed.strip().lower() for name, value in headers
+             if name.lower() == ADDED_HEADER.lower() for listed in value.split(",")}
+    result: dict[str, str] = {}
+    for name, value in headers:
+        if name.lower() == ADDED_HEADER.lower() or name.lower() in added:
+            continue
+        if name.lower().startswith(ORIGINAL_PREFIX.lower()):
+            name = name[len(ORIGINAL_PREFIX):]
+        result[name] = f"{result[name]}, {value}" if name in result else value
+    return result
+
+
+class _PayloadIndex:
+    """Payload digest -> (file, offset) of response records, for resolving revisits without
+    keeping bodies in memory. Filled while reading; scans every file once on a miss."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.places: dict[str, tuple[Path, int]] = {}
+        self.scanned = False
+
+    def add(self, record: _Record, path: Path) -> None:
+        digest = record.headers.get_header("WARC-Payload-Digest")
+        if digest and not record.headers.get_header("WARC-Truncated"):
+            self.places.setdefault(digest, (path, record.offset))
+
+    def body(self, digest: str) -> bytes | None:
+        if digest not in self.places and not self.scanned:
+            self.scanned = True
+            for path in self.files:
+                for record in _iter_file(path, keep_block=False):
+                    if record.type == "response":
+                        self.add(record, path)
+        if digest not in self.places:
+            return None
+        path, offset = self.places[digest]
+        with closing(_iter_file(path, start=offset)) as records:
+            record = next(records, None)
+        if record is None or record.headers.get_header("WARC-Payload-Digest") != digest:
+            return None
+        _, headers, body = split_http(record.block)
+        return decoded_body(headers, body)
+
+
+def iter_archived(folder: Path) -> Iterator[ArchivedResponse]:
+    """Every response record under `folder`, in file order, revisits resolved; `.open` files
+    (a crashed run) are read up to their first damaged record."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no WARC folder at {folder}")
+    files = archive_files(folder)
+    index = _PayloadIndex(files)
+    for path in files:
+        pending: ArchivedResponse | None = None
+        early: dict[str, list[_Record]] = {}     # request/metadata before their response
+        for record in _iter_file(path):
+            if record.type in ("response", "revisit"):
+                if pending is not None:
+                    yield pending
+                pending = _archived(record, path, index)
+                for other in early.pop(pending.record_id, []):
+                    _attach(pending, other)
+            elif record.type in ("request", "metadata"):
+                target = record.headers.get_header("WARC-Concurrent-To")
+                if pending is not None and target == pending.record_id:
+                    _attach(pending, record)
+                elif target and len(early) < 64:
+                    early.setdefault(target, []).append(record)
+        if pending is not None:
+            yield pending
+
+
+def _archived(record: _Record, path: Path, index: _PayloadIndex) -> ArchivedResponse:
+    start, headers, body = split_http(record.block)
+    warc = record.headers
+    meta: dict[str, Any] = {}
+    if record.type == "response":
+        index.add(record, path)
+        body = decoded_body(headers, body)
+    else:
+        original = warc.get_header("WARC-Refers-To")
+        meta["revisit_of"] = original
+        resolved = index.body(warc.get_header("WARC-Payload-Digest") or "")
+        if resolved is None:
+            log.warning("%s: revisit %s refers to a payload not in the archive (%s)", path.name,
+                        warc.get_header("WARC-Record-ID"), original)
+            meta["payload_missing"] = True
+        body = resolved or b""
+    status = start.split(" ", 2)[1] if start.count(" ") >= 1 else "0"
+    return ArchivedResponse(url=warc.get_header("WARC-Target-URI"),
+                            status=int(status) if status.isdigit() else 0,
+                            headers=restored_headers(headers), body=body,
+                            date=warc.get_header("WARC-Date"), method="GET", request_body=b"",
+                            record_id=warc.get_header("WARC-Record-ID"), warc_file=path.name,
+                            meta=meta)
+
+
+def _attach(pending: ArchivedResponse, record: _Record) -> None:
+    if record.type == "request":
+        start, headers, body = split_http(record.block)
+        pending.method = start.split(" ", 1)[0]
+        pending.request_headers = restored_headers(headers)
+        pending.request_body = body
+    elif record.headers.get_header("Content-Type") == "application/json":
+        try:
+            pending.meta.update(json.loads(record.block))
+        except ValueError:
+            log.warning("%s: unreadable govnews metadata", pending.record_id)
