@@ -173,7 +173,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         paragraphs.insert(0, summary)
     article.summary = summary or (paragraphs[0] if paragraphs else None)
     article.body = "\n\n".join(paragraphs) if paragraphs else None
-    article.author = article.author or signature.author or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
+    article.author = article.author or signature.author \
+        or _labelled(doc, AUTHOR_LINE, body_el, author_of) or _marked_author(doc, body_el) \
         or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of)
     if not article.headline:
@@ -224,6 +225,14 @@ def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple
 def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
     el = generic.find_labelled(doc, pattern, body_el)
     return read(el) if el is not None else None
+
+
+def _marked_author(doc: Doc, body_el) -> str | None:
+    el = generic.find_author_element(doc, body_el)
+    if el is None:
+        return None
+    name = author_of(el)
+    return name if name and (looks_like_name(name) or len(name.split()) <= 6) else None
 
 
 def _jsonld_author(doc: Doc) -> str | None:

@@ -225,13 +225,16 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
 AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
                           r"đăng bởi|người đăng)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
-SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]|^\s*\(?\s*theo\s+\S", re.I)
-AUTHOR_LINE = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)\s*[:：]?\s*\S",
-                         re.I)
+SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
+AUTHOR_LINE = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"
+                         r"(?:\s*[:：]\s*|\s+)\w", re.I)
+
+
+_SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:nguồn tin|nguồn|source)\s*[:：].*$", re.I)
 
 
 def author_of(el: etree._Element) -> str | None:
-    text = clean(text_of(el))
+    text = _SOURCE_AFTER.sub("", clean(text_of(el)))
     if not text:
         return None
     sig = split_signature(text)

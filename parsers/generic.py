@@ -329,7 +329,33 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
         if 3 < len(text) < 120 and pattern.match(text) and not in_link_list(el):
             if chrome_ancestor(el, body):
                 continue
-            return el
+            inner = [d for d in el.iterdescendants("p", "div", "span", "strong", "b", "em", "i",
+                                                   "td", "dd", "li")
+                     if pattern.match(text_of(d))]
+            return inner[-1] if inner else el
+    return None
+
+
+_AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiviet|nguoi-viet|"
+                          r"butdanh|but-danh|reporter|creator", re.I)
+
+
+def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element | None:
+    """An element marked as the author by its class, id, itemprop or rel ('author', 'tacgia',
+    'byline'), short, outside related lists and the site's chrome."""
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"),
+                                      el.get("rel"))))
+        if not hint or not _AUTHOR_HINT.search(hint):
+            continue
+        text = text_of(el)
+        if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
+            continue
+        if chrome_ancestor(el, body) or in_site_header(el):
+            continue
+        return el
     return None
 
 
@@ -340,14 +366,28 @@ def find_category(doc: Doc) -> str | None:
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    for el in doc.root.iter("ol", "ul", "div", "nav", "p", "span"):
-        hint = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-        if "breadcrumb" in hint or "duong-dan" in hint or "duongdan" in hint:
-            names = [clean(a.text_content()) for a in el.iter("a")]
-            names = [n for n in names if n and n.lower() not in ("trang chủ", "home", "trang chu")]
-            if names:
-                return names[-1]
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
+        if not hint or not _CATEGORY_HINT.search(hint) or in_link_list(el):
+            continue
+        if chrome_ancestor(el) and not _BREADCRUMB.search(hint):
+            continue
+        links = [clean(a.text_content()) for a in el.iter("a")] or [text_of(el)]
+        names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
+        names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
+        if names:
+            return names[-1] if _BREADCRUMB.search(hint) else names[0]
     return None
+
+
+_BREADCRUMB = re.compile(r"breadcrumb|duong-?dan|path|crumb", re.I)
+_CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|cat-links|"
+                            r"danh-?muc|\bcate\b|catname|cat-name|section-name|tieudechuyenmuc|"
+                            r"^category tag$", re.I)
+_CATEGORY_LABEL = re.compile(r"^\s*(?:chuyên mục|danh mục|thể loại|category)\s*[:：]?\s*", re.I)
+_HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 
 
 _LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|description|lead|"
