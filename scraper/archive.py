@@ -225,7 +225,8 @@ class WarcArchive:
         if original is None and _dedupable(response):
             self._digests[digest] = (response.final_url, date, main_id)
         linked = {"WARC-Date": date, "WARC-Concurrent-To": main_id}
-        return [main, self._request_record(response, linked), self._metadata_record(response, linked)]
+        return [main, self._request_record(response, linked),
+                self._metadata_record(response, linked)]
 
     def _response_record(self, response: Response, date: str, digest: str) -> ArcWarcRecord:
         warc = {"WARC-Type": "response", "WARC-Date": date, "WARC-Payload-Digest": digest}
@@ -544,6 +545,10 @@ def _attach(pending: ArchivedResponse, record: _Record) -> None:
         pending.request_body = body
     elif record.headers.get_header("Content-Type") == "application/json":
         try:
-            pending.meta.update(json.loads(record.block))
+            meta = json.loads(record.block)
         except ValueError:
+            meta = None
+        if isinstance(meta, dict):
+            pending.meta.update(meta)
+        else:
             log.warning("%s: unreadable govnews metadata", pending.record_id)

@@ -40,6 +40,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="force a platform profile for every page")
     p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
 
+    p = sub.add_parser("harvest", help="the scheduled, incremental job (cron)")
+    p.add_argument("-c", "--config", required=True, metavar="SITES_TOML")
+    p.add_argument("-o", "--output", metavar="DIR", help="dataset folder (overrides the config)")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress on stderr: auto shows it on a terminal only")
+
+    p = sub.add_parser("reparse", help="re-extract every record from the WARC archive, offline")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("-c", "--config", metavar="SITES_TOML", help="sites (names, forced profiles)")
+
+    p = sub.add_parser("export", help="write whole tables as CSV, JSON Lines or Parquet")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--format", action="append", choices=("csv", "jsonl", "parquet"),
+                   help="repeatable; default csv and jsonl")
+    p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
+    p.add_argument("-o", "--output", metavar="OUT_DIR", help="default: the dataset folder")
+
+    p = sub.add_parser("report", help="engagement over time, with charts, as one HTML file")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("-o", "--output", default="report.html", metavar="REPORT_HTML")
+
     p = sub.add_parser("serve-fixtures", help="serve the demo portals for manual testing")
     p.add_argument("--port", type=int, default=8800, help="first port (one portal per port)")
     p.add_argument("--host", default="127.0.0.1")
@@ -195,6 +216,71 @@ def _output_folder(path: str) -> Path:
     return folder
 
 
+def cmd_harvest(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .harvest import harvest
+    from .progress import Progress
+
+    config = load_config(args.config)
+    folder = _output_folder(args.output or config.harvest["output"])
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    result = harvest(config, folder, progress=Progress(sys.stderr) if show else None)
+    summary = result.summary
+    print(summary.line())
+    if summary.error_count:
+        print(f"  errors of this run: {folder}/logs/{summary.run_id}.errors.txt", file=sys.stderr)
+        for line in summary.error_lines[:10]:
+            print("  " + line, file=sys.stderr)
+    return EXIT_OK if summary.error_count == 0 else EXIT_PARTIAL
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from .reparse import reparse
+
+    folder = _existing_dataset(args.folder)
+    config = None
+    if args.config:
+        from .config import load_config
+        config = load_config(args.config)
+    result = reparse(folder, config)
+    print(result.line())
+    return EXIT_OK if not result.errors else EXIT_PARTIAL
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from output.store import Store
+    from output.writers import ParquetUnavailableError, export_dataset
+
+    folder = _existing_dataset(args.folder)
+    out = _output_folder(args.output) if args.output else folder
+    with Store.open(folder) as store:
+        try:
+            written = export_dataset(store, out, formats=tuple(args.format or ("csv", "jsonl")),
+                                     excel=args.excel)
+        except ParquetUnavailableError as exc:
+            raise ConfigError(str(exc)) from None
+    print(f"wrote {len(written)} files to {out}/")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from output.report import write_report
+
+    folder = _existing_dataset(args.folder)
+    path = write_report(folder, Path(args.output))
+    print(f"report written to {path}")
+    return EXIT_OK
+
+
+def _existing_dataset(path: str) -> Path:
+    folder = Path(path)
+    if not folder.is_dir():
+        raise ConfigError(f"{path}: no such dataset folder")
+    if not (folder / "dataset.sqlite").exists() and not (folder / "articles.jsonl").exists():
+        raise ConfigError(f"{path}: not a govnews dataset (no dataset.sqlite)")
+    return folder
+
+
 def cmd_serve_fixtures(args: argparse.Namespace) -> int:
     from fixtures.portals import all_portals
     from fixtures.server import PortalServer
@@ -222,6 +308,10 @@ COMMANDS = {
     "parse": cmd_parse,
     "profiles": cmd_profiles,
     "crawl": cmd_crawl,
+    "harvest": cmd_harvest,
+    "reparse": cmd_reparse,
+    "export": cmd_export,
+    "report": cmd_report,
     "serve-fixtures": cmd_serve_fixtures,
     "demo": cmd_demo,
 }

@@ -92,6 +92,28 @@ class Summary:
                 f"{self.robots_refused} refused by robots.txt; errors: {errors}")
 
 
+class ProfileMemory:
+    """Once two article pages of a site were recognised as one platform, its other pages (which
+    carry fewer of the platform's marks) are read with that profile too."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def profile_for(self, site: str) -> str | None:
+        with self._lock:
+            name, count = self._seen.get(site, (None, 0))
+        return name if count >= 2 else None
+
+    def learn(self, site: str, page: Page) -> None:
+        if page.kind != "article" or page.platform == "generic":
+            return
+        with self._lock:
+            name, count = self._seen.get(site, (page.platform, 0))
+            if name == page.platform:
+                self._seen[site] = (name, count + 1)
+
+
 class Crawl:
     def __init__(self, store: Store, sites: list[Site], settings: CrawlSettings, run_id: str,
                  archive=None, reobserve: dict[str, list[str]] | None = None,
@@ -121,7 +143,7 @@ class Crawl:
         self._next_time: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
         self._reobserve = reobserve or {}
-        self._detected: dict[str, tuple[str, int]] = {}
+        self.profiles = ProfileMemory()
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
@@ -147,6 +169,8 @@ class Crawl:
                 break
             time.sleep(0.02)
         self.summary.seconds = time.monotonic() - started
+        if self.progress is not None:
+            self.progress.close()
         return self.summary
 
     def _seed(self) -> None:
@@ -216,22 +240,18 @@ class Crawl:
             return "failed"
         self._learn_profile(site, page)
         self._commit(site, request, response, page)
+        if self.progress is not None:
+            with self.store.lock:
+                queued = self.frontier.queued_count()
+            self.progress.update(self.summary.pages_fetched, self.summary.articles_found, queued,
+                                 self.summary.error_count, request.host)
         return "ok"
 
     def _sticky_profile(self, site: Site) -> str | None:
-        """Once two article pages of a site were recognised as one platform, its listings (which
-        carry fewer of the platform's marks) are read with that profile too."""
-        with self._lock:
-            name, count = self._detected.get(site.name, (None, 0))
-        return name if count >= 2 else None
+        return self.profiles.profile_for(site.name)
 
     def _learn_profile(self, site: Site, page: Page) -> None:
-        if page.kind != "article" or page.platform == "generic":
-            return
-        with self._lock:
-            name, count = self._detected.get(site.name, (page.platform, 0))
-            if name == page.platform:
-                self._detected[site.name] = (name, count + 1)
+        self.profiles.learn(site.name, page)
 
     def _fetch_with_retries(self, site: Site, request: Request, crawl_delay: float | None) -> Response:
         host = request.host
