@@ -189,7 +189,7 @@ def find_published(doc: Doc, headline: etree._Element | None,
         if body is not None and el is not body and body in el.iterancestors() and not hinted:
             continue                   # a date in the article's own text is not its timestamp
         parsed = parse_vietnamese_datetime(text)
-        if parsed.value is None:
+        if parsed.value is None or _is_prose(text, parsed.raw):
             continue
         candidates.append((_distance(doc, el, anchor_pos) - (30 if hinted else 0), parsed, el))
     if not candidates:
@@ -211,6 +211,14 @@ def _is_date_element(el: etree._Element, text: str) -> bool:
         return False
     hint = (el.get("class") or "") + " " + (el.get("id") or "")
     return bool(_DATE_LABEL.match(text) or (hint.strip() and _DATE_CLASS.search(hint)))
+
+
+def _is_prose(text: str, raw: str | None) -> bool:
+    """A sentence that mentions a date ("Tỉnh được tái lập ngày 01/01/1997. ...") rather than a
+    timestamp line ("Ngày đăng: 04/08/2020 - 16:20", "Lượt xem: 12 | Gửi lúc: ...")."""
+    rest = text.replace(raw, " ") if raw else text
+    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)]
+    return len(words) > 9
 
 
 def _after_headline_link(el: etree._Element) -> bool:
