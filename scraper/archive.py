@@ -27,10 +27,12 @@ import logging
 import os
 import re
 import socket
+import sqlite3
 import threading
 import time
 from base64 import b32encode
 from contextlib import closing
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from io import BytesIO
@@ -112,7 +114,8 @@ class WarcArchive:
 
     def __init__(self, folder: Path, prefix: str = "govnews", max_bytes: int = 100 * 1024 * 1024,
                  run_id: str | None = None, software: str = "govnews/0.1",
-                 operator: str | None = None) -> None:
+                 operator: str | None = None,
+                 digests: "MutableMapping[str, tuple[str, str, str]] | None" = None) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         run_part = run_id or time.strftime("%Y%m%d%H%M%S", time.gmtime())
@@ -123,7 +126,9 @@ class WarcArchive:
         self.operator = operator
         self.files: list[Path] = []              # closed files written by this archive
         self._lock = threading.Lock()
-        self._digests = seed_digests(self.folder)   # payload digest -> (uri, date, record id)
+        # payload digest -> (uri, date, record id); a persistent index (SqliteDigests) keeps a
+        # run's start-up cost independent of the archive's size
+        self._digests = digests if digests is not None else seed_digests(self.folder)
         self._unverified: set[str] = set()       # hosts fetched with TLS verification off
         self._seq = _next_sequence(self.folder, self.stem)
         self._file: BinaryIO | None = None
@@ -340,6 +345,43 @@ def _next_sequence(folder: Path, stem: str) -> int:
     pattern = re.compile(re.escape(stem) + r"-(\d{5,})\.warc\.gz(\.open)?$")
     numbers = [int(m.group(1)) for p in folder.iterdir() if (m := pattern.match(p.name))]
     return max(numbers, default=-1) + 1
+
+
+class SqliteDigests(MutableMapping):
+    """The payload index in the dataset's SQLite database: one indexed row per archived payload,
+    so deduplication needs neither a scan of old WARC files nor memory per payload."""
+
+    def __init__(self, conn: sqlite3.Connection, lock) -> None:
+        self._conn, self._lock = conn, lock
+        with lock:
+            conn.execute("CREATE TABLE IF NOT EXISTS warc_payloads (digest TEXT PRIMARY KEY,"
+                         " uri TEXT NOT NULL, date TEXT NOT NULL, record_id TEXT NOT NULL)")
+
+    def __getitem__(self, digest: str) -> tuple[str, str, str]:
+        with self._lock:
+            row = self._conn.execute("SELECT uri, date, record_id FROM warc_payloads WHERE digest=?",
+                                     (digest,)).fetchone()
+        if row is None:
+            raise KeyError(digest)
+        return tuple(row)
+
+    def __setitem__(self, digest: str, value: tuple[str, str, str]) -> None:
+        with self._lock:
+            self._conn.execute("INSERT OR IGNORE INTO warc_payloads VALUES (?, ?, ?, ?)",
+                               (digest, *value))
+
+    def __delitem__(self, digest: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM warc_payloads WHERE digest=?", (digest,))
+
+    def __iter__(self):
+        with self._lock:
+            rows = self._conn.execute("SELECT digest FROM warc_payloads").fetchall()
+        return iter(r[0] for r in rows)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT COUNT(*) FROM warc_payloads").fetchone()[0]
 
 
 def seed_digests(folder: Path) -> dict[str, tuple[str, str, str]]:

@@ -117,9 +117,10 @@ def _run(config: Config, folder: Path, store: Store, progress, log) -> HarvestRe
         for s in sites}
     archive = None
     if config.archive["enabled"]:
-        from .archive import WarcArchive
+        from .archive import SqliteDigests, WarcArchive
         archive = WarcArchive(folder / "warc", run_id=run_id,
-                              max_bytes=int(config.archive["max_file_mb"] * 1024 * 1024))
+                              max_bytes=int(config.archive["max_file_mb"] * 1024 * 1024),
+                              digests=SqliteDigests(store.conn, store.lock))
     try:
         summary = Crawl(store, sites, settings_from_config(config), run_id, archive=archive,
                         reobserve=reobserve, progress=progress).run()

@@ -77,10 +77,13 @@ def _site_rules(store: Store, config: Config | None) -> tuple[dict[str, str], di
     site name -> forced profile."""
     sites: dict[str, str] = {}
     profiles: dict[str, str] = {}
-    for row in store.conn.execute("SELECT DISTINCT site, url FROM articles"):
-        host = (urlsplit(row[1]).hostname or "").lower()
-        sites.setdefault(host, row[0])
-        sites.setdefault(host.removeprefix("www."), row[0])
+    known = "SELECT DISTINCT site, url FROM observations"
+    if store.conn.execute("SELECT name FROM sqlite_master WHERE name='frontier'").fetchone():
+        known = "SELECT DISTINCT site, 'http://' || host || '/' FROM frontier UNION ALL " + known
+    for site, url in store.conn.execute(known):
+        host = (urlsplit(url).hostname or "").lower()
+        sites.setdefault(host, site)
+        sites.setdefault(host.removeprefix("www."), site)
     if config is not None:
         for s in config.sites:
             for url in s.start_urls:
