@@ -10,6 +10,137 @@ from lxml import etree
 from .text import clean, text_of
 
 _WORD = re.compile(r"\w+")
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+# Substring tests (C-speed) decide which finder may care about a text or a class name.
+_TEXT_WORDS = {
+    "view": ("xem", "đọc", "view", "hits"),
+    "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor"),
+    "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
+              "source", "by "),
+}
+_DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng")
+_HINT_WORDS = {
+    "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
+    "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",
+               "nguoi-viet", "butdanh", "but-danh", "reporter", "creator"),
+    "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
+             "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser"),
+    "category": ("crumb", "duong-dan", "duongdan", "categor", "chuyen-muc", "chuyenmuc",
+                 "cat-links", "danh-muc", "danhmuc", "cate", "catname", "cat-name",
+                 "section-name"),
+    "dateprop": ("datepublished", "datecreated"),
+}
+_COUNTER_SRC = re.compile(r"count|digit|/so/|(?:^|[/_-])\d\.(?:png|gif|jpe?g|bmp|svg|webp)", re.I)
+_SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed",
+                   "select", "option", "textarea", "button", "svg", "head", "title"})
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "aside", "main", "blockquote", "pre",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "center", "address",
+    "form", "fieldset", "legend", "details", "summary"})
+
+
+class Index:
+    """What the generic extractor looks for, gathered in one walk over the tree: elements
+    owning text that looks like a date, a view count, a counter or a byline label; elements
+    whose class/id name a title, author, lead, category or date; headings, <time>s, digit images;
+    the text length of every paragraph (outside links); document order."""
+
+    def __init__(self) -> None:
+        self.text: dict[str, list[etree._Element]] = {
+            "date": [], "view": [], "counter": [], "label": []}
+        self.hints: dict[str, list[etree._Element]] = {
+            "title": [], "author": [], "lead": [], "category": [], "dateprop": []}
+        self.headings: list[etree._Element] = []
+        self.times: list[etree._Element] = []
+        self.digit_images: list[etree._Element] = []
+        self.paragraphs: dict[etree._Element, list[int]] = {}
+        self.order: dict[etree._Element, int] = {}
+
+
+def _add(group: list, owner: etree._Element) -> None:
+    if not group or group[-1] is not owner:
+        group.append(owner)
+
+
+_INLINE_UP = frozenset({"span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub",
+                        "label", "abbr", "time", "mark", "s", "strike", "cite", "q", "code", "o:p"})
+
+
+def build_index(root: etree._Element) -> Index:
+    idx = Index()
+    order = idx.order
+    text_groups, hint_groups = idx.text, idx.hints
+    paragraphs = idx.paragraphs
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        order[el] = len(order)
+        if tag in _SKIP:                 # their content is code; only their tails are text
+            if el.tail:
+                _take(text_groups, paragraphs, el.tail, el.getparent())
+            continue
+        if tag in ("h1", "h2", "h3", "h4"):
+            idx.headings.append(el)
+        elif tag == "time":
+            idx.times.append(el)
+        elif tag == "img" and _COUNTER_SRC.search(el.get("src") or ""):
+            idx.digit_images.append(el)
+        cls, ident = el.get("class"), el.get("id")
+        extra = el.get("itemprop") or el.get("rel")
+        if cls or ident or extra:
+            low = " ".join(filter(None, (cls, ident, extra))).lower()
+            for name, words in _HINT_WORDS.items():
+                for word in words:
+                    if word in low:
+                        hint_groups[name].append(el)
+                        break
+        if el.text:
+            _take(text_groups, paragraphs, el.text, el)
+        if el.tail:
+            _take(text_groups, paragraphs, el.tail, el.getparent())
+    return idx
+
+
+def _take(text_groups, paragraphs, text: str, owner: etree._Element | None) -> None:
+    stripped = text.strip()
+    if not stripped or owner is None:
+        return
+    # labels, counts and timestamps live in short texts; prose is never scanned for them
+    if len(stripped) <= 240:
+        low = stripped.lower()
+        if _DATE_QUICK.search(low):
+            _add(text_groups["date"], owner)
+        for name, words in _TEXT_WORDS.items():
+            for word in words:
+                if word in low:
+                    _add(text_groups[name], owner)
+                    break
+    # paragraph text outside links, credited to the nearest block element
+    block = owner
+    while block is not None and block.tag in _INLINE_UP:
+        block = block.getparent()
+    if block is None or block.tag == "a" or block.tag not in _BLOCKS:
+        return
+    if owner is not block and any(a.tag == "a" for a in _ancestors_until(owner, block)):
+        return
+    entry = paragraphs.get(block)
+    if entry is None:
+        entry = paragraphs[block] = [0, 0]
+    entry[0] += len(stripped)
+    entry[1] += stripped.count(",")
+
+
+def _ancestors_until(el: etree._Element, stop: etree._Element):
+    node = el
+    while node is not None and node is not stop:
+        yield node
+        node = node.getparent()
+
+
 LINK_LIST_TAGS = ("li", "dd", "dt", "tr")
 CHROME_HINTS = ("footer", "header", "menu", "nav", "sidebar", "banner", "copyright", "bottom",
                 "left", "right", "related", "lienquan", "tinkhac", "other", "widget", "module",
@@ -17,16 +148,24 @@ CHROME_HINTS = ("footer", "header", "menu", "nav", "sidebar", "banner", "copyrig
 
 
 class Doc:
-    def __init__(self, root: etree._Element, url: str) -> None:
+    def __init__(self, root: etree._Element, url: str, source: str = "") -> None:
         self.root = root
         self.url = url
+        self.source = source          # the decoded HTML, for cheap substring tests
+        self._positions: dict[etree._Element, int] = {}
 
     @cached_property
-    def order(self) -> dict[etree._Element, int]:
-        return {el: i for i, el in enumerate(self.root.iter())}
+    def index(self) -> "Index":
+        return build_index(self.root)
 
-    def position(self, el: etree._Element) -> int:
-        return self.order.get(el, -1)
+    def position(self, el: etree._Element | None) -> int:
+        """Document order of `el` (from the index; computed in C for elements it skipped)."""
+        if el is None:
+            return -1
+        pos = self.index.order.get(el)
+        if pos is None:
+            pos = self.index.order[el] = int(_POSITION(el))
+        return pos
 
     @cached_property
     def meta(self) -> dict[str, str]:

@@ -62,7 +62,7 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         platform = forced.name if forced else GENERIC
         return Page(url, platform, "broken", _empty_article(url, platform, warnings),
                     Listing(url, platform), decoded.encoding, warnings)
-    doc = Doc(root, url)
+    doc = Doc(root, url, decoded.text)
     chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
     platform = chosen.name if chosen else GENERIC
     listing = extract_listing(root, url, chosen, platform)
@@ -113,8 +113,8 @@ def detect_profile(doc: Doc) -> Profile | None:
     for profile in load_profiles():
         score = 3 * any(p.search(generator) for p in profile.generator) if generator else 0
         score += 1 * any(p.search(doc.url) for p in profile.url_patterns)
-        for selector in profile.markup:
-            if selector(doc.root):
+        for needle, selector in profile.markup:
+            if (needle is None or needle in doc.source) and selector(doc.root):
                 score += 2
         if score > best_score:
             best, best_score = profile, score
@@ -223,8 +223,7 @@ def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple
 
 
 def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
-    el = generic.find_labelled(doc, pattern, body_el)
-    return read(el) if el is not None else None
+    return generic.find_labelled(doc, pattern, body_el, read)
 
 
 def _marked_author(doc: Doc, body_el) -> str | None:

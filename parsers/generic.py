@@ -7,8 +7,7 @@ import re
 from lxml import etree
 
 from .dates import ParsedDate, parse_vietnamese_datetime
-from .doc import (Doc, chrome_ancestor, in_link_list, in_related_block, in_site_header,
-                  inside_link)
+from .doc import Doc, chrome_ancestor, in_link_list, in_related_block, in_site_header, inside_link
 from .fields import COUNTER_TITLE, Counter, counter_of, digit_row, view_count_in
 from .listing import GENERIC_ARTICLE_URL
 from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
@@ -29,43 +28,18 @@ _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
 def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
     each paragraph scores its parent fully and its grandparent half)."""
-    own: dict[etree._Element, int] = {}
-    links: dict[etree._Element, int] = {}
-    total: dict[etree._Element, int] = {}
-    elements = [el for el in doc.root.iter() if isinstance(el.tag, str)]
-    for el in reversed(elements):
-        if el.tag in SKIP_TAGS:
-            own[el] = total[el] = links[el] = 0
-            continue
-        length = len((el.text or "").strip())
-        sub_total, sub_links = 0, 0
-        for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            tail = len((child.tail or "").strip())
-            length += tail
-            sub_total += total.get(child, 0) + tail
-            sub_links += links.get(child, 0)
-            if child.tag not in BLOCK_TAGS and child.tag != "br":
-                length += own.get(child, 0)
-        own[el] = length
-        total[el] = sub_total + len((el.text or "").strip())
-        links[el] = total[el] if el.tag == "a" else sub_links
     scores: dict[etree._Element, float] = {}
-    for el in elements:
-        if el.tag not in _PARA_TAGS or own.get(el, 0) < 25:
+    for para, (length, commas) in doc.index.paragraphs.items():
+        if length < 25:
             continue
-        if links.get(el, 0) > 0.5 * max(total.get(el, 1), 1):
-            continue
-        text = el.text or ""
-        score = 1 + min(own[el] / 100, 3) + text.count(",") * 0.1
-        parent = el.getparent()
+        score = 1 + min(length / 100, 3) + commas * 0.1
+        parent = para.getparent()
         for share in (1.0, 0.5, 0.25):
             if parent is None:
                 break
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
-    ranked = _rank_containers(scores, links, total)
+    ranked = _rank_containers(scores)
     if not ranked:
         return None
     best_score, best = ranked[0]
@@ -79,7 +53,9 @@ def find_body(doc: Doc) -> etree._Element | None:
     return best
 
 
-def _rank_containers(scores, links, total) -> list[tuple[float, etree._Element]]:
+def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
+    """Containers by score, weighed by their class names and link density (the latter measured
+    only for the few best, where it can change the order)."""
     ranked = []
     for el, score in scores.items():
         if el.tag not in _CONTAINERS or el.tag == "body":
@@ -89,11 +65,18 @@ def _rank_containers(scores, links, total) -> list[tuple[float, etree._Element]]
             score *= 0.3
         elif _POSITIVE.search(hint):
             score *= 1.25
-        density = links.get(el, 0) / max(total.get(el, 1), 1)
-        score *= 1 - min(density, 0.9)
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
-    return ranked
+    weighed = []
+    for score, el in ranked[:8]:
+        total = len(_TEXT_LEN(el).strip()) or 1
+        links = sum(len(_TEXT_LEN(a).strip()) for a in el.iter("a"))
+        weighed.append((score * (1 - min(links / total, 0.9)), el))
+    weighed.sort(key=lambda r: -r[0])
+    return weighed
+
+
+_TEXT_LEN = etree.XPath("normalize-space(string(.))", smart_strings=False)
 
 
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
@@ -102,8 +85,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name")
     body_pos = doc.position(body) if body is not None else None
     best: tuple[float, str, etree._Element] | None = None
-    for el in doc.root.iter("h1", "h2", "h3", "h4", "p", "div", "span", "td", "a", "strong", "b"):
-        if el.tag in ("p", "div", "span", "td", "a", "strong", "b"):
+    for el in sorted(doc.index.headings + doc.index.hints["title"], key=doc.position):
+        if el.tag not in ("h1", "h2", "h3", "h4"):
             hint = (el.get("class") or "") + " " + (el.get("id") or "")
             if not _TITLE_HINT.search(hint):
                 continue
@@ -143,6 +126,21 @@ def _strip_site(title: str, doc: Doc) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
+def _date_candidates(doc: Doc) -> list[etree._Element]:
+    """Elements owning a date-like text, and their parents when a date is split over inline
+    elements (<span>04/08/2020</span> <span>16:20</span>)."""
+    found: list[etree._Element] = []
+    for owner in doc.index.text["date"]:
+        if not _DATE_HINT.search(text_of(owner)) and not _inline_only(owner):
+            continue
+        if owner not in found:
+            found.append(owner)
+        parent = owner.getparent()
+        if parent is not None and _inline_only(parent) and parent not in found:
+            found.append(parent)
+    return found
+
+
 def find_published(doc: Doc, headline: etree._Element | None,
                    body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
     """The article's own date: metadata first, then the dated element nearest after the
@@ -154,8 +152,8 @@ def find_published(doc: Doc, headline: etree._Element | None,
             parsed = parse_vietnamese_datetime(value)
             if parsed.value is not None:
                 return parsed, None
-    for el in doc.root.iter():
-        if isinstance(el.tag, str) and el.get("itemprop") in ("datePublished", "dateCreated"):
+    for el in doc.index.hints["dateprop"]:
+        if el.get("itemprop") in ("datePublished", "dateCreated"):
             parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
             if parsed.value is not None:
                 return parsed, el
@@ -167,16 +165,13 @@ def find_published(doc: Doc, headline: etree._Element | None,
     anchor = headline if headline is not None else body
     anchor_pos = doc.position(anchor) if anchor is not None else 0
     candidates: list[tuple[int, ParsedDate, etree._Element]] = []
-    for el in doc.root.iter("time"):
+    for el in doc.index.times:
         if el.get("datetime") and not in_link_list(el) and not inside_link(el):
             parsed = parse_vietnamese_datetime(el.get("datetime"))
             if parsed.value is not None:
                 candidates.append((_distance(doc, el, anchor_pos), parsed, el))
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in ("html", "body"):
-            continue
-        direct = " ".join(t for t in (el.text, *(c.tail for c in el)) if t)
-        if not _DATE_HINT.search(direct) and not (_inline_only(el) and _DATE_HINT.search(text_of(el))):
+    for el in _date_candidates(doc):
+        if el.tag in SKIP_TAGS or el.tag in ("html", "body"):
             continue
         if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
                 in_site_header(el) or \
@@ -259,22 +254,17 @@ def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
 
 
 def find_view_count(doc: Doc, body: etree._Element | None) -> int | None:
+    """A labelled view count ('Lượt xem: 1.234', '1,234 lượt xem') nearest the body, never one
+    of a listing entry."""
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str):
+    for owner in doc.index.text["view"]:
+        value = _view_near(owner)
+        if value is None or in_link_list(owner):
             continue
-        pairs = ((el.tail, el.getparent()),) if el.tag in SKIP_TAGS else \
-            ((el.text, el), (el.tail, el.getparent()))
-        for text, owner in pairs:
-            if not text or owner is None or not _has_view_word(text):
-                continue
-            value = _view_near(owner)
-            if value is None or in_link_list(owner):
-                continue
-            distance = abs(doc.position(owner) - anchor)
-            if best is None or distance < best[0]:
-                best = (distance, value)
+        distance = abs(doc.position(owner) - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, value)
     return best[1] if best else None
 
 
@@ -297,20 +287,15 @@ def _view_near(el: etree._Element) -> int | None:
 
 
 def find_counter(doc: Doc) -> Counter:
-    """The site's visitor-counter widget, found by its title or by its digit images."""
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-            continue
-        text = el.text if el.text and el.text.strip() else None
-        if el.tag == "img":
-            src = (el.get("src") or "").lower()
-            if "count" in src or "digit" in src or "so/" in src:
-                found = _counter_around(el.getparent())
-                if found.total is not None:
-                    return found
-            continue
-        if text and len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(el):
-            found = _counter_around(el)
+    """The site's visitor-counter widget, found by its digit images or by its title."""
+    for img in doc.index.digit_images:
+        found = _counter_around(img.getparent())
+        if found.total is not None:
+            return found
+    for owner in doc.index.text["counter"]:
+        text = text_of(owner)
+        if len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(owner):
+            found = _counter_around(owner)
             if found.total is not None or found.online is not None:
                 return found
     return Counter()
@@ -330,17 +315,22 @@ def _counter_around(el: etree._Element | None) -> Counter:
     return Counter()
 
 
-def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | None) -> etree._Element | None:
-    """A short element whose text starts with a label ('Tác giả:', 'Nguồn tin:'), outside lists."""
-    for el in doc.root.iter("p", "div", "span", "strong", "b", "em", "i", "td", "dd", "li"):
-        text = text_of(el)
-        if 3 < len(text) < 120 and pattern.match(text) and not in_link_list(el):
-            if chrome_ancestor(el, body):
+def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | None, read):
+    """The value of the first short element whose text starts with a label ('Tác giả:',
+    'Nguồn tin:'), outside lists and chrome; `read` turns the element into the value."""
+    for owner in doc.index.text["label"]:
+        for el in (owner, owner.getparent()):
+            if el is None:
+                break
+            text = text_of(el)
+            if not (3 < len(text) < 120 and pattern.match(text)):
                 continue
-            inner = [d for d in el.iterdescendants("p", "div", "span", "strong", "b", "em", "i",
-                                                   "td", "dd", "li")
-                     if pattern.match(text_of(d))]
-            return inner[-1] if inner else el
+            if in_link_list(el) or chrome_ancestor(el, body):
+                break
+            value = read(el)
+            if value is not None:
+                return value
+            break
     return None
 
 
@@ -351,12 +341,8 @@ _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiv
 def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element | None:
     """An element marked as the author by its class, id, itemprop or rel ('author', 'tacgia',
     'byline'), short, outside related lists and the site's chrome."""
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-            continue
-        hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"),
-                                      el.get("rel"))))
-        if not hint or not _AUTHOR_HINT.search(hint):
+    for el in doc.index.hints["author"]:
+        if el.tag in SKIP_TAGS:
             continue
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
@@ -374,11 +360,9 @@ def find_category(doc: Doc) -> str | None:
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    for el in doc.root.iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-            continue
+    for el in doc.index.hints["category"]:
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
-        if not hint or not _CATEGORY_HINT.search(hint) or in_link_list(el):
+        if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_link_list(el):
             continue
         if chrome_ancestor(el) and not _BREADCRUMB.search(hint):
             continue
@@ -408,11 +392,11 @@ def find_summary(doc: Doc, body: etree._Element | None,
     the body."""
     start = doc.position(headline) if headline is not None else -1
     end = doc.position(body) if body is not None else 1 << 30
-    for el in doc.root.iter("div", "p", "span", "h2", "h3", "strong", "em", "td"):
-        if not start < doc.position(el) < end + 1 and not (body is not None and el in body):
-            continue
+    for el in doc.index.hints["lead"]:
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _LEAD_HINT.search(hint) or in_link_list(el):
+            continue
+        if not start < doc.position(el) < end + 1 and not (body is not None and el in body):
             continue
         if body is not None and (el is body or body in el.iterancestors() or el in body.iterancestors()):
             continue

@@ -45,19 +45,26 @@ def base_url(root: etree._Element, url: str) -> str:
 def extract_listing(root: etree._Element, url: str, profile: Profile | None,
                     platform: str) -> Listing:
     base = base_url(root, url)
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
     listing = Listing(url=url, platform=platform)
     seen: set[str] = set()
     for a in root.iter("a", "area"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "#", "javascript:void", "data:")):
             continue
-        text = clean(a.text_content()) if a.tag == "a" else clean(a.get("alt"))
+        text = clean("".join(a.itertext())) if a.tag == "a" else clean(a.get("alt"))
         if href.startswith("javascript:"):
             postback = _postback(a, href, text, base)
             if postback and postback not in listing.postbacks:
                 listing.postbacks.append(postback)
             continue
-        absolute = urljoin(base, href).split("#", 1)[0]
+        if href.startswith(("http://", "https://")) and "/." not in href:
+            absolute = href.split("#", 1)[0]
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+            absolute = origin + href.split("#", 1)[0]
+        else:
+            absolute = urljoin(base, href).split("#", 1)[0]
         if not absolute.startswith(("http://", "https://")) or absolute in seen:
             continue
         seen.add(absolute)

@@ -39,7 +39,7 @@ class Profile:
     description: str = ""
     generator: tuple[re.Pattern[str], ...] = ()
     url_patterns: tuple[re.Pattern[str], ...] = ()
-    markup: tuple[Selector, ...] = ()
+    markup: tuple[tuple[str | None, Selector], ...] = ()   # (a word the page must contain, selector)
     fields: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
     strip: tuple[Selector, ...] = ()
     signature: bool = True
@@ -61,6 +61,19 @@ def compile_selector(text: str) -> Selector:
     return CSSSelector(text, translator="html")
 
 
+_IDENT = re.compile(r"[A-Za-z_][\w-]{3,}")
+_NOT_NEEDLES = frozenset({"class", "contains", "text", "starts-with", "normalize-space", "div",
+                          "span", "table", "html", "body", "meta", "name", "content", "self",
+                          "ancestor", "descendant", "following", "preceding", "parent"})
+
+
+def needle_of(selector: str) -> str | None:
+    """The longest class/id/attribute word of a selector: a page without it in its source
+    cannot match, so the (costlier) selector need not run."""
+    words = [w for w in _IDENT.findall(selector) if w.lower() not in _NOT_NEEDLES]
+    return max(words, key=len) if words else None
+
+
 def profile_from_dict(data: dict, origin: str = "<profile>") -> Profile:
     _check_keys(data, origin)
     try:
@@ -71,7 +84,7 @@ def profile_from_dict(data: dict, origin: str = "<profile>") -> Profile:
             description=data.get("description", ""),
             generator=_patterns(detect.get("generator", [])),
             url_patterns=_patterns(detect.get("url", [])),
-            markup=tuple(compile_selector(s) for s in detect.get("markup", [])),
+            markup=tuple((needle_of(s), compile_selector(s)) for s in detect.get("markup", [])),
             fields={k: tuple(compile_selector(s) for s in v) for k, v in fields_.items()},
             strip=tuple(compile_selector(s) for s in body.get("strip", [])),
             signature=bool(body.get("signature", True)),
