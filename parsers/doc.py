@@ -261,17 +261,31 @@ def inside_link(el: etree._Element) -> bool:
 
 
 def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> bool:
-    """Inside a header, footer, menu or sidebar, judged by tag and class/id names."""
-    for anc in (el, *el.iterancestors()):
+    """Inside the site's header, footer, menu or sidebar, judged by tag and class/id names.
+    An <article>'s own header and footer (title, date, category links) are not chrome."""
+    ancestors = [el, *el.iterancestors()]
+    in_article = any(a.tag == "article" for a in ancestors[1:])
+    for anc in ancestors:
         if anc is stop:
             return False
-        if anc.tag in ("footer", "nav", "aside", "header"):
+        if anc.tag in ("nav", "aside"):
             return True
+        if anc.tag in ("footer", "header"):
+            if not in_article and not any(a.tag == "main" for a in anc.iterancestors()):
+                return True
+            continue
+        if anc.tag == "article":
+            in_article = False         # above the article: its ancestors may be chrome
+            continue
         hint = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower()
-        if hint.strip() and any(h in hint for h in ("footer", "copyright", "menu", "nav",
-                                                      "sidebar", "banner")):
+        if hint.strip() and any(h in hint for h in _CHROME_WORDS):
+            if in_article and ("footer" in hint or "header" in hint):
+                continue
             return True
     return False
+
+
+_CHROME_WORDS = ("footer", "copyright", "menu", "nav", "sidebar", "banner")
 
 
 __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "clean"]

@@ -22,7 +22,7 @@ from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, co
 from .listing import attachments_in, base_url, extract_listing
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import Block, blocks, clean, text_of
+from .text import Block, blocks, clean, right_aligned, text_of
 from .urls import canonical_url, merge_rules
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -37,7 +37,8 @@ _RELATED = re.compile(
 _BOILER = re.compile(
     r"^(?:bản in|in bài(?: viết)?|in trang|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|"
     r"đầu trang|gửi email|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ|share|tweet|like|email|"
-    r"xem tiếp|xem theo ngày|góp ý|phản hồi|bình luận|lưu bài|đánh giá|"
+    r"xem tiếp|xem theo ngày|góp ý|phản hồi|bình luận|lưu bài|đánh giá|chia sẻ bài viết|"
+    r"chia sẻ\s*[:：]|share this|chia sẻ bài viết này\s*[:：]?|"
     r"(?:bản in|quay lại|in bài|chia sẻ|gửi email|\|)(?:\s*\|?\s*(?:bản in|quay lại|in bài|"
     r"chia sẻ|gửi email|lên đầu trang))+)$", re.I)
 _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
@@ -270,7 +271,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
 def _drop_link_lists(kept: list[Block]) -> list[Block]:
     """Runs of two or more paragraphs that are mostly links are lists (related news, tags),
     not text; a single linked paragraph ("Tải về: ...") is the article's."""
-    linky = [b.link_chars > 0.6 * len(b.text) and len(b.text) < 200 for b in kept]
+    linky = [b.link_chars > 0.6 * len(b.text) and len(b.text) < 200
+             and ":" not in b.text[:40] for b in kept]     # "File đính kèm: <a>…</a>" is text
     out: list[Block] = []
     i = 0
     while i < len(kept):
@@ -292,6 +294,8 @@ def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
             break
         last = kept[-1]
         sig = split_signature(last.text)
+        if sig is None and _office_signature(last):
+            sig = Signature(author=last.text)
         if sig is None:
             break
         labelled = sig.source is not None or ":" in last.text or last.text.lower().startswith("theo")
@@ -307,6 +311,15 @@ def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
             source = source or sig.source
         kept = kept[:-1]
     return kept, Signature(author, source)
+
+
+def _office_signature(block: Block) -> bool:
+    """A right-aligned, bold short line at the end of the text ('Văn phòng Sở', 'Ban Biên tập'):
+    an office signing the article."""
+    text = block.text
+    return (block.emphasised and block.emphasis_chars >= len(text.replace(" ", "")) * 0.9
+            and len(text.split()) <= 6 and text[:1].isupper() and not text.endswith((".", ":"))
+            and not any(ch.isdigit() for ch in text) and right_aligned(block.element))
 
 
 def _drop(el: etree._Element) -> None:

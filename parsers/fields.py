@@ -223,7 +223,7 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
 
 
 AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
-                          r"đăng bởi|người đăng)\s*[:：]?\s*", re.I)
+                          r"đăng bởi|người đăng|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
 SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
 AUTHOR_LINE = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"

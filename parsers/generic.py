@@ -67,6 +67,8 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
             score *= 1.25
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
+    ranked = [(score * (0.2 if chrome_ancestor(el) else 1.0), el) for score, el in ranked[:12]]
+    ranked.sort(key=lambda r: -r[0])
     weighed = []
     for score, el in ranked[:8]:
         total = len(_TEXT_LEN(el).strip()) or 1
@@ -362,9 +364,11 @@ def find_category(doc: Doc) -> str | None:
         return value
     for el in doc.index.hints["category"]:
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
-        if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_link_list(el):
+        if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
             continue
         if chrome_ancestor(el) and not _BREADCRUMB.search(hint):
+            continue
+        if len(text_of(el)) > 150:     # a whole post marked "category-x", not a category label
             continue
         links = [clean(a.text_content()) for a in el.iter("a")] or [text_of(el)]
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]

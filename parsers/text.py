@@ -75,11 +75,11 @@ class Block:
     @property
     def emphasised(self) -> bool:
         """The whole paragraph is bold/italic or right-aligned: how signatures are printed."""
-        return (_right_aligned(self.element)
+        return (right_aligned(self.element)
                 or self.emphasis_chars >= len(self.text.replace(" ", "")) * 0.9)
 
 
-def _right_aligned(el: etree._Element) -> bool:
+def right_aligned(el: etree._Element) -> bool:
     for node in (el, *el.iterancestors()):
         if (node.get("align") or "").lower() == "right":
             return True
