@@ -39,12 +39,26 @@ class Site:
     max_depth: int | None = None
 
     def hosts(self) -> set[str]:
-        """Hosts in scope: the start URLs' hosts, with and without www."""
+        """Hosts in scope (host:port when the port is not the default), with and without www."""
         found = set()
         for url in self.start_urls:
-            host = (urlsplit(url).hostname or "").lower()
+            host = host_of(url)
             found |= {host, host[4:] if host.startswith("www.") else "www." + host}
         return found
+
+
+def host_of(url: str) -> str:
+    """The politeness and scope unit: the host name, with its port when it is not the default
+    (two servers on one address are two hosts)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is None or (parts.scheme, port) in (("http", 80), ("https", 443)):
+        return host
+    return f"{host}:{port}"
 
 
 @dataclass
@@ -144,6 +158,7 @@ class Crawl:
         self._host_delay: dict[str, float] = {}
         self._reobserve = reobserve or {}
         self.profiles = ProfileMemory()
+        self._robots_failed: set[str] = set()
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
@@ -218,6 +233,18 @@ class Crawl:
     def _process(self, site: Site, request: Request) -> str:
         rules = self.robots.rules_for(request.url)
         agent = self.settings.http.user_agent
+        if rules.error is not None:
+            # robots.txt could not be read: nothing is fetched from the host this run (as
+            # Google does), and that is an error of the run, not a robots.txt refusal
+            with self._lock:
+                first = request.host not in self._robots_failed
+                self._robots_failed.add(request.host)
+            if first:
+                self._record_error(request, FetchError(
+                    f"{request.url.split('/', 3)[0]}//{request.host}/robots.txt",
+                    rules.note, rules.error))
+            self._finish(request, "failed", rules.note)
+            return "skipped"
         if not rules.allowed(request.url, agent):
             with self._lock:
                 self.summary.robots_refused += 1
@@ -311,11 +338,11 @@ class Crawl:
         return headers
 
     def _fetch_robots(self, url: str) -> Response:
-        site = self._site_of_host.get((urlsplit(url).hostname or "").lower())
+        host = host_of(url)
+        site = self._site_of_host.get(host)
         fetcher = self.private_fetcher if site and site.allow_private else self.fetcher
-        host = (urlsplit(url).hostname or "").lower()
         delay = site.delay if site and site.delay is not None else self.settings.delay
-        self._wait_turn(host + ":" + str(urlsplit(url).port or ""), 0)
+        self._wait_turn(host, 0)
         with self._lock:
             self.summary.requests += 1
         response = fetcher.fetch(url, verify=site.verify if site else True)
@@ -405,7 +432,7 @@ class Crawl:
         if not self._in_scope(url):
             return 0
         key = self._key(url)
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         added = self.frontier.add(Request(key, url, "GET", None, site.name, host, kind, depth, 0),
                                   self.run_id)
         if not added:
@@ -436,7 +463,7 @@ class Crawl:
         if not argument or argument.lower().endswith(("next", "prev", "first", "last")):
             return
         key = f"{self._key(postback.action)}#postback={fields.get('__EVENTTARGET', '')}|{argument}"
-        host = (urlsplit(postback.action).hostname or "").lower()
+        host = host_of(postback.action)
         body = urlencode(postback.fields).encode()
         added = self.frontier.add(Request(key, postback.action, "POST", body, site.name, host,
                                           "listing", depth, 0), self.run_id)
@@ -444,10 +471,14 @@ class Crawl:
             self._maybe_requeue(key, "listing", False)
 
     def _key(self, url: str) -> str:
-        return canonical_url(url, self.rules)
+        """The frontier key: the canonical URL with http/https and www/bare host folded, since
+        portals serve the same page under all four."""
+        canonical = canonical_url(url, self.rules)
+        rest = canonical.split("://", 1)[-1]
+        return rest[4:] if rest.startswith("www.") else rest
 
     def _in_scope(self, url: str) -> bool:
-        return (urlsplit(url).hostname or "").lower() in self._site_of_host
+        return host_of(url) in self._site_of_host
 
     def _site(self, request: Request) -> Site:
         for site in self.sites:

@@ -3,8 +3,12 @@ size cap, redirects followed by hand so every hop is checked for scope and priva
 from __future__ import annotations
 
 import ipaddress
+import logging
+import re
 import socket
+import threading
 import time
+import warnings
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +18,8 @@ import urllib3
 from requests.structures import CaseInsensitiveDict
 
 from .errors import FetchError, OutOfScope, TransientError
+
+log = logging.getLogger("govnews.http")
 
 DEFAULT_USER_AGENT = "govnews/0.1 (+https://github.com/govnews/govnews; research harvester)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 524})
@@ -61,6 +67,8 @@ class Fetcher:
             "Accept-Language": "vi,en;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         })
+        self._unverified_hosts: set[str] = set()
+        self._unverified_lock = threading.Lock()
 
     def fetch(self, url: str, *, method: str = "GET", data: bytes | None = None,
               headers: dict[str, str] | None = None, in_scope=None,
@@ -107,11 +115,13 @@ class Fetcher:
     def _one(self, url: str, method: str, data: bytes | None, headers: dict[str, str],
              verify: bool | str) -> Response:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        if verify is False:
+            self._quiet_unverified(url)
         try:
             raw = self.session.request(method, url, data=data, headers=headers, stream=True,
                                        allow_redirects=False, timeout=timeout, verify=verify)
         except requests.exceptions.SSLError as exc:
-            raise FetchError(url, f"TLS error: {_short(exc)}", "tls") from None
+            raise FetchError(url, f"TLS error: {_tls_reason(exc)}", "tls") from None
         except requests.exceptions.ConnectTimeout:
             raise TransientError(url, "connect timeout", "timeout") from None
         except requests.exceptions.ReadTimeout:
@@ -130,6 +140,20 @@ class Fetcher:
             raise TransientError(url, f"HTTP {raw.status_code}", f"http_{raw.status_code}",
                                  _retry_after(raw.headers.get("Retry-After")))
         return result
+
+    def _quiet_unverified(self, url: str) -> None:
+        """`verify = false` is a site's setting, chosen on purpose: urllib3's InsecureRequestWarning
+        (issued on every request) is silenced for that host only, and the fact logged once."""
+        host = (urlsplit(url).hostname or "").lower()
+        with self._unverified_lock:
+            if host in self._unverified_hosts:
+                return
+            self._unverified_hosts.add(host)
+            warnings.filterwarnings(
+                "ignore", category=urllib3.exceptions.InsecureRequestWarning,
+                message=f"Unverified HTTPS request is being made to host '{re.escape(host)}'")
+        log.warning("TLS certificate verification is off for %s (verify = false in its site "
+                    "config); urllib3's InsecureRequestWarning is silenced for it", host)
 
     def _read(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
         cap = self.settings.max_bytes
@@ -177,6 +201,18 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+_SSL_REASON = re.compile(r"(certificate verify failed: [^'\")(]+|\[SSL[^\]]*\][^'\")(]*|"
+                         r"hostname '[^']+' doesn't match [^'\")(]+|wrong version number|"
+                         r"unsupported protocol|handshake failure)")
+
+
+def _tls_reason(exc: Exception) -> str:
+    """OpenSSL's own words ('certificate verify failed: unable to get local issuer
+    certificate'), not requests' wrapper text around them."""
+    match = _SSL_REASON.search(str(exc))
+    return match.group(1).strip() if match else _short(exc)
 
 
 def _short(exc: Exception) -> str:

@@ -16,6 +16,7 @@ class RobotsRules:
     parser: Protego | None     # None: everything allowed (no robots.txt)
     note: str = ""
     disallow_all: bool = False
+    error: str | None = None   # the fetch error kind when robots.txt could not be read
 
     def allowed(self, url: str, agent: str) -> bool:
         if self.disallow_all:
@@ -58,9 +59,10 @@ class RobotsCache:
             # Unreachable robots.txt: as Google does for 5xx, assume the site wants no crawling
             # for now; a 4xx (below) means there are no rules.
             return RobotsRules(None, f"robots.txt unreachable ({exc}); site skipped this run",
-                               disallow_all=exc.kind not in ("http_404",))
+                               disallow_all=exc.kind not in ("http_404",), error=exc.kind)
         if response.status >= 500:
-            return RobotsRules(None, f"robots.txt answered HTTP {response.status}", disallow_all=True)
+            return RobotsRules(None, f"robots.txt answered HTTP {response.status}; site skipped "
+                               "this run", disallow_all=True, error=f"http_{response.status}")
         if response.status >= 400:
             return RobotsRules(None, f"no robots.txt (HTTP {response.status})")
         text = response.body.decode("utf-8", "replace")
