@@ -25,6 +25,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from html.entities import html5
 from typing import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -34,7 +35,7 @@ from lxml import etree
 from parsers.dates import VN_TZ, YEAR_MAX, YEAR_MIN, parse_vietnamese_datetime
 from parsers.decoding import decode_html
 
-__all__ = ["Feed", "FeedEntry", "is_feed", "lastmod_after", "parse_feed"]
+__all__ = ["FEED_KINDS", "Feed", "FeedEntry", "is_feed", "lastmod_after", "parse_feed"]
 
 MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 8192         # how much of a document (inflated, if gzipped) `is_feed` looks at
@@ -60,11 +61,13 @@ _DECL_ENCODING = re.compile(rb"<\?xml\s[^<>]{0,200}?encoding\s*=\s*[\"']([A-Za-z
 _HEADER_CHARSET = re.compile(r"charset\s*=", re.I)
 _FIRST_TAG = re.compile(r"<[A-Za-z_]")
 _AMP_OR_CDATA = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|&(#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)?",
+    r"<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|&(#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)?",
     re.S)
 _XML_ENTITIES = frozenset({"amp;", "lt;", "gt;", "quot;", "apos;"})
 _NON_CHARACTERS = re.compile("[\ufffe\uffff]")
 _URL_BREAKS = re.compile(r"[\t\r\n]+")
+_ABSOLUTE = re.compile(r"https?://[^/?#]", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -196,7 +199,7 @@ def lastmod_after(entry: FeedEntry, since_iso: str) -> bool:
     return changed_at >= since_at
 
 
-# -- bytes -------------------------------------------------------------------------------------------
+# -- bytes ----------------------------------------------------------------------------------------
 def _bounded_bytes(data: bytes, max_bytes: int, warnings: list[str]) -> bytes:
     if data.startswith(GZIP_MAGIC):
         return _gunzip(data, max_bytes, warnings)
@@ -267,7 +270,7 @@ def _sniff_text(data: bytes) -> str | None:
     return head.decode("latin-1")
 
 
-# -- text --------------------------------------------------------------------------------------------
+# -- text -----------------------------------------------------------------------------------------
 def _decoded_text(data: bytes, content_type: str | None, warnings: list[str]) -> str:
     """Decode with `decode_html`, the XML declaration's encoding standing in for a header charset
     when the header gives none (a header charset wins, as RFC 7303 says)."""
@@ -330,7 +333,7 @@ def _parse_xml(text: str, url: str, warnings: list[str]) -> etree._Element | Non
     return root
 
 
-# -- tree --------------------------------------------------------------------------------------------
+# -- tree -----------------------------------------------------------------------------------------
 def _collect(root: etree._Element, url: str, shapes: tuple[Shape, ...], feed: Feed) -> None:
     seen: set[str] = set()
     no_url = duplicates = 0
@@ -360,6 +363,7 @@ def _collect(root: etree._Element, url: str, shapes: tuple[Shape, ...], feed: Fe
         feed.warnings.append(f"{len(bad_dates)} unreadable dates (first: {bad_dates[0][:60]!r})")
 
 
+@lru_cache(maxsize=4096)
 def _local(tag: object) -> str:
     """Lower-cased local name of a tag, namespace URI and undeclared prefix removed."""
     if not isinstance(tag, str):
@@ -430,7 +434,7 @@ def _absolute_url(link: str, base: str) -> str | None:
     value = _URL_BREAKS.sub("", link.strip()).replace("&amp;", "&").replace(" ", "%20")
     if not value:
         return None
-    absolute = _join(base, value)
+    absolute = value if _ABSOLUTE.match(value) else _join(base, value)
     if absolute is None:
         return None
     try:
@@ -451,7 +455,7 @@ def _title(el: etree._Element, paths: tuple[Path, ...]) -> str | None:
     return unicodedata.normalize("NFC", text) or None
 
 
-# -- dates -------------------------------------------------------------------------------------------
+# -- dates ----------------------------------------------------------------------------------------
 def _iso_date(raw: str) -> str | None:
     """`raw` as ISO 8601: a bare date stays a date, anything with a time gets its offset."""
     parsed = _instant(raw)
@@ -484,10 +488,10 @@ def _date_only(text: str) -> datetime | None:
 
 
 def _iso_datetime(text: str) -> datetime | None:
-    if not _ISO_START.match(text):
+    if len(text) > 40 or not _ISO_START.match(text):
         return None
     try:
-        moment = datetime.fromisoformat(text.upper() if len(text) <= 40 else "")
+        moment = datetime.fromisoformat(text.upper())
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=VN_TZ)
