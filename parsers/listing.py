@@ -71,6 +71,14 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
         listing_kind = classify_link(absolute, text, profile)
         if listing_kind:
             getattr(listing, listing_kind).append(absolute)
+    for link in root.iter("link"):
+        kind = (link.get("type") or "").lower()
+        if "alternate" in (link.get("rel") or "").lower() and ("rss" in kind or "atom" in kind):
+            href = (link.get("href") or "").strip()
+            if href:
+                feed = urljoin(base, href)
+                if feed.startswith(("http://", "https://")) and feed not in listing.feed_links:
+                    listing.feed_links.append(feed)
     return listing
 
 

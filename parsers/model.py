@@ -38,6 +38,7 @@ class Listing:
     page_links: list[str] = field(default_factory=list)
     postbacks: list["Postback"] = field(default_factory=list)
     other_links: list[str] = field(default_factory=list)
+    feed_links: list[str] = field(default_factory=list)      # RSS/Atom the page announces
     site_counters: dict[str, int] = field(default_factory=dict)
     visitor_counter: int | None = None
     warnings: list[str] = field(default_factory=list)

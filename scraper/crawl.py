@@ -15,6 +15,8 @@ from urllib.parse import urlencode, urlsplit
 
 from output.store import Store
 from parsers.extract import parse_page, url_rules
+from parsers.feeds import is_feed, parse_feed
+from parsers.listing import FILE_URL, TRAP_URL
 from parsers.model import Page, Postback
 from parsers.urls import canonical_url
 
@@ -159,6 +161,7 @@ class Crawl:
         self._reobserve = reobserve or {}
         self.profiles = ProfileMemory()
         self._robots_failed: set[str] = set()
+        self._robots_seen: set[str] = set()
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
@@ -233,6 +236,11 @@ class Crawl:
     def _process(self, site: Site, request: Request) -> str:
         rules = self.robots.rules_for(request.url)
         agent = self.settings.http.user_agent
+        with self._lock:
+            new_host = request.host not in self._robots_seen
+            self._robots_seen.add(request.host)
+        if new_host and rules.error is None:
+            self._enqueue_robots_sitemaps(site, rules)
         if rules.error is not None:
             # robots.txt could not be read: nothing is fetched from the host this run (as
             # Google does), and that is an error of the run, not a robots.txt refusal
@@ -256,6 +264,10 @@ class Crawl:
             self._record_error(request, exc)
             self._finish(request, "failed", str(exc))
             return "failed"
+        if response.status != 304 and (request.kind == "feed" or is_feed(
+                response.body, response.headers.get("Content-Type"), response.final_url)):
+            self._commit_feed(site, request, response)
+            return "ok"
         try:
             page = parse_page(response.body, response.final_url, response.headers,
                               site.profile or self._sticky_profile(site))
@@ -366,6 +378,30 @@ class Crawl:
             self._count_site(site, page, now)
             self._finish(request, "done", None)
 
+    def _commit_feed(self, site: Site, request: Request, response: Response) -> None:
+        """A sitemap or feed: its child sitemaps are fetched, its entries queued as articles
+        (files such as PDF are attachments, not pages)."""
+        feed = parse_feed(response.body, response.final_url, response.headers.get("Content-Type"),
+                          max_bytes=self.settings.http.max_bytes)
+        depth = request.depth + 1
+        with self.store.transaction():
+            self.frontier.save_validators(request.key, response.headers.get("ETag"),
+                                          response.headers.get("Last-Modified"))
+            for child in feed.sitemaps:
+                self._enqueue(site, child.url, "feed", depth)
+            for entry in feed.entries:
+                if not FILE_URL.search(entry.url) and not TRAP_URL.search(entry.url):
+                    self._enqueue(site, entry.url, "article", depth)
+            self._finish(request, "done", f"{feed.kind}: {len(feed.entries)} entries")
+
+    def _enqueue_robots_sitemaps(self, site: Site, rules) -> None:
+        urls = rules.sitemaps()
+        if not urls:
+            return
+        with self.store.transaction():
+            for url in urls:
+                self._enqueue(site, url, "feed", 1)
+
     def _commit_article(self, site: Site, page: Page, response: Response, now: str) -> None:
         article = page.article
         row = article_row(article, site.name, now)
@@ -419,6 +455,8 @@ class Crawl:
                 self._enqueue(site, url, "listing", depth)
             for postback in listing.postbacks:
                 self._enqueue_postback(site, postback, depth)
+        for url in listing.feed_links:
+            self._enqueue(site, url, "feed", depth)
         if depth < max_depth and page.kind != "article":
             for url in listing.other_links:
                 self._enqueue(site, url, "other", depth)
