@@ -71,10 +71,27 @@ def new_run_id() -> str:
     return now.strftime("%Y%m%dT%H%M%S") + f"{now.microsecond // 1000:03d}Z-{os.getpid()}"
 
 
-def sites_from_config(config: Config) -> list[Site]:
+def combined_ca_bundle(extra: str, folder: Path, site: str) -> str:
+    """The system's trusted roots (certifi, as requests uses) plus a site's extra certificates:
+    a site's `ca_bundle` adds the intermediate its server forgets to send, it does not replace
+    the roots every other certificate needs."""
+    import certifi
+    target = folder / "certs" / f"{site}.pem"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    content = Path(certifi.where()).read_text("ascii") + "\n" + Path(extra).read_text("ascii")
+    if not target.exists() or target.read_text("ascii") != content:
+        from output.writers import atomic_write
+        with atomic_write(target, encoding="ascii") as fh:
+            fh.write(content)
+    return str(target)
+
+
+def sites_from_config(config: Config, folder: Path | None = None) -> list[Site]:
     sites = []
     for s in config.sites:
-        verify: bool | str = s.ca_bundle if s.ca_bundle else s.verify
+        verify: bool | str = s.verify
+        if s.ca_bundle:
+            verify = combined_ca_bundle(s.ca_bundle, folder, s.name) if folder else s.ca_bundle
         sites.append(Site(name=s.name, start_urls=s.start_urls, profile=s.profile, delay=s.delay,
                           allow_private=s.allow_private or config.harvest["allow_private"],
                           verify=verify, max_pages=s.max_pages, max_depth=s.max_depth))
@@ -109,7 +126,7 @@ def harvest(config: Config, folder: Path, progress=None, log=None) -> HarvestRes
 
 def _run(config: Config, folder: Path, store: Store, progress, log) -> HarvestResult:
     run_id = new_run_id()
-    sites = sites_from_config(config)
+    sites = sites_from_config(config, folder)
     store.start_run(run_id, utc_now(), [s.name for s in sites])
     window = datetime.now(timezone.utc) - timedelta(days=config.reobserve["window_days"])
     reobserve = {s.name: [url for _, url in store.articles_to_reobserve(
