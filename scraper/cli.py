@@ -193,12 +193,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _sites_from_seeds(seeds: list[str], allow_private: bool, profile: str | None):
-    from urllib.parse import urlsplit
-
-    from .crawl import Site
+    from .crawl import Site, host_of
     by_host: dict[str, list[str]] = {}
     for seed in seeds:
-        host = (urlsplit(seed).hostname or "").lower()
+        host = host_of(seed)
         host = host[4:] if host.startswith("www.") else host
         by_host.setdefault(host, []).append(seed)
     return [Site(name=host, start_urls=urls, allow_private=allow_private, profile=profile)
