@@ -13,6 +13,7 @@ from collections import Counter as Tally
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
+from output.schema import article_id
 from output.store import Store
 from parsers.extract import parse_page, url_rules
 from parsers.feeds import is_feed, parse_feed
@@ -436,6 +437,7 @@ class Crawl:
         depth = request.depth + 1
         max_depth = site.max_depth if site.max_depth is not None else self.settings.max_depth
         article_keys = sorted(self._key(u) for u in listing.article_links)
+        article_urls = [canonical_url(u, self.rules) for u in listing.article_links]
         new_articles = 0
         self.frontier.set_linked(request.key, len(article_keys))
         for url in listing.article_links:
@@ -448,7 +450,7 @@ class Crawl:
                 self._listing_seen.add(signature)
             if repeated:
                 follow_pages = False          # the same articles again: an endless pager
-            elif self.settings.incremental and new_articles == 0 and self._all_known(article_keys):
+            elif self.settings.incremental and new_articles == 0 and self._all_known(article_urls):
                 follow_pages = False          # nothing new here: older pages hold nothing new
         if follow_pages and depth <= max_depth:
             for url in listing.page_links:
@@ -461,9 +463,10 @@ class Crawl:
             for url in listing.other_links:
                 self._enqueue(site, url, "other", depth)
 
-    def _all_known(self, article_keys: list[str]) -> bool:
-        from output.schema import article_id
-        ids = [article_id(k) for k in article_keys]
+    def _all_known(self, article_urls: list[str]) -> bool:
+        """Every article the listing shows is in the dataset already (as records are keyed:
+        the canonical URL, scheme included)."""
+        ids = {article_id(u) for u in article_urls}
         return len(self.store.known_articles(ids)) == len(ids)
 
     def _enqueue(self, site: Site, url: str, kind: str, depth: int, requeue: bool = False) -> int:

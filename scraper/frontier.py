@@ -26,6 +26,10 @@ SCHEMA = (
         seq INTEGER NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS frontier_next ON frontier(host, state, priority, seq)",
+    # a run's cost must not grow with the dataset: these keep MAX(seq) and the "what is still
+    # queued" questions index lookups instead of scans
+    "CREATE INDEX IF NOT EXISTS frontier_seq ON frontier(seq)",
+    "CREATE INDEX IF NOT EXISTS frontier_state ON frontier(state, host)",
     """CREATE TABLE IF NOT EXISTS validators (
         key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, sha256 TEXT, checked_at TEXT)""",
     """CREATE TABLE IF NOT EXISTS listing_signatures (

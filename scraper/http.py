@@ -47,6 +47,8 @@ class HttpSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     max_bytes: int = 10 * 1024 * 1024
+    max_body_seconds: float = 300.0   # a body still arriving after this is cut off (a tarpit
+                                      # dripping bytes just under the read timeout)
     max_redirects: int = 8
     allow_private: bool = False
 
@@ -78,7 +80,7 @@ class Fetcher:
         redirects: list[tuple[int, str]] = []
         current, started = url, time.monotonic()
         for _ in range(self.settings.max_redirects + 1):
-            self.check_address(current)
+            self._check_hop(url, current)
             response = self._one(current, method, data, headers or {}, verify)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])
@@ -95,6 +97,16 @@ class Fetcher:
             response.elapsed = time.monotonic() - started
             return response
         raise FetchError(url, f"more than {self.settings.max_redirects} redirects", "redirect_loop")
+
+    def _check_hop(self, url: str, current: str) -> None:
+        """check_address for each hop; a refused redirect target is reported under the URL asked
+        for (the page the crawl knows), naming the target."""
+        try:
+            self.check_address(current)
+        except FetchError as exc:
+            if current == url:
+                raise
+            raise type(exc)(url, f"redirect to {exc}", exc.kind) from None
 
     def check_address(self, url: str) -> None:
         parts = urlsplit(url)
@@ -156,10 +168,29 @@ class Fetcher:
                     "config); urllib3's InsecureRequestWarning is silenced for it", host)
 
     def _read(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
+        """The body, within the size cap and the `max_body_seconds` deadline: a watchdog shuts
+        the socket down when the deadline passes, which ends a read blocked on a dripping
+        server (each read returning within the read timeout)."""
+        expired = threading.Event()
+        watchdog = threading.Timer(self.settings.max_body_seconds, _cut_off, (raw, expired))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            result = self._read_body(raw, url)
+        except FetchError:
+            if not expired.is_set():
+                raise
+        finally:
+            watchdog.cancel()
+        if expired.is_set():
+            raise TransientError(url, f"body still arriving after "
+                                      f"{self.settings.max_body_seconds:g} s (cut off)", "timeout")
+        return result
+
+    def _read_body(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
         cap = self.settings.max_bytes
-        declared = raw.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > cap * 4 and \
-                not raw.headers.get("Content-Encoding"):
+        declared = _ascii_int(raw.headers.get("Content-Length"))
+        if declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
             raise FetchError(url, f"response of {declared} bytes exceeds the {cap}-byte cap",
                              "too_large")
         chunks, size = [], 0
@@ -182,19 +213,37 @@ class Fetcher:
         except requests.exceptions.Timeout:
             raise TransientError(url, "read timeout while reading the body", "timeout") from None
         body = b"".join(chunks)
-        expected = raw.headers.get("Content-Length")
-        if expected and expected.isdigit() and not raw.headers.get("Content-Encoding") \
-                and len(body) < int(expected):
+        expected = _ascii_int(raw.headers.get("Content-Length"))
+        if expected is not None and not raw.headers.get("Content-Encoding") \
+                and len(body) < expected:
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
         return body, False
 
 
+def _cut_off(raw: requests.Response, expired: threading.Event) -> None:
+    """Shut the response's socket down (the plain socket's shutdown, also under TLS, so a read
+    in progress sees end of file rather than a half-torn SSL object)."""
+    expired.set()
+    sock = getattr(getattr(raw.raw, "connection", None), "sock", None)
+    if sock is not None:
+        try:
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _ascii_int(value: str | None) -> int | None:
+    """A header's decimal number; not str.isdigit, for which '²' is a digit that int() refuses."""
+    value = (value or "").strip()
+    return int(value) if re.fullmatch(r"[0-9]+", value) else None
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
-    if value.strip().isdigit():
-        return float(value.strip())
+    if (seconds := _ascii_int(value)) is not None:
+        return float(seconds)
     from email.utils import parsedate_to_datetime
     try:
         when = parsedate_to_datetime(value)
