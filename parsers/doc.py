@@ -196,7 +196,7 @@ class Doc:
                 continue
             try:
                 data = json.loads(script.text)
-            except ValueError:
+            except (ValueError, RecursionError):     # invalid, or nested beyond reason
                 continue
             stack = data if isinstance(data, list) else [data]
             while stack:

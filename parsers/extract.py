@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from collections.abc import Mapping
-from urllib.parse import urljoin
 
 from lxml import etree, html
 
@@ -19,7 +19,7 @@ from .doc import Doc, in_related_block
 from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
                      digit_row, looks_like_name, source_of, split_signature, view_count_of,
                      view_count_in)
-from .listing import attachments_in, base_url, extract_listing
+from .listing import attachments_in, base_url, extract_listing, join_url
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
 from .text import Block, blocks, clean, right_aligned, text_of
@@ -88,19 +88,33 @@ def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
     if not text.strip():
         warnings.append("empty page: no HTML to parse")
         return None
+    parser = _parser()
     try:
-        root = html.document_fromstring(text, parser=_PARSER)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         warnings.append(f"not HTML: {exc}")
         return None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        warnings.append("elements nested deeper than 256 levels: the HTML parser dropped what "
+                        "follows the deepest part of the page")
     if root is None or len(root) == 0 and not (root.text or "").strip():
         warnings.append("not HTML: the document has no elements")
         return None
     return root
 
 
-_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
-                          default_doctype=False, collect_ids=False)
+_PARSERS = threading.local()
+
+
+def _parser() -> html.HTMLParser:
+    """One parser per thread (lxml parsers and their error logs are not shared across
+    threads); huge_tree stays off, so nesting and text nodes keep libxml2's safety limits."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True,
+                                                   huge_tree=False, default_doctype=False,
+                                                   collect_ids=False)
+    return parser
 
 
 def _empty_article(url: str, platform: str, warnings: list[str]) -> Article:
@@ -364,8 +378,8 @@ def images_in(container: etree._Element, base: str) -> list[str]:
         src = (img.get("src") or img.get("data-src") or "").strip()
         if not src or src.startswith("data:") or _ICON.search(src):
             continue
-        url = urljoin(base, src)
-        if url not in found:
+        url = join_url(base, src)
+        if url and url not in found:
             found.append(url)
     return found
 

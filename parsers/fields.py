@@ -18,7 +18,7 @@ def parse_count(text: str) -> int | None:
     """'1.234', '1,234', '1 234' and '1234' are all 1234. A decimal like '1.5' is not a count."""
     text = clean(text)
     m = _NUMBER.fullmatch(text)
-    if not m:
+    if not m or len(m.group()) > 24:
         return None
     return int(re.sub(r"\D", "", m.group()))
 
@@ -78,6 +78,9 @@ class Counter:
                                   ("today", self.today)) if v is not None}
 
 
+MAX_COUNTER_DIGITS = 15     # a longer "counter" is a decoration, not a count
+
+
 def digit_row(el: etree._Element) -> str | None:
     """Digits drawn one element each: images named 0.png..9.png (or alt='5'), or elements that
     each hold one digit. Returns the digits in order, or None when there is no such row."""
@@ -90,7 +93,7 @@ def digit_row(el: etree._Element) -> str | None:
             digits.append(m.group(1))
         elif len(alt) == 1 and alt.isdigit():
             digits.append(alt)
-    if len(digits) >= 3:
+    if 3 <= len(digits) <= MAX_COUNTER_DIGITS:
         return "".join(digits)
     singles: list[str] = []
     best: list[str] = []
@@ -107,7 +110,7 @@ def digit_row(el: etree._Element) -> str | None:
             singles = []
     if len(singles) > len(best):
         best = singles
-    return "".join(best) if len(best) >= 3 else None
+    return "".join(best) if 3 <= len(best) <= MAX_COUNTER_DIGITS else None
 
 
 def counter_of(el: etree._Element) -> Counter:

@@ -132,14 +132,23 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
     """Elements owning a date-like text, and their parents when a date is split over inline
     elements (<span>04/08/2020</span> <span>16:20</span>)."""
     found: list[etree._Element] = []
+    seen: set[etree._Element] = set()
+    inline: dict[etree._Element, bool] = {}
     for owner in doc.index.text["date"]:
-        if not _DATE_HINT.search(text_of(owner)) and not _inline_only(owner):
+        if owner not in inline:
+            inline[owner] = _inline_only(owner)
+        if not inline[owner] and not _DATE_HINT.search(text_of(owner)):
             continue
-        if owner not in found:
+        if owner not in seen:
+            seen.add(owner)
             found.append(owner)
         parent = owner.getparent()
-        if parent is not None and _inline_only(parent) and parent not in found:
-            found.append(parent)
+        if parent is not None and parent not in seen:
+            if parent not in inline:
+                inline[parent] = _inline_only(parent)
+            if inline[parent]:
+                seen.add(parent)
+                found.append(parent)
     return found
 
 
@@ -235,8 +244,14 @@ def _after_headline_link(el: etree._Element) -> bool:
 
 def _inline_only(el: etree._Element) -> bool:
     """A small element of inline children only (a date split over <span>s)."""
-    return 0 < len(el) <= 6 and all(not isinstance(c.tag, str) or c.tag not in BLOCK_TAGS
-                                    for c in el.iterdescendants())
+    children = 0
+    for child in el.iterchildren():
+        children += 1
+        if children > 6:
+            return False
+    if not children:
+        return False
+    return all(not isinstance(c.tag, str) or c.tag not in BLOCK_TAGS for c in el.iterdescendants())
 
 
 def _links_headline(el: etree._Element) -> bool:

@@ -34,19 +34,39 @@ PRINT_URL = re.compile(r"print|/in-bai|tmpl=component", re.I)
 PRINT_TEXT = re.compile(r"^(?:bản in|in bài(?: viết)?|in trang|in tin|print)$", re.I)
 
 
+def join_url(base: str, href: str) -> str | None:
+    """urljoin that answers None for a URL Python cannot parse ('http://[oops/'), instead of
+    raising: one malformed link must not cost the page."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def split_url(url: str):
+    try:
+        parts = urlsplit(url)
+        parts.port                    # raises on a bad port
+    except ValueError:
+        return None
+    return parts
+
+
 def base_url(root: etree._Element, url: str) -> str:
     for base in root.iter("base"):
         href = base.get("href")
         if href:
-            return urljoin(url, href.strip())
+            joined = join_url(url, href.strip())
+            if joined and split_url(joined) is not None:
+                return joined
     return url
 
 
 def extract_listing(root: etree._Element, url: str, profile: Profile | None,
                     platform: str) -> Listing:
     base = base_url(root, url)
-    parts = urlsplit(base)
-    origin = f"{parts.scheme}://{parts.netloc}"
+    parts = split_url(base)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts else ""
     listing = Listing(url=url, platform=platform)
     seen: set[str] = set()
     for a in root.iter("a", "area"):
@@ -61,11 +81,12 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
             continue
         if href.startswith(("http://", "https://")) and "/." not in href:
             absolute = href.split("#", 1)[0]
-        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href and origin:
             absolute = origin + href.split("#", 1)[0]
         else:
-            absolute = urljoin(base, href).split("#", 1)[0]
-        if not absolute.startswith(("http://", "https://")) or absolute in seen:
+            absolute = (join_url(base, href) or "").split("#", 1)[0]
+        if not absolute.startswith(("http://", "https://")) or absolute in seen \
+                or split_url(absolute) is None:
             continue
         seen.add(absolute)
         listing_kind = classify_link(absolute, text, profile)
@@ -76,7 +97,7 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
         if "alternate" in (link.get("rel") or "").lower() and ("rss" in kind or "atom" in kind):
             href = (link.get("href") or "").strip()
             if href:
-                feed = urljoin(base, href)
+                feed = join_url(base, href) or ""
                 if feed.startswith(("http://", "https://")) and feed not in listing.feed_links:
                     listing.feed_links.append(feed)
     return listing
@@ -99,7 +120,10 @@ def classify_link(url: str, text: str, profile: Profile | None) -> str | None:
         return None
     if GENERIC_PAGE_URL.search(url) and (_PAGE_TEXT.match(text) or len(text) <= 12):
         return "page_links"
-    path = urlsplit(url).path + ("?" + urlsplit(url).query if urlsplit(url).query else "")
+    parts = split_url(url)
+    if parts is None:
+        return None
+    path = parts.path + ("?" + parts.query if parts.query else "")
     if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
         return "article_links"
     return "other_links"
@@ -116,7 +140,9 @@ def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | 
     if form is None:
         forms = list(a.getroottree().getroot().iter("form"))
         form = forms[0] if forms else None
-    action = urljoin(base, (form.get("action") if form is not None else "") or base)
+    action = join_url(base, (form.get("action") if form is not None else "") or base)
+    if action is None:
+        return None
     fields = []
     if form is not None:
         for inp in form.iter("input"):
@@ -133,7 +159,7 @@ def attachments_in(root: etree._Element, base: str) -> list[str]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href and ATTACHMENT_URL.search(href):
-            url = urljoin(base, href)
-            if url not in found:
+            url = join_url(base, href)
+            if url and url not in found:
                 found.append(url)
     return found

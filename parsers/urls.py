@@ -42,7 +42,10 @@ def canonical_url(url: str, rules: UrlRules | None = None) -> str:
     """The one spelling of `url`: lower-case scheme and host, no default port, no fragment, no
     tracking or session parameters, parameters sorted (names lower-cased on ASP.NET pages, which
     read them case-insensitively), then the profile's rules."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:               # 'http://[oops/': keep it as written, it names nothing
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port if _has_valid_port(parts) else None

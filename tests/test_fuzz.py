@@ -9,12 +9,17 @@ For every generated page:
 - every count (view count, visitor counter, site counters) is None or a non-negative int.
 
 Inputs: random bytes; random tag soup with Vietnamese text, dates, counters and huge
-attributes; deep nesting; mixed and legacy encodings; mutated golden pages; every profile
-forced onto pages of other platforms; JSON-LD, <meta> and <time> garbage; 20 MB pages
-(in a subprocess, for a clean peak-RSS measurement).
+attributes; article-shaped pages full of garbage; deep nesting; mixed and legacy encodings;
+mutated golden pages; every profile forced onto pages of other platforms; JSON-LD, <meta> and
+<time> garbage; 20 MB pages (in subprocesses, for a clean peak-RSS measurement); pages of one
+piece of markup repeated thousands of times (parse time must grow linearly).
+
+Two kinds of generators: Hypothesis strategies (small documents, shrinkable) and seeded
+builders (`Maker`: Hypothesis draws one seed, a `random.Random` builds a large document
+cheaply; a failure prints the seed, `Maker(seed).<method>()` rebuilds the document).
 
 Known parser bugs are pinned by small deterministic tests marked
-`xfail(strict=True, reason="parser bug: ...")`. The random strategies leave those exact
+`xfail(strict=True, reason="parser bug: ...")`. The random generators leave those exact
 triggers out (they would make the random tests fail at random); set GOVNEWS_FUZZ_KNOWN_BUGS=1
 to put them back in, e.g. to check a fix.
 """
@@ -25,6 +30,7 @@ import encodings.aliases
 import html as html_lib
 import json
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -33,7 +39,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from output.schema import validate_article
@@ -46,12 +52,14 @@ from scraper.records import article_row
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = ROOT / "fixtures" / "golden"
 FETCHED_AT = "2026-01-01T00:00:00.000000Z"
+URL = "https://ubnd.demo.gov.vn/tin-tuc/hoi-nghi-123.html"
 KINDS = frozenset({"article", "listing", "broken"})
 TEXT_FIELDS = ("url", "platform", "headline", "category", "summary", "published_at",
                "published_at_raw", "body", "author", "source")
 LIST_FIELDS = ("images", "attachments", "warnings")
 PROFILE_NAMES = tuple(p.name for p in load_profiles()) + ("generic",)
 KNOWN_BUGS = os.environ.get("GOVNEWS_FUZZ_KNOWN_BUGS") == "1"
+INT64_MAX = 2**63 - 1
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
            HealthCheck.filter_too_much]
@@ -59,6 +67,9 @@ _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_b
 
 def fuzz(n: int):
     return settings(max_examples=n, deadline=None, suppress_health_check=_HEALTH)
+
+
+seeds = st.integers(min_value=0, max_value=2**64 - 1)
 
 
 # -- the invariants -----------------------------------------------------------------------------
@@ -91,8 +102,7 @@ def check_page(page: Page) -> Page:
     return page
 
 
-def parse_checked(data: bytes, url: str = "https://ubnd.demo.gov.vn/tin-tuc/hoi-nghi-123.html",
-                  headers=None, profile: str | None = None) -> Page:
+def parse_checked(data: bytes, url: str = URL, headers=None, profile: str | None = None) -> Page:
     return check_page(parse_page(data, url, headers, profile))
 
 
@@ -107,6 +117,8 @@ VI_WORDS = (
     "Nguyễn Văn An", "Trần Thị Hoa", "Lê Minh Đức", "Phạm Quốc Việt", "đồng chí", "Chủ tịch",
     "Phó Chủ tịch", "Bí thư", "thị trấn", "ngư dân", "thủy lợi", "mưa lũ", "sạt lở", "cứu trợ",
 )
+# Character references that expand to combining marks (NFD) once lxml has parsed the page.
+NFD_REFS = ("&#x301;", "&#769;", "Vie&#x323;&#x302;t Nam")
 PHRASES = (
     "04/08/2020", "16:20 04/08/2020", "04/08/2020 16:20", "Thứ Ba, 04/08/2020 - 16:20",
     "Thứ Ba", "Chủ nhật", "Ngày 15 tháng 3 năm 2021", "15 tháng 03, 2021", "2020-08-04",
@@ -120,17 +132,21 @@ PHRASES = (
     "Tác giả: Nguyễn Văn An", "Nguồn: Báo Quảng Nam", "Theo Báo Bắc Ninh", "Tin, ảnh: Hoàng Anh",
     "(Theo TTXVN)", "PV", "BBT", "Tin liên quan", "TIN MỚI HƠN", "Các tin khác", "Bản in",
     "Quay lại", "Chia sẻ", "Xem tiếp", "File đính kèm:", "Tệp đính kèm", "Tải về",
-    "&nbsp;", "&amp;", "&lt;p&gt;", "&#x301;", "&#769;", "Vie&#x323;&#x302;t Nam", "&#0;",
-    "&#xD800;", "&#x1F600;", "&#1114112;", "&#xFFFE;", "&bogus;", "\u200b", "\ufeff", "\u00a0",
-    "Vi\u0323\u0302t Nam", "ViÖt Nam", "Vieät Nam", "Hµ Néi", "\x00", "\x01\x02", "\r\n", "\x0c",
-)
+    "&nbsp;", "&amp;", "&lt;p&gt;", "&#0;", "&#xD800;", "&#x1F600;", "&#1114112;", "&#xFFFE;",
+    "&bogus;", "\u200b", "\ufeff", "\u00a0", "Vi\u0323\u0302t Nam", "ViÖt Nam", "Vieät Nam",
+    "Hµ Néi", "\x00", "\x01\x02", "\r\n", "\x0c",
+) + NFD_REFS
+# Attribute values: character references that expand to combining marks make non-NFC image
+# and attachment URLs (a known bug, test_nfd_character_reference_in_image_url).
+ATTR_PHRASES = PHRASES if KNOWN_BUGS else tuple(p for p in PHRASES if p not in NFD_REFS)
 CLASS_WORDS = (
     "title", "tieude", "headline", "author", "tacgia", "byline", "sapo", "summary", "hometext",
     "content", "noidung", "news-content", "article-body", "entry-content", "date", "ngaydang",
     "post-date", "time", "counter", "thongke", "visitor", "luotxem", "view", "footer", "header",
     "menu", "nav", "sidebar", "related", "tin-lien-quan", "tinkhac", "other-news", "breadcrumb",
     "category", "chuyen-muc", "text-right", "right", "signature", "share", "print",
-    "ms-rtestate-field", "journal-content-article", "itemFullText", "news_detail", "ctl00_ContentPlaceHolder1",
+    "ms-rtestate-field", "journal-content-article", "itemFullText", "news_detail",
+    "ctl00_ContentPlaceHolder1",
 )
 ATTR_VALUES = CLASS_WORDS + (
     "display:none", "visibility: hidden", "text-align:right", "color:red",
@@ -140,16 +156,16 @@ ATTR_VALUES = CLASS_WORDS + (
     "/tin-tuc/chi-tiet/12345", "?page=2", "/trang-2", "../a/./b/../c.html", "//cdn.gov.vn/x.jpg",
     "/tai-lieu/quyet-dinh-so-12.pdf", "mailto:vp@gov.vn", "#top", "", " ", "ftp://x/y",
     "https://a.gov.vn:99999/x", "https://a.gov.vn:-1/x", "http://", "https://ü.gov.vn/ả.jpg",
-    "/a&#x301;.jpg", "/%zz%", "datePublished", "dateCreated", "author", "headline",
+    "/%zz%", "http://[::1]/anh.jpg", "datePublished", "dateCreated", "author", "headline",
     "article:published_time", "og:type", "og:title", "article", "generator", "description",
     "Joomla! - Open Source Content Management", "WordPress 5.8", "NukeViet v4.0", "Liferay Portal",
     "Microsoft SharePoint", "application/ld+json", "text/javascript", "utf-8", "windows-1258",
     "text/html; charset=utf-16", "2020-08-04T16:20:00+07:00", "04/08/2020", "9999-12-31",
     "Content-Type", "right", "hidden",
 )
-# Values that crash the parsers today (see the xfail tests below); in the random pools only with
-# GOVNEWS_FUZZ_KNOWN_BUGS=1.
-URL_BUG_VALUES = ("http://[oops/anh.jpg", "http://[::1/tin-tuc/1.html", "https://[/a.pdf")
+# URL values that crash the parsers today (test_bracket_in_url_attribute).
+URL_BUG_VALUES = ("http://[oops/anh.jpg", "http://[::1/tin-tuc/1.html", "https://[/a.pdf",
+                  "/uploads/a&#x301;nh.jpg")
 if KNOWN_BUGS:
     ATTR_VALUES += URL_BUG_VALUES
 
@@ -160,106 +176,11 @@ TAGS = ("div", "p", "span", "table", "tr", "td", "li", "ul", "a", "img", "script
 ATTR_NAMES = ("class", "id", "style", "href", "src", "datetime", "itemprop", "content",
               "property", "name", "alt", "type", "align", "hidden", "data-src", "rel", "charset",
               "http-equiv", "value")
-
-
-def nfd(text: str) -> str:
-    return unicodedata.normalize("NFD", text)
-
-
-words = st.lists(st.sampled_from(VI_WORDS), min_size=1, max_size=25).map(" ".join)
-texts = st.one_of(
-    words,
-    words.map(nfd),
-    st.sampled_from(PHRASES),
-    st.sampled_from(PHRASES).map(nfd),
-    st.text(max_size=30),
-    st.integers(min_value=-10**6, max_value=10**18).map(str),
-    st.from_regex(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( \d{1,2}[:h]\d{2})?", fullmatch=True),
-)
-_HUGE_CHUNKS = ("a", "ế", "04/08/2020 ", "Lượt xem: 1.234 ", "x y ", "<", "\"")
-huge_values = st.builds(lambda chunk, n: (chunk * n)[:n], st.sampled_from(_HUGE_CHUNKS),
-                        st.sampled_from([5_000, 100_000]))
-# one attribute value in 40 is huge (~100 KB): enough to exercise them, not enough to be slow
-attr_values = st.integers(0, 39).flatmap(
-    lambda i: huge_values if i == 0 else st.one_of(st.sampled_from(ATTR_VALUES), texts))
-
-
-@st.composite
-def digit_widgets(draw) -> str:
-    """A visitor counter drawn with one image (or span) per digit."""
-    digits = draw(st.text(alphabet="0123456789", min_size=1, max_size=14))
-    label = draw(st.sampled_from(["SỐ LƯỢT TRUY CẬP", "Lượt truy cập", "Thống kê truy cập", "",
-                                  "Bộ đếm", "Lượt xem"]))
-    style = draw(st.sampled_from(["img", "alt", "span", "mixed"]))
-    cells = []
-    for d in digits:
-        if style == "img" or (style == "mixed" and d in "02468"):
-            cells.append(f'<img src="/images/counter/{d}.gif">')
-        elif style == "alt":
-            cells.append(f'<img src="/images/so.png" alt="{d}">')
-        else:
-            cells.append(f"<span>{d}</span>")
-    cls = draw(st.sampled_from(["counter", "thongke", "visitor", "footer", ""]))
-    return f'<div class="{cls}">{label}<div>{"".join(cells)}</div></div>'
-
-
-def _render_attrs(attrs: list[tuple[str, str, str]]) -> str:
-    out = []
-    for name, value, quote in attrs:
-        if quote == "none":
-            out.append(f" {name}={value.replace(' ', '')}" if value else f" {name}")
-        else:
-            out.append(f" {name}={quote}{value}{quote}")
-    return "".join(out)
-
-
-def _render(tag: str, attrs, children: list[str], close: str) -> str:
-    inner = "".join(children)
-    start = f"<{tag}{_render_attrs(attrs)}>"
-    if close == "close":
-        return f"{start}{inner}</{tag}>"
-    if close == "open":
-        return start + inner
-    if close == "stray":
-        return f"{start}{inner}</div></td></table>"
-    return f"{inner}</{tag}>"               # a closing tag without its start
-
-
-attrs_st = st.lists(st.tuples(st.sampled_from(ATTR_NAMES), attr_values,
-                              st.sampled_from(['"', "'", "none"])), max_size=3)
-leaves = st.one_of(
-    texts,
-    texts.map(html_lib.escape),
-    digit_widgets(),
-    st.sampled_from(["<br>", "<hr>", "<!-- bình luận -->", "<![CDATA[x]]>", "<?php echo 1; ?>",
-                     "<!DOCTYPE html>", "</", "<", ">", "<p", "&", "<script>", "</script>",
-                     "<style>", "<table><tr><td>", "<img>", "<meta charset='utf-16'>"]),
-)
-soup = st.recursive(
-    leaves,
-    lambda children: st.builds(_render, st.sampled_from(TAGS), attrs_st,
-                               st.lists(children, max_size=5),
-                               st.sampled_from(["close", "close", "close", "open", "stray", "end"])),
-    max_leaves=40,
-)
-
-
-@st.composite
-def soup_pages(draw) -> str:
-    body = "".join(draw(st.lists(soup, min_size=1, max_size=6)))
-    frame = draw(st.sampled_from(["none", "body", "full"]))
-    if frame == "none":
-        return body
-    if frame == "body":
-        return f"<html><body>{body}</body></html>"
-    head = "".join(draw(st.lists(soup, max_size=3)))
-    title = draw(texts)
-    return (f"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>{title}</title>"
-            f"{head}</head><body>{body}</body></html>")
-
-
+LEAF_MARKUP = ("<br>", "<hr>", "<!-- bình luận -->", "<![CDATA[x]]>", "<?php echo 1; ?>",
+               "<!DOCTYPE html>", "</", "<", ">", "<p", "&", "<script>", "</script>", "<style>",
+               "<table><tr><td>", "<img>", "<meta charset='utf-16'>", "<base href='/x/'>")
 URLS = (
-    "https://ubnd.demo.gov.vn/tin-tuc/hoi-nghi-123.html",
+    URL,
     "https://joomla.demo.gov.vn/index.php/tin-tuc/12-hoi-nghi-tong-ket",
     "http://www.quangnam.gov.vn/Pages/tin-tuc.aspx?ItemID=2871&utm_source=x",
     "https://bacninh.gov.vn/news/-/details/20182/tin-tuc-4620",
@@ -269,16 +190,323 @@ URLS = (
     "https://A.GOV.VN:443/./a/../b?b=2&a=1#frag",
     "https://xa-ninh-hoa.gov.vn/tin tức/bài viết?id=ü",
     "http://127.0.0.1:8000/tin-tuc/1",
+    "http://[::1]:8080/tin-tuc/2",
+)
+DATE_GARBAGE = ("0000-00-00", "9999-12-31T23:59:59-23:59", "2020-13-45", "2020-02-30T25:61:61+99:99",
+                "1e309", "-2020-01-01", "2020-08-04T16:20:00.123456789+07:00", "+07:00", "Z",
+                "2100-12-31T23:59:59-12:00", "1990-01-01T00:00:00+14:00", "1989-12-31T23:59:59-12:00",
+                "2020-08-04T16:20:00+14:59", "2020-08-04T16:20:00-14:00", "2020/08/04 4:20 PM",
+                "04/08/2020 24:00", "T16:20", "NaN", "null", "undefined", "  ", "2020-W32-2",
+                "20200804T162000Z", "2020-08-04 16:20:00 +0700", "32/13/2020", "04/08/99999",
+                "Thứ Tám, 04/08/2020", "4 tháng 8 năm 2020", "2020-08-04T16:20:00+07:00" * 200)
+META_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
+             "publishdate", "dc.date.issued", "date", "generator", "og:type", "og:title",
+             "description", "author", "article:author", "og:site_name", "article:section", "")
+JSONLD_KEYS = ("@type", "@graph", "@id", "@context", "author", "name", "headline",
+               "datePublished", "dateModified", "publisher", "description", "articleBody",
+               "image", "articleSection")
+JSONLD_TYPES = ("NewsArticle", "Article", "BlogPosting", "WebPage", "Person",
+                "ReportageNewsArticle")
+CHARSET_LABELS = ("utf-8", "UTF8", "windows-1258", "cp1258", "windows-1252", "iso-8859-1",
+                  "us-ascii", "tcvn3", "vni", "x-viet-tcvn5712", "utf-16", "utf-16le", "utf-16be",
+                  "utf-32", "utf-7", "shift_jis", "koi8-r", "big5", "gb18030", "cp037", "hz",
+                  "iso2022_jp", "base64", "rot13", "zlib", "x-unknown", "idna", "punycode",
+                  "charmap", "mac-roman", "tis-620", "a" * 60, "")
+# every label Python knows, for the Content-Type header
+ALL_LABELS = tuple(sorted(set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())))
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+# -- seeded builders ----------------------------------------------------------------------------
+
+_CHAR_RANGES = ((0x20, 0x7E), (0x20, 0x7E), (0x20, 0x7E), (0x00, 0x1F), (0x80, 0x9F),
+                (0xA0, 0xFF), (0x300, 0x36F), (0x1EA0, 0x1EF9), (0x2000, 0x206F), (0x4E00, 0x4E80),
+                (0xE000, 0xE010), (0xFFF0, 0xFFFF), (0x1F600, 0x1F64F), (0x10FFF0, 0x10FFFF))
+
+
+class Maker:
+    """Builds a random document from a seed: cheap, so thousands of large documents fit the
+    time budget (Hypothesis draws only the seed)."""
+
+    def __init__(self, seed: int) -> None:
+        self.r = random.Random(seed)
+
+    # text
+    def chars(self, n: int) -> str:
+        r = self.r
+        return "".join(chr(r.randint(*r.choice(_CHAR_RANGES))) for _ in range(n))
+
+    def words(self, lo: int = 1, hi: int = 25) -> str:
+        return " ".join(self.r.choice(VI_WORDS) for _ in range(self.r.randint(lo, hi)))
+
+    def text(self) -> str:
+        r = self.r
+        pick = r.randrange(9)
+        if pick <= 2:
+            return self.words()
+        if pick == 3:
+            return nfd(self.words())
+        if pick == 4:
+            return r.choice(PHRASES)
+        if pick == 5:
+            return nfd(r.choice(PHRASES))
+        if pick == 6:
+            return self.chars(r.randint(0, 30))
+        if pick == 7:
+            return str(r.choice([0, -1, 7, 1234, 10**r.randint(1, 18), r.randint(-10**6, 10**9)]))
+        sep = r.choice("/.-")
+        return (f"{r.randint(0, 40)}{sep}{r.randint(0, 14)}{sep}{r.randint(0, 2200)}"
+                + r.choice(["", f" {r.randint(0, 30)}:{r.randint(0, 70):02d}"]))
+
+    def huge(self) -> str:
+        chunk = self.r.choice(("a", "ế", "04/08/2020 ", "Lượt xem: 1.234 ", "x y ", "<", "\""))
+        n = self.r.choice((5_000, 100_000))
+        return (chunk * n)[:n]
+
+    def attr_value(self) -> str:
+        r = self.r
+        pick = r.randrange(40)
+        if pick == 0:
+            return self.huge()                       # one value in 40 is huge (~100 KB)
+        if pick < 20:
+            return r.choice(ATTR_VALUES)
+        if pick < 24:
+            return r.choice(ATTR_PHRASES)
+        if pick < 30:
+            return self.words(1, 4)
+        if pick < 34:
+            return self.r.choice(DATE_GARBAGE)
+        return self.chars(r.randint(0, 12))
+
+    def attrs(self, most: int = 3) -> str:
+        out = []
+        for _ in range(self.r.randint(0, most)):
+            name, value = self.r.choice(ATTR_NAMES), self.attr_value()
+            quote = self.r.choice(['"', "'", ""])
+            out.append(f" {name}={quote}{value}{quote}" if quote or value else f" {name}")
+        return "".join(out)
+
+    # markup
+    def digit_widget(self) -> str:
+        r = self.r
+        digits = "".join(r.choice("0123456789") for _ in range(r.randint(1, 14)))
+        style = r.choice(["img", "alt", "span", "mixed"])
+        cells = []
+        for d in digits:
+            if style == "img" or (style == "mixed" and d in "02468"):
+                cells.append(f'<img src="/images/counter/{d}.gif">')
+            elif style == "alt":
+                cells.append(f'<img src="/images/so.png" alt="{d}">')
+            else:
+                cells.append(f"<span>{d}</span>")
+        label = r.choice(["SỐ LƯỢT TRUY CẬP", "Lượt truy cập", "Thống kê truy cập", "", "Bộ đếm",
+                          "Lượt xem", "Đang truy cập: 5 Hôm nay: 120"])
+        cls = r.choice(["counter", "thongke", "visitor", "footer", ""])
+        return f'<div class="{cls}">{label}<div>{"".join(cells)}</div></div>'
+
+    def leaf(self) -> str:
+        r = self.r
+        pick = r.randrange(10)
+        if pick < 5:
+            return self.text()
+        if pick < 7:
+            return html_lib.escape(self.text())
+        if pick == 7:
+            return self.digit_widget()
+        return r.choice(LEAF_MARKUP)
+
+    def element(self, depth: int = 0) -> str:
+        r = self.r
+        if depth > 6 or r.random() < 0.35:
+            return self.leaf()
+        tag = r.choice(TAGS)
+        inner = "".join(self.element(depth + 1) for _ in range(r.randint(0, 5)))
+        start = f"<{tag}{self.attrs()}>"
+        close = r.randrange(8)
+        if close < 5:
+            return f"{start}{inner}</{tag}>"
+        if close == 5:
+            return start + inner                       # never closed
+        if close == 6:
+            return f"{start}{inner}</div></td></table>"  # stray closing tags
+        return f"{inner}</{tag}>"                      # a closing tag without its start
+
+    def soup(self, lo: int = 1, hi: int = 8) -> str:
+        return "".join(self.element() for _ in range(self.r.randint(lo, hi)))
+
+    def inline(self) -> str:
+        r = self.r
+        pick = r.randrange(8)
+        if pick == 0:
+            return f"<img{self.attrs(2)} src=\"{self.attr_value()}\">"
+        if pick == 1:
+            return f"<a href=\"{self.attr_value()}\"{self.attrs(1)}>{self.text()}</a>"
+        if pick == 2:
+            return f"<{r.choice(['b', 'strong', 'em', 'span', 'font'])}{self.attrs(1)}>{self.text()}"
+        if pick == 3:
+            return self.element(4)
+        return " " + self.text() + " "
+
+    def paragraph(self) -> str:
+        r = self.r
+        inner = "".join(self.inline() for _ in range(r.randint(1, 6)))
+        tag = r.choice(["p", "p", "p", "div", "span", "td", "li"])
+        return f"<{tag}{self.attrs(1)}>{inner}" + (f"</{tag}>" if r.random() < 0.85 else "")
+
+    # JSON-LD and metadata
+    def json_value(self, depth: int = 0):
+        r = self.r
+        if depth > 4 or r.random() < 0.4:
+            return r.choice([None, True, False, 0, -1, 10**30, 1.5, float("nan"), float("inf"),
+                             "", " ", self.text(), r.choice(JSONLD_TYPES), "Nguyễn Văn An",
+                             "</script>", "<p>x</p>", r.choice(DATE_GARBAGE)])
+        if r.random() < 0.5:
+            return [self.json_value(depth + 1) for _ in range(r.randint(0, 5))]
+        keys = JSONLD_KEYS + ("x", self.chars(3))
+        return {r.choice(keys): self.json_value(depth + 1) for _ in range(r.randint(0, 6))}
+
+    def jsonld_script(self) -> str:
+        r = self.r
+        kind = r.choice(["article", "article", "value", "invalid", "huge", "graph", "nested"])
+        if kind == "article":
+            obj = {r.choice(JSONLD_KEYS): self.json_value(1) for _ in range(r.randint(0, 6))}
+            obj["@type"] = r.choice(JSONLD_TYPES) if r.random() < 0.8 else self.json_value(2)
+            text = json.dumps(obj, ensure_ascii=r.random() < 0.5)
+        elif kind == "value":
+            text = json.dumps(self.json_value())
+        elif kind == "invalid":
+            valid = json.dumps(self.json_value())
+            cut = r.randint(0, len(valid))
+            text = r.choice([valid[:cut], valid[cut:], valid + "}", "{'a': 1}", "NaN",
+                             '{"@type": "Article", "author": }', "\ufeff{}", "",
+                             '{"@type": "NewsArticle"' * 50, "/* comment */ {}",
+                             '{"a": "\\ud800"}', '{"a": "\\u00"}'])
+        elif kind == "huge":
+            n = r.choice([1_000, 10_000])
+            item = r.choice(['{"@type":"NewsArticle","author":{"name":"Trần Hoa"}}',
+                             '{"@type":"Person"}', "1", '"x"', "[]"])
+            text = "[" + ",".join([item] * n) + "]"
+        elif kind == "graph":
+            # "@graph loops": nodes that name each other by @id
+            n = r.randint(2, 50)
+            text = json.dumps({"@context": "https://schema.org", "@graph": [
+                {"@id": f"#n{i}", "@type": r.choice(JSONLD_TYPES), "author": {"@id": f"#n{(i + 1) % n}"},
+                 "isPartOf": {"@id": f"#n{(i - 1) % n}"}, "@graph": [{"@id": f"#n{(i + 2) % n}"}]}
+                for i in range(n)]})
+        else:
+            # nested @graph within what json.loads can take (deeper: test_deeply_nested_jsonld)
+            depth = r.choice([10, 100, 400])
+            text = '{"@graph": [' * depth + '{"@type": "Article", "author": "Lê Minh Đức"}' + "]}" * depth
+        script_type = r.choice(["application/ld+json", "APPLICATION/LD+JSON",
+                                "application/ld+json ", "text/javascript"])
+        return f'<script type="{script_type}">{text}</script>'
+
+    def metadata(self) -> str:
+        r = self.r
+        parts = []
+        for _ in range(r.randint(1, 8)):
+            which = r.choice(["meta", "meta", "time", "itemprop", "script"])
+            value = html_lib.escape(r.choice([r.choice(DATE_GARBAGE), self.text(), self.attr_value()]))
+            if which == "meta":
+                attr = r.choice(["property", "name", "itemprop"])
+                parts.append(f'<meta {attr}="{r.choice(META_KEYS)}" content="{value}">')
+            elif which == "time":
+                parts.append(f'<time datetime="{value}">{html_lib.escape(self.text())}</time>')
+            elif which == "itemprop":
+                prop = r.choice(["datePublished", "dateCreated", "author", "headline"])
+                parts.append(f'<span itemprop="{prop}" content="{value}">'
+                             f'{html_lib.escape(self.text())}</span>')
+            else:
+                parts.append(self.jsonld_script())
+        return "".join(parts)
+
+    # whole pages
+    def soup_page(self) -> str:
+        r = self.r
+        frame = r.choice(["none", "body", "full"])
+        body = self.soup()
+        if frame == "none":
+            return body
+        if frame == "body":
+            return f"<html><body>{body}</body></html>"
+        return (f"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>{self.text()}"
+                f"</title>{self.soup(0, 3)}</head><body>{body}</body></html>")
+
+    def article_page(self) -> str:
+        """The shape of a portal article (headline, date line, body, counters, related list)
+        with garbage everywhere, so that every field extractor runs on it."""
+        r = self.r
+        maybe = lambda p, s: s if r.random() < p else ""   # noqa: E731
+        head = (maybe(0.7, "<meta charset='utf-8'>") + maybe(0.5, self.metadata())
+                + f"<title>{self.text()}</title>" + maybe(0.3, self.soup(0, 2)))
+        parts = [
+            maybe(0.5, f"<div class='{r.choice(CLASS_WORDS)}'>{self.soup(0, 3)}</div>"),
+            maybe(0.4, f"<div class='breadcrumb'><a href='/'>Trang chủ</a> » <a href='/tin-tuc'>"
+                       f"{self.text()}</a></div>"),
+            f"<h1{self.attrs(1)}>{self.text()}</h1>" if r.random() < 0.8 else "",
+            maybe(0.8, f"<div class='{r.choice(['date', 'ngaydang', 'post-date', 'info'])}'>"
+                       f"{r.choice(PHRASES)} {maybe(0.5, r.choice(DATE_GARBAGE))}</div>"),
+            maybe(0.3, self.metadata()),
+            maybe(0.4, f"<div class='sapo'>{self.text()}</div>"),
+            f"<div{self.attrs(2)} class='{r.choice(CLASS_WORDS)}'>"
+            + "".join(self.paragraph() for _ in range(r.randint(0, 10)))
+            + maybe(0.3, f"<p class='author' align='right'><b>{self.text()}</b></p>")
+            + maybe(0.8, "</div>"),
+            maybe(0.4, f"<span class='luotxem'>{r.choice(PHRASES)}</span>"),
+            maybe(0.4, self.digit_widget()),
+            maybe(0.4, "<h3>Tin liên quan</h3><ul>" + "".join(
+                f"<li><a href='/tin-tuc/bai-{i}-hoi-nghi.html'>{self.words(4, 10)}</a> "
+                f"({r.choice(PHRASES)})</li>" for i in range(r.randint(0, 8))) + "</ul>"),
+            maybe(0.3, f"<div class='footer'>{self.soup(0, 3)}</div>"),
+        ]
+        if r.random() < 0.2:
+            r.shuffle(parts)
+        return (f"<html><head>{head}</head><body>" + "".join(parts)
+                + maybe(0.8, "</body></html>"))
+
+    def encode(self, page: str) -> bytes:
+        return page.encode("utf-8", "surrogatepass")
+
+
+# -- Hypothesis strategies (small, shrinkable) --------------------------------------------------
+
+words = st.lists(st.sampled_from(VI_WORDS), min_size=1, max_size=12).map(" ".join)
+texts = st.one_of(
+    words,
+    words.map(nfd),
+    st.sampled_from(PHRASES),
+    st.sampled_from(PHRASES).map(nfd),
+    st.text(max_size=20),
+    st.integers(min_value=-10**6, max_value=10**18).map(str),
+)
+attr_values = st.one_of(st.sampled_from(ATTR_VALUES), st.sampled_from(ATTR_PHRASES), words)
+
+
+def _render(tag: str, attrs: list[tuple[str, str]], children: list[str], close: str) -> str:
+    start = f"<{tag}" + "".join(f' {n}="{v}"' for n, v in attrs) + ">"
+    inner = "".join(children)
+    return {"close": f"{start}{inner}</{tag}>", "open": start + inner,
+            "stray": f"{start}{inner}</div></td></table>", "end": f"{inner}</{tag}>"}[close]
+
+
+soup = st.recursive(
+    st.one_of(texts, texts.map(html_lib.escape), st.sampled_from(LEAF_MARKUP)),
+    lambda children: st.builds(
+        _render, st.sampled_from(TAGS),
+        st.lists(st.tuples(st.sampled_from(ATTR_NAMES), attr_values), max_size=2),
+        st.lists(children, max_size=4), st.sampled_from(["close", "close", "open", "stray", "end"])),
+    max_leaves=15,
 )
 
 
 def content_types():
-    labels = sorted(set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values()))
     return st.one_of(
         st.none(),
         st.just({"Content-Type": "text/html; charset=utf-8"}),
-        st.sampled_from(["utf-8", "windows-1258", "tcvn3", "utf-16", "utf-32", "utf-7",
-                         "iso-8859-1", "x-unknown", "", "utf-8\x00"] + labels).map(
+        st.sampled_from(CHARSET_LABELS + ALL_LABELS).map(
             lambda label: {"content-type": f"text/html; charset={label}"}),
         st.text(max_size=40).map(lambda t: {"Content-Type": t}),
     )
@@ -298,13 +526,13 @@ BYTE_PIECES = (
 )
 
 
-@fuzz(600)
+@fuzz(400)
 @given(data=st.binary(max_size=4000), headers=content_types(), url=st.sampled_from(URLS))
 def test_random_bytes(data, headers, url):
     parse_checked(data, url, headers)
 
 
-@fuzz(600)
+@fuzz(400)
 @given(pieces=st.lists(st.one_of(st.sampled_from(BYTE_PIECES), st.binary(max_size=64)),
                        max_size=40),
        headers=content_types())
@@ -313,9 +541,9 @@ def test_random_byte_pieces(pieces, headers):
 
 
 @fuzz(200)
-@given(text=st.text(max_size=500), encoding=st.sampled_from(["utf-8", "utf-16", "utf-32",
+@given(text=st.text(max_size=300), encoding=st.sampled_from(["utf-8", "utf-16", "utf-32",
                                                             "utf-16-be", "cp1258", "latin-1"]))
-def test_random_text_with_surrogates(text, encoding):
+def test_random_text_with_lone_surrogates(text, encoding):
     """Text with lone surrogates written as the bytes a careless encoder produces."""
     data = (text + "\ud800<p>\udfff</p>").encode(encoding, "surrogatepass") \
         if encoding.startswith("utf") else text.encode(encoding, "replace")
@@ -324,16 +552,32 @@ def test_random_text_with_surrogates(text, encoding):
 
 # -- 2. random tag soup -------------------------------------------------------------------------
 
-@fuzz(800)
-@given(page=soup_pages(), url=st.sampled_from(URLS))
-def test_tag_soup(page, url):
-    parse_checked(page.encode("utf-8"), url)
+@fuzz(200)
+@given(pieces=st.lists(soup, min_size=1, max_size=4), url=st.sampled_from(URLS))
+def test_tag_soup_small(pieces, url):
+    parse_checked(("<html><body>" + "".join(pieces)).encode("utf-8"), url)
+
+
+@fuzz(700)
+@given(seed=seeds, url=st.sampled_from(URLS))
+def test_tag_soup(seed, url):
+    maker = Maker(seed)
+    parse_checked(maker.encode(maker.soup_page()), url)
+
+
+@fuzz(700)
+@given(seed=seeds, url=st.sampled_from(URLS))
+def test_article_shaped_garbage(seed, url):
+    maker = Maker(seed)
+    parse_checked(maker.encode(maker.article_page()), url)
 
 
 @fuzz(300)
-@given(page=soup_pages(), headers=content_types(),
+@given(seed=seeds, headers=content_types(),
        encoding=st.sampled_from(["utf-8", "utf-16", "cp1258", "cp1252", "utf-32"]))
-def test_tag_soup_encoded(page, headers, encoding):
+def test_tag_soup_encoded(seed, headers, encoding):
+    maker = Maker(seed)
+    page = maker.article_page() if seed % 2 else maker.soup_page()
     data = page.encode(encoding, "replace") if not encoding.startswith("utf") \
         else page.encode(encoding, "surrogatepass")
     parse_checked(data, headers=headers)
@@ -346,6 +590,10 @@ ARTICLE_HEAD = ("<html><head><meta charset='utf-8'><title>Hội nghị tổng k�
                 "<div class='date'>Thứ Ba, 04/08/2020 - 16:20</div><div class='content'>")
 PARAGRAPH = ("<p>Sáng ngày 04/08/2020, Ủy ban nhân dân huyện Điện Bàn tổ chức hội nghị tổng kết "
              "công tác sản xuất nông nghiệp vụ Đông Xuân, triển khai kế hoạch vụ Hè Thu.</p>")
+
+
+def article(inner: str) -> bytes:
+    return (ARTICLE_HEAD + PARAGRAPH * 2 + inner + "</div></body></html>").encode("utf-8")
 
 
 @pytest.mark.parametrize("depth", [5_000, 10_000, 20_000])
@@ -364,35 +612,34 @@ def test_deep_nesting(depth, shape):
         inner = "<ul><li>" * (depth // 2) + "04/08/2020"
     else:
         inner = "<div><font face='Arial'>" * (depth // 2) + PARAGRAPH * 3
-    page = ARTICLE_HEAD + inner + PARAGRAPH + "</div></body></html>"
-    parse_checked(page.encode("utf-8"))
+    parse_checked(article(inner + PARAGRAPH))
 
 
-@given(depth=st.integers(200, 3000), tag=st.sampled_from(["div", "span", "font", "b", "td", "p"]))
 @fuzz(60)
+@given(depth=st.integers(200, 3000), tag=st.sampled_from(["div", "span", "font", "b", "td", "p"]))
 def test_deep_nesting_random(depth, tag):
-    parse_checked((ARTICLE_HEAD + f"<{tag}>" * depth + PARAGRAPH + "</div></body></html>").encode())
+    parse_checked(article(f"<{tag}>" * depth + PARAGRAPH))
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "parser bug: libxml2 stops at depth 256 (huge_tree=False): everything after the deep part "
-    "(here the whole article text) is silently dropped, with no warning"))
+    "parser bug: libxml2 stops at depth 256 (HTMLParser huge_tree=False): everything after the "
+    "deep part, here the article's text, is silently dropped, with no warning"))
 @pytest.mark.parametrize("tag", ["div", "span", "font"])
 def test_text_after_deep_nesting_is_kept_or_warned(tag):
     # 300 unclosed tags: ordinary tag soup on old portals (one unclosed <font> per paragraph)
     page = (ARTICLE_HEAD + f"<{tag}>x" * 300 + "</div><div class='content2'>" + PARAGRAPH * 4
             + "<p>Kết luận hội nghị, đồng chí Chủ tịch yêu cầu các xã triển khai ngay.</p>"
             + "</div></body></html>")
-    page_obj = parse_checked(page.encode("utf-8"))
-    kept = "Kết luận hội nghị" in (page_obj.article.body or "")
-    warned = any(w for w in page_obj.warnings
-                 if any(k in w.lower() for k in ("depth", "deep", "nest", "cut", "truncat")))
-    assert kept or warned, page_obj.warnings
+    parsed = parse_checked(page.encode("utf-8"))
+    kept = "Kết luận hội nghị" in (parsed.article.body or "")
+    warned = any(k in w.lower() for w in parsed.warnings
+                 for k in ("depth", "deep", "nest", "cut", "truncat"))
+    assert kept or warned, parsed.warnings
 
 
 # -- 4. mixed encodings -------------------------------------------------------------------------
 
-_NO_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
 def to_cp1258(text: str) -> bytes:
@@ -406,8 +653,8 @@ def to_cp1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         parts = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _NO_TONE_MARKS))
-        tones = "".join(c for c in parts if c in _NO_TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        tones = "".join(c for c in parts if c in _TONE_MARKS)
         out += (base + tones).encode("cp1258", "replace")
     return bytes(out)
 
@@ -435,11 +682,6 @@ def article_html(title: str, paragraphs: list[str], meta: str) -> str:
             f"</div><div class='counter'>Số lượt truy cập: 12.345</div></body></html>")
 
 
-CHARSET_LABELS = ("utf-8", "UTF8", "windows-1258", "cp1258", "windows-1252", "iso-8859-1",
-                  "us-ascii", "tcvn3", "vni", "x-viet-tcvn5712", "utf-16", "utf-16le", "utf-16be",
-                  "utf-32", "utf-7", "shift_jis", "koi8-r", "big5", "gb18030", "cp037", "hz",
-                  "iso2022_jp", "base64", "rot13", "zlib", "x-unknown", "idna", "punycode",
-                  "charmap", "mac-roman", "tis-620", "a" * 60, "")
 ENCODERS = {
     "utf-8": lambda s: s.encode("utf-8"),
     "utf-8-bom": lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
@@ -456,10 +698,10 @@ ENCODERS = {
 }
 
 
-@fuzz(500)
+@fuzz(400)
 @given(title=words, paragraphs=st.lists(words, min_size=1, max_size=8),
        encoder=st.sampled_from(sorted(ENCODERS)), meta_label=st.sampled_from(CHARSET_LABELS),
-       header_label=st.one_of(st.none(), st.sampled_from(CHARSET_LABELS)),
+       header_label=st.one_of(st.none(), st.sampled_from(CHARSET_LABELS + ALL_LABELS)),
        meta_form=st.sampled_from(["charset", "http-equiv", "none"]))
 def test_mixed_encodings(title, paragraphs, encoder, meta_label, header_label, meta_form):
     meta = {"charset": f"<meta charset='{meta_label}'>",
@@ -471,15 +713,15 @@ def test_mixed_encodings(title, paragraphs, encoder, meta_label, header_label, m
 
 
 @fuzz(300)
-@given(soup_bytes=st.lists(st.one_of(st.binary(min_size=1, max_size=8).map(
-           lambda b: bytes(0xA1 + x % 0x5E for x in b)),
+@given(pieces=st.lists(st.one_of(
+           st.binary(min_size=1, max_size=8).map(lambda b: bytes(0xA1 + x % 0x5E for x in b)),
            st.sampled_from([b"Vi", b"Nam", b"H", b" ", b"<p>", b"</p>", b"\n", b"ng", b"tr"])),
            max_size=200),
        label=st.sampled_from(["tcvn3", "vni", "windows-1252", "utf-8", None]))
-def test_tcvn3_like_byte_soup(soup_bytes, label):
+def test_tcvn3_like_byte_soup(pieces, label):
     meta = f"<meta charset='{label}'>".encode() if label else b""
-    data = b"<html><head>" + meta + b"</head><body><div class='content'>" + b"".join(soup_bytes) \
-        + b"</div></body></html>"
+    data = (b"<html><head>" + meta + b"</head><body><div class='content'>" + b"".join(pieces)
+            + b"</div></body></html>")
     parse_checked(data)
 
 
@@ -493,8 +735,7 @@ def test_every_encoding_of_a_real_article(encoder, meta_label):
                   "Đồng chí Trần Văn Hùng, Phó Chủ tịch UBND huyện, yêu cầu các đơn vị hoàn thành "
                   "việc kiểm đếm, áp giá bồi thường trước ngày 30/6.",
                   "Tin, ảnh: Hoàng Anh"]
-    page = parse_checked(ENCODERS[encoder](article_html(title, paragraphs, meta)))
-    assert page.kind in KINDS
+    parse_checked(ENCODERS[encoder](article_html(title, paragraphs, meta)))
 
 
 # -- 5. mutated golden pages --------------------------------------------------------------------
@@ -511,9 +752,10 @@ GOLDEN = _load_golden()
 INSERTS = (b"<div>", b"</div>", b"</td></tr></table>", b"<table><tr><td>", b"<script>",
            b"</script>", b"<style>", b"<!--", b"-->", b"<![CDATA[", b"<p", b"\x00", b"\xff\xfe",
            b"<meta charset='utf-16'>", b"<meta charset='windows-1258'>", b"<base href='/x/'>",
-           b"<h1>", b"</h1>", b"<title>", b"<time datetime='9999-99-99'>", b"<a href='/tin-tuc/x-1.html'>",
+           b"<h1>", b"</h1>", b"<title>", b"<time datetime='9999-99-99'>",
+           b"<a href='/tin-tuc/x-1.html'>", b"<img src='/images/counter/5.gif'>",
            "<div class='counter'>Số lượt truy cập: 1.234</div>".encode(),
-           "<span>Lượt xem: 99999</span>".encode(), b"<img src='/images/counter/5.gif'>",
+           "<span>Lượt xem: 99999</span>".encode(),
            b"<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":",
            "Thứ Ba, 04/08/2020".encode(), b"&#x301;", b"\xe1\xbb", b"\xed\xa0\x80")
 
@@ -537,69 +779,66 @@ def mutated_golden(draw) -> tuple[str, bytes, dict]:
         elif op == "insert":
             data[a:a] = draw(st.sampled_from(INSERTS))
         elif op == "flip" and n:
-            i = min(a, n - 1)
-            data[i] ^= draw(st.integers(1, 255))
+            data[min(a, n - 1)] ^= draw(st.integers(1, 255))
         else:
             data[a:a] = draw(st.binary(min_size=1, max_size=32))
     return platform, bytes(data), meta
 
 
-@fuzz(600)
+@fuzz(500)
 @given(case=mutated_golden(), keep_headers=st.booleans())
 def test_mutated_golden_pages(case, keep_headers):
     _, data, meta = case
     parse_checked(data, meta["url"], meta["headers"] if keep_headers else None)
 
 
-@fuzz(200)
-@given(case=mutated_golden(), piece=soup)
-def test_golden_pages_with_soup_inserted(case, piece):
-    _, data, meta = case
-    half = len(data) // 2
-    parse_checked(data[:half] + piece.encode("utf-8") + data[half:], meta["url"], meta["headers"])
+@fuzz(300)
+@given(index=st.integers(0, len(GOLDEN) - 1), seed=seeds, where=st.floats(0, 1))
+def test_golden_pages_with_soup_inserted(index, seed, where):
+    _, data, meta = GOLDEN[index]
+    maker = Maker(seed)
+    at = int(len(data) * where)
+    piece = maker.soup(1, 3) if seed % 3 else maker.metadata()
+    parse_checked(data[:at] + maker.encode(piece) + data[at:], meta["url"], meta["headers"])
 
 
-def test_every_golden_page_truncated_everywhere():
-    """Each golden page cut at 40 evenly spread offsets (mid-tag, mid-character, mid-entity)."""
-    for _, data, meta in GOLDEN[::6]:
-        for i in range(1, 41):
-            parse_checked(data[: len(data) * i // 41], meta["url"], meta["headers"])
+def test_golden_pages_truncated_everywhere():
+    """Golden pages cut at 30 evenly spread offsets (mid-tag, mid-character, mid-entity)."""
+    for _, data, meta in GOLDEN[::12]:
+        for i in range(1, 31):
+            parse_checked(data[: len(data) * i // 31], meta["url"], meta["headers"])
 
 
 # -- 6. forced profiles -------------------------------------------------------------------------
 
-def _golden_by_platform() -> dict[str, list[tuple[str, bytes, dict]]]:
-    out: dict[str, list] = {}
-    for case in GOLDEN:
-        out.setdefault(case[0], []).append(case)
-    return out
+GOLDEN_BY_PLATFORM: dict[str, list[tuple[str, bytes, dict]]] = {}
+for _case in GOLDEN:
+    GOLDEN_BY_PLATFORM.setdefault(_case[0], []).append(_case)
 
 
-GOLDEN_BY_PLATFORM = _golden_by_platform()
-
-
-def test_profiles_are_known():
+def test_profiles_and_golden_platforms_are_known():
     assert len(PROFILE_NAMES) >= 13
     assert set(GOLDEN_BY_PLATFORM) <= set(PROFILE_NAMES)
 
 
 @pytest.mark.parametrize("profile", PROFILE_NAMES)
 def test_forced_profile_on_every_platform(profile):
-    for platform, cases in GOLDEN_BY_PLATFORM.items():
-        for _, data, meta in cases[:3]:
+    for cases in GOLDEN_BY_PLATFORM.values():
+        for _, data, meta in cases[:2]:
             page = parse_checked(data, meta["url"], meta["headers"], profile=profile)
             assert page.platform == profile
 
 
-@fuzz(500)
-@given(profile=st.sampled_from(PROFILE_NAMES),
-       source=st.one_of(soup_pages().map(lambda s: ("soup", s.encode("utf-8"), None)),
-                        mutated_golden()),
+@fuzz(400)
+@given(profile=st.sampled_from(PROFILE_NAMES), seed=seeds, golden=st.one_of(st.none(), mutated_golden()),
        url=st.sampled_from(URLS))
-def test_forced_profile_on_random_pages(profile, source, url):
-    _, data, meta = source
-    page = parse_checked(data, meta["url"] if meta else url, meta["headers"] if meta else None,
-                         profile=profile)
+def test_forced_profile_on_random_pages(profile, seed, golden, url):
+    if golden is None:
+        maker = Maker(seed)
+        page = parse_checked(maker.encode(maker.article_page()), url, profile=profile)
+    else:
+        _, data, meta = golden
+        page = parse_checked(data, meta["url"], meta["headers"], profile=profile)
     assert page.platform == profile
 
 
@@ -611,163 +850,189 @@ def test_forced_profile_on_random_bytes(profile, data):
 
 # -- 7. JSON-LD, <meta> and <time> garbage ------------------------------------------------------
 
-JSONLD_KEYS = ("@type", "@graph", "@id", "@context", "author", "name", "headline",
-               "datePublished", "dateModified", "publisher", "description", "articleBody", "image")
-JSONLD_TYPES = ("NewsArticle", "Article", "BlogPosting", "WebPage", "Person", "ReportageNewsArticle")
-json_leaves = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
-    st.sampled_from(PHRASES + JSONLD_TYPES + ("Nguyễn Văn An", "", " ", "</script>", "<p>x</p>")),
-)
 json_values = st.recursive(
-    json_leaves,
-    lambda c: st.one_of(st.lists(c, max_size=5),
-                        st.dictionaries(st.one_of(st.sampled_from(JSONLD_KEYS), st.text(max_size=6)),
-                                        c, max_size=6)),
-    max_leaves=40,
+    st.one_of(st.none(), st.booleans(), st.integers(-10**30, 10**30),
+              st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=10),
+              st.sampled_from(JSONLD_TYPES + ("Nguyễn Văn An", "", "</script>", "04/08/2020"))),
+    lambda c: st.one_of(st.lists(c, max_size=4),
+                        st.dictionaries(st.sampled_from(JSONLD_KEYS), c, max_size=4)),
+    max_leaves=15,
 )
 
 
-@st.composite
-def jsonld_scripts(draw) -> str:
-    kind = draw(st.sampled_from(["article", "value", "invalid", "huge", "graph", "nested"]))
-    if kind == "article":
-        obj = draw(st.dictionaries(st.sampled_from(JSONLD_KEYS), json_values, max_size=6))
-        obj["@type"] = draw(st.one_of(st.sampled_from(JSONLD_TYPES), json_values))
-        text = json.dumps(obj, ensure_ascii=draw(st.booleans()))
-    elif kind == "value":
-        text = json.dumps(draw(json_values))
-    elif kind == "invalid":
-        valid = json.dumps(draw(json_values))
-        cut = draw(st.integers(0, len(valid)))
-        text = draw(st.sampled_from([valid[:cut], valid[cut:], valid + "}", "{'a': 1}", "NaN",
-                                     "{\"@type\": \"Article\", \"author\": }", "\ufeff{}", "",
-                                     "{\"@type\": \"NewsArticle\"" * 50, "/* comment */ {}",
-                                     "{\"a\": \"\\ud800\"}", "{\"a\": \"\\u00\"}"]))
-    elif kind == "huge":
-        n = draw(st.sampled_from([1_000, 10_000, 50_000]))
-        item = draw(st.sampled_from(['{"@type":"NewsArticle","author":{"name":"Trần Hoa"}}',
-                                     '{"@type":"Person"}', "1", '"x"', "[]"]))
-        text = "[" + ",".join([item] * n) + "]"
-    elif kind == "graph":
-        # "@graph loops": nodes that name each other by @id
-        n = draw(st.integers(2, 50))
-        nodes = [{"@id": f"#n{i}", "@type": draw(st.sampled_from(JSONLD_TYPES)),
-                  "author": {"@id": f"#n{(i + 1) % n}"}, "isPartOf": {"@id": f"#n{(i - 1) % n}"},
-                  "@graph": [{"@id": f"#n{(i + 2) % n}"}]} for i in range(n)]
-        text = json.dumps({"@context": "https://schema.org", "@graph": nodes})
-    else:
-        depth = draw(st.sampled_from([10, 100, 500, 900]))
-        text = '{"@graph": [' * depth + '{"@type": "Article", "author": "Lê Minh Đức"}' + "]}" * depth
-    script_type = draw(st.sampled_from(["application/ld+json", "APPLICATION/LD+JSON",
-                                        "application/ld+json ", "text/javascript"]))
-    return f'<script type="{script_type}">{text}</script>'
-
-
-DEEP_JSON_DEPTHS = (1_000, 100_000)    # json.loads raises RecursionError (a bug, see below)
-
-META_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
-             "publishdate", "dc.date.issued", "date", "generator", "og:type", "og:title",
-             "description", "author", "article:author", "og:site_name", "")
-DATE_GARBAGE = ("0000-00-00", "9999-12-31T23:59:59-23:59", "2020-13-45", "2020-02-30T25:61:61+99:99",
-                "1e309", "-2020-01-01", "2020-08-04T16:20:00.123456789+07:00", "+07:00", "Z",
-                "2100-12-31T23:59:59-12:00", "1990-01-01T00:00:00+14:00", "1989-12-31T23:59:59-12:00",
-                "2020-08-04T16:20:00+14:59", "2020-08-04T16:20:00-14:00", "2020/08/04 4:20 PM",
-                "04/08/2020 24:00", "T16:20", "NaN", "null", "undefined", "  ", "2020-W32-2",
-                "20200804T162000Z", "2020-08-04 16:20:00 +0700", "32/13/2020", "04/08/99999",
-                "Thứ Tám, 04/08/2020", "4 tháng 8 năm 2020", "2020-08-04T16:20:00+07:00" * 200)
-
-
-@st.composite
-def metadata_garbage(draw) -> str:
-    parts = []
-    for _ in range(draw(st.integers(1, 8))):
-        which = draw(st.sampled_from(["meta", "time", "itemprop", "script"]))
-        value = draw(st.one_of(st.sampled_from(DATE_GARBAGE), texts, attr_values))
-        value = html_lib.escape(value)
-        if which == "meta":
-            attr = draw(st.sampled_from(["property", "name", "itemprop"]))
-            parts.append(f'<meta {attr}="{draw(st.sampled_from(META_KEYS))}" content="{value}">')
-        elif which == "time":
-            parts.append(f'<time datetime="{value}">{html_lib.escape(draw(texts))}</time>')
-        elif which == "itemprop":
-            prop = draw(st.sampled_from(["datePublished", "dateCreated", "author", "headline"]))
-            parts.append(f'<span itemprop="{prop}" content="{value}">{html_lib.escape(draw(texts))}</span>')
-        else:
-            parts.append(draw(jsonld_scripts()))
-    return "".join(parts)
-
-
-@fuzz(500)
-@given(head=metadata_garbage(), body=metadata_garbage(),
-       paragraphs=st.lists(words, min_size=1, max_size=6), url=st.sampled_from(URLS))
-def test_metadata_garbage(head, body, paragraphs, url):
-    page = (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>Tiêu đề bài viết</h1>"
-            f"{body}<div class='content'>" + "".join(f"<p>{p}</p>" for p in paragraphs)
-            + "</div></body></html>")
-    parse_checked(page.encode("utf-8"), url)
-
-
-@fuzz(300)
-@given(scripts=st.lists(jsonld_scripts(), min_size=1, max_size=4))
-def test_jsonld_garbage(scripts):
-    page = ("<html><head>" + "".join(scripts) + "</head><body><h1>Tiêu đề</h1><div class='content'>"
-            + PARAGRAPH * 3 + "</div></body></html>")
+@fuzz(200)
+@given(obj=st.dictionaries(st.sampled_from(JSONLD_KEYS), json_values, max_size=5),
+       kind=st.one_of(st.sampled_from(JSONLD_TYPES), json_values), as_list=st.booleans())
+def test_jsonld_values(obj, kind, as_list):
+    obj["@type"] = kind
+    script = json.dumps([obj] if as_list else obj).replace("</", "<\\/")
+    page = (f'<html><head><script type="application/ld+json">{script}</script></head><body>'
+            f"<h1>Tiêu đề</h1><div class='content'>{PARAGRAPH * 3}</div></body></html>")
     parse_checked(page.encode("utf-8"))
+
+
+@fuzz(400)
+@given(seed=seeds, url=st.sampled_from(URLS))
+def test_metadata_garbage(seed, url):
+    maker = Maker(seed)
+    page = (f"<html><head><meta charset='utf-8'>{maker.metadata()}</head><body>"
+            f"<h1>Tiêu đề bài viết</h1>{maker.metadata()}<div class='content'>"
+            + "".join(f"<p>{maker.words(5, 30)}</p>" for _ in range(maker.r.randint(1, 6)))
+            + "</div></body></html>")
+    parse_checked(maker.encode(page), url)
 
 
 @pytest.mark.xfail(strict=True, raises=RecursionError, reason=(
     "parser bug: Doc.jsonld catches only ValueError around json.loads; deeply nested JSON-LD "
     "raises RecursionError out of parse_page"))
-@pytest.mark.parametrize("depth", DEEP_JSON_DEPTHS)
-@pytest.mark.parametrize("shape", ["[", '{"a":'])
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+@pytest.mark.parametrize("shape", ["[", '{"a":', '{"@graph":['])
 def test_deeply_nested_jsonld(shape, depth):
-    close = "]" if shape == "[" else "}"
+    close = {"[": "]", '{"a":': "}", '{"@graph":[': "]}"}[shape]
     page = ('<html><head><script type="application/ld+json">' + shape * depth + "1" + close * depth
             + "</script></head><body><h1>Tiêu đề</h1>" + PARAGRAPH + "</body></html>")
     parse_checked(page.encode("utf-8"))
 
 
-def test_huge_jsonld_array_is_fast():
-    """200,000 Article nodes in one JSON-LD array (a 6 MB script): bounded time."""
-    page = ('<html><head><script type="application/ld+json">['
-            + ",".join(['{"@type":"Article"}'] * 200_000) + "]</script></head><body><h1>Tiêu đề</h1>"
-            + PARAGRAPH + "</body></html>")
-    start = time.monotonic()
-    parse_checked(page.encode("utf-8"))
-    assert time.monotonic() - start < 20
-
-
-# -- other bugs found by the fuzzers, pinned ----------------------------------------------------
+# -- other bugs found by fuzzing, pinned --------------------------------------------------------
 
 @pytest.mark.xfail(strict=True, raises=ValueError, reason=(
     "parser bug: urljoin/urlsplit raise ValueError('Invalid IPv6 URL') on a link or image URL "
     "with an unbalanced '[' (extract.images_in, listing.classify_link, listing.base_url, "
     "listing.attachments_in)"))
 @pytest.mark.parametrize("markup", [
-    "<div class='content'><img src='http://[oops/anh.jpg'></div>",
+    "<img src='http://[oops/anh.jpg'>",
     "<a href='http://[::1/tin-tuc/1.html'>Hội nghị tổng kết công tác năm 2020</a>",
     "<base href='http://[x'><a href='/tin-tuc/1.html'>Hội nghị tổng kết</a>",
-    "<div class='content'><a href='https://[/quyet-dinh.pdf'>Tải về</a></div>",
-])
+    "<a href='https://[/quyet-dinh.pdf'>Tải về</a>",
+], ids=["img", "a", "base", "attachment"])
 def test_bracket_in_url_attribute(markup):
-    page = ("<html><body><h1>Hội nghị tổng kết</h1><div>04/08/2020</div><div class='content'>"
-            + PARAGRAPH * 3 + markup + "</div></body></html>")
-    parse_checked(page.encode("utf-8"))
+    parse_checked(article(markup))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "parser bug: images_in/attachments_in urljoin raw attribute values; a character reference "
+    "that expands to a combining mark (&#x301;) gives a non-NFC URL, and validate_article "
+    "rejects the record ('images: item 0: text is not Unicode NFC')"))
+@pytest.mark.parametrize("markup", ["<img src='/uploads/a&#x301;nh-hoi-nghi.jpg'>",
+                                    "<a href='/files/quye&#x302;&#x301;t-dinh.pdf'>Tải về</a>"],
+                         ids=["image", "attachment"])
+def test_nfd_character_reference_in_url(markup):
+    parse_checked(article(markup))
 
 
 @pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "parser bug: fields.counter_of does int() on a digit row of more than 4300 digit images: "
-    "'Exceeds the limit (4300 digits) for integer string conversion'"))
-def test_counter_with_thousands_of_digit_images():
-    widget = ("<div class='counter'>Số lượt truy cập" + "<img src='/images/counter/3.gif'>" * 5000
-              + "</div>")
-    page = ("<html><body><h1>Hội nghị tổng kết</h1><div class='content'>" + PARAGRAPH * 3
-            + "</div>" + widget + "</body></html>")
-    parse_checked(page.encode("utf-8"))
+    "parser bug: fields.counter_of does int() on a digit row; over 4300 digit images (or "
+    "digit cells) raise 'Exceeds the limit (4300 digits) for integer string conversion'"))
+@pytest.mark.parametrize("cell", ["<img src='/images/counter/3.gif'>", "<span>7</span>"])
+def test_counter_with_thousands_of_digits(cell):
+    parse_checked(article("</div><div class='counter'>Số lượt truy cập" + cell * 5000 + "</div>"))
 
 
-# -- very large pages ---------------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason=(
+    "parser bug: counts are unbounded ints: 'Lượt xem: 99999999999999999999999' is kept as is, "
+    "validate_article accepts it, and output.load's Int64 columns then overflow"))
+@pytest.mark.parametrize("markup", [
+    "</div><div class='luotxem'>Lượt xem: 99999999999999999999999</div>",
+    "</div><div class='counter'>Số lượt truy cập: 123456789012345678901234567890</div>",
+    "</div><div class='counter'>" + "<img src='/images/counter/9.gif'>" * 25 + "</div>",
+], ids=["view_count", "visitor_counter", "digit_images"])
+def test_counts_fit_int64(markup):
+    page = parse_checked(article(markup))
+    counts = [page.article.view_count, page.article.visitor_counter,
+              *page.article.site_counters.values()]
+    assert all(c is None or c <= INT64_MAX for c in counts), counts
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "parser bug: the page URL is not checked: parse_page('http://[::1', ...) raises "
+    "ValueError('Invalid IPv6 URL') (docstring: never raises), and a host with combining "
+    "marks gives a non-NFC article.url that validate_article rejects"))
+@pytest.mark.parametrize("url", ["http://[::1/tin-tuc/1.html",
+                                 "https://vie\u0323\u0302t.gov.vn/tin-tuc/1.html"],
+                         ids=["bracket", "nfd_host"])
+def test_odd_page_url(url):
+    parse_checked(article(""), url)
+
+
+# -- parse time must grow linearly with repeated markup -----------------------------------------
+
+REPEATED = {
+    # name: (one unit of markup, n) -- n chosen so that 4n takes ~1-2 s while the bug is there
+    "labelled_author": ("<p class='author'>Tác giả: Nguyễn Văn An</p>", 200),
+    "postback_links": ("<a href=\"javascript:__doPostBack('ctl00$pager','Page${i}')\">{i}</a>", 600),
+    "headings": ("<h1>Tiêu đề số {i}</h1>", 2000),
+    "dated_spans": ("<span>04/08/2020</span>", 2500),
+    "images": ("<img src='/uploads/2020/08/anh-{i}.jpg'>", 3000),
+    "attachments": ("<a href='/files/qd-{i}.pdf'>Tải về</a>", 3000),
+    "short_paragraphs": ("<p>Đoạn {i}</p>", 5000),
+    "line_breaks": ("Dòng {i}<br>", 5000),
+    "table_cells": ("<td>{i}</td>", 5000),
+    "related_links": ("<li><a href='/tin-tuc/bai-{i}-hoi-nghi.html'>Hội nghị tổng kết công tác "
+                      "nông nghiệp số {i}</a></li>", 2000),
+}
+QUADRATIC = {
+    "labelled_author": "generic.find_labelled runs text_of over a whole container per labelled "
+                       "element (1,250 author lines, 62 KB: 5.8 s; 10,000: 450 s)",
+    "postback_links": "listing.extract_listing tests `postback not in listing.postbacks` (a list "
+                      "of dataclasses) per link (7,279 links, 0.5 MB: 15 s)",
+    "headings": "generic.find_headline tests `el in body.iter()` per heading "
+                "(16,488 <h1>, 0.5 MB: 9.4 s)",
+    "dated_spans": "generic._date_candidates calls len(parent) and `owner not in found` per "
+                   "dated element (21,740 dated <span>, 0.5 MB: 13 s)",
+    "images": "extract.images_in tests `url not in found` (a list) per image "
+              "(12,170 <img>, 0.5 MB: 1.5 s; 8 MB: minutes)",
+    "attachments": "listing.attachments_in tests `url not in found` (a list) per link, and runs "
+                   "once per body ancestor level",
+}
+
+
+def _parse_cpu_seconds(data: bytes) -> float:
+    start = time.process_time()
+    parse_checked(data)
+    return time.process_time() - start
+
+
+def _repeated_page(unit: str, n: int) -> bytes:
+    return article("".join(unit.format(i=i) for i in range(n)))
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"parser bug: {QUADRATIC[name]}"))
+    if name in QUADRATIC else name for name in REPEATED])
+def test_parse_time_is_linear_in_repeated_markup(name):
+    """4x the repeated markup may take ~4x the (CPU) time, never 16x: quadratic loops would
+    take minutes on the 8 MB a page may have."""
+    unit, n = REPEATED[name]
+    small = _parse_cpu_seconds(_repeated_page(unit, n))
+    large = _parse_cpu_seconds(_repeated_page(unit, 4 * n))
+    assert large < 6 * small + 0.05, (small, large)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "parser bug: Doc.jsonld walks a JSON-LD array with list.pop(0), quadratic: "
+    "'[0,0,...]' of 1,000,000 items (2 MB) takes 133 s"))
+def test_parse_time_is_linear_in_jsonld_array_length():
+    def page(n: int) -> bytes:
+        return ('<html><head><script type="application/ld+json">[' + ",".join(["0"] * n)
+                + "]</script></head><body><h1>Tiêu đề</h1>" + PARAGRAPH + "</body></html>").encode()
+
+    small = _parse_cpu_seconds(page(40_000))
+    large = _parse_cpu_seconds(page(160_000))
+    assert large < 6 * small + 0.05, (small, large)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "parser bug: generic._date_candidates is quadratic in the number of dated paragraphs that "
+    "share a parent (len(parent) per owner, `owner not in found`): 10,000 '<p>04/08/2020</p>' "
+    "take ~40x as long as 10,000 undated ones"))
+def test_many_dated_paragraphs_take_linear_time():
+    undated = _parse_cpu_seconds(_repeated_page("<p>Văn bản {i}</p>", 10_000))
+    dated = _parse_cpu_seconds(_repeated_page("<p>04/08/2020</p>", 10_000))
+    assert dated < 10 * undated + 0.5, (dated, undated)
+
+
+# -- very large pages (20 MB) -------------------------------------------------------------------
 
 BIG_PAGE_SCRIPT = textwrap.dedent("""
     import json, resource, sys, time
@@ -805,7 +1070,8 @@ BIG_PAGE_GROWTH_MB = 600.0
 @pytest.fixture(scope="module", autouse=True)
 def big_pages():
     """Both 20 MB parses start when this module starts, each in its own process (a clean
-    ru_maxrss), and run beside the other tests; each test waits for its own at the end."""
+    ru_maxrss), and run beside the other tests; each big-page test waits for its own, up to
+    BIG_PAGE_BUDGET_S after the start."""
     procs = {kind: (time.monotonic(), subprocess.Popen(
         [sys.executable, "-c", BIG_PAGE_SCRIPT, kind, str(ROOT)], stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)) for kind in ("paragraphs", "giant_text")}
@@ -813,7 +1079,7 @@ def big_pages():
     for _, proc in procs.values():
         if proc.poll() is None:
             proc.kill()
-            proc.wait()
+        proc.communicate()
 
 
 def _big_page_result(big_pages, kind: str) -> dict:
@@ -845,22 +1111,6 @@ def test_twenty_megabytes_of_one_text_node(big_pages):
 
 @pytest.mark.xfail(strict=True, reason=(
     "parser bug: generic._date_candidates is quadratic in the number of dated paragraphs that "
-    "share a parent (len(parent) per owner, `owner not in found` list scans): the 8 MB that "
-    "remain of a 20 MB article take ~260 s"))
+    "share a parent: the 8 MB kept of a 20 MB article (~53,000 dated <p>) take ~260 s"))
 def test_twenty_megabytes_of_paragraphs(big_pages):
     _check_big_page(_big_page_result(big_pages, "paragraphs"))
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "parser bug: generic._date_candidates is quadratic in the number of dated paragraphs that "
-    "share a parent: 20,000 '<p>04/08/2020</p>' (340 KB) take ~50x as long as 20,000 undated ones"))
-def test_many_dated_paragraphs_take_linear_time():
-    def timed(unit: str) -> float:
-        data = ("<html><body><h1>Tiêu đề</h1><div>" + unit * 20_000 + "</div></body></html>").encode()
-        start = time.monotonic()
-        parse_checked(data)
-        return time.monotonic() - start
-
-    undated = timed("<p>Văn bản</p>")
-    dated = timed("<p>04/08/2020</p>")
-    assert dated < 10 * undated + 1.0, (dated, undated)
