@@ -109,6 +109,13 @@ class Summary:
                 f"{self.robots_refused} refused by robots.txt; errors: {errors}")
 
 
+def _nothing_in(page: Page) -> bool:
+    """A page that yields neither an article, nor a headline, nor a link: not a page at all."""
+    listing = page.listing
+    return page.kind == "broken" or not (page.article.headline or listing.article_links
+                                          or listing.page_links or listing.other_links)
+
+
 class ProfileMemory:
     """Once two article pages of a site were recognised as one platform, its other pages (which
     carry fewer of the platform's marks) are read with that profile too."""
@@ -213,7 +220,15 @@ class Crawl:
             if self._pages[site.name] >= (site.max_pages or self.settings.max_pages):
                 self._finish(request, "skipped", "page cap reached")
                 continue
-            outcome = self._process(site, request)
+            try:
+                outcome = self._process(site, request)
+            except Exception as exc:  # a bug must cost this page, never hang or end the run
+                detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+                log.exception("unexpected error on %s", request.url)
+                self._record_error(request, FetchError(request.url, f"crawler error: {detail}",
+                                                       "crawler_bug"))
+                self._finish(request, "failed", detail)
+                outcome = "failed"
             if outcome == "failed":
                 failures += 1
                 if failures >= self.settings.host_fail_limit:
@@ -278,6 +293,13 @@ class Crawl:
                                                    "parser_bug"))
             self._finish(request, "failed", detail)
             return "failed"
+        if response.status == 200 and (not response.body.strip() or (
+                request.kind == "article" and page.kind != "article" and _nothing_in(page))):
+            reason = "empty body" if not response.body.strip() else \
+                "not an HTML page: " + "; ".join(page.warnings[:2])
+            self._record_error(request, FetchError(request.url, reason, "bad_body"))
+            self._finish(request, "failed", reason)
+            return "failed"
         self._learn_profile(site, page)
         self._commit(site, request, response, page)
         if self.progress is not None:
@@ -318,6 +340,7 @@ class Crawl:
                 wait = max(wait * (0.5 + random.random()), exc.retry_after or 0)
                 self._next_time[host] = max(self._next_time.get(host, 0), time.monotonic() + wait)
                 continue
+            self._host_delay.pop(host, None)      # a Retry-After holds until the host answers
             with self._lock:
                 self.summary.pages_fetched += 1
                 self._pages[site.name] += 1
@@ -355,10 +378,21 @@ class Crawl:
         site = self._site_of_host.get(host)
         fetcher = self.private_fetcher if site and site.allow_private else self.fetcher
         delay = site.delay if site and site.delay is not None else self.settings.delay
-        self._wait_turn(host, 0)
-        with self._lock:
-            self.summary.requests += 1
-        response = fetcher.fetch(url, verify=site.verify if site else True)
+        tries = 0
+        while True:
+            self._wait_turn(host, 0)
+            with self._lock:
+                self.summary.requests += 1
+            try:
+                response = fetcher.fetch(url, verify=site.verify if site else True)
+                break
+            except TransientError as exc:
+                tries += 1
+                if tries >= self.settings.max_tries:
+                    raise
+                wait = min(self.settings.backoff * 2 ** (tries - 1), self.settings.max_retry_wait)
+                wait = max(wait * (0.5 + random.random()), exc.retry_after or 0)
+                self._next_time[host] = time.monotonic() + wait
         if self.archive is not None:
             self.archive.write(response)
         self._next_time[host] = time.monotonic() + delay
