@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fixtures.accuracy import EXACT, by_platform, score  # noqa: E402
+from fixtures.accuracy import EXACT, by_platform, heldout_cases, score, score_heldout  # noqa: E402
 from fixtures.golden import golden_cases  # noqa: E402
 
 
@@ -38,12 +38,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {platform:22}" + "".join(f"{lopo[platform].get(c, 0):>16.3f}" for c in columns))
     mean = {c: sum(r.get(c, 0) for r in lopo.values()) / len(lopo) for c in columns}
     print(f"  {'mean of platforms':22}" + "".join(f"{mean[c]:>16.3f}" for c in columns))
+    held = score_heldout()
+    if held:
+        print(f"\nHeld-out pages ({len(heldout_cases())}, 8 templates written blind to the parsers):")
+        print("  " + "".join(f"{c:>16}" for c in held))
+        print("  " + "".join(f"{held[c]:>16.3f}" for c in held))
     if args.show_misses:
         for name, got, want in misses.get(args.show_misses, []):
             print(f"\n{name}\n  got:  {got!r}\n  want: {want!r}")
     if args.json:
         Path(args.json).write_text(json.dumps({"with_profiles": overall, "leave_one_out": lopo,
-                                               "leave_one_out_mean": mean}, indent=2))
+                                               "leave_one_out_mean": mean, "heldout": held},
+                                              indent=2))
     return 0
 
 
