@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 import re
 from functools import cached_property
 
@@ -198,9 +199,9 @@ class Doc:
                 data = json.loads(script.text)
             except (ValueError, RecursionError):     # invalid, or nested beyond reason
                 continue
-            stack = data if isinstance(data, list) else [data]
+            stack = deque(data if isinstance(data, list) else [data])
             while stack:
-                item = stack.pop(0)
+                item = stack.popleft()
                 if not isinstance(item, dict):
                     continue
                 stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])

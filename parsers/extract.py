@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 
 from lxml import etree, html
@@ -336,16 +337,20 @@ def _office_signature(block: Block) -> bool:
             and not any(ch.isdigit() for ch in text) and right_aligned(block.element))
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _drop(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is None:
         return
     if el.tail:
+        tail = _XML_FORBIDDEN.sub("", el.tail)     # lxml refuses to set what HTML let in
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
+            prev.tail = _XML_FORBIDDEN.sub("", prev.tail or "") + tail
         else:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = _XML_FORBIDDEN.sub("", parent.text or "") + tail
     parent.remove(el)
 
 
@@ -353,6 +358,7 @@ def attachments_near(body: etree._Element, base: str) -> list[str]:
     """Files linked from the body, or from an attachment box beside it ("Tệp đính kèm",
     "File đính kèm"): the body's siblings up to two levels up, never related lists."""
     found = attachments_in(body, base)
+    seen = set(found)
     node = body
     for _ in range(2):
         parent = node.getparent()
@@ -362,7 +368,8 @@ def attachments_near(body: etree._Element, base: str) -> list[str]:
             if sibling is node or not isinstance(sibling.tag, str) or in_related_block(sibling, 1):
                 continue
             for url in attachments_in(sibling, base):
-                if url not in found:
+                if url not in seen:
+                    seen.add(url)
                     found.append(url)
         node = parent
     return found
@@ -373,15 +380,15 @@ _ICON = re.compile(r"icon|logo|spacer|blank|pixel|counter|/\d\.(?:png|gif)$|butt
 
 
 def images_in(container: etree._Element, base: str) -> list[str]:
-    found: list[str] = []
+    found: dict[str, None] = {}
     for img in container.iter("img"):
         src = (img.get("src") or img.get("data-src") or "").strip()
         if not src or src.startswith("data:") or _ICON.search(src):
             continue
         url = join_url(base, src)
-        if url and url not in found:
-            found.append(url)
-    return found
+        if url:
+            found.setdefault(unicodedata.normalize("NFC", url))
+    return list(found)
 
 
 def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Listing) -> bool:

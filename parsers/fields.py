@@ -20,7 +20,15 @@ def parse_count(text: str) -> int | None:
     m = _NUMBER.fullmatch(text)
     if not m or len(m.group()) > 24:
         return None
-    return int(re.sub(r"\D", "", m.group()))
+    return _bounded(int(re.sub(r"\D", "", m.group())))
+
+
+INT64_MAX = 2 ** 63 - 1
+
+
+def _bounded(value: int) -> int | None:
+    """A count that fits the dataset's Int64 columns; anything larger is not a real count."""
+    return value if value <= INT64_MAX else None
 
 
 def _count_at(text: str, start: int = 0) -> int | None:
@@ -42,9 +50,9 @@ def view_count_in(text: str) -> int | None:
     """The view count a labelled text states: 'Số lượt người xem: 122', '1,234 lượt xem'."""
     text = unicodedata.normalize("NFC", text)
     m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text)
-    if not m:
+    if not m or len(m.group(1)) > 24:
         return None
-    return int(re.sub(r"\D", "", m.group(1)))
+    return _bounded(int(re.sub(r"\D", "", m.group(1))))
 
 
 def view_count_of(el: etree._Element) -> int | None:
@@ -143,7 +151,9 @@ def labelled_counts(text: str) -> dict[str, int]:
     for m in pattern.finditer(unicodedata.normalize("NFC", text)):
         kind = kinds[m.group(1).lower()]
         if kind != "other" and kind not in found:
-            found[kind] = int(re.sub(r"\D", "", m.group(2)))
+            value = _bounded(int(re.sub(r"\D", "", m.group(2)))) if len(m.group(2)) <= 24 else None
+            if value is not None:
+                found[kind] = value
     return found
 
 

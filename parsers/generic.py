@@ -106,7 +106,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             pos = doc.position(el)
             if pos < body_pos:
                 score += 1
-            elif body is not None and el in body.iter():
+            elif body is not None and (el is body or body in el.iterancestors()):
                 score -= 2
             else:
                 score -= 1
@@ -305,8 +305,13 @@ def _view_near(el: etree._Element) -> int | None:
 
 def find_counter(doc: Doc) -> Counter:
     """The site's visitor-counter widget, found by its digit images or by its title."""
+    tried: set[etree._Element] = set()
     for img in doc.index.digit_images:
-        found = _counter_around(img.getparent())
+        parent = img.getparent()
+        if parent in tried:
+            continue                   # one digit row is read once, not once per digit
+        tried.add(parent)
+        found = _counter_around(parent)
         if found.total is not None:
             return found
     for owner in doc.index.text["counter"]:
@@ -336,7 +341,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
     """The value of the first short element whose text starts with a label ('Tác giả:',
     'Nguồn tin:'), outside lists and chrome; `read` turns the element into the value."""
     for owner in doc.index.text["label"]:
-        for el in (owner, owner.getparent()):
+        parent = owner.getparent()
+        small_parent = parent is not None and sum(1 for _ in parent.iterchildren()) <= 8
+        for el in (owner, parent if small_parent else None):
             if el is None:
                 break
             text = text_of(el)

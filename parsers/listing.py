@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -69,6 +70,7 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
     origin = f"{parts.scheme}://{parts.netloc}" if parts else ""
     listing = Listing(url=url, platform=platform)
     seen: set[str] = set()
+    postbacks: set[tuple] = set()
     for a in root.iter("a", "area"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "#", "javascript:void", "data:")):
@@ -76,7 +78,8 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
         text = clean("".join(a.itertext())) if a.tag == "a" else clean(a.get("alt"))
         if href.startswith("javascript:"):
             postback = _postback(a, href, text, base)
-            if postback and postback not in listing.postbacks:
+            if postback and (postback.action, postback.fields[-2:]) not in postbacks:
+                postbacks.add((postback.action, postback.fields[-2:]))
                 listing.postbacks.append(postback)
             continue
         if href.startswith(("http://", "https://")) and "/." not in href:
@@ -155,11 +158,11 @@ def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | 
 
 
 def attachments_in(root: etree._Element, base: str) -> list[str]:
-    found: list[str] = []
+    found: dict[str, None] = {}
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href and ATTACHMENT_URL.search(href):
             url = join_url(base, href)
-            if url and url not in found:
-                found.append(url)
-    return found
+            if url:
+                found.setdefault(unicodedata.normalize("NFC", url))
+    return list(found)

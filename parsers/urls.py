@@ -7,6 +7,7 @@ not change the page, print views) apply to the URLs they match.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -42,6 +43,7 @@ def canonical_url(url: str, rules: UrlRules | None = None) -> str:
     """The one spelling of `url`: lower-case scheme and host, no default port, no fragment, no
     tracking or session parameters, parameters sorted (names lower-cased on ASP.NET pages, which
     read them case-insensitively), then the profile's rules."""
+    url = unicodedata.normalize("NFC", url)
     try:
         parts = urlsplit(url.strip())
     except ValueError:               # 'http://[oops/': keep it as written, it names nothing
@@ -49,6 +51,8 @@ def canonical_url(url: str, rules: UrlRules | None = None) -> str:
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port if _has_valid_port(parts) else None
+    if ":" in host:                  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else f"{host}:{port}"
     path = _SESSION_IN_PATH.sub("/", parts.path) or "/"
     path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
