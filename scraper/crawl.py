@@ -535,8 +535,9 @@ class Crawl:
             return
         fields = dict(postback.fields)
         argument = fields.get("__EVENTARGUMENT", "")
-        if not argument or argument.lower().endswith(("next", "prev", "first", "last")):
-            return
+        if not argument or argument.lower().endswith(("next", "prev", "first", "last")) \
+                or argument.lower() in ("page$1", "1"):
+            return          # Page$1 is the listing as first served (by GET): never re-posted
         key = f"{self._key(postback.action)}#postback={fields.get('__EVENTTARGET', '')}|{argument}"
         host = host_of(postback.action)
         body = urlencode(postback.fields).encode()
