@@ -184,7 +184,7 @@ def split_signature(text: str) -> Signature | None:
     if m:
         return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
     m = _THEO.match(text)
-    if m and len(m.group(1).split()) <= 8 and m.group(1)[:1].isupper():
+    if m and len(m.group(1).split()) <= 14 and m.group(1)[:1].isupper():
         return Signature(source=m.group(1).strip(" ."))
     labelled = _ROLE.match(text)
     name = text[labelled.end():].strip() if labelled else text

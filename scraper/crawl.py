@@ -22,7 +22,7 @@ from parsers.model import Page, Postback
 from parsers.urls import canonical_url
 
 from .errors import BlockedByRobots, FetchError, OutOfScope, TransientError
-from .frontier import Frontier, Request
+from .frontier import PRIORITY, Frontier, Request
 from .http import Fetcher, HttpSettings, Response
 from .records import article_row, observation_row, utc_now
 from .robots import RobotsCache
@@ -486,11 +486,14 @@ class Crawl:
                 follow_pages = False          # the same articles again: an endless pager
             elif self.settings.incremental and new_articles == 0 and self._all_known(article_urls):
                 follow_pages = False          # nothing new here: older pages hold nothing new
-        if follow_pages and depth <= max_depth:
+        # the pages of one listing are one level: an archive 500 pages deep is not 500 hops
+        # (the page cap and the repeated-listing check bound it)
+        page_depth = request.depth if page.kind != "article" else depth
+        if follow_pages and page_depth <= max_depth:
             for url in listing.page_links:
-                self._enqueue(site, url, "listing", depth)
+                self._enqueue(site, url, "listing", page_depth)
             for postback in listing.postbacks:
-                self._enqueue_postback(site, postback, depth)
+                self._enqueue_postback(site, postback, page_depth)
         for url in listing.feed_links:
             self._enqueue(site, url, "feed", depth)
         if depth < max_depth and page.kind != "article":
@@ -512,6 +515,10 @@ class Crawl:
                                   self.run_id)
         if not added:
             self._maybe_requeue(key, kind, requeue)
+            if kind in ("listing", "feed", "article"):   # seen again as something better
+                self.store.conn.execute(
+                    "UPDATE frontier SET kind=?, priority=? WHERE key=? AND state='queued'"
+                    " AND kind='other'", (kind, PRIORITY[kind], key))
         return int(added)
 
     def _maybe_requeue(self, key: str, kind: str, force: bool) -> None:
