@@ -55,12 +55,23 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         result["trafilatura"] = "not installed (pip install trafilatura)"
     else:
+        from trafilatura.meta import reset_caches
+
         def traf(p):
             return trafilatura.bare_extraction(p[0].decode("utf-8", "replace"), url=p[1]["url"],
                                                with_metadata=True)
-        slow = timed(traf, pages, max(1, args.repeat // 2))
+        def traf_cold(p):
+            return traf(p)
+
+        # trafilatura keeps LRU caches (and a duplicate filter) across calls: reset them before
+        # every pass so it is timed on pages it has not seen, as govnews is
+        slow = float("inf")
+        for _ in range(max(1, args.repeat // 2)):
+            reset_caches()
+            slow = min(slow, timed(traf_cold, pages, 1))
         result["trafilatura_pages_per_s"] = len(pages) / slow
         result["speedup_over_trafilatura"] = slow / ours
+        reset_caches()
         f1 = []
         dates = 0
         for (d, m, e), page in zip(cases, pages):
