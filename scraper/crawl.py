@@ -407,11 +407,21 @@ class Crawl:
                 return
             self.frontier.save_validators(request.key, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
+            if response.redirects and request.method == "GET":
+                self._mark_fetched(site, response.final_url, request)
             if page.kind == "article":
                 self._commit_article(site, page, response, now)
             self._discover(site, request, page)
             self._count_site(site, page, now)
             self._finish(request, "done", None)
+
+    def _mark_fetched(self, site: Site, url: str, request: Request) -> None:
+        """A redirect's target was fetched with its source: a link to it later is no new page."""
+        key = self._key(url)
+        if key != request.key and self._in_scope(url):
+            self.frontier.add(Request(key, url, "GET", None, site.name, host_of(url),
+                                      request.kind, request.depth, 0), self.run_id)
+            self.frontier.finish(key, "done", f"fetched as the redirect target of {request.url}")
 
     def _commit_feed(self, site: Site, request: Request, response: Response) -> None:
         """A sitemap or feed: its child sitemaps are fetched, its entries queued as articles
