@@ -23,7 +23,7 @@ from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, co
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import Block, blocks, clean, right_aligned, text_of
+from .text import STRIP_MARK, Block, blocks, clean, right_aligned, text_of
 from .urls import canonical_url, merge_rules
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -264,7 +264,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         work = copy.deepcopy(container)
         for selector in profile.strip:
             for el in selector(work):
-                _drop(el)
+                if el is not work and isinstance(el.tag, str):
+                    el.set(STRIP_MARK, "")       # skipped by blocks(), its tail kept: O(1)
     items = blocks(work)
     kept: list[Block] = []
     for block in items:
@@ -335,23 +336,6 @@ def _office_signature(block: Block) -> bool:
     return (block.emphasised and block.emphasis_chars >= len(text.replace(" ", "")) * 0.9
             and len(text.split()) <= 6 and text[:1].isupper() and not text.endswith((".", ":"))
             and not any(ch.isdigit() for ch in text) and right_aligned(block.element))
-
-
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _drop(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        tail = _XML_FORBIDDEN.sub("", el.tail)     # lxml refuses to set what HTML let in
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = _XML_FORBIDDEN.sub("", prev.tail or "") + tail
-        else:
-            parent.text = _XML_FORBIDDEN.sub("", parent.text or "") + tail
-    parent.remove(el)
 
 
 def attachments_near(body: etree._Element, base: str) -> list[str]:

@@ -314,18 +314,30 @@ def find_counter(doc: Doc) -> Counter:
         found = _counter_around(parent)
         if found.total is not None:
             return found
+    around: set = set()                # each ancestor is read once, however many titles
     for owner in doc.index.text["counter"]:
         text = text_of(owner)
         if len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(owner):
-            found = _counter_around(owner)
+            found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
                 return found
     return Counter()
 
 
-def _counter_around(el: etree._Element | None) -> Counter:
+def _at_most_children(el: etree._Element, limit: int) -> bool:
+    for count, _ in enumerate(el.iterchildren(), 1):
+        if count > limit:
+            return False
+    return True
+
+
+def _counter_around(el: etree._Element | None, tried: set | None = None) -> Counter:
     node = el
     for _ in range(5):
+        if tried is not None:
+            if node in tried:
+                break
+            tried.add(node)
         if node is None or node.tag in ("body", "html"):
             break
         if len(text_of(node)) > 600:
@@ -340,9 +352,12 @@ def _counter_around(el: etree._Element | None) -> Counter:
 def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | None, read):
     """The value of the first short element whose text starts with a label ('Tác giả:',
     'Nguồn tin:'), outside lists and chrome; `read` turns the element into the value."""
+    small: dict[etree._Element, bool] = {}
     for owner in doc.index.text["label"]:
         parent = owner.getparent()
-        small_parent = parent is not None and sum(1 for _ in parent.iterchildren()) <= 8
+        if parent is not None and parent not in small:
+            small[parent] = _at_most_children(parent, 8)
+        small_parent = parent is not None and small[parent]
         for el in (owner, parent if small_parent else None):
             if el is None:
                 break

@@ -18,6 +18,7 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "obj
                        "select", "option", "textarea", "button", "input", "svg", "map", "head",
                        "link", "meta", "title"})
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -117,7 +118,7 @@ def blocks(root: etree._Element) -> list[Block]:
 
     def walk(el, in_link: bool, in_emph: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or _is_hidden(el):
+        if not tag or tag in SKIP_TAGS or _is_hidden(el) or el.get(STRIP_MARK) is not None:
             return
         is_block = tag in BLOCK_TAGS
         if is_block or tag == "br":
