@@ -143,10 +143,6 @@ def _ancestors_until(el: etree._Element, stop: etree._Element):
 
 
 LINK_LIST_TAGS = ("li", "dd", "dt", "tr")
-CHROME_HINTS = ("footer", "header", "menu", "nav", "sidebar", "banner", "copyright", "bottom",
-                "left", "right", "related", "lienquan", "tinkhac", "other", "widget", "module",
-                "breadcrumb", "share", "social", "comment", "search", "login")
-
 
 class Doc:
     def __init__(self, root: etree._Element, url: str, source: str = "") -> None:

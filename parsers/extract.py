@@ -16,10 +16,9 @@ from lxml import etree, html
 from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
-from .doc import Doc, in_related_block
+from .doc import RELATED_HEADING, Doc, in_related_block
 from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
-                     digit_row, looks_like_name, source_of, split_signature, view_count_of,
-                     view_count_in)
+                     looks_like_name, source_of, split_signature, view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
@@ -29,12 +28,6 @@ from .urls import canonical_url, merge_rules
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 GENERIC = "generic"
 
-_RELATED = re.compile(
-    r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
-    r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
-    r"bài liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
-    r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
-    r"tin tức khác|tin cùng loại|related(?: posts| news)?)\s*[:：]?$", re.I)
 _BOILER = re.compile(
     r"^(?:bản in|in bài(?: viết)?|in trang|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|"
     r"đầu trang|gửi email|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ|share|tweet|like|email|"
@@ -270,7 +263,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     kept: list[Block] = []
     for block in items:
         text = block.text
-        if _RELATED.match(text):
+        if RELATED_HEADING.match(text):
             break
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text):
             continue

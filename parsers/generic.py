@@ -8,7 +8,7 @@ from lxml import etree
 
 from .dates import ParsedDate, parse_vietnamese_datetime
 from .doc import Doc, chrome_ancestor, in_link_list, in_related_block, in_site_header, inside_link
-from .fields import COUNTER_TITLE, Counter, counter_of, digit_row, view_count_in
+from .fields import COUNTER_TITLE, Counter, counter_of, view_count_in
 from .listing import GENERIC_ARTICLE_URL
 from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
 

@@ -156,7 +156,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from output.store import Store, StoreError
     from output.writers import export_dataset
 
-    from .crawl import Crawl, CrawlSettings, Site
+    from .crawl import Crawl, CrawlSettings
     from .http import DEFAULT_USER_AGENT, HttpSettings
     from .records import utc_now
 

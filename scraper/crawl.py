@@ -21,7 +21,7 @@ from parsers.listing import FILE_URL, TRAP_URL
 from parsers.model import Page, Postback
 from parsers.urls import canonical_url
 
-from .errors import BlockedByRobots, FetchError, OutOfScope, TransientError
+from .errors import FetchError, TransientError
 from .frontier import PRIORITY, Frontier, Request
 from .http import Fetcher, HttpSettings, Response
 from .records import article_row, observation_row, utc_now

@@ -73,13 +73,6 @@ class Frontier:
             "UPDATE frontier SET state='queued', tries=0, run_id=?, kind=COALESCE(?, kind),"
             " priority=? WHERE key=?", (run_id, kind, PRIORITY.get(kind or "", 2), key))
 
-    def known(self, key: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM frontier WHERE key=?", (key,)).fetchone() is not None
-
-    def state_of(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT state FROM frontier WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
     def next_for(self, host: str) -> Request | None:
         row = self.conn.execute(
             "SELECT key, url, method, body, site, host, kind, depth, tries FROM frontier"
@@ -96,9 +89,6 @@ class Frontier:
 
     def set_linked(self, key: str, count: int) -> None:
         self.conn.execute("UPDATE frontier SET linked=? WHERE key=?", (count, key))
-
-    def bump_tries(self, key: str) -> None:
-        self.conn.execute("UPDATE frontier SET tries=tries+1 WHERE key=?", (key,))
 
     def queued_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM frontier WHERE state='queued'").fetchone()[0]

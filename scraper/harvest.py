@@ -7,7 +7,6 @@ import fcntl
 import json
 import os
 import socket
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
