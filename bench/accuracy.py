@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fixtures.accuracy import EXACT, by_platform, heldout_cases, score, score_heldout  # noqa: E402
-from fixtures.golden import golden_cases  # noqa: E402
+from govnews.fixtures.accuracy import EXACT, by_platform, heldout_cases, score, score_heldout  # noqa: E402
+from govnews.fixtures.golden import golden_cases  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,9 +38,9 @@ MILESTONES = (1_000, 10_000, 30_000, 50_000, 100_000)
 
 def make_portals(kind: str, count: int, articles: int) -> list:
     """`count` fresh portals: Lạc Việt copies, the 12 demo portals cycling, or one synthetic."""
-    from fixtures.portals import all_portals
+    from govnews.fixtures.portals import all_portals
     if kind == "synthetic":
-        from fixtures.synthetic import SyntheticPortal
+        from govnews.fixtures.synthetic import SyntheticPortal
         return [SyntheticPortal(articles)]
     demo = all_portals()
     if kind == "lacviet":
@@ -51,7 +51,7 @@ def make_portals(kind: str, count: int, articles: int) -> list:
 def serve_main(argv: list[str]) -> int:
     """Child process: serve portals, print one JSON line describing them, then answer "logs"
     lines on stdin with one JSON line of every request each portal received; exit on EOF."""
-    from fixtures.server import PortalServer
+    from govnews.fixtures.server import PortalServer
     parser = argparse.ArgumentParser(prog="crawl.py _serve")
     parser.add_argument("--kind", choices=("lacviet", "mix", "demo", "synthetic"), required=True)
     parser.add_argument("--count", type=int, default=1)
@@ -138,9 +138,9 @@ def free_port(host: str) -> int:
 
 def crawl(folder: Path, sites: list, settings, on_crawl=None):
     """One crawl run wired as `govnews crawl` wires it: Store, run record, Crawl, finish."""
-    from output.store import Store
-    from scraper.crawl import Crawl
-    from scraper.records import utc_now
+    from govnews.output.store import Store
+    from govnews.scraper.crawl import Crawl
+    from govnews.scraper.records import utc_now
     store = Store.open(folder)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-bench"
     store.start_run(run_id, utc_now(), [s.name for s in sites])
@@ -174,7 +174,7 @@ def gap_stats(gaps: list[float]) -> dict:
 # -- throughput -----------------------------------------------------------------------------------
 
 def run_throughput(args: argparse.Namespace) -> dict:
-    from scraper.crawl import CrawlSettings, Site
+    from govnews.scraper.crawl import CrawlSettings, Site
     port = args.port or free_port("127.0.0.2")
     with Servers("--kind", args.portals, "--count", str(args.hosts), "--first-host", "127.0.0.2",
                  "--port", str(port), "--latency", str(args.latency),
@@ -267,7 +267,7 @@ def run_memory(args: argparse.Namespace) -> dict:
 
 def memory_main(argv: list[str]) -> int:
     """Child process: crawl the synthetic portal with delay 0 while a thread samples RSS."""
-    from scraper.crawl import CrawlSettings, Site
+    from govnews.scraper.crawl import CrawlSettings, Site
     parser = argparse.ArgumentParser(prog="crawl.py _memory")
     parser.add_argument("--url", required=True)
     parser.add_argument("--articles", type=int, required=True)
@@ -361,7 +361,7 @@ def check_synthetic(folder: Path, count: int, sample: int) -> dict:
     """Compare `sample` stored articles, spread over the ids, with the portal's truth."""
     import sqlite3
 
-    from fixtures.synthetic import ITEM_BASE, SyntheticPortal
+    from govnews.fixtures.synthetic import ITEM_BASE, SyntheticPortal
     portal = SyntheticPortal(count)
     conn = sqlite3.connect(folder / "dataset.sqlite")
     picks = sorted({i * count // max(1, sample) for i in range(sample)})
@@ -390,7 +390,7 @@ def check_synthetic(folder: Path, count: int, sample: int) -> dict:
 # -- demo portals ---------------------------------------------------------------------------------
 
 def run_demo(args: argparse.Namespace) -> list[dict]:
-    from scraper.crawl import CrawlSettings, Site
+    from govnews.scraper.crawl import CrawlSettings, Site
     results = []
     with Servers("--kind", "demo", "--count", "12", "--same-host",
                  *(["--keep-nagle"] if args.keep_nagle else [])) as servers:

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import lxml.html  # noqa: E402
 
-from fixtures.accuracy import load_case, token_f1  # noqa: E402
-from fixtures.golden import golden_cases  # noqa: E402
-from parsers.extract import parse_page  # noqa: E402
+from govnews.fixtures.accuracy import load_case, token_f1  # noqa: E402
+from govnews.fixtures.golden import golden_cases  # noqa: E402
+from govnews.parsers.extract import parse_page  # noqa: E402
 
 
 def timed(fn, pages, repeat: int) -> float:

@@ -95,7 +95,7 @@ def choose_window(articles, now: datetime, low: float = 0.2, high: float = 0.4) 
 
 
 def config_for(url: str, window_days: int, archive: bool = True):
-    from scraper.config import config_from_dict
+    from govnews.scraper.config import config_from_dict
     return config_from_dict({
         "harvest": {"delay": 0.0, "allow_private": True, "contact": "bench@localhost"},
         "reobserve": {"window_days": window_days, "sample_older": 0},
@@ -105,7 +105,7 @@ def config_for(url: str, window_days: int, archive: bool = True):
 
 
 def serve(portal, quick: bool = True):
-    from fixtures.server import PortalServer
+    from govnews.fixtures.server import PortalServer
     server = PortalServer(portal)
     if quick:
         server._httpd.RequestHandlerClass.disable_nagle_algorithm = True
@@ -136,8 +136,8 @@ LISTING_KINDS = ("home", "listing", "postback", "day")
 
 def classify(method: str, target: str) -> Classified:
     """A request to the Lạc Việt portal by what it asks for (the portal's own URL scheme)."""
-    from fixtures.portal import Request
-    from fixtures.portals import lacviet as lv
+    from govnews.fixtures.portal import Request
+    from govnews.fixtures.portals import lacviet as lv
     request = Request(method, target, {}, b"")
     path, query = request.path.lower(), request.query
     if path == "/robots.txt":
@@ -189,7 +189,7 @@ def breakdown(requests, window: set[str]) -> dict[str, Any]:
 def redundant_listings(requests) -> list[list[str]]:
     """Listing fetches beyond "the home page once + page 1 of each category": the second spelling
     of the home page, and every later page (GET Page=N or a postback) of a listing."""
-    from fixtures.portal import Request
+    from govnews.fixtures.portal import Request
     out, homes = [], 0
     for r in requests:
         c = classify(r.method, r.target)
@@ -208,7 +208,7 @@ def stop_check(folder: Path) -> dict[str, int]:
     """Does `Crawl._all_known` (which hashes frontier keys) find the stored articles? The frontier
     key is the canonical URL without scheme; the stored article_id hashes the canonical URL."""
     import sqlite3
-    from output.schema import article_id
+    from govnews.output.schema import article_id
     conn = sqlite3.connect(folder / "dataset.sqlite")
     try:
         stored = {r[0] for r in conn.execute("SELECT article_id FROM articles")}
@@ -223,8 +223,8 @@ def stop_check(folder: Path) -> dict[str, int]:
 def patch_all_known() -> None:
     """Diagnostic only (this process): `_all_known` looking the keys up the way the store ids
     them (canonical URL with scheme, www folded either way), to show what the stop would save."""
-    from output.schema import article_id
-    from scraper.crawl import Crawl
+    from govnews.output.schema import article_id
+    from govnews.scraper.crawl import Crawl
 
     def all_known(self, article_keys: list[str]) -> bool:
         variants = [[article_id(f"{scheme}://{pre}{k}") for scheme in ("http", "https")
@@ -236,9 +236,9 @@ def patch_all_known() -> None:
 
 
 def run_twice(window_days: int, patched: bool = False) -> dict[str, Any]:
-    from fixtures.portals.lacviet import LacVietPortal
-    from scraper.harvest import harvest
-    from scraper.crawl import Crawl
+    from govnews.fixtures.portals.lacviet import LacVietPortal
+    from govnews.scraper.harvest import harvest
+    from govnews.scraper.crawl import Crawl
     original = Crawl._all_known
     if patched:
         patch_all_known()
@@ -271,7 +271,7 @@ def run_twice(window_days: int, patched: bool = False) -> dict[str, Any]:
 
 
 def run_incremental(args) -> dict[str, Any]:
-    from fixtures.portals.lacviet import LacVietPortal
+    from govnews.fixtures.portals.lacviet import LacVietPortal
     articles = LacVietPortal().articles()
     window_days = args.window_days or choose_window(articles, datetime.now(timezone.utc))
     result = run_twice(window_days)
@@ -403,7 +403,7 @@ FILLER = (
 
 def synthetic_article(i: int, rng: random.Random, base_url: str) -> tuple[dict, dict, dict]:
     """(article row, observation row, frontier row) of synthetic article number `i`."""
-    from output.schema import article_id, content_sha256, to_utc_iso
+    from govnews.output.schema import article_id, content_sha256, to_utc_iso
     title, lead = TOPICS[i % len(TOPICS)]
     start = datetime(2015, 1, 1, 7, 0)
     published = start + timedelta(minutes=rng.randrange(int(9.99 * 365 * 24 * 60)))
@@ -456,8 +456,8 @@ def build_main(argv: list[str]) -> int:
     parser.add_argument("--no-frontier", action="store_true")
     parser.add_argument("--extra-indexes", action="store_true")
     args = parser.parse_args(argv)
-    from output.store import Store
-    from scraper.frontier import Frontier
+    from govnews.output.store import Store
+    from govnews.scraper.frontier import Frontier
     started = time.perf_counter()
     rng = random.Random(args.n)
     store = Store.open(args.folder)
@@ -500,12 +500,12 @@ def measure_main(argv: list[str]) -> int:
     parser.add_argument("--window-days", type=int, required=True)
     parser.add_argument("--profile")
     args = parser.parse_args(argv)
-    from scraper.harvest import harvest
+    from govnews.scraper.harvest import harvest
     config = config_for(args.url, args.window_days)
     profiles = []
     if args.profile:
         import cProfile
-        from scraper.crawl import Crawl
+        from govnews.scraper.crawl import Crawl
         worker = Crawl._host_worker
 
         def profiled(self, host):
@@ -547,14 +547,14 @@ def child(*argv: str) -> dict:
 
 def scale_window(now: datetime) -> int:
     """A window that holds the portal's 2025 articles and none of the synthetic ones (<= 2024)."""
-    from fixtures.portals.lacviet import LacVietPortal
+    from govnews.fixtures.portals.lacviet import LacVietPortal
     edge = datetime(2025, 1, 1, tzinfo=timezone.utc)
     after = min(utc_of(a) for a in LacVietPortal().articles() if utc_of(a) > edge)
     return window_days_for(edge + (after - edge) / 2, now)
 
 
 def run_scale(args) -> dict[str, Any]:
-    from fixtures.portals.lacviet import LacVietPortal
+    from govnews.fixtures.portals.lacviet import LacVietPortal
     window_days = scale_window(datetime.now(timezone.utc))
     runs: list[dict] = []
     builds: dict[int, list[dict]] = {}
@@ -656,11 +656,11 @@ def print_profile(path: str, top: int = 25) -> None:
 # -- 3. reparse ------------------------------------------------------------------------------------
 
 def run_reparse(args) -> dict[str, Any]:
-    from fixtures.portals.lacviet import LacVietPortal
-    from parsers.extract import parse_page
-    from scraper.archive import iter_archived
-    from scraper.harvest import harvest
-    from scraper.reparse import _is_page, reparse
+    from govnews.fixtures.portals.lacviet import LacVietPortal
+    from govnews.parsers.extract import parse_page
+    from govnews.scraper.archive import iter_archived
+    from govnews.scraper.harvest import harvest
+    from govnews.scraper.reparse import _is_page, reparse
     portal = LacVietPortal()
     with tempfile.TemporaryDirectory(prefix="bench-reparse-") as tmp:
         folder = Path(tmp) / "data"

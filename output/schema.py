@@ -10,7 +10,7 @@ import unicodedata
 from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
-from parsers.model import SCHEMA_VERSION
+from govnews.parsers.model import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION", "TABLES", "FIELDS", "KINDS", "DTYPES", "LIST_FIELDS", "LOCAL_TZ",

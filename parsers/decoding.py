@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from parsers.legacy import VIETNAMESE_LETTERS, detect_legacy, fix_legacy, is_vietnamese_syllable
+from govnews.parsers.legacy import VIETNAMESE_LETTERS, detect_legacy, fix_legacy, is_vietnamese_syllable
 
 __all__ = ["Decoded", "decode_html"]
 

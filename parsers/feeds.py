@@ -32,8 +32,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from parsers.dates import VN_TZ, YEAR_MAX, YEAR_MIN, parse_vietnamese_datetime
-from parsers.decoding import decode_html
+from govnews.parsers.dates import VN_TZ, YEAR_MAX, YEAR_MIN, parse_vietnamese_datetime
+from govnews.parsers.decoding import decode_html
 
 __all__ = ["FEED_KINDS", "Feed", "FeedEntry", "is_feed", "lastmod_after", "parse_feed"]
 

@@ -123,7 +123,7 @@ def _patterns(items: list[str]) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=1)
 def load_profiles() -> tuple[Profile, ...]:
     """Every bundled profile, sorted by name."""
-    folder = resources.files("parsers.profiles")
+    folder = resources.files("govnews.parsers.profiles")
     found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):

@@ -90,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from parsers.extract import parse_page
-    from parsers.profile import ProfileError
+    from govnews.parsers.extract import parse_page
+    from govnews.parsers.profile import ProfileError
 
     from .records import article_row, utc_now
 
@@ -145,7 +145,7 @@ def _site_of(url: str) -> str:
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
-    from parsers.profile import load_profiles
+    from govnews.parsers.profile import load_profiles
     for profile in load_profiles():
         print(f"{profile.name:24} {profile.description}")
     print(f"{'generic':24} the generic extractor, for pages no profile matches")
@@ -153,8 +153,8 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from output.store import Store, StoreError
-    from output.writers import export_dataset
+    from govnews.output.store import Store, StoreError
+    from govnews.output.writers import export_dataset
 
     from .crawl import Crawl, CrawlSettings
     from .http import DEFAULT_USER_AGENT, HttpSettings
@@ -246,8 +246,8 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from output.store import Store
-    from output.writers import ParquetUnavailableError, export_dataset
+    from govnews.output.store import Store
+    from govnews.output.writers import ParquetUnavailableError, export_dataset
 
     folder = _existing_dataset(args.folder)
     out = _output_folder(args.output) if args.output else folder
@@ -262,7 +262,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from output.report import write_report
+    from govnews.output.report import write_report
 
     folder = _existing_dataset(args.folder)
     path = write_report(folder, Path(args.output))
@@ -280,8 +280,8 @@ def _existing_dataset(path: str) -> Path:
 
 
 def cmd_serve_fixtures(args: argparse.Namespace) -> int:
-    from fixtures.portals import all_portals
-    from fixtures.server import PortalServer
+    from govnews.fixtures.portals import all_portals
+    from govnews.fixtures.server import PortalServer
 
     servers = []
     for offset, portal in enumerate(all_portals()):

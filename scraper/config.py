@@ -147,7 +147,7 @@ def _site(index: int, raw: Any, where: str) -> SiteConfig:
                            and urlsplit(u).hostname for u in urls):
         raise ConfigError(f"{where}{label}: start_urls must be a non-empty list of http(s) URLs")
     if raw.get("profile"):
-        from parsers.profile import ProfileError, profile_named
+        from govnews.parsers.profile import ProfileError, profile_named
         if raw["profile"] != "generic":
             try:
                 profile_named(raw["profile"])

@@ -13,13 +13,13 @@ from collections import Counter as Tally
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
-from output.schema import article_id
-from output.store import Store
-from parsers.extract import parse_page, url_rules
-from parsers.feeds import is_feed, parse_feed
-from parsers.listing import FILE_URL, TRAP_URL
-from parsers.model import Page, Postback
-from parsers.urls import canonical_url
+from govnews.output.schema import article_id
+from govnews.output.store import Store
+from govnews.parsers.extract import parse_page, url_rules
+from govnews.parsers.feeds import is_feed, parse_feed
+from govnews.parsers.listing import FILE_URL, TRAP_URL
+from govnews.parsers.model import Page, Postback
+from govnews.parsers.urls import canonical_url
 
 from .errors import FetchError, TransientError
 from .frontier import PRIORITY, Frontier, Request

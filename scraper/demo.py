@@ -13,10 +13,10 @@ EXIT_OK, EXIT_PARTIAL = 0, 1
 
 
 def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.0) -> int:
-    from fixtures.portals import all_portals
-    from fixtures.server import PortalServer
-    from output.store import Store
-    from output.writers import export_dataset
+    from govnews.fixtures.portals import all_portals
+    from govnews.fixtures.server import PortalServer
+    from govnews.output.store import Store
+    from govnews.output.writers import export_dataset
 
     portals = [p for p in all_portals() if not platforms or p.platform in platforms]
     if not portals:
@@ -52,7 +52,7 @@ def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.
 
 def _report(folder: Path) -> Path | None:
     try:
-        from output.report import write_report
+        from govnews.output.report import write_report
     except ImportError:
         return None
     return write_report(folder, folder / "report.html")

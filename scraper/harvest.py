@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from output.store import Store, StoreError
-from output.writers import export_dataset
+from govnews.output.store import Store, StoreError
+from govnews.output.writers import export_dataset
 
 from .config import Config
 from .crawl import Crawl, CrawlSettings, Site, Summary
@@ -79,7 +79,7 @@ def combined_ca_bundle(extra: str, folder: Path, site: str) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     content = Path(certifi.where()).read_text("ascii") + "\n" + Path(extra).read_text("ascii")
     if not target.exists() or target.read_text("ascii") != content:
-        from output.writers import atomic_write
+        from govnews.output.writers import atomic_write
         with atomic_write(target, encoding="ascii") as fh:
             fh.write(content)
     return str(target)
@@ -169,6 +169,6 @@ def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None
     with open(logs / "runs.jsonl", "a", encoding="utf-8") as fh:
         fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
     if summary.error_lines:
-        from output.writers import atomic_write
+        from govnews.output.writers import atomic_write
         with atomic_write(logs / f"{run_id}.errors.txt") as fh:
             fh.write("\n".join(summary.error_lines) + "\n")

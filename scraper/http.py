@@ -17,11 +17,13 @@ import requests
 import urllib3
 from requests.structures import CaseInsensitiveDict
 
+from govnews._version import __version__
+
 from .errors import FetchError, OutOfScope, TransientError
 
 log = logging.getLogger("govnews.http")
 
-DEFAULT_USER_AGENT = "govnews/0.1 (+https://github.com/govnews/govnews; research harvester)"
+DEFAULT_USER_AGENT = f"govnews/{__version__} (+https://github.com/govnews/govnews; research harvester)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 524})
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from output.schema import article_id, content_sha256
-from parsers.model import Article
+from govnews.output.schema import article_id, content_sha256
+from govnews.parsers.model import Article
 
 
 def utc_now() -> str:

@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from output.store import Store
-from parsers.extract import parse_page
+from govnews.output.store import Store
+from govnews.parsers.extract import parse_page
 
 from .archive import iter_archived
 from .config import Config

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.portals.lacviet import LacVietPortal
-from fixtures.server import PortalServer
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.server import PortalServer
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from scraper.archive import REVISIT_PROFILE, WarcArchive, iter_archived
-from scraper.http import DEFAULT_USER_AGENT, Response
+from govnews.scraper.archive import REVISIT_PROFILE, WarcArchive, iter_archived
+from govnews.scraper.http import DEFAULT_USER_AGENT, Response
 
 REPO = Path(__file__).resolve().parent.parent
 WARCIO = Path(sys.executable).parent / "warcio"
@@ -486,7 +486,7 @@ KILLED_WRITER = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {repo!r})
     sys.path.insert(0, {tests!r})
-    from scraper.archive import WarcArchive
+    from govnews.scraper.archive import WarcArchive
     from test_archive import sample_responses
     archive = WarcArchive(Path({folder!r}), run_id="r1")
     for response in sample_responses()[:5]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from output.schema import validate_article
-from scraper.cli import main
+from govnews.output.schema import validate_article
+from govnews.scraper.cli import main
 
 GOLDEN = Path(__file__).parent.parent / "fixtures" / "golden" / "lacviet"
 SEED_URL = "https://thanhphobaclieu.baclieu.gov.vn/tintuc/lists/posts/post.aspx?Source=%2ftintuc&ItemID=8861&Mode=1"

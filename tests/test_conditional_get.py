@@ -2,12 +2,12 @@
 a 304 costs no body and loses nothing."""
 from __future__ import annotations
 
-from fixtures.portal import Response
-from fixtures.portals.lacviet import LacVietPortal
-from fixtures.server import PortalServer
-from output.store import Store
-from scraper.crawl import Crawl, CrawlSettings, Site
-from scraper.http import HttpSettings
+from govnews.fixtures.portal import Response
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output.store import Store
+from govnews.scraper.crawl import Crawl, CrawlSettings, Site
+from govnews.scraper.http import HttpSettings
 
 ETAG = '"home-v1"'
 MODIFIED = "Tue, 04 Aug 2020 09:20:00 GMT"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fixtures.portals.lacviet import LacVietPortal
-from fixtures.server import PortalServer
-from output import load
-from scraper.cli import main
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output import load
+from govnews.scraper.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,7 +110,7 @@ def test_sigkill_mid_crawl_then_resume(tmp_path):
     portal = LacVietPortal()
     out = tmp_path / "out"
     with PortalServer(portal, latency=0.02) as server:
-        cmd = [sys.executable, "-m", "scraper.cli", "crawl", server.url + "/", "-o", str(out),
+        cmd = [sys.executable, "-m", "govnews", "crawl", server.url + "/", "-o", str(out),
                "--delay", "0.02", "--allow-private"]
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.time() + 60

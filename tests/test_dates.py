@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from parsers.dates import VN_TZ, ParsedDate, find_datetimes, parse_vietnamese_datetime
+from govnews.parsers.dates import VN_TZ, ParsedDate, find_datetimes, parse_vietnamese_datetime
 
 # (text as printed on a portal, expected ISO value, has_time)
 REAL_WORLD = [

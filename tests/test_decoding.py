@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.decoding import Decoded, decode_html
-from parsers.legacy import (
+from govnews.parsers.decoding import Decoded, decode_html
+from govnews.parsers.legacy import (
     VIETNAMESE_LETTERS,
     detect_legacy,
     fix_legacy,

@@ -20,23 +20,23 @@ from typing import Iterator
 
 import pytest
 
-import scraper.http
-from fixtures.faults import (
+import govnews.scraper.http
+from govnews.fixtures.faults import (
     Drip, EmptyBody, Faults, Garbage, Hang, RedirectLoop, RedirectTo, RepeatingPager, Reset, Slow,
     Status, TooLarge, Truncated, WithHeaders, WrongCharset, WrongContentType, count, encode_1258,
     gzip_bomb, item_pattern, requests_to,
 )
-from fixtures.portal import Request
-from fixtures.portals.lacviet import (
+from govnews.fixtures.portal import Request
+from govnews.fixtures.portals.lacviet import (
     CATEGORIES, PAGE_SIZE, POSTBACK_CATEGORY, LacVietPortal, article_url, listing_url,
 )
-from fixtures.server import PortalServer
-from fixtures.tls import make_pki, serve_https
-from output.store import Store
-from scraper.cli import main
-from scraper.crawl import Crawl, CrawlSettings, Site, Summary
-from scraper.errors import TransientError
-from scraper.http import Fetcher, HttpSettings
+from govnews.fixtures.server import PortalServer
+from govnews.fixtures.tls import make_pki, serve_https
+from govnews.output.store import Store
+from govnews.scraper.cli import main
+from govnews.scraper.crawl import Crawl, CrawlSettings, Site, Summary
+from govnews.scraper.errors import TransientError
+from govnews.scraper.http import Fetcher, HttpSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTAL = LacVietPortal()
@@ -404,7 +404,7 @@ class _LoopbackLooksPublic:
 
 
 def test_redirect_to_private_addresses_is_refused_unrequested(tmp_path, monkeypatch):
-    monkeypatch.setattr(scraper.http, "socket", _LoopbackLooksPublic(scraper.http.socket))
+    monkeypatch.setattr(govnews.scraper.http, "socket", _LoopbackLooksPublic(govnews.scraper.http.socket))
     faults = Faults()
     with serving(host="127.0.0.2") as private:
         faults.add(item_pattern(A), RedirectTo(f"http://10.0.0.1{article_url(BY_KEY[A])}"))
@@ -453,7 +453,7 @@ BOMB_CRAWL = textwrap.dedent("""
     from pathlib import Path
     sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
     from test_faults import A, crawl, settings
-    from fixtures.faults import Faults, GzipBomb, gzip_bomb, item_pattern
+    from govnews.fixtures.faults import Faults, GzipBomb, gzip_bomb, item_pattern
     faults = Faults()
     faults.add(item_pattern(A), GzipBomb(inflated=int(sys.argv[2])))
     gzip_bomb(int(sys.argv[2]))                     # built before measuring

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers.feeds import FEED_KINDS, Feed, FeedEntry, is_feed, lastmod_after, parse_feed
+from govnews.parsers.feeds import FEED_KINDS, Feed, FeedEntry, is_feed, lastmod_after, parse_feed
 
 NUKEVIET_RSS_URL = "https://dongthap.gov.vn/vi/news/rss/"
 NUKEVIET_RSS = """<?xml version="1.0" encoding="UTF-8"?>

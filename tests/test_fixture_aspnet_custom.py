@@ -16,10 +16,10 @@ import requests
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
-from fixtures.portal import Portal
-from fixtures.portals.aspnet_custom import (PORTALS, BacNinhIctPortal, HaiPhongPortal,
+from govnews.fixtures.portal import Portal
+from govnews.fixtures.portals.aspnet_custom import (PORTALS, BacNinhIctPortal, HaiPhongPortal,
                                             PostDatePortal, ThanhHoaPortal)
-from fixtures.server import PortalServer
+from govnews.fixtures.server import PortalServer
 
 PROFILES = Path(__file__).parent.parent / "parsers" / "profiles"
 SPACE = re.compile(r"[\s\u00a0]+")

@@ -14,9 +14,9 @@ import requests
 from lxml import html
 from protego import Protego
 
-from fixtures.portal import Portal
-from fixtures.portals.joomla_wp import JoomlaPortal, WordPressPortal
-from fixtures.server import PortalServer
+from govnews.fixtures.portal import Portal
+from govnews.fixtures.portals.joomla_wp import JoomlaPortal, WordPressPortal
+from govnews.fixtures.server import PortalServer
 
 PORTALS = [JoomlaPortal, WordPressPortal]
 ASSET = re.compile(r"\.(?:gif|png|jpe?g|ico|css|js|pdf|docx?|xml)(?:$|\?)", re.I)

@@ -12,8 +12,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from fixtures.portals.lacviet import GRID_TARGET, POSTBACK_CATEGORY, LacVietPortal, listing_url
-from fixtures.server import PortalServer
+from govnews.fixtures.portals.lacviet import GRID_TARGET, POSTBACK_CATEGORY, LacVietPortal, listing_url
+from govnews.fixtures.server import PortalServer
 
 DISALLOWED = ("/tintuc/_layouts/", "/tintuc/lists/posts/search.aspx")
 POSTBACK = re.compile(r"javascript:__doPostBack\('([^']+)','([^']+)'\)")

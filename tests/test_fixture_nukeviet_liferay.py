@@ -18,13 +18,13 @@ import pytest
 from lxml import html
 from protego import Protego
 
-from fixtures.portal import FixtureArticle, Portal
-from fixtures.portals.liferay import LiferayPortal
-from fixtures.portals.liferay_articles import SIGNATURES
-from fixtures.portals.nukeviet import NukeVietPortal
-from fixtures.server import PortalServer
-from parsers.profile import Profile, profile_named
-from parsers.urls import canonical_url
+from govnews.fixtures.portal import FixtureArticle, Portal
+from govnews.fixtures.portals.liferay import LiferayPortal
+from govnews.fixtures.portals.liferay_articles import SIGNATURES
+from govnews.fixtures.portals.nukeviet import NukeVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.parsers.profile import Profile, profile_named
+from govnews.parsers.urls import canonical_url
 
 PORTALS: dict[str, type[Portal]] = {"nukeviet": NukeVietPortal, "liferay": LiferayPortal}
 BODY = {"nukeviet": "#news-bodyhtml", "liferay": ".asset-full-content .journal-content-article"}

@@ -18,10 +18,10 @@ from lxml import etree, html
 from lxml.cssselect import CSSSelector
 from protego import Protego
 
-from fixtures.portal import FixtureArticle, Portal
-from fixtures.portals.sharepoint_vendors import (PORTALS, QuangNamPortal, QuangNinhPortal,
+from govnews.fixtures.portal import FixtureArticle, Portal
+from govnews.fixtures.portals.sharepoint_vendors import (PORTALS, QuangNamPortal, QuangNinhPortal,
                                                  TandanPortal)
-from fixtures.server import PortalServer
+from govnews.fixtures.server import PortalServer
 
 PROFILES = Path(__file__).resolve().parent.parent / "parsers" / "profiles"
 POSTBACK = re.compile(r"__doPostBack\('([^']*)','([^']*)'\)")

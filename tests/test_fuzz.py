@@ -43,12 +43,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from output.schema import validate_article
-from parsers.extract import MAX_PAGE_BYTES, parse_page
-from parsers.legacy import TCVN3_TO_UNICODE
-from parsers.model import Page
-from parsers.profile import load_profiles
-from scraper.records import article_row
+from govnews.output.schema import validate_article
+from govnews.parsers.extract import MAX_PAGE_BYTES, parse_page
+from govnews.parsers.legacy import TCVN3_TO_UNICODE
+from govnews.parsers.model import Page
+from govnews.parsers.profile import load_profiles
+from govnews.scraper.records import article_row
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = ROOT / "fixtures" / "golden"
@@ -1058,9 +1058,9 @@ def test_parse_time_is_linear_in_jsonld_array_length():
 BIG_PAGE_SCRIPT = textwrap.dedent("""
     import json, resource, sys, time
     sys.path.insert(0, sys.argv[2])
-    from parsers.extract import parse_page
-    from output.schema import validate_article
-    from scraper.records import article_row
+    from govnews.parsers.extract import parse_page
+    from govnews.output.schema import validate_article
+    from govnews.scraper.records import article_row
     kind = sys.argv[1]
     head = ("<html><head><meta charset='utf-8'><title>Hội nghị tổng kết</title></head><body>"
             "<h1>Hội nghị tổng kết công tác nông nghiệp</h1><div class='date'>04/08/2020 16:20</div>"

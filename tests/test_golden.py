@@ -6,8 +6,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from fixtures.golden import golden_cases
-from parsers.extract import parse_page
+from govnews.fixtures.golden import golden_cases
+from govnews.parsers.extract import parse_page
 
 FIELDS = ("platform", "category", "headline", "summary", "published_at", "body", "author",
           "source", "view_count", "visitor_counter", "images", "attachments")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.portals.lacviet import LacVietPortal
-from fixtures.server import PortalServer
-from output import load
-from scraper.cli import main
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output import load
+from govnews.scraper.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW_DAYS = 700
@@ -123,7 +123,7 @@ def test_warc_archive_is_valid_and_holds_every_article(two_runs):
     assert check.returncode == 0, check.stdout + check.stderr
     index = subprocess.run([str(warcio), "index", str(warcs[0])], capture_output=True, text=True)
     assert index.returncode == 0 and '"warc-type": "response"' in index.stdout
-    from scraper.archive import iter_archived
+    from govnews.scraper.archive import iter_archived
     urls = {r.url.lower() for r in iter_archived(out / "warc")}
     ids = {u.split("itemid=")[1].split("&")[0] for u in urls if "itemid=" in u and "mode=1" in u}
     assert ids == {a.key for a in portal.articles()}
@@ -154,12 +154,12 @@ def test_concurrent_harvest_exits_75(tmp_path):
     out = tmp_path / "data"
     with PortalServer(portal, latency=0.05) as server:
         config = write_config(tmp_path / "sites.toml", server.url, out)
-        first = subprocess.Popen([sys.executable, "-m", "scraper.cli", "harvest", "-c", str(config)],
+        first = subprocess.Popen([sys.executable, "-m", "govnews", "harvest", "-c", str(config)],
                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 30
         while len(server.requests) < 3 and time.time() < deadline:
             time.sleep(0.01)
-        second = subprocess.run([sys.executable, "-m", "scraper.cli", "harvest", "-c", str(config)],
+        second = subprocess.run([sys.executable, "-m", "govnews", "harvest", "-c", str(config)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
         first.kill()
         first.wait()
@@ -173,7 +173,7 @@ def test_harvest_killed_then_rerun(tmp_path):
     out = tmp_path / "data"
     with PortalServer(portal, latency=0.01) as server:
         config = write_config(tmp_path / "sites.toml", server.url, out)
-        cmd = [sys.executable, "-m", "scraper.cli", "harvest", "-c", str(config)]
+        cmd = [sys.executable, "-m", "govnews", "harvest", "-c", str(config)]
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
         while len(article_gets(server.paths())) < 10 and time.time() < deadline:
@@ -185,7 +185,7 @@ def test_harvest_killed_then_rerun(tmp_path):
     data = load(out)
     assert len(data.articles) == len(portal.articles()) and data.articles.url.is_unique
     assert not data.observations.duplicated(["article_id", "run_id"]).any()
-    from scraper.archive import iter_archived
+    from govnews.scraper.archive import iter_archived
     assert sum(1 for _ in iter_archived(out / "warc")) > 0     # the killed run's .open file reads
 
 
@@ -193,7 +193,7 @@ def test_quiet_under_cron(tmp_path):
     portal = LacVietPortal()
     with PortalServer(portal) as server:
         config = write_config(tmp_path / "sites.toml", server.url, tmp_path / "data")
-        done = subprocess.run([sys.executable, "-m", "scraper.cli", "harvest", "-c", str(config)],
+        done = subprocess.run([sys.executable, "-m", "govnews", "harvest", "-c", str(config)],
                               cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0
     assert done.stderr == ""

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.portals.aspnet_custom import PostDatePortal
-from fixtures.portals.lacviet import LacVietPortal
-from fixtures.portals.nukeviet import NukeVietPortal
-from fixtures.server import PortalServer
-from output import load
+from govnews.fixtures.portals.aspnet_custom import PostDatePortal
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.portals.nukeviet import NukeVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def test_sigkill_and_resume_across_hosts(tmp_path):
     portals, servers = _servers([0.01, 0.01, 0.01])
     out = tmp_path / "out"
     try:
-        cmd = [sys.executable, "-m", "scraper.cli", "crawl", *(s.url + "/" for s in servers),
+        cmd = [sys.executable, "-m", "govnews", "crawl", *(s.url + "/" for s in servers),
                "-o", str(out), "--delay", "0.02", "--allow-private"]
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
@@ -66,9 +66,9 @@ def test_sigkill_and_resume_across_hosts(tmp_path):
 def test_slow_host_does_not_stall_the_others(tmp_path):
     portals, servers = _servers([0.3, 0.0, 0.0])
     try:
-        from output.store import Store
-        from scraper.crawl import Crawl, CrawlSettings, Site
-        from scraper.http import HttpSettings
+        from govnews.output.store import Store
+        from govnews.scraper.crawl import Crawl, CrawlSettings, Site
+        from govnews.scraper.http import HttpSettings
         store = Store.open(tmp_path / "out")
         sites = [Site(f"site{i}", [s.url + "/"], allow_private=True) for i, s in enumerate(servers)]
         settings = CrawlSettings(delay=0.0, http=HttpSettings(allow_private=True))

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from output import Dataset, load
-from output.dataset import frame_from_rows, views_over_time
-from output.schema import DTYPES, FIELDS, TABLES, article_id, content_sha256, validate_article
-from output.store import (
+from govnews.output import Dataset, load
+from govnews.output.dataset import frame_from_rows, views_over_time
+from govnews.output.schema import DTYPES, FIELDS, TABLES, article_id, content_sha256, validate_article
+from govnews.output.store import (
     DB_NAME,
     RECENT_SQL,
     SAMPLE_FROM_SQL,
@@ -25,7 +25,7 @@ from output.store import (
     Store,
     StoreError,
 )
-from output.writers import (
+from govnews.output.writers import (
     ParquetUnavailableError,
     atomic_write,
     export_dataset,
@@ -193,7 +193,7 @@ def test_a_killed_writer_never_leaves_a_half_written_file(tmp_path: Path) -> Non
     script = textwrap.dedent(
         f"""
         import os, signal
-        from output.writers import atomic_write
+        from govnews.output.writers import atomic_write
         with atomic_write({str(target)!r}) as handle:
             handle.write("article_id,view_count\\n" + "cd,2\\n" * 10000)
             handle.flush()
@@ -359,7 +359,7 @@ def test_sigkill_keeps_committed_records_and_drops_the_open_transaction(tmp_path
         import os, signal, sys
         sys.path.insert(0, {str(REPO / "tests")!r})
         from test_output import make_article, make_observation
-        from output.store import Store
+        from govnews.output.store import Store
         store = Store.open({str(tmp_path)!r})
         a, b = make_article("han-man"), make_article("vac-xin")
         with store.transaction():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.accuracy import accuracy_tables
+from govnews.fixtures.accuracy import accuracy_tables
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floor.json").read_text("utf-8"))
 

@@ -13,9 +13,9 @@ import lxml.html
 import pandas as pd
 import pytest
 
-from output import Dataset, load
-from output.dataset import frame_from_rows
-from output.report import (
+from govnews.output import Dataset, load
+from govnews.output.dataset import frame_from_rows
+from govnews.output.report import (
     NOTE_NO_COUNTERS,
     NOTE_NO_DATES,
     NOTE_NO_TABLE,
@@ -29,9 +29,9 @@ from output.report import (
     shorten,
     write_report,
 )
-from output.schema import TABLES, article_id, content_sha256
-from output.store import Store
-from output.writers import export_dataset
+from govnews.output.schema import TABLES, article_id, content_sha256
+from govnews.output.store import Store
+from govnews.output.writers import export_dataset
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHROMIUM_TIMEOUT_S = 60

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.extract import parse_page
+from govnews.parsers.extract import parse_page
 
 GOLDEN = Path(__file__).parent.parent / "fixtures" / "golden" / "lacviet"
 

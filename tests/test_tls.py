@@ -20,17 +20,17 @@ import requests
 import urllib3
 from warcio.archiveiterator import ArchiveIterator
 
-from fixtures.portals.lacviet import LacVietPortal, article_url
-from fixtures.tls import make_pki, serve_https, url_for
-from output import load
-from output.store import Store
-from scraper.archive import WarcArchive, iter_archived
-from scraper.config import config_from_dict
-from scraper.crawl import Crawl, CrawlSettings, Site
-from scraper.errors import FetchError
-from scraper.harvest import harvest
-from scraper.http import Fetcher, HttpSettings
-from scraper.records import utc_now
+from govnews.fixtures.portals.lacviet import LacVietPortal, article_url
+from govnews.fixtures.tls import make_pki, serve_https, url_for
+from govnews.output import load
+from govnews.output.store import Store
+from govnews.scraper.archive import WarcArchive, iter_archived
+from govnews.scraper.config import config_from_dict
+from govnews.scraper.crawl import Crawl, CrawlSettings, Site
+from govnews.scraper.errors import FetchError
+from govnews.scraper.harvest import harvest
+from govnews.scraper.http import Fetcher, HttpSettings
+from govnews.scraper.records import utc_now
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "/tintuc/default.aspx"
@@ -271,7 +271,7 @@ def test_cron_harvest_with_verify_false_keeps_stderr_quiet(pki, tmp_path):
             verify = false
             """), encoding="utf-8")
         done = subprocess.run(
-            [sys.executable, "-c", "import sys; from scraper.cli import main; "
+            [sys.executable, "-c", "import sys; from govnews.scraper.cli import main; "
              "sys.exit(main(sys.argv[1:]))", "harvest", "-c", str(cfg), "--progress", "never"],
             cwd=ROOT, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr[-2000:]
