@@ -1,11 +1,16 @@
 """The harvest configuration (TOML): one defaults table, overridden by the file, overridden by
-flags. Unknown keys, missing keys and wrong types are errors that name the key."""
+the command line (`-s KEY=VALUE`). Every value is checked at load against its type and the one
+table of limits below; a bad one is a ConfigError whose message is one line naming the file (or
+the `-s` item), the table, the key and the value."""
 from __future__ import annotations
 
+import difflib
+import math
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
@@ -26,6 +31,12 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "allow_private": False,       # loopback / private addresses (tests, the demo)
         "formats": ["csv", "jsonl"],  # per-run exports; add "parquet" with govnews[parquet]
         "excel": False,
+        "max_run_seconds": 0.0,       # 0: no limit; else no new pages are taken after this
+        "max_retry_wait": 300.0,      # a longer Retry-After: the host is done for this run
+        "host_give_up_seconds": 300.0,  # only failures from a host for this long: given up
+        "listing_share": 0.5,         # of max_pages, for listing, pager and feed pages
+        "max_queued": 100_000,        # queued URLs per site
+        "log_file": "",               # "": no log file; else messages (INFO and up) go there too
     },
     "reobserve": {
         "window_days": 30,            # re-fetch articles published in the last N days
@@ -41,6 +52,55 @@ SITE_KEYS: dict[str, type | tuple] = {
     "ca_bundle": str, "verify": bool, "max_pages": int, "max_depth": int,
 }
 REQUIRED_SITE_KEYS = ("name", "start_urls")
+SITE_LIMITS_FROM = "harvest"          # a site's delay, max_pages, max_depth: [harvest]'s limits
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The allowed range of a number, `low <= value <= high` (`low < value` when `low_open`);
+    for a string, `high` is its longest length."""
+    low: float
+    high: float
+    low_open: bool = False
+
+
+GiB = 1024 ** 3
+LIMITS: dict[str, dict[str, Limit]] = {
+    "harvest": {
+        "output": Limit(0, 4096),                   # characters (a path)
+        "user_agent": Limit(0, 1000),               # characters (a header value)
+        "contact": Limit(0, 500),                   # characters (goes into the User-Agent)
+        "delay": Limit(0, 3600),                    # seconds; an hour between requests is absurd
+        "max_pages": Limit(1, 10_000_000),
+        "max_depth": Limit(0, 1000),
+        "workers": Limit(1, 1024),                  # threads
+        "timeout": Limit(0, 3600, low_open=True),   # seconds
+        "connect_timeout": Limit(0, 600, low_open=True),
+        "max_bytes": Limit(1024, 2 * GiB),          # bytes, read into memory
+        "max_tries": Limit(1, 100),
+        "max_run_seconds": Limit(0, 30 * 86400),    # 0 = off; at most 30 days
+        "max_retry_wait": Limit(0, 86400, low_open=True),
+        "host_give_up_seconds": Limit(0, 86400, low_open=True),
+        "listing_share": Limit(0, 1, low_open=True),
+        "max_queued": Limit(1, 10_000_000),
+        "log_file": Limit(0, 4096),                 # characters (a path)
+    },
+    "reobserve": {
+        "window_days": Limit(0, 36500),             # 100 years; more overflows date arithmetic
+        "sample_older": Limit(0, 1_000_000),
+    },
+    "archive": {
+        "max_file_mb": Limit(0, 100_000, low_open=True),
+    },
+}
+ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "harvest": {"formats": ("csv", "jsonl", "parquet")},   # list items, each at most once
+}
+HEADER_KEYS = {"harvest": ("user_agent", "contact")}         # printable ASCII only
+PATH_KEYS = {"harvest": ("output", "log_file")}              # no control characters
+SITE_NAME_MAX = 100
+SITE_NAME_RULE = ("letters, digits, '-', '_' and '.' (not first), at most "
+                  f"{SITE_NAME_MAX} characters, optionally ':PORT' at the end")
 
 
 @dataclass
@@ -65,7 +125,8 @@ class Config:
     path: Path | None = None
 
 
-def load_config(path: Path | str) -> Config:
+def load_config(path: Path | str, overrides: Iterable[str] = ()) -> Config:
+    """The file at `path`, with `-s KEY=VALUE` overrides applied before validation."""
     path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -78,86 +139,271 @@ def load_config(path: Path | str) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    return config_from_dict(raw, path)
+        raise ConfigError(f"{path}: invalid TOML: {_one_line(str(exc))}") from None
+    return config_from_dict(raw, path, overrides)
 
 
-def config_from_dict(raw: dict[str, Any], path: Path | None = None) -> Config:
-    where = f"{path}: " if path else ""
-    unknown = set(raw) - set(DEFAULTS) - {"sites"}
-    if unknown:
-        raise ConfigError(f"{where}unknown key {sorted(unknown)[0]!r} at top level "
-                          f"(known: {', '.join(sorted(DEFAULTS))}, sites)")
+def apply_overrides(raw: dict[str, Any], settings: Iterable[str]) -> dict[str, Any]:
+    """A new raw config: `raw` with each `TABLE.KEY=VALUE` (a bare KEY means [harvest]) set.
+    VALUE is read as a TOML value when it is one (`2`, `true`, `"x"`, `["csv"]`), else as a
+    plain string. Values are validated later, by `config_from_dict`, exactly like the file's."""
+    merged = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
+    for item in settings:
+        section, key, value = parse_override(item)
+        table = merged.setdefault(section, {})
+        if isinstance(table, dict):       # else left as it is, for validation to refuse
+            merged[section] = {**table, key: value}
+    return merged
+
+
+def parse_override(item: str) -> tuple[str, str, Any]:
+    """`reobserve.window_days=7` -> ("reobserve", "window_days", 7)."""
+    label = f"-s {_arg(item)}"
+    name, sep, text = item.partition("=")
+    if not sep:
+        raise ConfigError(f"{label}: no '=' (use -s KEY=VALUE, e.g. -s delay=2)")
+    name = name.strip()
+    section, dot, key = name.rpartition(".")
+    if not dot:
+        section = "harvest"
+    if section not in DEFAULTS:
+        hint = _did_you_mean(section, DEFAULTS)
+        raise ConfigError(f"{label}: unknown table {_show(section)}"
+                          + (hint or f" (known: {', '.join(DEFAULTS)}; [[sites]] has no -s)"))
+    if key not in DEFAULTS[section]:
+        hint = _did_you_mean(key, DEFAULTS[section]) or (
+            "" if dot else _other_table(key)) or f" (known: {', '.join(DEFAULTS[section])})"
+        raise ConfigError(f"{label}: unknown key {_show(key)} in [{section}]{hint}")
+    return section, key, _toml_value(text.strip())
+
+
+def config_from_dict(raw: dict[str, Any], path: Path | str | None = None,
+                     overrides: Iterable[str] = ()) -> Config:
+    """A validated Config from a parsed TOML document (and `-s` overrides), or a ConfigError."""
+    file = f"{path}: " if path else ""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{file}the config must be a TOML table")
+    overrides = list(overrides)
+    origin = {parse_override(item)[:2]: item for item in overrides}
+    raw = apply_overrides(raw, overrides)
+
+    def where(section: str, key: str) -> str:
+        item = origin.get((section, key))
+        return f"-s {_arg(item)}: " if item is not None else file
+
+    for key in raw:
+        if key not in DEFAULTS and key != "sites":
+            known = [*DEFAULTS, "sites"]
+            hint = _did_you_mean(key, known) or f" (known: {', '.join(known)})"
+            raise ConfigError(f"{file}unknown key {_show(key)} at top level{hint}")
     tables = {}
     for section, defaults in DEFAULTS.items():
         given = raw.get(section, {})
         if not isinstance(given, dict):
-            raise ConfigError(f"{where}[{section}] must be a table")
-        tables[section] = _merge(section, defaults, given, where)
+            raise ConfigError(f"{file}[{section}] must be a table, not {_type_name(type(given))}")
+        tables[section] = _table(section, given, where)
     sites_raw = raw.get("sites")
-    if not sites_raw:
-        raise ConfigError(f"{where}missing key 'sites': list at least one [[sites]] entry")
+    if sites_raw is None or sites_raw == []:
+        raise ConfigError(f"{file}missing key 'sites': list at least one [[sites]] entry")
     if not isinstance(sites_raw, list):
-        raise ConfigError(f"{where}'sites' must be an array of tables ([[sites]])")
-    sites = [_site(i, s, where) for i, s in enumerate(sites_raw)]
-    names = [s.name for s in sites]
-    if len(set(names)) != len(names):
-        dup = next(n for n in names if names.count(n) > 1)
-        raise ConfigError(f"{where}two sites are named {dup!r}")
-    return Config(tables["harvest"], tables["reobserve"], tables["archive"], sites, path)
+        raise ConfigError(f"{file}'sites' must be an array of tables ([[sites]])")
+    sites = [_site(i, s, file) for i, s in enumerate(sites_raw)]
+    seen: dict[str, str] = {}
+    for site in sites:
+        folded = site.name.casefold()
+        if folded in seen:
+            raise ConfigError(f"{file}two sites are named {_show(seen[folded])}"
+                              + ("" if seen[folded] == site.name else f" and {_show(site.name)}"))
+        seen[folded] = site.name
+    return Config(tables["harvest"], tables["reobserve"], tables["archive"], sites,
+                  Path(path) if path else None)
 
 
-def _merge(section: str, defaults: dict, given: dict, where: str) -> dict:
-    merged = dict(defaults)
+def _table(section: str, given: dict, where) -> dict[str, Any]:
+    defaults = DEFAULTS[section]
+    merged = {key: list(value) if isinstance(value, list) else value
+              for key, value in defaults.items()}
     for key, value in given.items():
         if key not in defaults:
-            raise ConfigError(f"{where}unknown key {key!r} in [{section}] "
-                              f"(known: {', '.join(sorted(defaults))})")
-        expected = type(defaults[key])
-        ok = isinstance(value, expected) or (expected is float and isinstance(value, int)
-                                              and not isinstance(value, bool))
-        if not ok or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}[{section}] {key} must be {_type_name(expected)}, "
-                              f"not {_type_name(type(value))} ({value!r})")
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-            raise ConfigError(f"{where}[{section}] {key} must not be negative")
-        merged[key] = value
+            hint = _did_you_mean(key, defaults) or f" (known: {', '.join(defaults)})"
+            raise ConfigError(f"{where(section, key)}unknown key {_show(key)} "
+                              f"in [{section}]{hint}")
+        label = f"{where(section, key)}[{section}] {key}"
+        merged[key] = _checked(label, value, _expected(defaults[key]), LIMITS[section].get(key))
+        if key in ENUMS.get(section, {}):
+            _check_choices(label, merged[key], ENUMS[section][key])
+        if key in HEADER_KEYS.get(section, ()):
+            _check_header(label, merged[key])
+        if key in PATH_KEYS.get(section, ()):
+            _check_no_controls(label, merged[key])
     return merged
 
 
-def _site(index: int, raw: Any, where: str) -> SiteConfig:
-    label = f"sites[{index}]"
+def _site(index: int, raw: Any, file: str) -> SiteConfig:
+    table = f"[[sites]] #{index + 1}"
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}{label} must be a table")
+        raise ConfigError(f"{file}{table} must be a table, not {_type_name(type(raw))}")
+    if isinstance(raw.get("name"), str):
+        table += f" ({_show(raw['name'], 40)})"
     for key in raw:
         if key not in SITE_KEYS:
-            raise ConfigError(f"{where}unknown key {key!r} in {label} "
-                              f"(known: {', '.join(SITE_KEYS)})")
+            hint = _did_you_mean(key, SITE_KEYS) or f" (known: {', '.join(SITE_KEYS)})"
+            raise ConfigError(f"{file}unknown key {_show(key)} in {table}{hint}")
     for key in REQUIRED_SITE_KEYS:
         if key not in raw:
-            raise ConfigError(f"{where}missing key {key!r} in {label}")
-    for key, value in raw.items():
-        expected = SITE_KEYS[key]
-        if not isinstance(value, expected) or isinstance(value, bool) and expected is not bool:
-            raise ConfigError(f"{where}{label} {key} must be {_type_name(expected)}, "
-                              f"not {_type_name(type(value))} ({value!r})")
-    label = f"site {raw['name']!r}"
-    urls = raw["start_urls"]
-    if not urls or not all(isinstance(u, str) and urlsplit(u).scheme in ("http", "https")
-                           and urlsplit(u).hostname for u in urls):
-        raise ConfigError(f"{where}{label}: start_urls must be a non-empty list of http(s) URLs")
-    if raw.get("profile"):
-        from govnews.parsers.profile import ProfileError, profile_named
-        if raw["profile"] != "generic":
+            raise ConfigError(f"{file}missing key {key!r} in {table}")
+    label = file + table
+    site = {key: _checked(f"{label} {key}", value, SITE_KEYS[key],
+                          LIMITS[SITE_LIMITS_FROM].get(key))
+            for key, value in raw.items()}
+    site["name"] = _site_name(f"{label} name", site["name"])
+    site["start_urls"] = _start_urls(f"{label} start_urls", site["start_urls"])
+    if site.get("profile"):
+        _check_no_controls(f"{label} profile", site["profile"])
+        if site["profile"] != "generic":
+            from govnews.parsers.profile import ProfileError, profile_named
             try:
-                profile_named(raw["profile"])
+                profile_named(site["profile"])
             except ProfileError as exc:
-                raise ConfigError(f"{where}{label}: {exc}") from None
-    if raw.get("ca_bundle") and not Path(raw["ca_bundle"]).is_file():
-        raise ConfigError(f"{where}{label}: ca_bundle {raw['ca_bundle']!r} is not a readable file")
-    if raw.get("delay", 0) < 0:
-        raise ConfigError(f"{where}{label}: delay must not be negative")
-    return SiteConfig(**raw)
+                raise ConfigError(f"{label}: {_one_line(str(exc))}") from None
+    if site.get("ca_bundle"):
+        _check_no_controls(f"{label} ca_bundle", site["ca_bundle"])
+        if not Path(site["ca_bundle"]).is_file():
+            raise ConfigError(f"{label} ca_bundle {_show(site['ca_bundle'])} "
+                              "is not a readable file")
+    return SiteConfig(**site)
+
+
+def _checked(label: str, value: Any, expected: type | tuple, limit: Limit | None) -> Any:
+    """`value` if it has the expected type and lies within `limit` (numbers as given, except
+    that an integer where a number is expected becomes a float)."""
+    numeric = expected is float or expected == (int, float)
+    ok = (isinstance(value, (int, float)) if numeric else isinstance(value, expected)) \
+        and (expected is bool or not isinstance(value, bool))
+    if not ok:
+        raise ConfigError(f"{label} must be {_type_name(expected)}, "
+                          f"not {_type_name(type(value))} ({_show(value)})")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{label} must be a finite number, not {value}")
+    if limit is not None:
+        if isinstance(value, str):
+            if len(value) > limit.high:
+                raise ConfigError(f"{label} must be at most {limit.high:g} characters, "
+                                  f"not {len(value)}")
+        elif value < limit.low or (limit.low_open and value == limit.low):
+            relation = ">" if limit.low_open else ">="
+            raise ConfigError(f"{label} must be {relation} {limit.low:g}, not {_show(value)}")
+        elif value > limit.high:
+            raise ConfigError(f"{label} must be <= {limit.high:g}, not {_show(value)}")
+    return float(value) if numeric and not isinstance(value, bool) else value
+
+
+def _check_choices(label: str, items: list, choices: tuple[str, ...]) -> None:
+    for item in items:
+        if item not in choices:
+            raise ConfigError(f"{label} must list only {', '.join(map(repr, choices))}, "
+                              f"not {_show(item)}")
+    for item in items:
+        if items.count(item) > 1:
+            raise ConfigError(f"{label} lists {_show(item)} twice")
+
+
+def _check_header(label: str, value: str) -> None:
+    """An HTTP header value: printable ASCII only (a control character would split or end the
+    header; http.client cannot even encode most non-ASCII)."""
+    for char in value:
+        if not " " <= char <= "~":
+            raise ConfigError(f"{label} must be printable ASCII (no control characters), "
+                              f"not {_show(value)} (character U+{ord(char):04X})")
+
+
+def _check_no_controls(label: str, value: str) -> None:
+    for char in value:
+        if _is_control(char):
+            raise ConfigError(f"{label} must not contain control characters, "
+                              f"not {_show(value)} (character U+{ord(char):04X})")
+
+
+def _site_name(label: str, name: str) -> str:
+    """The name as NFC, if it is safe as a file name (it names the site's files)."""
+    name = unicodedata.normalize("NFC", name)
+    base, colon, port = name.rpartition(":")
+    if not colon or not (port.isascii() and port.isdigit() and 0 < len(port) <= 5):
+        base = name
+    safe = (0 < len(name) <= SITE_NAME_MAX and not base.startswith(".")
+            and all(char.isalnum() or char in "-_." for char in base))
+    if not safe:
+        raise ConfigError(f"{label} {_show(name)} is not a safe file name: use {SITE_NAME_RULE}")
+    return name
+
+
+def _start_urls(label: str, urls: list) -> list[str]:
+    if not urls:
+        raise ConfigError(f"{label} must list at least one http(s) URL")
+    for url in urls:
+        if not isinstance(url, str):
+            raise ConfigError(f"{label} must be http(s) URLs, not {_type_name(type(url))} "
+                              f"({_show(url)})")
+        if any(char.isspace() or _is_control(char) for char in url):
+            raise ConfigError(f"{label} must be http(s) URLs without spaces or control "
+                              f"characters, not {_show(url)}")
+        try:
+            parts = urlsplit(url)
+            valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+            parts.port                                    # raises on a bad port
+        except ValueError:
+            valid = False
+        if not valid:
+            raise ConfigError(f"{label} must be http(s) URLs with a host, not {_show(url)}")
+    return list(urls)
+
+
+def _toml_value(text: str) -> Any:
+    """`text` read as a TOML value, or `text` itself when it is not one."""
+    try:
+        parsed = tomllib.loads(f"value = {text}")
+    except tomllib.TOMLDecodeError:
+        return text
+    return parsed["value"] if list(parsed) == ["value"] else text
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _other_table(key: str) -> str:
+    """For a bare `-s KEY=...` naming a key of another table: where the key is."""
+    for section, defaults in DEFAULTS.items():
+        if key in defaults:
+            return f"; did you mean '{section}.{key}'?"
+    return ""
+
+
+def _expected(default: Any) -> type:
+    return float if isinstance(default, float) else type(default)
+
+
+def _is_control(char: str) -> bool:
+    """C0, DEL and C1 (and the other Unicode control category, Cc, which is the same set)."""
+    return unicodedata.category(char) == "Cc"
+
+
+def _show(value: Any, width: int = 60) -> str:
+    """repr(value), on one line, cut to about `width` characters."""
+    text = repr(value)
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _arg(item: str) -> str:
+    """A command-line item as typed, or its repr when spaces or control characters would
+    make the message ambiguous or split it."""
+    plain = item.isprintable() and not any(char.isspace() for char in item)
+    return item if plain and len(item) <= 60 else _show(item)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _type_name(kind: Any) -> str:
