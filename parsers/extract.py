@@ -78,10 +78,44 @@ def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
     return None
 
 
+MAX_TAG_CHARS = 16 * 1024        # a start tag longer than this carries thousands of attributes
+MAX_ELEMENTS = 400_000           # tags per page; real portal pages have a few thousand
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{%d,}>" % MAX_TAG_CHARS)
+
+
+def _defused(text: str, warnings: list[str]) -> str:
+    """The page without what makes libxml2 slow or refuse it: an XML declaration (lxml refuses a
+    str that declares an encoding: the bytes were decoded already), start tags with thousands
+    of attributes (libxml2 checks each new attribute against all earlier ones: quadratic), and
+    tags beyond MAX_ELEMENTS. Each cut is a warning."""
+    if text.lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECLARATION.sub("", text, count=1)
+    if len(text) > MAX_TAG_CHARS and _LONG_TAG.search(text):
+        count = 0
+
+        def bare(match: re.Match[str]) -> str:
+            nonlocal count
+            count += 1
+            return f"<{match.group(1)}>"
+        text = _LONG_TAG.sub(bare, text)
+        warnings.append(f"{count} start tag(s) longer than {MAX_TAG_CHARS} characters lost their "
+                        "attributes (pathological markup)")
+    if text.count("<") > MAX_ELEMENTS:
+        cut, seen = 0, 0
+        while seen < MAX_ELEMENTS:
+            cut = text.index("<", cut) + 1
+            seen += 1
+        text = text[:cut - 1]
+        warnings.append(f"page cut after {MAX_ELEMENTS} tags (pathological markup)")
+    return text
+
+
 def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
     if not text.strip():
         warnings.append("empty page: no HTML to parse")
         return None
+    text = _defused(text, warnings)
     parser = _parser()
     try:
         root = html.document_fromstring(text, parser=parser)
@@ -155,6 +189,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.published_at = published.value.astimezone(VN_TZ).isoformat() \
             if published.value else None
         article.published_at_raw = published.raw
+        article.published_precision = ("minute" if published.has_time else "day") \
+            if published.value else None
         article.warnings.extend(published.warnings)
     summary_el = _first(doc, profile, "summary", lambda el: el if text_of(el) else None)
     if summary_el is None and body_el is not None:

@@ -17,6 +17,7 @@ class Article:
     summary: str | None = None
     published_at: str | None = None
     published_at_raw: str | None = None
+    published_precision: str | None = None   # "minute", or "day" when the page printed no time
     body: str | None = None
     author: str | None = None
     source: str | None = None

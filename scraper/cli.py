@@ -1,33 +1,81 @@
-"""The command line: `main(argv=None)`, one subcommand per library call. Exit codes: 0 all well;
-1 finished but some pages or sites failed; 2 bad usage, config or path; 75 lock held."""
+"""govnews: harvest Vietnamese local-government news portals into tidy, archived data.
+
+The command line: `main(argv=None)`, one subcommand per library call."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
+import signal
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ConfigError, FetchError, GovnewsError, LockHeld
+from govnews._version import __version__
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
+from .errors import ConfigError, FetchError, GovnewsError, InternalError, LockHeld
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 70, 75
+log = logging.getLogger("govnews")
+
+EPILOG = """exit codes:
+  0   all well
+  1   finished, but some pages, sites or files failed (the summary says which)
+  2   bad usage, config or path (one line says what is wrong)
+  70  internal error (one line; the traceback in logs/<run_id>.crash.txt)
+  75  another harvest holds the dataset's lock
+
+examples:
+  govnews demo                                    # the bundled demo portals, harvested twice
+  govnews parse saved-page.html --url https://thanhphobaclieu.baclieu.gov.vn/...
+  govnews harvest -c sites.toml                   # the nightly job (cron)
+  govnews report govnews-data -o report.html
+
+`govnews COMMAND --help` tells more of each command."""
+
+
+def _common() -> argparse.ArgumentParser:
+    """-v / -q / --log-file, on every command."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("logging")
+    group.add_argument("-v", "--verbose", action="count", default=0,
+                       help="more messages on stderr (-v: each page's errors, -vv: debug)")
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="only errors on stderr (the summary line still prints)")
+    group.add_argument("--log-file", metavar="FILE",
+                       help="also write every message (level INFO and up) to FILE")
+    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govnews", description=__doc__.split("\n")[0])
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="govnews", description=__doc__.split("\n")[0], epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"govnews {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("parse", help="one saved page (or URL) -> one JSON record on stdout")
-    p.add_argument("source", metavar="FILE_OR_URL", help="a saved page, '-' for stdin, or a URL")
-    p.add_argument("--url", help="the URL the page was served from (resolves links, picks rules)")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, parents=[common])
+
+    p = command("parse", "saved pages (or a URL) -> JSON records on stdout")
+    p.add_argument("sources", nargs="+", metavar="FILE_OR_URL",
+                   help="saved pages, folders of them, '-' for stdin, or one URL")
+    p.add_argument("--url", help="the URL the page was served from (resolves links, picks rules); "
+                   "one page only")
     p.add_argument("--profile", help="force a platform profile ('generic' for the generic extractor)")
     p.add_argument("--links", action="store_true", help="also print the page's links")
+    p.add_argument("--jsonl", action="store_true",
+                   help="one JSON line per page (the default for more than one page)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="parse in N processes (default 1)")
 
-    sub.add_parser("profiles", help="list the platform profiles")
+    command("profiles", "list the platform profiles")
 
-    p = sub.add_parser("crawl", help="one-off crawl from seed pages")
+    p = command("crawl", "one-off crawl from seed pages (a harvest of one ad-hoc site per host)")
     p.add_argument("seeds", nargs="+", metavar="SEED_URL")
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host "
@@ -39,109 +87,148 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user-agent", help="User-Agent header (name govnews and a contact)")
     p.add_argument("--profile", help="force a platform profile for every page")
     p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
+    _run_options(p)
 
-    p = sub.add_parser("harvest", help="the scheduled, incremental job (cron)")
+    p = command("harvest", "the scheduled, incremental job (cron)")
     p.add_argument("-c", "--config", required=True, metavar="SITES_TOML")
     p.add_argument("-o", "--output", metavar="DIR", help="dataset folder (overrides the config)")
-    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                   help="progress on stderr: auto shows it on a terminal only")
+    _run_options(p)
 
-    p = sub.add_parser("reparse", help="re-extract every record from the WARC archive, offline")
+    p = command("reparse", "re-extract every record from the WARC archive, offline")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("-c", "--config", metavar="SITES_TOML", help="sites (names, forced profiles)")
+    p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    p.add_argument("--into", metavar="NEW_DIR",
+                   help="write the result as a new dataset; the old one stays untouched")
 
-    p = sub.add_parser("export", help="write whole tables as CSV, JSON Lines or Parquet")
+    p = command("export", "write whole tables as CSV, JSON Lines or Parquet")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--format", action="append", choices=("csv", "jsonl", "parquet"),
                    help="repeatable; default csv and jsonl")
     p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="CSV cells exactly as extracted (no ' before a leading = + - @: unsafe "
+                        "to open in a spreadsheet)")
     p.add_argument("-o", "--output", metavar="OUT_DIR", help="default: the dataset folder")
 
-    p = sub.add_parser("report", help="engagement over time, with charts, as one HTML file")
+    p = command("report", "engagement over time, with charts, as one HTML file")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("-o", "--output", default="report.html", metavar="REPORT_HTML")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default vi)")
 
-    p = sub.add_parser("serve-fixtures", help="serve the demo portals for manual testing")
+    p = command("serve-fixtures", "serve the demo portals for manual testing")
     p.add_argument("--port", type=int, default=8800, help="first port (one portal per port)")
     p.add_argument("--host", default="127.0.0.1")
 
-    p = sub.add_parser("demo", help="serve the bundled demo portals on 127.0.0.1 and harvest them")
+    p = command("demo", "serve the bundled demo portals on 127.0.0.1 and harvest them twice")
     p.add_argument("-o", "--output", default="demo-output", metavar="DIR")
     p.add_argument("--portal", action="append", help="platform(s) to harvest (default: all)")
     p.add_argument("--pause", type=float, default=3.0, help="seconds between the two harvests")
     return parser
 
 
+def _run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a config key, e.g. -s delay=2 -s reobserve.window_days=7 "
+                        "(validated like the file; repeatable)")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress on stderr: auto shows it on a terminal only")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    handlers = _setup_logging(args)
     try:
         return COMMANDS[args.command](args)
     except LockHeld as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except InternalError as exc:
+        print(f"govnews: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
     except (ConfigError, GovnewsError) as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("govnews: interrupted; the next run goes on where this one stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug: one line out, the traceback in a file
+        crash = _crash_file(args)
+        print(f"govnews: internal error: {type(exc).__name__}: {exc}; details in {crash}",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
+    """WARNING and up on stderr (what a person must know: TLS verification off, unreadable WARC
+    records, a host given up); -v INFO, -vv DEBUG, -q ERROR; --log-file INFO and up."""
+    level = logging.ERROR if args.quiet else \
+        (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    root = logging.getLogger()
+    handlers: list[logging.Handler] = []
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(level)
+    stderr.setFormatter(logging.Formatter("govnews: %(levelname)s: %(message)s"))
+    handlers.append(stderr)
+    if args.log_file:
+        try:
+            file_handler = logging.FileHandler(args.log_file, encoding="utf-8")
+        except OSError as exc:
+            print(f"govnews: --log-file {args.log_file}: {exc.strerror}", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE) from None
+        file_handler.setLevel(min(level, logging.INFO))
+        file_handler.setFormatter(logging.Formatter(
+            "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handlers.append(file_handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(min(h.level for h in handlers))
+    logging.getLogger("urllib3").setLevel(logging.ERROR)
+    return handlers
+
+
+def _quiet_stdout() -> None:
+    """stdout was closed (`| head`): point it at /dev/null so the exit flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _crash_file(args: argparse.Namespace) -> Path:
+    """The traceback of an internal error: in the dataset's logs/ when there is one, else in
+    the temporary folder."""
+    text = traceback.format_exc()
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{os.getpid()}"
+    folder = getattr(args, "output", None) if args.command in ("crawl", "harvest", "demo") \
+        else getattr(args, "folder", None)
+    candidates = []
+    if folder and Path(folder).is_dir():
+        candidates.append(Path(folder) / "logs" / f"{stamp}.crash.txt")
+    import tempfile
+    candidates.append(Path(tempfile.gettempdir()) / f"govnews-{stamp}.crash.txt")
+    for path in candidates:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return candidates[-1]
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from govnews.parsers.extract import parse_page
-    from govnews.parsers.profile import ProfileError
-
-    from .records import article_row, utc_now
-
-    data, url, headers = _read_source(args.source, args.url)
-    try:
-        page = parse_page(data, url, headers, profile=args.profile)
-    except ProfileError as exc:
-        raise ConfigError(str(exc)) from None
-    article = page.article
-    if page.kind != "article":
-        article.warnings.append(f"not an article page (looks like a {page.kind}: "
-                                f"{len(page.listing.article_links)} article links)")
-    row = article_row(article, _site_of(url), utc_now())
-    if args.links:
-        row["links"] = {"articles": page.listing.article_links, "pages": page.listing.page_links,
-                        "postbacks": [p.label or dict(p.fields).get("__EVENTARGUMENT", "")
-                                      for p in page.listing.postbacks]}
-    json.dump(row, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return EXIT_OK
-
-
-def _read_source(source: str, url: str | None) -> tuple[bytes, str, dict]:
-    if source.startswith(("http://", "https://")):
-        from .http import Fetcher, HttpSettings
-        try:
-            response = Fetcher(HttpSettings(allow_private=True)).fetch(source)
-        except FetchError as exc:
-            raise ConfigError(f"cannot fetch {source}: {exc}") from None
-        return response.body, url or response.final_url, response.headers
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise ConfigError(f"{source}: no such file")
-        if path.is_dir():
-            raise ConfigError(f"{source}: is a directory, not a page")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
-    if not data.strip():
-        raise ConfigError(f"{source}: empty file, nothing to parse")
-    return data, url or f"file://{Path(source).resolve() if source != '-' else 'stdin'}", {}
-
-
-def _site_of(url: str) -> str:
-    from urllib.parse import urlsplit
-    return urlsplit(url).hostname or "local"
+    from .batch import parse_command
+    return parse_command(args)
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
@@ -153,54 +240,41 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from govnews.output.store import Store, StoreError
-    from govnews.output.writers import export_dataset
-
-    from .crawl import Crawl, CrawlSettings
-    from .http import DEFAULT_USER_AGENT, HttpSettings
-    from .records import utc_now
+    """A harvest of one ad-hoc site per seed host: the same run as `harvest` (lock, WARC, logs,
+    per-run exports), plus the whole tables."""
+    from .config import config_from_dict
 
     for seed in args.seeds:
         if not seed.startswith(("http://", "https://")):
             raise ConfigError(f"{seed}: a seed must be an http(s) URL")
-    if args.delay < 0:
-        raise ConfigError("--delay must be >= 0")
     folder = _output_folder(args.output)
-    try:
-        store = Store.open(folder)
-    except StoreError as exc:
-        raise ConfigError(f"{folder}: {exc}") from None
-    settings = CrawlSettings(delay=args.delay, max_pages=args.max_pages, max_depth=args.max_depth,
-                             http=HttpSettings(user_agent=args.user_agent or DEFAULT_USER_AGENT,
-                                               allow_private=args.allow_private))
-    sites = _sites_from_seeds(args.seeds, args.allow_private, args.profile)
-    run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-crawl-{int(time.time()*1000)%100000:05d}"
-    started = utc_now()
-    store.start_run(run_id, started, [s.name for s in sites])
-    summary = Crawl(store, sites, settings, run_id).run()
-    status = "ok" if summary.error_count == 0 else "partial"
-    store.finish_run({"run_id": run_id, "finished_at": utc_now(),
-                      "pages_fetched": summary.pages_fetched, "articles_new": summary.articles_new,
-                      "articles_changed": summary.articles_changed,
-                      "observations": summary.observations, "errors": summary.error_count,
-                      "status": status})
-    export_dataset(store, folder, formats=("csv", "jsonl"), excel=args.excel)
-    store.close()
-    print(summary.line())
-    for line in summary.error_lines[:20]:
-        print("  " + line, file=sys.stderr)
-    return EXIT_OK if summary.error_count == 0 else EXIT_PARTIAL
+    harvest_table = {"output": str(folder), "delay": args.delay, "max_pages": args.max_pages,
+                     "max_depth": args.max_depth, "allow_private": args.allow_private,
+                     "excel": args.excel}
+    if args.user_agent:
+        harvest_table["user_agent"] = args.user_agent
+    sites = []
+    for name, urls in _sites_from_seeds(args.seeds).items():
+        site = {"name": name, "start_urls": urls}
+        if args.profile:
+            site["profile"] = args.profile
+        sites.append(site)
+    # a one-off crawl re-observes nothing: run again, it goes on where it stopped
+    raw = {"harvest": harvest_table, "reobserve": {"window_days": 0, "sample_older": 0},
+           "sites": sites}
+    config = config_from_dict(raw, overrides=args.set)
+    return _harvest_and_report(args, config, folder, whole_tables=True)
 
 
-def _sites_from_seeds(seeds: list[str], allow_private: bool, profile: str | None):
-    from .crawl import Site, host_of
+def _sites_from_seeds(seeds: list[str]) -> dict[str, list[str]]:
+    """Seeds grouped by host (www folded); the site is named after its host (and port)."""
+    from .crawl import host_of
     by_host: dict[str, list[str]] = {}
     for seed in seeds:
         host = host_of(seed)
         host = host[4:] if host.startswith("www.") else host
         by_host.setdefault(host, []).append(seed)
-    return [Site(name=host, start_urls=urls, allow_private=allow_private, profile=profile)
-            for host, urls in by_host.items()]
+    return by_host
 
 
 def _output_folder(path: str) -> Path:
@@ -216,20 +290,43 @@ def _output_folder(path: str) -> Path:
 
 def cmd_harvest(args: argparse.Namespace) -> int:
     from .config import load_config
+
+    config = load_config(args.config, overrides=args.set)
+    folder = _output_folder(args.output or config.harvest["output"])
+    return _harvest_and_report(args, config, folder)
+
+
+def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
+                        whole_tables: bool = False) -> int:
     from .harvest import harvest
     from .progress import Progress
 
-    config = load_config(args.config)
-    folder = _output_folder(args.output or config.harvest["output"])
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    result = harvest(config, folder, progress=Progress(sys.stderr) if show else None)
+    running = []
+    previous = _stop_on_sigterm()
+    try:
+        result = harvest(config, folder, progress=Progress(sys.stderr) if show else None,
+                         whole_tables=whole_tables, on_start=running.append)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     summary = result.summary
-    print(summary.line())
+    print(summary.line(), flush=True)
     if summary.error_count:
         print(f"  errors of this run: {folder}/logs/{summary.run_id}.errors.txt", file=sys.stderr)
         for line in summary.error_lines[:10]:
             print("  " + line, file=sys.stderr)
-    return EXIT_OK if summary.error_count == 0 else EXIT_PARTIAL
+    return result.exit_code
+
+
+def _stop_on_sigterm():
+    """SIGTERM (a cron timeout, systemd, kill) ends a run as Ctrl-C does: no new request, the
+    pages in flight finish, the run is recorded as interrupted."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:            # not the main thread (a test calling main() from a thread)
+        return signal.getsignal(signal.SIGTERM)
 
 
 def cmd_reparse(args: argparse.Namespace) -> int:
@@ -240,7 +337,14 @@ def cmd_reparse(args: argparse.Namespace) -> int:
     if args.config:
         from .config import load_config
         config = load_config(args.config)
-    result = reparse(folder, config)
+    options = {}
+    if args.dry_run:
+        options["dry_run"] = True
+    if args.into:
+        options["into"] = Path(args.into)
+    result = reparse(folder, config, **options)
+    for line in getattr(result, "change_lines", lambda: [])():
+        print(line)
     print(result.line())
     return EXIT_OK if not result.errors else EXIT_PARTIAL
 
@@ -251,10 +355,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     folder = _existing_dataset(args.folder)
     out = _output_folder(args.output) if args.output else folder
+    options = {"raw_csv": True} if args.raw_csv else {}
     with Store.open(folder) as store:
         try:
             written = export_dataset(store, out, formats=tuple(args.format or ("csv", "jsonl")),
-                                     excel=args.excel)
+                                     excel=args.excel, **options)
         except ParquetUnavailableError as exc:
             raise ConfigError(str(exc)) from None
     print(f"wrote {len(written)} files to {out}/")
@@ -265,7 +370,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
     folder = _existing_dataset(args.folder)
-    path = write_report(folder, Path(args.output))
+    try:
+        path = write_report(folder, Path(args.output), lang=args.lang)
+    except TypeError:
+        path = write_report(folder, Path(args.output))
     print(f"report written to {path}")
     return EXIT_OK
 

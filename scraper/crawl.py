@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
+import sqlite3
 import threading
 import time
 import traceback
@@ -21,9 +22,10 @@ from govnews.parsers.listing import FILE_URL, TRAP_URL
 from govnews.parsers.model import Page, Postback
 from govnews.parsers.urls import canonical_url
 
-from .errors import FetchError, TransientError
+from .errors import FetchError, StoreFailure, TransientError
 from .frontier import PRIORITY, Frontier, Request
 from .http import Fetcher, HttpSettings, Response
+from .politeness import HostClock, HostDone
 from .records import article_row, observation_row, utc_now
 from .robots import RobotsCache
 
@@ -49,6 +51,11 @@ class Site:
             found |= {host, host[4:] if host.startswith("www.") else "www." + host}
         return found
 
+    def path_prefixes(self) -> list[str]:
+        """The folders of the start URLs: when two sites share a host, a URL belongs to the site
+        whose start folder is the longest prefix of its path."""
+        return [urlsplit(u).path.rsplit("/", 1)[0] + "/" for u in self.start_urls]
+
 
 def host_of(url: str) -> str:
     """The politeness and scope unit: the host name, with its port when it is not the default
@@ -71,9 +78,14 @@ class CrawlSettings:
     max_depth: int = 8
     max_tries: int = 4
     backoff: float = 1.0             # first retry wait; doubles each try, with jitter
-    max_retry_wait: float = 120.0
+    max_retry_wait: float = 300.0    # a longer Retry-After: the host is done for this run
     host_fail_limit: int = 6         # consecutive failures before a host is paused, then given up
     host_pause: float = 30.0
+    host_give_up_seconds: float = 300.0   # only failures from a host for this long: given up
+    max_run_seconds: float = 0.0     # 0: no limit; else stop taking pages after this
+    listing_share: float = 0.5       # of max_pages, for listing, pager, feed and other pages
+    max_queued: int = 100_000        # queued URLs per site
+    max_page_links: int = 50         # pager links followed per listing page
     workers: int = 16
     http: HttpSettings = field(default_factory=HttpSettings)
     incremental: bool = False        # stop walking a listing once it shows only known articles
@@ -94,6 +106,7 @@ class Summary:
     errors: Tally = field(default_factory=Tally)
     error_lines: list[str] = field(default_factory=list)
     given_up_hosts: list[str] = field(default_factory=list)
+    stopped: str | None = None       # why the run stopped early: "time limit", a store failure
     seconds: float = 0.0
 
     @property
@@ -106,7 +119,8 @@ class Summary:
                 f"{self.articles_changed} changed) from {len(self.sites)} site"
                 f"{'s' if len(self.sites) != 1 else ''} in {self.seconds:.1f} s; "
                 f"{self.pages_fetched} pages fetched, {self.duplicates_folded} duplicates folded, "
-                f"{self.robots_refused} refused by robots.txt; errors: {errors}")
+                f"{self.robots_refused} refused by robots.txt; errors: {errors}"
+                + (f"; stopped at the {self.stopped}" if self.stopped else ""))
 
 
 def _nothing_in(page: Page) -> bool:
@@ -150,107 +164,205 @@ class Crawl:
         self.progress = progress
         self.summary = Summary(run_id, [s.name for s in sites])
         self.rules = url_rules()
-        with store.transaction() as conn:
+        self._stop = threading.Event()
+        with self._store_guard("opening the frontier"), store.transaction() as conn:
             self.frontier = Frontier(conn)
             conn.execute("CREATE INDEX IF NOT EXISTS articles_site_sha ON articles(site, content_sha256)")
         self.fetcher = Fetcher(settings.http)
         self.private_fetcher = Fetcher(HttpSettings(**{**settings.http.__dict__, "allow_private": True}))
         self.robots = RobotsCache(self._fetch_robots, settings.http.user_agent)
-        self._site_of_host: dict[str, Site] = {}
+        self.clock = HostClock(settings.max_retry_wait, settings.host_give_up_seconds, self._stop)
+        self._site_named = {site.name: site for site in sites}
+        self._sites_of_host: dict[str, list[Site]] = {}
         for site in sites:
             for host in site.hosts():
-                self._site_of_host[host] = site
+                self._sites_of_host.setdefault(host, []).append(site)
         self._lock = threading.Lock()
         self._listing_seen: set[str] = set()
         self._counted_sites: set[str] = set()
-        self._pages: Tally = Tally()
-        self._next_time: dict[str, float] = {}
-        self._host_delay: dict[str, float] = {}
+        self._pages: Tally = Tally()            # pages fetched per site
+        self._listing_pages: Tally = Tally()    # of which not articles
+        self._queued: dict[str, int] = {}       # queued URLs per site (the max_queued cap)
         self._reobserve = reobserve or {}
         self.profiles = ProfileMemory()
         self._robots_failed: set[str] = set()
         self._robots_seen: set[str] = set()
+        self._added = 0                         # frontier rows added so far (any host)
+        self._idle: dict[str, int] = {}         # host -> self._added when its worker found nothing
+        self._host_failures: Tally = Tally()    # consecutive failed pages, across worker restarts
+        self._host_paused: set[str] = set()
+        self._deadline = (time.monotonic() + settings.max_run_seconds
+                          if settings.max_run_seconds > 0 else None)
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
         started = time.monotonic()
-        self._seed()
+        names = [s.name for s in self.sites]
         active: dict[str, threading.Thread] = {}
-        while True:
-            with self.store.lock:
-                hosts = self.frontier.hosts_with_work()
-            for host in hosts:
-                if host in active or host in self.summary.given_up_hosts:
-                    continue
-                if len(active) >= self.settings.workers:
+        try:
+            self._seed()
+            while True:
+                if self._deadline is not None and time.monotonic() >= self._deadline:
+                    self._stop_run("time limit", "stopped at the time limit (max_run_seconds = "
+                                   f"{self.settings.max_run_seconds:g}); queued pages stay queued "
+                                   "for the next run", "time_limit")
+                hosts: list[str] = []
+                if not self._stop.is_set():
+                    with self._store_guard("reading the frontier"), self.store.lock:
+                        hosts = self.frontier.hosts_with_work(names)
+                for host in hosts:
+                    if host in active or host in self.summary.given_up_hosts \
+                            or not self._takes_work(host):
+                        continue
+                    if len(active) >= self.settings.workers:
+                        break
+                    thread = threading.Thread(target=self._host_worker, args=(host,),
+                                              name=f"host-{host}", daemon=True)
+                    active[host] = thread
+                    thread.start()
+                for host, thread in list(active.items()):
+                    if not thread.is_alive():
+                        del active[host]
+                waiting = [h for h in hosts if h not in self.summary.given_up_hosts
+                           and h not in active and self._takes_work(h)]
+                if not active and (self._stop.is_set() or not waiting):
                     break
-                thread = threading.Thread(target=self._host_worker, args=(host,),
-                                          name=f"host-{host}", daemon=True)
-                active[host] = thread
-                thread.start()
-            for host, thread in list(active.items()):
-                if not thread.is_alive():
-                    del active[host]
-            if not active and not [h for h in hosts if h not in self.summary.given_up_hosts]:
-                break
-            time.sleep(0.02)
-        self.summary.seconds = time.monotonic() - started
-        if self.progress is not None:
-            self.progress.close()
+                self._stop.wait(0.02)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: no new request; the pages in flight end within their timeouts
+            self.stop("interruption")
+            limit = time.monotonic() + self.settings.http.read_timeout \
+                + self.settings.http.connect_timeout + 5
+            for thread in active.values():
+                thread.join(max(0.0, limit - time.monotonic()))
+            raise
+        finally:
+            self.summary.seconds = time.monotonic() - started
+            if self.progress is not None:
+                self.progress.close()
         return self.summary
 
+    def _takes_work(self, host: str) -> bool:
+        """A host with queued pages whose worker would take one: not all its sites capped, and
+        not found idle (only capped kinds queued) since the last page was queued anywhere."""
+        if self._idle.get(host) == self._added:
+            return False
+        return any(self._sites_open(site) for site in self._sites_of_host.get(host, []))
+
     def _seed(self) -> None:
-        with self.store.transaction():
+        with self._store_guard("queueing the start pages"), self.store.transaction():
             for site in self.sites:
+                self._queued[site.name] = self.frontier.queued_for_site(site.name)
                 for url in site.start_urls:
                     self._enqueue(site, url, "seed", 0, requeue=True)
                 for url in self._reobserve.get(site.name, []):
                     self._enqueue(site, url, "article", 1, requeue=True)
 
+    def stop(self, reason: str = "interrupted") -> None:
+        """Ask the run to end: no new request is sent; the pages in flight finish."""
+        self.summary.stopped = self.summary.stopped or reason
+        self._stop.set()
+
+    def _stop_run(self, reason: str, line: str, kind: str) -> None:
+        with self._lock:
+            if self._stop.is_set():
+                return
+            self.summary.stopped = reason
+            self.summary.errors[kind] += 1
+            self.summary.error_lines.append(f"{kind}: {line}")
+        log.warning("%s", line)
+        self._stop.set()
+
     # -- one host -----------------------------------------------------------------------------
     def _host_worker(self, host: str) -> None:
-        failures = 0
-        paused = False
-        while True:
-            with self.store.lock:
-                request = self.frontier.next_for(host)
+        try:
+            self._serve_host(host)
+        except StoreFailure as exc:
+            self._stop_run("store failure", str(exc), "store")
+        except Exception as exc:  # noqa: BLE001 - a bug must cost this host, never the run
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            log.error("crawler error on host %s: %s", host, detail, exc_info=True)
+            self._give_up(host, f"crawler error: {detail}")
+
+    def _serve_host(self, host: str) -> None:
+        while not self._stop.is_set():
+            added = self._added
+            request = self._next_request(host)
             if request is None:
+                self._idle[host] = added
                 return
-            site = self._site(request)
-            if self._pages[site.name] >= (site.max_pages or self.settings.max_pages):
-                self._finish(request, "skipped", "page cap reached")
-                continue
+            site = self._site_named[request.site]
             try:
                 outcome = self._process(site, request)
-            except Exception as exc:  # a bug must cost this page, never hang or end the run
+            except (StoreFailure, HostDone):
+                raise
+            except (sqlite3.Error, OSError) as exc:
+                if isinstance(exc, FetchError):
+                    raise
+                raise _store_failure(exc, self.store) from None
+            except Exception as exc:  # noqa: BLE001 - a bug must cost this page, not the run
                 detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-                log.exception("unexpected error on %s", request.url)
+                log.error("unexpected error on %s: %s", request.url, detail, exc_info=True)
                 self._record_error(request, FetchError(request.url, f"crawler error: {detail}",
                                                        "crawler_bug"))
                 self._finish(request, "failed", detail)
                 outcome = "failed"
+            if outcome == "host_done":
+                return
             if outcome == "failed":
-                failures += 1
-                if failures >= self.settings.host_fail_limit:
-                    if paused:
-                        self._give_up(host, failures)
+                self._host_failures[host] += 1
+                if self._host_failures[host] >= self.settings.host_fail_limit:
+                    if host in self._host_paused:
+                        self._give_up(host, f"{self._host_failures[host]} consecutive failures")
                         return
-                    paused, failures = True, 0
+                    self._host_paused.add(host)
+                    self._host_failures[host] = 0
                     log.warning("host %s paused after repeated failures", host)
-                    time.sleep(self.settings.host_pause)
+                    if self._stop.wait(self.settings.host_pause):
+                        return
             elif outcome == "ok":
-                failures = 0
+                self._host_failures[host] = 0
 
-    def _give_up(self, host: str, failures: int) -> None:
+    def _next_request(self, host: str) -> Request | None:
+        """The host's next page among the sites still open (under their page caps); article
+        pages only once a site's listing pages used their share."""
+        open_sites = [s for s in self._sites_of_host.get(host, []) if self._sites_open(s)]
+        if not open_sites:
+            return None
+        full = [s.name for s in open_sites if self._listing_pages[s.name] >= self._listing_cap(s)]
+        names = [s.name for s in open_sites if s.name not in full]
+        with self._store_guard("reading the frontier"), self.store.lock:
+            request = self.frontier.next_for(host, names) if names else None
+            if request is None and full:
+                request = self.frontier.next_for(host, full, kinds=("article",))
+        return request
+
+    def _sites_open(self, site: Site) -> bool:
+        return self._pages[site.name] < self._page_cap(site)
+
+    def _page_cap(self, site: Site) -> int:
+        return site.max_pages or self.settings.max_pages
+
+    def _listing_cap(self, site: Site) -> int:
+        return max(1, int(self._page_cap(site) * self.settings.listing_share))
+
+    def _give_up(self, host: str, why: str) -> None:
         with self._lock:
+            if host in self.summary.given_up_hosts:
+                return
             self.summary.given_up_hosts.append(host)
             self.summary.errors["host_given_up"] += 1
             self.summary.error_lines.append(
-                f"{host}: given up for this run after {failures} consecutive failures "
+                f"host_given_up: {host}: given up for this run: {why} "
                 "(its queued pages stay queued for the next run)")
+        log.warning("host %s given up for this run: %s", host, why)
 
     def _process(self, site: Site, request: Request) -> str:
-        rules = self.robots.rules_for(request.url)
+        try:
+            rules = self.robots.rules_for(request.url)
+        except HostDone as exc:
+            self._give_up(request.host, str(exc).split(": ", 1)[-1])
+            return "host_done"
         agent = self.settings.http.user_agent
         with self._lock:
             new_host = request.host not in self._robots_seen
@@ -267,6 +379,9 @@ class Crawl:
                 self._record_error(request, FetchError(
                     f"{request.url.split('/', 3)[0]}//{request.host}/robots.txt",
                     rules.note, rules.error))
+            if rules.error == "host_given_up":
+                self._give_up(request.host, rules.note)
+                return "host_done"
             self._finish(request, "failed", rules.note)
             return "skipped"
         if not rules.allowed(request.url, agent):
@@ -276,10 +391,18 @@ class Crawl:
             return "skipped"
         try:
             response = self._fetch_with_retries(site, request, rules.crawl_delay(agent))
+        except HostDone as exc:
+            self._give_up(request.host, str(exc).split(": ", 1)[-1])
+            return "host_done"
+        except _Stopped:
+            return "host_done"            # the run is ending: the page stays queued
         except FetchError as exc:
             self._record_error(request, exc)
             self._finish(request, "failed", str(exc))
             return "failed"
+        with self._lock:
+            if request.kind != "article":
+                self._listing_pages[site.name] += 1
         if response.status != 304 and (request.kind == "feed" or is_feed(
                 response.body, response.headers.get("Content-Type"), response.final_url)):
             self._commit_feed(site, request, response)
@@ -287,7 +410,7 @@ class Crawl:
         try:
             page = parse_page(response.body, response.final_url, response.headers,
                               site.profile or self._sticky_profile(site))
-        except Exception as exc:  # a parser bug must cost one page, not the night's harvest
+        except Exception as exc:  # noqa: BLE001 - a parser bug must cost one page, not the night
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             self._record_error(request, FetchError(request.url, f"parser failed: {detail}",
                                                    "parser_bug"))
@@ -304,9 +427,9 @@ class Crawl:
         self._commit(site, request, response, page)
         if self.progress is not None:
             with self.store.lock:
-                queued = self.frontier.queued_count()
+                queued = self.frontier.queued_count([s.name for s in self.sites])
             self.progress.update(self.summary.pages_fetched, self.summary.articles_found, queued,
-                                 self.summary.error_count, request.host)
+                                 self.summary.error_count, site.name)
         return "ok"
 
     def _sticky_profile(self, site: Site) -> str | None:
@@ -322,7 +445,8 @@ class Crawl:
         fetcher = self.private_fetcher if site.allow_private else self.fetcher
         tries = 0
         while True:
-            self._wait_turn(host, base_delay)
+            if not self.clock.wait_turn(host, base_delay):
+                raise _Stopped(request.url)
             with self._lock:
                 self.summary.requests += 1
             try:
@@ -331,33 +455,45 @@ class Crawl:
                                          in_scope=self._in_scope, verify=site.verify)
             except TransientError as exc:
                 tries += 1
-                if exc.retry_after is not None:
-                    self._host_delay[host] = min(max(self._host_delay.get(host, 0), exc.retry_after),
-                                                 self.settings.max_retry_wait)
+                self.clock.failed(host)
+                wait = self._retry_wait(request.url, host, tries, exc)
                 if tries >= self.settings.max_tries:
                     raise
-                wait = min(self.settings.backoff * 2 ** (tries - 1), self.settings.max_retry_wait)
-                wait = max(wait * (0.5 + random.random()), exc.retry_after or 0)
-                self._next_time[host] = max(self._next_time.get(host, 0), time.monotonic() + wait)
+                self.clock.check_patience(host, request.url, ahead=wait)
+                self.clock.push_back(host, wait)
                 continue
-            self._host_delay.pop(host, None)      # a Retry-After holds until the host answers
-            with self._lock:
-                self.summary.pages_fetched += 1
-                self._pages[site.name] += 1
-            if self.archive is not None:
-                self.archive.write(response)
+            self.clock.answered(host)       # a Retry-After holds until the host answers
+            self._count_fetch(site, response)
             if response.status >= 400 and response.status != 304:
                 raise FetchError(request.url, f"HTTP {response.status}", f"http_{response.status}")
             return response
 
-    def _wait_turn(self, host: str, delay: float) -> None:
-        """One request at a time per host (one worker per host), `delay` seconds apart."""
-        delay = max(delay, self._host_delay.get(host, 0.0))
-        now = time.monotonic()
-        ready = self._next_time.get(host, 0.0)
-        if ready > now:
-            time.sleep(ready - now)
-        self._next_time[host] = time.monotonic() + delay
+    def _retry_wait(self, url: str, host: str, tries: int, exc: TransientError) -> float:
+        """The backoff before the next try: exponential with jitter, at least the server's
+        Retry-After; a Retry-After beyond `max_retry_wait` ends the host's run."""
+        if exc.retry_after is not None:
+            if exc.retry_after > self.settings.max_retry_wait:
+                raise HostDone(url, f"{host} asked to wait {exc.retry_after:.0f} s (Retry-After), "
+                                    f"more than max_retry_wait = {self.settings.max_retry_wait:g} s")
+            self.clock.hold(host, exc.retry_after)
+        wait = min(self.settings.backoff * 2 ** min(tries - 1, 30), self.settings.max_retry_wait)
+        return max(wait * (0.5 + random.random()), exc.retry_after or 0.0)
+
+    def _count_fetch(self, site: Site | None, response: Response) -> None:
+        with self._lock:
+            self.summary.pages_fetched += 1
+            if site is not None:
+                self._pages[site.name] += 1
+        response.warc_ref = self._archive(response)
+
+    def _archive(self, response: Response):
+        if self.archive is None:
+            return None
+        try:
+            return self.archive.write(response)
+        except OSError as exc:
+            raise StoreFailure(f"{getattr(self.archive, 'folder', 'warc')}: cannot write the WARC "
+                               f"archive: {exc.strerror or exc}") from None
 
     def _conditional(self, request: Request) -> dict[str, str]:
         if request.kind not in ("listing", "seed", "feed") or request.method != "GET":
@@ -369,58 +505,62 @@ class Crawl:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
-        if request.method == "POST":
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
         return headers
 
     def _fetch_robots(self, url: str) -> Response:
+        """robots.txt, through the same scope and address checks as every page (RFC 9309 allows
+        a redirect: it is followed only within the site's scope)."""
         host = host_of(url)
-        site = self._site_of_host.get(host)
+        sites = self._sites_of_host.get(host) or []
+        site = sites[0] if sites else None
         fetcher = self.private_fetcher if site and site.allow_private else self.fetcher
         delay = site.delay if site and site.delay is not None else self.settings.delay
         tries = 0
         while True:
-            self._wait_turn(host, 0)
+            if not self.clock.wait_turn(host, 0):
+                raise _Stopped(url)
             with self._lock:
                 self.summary.requests += 1
             try:
-                response = fetcher.fetch(url, verify=site.verify if site else True)
+                response = fetcher.fetch(url, verify=site.verify if site else True,
+                                         in_scope=self._in_scope)
                 break
             except TransientError as exc:
                 tries += 1
+                self.clock.failed(host)
+                wait = self._retry_wait(url, host, tries, exc)
                 if tries >= self.settings.max_tries:
                     raise
-                wait = min(self.settings.backoff * 2 ** (tries - 1), self.settings.max_retry_wait)
-                wait = max(wait * (0.5 + random.random()), exc.retry_after or 0)
-                self._next_time[host] = time.monotonic() + wait
-        if self.archive is not None:
-            self.archive.write(response)
-        self._next_time[host] = time.monotonic() + delay
+                self.clock.check_patience(host, url, ahead=wait)
+                self.clock.push_back(host, wait)
+        self.clock.answered(host)
+        self._count_fetch(None, response)
+        self.clock.push_back(host, delay)
         return response
 
     # -- committing a page --------------------------------------------------------------------
     def _commit(self, site: Site, request: Request, response: Response, page: Page) -> None:
         now = utc_now()
-        with self.store.transaction():
+        with self._store_guard(f"committing {request.url}"), self.store.transaction():
             if response.status == 304:
-                self._finish(request, "done", "not modified")
+                self.frontier.finish(request.key, "done", "not modified")
                 return
             self.frontier.save_validators(request.key, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
             if response.redirects and request.method == "GET":
                 self._mark_fetched(site, response.final_url, request)
             if page.kind == "article":
-                self._commit_article(site, page, response, now)
+                self._commit_article(site, page, request, response, now)
             self._discover(site, request, page)
             self._count_site(site, page, now)
-            self._finish(request, "done", None)
+            self.frontier.finish(request.key, "done", None)
 
     def _mark_fetched(self, site: Site, url: str, request: Request) -> None:
         """A redirect's target was fetched with its source: a link to it later is no new page."""
         key = self._key(url)
         if key != request.key and self._in_scope(url):
-            self.frontier.add(Request(key, url, "GET", None, site.name, host_of(url),
-                                      request.kind, request.depth, 0), self.run_id)
+            self.frontier.add(Request(key, url, "GET", None, self._site_for(url, site).name,
+                                      host_of(url), request.kind, request.depth, 0), self.run_id)
             self.frontier.finish(key, "done", f"fetched as the redirect target of {request.url}")
 
     def _commit_feed(self, site: Site, request: Request, response: Response) -> None:
@@ -429,7 +569,7 @@ class Crawl:
         feed = parse_feed(response.body, response.final_url, response.headers.get("Content-Type"),
                           max_bytes=self.settings.http.max_bytes)
         depth = request.depth + 1
-        with self.store.transaction():
+        with self._store_guard(f"committing {request.url}"), self.store.transaction():
             self.frontier.save_validators(request.key, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
             for child in feed.sitemaps:
@@ -437,17 +577,18 @@ class Crawl:
             for entry in feed.entries:
                 if not FILE_URL.search(entry.url) and not TRAP_URL.search(entry.url):
                     self._enqueue(site, entry.url, "article", depth)
-            self._finish(request, "done", f"{feed.kind}: {len(feed.entries)} entries")
+            self.frontier.finish(request.key, "done", f"{feed.kind}: {len(feed.entries)} entries")
 
     def _enqueue_robots_sitemaps(self, site: Site, rules) -> None:
         urls = rules.sitemaps()
         if not urls:
             return
-        with self.store.transaction():
+        with self._store_guard("queueing sitemaps"), self.store.transaction():
             for url in urls:
                 self._enqueue(site, url, "feed", 1)
 
-    def _commit_article(self, site: Site, page: Page, response: Response, now: str) -> None:
+    def _commit_article(self, site: Site, page: Page, request: Request, response: Response,
+                        now: str) -> None:
         article = page.article
         row = article_row(article, site.name, now)
         duplicate = self.store.conn.execute(
@@ -458,8 +599,10 @@ class Crawl:
                 self.summary.duplicates_folded += 1
             return
         status = self.store.upsert_article(row, run_id=self.run_id)
-        added = self.store.add_observation(
-            observation_row(article, site.name, self.run_id, now, response.status))
+        ref = getattr(response, "warc_ref", None)
+        added = self.store.add_observation(observation_row(
+            article, site.name, self.run_id, now, response.status, fetched_url=request.url,
+            final_url=response.final_url, warc_ref=ref))
         with self._lock:
             self.summary.articles_found += 1
             self.summary.articles_new += status == "new"
@@ -500,9 +643,10 @@ class Crawl:
         # (the page cap and the repeated-listing check bound it)
         page_depth = request.depth if page.kind != "article" else depth
         if follow_pages and page_depth <= max_depth:
-            for url in listing.page_links:
+            # a real pager shows a dozen page links; hundreds of unique ones are a trap
+            for url in listing.page_links[:self.settings.max_page_links]:
                 self._enqueue(site, url, "listing", page_depth)
-            for postback in listing.postbacks:
+            for postback in listing.postbacks[:self.settings.max_page_links]:
                 self._enqueue_postback(site, postback, page_depth)
         for url in listing.feed_links:
             self._enqueue(site, url, "feed", depth)
@@ -519,11 +663,16 @@ class Crawl:
     def _enqueue(self, site: Site, url: str, kind: str, depth: int, requeue: bool = False) -> int:
         if not self._in_scope(url):
             return 0
+        owner = self._site_for(url, site)
         key = self._key(url)
-        host = host_of(url)
-        added = self.frontier.add(Request(key, url, "GET", None, site.name, host, kind, depth, 0),
-                                  self.run_id)
-        if not added:
+        if self._queued.get(owner.name, 0) >= self.settings.max_queued and not requeue:
+            return 0                       # the site's queue is full: an endless source of links
+        added = self.frontier.add(Request(key, url, "GET", None, owner.name, host_of(url), kind,
+                                          depth, 0), self.run_id)
+        if added:
+            self._queued[owner.name] = self._queued.get(owner.name, 0) + 1
+            self._added += 1
+        else:
             self._maybe_requeue(key, kind, requeue)
             if kind in ("listing", "feed", "article"):   # seen again as something better
                 self.store.conn.execute(
@@ -558,8 +707,10 @@ class Crawl:
         key = f"{self._key(postback.action)}#postback={fields.get('__EVENTTARGET', '')}|{argument}"
         host = host_of(postback.action)
         body = urlencode(postback.fields).encode()
-        added = self.frontier.add(Request(key, postback.action, "POST", body, site.name, host,
+        owner = self._site_for(postback.action, site)
+        added = self.frontier.add(Request(key, postback.action, "POST", body, owner.name, host,
                                           "listing", depth, 0), self.run_id)
+        self._added += added
         if not added:
             self._maybe_requeue(key, "listing", False)
 
@@ -571,17 +722,31 @@ class Crawl:
         return rest[4:] if rest.startswith("www.") else rest
 
     def _in_scope(self, url: str) -> bool:
-        return host_of(url) in self._site_of_host
+        return host_of(url) in self._sites_of_host
 
-    def _site(self, request: Request) -> Site:
-        for site in self.sites:
-            if site.name == request.site:
-                return site
-        return self._site_of_host[request.host]
+    def _site_for(self, url: str, found_on: Site) -> Site:
+        """The site a URL belongs to: the only site of its host; of several sites on one host,
+        the one whose start folder is the longest prefix of the URL's path, else the site whose
+        page linked it."""
+        candidates = self._sites_of_host.get(host_of(url)) or [found_on]
+        if len(candidates) == 1:
+            return candidates[0]
+        path = urlsplit(url).path or "/"
+        best, length = None, -1
+        for site in candidates:
+            for prefix in site.path_prefixes():
+                if path.startswith(prefix) and len(prefix) > length:
+                    best, length = site, len(prefix)
+        if best is not None and length > 1:
+            return best
+        return found_on if found_on in candidates else (best or candidates[0])
 
     def _finish(self, request: Request, state: str, note: str | None) -> None:
-        with self.store.transaction():
+        with self._store_guard(f"recording {request.url}"), self.store.transaction():
             self.frontier.finish(request.key, state, note)
+
+    def _store_guard(self, doing: str):
+        return _StoreGuard(self.store, doing)
 
     def _record_error(self, request: Request, exc: FetchError) -> None:
         kind = exc.kind
@@ -589,4 +754,36 @@ class Crawl:
             self.summary.errors[kind] += 1
             if len(self.summary.error_lines) < 1000:
                 self.summary.error_lines.append(f"{kind}: {exc}")
-        log.warning("%s: %s", kind, exc)
+        log.info("%s: %s", kind, exc)
+
+
+class _Stopped(FetchError):
+    """The run stopped while this request waited for its turn: it stays queued."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, "the run stopped before this request", "stopped")
+
+
+class _StoreGuard:
+    """Turns a database or disk error while touching the store into StoreFailure, which stops the
+    run: the page stays queued, nothing committed is lost, no request follows."""
+
+    def __init__(self, store: Store, doing: str) -> None:
+        self.store, self.doing = store, doing
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None or isinstance(exc, (StoreFailure, FetchError)):
+            return False
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise _store_failure(exc, self.store, self.doing) from None
+        return False
+
+
+def _store_failure(exc: BaseException, store: Store, doing: str = "writing") -> StoreFailure:
+    path = getattr(store, "path", "dataset.sqlite")
+    cause = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return StoreFailure(f"{path}: {cause} (while {doing}); the run stopped, nothing committed "
+                        "is lost")

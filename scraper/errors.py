@@ -40,3 +40,16 @@ class BlockedByRobots(FetchError):
 
 class OutOfScope(FetchError):
     kind = "out_of_scope"
+
+
+class StoreFailure(GovnewsError, OSError):
+    """The dataset cannot be written (disk full, read-only folder, corrupt database): the run
+    stops at once, since every later page would fail the same way."""
+
+
+class InternalError(GovnewsError, RuntimeError):
+    """A bug: the message is one line, the traceback is in `crash_file`."""
+
+    def __init__(self, message: str, crash_file: str | None = None) -> None:
+        super().__init__(message)
+        self.crash_file = crash_file

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass
+from typing import Sequence
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS frontier (
@@ -73,15 +74,28 @@ class Frontier:
             "UPDATE frontier SET state='queued', tries=0, run_id=?, kind=COALESCE(?, kind),"
             " priority=? WHERE key=?", (run_id, kind, PRIORITY.get(kind or "", 2), key))
 
-    def next_for(self, host: str) -> Request | None:
+    def next_for(self, host: str, sites: Sequence[str], kinds: Sequence[str] | None = None
+                 ) -> Request | None:
+        """The host's next queued request that belongs to one of `sites` (a run touches only its
+        own sites' pages: others wait for their site's next run), optionally of `kinds` only."""
+        where, params = _members("site", sites)
+        if kinds is not None:
+            kind_where, kind_params = _members("kind", kinds)
+            where, params = f"{where} AND {kind_where}", params + kind_params
         row = self.conn.execute(
             "SELECT key, url, method, body, site, host, kind, depth, tries FROM frontier"
-            " WHERE host=? AND state='queued' ORDER BY priority, seq LIMIT 1", (host,)).fetchone()
+            f" WHERE host=? AND state='queued' AND {where} ORDER BY priority, seq LIMIT 1",
+            (host, *params)).fetchone()
         return Request(*row) if row else None
 
-    def hosts_with_work(self) -> list[str]:
+    def hosts_with_work(self, sites: Sequence[str]) -> list[str]:
+        where, params = _members("site", sites)
         return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT host FROM frontier WHERE state='queued'")]
+            f"SELECT DISTINCT host FROM frontier WHERE state='queued' AND {where}", params)]
+
+    def queued_for_site(self, site: str) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM frontier WHERE state='queued' AND site=?",
+                                 (site,)).fetchone()[0]
 
     def finish(self, key: str, state: str, note: str | None = None) -> None:
         self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
@@ -90,8 +104,10 @@ class Frontier:
     def set_linked(self, key: str, count: int) -> None:
         self.conn.execute("UPDATE frontier SET linked=? WHERE key=?", (count, key))
 
-    def queued_count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM frontier WHERE state='queued'").fetchone()[0]
+    def queued_count(self, sites: Sequence[str]) -> int:
+        where, params = _members("site", sites)
+        return self.conn.execute(f"SELECT COUNT(*) FROM frontier WHERE state='queued' AND {where}",
+                                 params).fetchone()[0]
 
     def remember_listing(self, site: str, signature: str) -> bool:
         """False when a listing page with the same article set was seen before (a trap)."""
@@ -110,3 +126,10 @@ class Frontier:
                               " checked_at) VALUES (?,?,?,?)",
                               (key, etag, last_modified, time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                         time.gmtime())))
+
+
+def _members(column: str, values: Sequence[str]) -> tuple[str, list[str]]:
+    """`column IN (?, ...)` for a non-empty list; an empty list matches nothing."""
+    if not values:
+        return "0", []
+    return f"{column} IN ({','.join('?' * len(values))})", list(values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from govnews.output.schema import article_id, content_sha256
+from govnews.output.schema import KINDS, article_id, content_sha256
 from govnews.parsers.model import Article
 
 
@@ -15,6 +15,8 @@ def utc_now() -> str:
 def article_row(article: Article, site: str, fetched_at: str) -> dict:
     row = asdict(article)
     row.pop("site_counters", None)
+    if "published_precision" not in KINDS["articles"]:
+        row.pop("published_precision", None)
     row.update(article_id=article_id(article.url), site=site, fetched_at=fetched_at,
                first_seen_at=fetched_at,
                content_sha256=content_sha256(row["headline"], row["body"]))
@@ -22,7 +24,14 @@ def article_row(article: Article, site: str, fetched_at: str) -> dict:
 
 
 def observation_row(article: Article, site: str, run_id: str, observed_at: str,
-                    http_status: int) -> dict:
-    return {"article_id": article_id(article.url), "url": article.url, "site": site,
-            "run_id": run_id, "observed_at": observed_at, "view_count": article.view_count,
-            "visitor_counter": article.visitor_counter, "http_status": http_status}
+                    http_status: int, fetched_url: str | None = None,
+                    final_url: str | None = None, warc_ref=None) -> dict:
+    """One fetch of an article, with what identifies the capture: the URL asked for, the URL
+    after redirects, and the WARC file and record that hold the response."""
+    row = {"article_id": article_id(article.url), "url": article.url, "site": site,
+           "run_id": run_id, "observed_at": observed_at, "view_count": article.view_count,
+           "visitor_counter": article.visitor_counter, "http_status": http_status,
+           "fetched_url": fetched_url, "final_url": final_url,
+           "warc_filename": getattr(warc_ref, "filename", None),
+           "warc_record_id": getattr(warc_ref, "record_id", None)}
+    return {k: v for k, v in row.items() if k in KINDS["observations"]}

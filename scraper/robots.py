@@ -56,6 +56,10 @@ class RobotsCache:
         try:
             response = self._fetch(origin + "/robots.txt")
         except FetchError as exc:
+            if exc.kind == "out_of_scope":
+                # RFC 9309 lets robots.txt redirect; a redirect that leaves the site is not
+                # followed, and the file is then unavailable: no rules (as for a 4xx)
+                return RobotsRules(None, f"robots.txt not read ({exc}); treated as absent")
             # Unreachable robots.txt: as Google does for 5xx, assume the site wants no crawling
             # for now; a 4xx (below) means there are no rules.
             return RobotsRules(None, f"robots.txt unreachable ({exc}); site skipped this run",
