@@ -1,4 +1,4 @@
-"""Load a dataset folder into typed pandas DataFrames."""
+"""Load a dataset folder, or an export folder, into typed pandas DataFrames."""
 from __future__ import annotations
 
 import csv
@@ -9,8 +9,12 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 import pandas as pd
 
-from .schema import DTYPES, KINDS, LOCAL_TZ, TABLES, has_offset
-from .store import DB_NAME, connect_readonly, read_rows
+from .schema import DTYPES, KINDS, LOCAL_TZ, SCHEMA_VERSION, TABLES, has_offset
+from .store import DB_NAME, StoreError, connect_readonly, read_rows
+from .writers import PARQUET_VERSION_KEY, ParquetUnavailableError, import_pyarrow, csv_unescape_text
+
+# The exported formats `load` reads, in order of preference (each is a whole table).
+EXPORT_FORMATS = ("parquet", "jsonl", "csv")
 
 
 class Dataset(NamedTuple):
@@ -28,8 +32,25 @@ class Dataset(NamedTuple):
     runs: pd.DataFrame
 
 
-def load(folder: Path | str) -> Dataset:
-    """Read `dataset.sqlite` in `folder` when present, else the exported `<table>.jsonl` / `.csv`."""
+def load(folder: Path | str, *, raw_csv: bool = False) -> Dataset:
+    """The four tables of a dataset folder or an export folder, with the schema's dtypes.
+
+    Reads `dataset.sqlite` when the folder has one; otherwise, for each table, the first of
+    `<table>.parquet`, `.jsonl`, `.csv` that is there (Parquet is passed over when pyarrow is
+    not installed and another format is there). The dtypes are the same whichever was read;
+    columns a file lacks (written by an older govnews) are null.
+
+    CSV exports are safe to open in a spreadsheet: the writer put a `'` before text starting
+    with `=`, `+`, `-`, `@`, a tab or a carriage return (and before quotes followed by one of
+    those). Loading removes exactly that one quote: where a cell starts with `'` and the text
+    after its leading quotes starts with one of those characters. So `load` of a CSV export
+    gives back the exact text. For a CSV written with `raw_csv=True` (`--raw-csv`), pass
+    `raw_csv=True` here too, and every cell is read as it is.
+
+        >>> data = load("govnews-data")
+        >>> data.observations.dtypes["view_count"]
+        Int64Dtype()
+    """
     folder = Path(folder)
     db = folder / DB_NAME
     if db.is_file():
@@ -40,8 +61,10 @@ def load(folder: Path | str) -> Dataset:
             conn.close()
     sources = {t: _exported_file(folder, t) for t in TABLES}
     if not any(sources.values()):
-        raise FileNotFoundError(f"{folder}: no {DB_NAME} and no exported .jsonl or .csv tables")
-    return Dataset(**{t: frame_from_rows(t, _read_exported(t, path)) for t, path in sources.items()})
+        raise FileNotFoundError(
+            f"{folder}: no {DB_NAME} and no exported {', '.join('.' + f for f in EXPORT_FORMATS)} tables"
+        )
+    return Dataset(**{t: _read_exported(t, path, raw_csv) for t, path in sources.items()})
 
 
 def frame_from_rows(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -52,18 +75,33 @@ def frame_from_rows(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFra
     return frame.astype(DTYPES[table])
 
 
+def conform_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with exactly the columns of `table`, in schema order, with the schema's dtypes.
+
+    Columns it lacks are null (lists empty), columns the schema does not know are dropped,
+    list cells (arrays, as Parquet gives them) become Python lists, times are converted to
+    their zone (a naive time is read as UTC, or as Vietnam time for `published_at`).
+    """
+    n = len(frame)
+    columns = {}
+    for name, kind in KINDS[table].items():
+        if name in frame.columns:
+            columns[name] = _conform_column(frame[name].reset_index(drop=True), kind)
+        else:
+            columns[name] = _column([None] * n, kind)
+    return pd.DataFrame(columns, index=pd.RangeIndex(n)).astype(DTYPES[table])
+
+
 def views_over_time(observations: pd.DataFrame) -> pd.DataFrame:
-    """View counts as a wide table: index observed_at, one Int64 column per article_id.
+    """View counts as a wide table: index observed_at (UTC), one Int64 column per article_id.
 
     Duplicate (article_id, observed_at) pairs keep the highest count; articles not observed at a
-    time are <NA>.
+    time are <NA>. Kept for existing callers: `govnews.views_over_time` (output.engagement)
+    also bins by day, week or run, forward-fills and labels by headline.
     """
-    obs = observations.dropna(subset=["observed_at", "article_id"])
-    if obs.empty:
-        index = pd.DatetimeIndex([], tz="UTC", name="observed_at")
-        return pd.DataFrame(index=index, columns=pd.Index([], name="article_id", dtype="string"), dtype="Int64")
-    counts = obs.groupby(["observed_at", "article_id"])["view_count"].max()
-    return counts.unstack("article_id").sort_index().astype("Int64")
+    from .engagement import views_over_time as wide_views
+
+    return wide_views(observations, freq=None, fill=False)
 
 
 def _column(values: list, kind: str) -> Any:
@@ -85,26 +123,65 @@ def _datetimes(values: list) -> pd.Series:
     return pd.to_datetime(series, utc=True, format="ISO8601", errors="coerce")
 
 
+def _conform_column(series: pd.Series, kind: str) -> Any:
+    if kind == "list":
+        return pd.Series([_as_list(v) for v in series], dtype=object, index=series.index)
+    if kind in ("utc", "local"):
+        zone = "UTC" if kind == "utc" else LOCAL_TZ
+        if isinstance(series.dtype, pd.DatetimeTZDtype):
+            return series.dt.tz_convert(zone)
+        if pd.api.types.is_datetime64_dtype(series.dtype):
+            return series.dt.tz_localize(zone)
+        return _column([None if pd.isna(v) else str(v) for v in series], kind)
+    return series
+
+
 def _as_list(value: Any) -> list:
-    if value is None:
+    if value is None or value is pd.NA:
         return []
     if isinstance(value, str):
         return json.loads(value) if value else []
+    if isinstance(value, float) and value != value:  # NaN from a frame with missing cells
+        return []
     return list(value)
 
 
 def _exported_file(folder: Path, table: str) -> Path | None:
-    for suffix in ("jsonl", "csv"):
-        path = folder / f"{table}.{suffix}"
-        if path.is_file():
-            return path
-    return None
+    found = [folder / f"{table}.{fmt}" for fmt in EXPORT_FORMATS if (folder / f"{table}.{fmt}").is_file()]
+    if len(found) > 1 and found[0].suffix == ".parquet" and not _has_pyarrow():
+        return found[1]
+    return found[0] if found else None
 
 
-def _read_exported(table: str, path: Path | None) -> Iterator[dict]:
+def _has_pyarrow() -> bool:
+    try:
+        import_pyarrow()
+    except ParquetUnavailableError:
+        return False
+    return True
+
+
+def _read_exported(table: str, path: Path | None, raw_csv: bool = False) -> pd.DataFrame:
     if path is None:
-        return iter(())
-    return _read_jsonl(path) if path.suffix == ".jsonl" else _read_csv(table, path)
+        return frame_from_rows(table, [])
+    if path.suffix == ".parquet":
+        return conform_frame(table, _read_parquet(path))
+    rows = _read_jsonl(path) if path.suffix == ".jsonl" else _read_csv(table, path, raw_csv)
+    return frame_from_rows(table, rows)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """A Parquet table as pandas converts it (the file's pandas metadata gives the dtypes);
+    StoreError when it was written by a newer schema than this code reads."""
+    _, pq = import_pyarrow()
+    arrow = pq.read_table(path)
+    version = (arrow.schema.metadata or {}).get(PARQUET_VERSION_KEY.encode())
+    if version is not None and int(version) > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: schema version {int(version)} is newer than this govnews "
+            f"(reads up to {SCHEMA_VERSION}); upgrade govnews"
+        )
+    return arrow.to_pandas()
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:
@@ -121,15 +198,16 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
 _INT_RE = re.compile(r"^-?\d+$")
 
 
-def _read_csv(table: str, path: Path) -> Iterator[dict]:
-    """CSV rows with empty cells as None, counts as int, list cells decoded from JSON."""
+def _read_csv(table: str, path: Path, raw_csv: bool = False) -> Iterator[dict]:
+    """CSV rows with empty cells as None, counts as int, list cells decoded from JSON, and the
+    spreadsheet escape of text cells undone (unless `raw_csv`)."""
     kinds = KINDS[table]
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            yield {k: _csv_value(v, kinds[k]) for k, v in row.items() if k in kinds}
+            yield {k: _csv_value(v, kinds[k], raw_csv) for k, v in row.items() if k in kinds}
 
 
-def _csv_value(cell: str | None, kind: str) -> Any:
+def _csv_value(cell: str | None, kind: str, raw_csv: bool = False) -> Any:
     if cell is None or cell == "":
         return [] if kind == "list" else None
     if kind == "int?":
@@ -138,4 +216,4 @@ def _csv_value(cell: str | None, kind: str) -> Any:
         return int(cell)
     if kind == "list":
         return json.loads(cell)
-    return cell
+    return cell if raw_csv else csv_unescape_text(cell)

@@ -2,6 +2,10 @@
 
 Every file appears whole or not at all: it is written to a temporary file in the same folder,
 flushed to disk, then renamed over the target.
+
+CSV is safe to open in a spreadsheet by default (OWASP "CSV injection"): a text cell that a
+spreadsheet would run as a formula gets a leading `'` (see `csv_safe_text`); `raw_csv=True`
+writes the exact text. JSON Lines and Parquet always keep the exact text.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
-from .schema import FIELDS, KINDS, TABLES
+from .schema import FIELDS, KINDS, SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,9 +28,17 @@ FORMATS = ("csv", "jsonl", "parquet")
 PARQUET_BATCH_ROWS = 50_000
 TEMP_SUFFIX = ".tmp"
 
+# What a spreadsheet reads as the start of a formula (OWASP CSV injection), and the escape.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_ESCAPE = "'"
+
+# Key-value metadata of every Parquet file of a record table.
+PARQUET_VERSION_KEY = "govnews_schema_version"
+PARQUET_TABLE_KEY = "govnews_table"
+
 
 class ParquetUnavailableError(ImportError):
-    """Parquet output needs pyarrow, an optional extra."""
+    """Reading or writing Parquet needs pyarrow, an optional extra (govnews[parquet])."""
 
 
 @contextmanager
@@ -80,26 +92,61 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def csv_cell(value: Any) -> Any:
-    """A value as one CSV cell: lists and dicts as JSON, None as an empty cell."""
+def csv_safe_text(text: str) -> str:
+    """`text` with a leading `'` when a spreadsheet would read it as a formula.
+
+    Prefixed: text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and also
+    text that starts with quotes followed by one of those (`'=x` becomes `''=x`), so that
+    `csv_unescape_text` can undo exactly what was added. Other text is returned unchanged.
+
+    >>> csv_safe_text("=HYPERLINK(...)"), csv_safe_text("-5 độ C"), csv_safe_text("Hà Nội")
+    ("'=HYPERLINK(...)", "'-5 độ C", 'Hà Nội')
+    """
+    return CSV_ESCAPE + text if text.lstrip(CSV_ESCAPE).startswith(CSV_FORMULA_STARTS) else text
+
+
+def csv_unescape_text(cell: str) -> str:
+    """The inverse of `csv_safe_text`: drop one leading `'` where `csv_safe_text` added one.
+
+    >>> csv_unescape_text("'=1+1"), csv_unescape_text("''=1"), csv_unescape_text("'quoted'")
+    ('=1+1', "'=1", "'quoted'")
+    """
+    if cell.startswith(CSV_ESCAPE) and cell.lstrip(CSV_ESCAPE).startswith(CSV_FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def csv_cell(value: Any, raw_csv: bool = False) -> Any:
+    """A value as one CSV cell: lists and dicts as JSON, None as an empty cell, text made safe
+    for spreadsheets (`csv_safe_text`) unless `raw_csv`. Numbers are never prefixed."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and not raw_csv:
+        return csv_safe_text(value)
     return value
 
 
-def write_csv(path: Path | str, fields: Sequence[str], rows: Iterable[Mapping[str, Any]], excel: bool = False) -> int:
+def write_csv(
+    path: Path | str,
+    fields: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    excel: bool = False,
+    raw_csv: bool = False,
+) -> int:
     """Stream `rows` to a UTF-8 CSV (with a BOM for Excel if `excel`); returns the number of rows.
 
-    Keys not in `fields` are ignored; missing keys give empty cells.
+    Keys not in `fields` are ignored; missing keys give empty cells. Text that a spreadsheet
+    would run as a formula gets a leading `'` (`csv_safe_text`) unless `raw_csv`;
+    `govnews.load` removes it again.
     """
     count = 0
     with atomic_write(path, encoding="utf-8-sig" if excel else "utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(fields)
         for row in rows:
-            writer.writerow([csv_cell(row.get(f)) for f in fields])
+            writer.writerow([csv_cell(row.get(f), raw_csv) for f in fields])
             count += 1
     return count
 
@@ -120,13 +167,20 @@ def write_parquet(
 ) -> int:
     """Write a DataFrame, or stream record dicts of `table` in batches, to Parquet; returns the rows.
 
-    Rows need `table` (one of TABLES) for their column types. Raises ParquetUnavailableError
-    when pyarrow is not installed.
+    Rows need `table` (one of TABLES) for their column types. A file of a record table carries
+    the pandas metadata, so that plain `pd.read_parquet(path)` gives the dtypes of
+    `govnews.load` (Int64 counts, `string` text, tz-aware times; list cells come back as arrays
+    of str, which `govnews.load` turns into lists), and the schema version under the key
+    `govnews_schema_version`. Raises ParquetUnavailableError when pyarrow is not installed.
     """
-    pa, pq = _import_pyarrow()
+    pa, pq = import_pyarrow()
     import pandas as pd
 
     if isinstance(df_or_rows, pd.DataFrame):
+        if table is not None:
+            from .dataset import conform_frame
+
+            df_or_rows = conform_frame(table, df_or_rows)
         arrow = pa.Table.from_pandas(df_or_rows, schema=arrow_schema(table) if table else None, preserve_index=False)
         with atomic_write(path, mode="wb") as handle:
             pq.write_table(arrow, handle)
@@ -139,7 +193,9 @@ def write_parquet(
 def _write_parquet_rows(path: Path | str, rows: Iterable[Mapping[str, Any]], table: str, pa: Any, pq: Any) -> int:
     from .dataset import frame_from_rows
 
-    schema = arrow_schema(table)
+    # The pandas metadata comes from a typed empty frame: it names the pandas dtypes
+    # (Int64, string, tz), which do not depend on the rows.
+    schema = pa.Table.from_pandas(frame_from_rows(table, []), schema=arrow_schema(table), preserve_index=False).schema
     count = 0
     with atomic_write(path, mode="wb") as handle, pq.ParquetWriter(handle, schema) as writer:
         for batch in _batches(rows, PARQUET_BATCH_ROWS):
@@ -150,8 +206,9 @@ def _write_parquet_rows(path: Path | str, rows: Iterable[Mapping[str, Any]], tab
 
 
 def arrow_schema(table: str) -> Any:
-    """The pyarrow schema of a record table (strings, int64, tz-aware timestamps, lists of strings)."""
-    pa, _ = _import_pyarrow()
+    """The pyarrow schema of a record table (strings, int64, tz-aware timestamps, lists of strings),
+    with the schema version and table name as key-value metadata."""
+    pa, _ = import_pyarrow()
     from .schema import LOCAL_TZ
 
     of_kind = {
@@ -162,16 +219,18 @@ def arrow_schema(table: str) -> Any:
         "utc": pa.timestamp("ns", tz="UTC"),
         "local": pa.timestamp("ns", tz=LOCAL_TZ),
     }
-    return pa.schema([(name, of_kind[kind]) for name, kind in KINDS[table].items()])
+    metadata = {PARQUET_VERSION_KEY: str(SCHEMA_VERSION), PARQUET_TABLE_KEY: table}
+    return pa.schema([(name, of_kind[kind]) for name, kind in KINDS[table].items()], metadata=metadata)
 
 
-def _import_pyarrow() -> tuple[Any, Any]:
+def import_pyarrow() -> tuple[Any, Any]:
+    """(pyarrow, pyarrow.parquet); ParquetUnavailableError when the optional extra is missing."""
     try:
         import pyarrow
         import pyarrow.parquet
     except ImportError as exc:
         raise ParquetUnavailableError(
-            "Parquet output needs pyarrow: pip install 'govnews[parquet]'"
+            "Parquet files need pyarrow: pip install 'govnews[parquet]'"
         ) from exc
     return pyarrow, pyarrow.parquet
 
@@ -193,9 +252,13 @@ def export_dataset(
     formats: Sequence[str] = ("csv", "jsonl"),
     excel: bool = False,
     run_id: str | None = None,
+    raw_csv: bool = False,
 ) -> list[Path]:
     """Write each table in each format: whole tables at the top of `folder`, or with `run_id`
     only that run's rows into `folder/runs/<run_id>/`. Returns the files written.
+
+    CSV text that a spreadsheet would run as a formula gets a leading `'` unless `raw_csv`
+    (see `write_csv`); JSON Lines and Parquet keep the exact text.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -208,7 +271,7 @@ def export_dataset(
             path = target / f"{table}.{fmt}"
             rows = store.iter_rows(table, where_run_id=run_id)
             if fmt == "csv":
-                write_csv(path, FIELDS[table], rows, excel=excel)
+                write_csv(path, FIELDS[table], rows, excel=excel, raw_csv=raw_csv)
             elif fmt == "jsonl":
                 write_jsonl(path, rows)
             else:
