@@ -162,9 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        for handler in handlers:
+        for handler in handlers + _EXTRA_HANDLERS:
             logging.getLogger().removeHandler(handler)
             handler.close()
+        _EXTRA_HANDLERS.clear()
 
 
 def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
@@ -302,6 +303,8 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
     from .progress import Progress
 
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    if config.harvest.get("log_file") and not args.log_file:
+        _log_to(config.harvest["log_file"], folder)
     running = []
     previous = _stop_on_sigterm()
     try:
@@ -316,6 +319,25 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
         for line in summary.error_lines[:10]:
             print("  " + line, file=sys.stderr)
     return result.exit_code
+
+
+def _log_to(path: str, folder: Path) -> None:
+    """The config's `log_file` (relative to the dataset folder): INFO and up, every run
+    appended; removed again when main() returns."""
+    target = Path(path) if Path(path).is_absolute() else folder / path
+    try:
+        handler = logging.FileHandler(target, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"[harvest] log_file {path!r}: {exc.strerror}") from None
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level, logging.INFO))
+    _EXTRA_HANDLERS.append(handler)
+
+
+_EXTRA_HANDLERS: list[logging.Handler] = []
 
 
 def _stop_on_sigterm():

@@ -1,8 +1,21 @@
 """All HTTP goes through here: one requests.Session, explicit timeouts, streamed bodies with a
-size cap, redirects followed by hand so every hop is checked for scope and private addresses."""
+size cap, redirects followed by hand so every hop is checked for scope and private addresses.
+
+Every attempt is bounded as a whole: `HttpSettings.read_timeout` covers connecting, the status
+line and headers, and the body, whatever the framing (Content-Length, chunked, or a body that
+ends when the server closes). A watchdog shuts down the socket the attempt actually uses when
+its deadline passes; that socket is captured when the connection is made (`_PinnedConnection`).
+
+Every connection is pinned: the host is resolved once per attempt, every address it resolves
+to is checked (`scraper.addresses`), and the connection is made to a checked address, never
+to a second answer of the resolver (DNS rebinding). The Host header, TLS SNI and certificate
+checks keep the URL's host name; the pool of connections is keyed by host and pinned addresses.
+"""
 from __future__ import annotations
 
-import ipaddress
+import collections
+import contextvars
+import functools
 import logging
 import re
 import socket
@@ -11,20 +24,30 @@ import time
 import warnings
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http.cookiejar import Cookie
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
+from requests.cookies import RequestsCookieJar
 from requests.structures import CaseInsensitiveDict
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+from urllib3.poolmanager import PoolKey, PoolManager, _default_key_normalizer
 
 from govnews._version import __version__
 
+from . import addresses
 from .errors import FetchError, OutOfScope, TransientError
 
 log = logging.getLogger("govnews.http")
 
 DEFAULT_USER_AGENT = f"govnews/{__version__} (+https://github.com/govnews/govnews; research harvester)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 524})
+MAX_RETRY_AFTER = 1e9                 # seconds; a longer Retry-After (year 9999) is this
 
 
 @dataclass
@@ -46,23 +69,26 @@ class Response:
 @dataclass(frozen=True)
 class HttpSettings:
     user_agent: str = DEFAULT_USER_AGENT
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
+    connect_timeout: float = 10.0     # each TCP connect (within the attempt's read_timeout)
+    read_timeout: float = 30.0        # each attempt as a whole: connect, headers and body
     max_bytes: int = 10 * 1024 * 1024
-    max_body_seconds: float = 300.0   # a body still arriving after this is cut off (a tarpit
-                                      # dripping bytes just under the read timeout)
+    max_body_seconds: float | None = None   # a tighter bound on the body alone (None: only
+                                            # read_timeout bounds it)
     max_redirects: int = 8
     allow_private: bool = False
 
 
 class Fetcher:
     """Fetches one request at a time per call; thread-safe (one Session shared, as requests
-    allows for plain GET/POST use)."""
+    allows for plain GET/POST use). Environment proxies are not used (`trust_env` off): the
+    address check must see the address the connection is made to."""
 
     def __init__(self, settings: HttpSettings = HttpSettings()) -> None:
         self.settings = settings
         self.session = requests.Session()
-        adapter = requests.adapters.HTTPAdapter(pool_connections=64, pool_maxsize=64, max_retries=0)
+        self.session.trust_env = False
+        self.session.cookies = CappedCookieJar()
+        adapter = _PinningAdapter(pool_connections=64, pool_maxsize=64, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({
@@ -82,8 +108,7 @@ class Fetcher:
         redirects: list[tuple[int, str]] = []
         current, started = url, time.monotonic()
         for _ in range(self.settings.max_redirects + 1):
-            self._check_hop(url, current)
-            response = self._one(current, method, data, headers or {}, verify)
+            response = self._one(url, current, method, data, headers or {}, verify)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])
                 redirects.append((response.status, target))
@@ -100,60 +125,81 @@ class Fetcher:
             return response
         raise FetchError(url, f"more than {self.settings.max_redirects} redirects", "redirect_loop")
 
-    def _check_hop(self, url: str, current: str) -> None:
+    def _check_hop(self, url: str, current: str) -> tuple[str, tuple[str, ...]]:
         """check_address for each hop; a refused redirect target is reported under the URL asked
         for (the page the crawl knows), naming the target."""
         try:
-            self.check_address(current)
+            return self.check_address(current)
         except FetchError as exc:
             if current == url:
                 raise
             raise type(exc)(url, f"redirect to {exc}", exc.kind) from None
 
-    def check_address(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(url, "not an http(s) URL", "bad_url")
-        if self.settings.allow_private:
-            return
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise TransientError(url, f"DNS lookup failed: {exc}", "dns") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-                raise OutOfScope(url, f"{parts.hostname} resolves to private address {address} "
-                                      "(use --allow-private to crawl it)")
+    def check_address(self, url: str) -> tuple[str, tuple[str, ...]]:
+        """The URL's host (as requests sends it) and the addresses it resolves to, each one
+        checked: OutOfScope names the host and the first refused address (private addresses
+        pass when `allow_private` is on). One resolver call; connect only to these."""
+        host, port = _host_and_port(url)
+        found = _resolve(url, host, port)
+        if not self.settings.allow_private:
+            for address in found:
+                if (reason := addresses.refusal(address)) is not None:
+                    raise OutOfScope(url, f"{host} resolves to private address {address} "
+                                          f"({reason}; use --allow-private to crawl it)")
+        return host, found
 
-    def _one(self, url: str, method: str, data: bytes | None, headers: dict[str, str],
-             verify: bool | str) -> Response:
-        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+    def _one(self, asked: str, url: str, method: str, data: bytes | None,
+             headers: dict[str, str], verify: bool | str) -> Response:
+        """One attempt at one hop, within its deadline."""
         if verify is False:
             self._quiet_unverified(url)
+        attempt = _Attempt(self.settings.read_timeout)
+        token = _ATTEMPT.set(attempt)
         try:
-            raw = self.session.request(method, url, data=data, headers=headers, stream=True,
-                                       allow_redirects=False, timeout=timeout, verify=verify)
-        except requests.exceptions.SSLError as exc:
-            raise FetchError(url, f"TLS error: {_tls_reason(exc)}", "tls") from None
-        except requests.exceptions.ConnectTimeout:
-            raise TransientError(url, "connect timeout", "timeout") from None
-        except requests.exceptions.ReadTimeout:
-            raise TransientError(url, "read timeout", "timeout") from None
-        except requests.exceptions.ConnectionError as exc:
-            raise TransientError(url, f"connection failed: {_short(exc)}", "connection") from None
-        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidSchema, ValueError) as exc:
-            raise FetchError(url, f"bad URL: {exc}", "bad_url") from None
-        with raw:
-            body, truncated = self._read(raw, url)
-            result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers), body,
-                              request_headers=dict(raw.request.headers), method=method,
-                              request_body=data or b"", truncated=truncated, verify=verify)
+            attempt.pin(*self._check_hop(asked, url))
+            raw = self._send(url, attempt, method, data, headers, verify)
+            with raw:
+                try:
+                    body, truncated = self._read(raw, url, attempt)
+                finally:
+                    attempt.finish()        # before the connection goes back to the pool
+                result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers),
+                                  body, request_headers=dict(raw.request.headers), method=method,
+                                  request_body=data or b"", truncated=truncated, verify=verify)
+        finally:
+            attempt.finish()
+            _ATTEMPT.reset(token)
         if raw.status_code in RETRY_STATUSES:
             raise TransientError(url, f"HTTP {raw.status_code}", f"http_{raw.status_code}",
                                  _retry_after(raw.headers.get("Retry-After")))
         return result
+
+    def _send(self, url: str, attempt: "_Attempt", method: str, data: bytes | None,
+              headers: dict[str, str], verify: bool | str) -> requests.Response:
+        """The request sent and the response's headers read (the body left to stream)."""
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        try:
+            return self.session.request(method, url, data=data, headers=headers, stream=True,
+                                        allow_redirects=False, timeout=timeout, verify=verify)
+        except (requests.exceptions.RequestException, ValueError) as exc:
+            raise self._send_failure(url, attempt, exc) from None
+
+    def _send_failure(self, url: str, attempt: "_Attempt", exc: Exception) -> FetchError:
+        """The library's error as ours; a deadline that ran out explains whatever it caused."""
+        if attempt.expired or (isinstance(exc, requests.exceptions.ConnectTimeout)
+                               and attempt.remaining() <= 0):
+            return attempt.timeout_error(url)
+        if isinstance(exc, requests.exceptions.SSLError):
+            return FetchError(url, f"TLS error: {_tls_reason(exc)}", "tls")
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return TransientError(url, f"connection still not made after "
+                                       f"{self.settings.connect_timeout:g} s (connect timeout)",
+                                  "timeout")
+        if isinstance(exc, requests.exceptions.Timeout):
+            return attempt.timeout_error(url, self.settings.read_timeout)
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            return TransientError(url, f"connection failed: {_short(exc)}", "connection")
+        return FetchError(url, f"bad URL: {exc}", "bad_url")
 
     def _quiet_unverified(self, url: str) -> None:
         """`verify = false` is a site's setting, chosen on purpose: urllib3's InsecureRequestWarning
@@ -169,24 +215,21 @@ class Fetcher:
         log.warning("TLS certificate verification is off for %s (verify = false in its site "
                     "config); urllib3's InsecureRequestWarning is silenced for it", host)
 
-    def _read(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
-        """The body, within the size cap and the `max_body_seconds` deadline: a watchdog shuts
-        the socket down when the deadline passes, which ends a read blocked on a dripping
-        server (each read returning within the read timeout)."""
-        expired = threading.Event()
-        watchdog = threading.Timer(self.settings.max_body_seconds, _cut_off, (raw, expired))
-        watchdog.daemon = True
-        watchdog.start()
+    def _read(self, raw: requests.Response, url: str, attempt: "_Attempt") -> tuple[bytes, bool]:
+        """The body, within the size cap and the attempt's deadline (tightened by
+        `max_body_seconds`). A body cut off by the deadline is a timeout, never a short body
+        passed off as whole (a close-delimited body just ends when its socket is shut down)."""
+        attempt.enter("body", self.settings.max_body_seconds)
         try:
             result = self._read_body(raw, url)
-        except FetchError:
-            if not expired.is_set():
-                raise
-        finally:
-            watchdog.cancel()
-        if expired.is_set():
-            raise TransientError(url, f"body still arriving after "
-                                      f"{self.settings.max_body_seconds:g} s (cut off)", "timeout")
+        except FetchError as exc:
+            if attempt.finish():
+                raise attempt.timeout_error(url) from None
+            if exc.kind == "timeout":
+                raise attempt.timeout_error(url, self.settings.read_timeout) from None
+            raise
+        if attempt.finish():
+            raise attempt.timeout_error(url)
         return result
 
     def _read_body(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
@@ -223,35 +266,390 @@ class Fetcher:
         return body, False
 
 
-def _cut_off(raw: requests.Response, expired: threading.Event) -> None:
-    """Shut the response's socket down (the plain socket's shutdown, also under TLS, so a read
-    in progress sees end of file rather than a half-torn SSL object)."""
-    expired.set()
-    sock = getattr(getattr(raw.raw, "connection", None), "sock", None)
-    if sock is not None:
-        try:
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-        except OSError:
-            pass
+# -- the per-attempt deadline ---------------------------------------------------------------------
 
+_PHASE_TEXT = {
+    "connect": "connection still not made",
+    "tls": "TLS handshake still unfinished",
+    "headers": "headers still arriving",
+    "body": "body still arriving",
+}
+
+
+class _Attempt:
+    """One attempt's deadline and the sockets it uses. When the deadline passes, a timer
+    thread shuts those sockets down (shutdown, not close: a read in progress, under TLS too,
+    sees end of file rather than a half-torn object) and records the phase it ran out in.
+    Connections register their socket as they are made or taken from the pool; a socket
+    registered after the deadline is shut down at once.
+
+    The attempt keeps its own duplicate of each socket's descriptor until it finishes:
+    TLS detaches the plain socket it wraps, and http.client closes its connection's socket
+    as soon as the headers of a `Connection: close` response are read (the response reads
+    on), so neither object can be relied on to still hold the descriptor later."""
+
+    def __init__(self, seconds: float) -> None:
+        self.limit = seconds
+        self.phase = "connect"
+        self.host = ""
+        self.addresses: tuple[str, ...] = ()
+        self.expired_in: str | None = None
+        self._deadline = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._sockets: list[tuple[socket.socket, bool]] = []    # (socket, a duplicate we own)
+        self._done = False
+        self._timer = self._arm()
+
+    @property
+    def expired(self) -> bool:
+        return self.expired_in is not None
+
+    def pin(self, host: str, found: tuple[str, ...]) -> None:
+        self.host, self.addresses = host, found
+
+    def remaining(self) -> float:
+        return self._deadline - time.monotonic()
+
+    def enter(self, phase: str, seconds: float | None = None) -> None:
+        """Now in `phase`; `seconds`, if given and tighter, becomes the deadline from now."""
+        with self._lock:
+            self.phase = phase
+            if seconds is None or self._done or time.monotonic() + seconds >= self._deadline:
+                return
+            self._deadline, self.limit = time.monotonic() + seconds, seconds
+            self._timer.cancel()
+            self._timer = self._arm()
+
+    def watch(self, sock: socket.socket, phase: str) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.phase = phase
+            watched = _duplicate(sock)
+            self._sockets.append((watched or sock, watched is not None))
+            if self.expired:
+                _shut_down(watched or sock)
+
+    def finish(self) -> bool:
+        """Stop the watchdog (idempotent); True if the deadline had already passed."""
+        with self._lock:
+            self._done = True
+            self._timer.cancel()
+            for sock, owned in self._sockets:
+                if owned:
+                    sock.close()
+            self._sockets.clear()
+            return self.expired
+
+    def timeout_error(self, url: str, read_timeout: float | None = None) -> TransientError:
+        """The timeout, naming the phase that ran out: cut off by the deadline, or (with
+        `read_timeout`) a single read that waited that long for nothing."""
+        text = _PHASE_TEXT[self.expired_in or self.phase]
+        if self.expired or read_timeout is None:
+            return TransientError(url, f"{text} after {self.limit:g} s (cut off)", "timeout")
+        return TransientError(url, f"{text}: nothing received for {read_timeout:g} s "
+                                   "(read timeout)", "timeout")
+
+    def _arm(self) -> threading.Timer:
+        timer = threading.Timer(max(self._deadline - time.monotonic(), 0.0), self._expire)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._done or self.expired:
+                return
+            self.expired_in = self.phase
+            for sock, _ in self._sockets:
+                _shut_down(sock)
+
+
+_ATTEMPT: contextvars.ContextVar[_Attempt] = contextvars.ContextVar("govnews_http_attempt")
+
+
+def _duplicate(sock: socket.socket) -> socket.socket | None:
+    """A new descriptor for the same connection (SSLSocket refuses dup(); fromfd does not);
+    None if none can be had (out of descriptors): the socket itself is watched then."""
+    try:
+        return socket.fromfd(sock.fileno(), sock.family, sock.type)
+    except OSError:
+        return None
+
+
+def _shut_down(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass                          # already closed or never connected
+
+
+# -- pinned connections ---------------------------------------------------------------------------
+
+class _PinnedConnection:
+    """Mixed into urllib3's connections: `_new_conn` connects to the pinned (checked) addresses
+    in turn instead of resolving the host again; `self.host` stays the URL's host for the Host
+    header, SNI and the certificate check. The new socket is handed to the attempt's watchdog
+    before TLS wraps it."""
+
+    def __init__(self, *args, pinned_addresses: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.pinned_addresses = pinned_addresses
+
+    def _new_conn(self) -> socket.socket:
+        attempt = _ATTEMPT.get(None)
+        sock = _connect_pinned(self, attempt)
+        if attempt is not None:
+            tls = isinstance(self, urllib3.connection.HTTPSConnection)
+            attempt.watch(sock, "tls" if tls else "headers")
+        return sock
+
+
+class _PinnedHTTPConnection(_PinnedConnection, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _PinnedHTTPSConnection(_PinnedConnection, urllib3.connection.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        if (attempt := _ATTEMPT.get(None)) is not None:
+            attempt.enter("headers")
+
+
+def _connect_pinned(conn: _PinnedConnection, attempt: _Attempt | None) -> socket.socket:
+    """A socket connected to the first pinned address that answers, each try bounded by the
+    connect timeout and what is left of the attempt; urllib3's exceptions on failure."""
+    if not conn.pinned_addresses:
+        raise NewConnectionError(conn, f"no checked address for {conn.host}: refusing an "
+                                       "unpinned connection")
+    failures: list[str] = []
+    timed_out = False
+    for address in conn.pinned_addresses:
+        timeout = _connect_budget(conn.timeout, attempt)
+        if timeout is not None and timeout <= 0:
+            timed_out = True
+            break
+        try:
+            return _open_socket(address, conn.port, timeout, conn.source_address,
+                                conn.socket_options)
+        except TimeoutError:
+            timed_out = True
+            failures.append(f"{address}: timed out after {timeout:g} s")
+        except OSError as exc:
+            failures.append(f"{address}: {exc}")
+    if timed_out:
+        raise ConnectTimeoutError(conn, f"connection to {conn.host} timed out "
+                                        f"({'; '.join(failures) or 'no time left'})")
+    raise NewConnectionError(conn, f"Failed to establish a new connection to {conn.host}: "
+                                   + "; ".join(failures))
+
+
+def _connect_budget(timeout: object, attempt: _Attempt | None) -> float | None:
+    budget = float(timeout) if isinstance(timeout, (int, float)) else None
+    if attempt is not None:
+        left = attempt.remaining()
+        budget = left if budget is None else min(budget, left)
+    return budget
+
+
+def _open_socket(address: str, port: int, timeout: float | None,
+                 source: tuple[str, int] | None, options) -> socket.socket:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        for option in options or ():
+            sock.setsockopt(*option)
+        sock.settimeout(timeout)
+        if source:
+            sock.bind(source)
+        sock.connect((address, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+class _WatchedPool:
+    """Mixed into urllib3's pools: a kept-alive connection taken from the pool registers its
+    socket with the current attempt (a new one does so when it connects)."""
+
+    def _get_conn(self, timeout: float | None = None):
+        conn = super()._get_conn(timeout)
+        attempt = _ATTEMPT.get(None)
+        if attempt is not None and conn.sock is not None:
+            attempt.watch(conn.sock, "headers")
+        return conn
+
+
+class _PinnedHTTPPool(_WatchedPool, HTTPConnectionPool):
+    ConnectionCls = _PinnedHTTPConnection
+
+
+class _PinnedHTTPSPool(_WatchedPool, HTTPSConnectionPool):
+    ConnectionCls = _PinnedHTTPSConnection
+
+
+_PinnedPoolKey = collections.namedtuple(  # type: ignore[misc]
+    "_PinnedPoolKey", PoolKey._fields + ("key_pinned_addresses",))
+
+
+class _PinnedPoolManager(PoolManager):
+    """Pools keyed by the pinned addresses too: two hosts, or one host resolved differently,
+    never share a connection."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.pool_classes_by_scheme = {"http": _PinnedHTTPPool, "https": _PinnedHTTPSPool}
+        normalizer = functools.partial(_default_key_normalizer, _PinnedPoolKey)
+        self.key_fn_by_scheme = {"http": normalizer, "https": normalizer}
+
+
+class _PinningAdapter(HTTPAdapter):
+    """Sends each request over a connection pinned to the addresses its attempt checked."""
+
+    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False,
+                         **pool_kwargs) -> None:
+        self._pool_connections, self._pool_maxsize, self._pool_block = connections, maxsize, block
+        self.poolmanager = _PinnedPoolManager(num_pools=connections, maxsize=maxsize,
+                                              block=block, **pool_kwargs)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
+            request, verify, cert)
+        pool_kwargs["pinned_addresses"] = _pinned_for(request.url)
+        return host_params, pool_kwargs
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs):
+        raise FetchError(proxy, "proxies are not used: the address check must see the "
+                                "address connected to", "bad_url")
+
+
+def _pinned_for(url: str) -> tuple[str, ...]:
+    """The current attempt's checked addresses, if the attempt is for this URL's host."""
+    attempt = _ATTEMPT.get(None)
+    host = (urlsplit(url).hostname or "").lower()
+    if attempt is None or not attempt.addresses or attempt.host != host:
+        raise FetchError(url, "no checked address for this host: requests go through "
+                              "Fetcher.fetch", "bad_url")
+    return attempt.addresses
+
+
+def _host_and_port(url: str) -> tuple[str, int]:
+    """The host as requests will send it (IDNA-encoded, lower case) and the port."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(url, "not an http(s) URL", "bad_url")
+    prepared = requests.models.PreparedRequest()
+    try:
+        prepared.prepare_url(url, None)
+        parts = urlsplit(prepared.url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except (requests.exceptions.RequestException, ValueError) as exc:
+        raise FetchError(url, f"bad URL: {exc}", "bad_url") from None
+    return (parts.hostname or "").lower(), port
+
+
+def _resolve(url: str, host: str, port: int) -> tuple[str, ...]:
+    """Every address `host` resolves to, in the resolver's order, without repeats."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise TransientError(url, f"DNS lookup failed: {exc}", "dns") from None
+    except UnicodeError as exc:
+        raise FetchError(url, f"bad host name: {exc}", "bad_url") from None
+    found = tuple(dict.fromkeys(str(info[4][0]) for info in infos
+                                if info[0] in (socket.AF_INET, socket.AF_INET6)))
+    if not found:
+        raise TransientError(url, f"DNS lookup failed: no address for {host}", "dns")
+    return found
+
+
+# -- cookies ---------------------------------------------------------------------------------------
+
+MAX_COOKIES_PER_HOST = 50
+MAX_COOKIE_BYTES = 4096
+MAX_COOKIE_HEADER_BYTES = 6 * 1024
+
+
+class CappedCookieJar(RequestsCookieJar):
+    """A cookie jar that a host cannot flood. A cookie is kept only if it is at most
+    MAX_COOKIE_BYTES (4 KB, name and value), its domain holds fewer than MAX_COOKIES_PER_HOST
+    (50) cookies, and the cookies of that domain, its parent domains and its subdomains (all
+    that could go back in one Cookie header) stay within MAX_COOKIE_HEADER_BYTES (6 KB, under
+    the 8 KB that Apache and nginx allow a header line). Cookies already kept win: a storm of
+    new cookies is dropped and the session cookie set first keeps working, where a jar that
+    kept them all would make every later request to the host fail with 431."""
+
+    def set_cookie(self, cookie: Cookie, *args, **kwargs) -> None:
+        with self._cookies_lock:
+            if self._fits(cookie):
+                super().set_cookie(cookie, *args, **kwargs)
+            else:
+                log.debug("cookie %s for %s dropped: over the jar's per-host cap",
+                          cookie.name, cookie.domain)
+
+    def _fits(self, cookie: Cookie) -> bool:
+        size = _cookie_bytes(cookie)
+        if size > MAX_COOKIE_BYTES:
+            return False
+        domain = cookie.domain.lstrip(".").lower()
+        same_domain, related_bytes = 0, size
+        for kept in self:
+            if (kept.domain, kept.path, kept.name) == (cookie.domain, cookie.path, cookie.name):
+                continue                     # replaced by this one
+            other = kept.domain.lstrip(".").lower()
+            if other == domain:
+                same_domain += 1
+            if _related_domains(domain, other):
+                related_bytes += _cookie_bytes(kept)
+        return same_domain < MAX_COOKIES_PER_HOST and related_bytes <= MAX_COOKIE_HEADER_BYTES
+
+    def copy(self) -> "CappedCookieJar":
+        new = CappedCookieJar()
+        new.set_policy(self.get_policy())
+        new.update(self)
+        return new
+
+
+def _cookie_bytes(cookie: Cookie) -> int:
+    """What the cookie adds to a Cookie header: `name=value; `."""
+    return len(cookie.name) + len(cookie.value or "") + 3
+
+
+def _related_domains(one: str, other: str) -> bool:
+    return one == other or one.endswith("." + other) or other.endswith("." + one)
+
+
+# -- header values ---------------------------------------------------------------------------------
 
 def _ascii_int(value: str | None) -> int | None:
-    """A header's decimal number; not str.isdigit, for which '²' is a digit that int() refuses."""
+    """A header's decimal number; not str.isdigit, for which '²' is a digit that int() refuses.
+    Saturates at 10**30: int() refuses strings of more than 4300 digits."""
     value = (value or "").strip()
-    return int(value) if re.fullmatch(r"[0-9]+", value) else None
+    if not re.fullmatch(r"[0-9]+", value):
+        return None
+    digits = value.lstrip("0") or "0"
+    return 10**30 if len(digits) > 30 else int(digits)
 
 
 def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds to wait from now: a finite float in [0, MAX_RETRY_AFTER], or None
+    when absent or unreadable. Never raises (a date in year 9999 is MAX_RETRY_AFTER)."""
     if not value:
         return None
     if (seconds := _ascii_int(value)) is not None:
-        return float(seconds)
-    from email.utils import parsedate_to_datetime
+        return float(min(seconds, MAX_RETRY_AFTER))
     try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    try:
+        wait = (when - datetime.now(timezone.utc)).total_seconds()
+    except OverflowError:
+        return MAX_RETRY_AFTER if when.year > 2000 else 0.0
+    return min(max(wait, 0.0), MAX_RETRY_AFTER)
 
 
 _SSL_REASON = re.compile(r"(certificate verify failed: [^'\")(]+|\[SSL[^\]]*\][^'\")(]*|"

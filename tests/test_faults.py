@@ -20,6 +20,7 @@ from typing import Iterator
 
 import pytest
 
+import govnews.scraper.addresses
 import govnews.scraper.http
 from govnews.fixtures.faults import (
     Drip, EmptyBody, Faults, Garbage, Hang, RedirectLoop, RedirectTo, RepeatingPager, Reset, Slow,
@@ -384,10 +385,10 @@ def test_redirect_to_another_host_is_refused_unrequested(tmp_path):
     assert_rest_harvested(outcome, A)
 
 
-class _LoopbackLooksPublic:
-    """scraper.http's view of DNS in one test: 127.0.0.1 passes for a public address, so the
-    portal is crawled with private addresses refused, as a real portal would be; the www alias
-    of the portal (in scope) resolves to 10.0.0.1, as under DNS rebinding."""
+class _WwwAliasIsPrivate:
+    """scraper.http's view of DNS in one test: the www alias of the portal (in scope) resolves
+    to 10.0.0.1, as under DNS rebinding. (The fetcher connects to the address it checked, so
+    the portal's own 127.0.0.1 is made to pass for public by `_loopback_counts_as_public`.)"""
 
     def __init__(self, real) -> None:
         self._real = real
@@ -396,15 +397,22 @@ class _LoopbackLooksPublic:
         return getattr(self._real, name)
 
     def getaddrinfo(self, host, port, *args, **kwargs):
-        if host == "127.0.0.1":
-            return [(self._real.AF_INET, self._real.SOCK_STREAM, 6, "", ("93.184.215.14", port))]
         if host.startswith("www."):
             return [(self._real.AF_INET, self._real.SOCK_STREAM, 6, "", ("10.0.0.1", port))]
         return self._real.getaddrinfo(host, port, *args, **kwargs)
 
 
+def _loopback_counts_as_public(monkeypatch) -> None:
+    """127.0.0.1 passes for a public address, so the portal is crawled with private addresses
+    refused, as a real portal would be; every other address is judged as usual."""
+    real = govnews.scraper.addresses.refusal
+    monkeypatch.setattr(govnews.scraper.addresses, "refusal",
+                        lambda address: None if str(address) == "127.0.0.1" else real(address))
+
+
 def test_redirect_to_private_addresses_is_refused_unrequested(tmp_path, monkeypatch):
-    monkeypatch.setattr(govnews.scraper.http, "socket", _LoopbackLooksPublic(govnews.scraper.http.socket))
+    monkeypatch.setattr(govnews.scraper.http, "socket", _WwwAliasIsPrivate(govnews.scraper.http.socket))
+    _loopback_counts_as_public(monkeypatch)
     faults = Faults()
     with serving(host="127.0.0.2") as private:
         faults.add(item_pattern(A), RedirectTo(f"http://10.0.0.1{article_url(BY_KEY[A])}"))
@@ -550,7 +558,8 @@ def test_failing_host_is_paused_then_given_up(tmp_path):
     assert summary.given_up_hosts == [host]
     assert summary.errors["host_given_up"] == 1
     assert summary.errors["http_500"] == 6                 # 3, the pause, 3 more
-    assert [line for line in summary.error_lines if line.startswith(host) and "given up" in line]
+    assert [line for line in summary.error_lines
+            if line.startswith(f"host_given_up: {host}") and "given up" in line]
     articles = [r for r in outcome.server.requests if re.search(r"(?i)mode=1", r.target)]
     assert len(articles) == 6 * 2                          # each failed page tried max_tries times
     gaps = [b.at - a.at for a, b in zip(articles, articles[1:])]

@@ -1,0 +1,110 @@
+"""The command line around a run: exit codes mean one thing each, warnings are seen, a killed
+harvest is closed by the next one, and a site dropped from the config stays out of later runs."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output import load
+from govnews.scraper import harvest as harvest_module
+from govnews.scraper.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def config(path: Path, out: Path, *urls: str, names: tuple[str, ...] = ()) -> Path:
+    sites = "".join(textwrap.dedent(f"""
+        [[sites]]
+        name = "{names[i] if names else f'site{i}'}"
+        start_urls = ["{url}/"]
+        """) for i, url in enumerate(urls))
+    path.write_text(textwrap.dedent(f"""\
+        [harvest]
+        output = "{out}"
+        delay = 0.0
+        allow_private = true
+        timeout = 5
+        [reobserve]
+        window_days = 0
+        sample_older = 0
+        """) + sites, encoding="utf-8")
+    return path
+
+
+def test_an_internal_error_is_exit_70_with_one_line_and_a_crash_file(tmp_path, capsys,
+                                                                     monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+    monkeypatch.setattr(harvest_module, "_reobserve", broken)
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
+        code = main(["harvest", "-c", str(cfg)])
+    err = capsys.readouterr().err
+    assert code == 70
+    assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err
+    crash = Path(err.split("details in ")[1].strip())
+    assert crash.is_file() and "ZeroDivisionError" in crash.read_text()
+    assert crash.parent == tmp_path / "data" / "logs"
+    # the run is not left 'running' and the lock is free: the next run works
+    monkeypatch.undo()
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
+        assert main(["harvest", "-c", str(cfg)]) == 0
+    runs = load(tmp_path / "data").runs
+    assert "running" not in set(runs.status)
+
+
+def test_overrides_from_the_command_line_are_validated(tmp_path, capsys):
+    cfg = config(tmp_path / "sites.toml", tmp_path / "data", "http://127.0.0.1:9")
+    assert main(["harvest", "-c", str(cfg), "-s", "workers=0"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "workers" in err
+
+
+def test_log_file_gets_the_run_details(tmp_path, capsys):
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
+        log = tmp_path / "run.log"
+        assert main(["harvest", "-c", str(cfg), "--log-file", str(log), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert log.is_file()
+
+
+def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
+    first, second = LacVietPortal(), LacVietPortal()
+    with PortalServer(first, latency=0.02) as kept, PortalServer(second, latency=0.02) as gone:
+        both = config(tmp_path / "both.toml", tmp_path / "data", kept.url, gone.url,
+                      names=("kept", "gone"))
+        cmd = [sys.executable, "-m", "govnews", "harvest", "-c", str(both)]
+        proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        deadline = time.time() + 60
+        while time.time() < deadline and sum("mode=1" in p.lower() for p in gone.paths()) < 5:
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        open_files = list((tmp_path / "data" / "warc").glob("*.open"))
+        only_kept = config(tmp_path / "kept.toml", tmp_path / "data", kept.url, names=("kept",))
+        before = len(gone.requests)
+        done = subprocess.run([sys.executable, "-m", "govnews", "harvest", "-c", str(only_kept)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert len(gone.requests) == before           # the dropped site is not fetched
+    data = load(tmp_path / "data")
+    kept_articles = data.articles[data.articles.site == "kept"]
+    assert len(kept_articles) == len(first.articles())
+    statuses = dict(zip(data.runs.run_id, data.runs.status))
+    assert "running" not in statuses.values()
+    assert "interrupted" in statuses.values()
+    assert not list((tmp_path / "data" / "warc").glob("*.open")), open_files
+    assert "Traceback" not in done.stderr
