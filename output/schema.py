@@ -14,6 +14,7 @@ from govnews.parsers.model import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION", "TABLES", "FIELDS", "KINDS", "DTYPES", "LIST_FIELDS", "LOCAL_TZ",
+    "ADDED_FIELDS", "PUBLISHED_PRECISIONS",
     "article_id", "content_sha256", "validate_article", "to_utc_iso", "has_offset",
 ]
 
@@ -33,6 +34,7 @@ KINDS: dict[str, dict[str, str]] = {
         "summary": "str?",
         "published_at": "local",
         "published_at_raw": "str?",
+        "published_precision": "str?",  # "minute", "day" (the page printed no time), or null
         "body": "str?",
         "author": "str?",
         "source": "str?",
@@ -54,6 +56,10 @@ KINDS: dict[str, dict[str, str]] = {
         "view_count": "int?",
         "visitor_counter": "int?",
         "http_status": "int?",
+        "fetched_url": "str?",      # the URL as requested
+        "final_url": "str?",        # the URL after redirects (the WARC-Target-URI)
+        "warc_filename": "str?",    # the WARC file holding the response (its final name)
+        "warc_record_id": "str?",   # the WARC-Record-ID of the response (or revisit) record
     },
     "site_counters": {
         "site": "str",
@@ -78,6 +84,17 @@ KINDS: dict[str, dict[str, str]] = {
 }
 
 FIELDS: dict[str, tuple[str, ...]] = {table: tuple(kinds) for table, kinds in KINDS.items()}
+
+# Fields added to schema version 1 after its first release. A record or a dataset written before
+# them may lack them: they read as null (the store adds the columns to older databases).
+ADDED_FIELDS: dict[str, frozenset[str]] = {
+    "articles": frozenset({"published_precision"}),
+    "observations": frozenset({"fetched_url", "final_url", "warc_filename", "warc_record_id"}),
+    "site_counters": frozenset(),
+    "runs": frozenset(),
+}
+
+PUBLISHED_PRECISIONS = ("minute", "day")
 
 LIST_FIELDS: dict[str, frozenset[str]] = {
     table: frozenset(f for f, kind in kinds.items() if kind == "list") for table, kinds in KINDS.items()
@@ -139,7 +156,8 @@ def to_utc_iso(text: str | None) -> str | None:
 def validate_article(record: Mapping[str, Any]) -> list[str]:
     """Schema problems of one article record, as "field: problem" lines; [] when it is valid."""
     kinds = KINDS["articles"]
-    problems = [f"{key}: missing" for key in kinds if key not in record]
+    problems = [f"{key}: missing" for key in kinds
+                if key not in record and key not in ADDED_FIELDS["articles"]]
     problems += [f"{key}: unexpected key" for key in record if key not in kinds]
     for key, kind in kinds.items():
         if key in record:
@@ -199,6 +217,12 @@ def _is_utc_z(value: str) -> bool:
 
 def _consistency_problems(record: Mapping[str, Any]) -> list[str]:
     problems = []
+    precision = record.get("published_precision")
+    if precision is not None and precision not in PUBLISHED_PRECISIONS:
+        problems.append(f"published_precision: expected one of {', '.join(PUBLISHED_PRECISIONS)}, "
+                        f"got {precision!r}")
+    elif precision is not None and record.get("published_at") is None:
+        problems.append("published_precision: set without published_at")
     aid, url = record.get("article_id"), record.get("url")
     if isinstance(aid, str) and aid:
         if not _HEX16_RE.match(aid):

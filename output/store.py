@@ -4,6 +4,12 @@ It holds the four record tables and, on the same connection, the crawler's own f
 so that "page fetched + its records" commit in one transaction: a crash (even SIGKILL) loses no
 committed record and duplicates none. WAL journal, `synchronous=NORMAL`.
 
+Schema version 1 gained columns after its first release (`schema.ADDED_FIELDS`): opening an older
+database adds them (ALTER TABLE ... ADD COLUMN, null in the old rows), and the read-only readers
+(`read_rows`, `load`) read a database that still lacks them as nulls. Beside the record tables the
+store keeps `sites` (`save_sites`): each site's start URLs, scope hosts and forced profile as the
+crawl knew them, which `govnews reparse` needs to match archived pages to sites.
+
 Threads may share one `Store`: every method holds `Store.lock` (an RLock); callers who use
 `Store.conn` directly do so inside `with store.transaction():`.
 """
@@ -16,6 +22,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping
+from urllib.parse import urlsplit
 
 from .schema import FIELDS, KINDS, LIST_FIELDS, SCHEMA_VERSION, TABLES, content_sha256, to_utc_iso
 
@@ -59,9 +66,20 @@ _INDEXES = (
     "CREATE INDEX IF NOT EXISTS articles_site_published ON articles (site, published_utc)",
     "CREATE INDEX IF NOT EXISTS articles_site_id ON articles (site, article_id)",
     "CREATE INDEX IF NOT EXISTS articles_last_run ON articles (last_run_id)",
+    # duplicate folding (the crawl and reparse): same content under another URL of the site
+    "CREATE INDEX IF NOT EXISTS articles_site_sha ON articles (site, content_sha256)",
     "CREATE INDEX IF NOT EXISTS observations_run ON observations (run_id)",
     "CREATE INDEX IF NOT EXISTS site_counters_run ON site_counters (run_id)",
+    "CREATE INDEX IF NOT EXISTS observations_warc_record ON observations (warc_record_id)",
+    "CREATE INDEX IF NOT EXISTS runs_status ON runs (status)",
 )
+
+# The sites a harvest covered, as it knew them (not a record table: never exported).
+SITES_DDL = (
+    "CREATE TABLE IF NOT EXISTS sites (name TEXT PRIMARY KEY, start_urls TEXT NOT NULL,"
+    " profile TEXT, hosts TEXT NOT NULL, first_run_id TEXT, last_run_id TEXT)"
+)
+_SITE_KEYS = ("name", "start_urls", "profile", "hosts")
 
 # The column that ties a row to a run, for `iter_rows(table, where_run_id=...)`.
 _RUN_COLUMN = {"articles": "last_run_id", "observations": "run_id", "site_counters": "run_id", "runs": "run_id"}
@@ -119,12 +137,16 @@ def check_schema_version(conn: sqlite3.Connection, path: Path) -> int | None:
 
 
 def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = None) -> Iterator[dict]:
-    """Stream the rows of `table` as record dicts (schema fields only, lists decoded), in insertion order."""
+    """Stream the rows of `table` as record dicts (schema fields only, lists decoded), in insertion order.
+
+    A column an older database lacks (see `schema.ADDED_FIELDS`) reads as null."""
     _check_table(table)
     if not _has_table(conn, table):
         return
     fields = FIELDS[table]
-    sql = f"SELECT {', '.join(fields)} FROM {table}"
+    present = table_columns(conn, table)
+    selected = [f if f in present else f"NULL AS {f}" for f in fields]
+    sql = f"SELECT {', '.join(selected)} FROM {table}"
     params: tuple = ()
     if where_run_id is not None:
         sql += f" WHERE {_RUN_COLUMN[table]} = ?"
@@ -134,6 +156,11 @@ def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = N
     while batch := cursor.fetchmany(_FETCH_BATCH):
         for values in batch:
             yield {f: (_decode_list(v) if f in lists else v) for f, v in zip(fields, values)}
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The column names `table` has in this database (empty when there is no such table)."""
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 class Store:
@@ -182,8 +209,22 @@ class Store:
                 conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             for table in TABLES:
                 conn.execute(table_ddl(table))
+                self._add_missing_columns(table)
+            conn.execute(SITES_DDL)
             for ddl in _INDEXES:
                 conn.execute(ddl)
+
+    def _add_missing_columns(self, table: str) -> None:
+        """The migration within schema version 1: columns added since a database was created are
+        added to it, null in its existing rows."""
+        present = table_columns(self.conn, table)
+        wanted = [(name, f"{name} {_SQL_TYPE[kind]}") for name, kind in KINDS[table].items()]
+        wanted += [(ddl.split()[0], ddl) for ddl in _EXTRA_COLUMNS[table]]
+        for name, ddl in wanted:
+            if name not in present:
+                if name in _NOT_NULL[table]:
+                    raise StoreError(f"{self.path}: table {table} lacks the required column {name}")
+                self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {ddl}")
 
     def close(self) -> None:
         with self.lock:
@@ -303,6 +344,62 @@ class Store:
         with self.transaction():
             self._execute(sql, list(values.values()))
 
+    def close_interrupted_runs(self, now: str) -> list[str]:
+        """Mark every run still "running" that started at or before `now` as "interrupted", and
+        return their ids (oldest first). Call it at the start of a harvest, under the dataset lock:
+        a run found "running" then is one that was killed.
+
+        `finished_at` becomes the last time the run is known to have been alive: the latest
+        `observed_at` of its observations and site counters, or null when it committed none (the
+        moment it died is unknown; `now`, the next run's start, would overstate its length).
+        """
+        with self.transaction() as conn:
+            ids = [r[0] for r in conn.execute(
+                "SELECT run_id FROM runs WHERE status = 'running'"
+                " AND (started_at IS NULL OR started_at <= ?) ORDER BY started_at, run_id", (now,))]
+            for run_id in ids:
+                last = conn.execute(
+                    "SELECT MAX(t) FROM (SELECT MAX(observed_at) AS t FROM observations WHERE run_id = ?"
+                    " UNION ALL SELECT MAX(observed_at) FROM site_counters WHERE run_id = ?)",
+                    (run_id, run_id)).fetchone()[0]
+                conn.execute("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE run_id = ?",
+                             (last, run_id))
+        return ids
+
+    def save_sites(self, run_id: str, sites: Iterable[Mapping[str, Any]]) -> None:
+        """Record the sites a run covers, as the crawl knows them: each a mapping with `name`,
+        `start_urls` (list), `profile` (forced profile or None) and `hosts` (the scope: host, or
+        host:port when the port is not the default, as `crawl.Site.hosts()` gives them; derived
+        from the start URLs when missing). A known site gets the new values and `last_run_id`;
+        `first_run_id` stays the run that first covered it."""
+        rows = []
+        for site in sites:
+            unknown = sorted(set(site) - set(_SITE_KEYS))
+            if unknown:
+                raise StoreError(f"sites: unknown field(s) {', '.join(unknown)}")
+            name, start_urls = site.get("name"), site.get("start_urls")
+            if not name or not start_urls or isinstance(start_urls, (str, bytes)):
+                raise StoreError(f"sites: a site needs a name and a list of start_urls: {dict(site)!r:.120}")
+            hosts = site.get("hosts")
+            if hosts is None:
+                hosts = sorted({h for url in start_urls for h in _scope_hosts(url)})
+            elif isinstance(hosts, (str, bytes)):
+                raise StoreError(f"sites: hosts must be a list of strings, got {hosts!r:.60}")
+            rows.append((name, json.dumps(list(start_urls), ensure_ascii=False), site.get("profile"),
+                         json.dumps(sorted(hosts), ensure_ascii=False), run_id, run_id))
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO sites (name, start_urls, profile, hosts, first_run_id, last_run_id)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                " start_urls = excluded.start_urls, profile = excluded.profile,"
+                " hosts = excluded.hosts, last_run_id = excluded.last_run_id,"
+                " first_run_id = COALESCE(sites.first_run_id, excluded.first_run_id)", rows)
+
+    def sites(self) -> list[dict]:
+        """The `sites` table: dicts with name, start_urls, profile, hosts, first_run_id, last_run_id."""
+        with self.lock:
+            return read_sites(self.conn)
+
     def _insert_or_ignore(self, table: str, record: Mapping[str, Any]) -> bool:
         row = _row_for(table, record)
         sql = f"INSERT OR IGNORE INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
@@ -364,6 +461,30 @@ class Store:
         _check_table(table)
         with self.lock:
             return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def read_sites(conn: sqlite3.Connection) -> list[dict]:
+    """The `sites` table of a database (any connection, read-only ones too); [] without it."""
+    if not _has_table(conn, "sites"):
+        return []
+    rows = conn.execute("SELECT name, start_urls, profile, hosts, first_run_id, last_run_id"
+                        " FROM sites ORDER BY rowid").fetchall()
+    return [{"name": n, "start_urls": _decode_list(u), "profile": p, "hosts": _decode_list(h),
+             "first_run_id": f, "last_run_id": l} for n, u, p, h, f, l in rows]
+
+
+def _scope_hosts(url: str) -> set[str]:
+    """The crawl's scope hosts of a start URL (host, with its port when not the default; with
+    and without www), for `save_sites` callers that give no hosts."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is not None and (parts.scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
+    return {host, host[4:] if host.startswith("www.") else "www." + host}
 
 
 def _row_for(table: str, record: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:

@@ -12,17 +12,23 @@ headers the crawler saw. HTTP header bytes are written as on the wire (ISO-8859-
 http.client decoded them) and read back the same way.
 
 Files: `<prefix>-<run id>-<seq>.warc.gz.open` while written, renamed to `.warc.gz` when closed,
-so a file without `.open` is always complete. After a crash the `.open` file is left alone: a
-new archive never touches it (it cannot tell a crashed run's file from one another process is
-still writing) and starts at the next sequence number. `iter_archived` reads `.open` files up to
-their first damaged record. Identical payloads seen earlier (in this archive or in the folder's
-closed files) become `revisit` records; payloads only in `.open` files are not referred to, so
-deleting a crashed run's leftovers never breaks a revisit.
+so a file without `.open` is always complete. `write` returns a `WarcRef` (the file's final name
+and the response record's id) for the dataset to point at. Each fetch is flushed to the operating
+system before its payload enters the digest index, so a killed process never leaves the index
+pointing at a record that did not reach the file. After a crash the `.open` file is left alone
+by a new archive (it cannot tell a crashed run's file from one another process is still writing)
+and the next archive starts at the next sequence number; `finalise_open_files`, called under
+the dataset lock before a new run, keeps every complete record of such files, cuts the damaged
+tail and gives them their final name. `iter_archived` reads `.open` files up to their first
+damaged record and reports every damaged record (a warning naming the file and offset, and an
+`ArchiveError` in the caller's `errors` list). Identical payloads seen earlier (in this archive,
+in the folder's closed files, or in the dataset's payload index) become `revisit` records.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 import logging
 import os
 import re
@@ -42,7 +48,6 @@ from urllib.parse import quote, urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
@@ -65,6 +70,23 @@ DECODED_CODINGS = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 READ_CHUNK = 64 * 1024
 
 
+class WarcRef(NamedTuple):
+    """Where an archived response is: the file's final name (never `.open`) and the
+    WARC-Record-ID of the response or revisit record."""
+    filename: str
+    record_id: str
+
+
+class ArchiveError(NamedTuple):
+    """A record `iter_archived` could not read: the file, the record's offset, what is wrong."""
+    filename: str
+    offset: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.filename}: offset {self.offset}: {self.reason}"
+
+
 @dataclass
 class ArchivedResponse:
     """One archived response, revisits resolved to the original payload."""
@@ -79,6 +101,7 @@ class ArchivedResponse:
     warc_file: str                 # file name inside the archive folder
     meta: dict[str, Any] = field(default_factory=dict)   # url, final_url, redirects, verify, ...
     request_headers: dict[str, str] = field(default_factory=dict)
+    run_id: str | None = None      # the govnews run that wrote the file (its warcinfo), if named
 
     def to_response(self) -> Response:
         """The `Response` the crawler had, as far as the archive recorded it."""
@@ -142,9 +165,10 @@ class WarcArchive:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def write(self, response: Response) -> None:
+    def write(self, response: Response) -> WarcRef:
         """Archive one response (with its request and metadata); rotates after it if the file
-        reached `max_bytes`."""
+        reached `max_bytes`. Returns where the response (or revisit) record is: the name the
+        file has once closed, and the record's WARC-Record-ID."""
         with self._lock:
             if self._closed:
                 raise ValueError("write to a closed WarcArchive")
@@ -156,10 +180,18 @@ class WarcArchive:
                 self._open_next()                # its warcinfo already names the host
             elif new_unverified:
                 self._writer.write_record(self._tls_note(host))
-            for record in self._records_for(response):
+            records, new_payload = self._records_for(response)
+            for record in records:
                 self._writer.write_record(record)
+            # in the OS before the index may point at it: a SIGKILL cannot lose an indexed record
+            self._file.flush()
+            if new_payload is not None:
+                self._digests[new_payload[0]] = new_payload[1]
+            ref = WarcRef(self._path.name[: -len(".open")],
+                          records[0].rec_headers.get_header("WARC-Record-ID"))
             if self._file.tell() >= self.max_bytes:
                 self._close_current()
+            return ref
 
     def close(self) -> None:
         with self._lock:
@@ -217,8 +249,10 @@ class WarcArchive:
         return self._writer.create_warcinfo_record(self._path.name[: -len(".open")], info)
 
     # -- records --------------------------------------------------------------------------------
-    def _records_for(self, response: Response) -> list[ArcWarcRecord]:
-        """response or revisit, then request and metadata, concurrent to it."""
+    def _records_for(self, response: Response
+                     ) -> tuple[list[ArcWarcRecord], tuple[str, tuple[str, str, str]] | None]:
+        """response or revisit, then request and metadata, concurrent to it; and the digest
+        index entry to add once they are written (None for a revisit or an undedupable body)."""
         date = self._writer.curr_warc_date()
         digest = payload_digest(response.body)
         original = self._digests.get(digest) if _dedupable(response) else None
@@ -227,11 +261,12 @@ class WarcArchive:
         else:
             main = self._revisit_record(response, date, digest, original)
         main_id = main.rec_headers.get_header("WARC-Record-ID")
+        new_payload = None
         if original is None and _dedupable(response):
-            self._digests[digest] = (response.final_url, date, main_id)
+            new_payload = (digest, (response.final_url, date, main_id))
         linked = {"WARC-Date": date, "WARC-Concurrent-To": main_id}
         return [main, self._request_record(response, linked),
-                self._metadata_record(response, linked)]
+                self._metadata_record(response, linked)], new_payload
 
     def _response_record(self, response: Response, date: str, digest: str) -> ArcWarcRecord:
         warc = {"WARC-Type": "response", "WARC-Date": date, "WARC-Payload-Digest": digest}
@@ -415,23 +450,31 @@ def archive_files(folder: Path) -> list[Path]:
                   if p.name.endswith(CLOSED_SUFFIX) or p.name.endswith(OPEN_SUFFIX))
 
 
-def _iter_file(path: Path, keep_block: bool = True, start: int = 0) -> Iterator[_Record]:
-    """Complete records of one file; stops (with a warning) at the first damaged one."""
+def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
+               errors: list[ArchiveError] | None = None, report: bool = True) -> Iterator[_Record]:
+    """Complete records of one file; stops at the first damaged one (nothing after it can be
+    trusted), which is reported unless `report` is False: a warning naming the file and the
+    record's offset, and an `ArchiveError` appended to `errors`."""
     with open(path, "rb") as stream:
         stream.seek(start)
         records = ArchiveIterator(stream, no_record_parse=True)
+        problem = None
         try:
             for record in records:
                 block, problem = _read_block(record, keep_block)
                 if problem:
-                    log.warning("%s: %s; ignoring the rest of the file", path.name, problem)
-                    return
+                    break
                 yield _Record(record.rec_type, record.rec_headers, records.get_record_offset(),
                               block)
-        except (ArchiveLoadFailed, EOFError) as exc:
-            reason = (str(exc).strip() or type(exc).__name__).splitlines()[0][:60]
-            log.warning("%s: unreadable record (%r); ignoring the rest of the file", path.name,
-                        reason)
+        except Exception as exc:  # noqa: BLE001 - any damage stops this file, never the reader
+            problem = "unreadable record: " + \
+                (str(exc).strip() or type(exc).__name__).splitlines()[0][:80]
+        if problem and report:
+            offset = records.offset
+            log.warning("%s: offset %d: %s; ignoring the rest of the file", path.name, offset,
+                        problem)
+            if errors is not None:
+                errors.append(ArchiveError(path.name, offset, problem))
 
 
 def _read_block(record: ArcWarcRecord, keep: bool) -> tuple[bytes, str | None]:
@@ -512,13 +555,13 @@ class _PayloadIndex:
         if digest not in self.places and not self.scanned:
             self.scanned = True
             for path in self.files:
-                for record in _iter_file(path, keep_block=False):
+                for record in _iter_file(path, keep_block=False, report=False):
                     if record.type == "response":
                         self.add(record, path)
         if digest not in self.places:
             return None
         path, offset = self.places[digest]
-        with closing(_iter_file(path, start=offset)) as records:
+        with closing(_iter_file(path, start=offset, report=False)) as records:
             record = next(records, None)
         if record is None or record.headers.get_header("WARC-Payload-Digest") != digest:
             return None
@@ -526,9 +569,13 @@ class _PayloadIndex:
         return decoded_body(headers, body)
 
 
-def iter_archived(folder: Path) -> Iterator[ArchivedResponse]:
+def iter_archived(folder: Path, errors: list[ArchiveError] | None = None
+                  ) -> Iterator[ArchivedResponse]:
     """Every response record under `folder`, in file order, revisits resolved; `.open` files
-    (a crashed run) are read up to their first damaged record."""
+    (a crashed run) are read up to their first damaged record. Nothing unreadable is skipped
+    silently: each damaged record is logged (file and offset) and, when `errors` is given,
+    appended to it as an `ArchiveError`, so the caller can count it. A revisit whose original
+    payload is not in the archive is yielded with `meta["payload_missing"]` (and logged)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no WARC folder at {folder}")
@@ -537,11 +584,13 @@ def iter_archived(folder: Path) -> Iterator[ArchivedResponse]:
     for path in files:
         pending: ArchivedResponse | None = None
         early: dict[str, list[_Record]] = {}     # request/metadata before their response
-        for record in _iter_file(path):
+        run_id: str | None = None
+        for record in _iter_file(path, errors=errors):
             if record.type in ("response", "revisit"):
                 if pending is not None:
                     yield pending
                 pending = _archived(record, path, index)
+                pending.run_id = run_id
                 for other in early.pop(pending.record_id, []):
                     _attach(pending, other)
             elif record.type in ("request", "metadata"):
@@ -550,8 +599,106 @@ def iter_archived(folder: Path) -> Iterator[ArchivedResponse]:
                     _attach(pending, record)
                 elif target and len(early) < 64:
                     early.setdefault(target, []).append(record)
+            elif record.type == "warcinfo":
+                run_id = _warcinfo_run_id(record.block) or run_id
         if pending is not None:
             yield pending
+
+
+def _warcinfo_run_id(block: bytes) -> str | None:
+    """The govnews run id a warcinfo record names (`govnews-run-id`, else `isPartOf`)."""
+    fields: dict[str, str] = {}
+    for line in block.decode("utf-8", "replace").splitlines():
+        name, sep, value = line.partition(":")
+        if sep and value.strip():
+            fields.setdefault(name.strip().lower(), value.strip())
+    return fields.get("govnews-run-id") or fields.get("ispartof")
+
+
+# -- after a crash --------------------------------------------------------------------------------
+def finalise_open_files(folder: Path) -> list[tuple[Path, int, int]]:
+    """Give every `*.warc.gz.open` file in `folder` (left by a killed run) its final name, keeping
+    every complete record: the file is cut after the last record that reads whole (its gzip member
+    complete, its block as long as declared and matching its digest), a partial tail is dropped.
+    Returns (final path, records kept, bytes cut) per file, in name order.
+
+    The caller must hold the dataset lock, so that no archive is writing any of these files. A
+    file whose final name exists already is left as it is (logged): nothing is overwritten."""
+    finalised = []
+    for path in sorted(Path(folder).glob("*" + OPEN_SUFFIX)):
+        final = path.with_name(path.name[: -len(".open")])
+        if final.exists():
+            log.warning("%s: not finalised: %s exists already", path.name, final.name)
+            continue
+        kept, end = _complete_prefix(path)
+        with open(path, "r+b") as stream:
+            size = stream.seek(0, os.SEEK_END)
+            if end < size:
+                stream.truncate(end)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(path, final)             # fails if `final` appeared meanwhile: no overwrite
+            os.unlink(path)
+        except FileExistsError:
+            log.warning("%s: not finalised: %s exists already", path.name, final.name)
+            continue
+        except OSError:                      # a file system without hard links
+            if final.exists():
+                continue
+            os.rename(path, final)
+        _fsync_folder(final.parent)
+        if end < size:
+            log.warning("%s: cut %d damaged byte(s) after record %d, offset %d", final.name,
+                        size - end, kept, end)
+        finalised.append((final, kept, size - end))
+    return finalised
+
+
+def _complete_prefix(path: Path) -> tuple[int, int]:
+    """(records, end offset) of the records at the start of a WARC file that are complete."""
+    kept, end = 0, 0
+    with open(path, "rb") as stream, open(path, "rb") as check:
+        gzipped = check.read(2) == b"\x1f\x8b"
+        records = ArchiveIterator(stream, no_record_parse=True)
+        try:
+            for record in records:
+                _, problem = _read_block(record, keep=False)
+                if problem:
+                    break
+                offset, length = records.get_record_offset(), records.get_record_length()
+                if offset != end or (gzipped and not _whole_gzip_member(check, offset, length)):
+                    break
+                kept, end = kept + 1, offset + length
+        except Exception:  # noqa: BLE001 - the damage is where the complete records end
+            pass
+    return kept, end
+
+
+def _whole_gzip_member(stream: BinaryIO, offset: int, length: int) -> bool:
+    """True when the `length` bytes at `offset` are exactly one complete gzip member (trailer
+    and CRC included)."""
+    stream.seek(offset)
+    data = stream.read(length)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        inflater.decompress(data)          # one record: as large as the largest response
+    except zlib.error:
+        return False
+    return inflater.eof and not inflater.unused_data
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _archived(record: _Record, path: Path, index: _PayloadIndex) -> ArchivedResponse:

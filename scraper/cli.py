@@ -365,7 +365,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
     if args.into:
         options["into"] = Path(args.into)
     result = reparse(folder, config, **options)
-    for line in getattr(result, "change_lines", lambda: [])():
+    for line in result.change_lines():
         print(line)
     print(result.line())
     return EXIT_OK if not result.errors else EXIT_PARTIAL

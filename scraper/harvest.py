@@ -157,18 +157,14 @@ def harvest(config: Config, folder: Path, progress=None, whole_tables: bool = Fa
 def close_interrupted(folder: Path, store: Store) -> list[str]:
     """Runs a kill left 'running' are marked 'interrupted'; their `.warc.gz.open` files are cut
     after the last complete record and given their final name, so replay tools read them."""
-    notes = []
-    closer = getattr(store, "close_interrupted_runs", None)
-    if closer is not None:
-        for run_id in closer(utc_now()):
-            notes.append(f"run {run_id} was interrupted; marked so")
+    from .archive import finalise_open_files
+    notes = [f"run {run_id} was interrupted; marked so"
+             for run_id in store.close_interrupted_runs(utc_now())]
     warc = folder / "warc"
     if warc.is_dir():
-        from . import archive as archive_module
-        finalise = getattr(archive_module, "finalise_open_files", None)
-        if finalise is not None:
-            for item in finalise(warc):
-                notes.append(f"finalised {item[0]} left open by an interrupted run")
+        for path, kept, cut in finalise_open_files(warc):
+            notes.append(f"finalised {path.name} left open by an interrupted run "
+                         f"({kept} records kept, {cut} bytes of an unfinished record cut)")
     for note in notes:
         log.info("%s", note)
     return notes
@@ -180,10 +176,8 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     close_interrupted(folder, store)
     sites = sites_from_config(config, folder)
     store.start_run(run_id, utc_now(), [s.name for s in sites])
-    saver = getattr(store, "save_sites", None)
-    if saver is not None:
-        saver(run_id, [{"name": s.name, "start_urls": s.start_urls, "profile": s.profile,
-                        "hosts": sorted(s.hosts())} for s in sites])
+    store.save_sites(run_id, [{"name": s.name, "start_urls": s.start_urls, "profile": s.profile,
+                               "hosts": sorted(s.hosts())} for s in sites])
     archive = crawl = None
     summary = Summary(run_id, [s.name for s in sites])
     status = "failed"

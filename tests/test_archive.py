@@ -598,3 +598,110 @@ def test_records_from_other_writers_are_decoded(tmp_path):
 def test_missing_folder_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         list(iter_archived(tmp_path / "warc"))
+
+
+# -- references, errors, finalising after a crash ---------------------------------------------------
+def test_write_returns_the_final_file_name_and_record_id(tmp_path):
+    from govnews.scraper.archive import WarcRef
+    responses = sample_responses()
+    with WarcArchive(tmp_path, run_id="r1", max_bytes=3000) as archive:
+        refs = [archive.write(response) for response in responses]
+    assert all(isinstance(ref, WarcRef) for ref in refs)
+    assert {ref.filename for ref in refs} == {p.name for p in archive.files}
+    assert not any(ref.filename.endswith(".open") for ref in refs)
+    archived = list(iter_archived(tmp_path))
+    assert [(a.warc_file, a.record_id) for a in archived] == [tuple(ref) for ref in refs]
+    assert {a.run_id for a in archived} == {"r1"}
+
+
+def test_damaged_records_are_reported_not_hidden(tmp_path, caplog):
+    from govnews.scraper.archive import ArchiveError
+    responses = sample_responses()
+    (path,) = write_all(tmp_path, responses, run_id="r1")
+    ends = [end for kind, end in complete_record_ends(path) if kind == "response"]
+    path.write_bytes(path.read_bytes()[: ends[2] + 300])
+    errors: list = []
+    urls = [a.url for a in iter_archived(tmp_path, errors=errors)]
+    assert urls == [r.final_url for r in responses[:3]]
+    (error,) = errors
+    assert isinstance(error, ArchiveError) and error.filename == path.name
+    assert error.offset >= ends[2] - 2000 and error.offset <= ends[2] + 300
+    assert f"offset {error.offset}" in str(error)
+    assert any(path.name in r.getMessage() and f"offset {error.offset}" in r.getMessage()
+               for r in caplog.records if r.levelname == "WARNING")
+    # a complete file reports nothing
+    (other,) = write_all(tmp_path / "ok", responses[:2], run_id="r1")
+    errors = []
+    assert len(list(iter_archived(other.parent, errors=errors))) == 2 and errors == []
+
+
+def read_to_the_end(path: Path) -> int:
+    """Records a standard reader finds, reading every byte; raises on any damage."""
+    count = 0
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream, check_digests=True)
+        for record in records:
+            record.content_stream().read()
+            count += 1
+        assert records.err_count == 0
+    return count
+
+
+def test_finalise_keeps_complete_records_and_cuts_the_tail(tmp_path):
+    from govnews.scraper.archive import finalise_open_files
+    responses = sample_responses()
+    (full,) = write_all(tmp_path / "full", responses, run_id="r1")
+    data = full.read_bytes()
+    ends = complete_record_ends(full)
+    record_ends = [end for _, end in ends]
+    cuts = sorted({*range(0, len(data), 211), *(e - 1 for e in record_ends),
+                   *(e - 9 for e in record_ends), *record_ends})
+    for cut in cuts:
+        folder = tmp_path / f"cut{cut}"
+        folder.mkdir()
+        (folder / (full.name + ".open")).write_bytes(data[:cut])
+        ((final, kept, dropped),) = finalise_open_files(folder)
+        assert final == folder / full.name and [p.name for p in folder.iterdir()] == [full.name]
+        complete = [end for end in record_ends if end <= cut]
+        assert kept == len(complete), cut
+        assert final.read_bytes() == data[:complete[-1] if complete else 0], cut
+        assert dropped == cut - (complete[-1] if complete else 0)
+        assert read_to_the_end(final) == kept
+        errors: list = []
+        archived = list(iter_archived(folder, errors=errors))
+        assert errors == [] and [a.url for a in archived] == \
+            [r.final_url for r in responses[:len(archived)]]
+    check = run_warcio("check", *(tmp_path / f"cut{cut}" / full.name for cut in cuts))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_finalised_killed_writer_file_passes_warcio_check(tmp_path):
+    from govnews.scraper.archive import finalise_open_files
+    script = KILLED_WRITER.format(repo=str(REPO), tests=str(REPO / "tests"), folder=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == -9, done.stderr.decode()
+    (left,) = tmp_path.iterdir()
+    size = left.stat().st_size
+    with open(left, "ab") as stream:                 # and a record cut in the middle
+        stream.write(gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n" + os.urandom(5000))[:700])
+    ((final, kept, dropped),) = finalise_open_files(tmp_path)
+    assert final.name == "govnews-r1-00000.warc.gz" and dropped == 700
+    assert final.stat().st_size == size and kept == read_to_the_end(final)
+    check = run_warcio("check", "-v", final)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert [a.to_response() for a in iter_archived(tmp_path)] == sample_responses()[:5]
+    assert finalise_open_files(tmp_path) == []
+
+
+def test_finalise_never_overwrites_and_handles_empty_files(tmp_path):
+    from govnews.scraper.archive import finalise_open_files
+    (done,) = write_all(tmp_path, [not_found()], run_id="r1")
+    twin = tmp_path / (done.name + ".open")
+    twin.write_bytes(b"partial")
+    before = done.read_bytes()
+    empty = tmp_path / "govnews-r2-00000.warc.gz.open"
+    empty.write_bytes(b"")
+    result = finalise_open_files(tmp_path)
+    assert result == [(tmp_path / "govnews-r2-00000.warc.gz", 0, 0)]
+    assert done.read_bytes() == before and twin.read_bytes() == b"partial"
+    assert read_to_the_end(tmp_path / "govnews-r2-00000.warc.gz") == 0
