@@ -4,7 +4,6 @@ The command line: `main(argv=None)`, one subcommand per library call."""
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import signal
@@ -16,7 +15,7 @@ from typing import Sequence
 
 from govnews._version import __version__
 
-from .errors import ConfigError, FetchError, GovnewsError, InternalError, LockHeld
+from .errors import ConfigError, GovnewsError, InternalError, LockHeld
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 70, 75
 log = logging.getLogger("govnews")

@@ -23,7 +23,7 @@ from govnews.parsers.model import Page, Postback
 from govnews.parsers.urls import canonical_url
 
 from .errors import FetchError, StoreFailure, TransientError
-from .frontier import PRIORITY, Frontier, Request
+from .frontier import PRIORITY, Frontier, Request, frontier_key
 from .http import Fetcher, HttpSettings, Response
 from .politeness import HostClock, HostDone
 from .records import article_row, observation_row, utc_now
@@ -342,6 +342,11 @@ class Crawl:
 
     def _page_cap(self, site: Site) -> int:
         return site.max_pages or self.settings.max_pages
+
+    def _queue_cap(self, site: Site) -> int:
+        """Queued URLs per site: `max_queued`, and never more than 20 runs' worth of pages, so a
+        trap of unique links leaves a bounded frontier behind."""
+        return min(self.settings.max_queued, 20 * self._page_cap(site))
 
     def _listing_cap(self, site: Site) -> int:
         return max(1, int(self._page_cap(site) * self.settings.listing_share))
@@ -665,7 +670,7 @@ class Crawl:
             return 0
         owner = self._site_for(url, site)
         key = self._key(url)
-        if self._queued.get(owner.name, 0) >= self.settings.max_queued and not requeue:
+        if self._queued.get(owner.name, 0) >= self._queue_cap(owner) and not requeue:
             return 0                       # the site's queue is full: an endless source of links
         added = self.frontier.add(Request(key, url, "GET", None, owner.name, host_of(url), kind,
                                           depth, 0), self.run_id)
@@ -717,9 +722,7 @@ class Crawl:
     def _key(self, url: str) -> str:
         """The frontier key: the canonical URL with http/https and www/bare host folded, since
         portals serve the same page under all four."""
-        canonical = canonical_url(url, self.rules)
-        rest = canonical.split("://", 1)[-1]
-        return rest[4:] if rest.startswith("www.") else rest
+        return frontier_key(url, self.rules)
 
     def _in_scope(self, url: str) -> bool:
         return host_of(url) in self._sites_of_host

@@ -36,6 +36,14 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS listing_signatures (
         site TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (site, signature))""",
 )
+def frontier_key(url: str, rules) -> str:
+    """The frontier key of a URL: its canonical form with http/https and www/bare host folded,
+    since portals serve the same page under all four. Crawl and reparse both key by it."""
+    from govnews.parsers.urls import canonical_url
+    rest = canonical_url(url, rules).split("://", 1)[-1]
+    return rest[4:] if rest.startswith("www.") else rest
+
+
 PRIORITY = {"seed": 0, "listing": 1, "article": 2, "feed": 1, "other": 3}
 
 

@@ -60,6 +60,7 @@ from govnews.parsers.urls import canonical_url
 from .archive import ArchivedResponse, ArchiveError, iter_archived
 from .config import Config
 from .crawl import ProfileMemory, Site, host_of
+from .frontier import frontier_key
 from .errors import ConfigError
 from .harvest import DatasetLock
 from .records import article_row
@@ -231,9 +232,8 @@ class _Dataset:
         self.record_ids = "warc_record_id" in table_columns(conn, "observations")
 
     def key(self, url: str) -> str:
-        """The crawl's frontier key (`Crawl._key`): canonical URL, scheme and www folded."""
-        rest = canonical_url(url, self.rules).split("://", 1)[-1]
-        return rest[4:] if rest.startswith("www.") else rest
+        """The crawl's frontier key: canonical URL, scheme and www folded."""
+        return frontier_key(url, self.rules)
 
     def known(self, archived: ArchivedResponse) -> _Known:
         observation = None

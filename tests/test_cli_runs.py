@@ -2,7 +2,6 @@
 harvest is closed by the next one, and a site dropped from the config stays out of later runs."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -11,7 +10,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
 
 from govnews.fixtures.portals.lacviet import LacVietPortal
 from govnews.fixtures.server import PortalServer

@@ -14,7 +14,7 @@ from govnews.fixtures.faults import (
     BodyDrip, EndlessUniquePager, Faults, HeaderDrip, ManyAttributes, RobotsRedirect, Status,
     Tarpit, CookieStorm, item_pattern, requests_to,
 )
-from govnews.fixtures.portals.lacviet import LacVietPortal, article_url
+from govnews.fixtures.portals.lacviet import LacVietPortal
 from govnews.fixtures.server import PortalServer
 from govnews.output.store import Store
 from govnews.scraper.crawl import Crawl, CrawlSettings, Site, Summary
