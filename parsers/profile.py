@@ -23,7 +23,7 @@ _KEYS = {
     "fields": set(FIELDS),
     "body": {"strip", "signature"},
     "listing": {"article_url", "page_url", "listing_url", "postback", "skip_url"},
-    "urls": {"drop_params", "rewrite"},
+    "urls": {"drop_params", "rewrite", "case_insensitive"},
 }
 
 Selector = Callable[[etree._Element], list]
@@ -97,7 +97,8 @@ def profile_from_dict(data: dict, origin: str = "<profile>") -> Profile:
                 tuple(DropParams(re.compile(d["when"]), frozenset(p.lower() for p in d["params"]))
                       for d in urls.get("drop_params", [])),
                 tuple(Rewrite(re.compile(r["pattern"]), r["replace"])
-                      for r in urls.get("rewrite", []))),
+                      for r in urls.get("rewrite", [])),
+                tuple(re.compile(c) for c in urls.get("case_insensitive", []))),
         )
     except KeyError as exc:
         raise ProfileError(f"{origin}: missing key {exc.args[0]!r}") from None

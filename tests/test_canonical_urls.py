@@ -1,0 +1,42 @@
+"""Canonical URLs keep what identifies a page: a global drop list only for known trackers;
+path case and session ids are the platforms' own rules (profiles), applied to their URLs."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import url_rules
+from govnews.parsers.urls import canonical_url
+
+RULES = url_rules()
+
+
+@pytest.mark.parametrize("url,expected", [
+    # trackers go everywhere
+    ("https://x.gov.vn/tin/1?utm_source=fb&id=3&fbclid=abc", "https://x.gov.vn/tin/1?id=3"),
+    ("https://x.gov.vn/tin/1?gclid=1&zarsrc=30", "https://x.gov.vn/tin/1"),
+    # parameters some CMS use to select a page stay on unknown sites
+    ("https://x.gov.vn/index.php?sid=12&ref=home", "https://x.gov.vn/index.php?ref=home&sid=12"),
+    ("https://x.gov.vn/tin.php?from=2020-01-01", "https://x.gov.vn/tin.php?from=2020-01-01"),
+    # an unknown ASP.NET site keeps its case: ?ID=5 and ?id=5 may be two pages there
+    ("https://x.gov.vn/Tin/Detail.aspx?ID=5", "https://x.gov.vn/Tin/Detail.aspx?ID=5"),
+])
+def test_generic_rules_keep_what_identifies_a_page(url, expected):
+    assert canonical_url(url, RULES) == expected
+
+
+@pytest.mark.parametrize("url,expected", [
+    # Lạc Việt reads paths and parameters in any case: one spelling
+    ("https://tp.baclieu.gov.vn/tintuc/Lists/Posts/Post.aspx?Source=%2ftintuc&ItemID=8861&Mode=1",
+     "https://tp.baclieu.gov.vn/tintuc/lists/posts/post.aspx?itemid=8861&mode=1"),
+    # an ASP.NET cookieless session id in the path, on a platform that uses them
+    ("https://tp.baclieu.gov.vn/(S(abc123xyz))/tintuc/Lists/Posts/Post.aspx?ItemID=1&Mode=1",
+     "https://tp.baclieu.gov.vn/tintuc/lists/posts/post.aspx?itemid=1&mode=1"),
+    # a PHP session id on NukeViet
+    ("https://x.gov.vn/vi/news/tin-tuc/abc-12.html?PHPSESSID=deadbeef",
+     "https://x.gov.vn/vi/news/tin-tuc/abc-12.html"),
+    # a Java session id on Liferay
+    ("https://x.gov.vn/web/guest/tin;jsessionid=ABC/-/asset_publisher/k/content/t",
+     "https://x.gov.vn/web/guest/tin/-/asset_publisher/k/content/t"),
+])
+def test_platform_rules_apply_to_their_urls(url, expected):
+    assert canonical_url(url, RULES) == expected
