@@ -137,6 +137,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    root_level = logging.getLogger().level
     handlers = _setup_logging(args)
     try:
         return COMMANDS[args.command](args)
@@ -165,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.getLogger().removeHandler(handler)
             handler.close()
         _EXTRA_HANDLERS.clear()
+        logging.getLogger().setLevel(root_level)
 
 
 def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
