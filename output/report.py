@@ -1,90 +1,228 @@
 """The engagement report: one self-contained HTML page of charts and tables for analysts.
 
-`build_report(dataset)` turns a loaded `Dataset` into the page; `write_report(folder, out)` loads a
-dataset folder and writes the page atomically. The page needs nothing from the network: charts are
-PNGs drawn with matplotlib's Agg renderer (a `Figure` per chart, no pyplot and no global state, so
-it is safe in threads) and embedded as `data:` URIs, the CSS is inline, and a Content-Security-Policy
-forbids scripts and every outside resource. The only URLs on the page are the article links.
+    data = report_data(load("govnews-data"))      # the numbers behind every chart, as DataFrames
+    write_report("govnews-data", "report.html", lang="en")
 
-Days and months are calendar days in Vietnam time (UTC+7); DejaVu Sans, matplotlib's own default
-font, has every Vietnamese glyph.
+The page answers four questions about the report's window (the observations it covers, by default
+all of them): which articles gained the most views (ranked by gain, not lifetime views); how views
+per day relate to an article's age; how fast each site's visitor counter grows per day; and how many
+articles each site published per month (a site x month heatmap). Under every chart is a table of the
+numbers it draws. `report_data` returns those numbers, so a notebook can use them without the page.
+
+Times are Vietnam time (Asia/Ho_Chi_Minh, UTC+7). A time axis chooses its ticks by the span it
+covers (minutes, hours, days or months, never seconds); when the runs are too close together for a
+time axis to mean anything, the page says so in words ("2 runs, 5 seconds apart").
+
+The page needs nothing from the network: charts are PNGs drawn with matplotlib's Agg renderer (a
+`Figure` per chart, no pyplot and no global state, so it is safe in threads) and embedded as `data:`
+URIs, the CSS is inline, and a Content-Security-Policy forbids scripts and every outside resource.
+The only URLs on the page are the article links. Labels are Vietnamese (`lang="vi"`, the default)
+or English (`lang="en"`); DejaVu Sans, matplotlib's own default font, has every Vietnamese glyph.
 """
 from __future__ import annotations
 
 import base64
 import html
 import io
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateLocator, DayLocator
+from matplotlib.dates import DayLocator, HourLocator, MinuteLocator, MonthLocator, num2date
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, LogFormatter, MaxNLocator
 
-from .dataset import Dataset, load, views_over_time
+from .dataset import Dataset, load
 from .schema import LOCAL_TZ
 from .writers import atomic_write
 
 __all__ = [
-    "DEFAULT_TITLE", "build_report", "write_report",
-    "rank_articles", "daily_view_gains", "monthly_publications", "counter_growth", "site_summary",
+    "LANGS", "TEXTS", "Section", "build_report", "write_report", "report_data", "report_sections",
+    "view_gains", "gains_over_time", "run_gains", "counter_summary", "counter_daily", "publication_heatmap",
+    "daily_view_gains", "view_steps", "monthly_publications", "counter_growth", "site_summary", "rank_articles",
+    "time_axis", "window_text",
 ]
 
-DEFAULT_TITLE = "govnews — engagement report"
-LEGEND_CHARS = 60  # headlines are shortened to this many characters in chart legends
+LANGS = ("vi", "en")
 CHART_WIDTH_IN = 10.0
 CHART_HEIGHT_IN = 4.2
 CHART_DPI = 110
-DAILY_TICKS_UP_TO = 31  # days; a longer bar chart of days gets matplotlib's automatic ticks
-MONTH_MARKERS_UP_TO = 36  # months; longer monthly lines are drawn without markers
+LABEL_CHARS = 58            # headlines are shortened to this many characters in chart labels
+MIN_TIME_AXIS = pd.Timedelta(minutes=10)   # shorter spans are described in words, not drawn on a time axis
+DAILY_COUNTERS_FROM = pd.Timedelta(days=2)  # counter readings spanning this long are drawn per calendar day
+MIN_AGE_DAYS = 1 / 24        # ages are clipped to one hour (a log axis has no zero)
+HEATMAP_MONTHS = 36          # the heatmap and its table show at most the last 36 months
+HEATMAP_SITES = 40           # and at most 40 sites; the rest are summed into one row
+ANNOTATE_CELLS_UP_TO = 40 * 36
 DAY = pd.Timedelta(days=1)
-TIME_NOTE = "Vietnam time (UTC+7)"
 NO_VALUE = "—"
 THIN_SPACE = "\u202f"  # digit grouping readable in both the Vietnamese and the English convention
 SAFE_LINK_SCHEMES = ("http://", "https://")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-NOTE_NO_VIEWS = "No view counts observed yet."
-NOTE_TWO_RUNS_VIEWS = "Needs at least two runs: no article's view count has been observed twice yet."
-NOTE_NO_DATES = "No publication dates extracted."
-NOTE_NO_COUNTERS = "No visitor counters recorded: the sites show none, or none was extracted."
-NOTE_TWO_RUNS_COUNTERS = "Needs at least two runs: each site's visitor counter has been read once."
-NOTE_NO_TABLE = "No article has a view count yet."
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "govnews — engagement report",
+        "fact_runs": "Runs", "fact_observed": "Observed", "fact_published": "Published", "fact_sites": "Sites",
+        "fact_articles": "Articles", "fact_observations": "Observations",
+        "runs_none": "no runs", "runs_one": "1 run", "runs_two": "2 runs, {span} apart", "runs_many": "{n} runs over {span}",
+        "second": "second", "seconds": "seconds", "minute": "minute", "minutes": "minutes",
+        "hour": "hour", "hours": "hours", "day": "day", "days": "days",
+        "time_note": "Vietnam time (UTC+7)",
+        "axis_time_of_day": "time of day, {date} (Vietnam time, UTC+7)",
+        "axis_time": "time (Vietnam time, UTC+7)",
+        "axis_date": "date (Vietnam time, UTC+7)",
+        "gainers_heading": "The {top} articles that gained the most views",
+        "gainers_caption": ("Views gained between each article's first and last observation in the window ({window}), "
+                            "ranked by the gain, not by lifetime views; a counter that went down counts as no gain. "
+                            "Bars are coloured by site."),
+        "axis_gained": "views gained in the window",
+        "axis_article": "article (site · headline)",
+        "col_rank": "#", "col_headline": "Headline", "col_site": "Site", "col_published": "Published",
+        "col_views_start": "Views, first seen", "col_views_end": "Views, last seen",
+        "col_gained": "Gained", "col_views_per_day": "Views per day", "col_age": "Age (days)",
+        "over_time_heading": "Views gained over time: the top {top}",
+        "over_time_caption": "Views gained since each article's first observation in the window. Times in {time_note}.",
+        "axis_cumulative": "views gained since first observation",
+        "note_short_window": "{runs}: too close together for a time axis; the ranking above has the gains.",
+        "col_run": "Run", "col_from": "Observed from", "col_to": "to", "col_articles_observed": "Articles observed",
+        "col_run_gained": "Views gained since the previous observation",
+        "velocity_heading": "Views per day against article age",
+        "velocity_caption": ("One point per article observed at least twice: views gained per day between its first "
+                             "and last observation, against its age at the last observation. Both axes are "
+                             "logarithmic{zero}; articles without a publication date are left out. The table lists "
+                             "the {top} fastest."),
+        "velocity_zero": " (the vertical one is linear below 1, so an article that gained nothing sits at 0)",
+        "axis_age": "article age (days, log scale)",
+        "axis_views_per_day": "views per day (log scale)",
+        "counters_heading": "Visitor counter growth per day, per site",
+        "counters_caption_rate": ("Each site's visitor counter growth per day between its first and last reading "
+                                  "({runs}); a counter that went down counts as no growth."),
+        "counters_caption_daily": ("Visitor counter growth per day in each calendar day ({time_note}), one line per "
+                                   "site; an increase between two readings is spread evenly over the time between "
+                                   "them, and a day read only in part (the first, the last) is scaled to a whole day."),
+        "axis_visitors_per_day": "visitors per day",
+        "col_readings": "Readings", "col_first_reading": "First reading", "col_last_reading": "Last reading",
+        "col_counter_start": "Counter at first reading", "col_counter_end": "Counter at last reading",
+        "col_growth": "Growth", "col_growth_per_day": "Growth per day",
+        "pubs_heading": "Publication volume per site and month",
+        "pubs_caption": ("Articles by the month of their publication date ({time_note}); articles without a date "
+                         "are not counted."),
+        "pubs_caption_cut": " The last {months} months are shown; {n} older articles are not.",
+        "axis_month": "month of publication", "axis_site": "site", "axis_articles": "articles",
+        "col_total": "Total", "other_sites": "other sites ({n})",
+        "sites_heading": "Sites",
+        "col_articles": "Articles", "col_observations": "Observations",
+        "col_counter_total": "Visitor counter (latest)", "col_counter_growth": "Counter growth",
+        "no_headline": "(no headline)",
+        "note_no_views": "No view counts observed yet.",
+        "note_two_runs_views": "Needs at least two runs: no article's view count has been observed twice yet.",
+        "note_no_ages": "No article has both a publication date and a view count observed twice.",
+        "note_no_dates": "No publication dates extracted.",
+        "note_no_counters": "No visitor counters recorded: the sites show none, or none was extracted.",
+        "note_two_runs_counters": "Needs at least two runs: each site's visitor counter has been read once.",
+        "note_no_sites": "No sites in this dataset yet.",
+    },
+    "vi": {
+        "title": "govnews — báo cáo lượt xem",
+        "fact_runs": "Lượt thu thập", "fact_observed": "Thời gian quan sát", "fact_published": "Thời gian đăng",
+        "fact_sites": "Trang", "fact_articles": "Bài viết", "fact_observations": "Lượt quan sát",
+        "runs_none": "chưa có lượt thu thập", "runs_one": "1 lượt thu thập",
+        "runs_two": "2 lượt thu thập, cách nhau {span}", "runs_many": "{n} lượt thu thập trong {span}",
+        "second": "giây", "seconds": "giây", "minute": "phút", "minutes": "phút",
+        "hour": "giờ", "hours": "giờ", "day": "ngày", "days": "ngày",
+        "time_note": "giờ Việt Nam (UTC+7)",
+        "axis_time_of_day": "giờ trong ngày {date} (giờ Việt Nam, UTC+7)",
+        "axis_time": "thời gian (giờ Việt Nam, UTC+7)",
+        "axis_date": "ngày (giờ Việt Nam, UTC+7)",
+        "gainers_heading": "{top} bài viết tăng lượt xem nhiều nhất",
+        "gainers_caption": ("Số lượt xem tăng thêm giữa lần quan sát đầu và cuối của mỗi bài trong kỳ ({window}), "
+                            "xếp theo mức tăng chứ không theo tổng lượt xem; bộ đếm bị giảm được tính là không tăng. "
+                            "Màu cột theo trang."),
+        "axis_gained": "lượt xem tăng thêm trong kỳ",
+        "axis_article": "bài viết (trang · tiêu đề)",
+        "col_rank": "#", "col_headline": "Tiêu đề", "col_site": "Trang", "col_published": "Ngày đăng",
+        "col_views_start": "Lượt xem lần đầu", "col_views_end": "Lượt xem lần cuối",
+        "col_gained": "Tăng thêm", "col_views_per_day": "Lượt xem mỗi ngày", "col_age": "Tuổi (ngày)",
+        "over_time_heading": "Lượt xem tăng thêm theo thời gian: {top} bài đứng đầu",
+        "over_time_caption": "Lượt xem tăng thêm kể từ lần quan sát đầu tiên của mỗi bài trong kỳ. Thời gian theo {time_note}.",
+        "axis_cumulative": "lượt xem tăng thêm từ lần quan sát đầu",
+        "note_short_window": "{runs}: quá gần nhau để vẽ trục thời gian; bảng xếp hạng ở trên cho biết mức tăng.",
+        "col_run": "Lượt thu thập", "col_from": "Quan sát từ", "col_to": "đến", "col_articles_observed": "Số bài quan sát",
+        "col_run_gained": "Lượt xem tăng so với lần quan sát trước",
+        "velocity_heading": "Lượt xem mỗi ngày theo tuổi bài viết",
+        "velocity_caption": ("Mỗi điểm là một bài được quan sát ít nhất hai lần: số lượt xem tăng mỗi ngày giữa lần "
+                             "quan sát đầu và cuối, theo tuổi của bài ở lần quan sát cuối. Hai trục theo thang "
+                             "logarit{zero}; bài không có ngày đăng không được tính. Bảng liệt kê {top} bài tăng "
+                             "nhanh nhất."),
+        "velocity_zero": " (trục đứng tuyến tính dưới 1, nên bài không tăng lượt xem nằm ở 0)",
+        "axis_age": "tuổi bài viết (ngày, thang logarit)",
+        "axis_views_per_day": "lượt xem mỗi ngày (thang logarit)",
+        "counters_heading": "Mức tăng bộ đếm lượt truy cập mỗi ngày, theo trang",
+        "counters_caption_rate": ("Mức tăng mỗi ngày của bộ đếm lượt truy cập của từng trang, giữa lần đọc đầu và "
+                                  "cuối ({runs}); bộ đếm bị giảm được tính là không tăng."),
+        "counters_caption_daily": ("Mức tăng bộ đếm lượt truy cập mỗi ngày, theo từng ngày ({time_note}), mỗi đường "
+                                   "một trang; mức tăng giữa hai lần đọc được chia đều cho khoảng thời gian giữa "
+                                   "chúng, ngày chỉ được đọc một phần (ngày đầu, ngày cuối) được quy ra cả ngày."),
+        "axis_visitors_per_day": "lượt truy cập mỗi ngày",
+        "col_readings": "Số lần đọc", "col_first_reading": "Lần đọc đầu", "col_last_reading": "Lần đọc cuối",
+        "col_counter_start": "Bộ đếm lần đọc đầu", "col_counter_end": "Bộ đếm lần đọc cuối",
+        "col_growth": "Tăng thêm", "col_growth_per_day": "Tăng mỗi ngày",
+        "pubs_heading": "Số bài đăng theo trang và tháng",
+        "pubs_caption": "Số bài viết theo tháng đăng ({time_note}); bài không có ngày đăng không được tính.",
+        "pubs_caption_cut": " Hiển thị {months} tháng gần nhất; {n} bài cũ hơn không được hiển thị.",
+        "axis_month": "tháng đăng", "axis_site": "trang", "axis_articles": "số bài",
+        "col_total": "Tổng", "other_sites": "các trang khác ({n})",
+        "sites_heading": "Các trang",
+        "col_articles": "Bài viết", "col_observations": "Lượt quan sát",
+        "col_counter_total": "Bộ đếm truy cập (mới nhất)", "col_counter_growth": "Mức tăng bộ đếm",
+        "no_headline": "(không có tiêu đề)",
+        "note_no_views": "Chưa quan sát được lượt xem nào.",
+        "note_two_runs_views": "Cần ít nhất hai lượt thu thập: chưa có bài nào được quan sát lượt xem hai lần.",
+        "note_no_ages": "Không có bài nào vừa có ngày đăng vừa được quan sát lượt xem hai lần.",
+        "note_no_dates": "Chưa trích xuất được ngày đăng nào.",
+        "note_no_counters": "Không có bộ đếm lượt truy cập: các trang không hiển thị, hoặc chưa trích xuất được.",
+        "note_two_runs_counters": "Cần ít nhất hai lượt thu thập: bộ đếm của mỗi trang mới được đọc một lần.",
+        "note_no_sites": "Chưa có trang nào trong bộ dữ liệu.",
+    },
+}
+
+DEFAULT_TITLE = TEXTS["en"]["title"]
 
 
 @dataclass(frozen=True)
-class Chart:
-    """One section of the page: a PNG, or a note saying why there is no chart."""
+class Section:
+    """One part of the page: a heading, a PNG chart or a note saying why there is none, a caption,
+    and the table of the numbers (HTML, already escaped)."""
 
     heading: str
     caption: str
     png: bytes | None = None
     note: str | None = None
+    table: str = ""
+    css: str = "chart"
+    figure: Figure | None = field(default=None, compare=False, repr=False)  # what `png` was drawn from
 
 
-# -- the two entry points ----------------------------------------------------------------------
+# -- the entry points --------------------------------------------------------------------------
 
-def build_report(dataset: Dataset, title: str = DEFAULT_TITLE, top: int = 10) -> str:
-    """The complete HTML document for `dataset`, with the `top` most-read articles charted and listed."""
-    if top < 1:
-        raise ValueError(f"top must be at least 1, got {top}")
-    ranked = rank_articles(dataset, top)
-    charts = [
-        views_chart(ranked, dataset.observations, top),
-        gains_chart(daily_view_gains(dataset.observations), _has_views(dataset.observations)),
-        publications_chart(monthly_publications(dataset.articles, top)),
-        counters_chart(counter_growth(dataset.site_counters), top),
-    ]
-    return render_page(title, summary_items(dataset), charts, ranked, site_summary(dataset))
+def write_report(folder: Path | str, out: Path | str, title: str | None = None, top: int = 10,
+                 lang: str = "vi", since: Any = None, until: Any = None) -> Path:
+    """Load the dataset in `folder` and write its report to `out` (whole or not at all); returns `out`.
 
-
-def write_report(folder: Path | str, out: Path | str, title: str = DEFAULT_TITLE, top: int = 10) -> Path:
-    """Load the dataset in `folder` and write its report to `out` (whole or not at all); returns `out`."""
-    page = build_report(load(folder), title=title, top=top)
+    `lang` is "vi" (default) or "en"; `title` defaults to the language's; `top` is how many
+    articles the rankings chart; `since` / `until` (times; naive ones are Vietnam time) bound the
+    report's window of observations.
+    """
+    page = build_report(load(folder), title=title, top=top, lang=lang, since=since, until=until)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(out, newline="\n") as handle:
@@ -92,84 +230,342 @@ def write_report(folder: Path | str, out: Path | str, title: str = DEFAULT_TITLE
     return out
 
 
+def build_report(dataset: Dataset, title: str | None = None, top: int = 10, lang: str = "vi",
+                 since: Any = None, until: Any = None) -> str:
+    """The complete HTML document for `dataset` (arguments as for `write_report`)."""
+    t = _texts(lang)
+    data = report_data(dataset, top=top, since=since, until=until)
+    facts = summary_items(dataset, data, t, lang)
+    return render_page(title if title is not None else t["title"], lang, facts, report_sections(data, top, lang))
+
+
+def report_sections(data: dict[str, pd.DataFrame], top: int = 10, lang: str = "vi") -> list[Section]:
+    """The sections of the page, in order, from `report_data(...)`: each with its chart (the PNG
+    and the matplotlib `figure` it was drawn from) or a note, a caption and its table."""
+    t = _texts(lang)
+    window = _window_of(data)
+    return [
+        gainers_section(data, top, t, lang, window),
+        over_time_section(data, top, t, lang, window),
+        velocity_section(data, top, t, lang),
+        counters_section(data, t, lang),
+        publications_section(data, t, lang),
+        sites_section(data["sites"], t),
+    ]
+
+
+def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any = None) -> dict[str, pd.DataFrame]:
+    """The numbers behind every chart and table of the report, as DataFrames.
+
+    `since` / `until` bound the window (observations and counter readings observed in it; naive
+    times are Vietnam time). Keys:
+
+    - "window": one row: since, until (as asked, NaT when open), first_observed_at,
+      last_observed_at, first_run_at and last_run_at (the first observation of the first and of
+      the last run), runs (distinct run ids), observations, view_counts (observations with a view
+      count and a time).
+    - "gains": every article with a view count observed at least twice in the window, ranked by
+      views gained (then by views at the last observation, then article_id): rank, article_id,
+      site, headline, url, published_at, first_observed_at, last_observed_at, observations,
+      views_start, views_end, views_gained, days_observed, views_per_day, age_days
+      (see `view_gains`).
+    - "gainers": the first `top` rows of "gains" (the bar chart and its table).
+    - "gains_over_time": per observation of the `top` gainers, views gained since the article's
+      first observation (the time chart): rank, article_id, observed_at, view_count, gained.
+    - "runs": per run in the window: run_id, observed_from, observed_to, articles, views_gained.
+    - "velocity": the rows of "gains" with an age (the scatter), fastest first.
+    - "counters": per site: readings, first/last reading, counter at both, growth, growth_per_day.
+    - "counter_daily": visitor counter growth per day in each calendar day (Vietnam time), one
+      column per site (the line chart when the readings span two days or more).
+    - "publications": articles per site (rows) and month of publication (columns), every month
+      from the first to the last; the heatmap shows the last `HEATMAP_MONTHS`.
+    - "sites": per site: articles, observations, latest visitor counter and its growth.
+    """
+    if top < 1:
+        raise ValueError(f"top must be at least 1, got {top}")
+    lower, upper = _bound(since), _bound(until)
+    observations = _within(dataset.observations, lower, upper)
+    counters = _within(dataset.site_counters, lower, upper)
+    gains = view_gains(observations, dataset.articles)
+    gainers = gains.head(top)
+    velocity = gains.dropna(subset=["age_days"])
+    velocity = velocity.sort_values(["views_per_day", "rank"], ascending=[False, True], kind="stable")
+    observed = pd.concat([observations["observed_at"], counters["observed_at"]]).dropna()
+    seen = pd.concat([observations[["run_id", "observed_at"]], counters[["run_id", "observed_at"]]]).dropna()
+    run_starts = seen.groupby("run_id")["observed_at"].min()
+    window = pd.DataFrame({
+        "since": pd.Series([lower], dtype="datetime64[ns, UTC]"),
+        "until": pd.Series([upper], dtype="datetime64[ns, UTC]"),
+        "first_observed_at": pd.Series([observed.min() if len(observed) else pd.NaT], dtype="datetime64[ns, UTC]"),
+        "last_observed_at": pd.Series([observed.max() if len(observed) else pd.NaT], dtype="datetime64[ns, UTC]"),
+        "first_run_at": pd.Series([run_starts.min() if len(run_starts) else pd.NaT], dtype="datetime64[ns, UTC]"),
+        "last_run_at": pd.Series([run_starts.max() if len(run_starts) else pd.NaT], dtype="datetime64[ns, UTC]"),
+        "runs": [len(run_starts)],
+        "observations": [len(observations)],
+        "view_counts": [int((observations["view_count"].notna() & observations["observed_at"].notna()
+                             & observations["article_id"].notna()).sum())],
+    })
+    return {
+        "window": window,
+        "gains": gains,
+        "gainers": gainers,
+        "gains_over_time": gains_over_time(observations, gainers),
+        "runs": run_gains(observations),
+        "velocity": velocity.reset_index(drop=True),
+        "counters": counter_summary(counters),
+        "counter_daily": counter_daily(counters),
+        "publications": publication_heatmap(dataset.articles),
+        "sites": site_summary(Dataset(dataset.articles, observations, counters, dataset.runs)),
+    }
+
+
+def _texts(lang: str) -> dict[str, str]:
+    if lang not in TEXTS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    return TEXTS[lang]
+
+
+def _bound(value: Any) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    moment = pd.Timestamp(value)
+    if moment.tzinfo is None:
+        moment = moment.tz_localize(LOCAL_TZ)
+    return moment.tz_convert("UTC")
+
+
+def _within(frame: pd.DataFrame, lower: pd.Timestamp | None, upper: pd.Timestamp | None) -> pd.DataFrame:
+    """Rows observed in [lower, upper]; without bounds, every row (even those without a time)."""
+    if lower is None and upper is None:
+        return frame
+    times = frame["observed_at"]
+    keep = times.notna()
+    if lower is not None:
+        keep &= times >= lower
+    if upper is not None:
+        keep &= times <= upper
+    return frame[keep].reset_index(drop=True)
+
+
 # -- the numbers -------------------------------------------------------------------------------
 
-def rank_articles(dataset: Dataset, top: int) -> pd.DataFrame:
-    """The `top` articles by latest view count, most viewed first.
+def _view_points(observations: pd.DataFrame) -> pd.DataFrame:
+    """Each article's observed view counts in time order, with the increase since the previous one.
 
-    Columns: article_id, url, site, headline, published_at, latest_views, gained, observed.
-    The latest count is the last observed one, else the article's own `view_count`; articles with
-    neither are left out. `gained` is the latest minus the first observed count (<NA> when the
-    article was observed fewer than twice); `observed` counts the observations with a view count.
+    Columns: article_id, observed_at, run_id, site, view_count (float), step (>= 0; NaN on an
+    article's first observation), gained (cumulative steps). Repeated (article, time) pairs keep
+    the highest count; a decrease (a reset counter) is a step of 0.
     """
+    obs = observations.dropna(subset=["article_id", "observed_at", "view_count"])
+    if obs.empty:
+        return pd.DataFrame({"article_id": pd.Series([], dtype="string"),
+                             "observed_at": pd.Series([], dtype="datetime64[ns, UTC]"),
+                             "run_id": pd.Series([], dtype="string"), "site": pd.Series([], dtype="string"),
+                             "view_count": pd.Series([], dtype="float64"), "step": pd.Series([], dtype="float64"),
+                             "gained": pd.Series([], dtype="float64")})
+    points = obs.groupby(["article_id", "observed_at"], as_index=False, sort=True).agg(
+        view_count=("view_count", "max"), run_id=("run_id", "first"), site=("site", "first"))
+    points["view_count"] = points["view_count"].astype("float64")
+    previous = points.groupby("article_id")["view_count"].shift()
+    points["step"] = (points["view_count"] - previous).clip(lower=0)
+    points["gained"] = points.groupby("article_id")["step"].cumsum().fillna(0.0)
+    return points
+
+
+def view_gains(observations: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Views gained per article over `observations`, most gained first (see `report_data`, "gains").
+
+    Only articles whose view count was observed at least twice. views_gained sums the increases
+    between consecutive observations (a decrease counts as 0, so a reset counter loses nothing),
+    which is views_end - views_start when the count only grew. days_observed is the time between
+    the first and the last observation, views_per_day = views_gained / days_observed; age_days is
+    the article's age at its last observation (at least one hour; <NA> without a publication date).
+    """
+    points = _view_points(observations)
+    per = points.groupby("article_id", sort=True)
+    frame = pd.DataFrame({
+        "first_observed_at": per["observed_at"].min(),
+        "last_observed_at": per["observed_at"].max(),
+        "observations": per.size().astype("int64"),
+        "views_start": per["view_count"].first(),
+        "views_end": per["view_count"].last(),
+        "views_gained": per["step"].sum(),
+        "observed_site": per["site"].first(),
+    })
+    frame = frame[frame["observations"] >= 2]
+    info = articles.drop_duplicates("article_id", keep="last").set_index("article_id")
+    frame = frame.join(info[["site", "headline", "url", "published_at"]], how="left")
+    frame["site"] = frame["site"].astype("string").fillna(frame["observed_site"].astype("string"))
+    frame["days_observed"] = ((frame["last_observed_at"] - frame["first_observed_at"]) / DAY).astype("float64")
+    frame["views_per_day"] = frame["views_gained"] / frame["days_observed"]
+    age = (frame["last_observed_at"] - frame["published_at"]) / DAY
+    frame["age_days"] = age.astype("float64").clip(lower=MIN_AGE_DAYS)
+    for column in ("views_start", "views_end", "views_gained"):
+        frame[column] = frame[column].round().astype("Int64")
+    frame = frame.rename_axis("article_id").reset_index()
+    table = frame[["article_id", "site", "headline", "url", "published_at", "first_observed_at", "last_observed_at",
+                   "observations", "views_start", "views_end", "views_gained", "days_observed", "views_per_day",
+                   "age_days"]]
+    table = table.astype({"article_id": "string", "headline": "string", "url": "string",
+                          "published_at": f"datetime64[ns, {LOCAL_TZ}]"})
+    table = table.sort_values(["views_gained", "views_end", "article_id"], ascending=[False, False, True],
+                              kind="stable").reset_index(drop=True)
+    table.insert(0, "rank", pd.RangeIndex(1, len(table) + 1))
+    return table
+
+
+def gains_over_time(observations: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
+    """Per observation of the `ranked` articles: rank, article_id, observed_at, view_count, gained
+    (views gained since the article's first observation in `observations`)."""
+    points = _view_points(observations)
+    ranks = pd.Series(ranked["rank"].to_numpy(), index=ranked["article_id"].astype(str).to_numpy())
+    points = points[points["article_id"].astype(str).isin(ranks.index)].copy()
+    points.insert(0, "rank", points["article_id"].astype(str).map(ranks).astype("int64"))
+    points = points.sort_values(["rank", "observed_at"], kind="stable")
+    return points[["rank", "article_id", "observed_at", "view_count", "gained"]].reset_index(drop=True)
+
+
+def run_gains(observations: pd.DataFrame) -> pd.DataFrame:
+    """Per run: run_id, observed_from, observed_to (UTC), articles (with a view count observed)
+    and views_gained (increases since each article's previous observation); in time order."""
+    points = _view_points(observations).dropna(subset=["run_id"])
+    per = points.groupby("run_id")
+    frame = pd.DataFrame({
+        "observed_from": per["observed_at"].min(),
+        "observed_to": per["observed_at"].max(),
+        "articles": per["article_id"].nunique(),
+        "views_gained": per["step"].sum().round(),
+    }).rename_axis("run_id").reset_index()
+    frame = frame.astype({"run_id": "string", "articles": "int64", "views_gained": "int64"})
+    return frame.sort_values(["observed_from", "run_id"], kind="stable").reset_index(drop=True)
+
+
+def _counter_points(site_counters: pd.DataFrame) -> pd.DataFrame:
+    readings = site_counters.dropna(subset=["site", "observed_at", "total"])
+    readings = readings.groupby(["site", "observed_at"], as_index=False, sort=True)["total"].max()
+    readings["total"] = readings["total"].astype("float64")
+    readings["step"] = (readings["total"] - readings.groupby("site")["total"].shift()).clip(lower=0)
+    return readings
+
+
+def counter_summary(site_counters: pd.DataFrame) -> pd.DataFrame:
+    """Per site (one row each, fastest-growing first): readings, first_reading_at, last_reading_at,
+    total_start, total_end, growth (the increases between consecutive readings; a decrease counts
+    as 0), days and growth_per_day (<NA> for a site read once)."""
+    points = _counter_points(site_counters)
+    per = points.groupby("site", sort=True)
+    frame = pd.DataFrame({
+        "readings": per.size(),
+        "first_reading_at": per["observed_at"].min(),
+        "last_reading_at": per["observed_at"].max(),
+        "total_start": per["total"].first(),
+        "total_end": per["total"].last(),
+        "growth": per["step"].sum(),
+    })
+    days = ((frame["last_reading_at"] - frame["first_reading_at"]) / DAY).astype("float64")
+    once = frame["readings"] < 2
+    frame["days"] = days.mask(once)
+    frame["growth_per_day"] = (frame["growth"] / days).mask(once)
+    frame["growth"] = frame["growth"].mask(once)
+    frame = frame.astype({"readings": "int64", "total_start": "Int64", "total_end": "Int64", "growth": "Int64",
+                          "first_reading_at": "datetime64[ns, UTC]", "last_reading_at": "datetime64[ns, UTC]"})
+    frame.index = frame.index.astype("string")
+    frame = frame.rename_axis("site").reset_index()
+    return frame.sort_values(["growth_per_day", "site"], ascending=[False, True], na_position="last",
+                             kind="stable").reset_index(drop=True)
+
+
+def counter_daily(site_counters: pd.DataFrame) -> pd.DataFrame:
+    """Visitor counter growth per day in each calendar day (Vietnam time): index day (naive), one
+    float column per site read at least twice. An increase between two readings is spread evenly
+    over the time between them; a day covered only in part (before the first or after the last
+    reading) is scaled to a whole day, so the first and last days show a rate, not a fraction.
+    Days outside a site's first and last reading are NaN."""
+    points = _counter_points(site_counters)
+    t0 = points.groupby("site")["observed_at"].shift()
+    steps = pd.DataFrame({"site": points["site"], "t0": t0, "t1": points["observed_at"],
+                          "gain": points["step"]}).dropna()
+    if steps.empty:
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="day"), dtype="float64")
+    return pd.DataFrame({str(site): _spread_daily(rows, per_day=True)
+                         for site, rows in steps.groupby("site", sort=True)})
+
+
+def _spread_daily(steps: pd.DataFrame, per_day: bool = False) -> pd.Series:
+    """The steps' gains summed per calendar day (Vietnam time); `per_day`: divided by the part of
+    each day the steps cover (a rate per whole day)."""
+    first, last = steps["t0"].min(), steps["t1"].max()
+    start = first.tz_convert(LOCAL_TZ).normalize()
+    end = last.tz_convert(LOCAL_TZ).normalize() + DAY
+    bounds = pd.date_range(start, end, freq="D")
+    x = _seconds(bounds, start)
+    reached = sum_of_ramps(x, _seconds(steps["t0"], start), _seconds(steps["t1"], start),
+                           steps["gain"].to_numpy(dtype="float64"))
+    gained = np.diff(reached)
+    if per_day:
+        lo, hi = _seconds(pd.DatetimeIndex([first, last]), start)
+        covered = np.clip(np.minimum(x[1:], hi) - np.maximum(x[:-1], lo), 0, None) / 86400.0
+        gained = np.divide(gained, covered, out=np.full_like(gained, np.nan), where=covered > 0)
+    return pd.Series(gained, index=bounds[:-1].tz_localize(None).rename("day"))
+
+
+def publication_heatmap(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per site (rows, most articles first) and month of publication (columns: month
+    starts, naive, Vietnam time, every month from the first to the last): int counts."""
+    dated = articles.drop_duplicates("article_id", keep="last").dropna(subset=["published_at", "site"])
+    if dated.empty:
+        return pd.DataFrame(index=pd.Index([], name="site", dtype="string"),
+                            columns=pd.DatetimeIndex([], name="month"), dtype="int64")
+    months = dated["published_at"].dt.tz_convert(LOCAL_TZ).dt.tz_localize(None).dt.to_period("M")
+    counts = dated.groupby([dated["site"].astype(str).rename("site"), months.rename("month")]).size()
+    table = counts.unstack("month", fill_value=0)
+    every = pd.period_range(table.columns.min(), table.columns.max(), freq="M")
+    table = table.reindex(columns=every, fill_value=0)
+    table.columns = table.columns.to_timestamp().rename("month")
+    order = sorted(table.index, key=lambda s: (-int(table.loc[s].sum()), s))
+    table = table.loc[order].astype("int64")
+    table.index = pd.Index(table.index, name="site", dtype="string")
+    return table
+
+
+# -- earlier helpers, kept for notebooks ---------------------------------------------------------
+
+def rank_articles(dataset: Dataset, top: int) -> pd.DataFrame:
+    """The `top` articles by latest (lifetime) view count, most viewed first: article_id, url, site,
+    headline, published_at, latest_views, gained, observed. The report ranks by gain instead."""
     articles = dataset.articles.drop_duplicates("article_id", keep="last").set_index("article_id")
-    first, last, observed = _observed_views(dataset.observations)
+    obs = dataset.observations.dropna(subset=["article_id", "observed_at", "view_count"])
+    views = obs.sort_values("observed_at", kind="stable").groupby("article_id")["view_count"]
+    first, last, observed = views.first(), views.last(), views.size()
     latest = last.reindex(articles.index).fillna(articles["view_count"])
     observed = observed.reindex(articles.index).fillna(0).astype("int64")
     gained = (last - first).reindex(articles.index).where(observed >= 2)
-    table = pd.DataFrame(
-        {
-            "url": articles["url"],
-            "site": articles["site"],
-            "headline": articles["headline"],
-            "published_at": articles["published_at"],
-            "latest_views": latest.astype("Int64"),
-            "gained": gained.astype("Int64"),
-            "observed": observed,
-        },
-        index=articles.index,
-    )
+    table = pd.DataFrame({"url": articles["url"], "site": articles["site"], "headline": articles["headline"],
+                          "published_at": articles["published_at"], "latest_views": latest.astype("Int64"),
+                          "gained": gained.astype("Int64"), "observed": observed}, index=articles.index)
     table = table.dropna(subset=["latest_views"]).sort_index()
     table = table.sort_values("latest_views", ascending=False, kind="stable")
     return table.head(top).reset_index()
-
-
-def _has_views(observations: pd.DataFrame) -> bool:
-    return bool((observations["view_count"].notna() & observations["observed_at"].notna()).any())
-
-
-def _observed_views(observations: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Per article_id: the first and the last observed view count, and how many were observed."""
-    obs = observations.dropna(subset=["article_id", "observed_at", "view_count"])
-    views = obs.sort_values("observed_at", kind="stable").groupby("article_id")["view_count"]
-    return views.first(), views.last(), views.size()
 
 
 def daily_view_gains(observations: pd.DataFrame) -> pd.Series:
     """Views gained per calendar day (Vietnam time), summed over articles; floats indexed by day.
 
     An article's increase between two consecutive observations is spread evenly over the time
-    between them, so runs days apart add to every day in between rather than all to the day of
-    the later run. A decrease (a reset counter) counts as no gain. Empty when no article's view
+    between them. A decrease (a reset counter) counts as no gain. Empty when no article's view
     count was observed twice.
     """
     steps = view_steps(observations)
     if steps.empty:
         return pd.Series([], index=pd.DatetimeIndex([], name="day"), dtype="float64", name="views_gained")
-    start = steps["t0"].min().tz_convert(LOCAL_TZ).normalize()
-    end = steps["t1"].max().tz_convert(LOCAL_TZ).normalize() + DAY
-    bounds = pd.date_range(start, end, freq="D")
-    reached = sum_of_ramps(_seconds(bounds, start), _seconds(steps["t0"], start),
-                           _seconds(steps["t1"], start), steps["gain"].to_numpy(dtype="float64"))
-    days = bounds[:-1].tz_localize(None).rename("day")
-    return pd.Series(np.diff(reached), index=days, name="views_gained")
+    return _spread_daily(steps).rename("views_gained")
 
 
 def view_steps(observations: pd.DataFrame) -> pd.DataFrame:
-    """Each article's consecutive observations as steps: t0, t1 (UTC) and gain (>= 0, float).
-
-    Repeated (article, time) pairs keep the highest count; observations without a count are skipped.
-    """
-    obs = observations.dropna(subset=["article_id", "observed_at", "view_count"])
-    obs = obs.groupby(["article_id", "observed_at"], as_index=False)["view_count"].max()
-    per_article = obs.groupby("article_id")
-    steps = pd.DataFrame(
-        {
-            "t0": per_article["observed_at"].shift(),
-            "t1": obs["observed_at"],
-            "gain": (obs["view_count"] - per_article["view_count"].shift()).astype("float64").clip(lower=0),
-        }
-    )
+    """Each article's consecutive observations as steps: t0, t1 (UTC) and gain (>= 0, float)."""
+    points = _view_points(observations)
+    t0 = points.groupby("article_id")["observed_at"].shift()
+    steps = pd.DataFrame({"t0": t0, "t1": points["observed_at"], "gain": points["step"]})
     return steps.dropna().reset_index(drop=True)
 
 
@@ -198,28 +594,17 @@ def _seconds(times: pd.Series | pd.DatetimeIndex, origin: pd.Timestamp) -> np.nd
 
 
 def monthly_publications(articles: pd.DataFrame, top: int) -> pd.DataFrame:
-    """Articles published per month (Vietnam time) and site: index month start, one column per site.
-
-    Months without articles are 0. The `top` sites with the most articles keep their own column;
-    the rest are summed into one "other sites" column.
-    """
-    dated = articles.dropna(subset=["published_at", "site"])
-    if dated.empty:
+    """Articles published per month (rows, month starts) and site (columns); the `top` sites with
+    the most articles keep their own column, the rest are summed into "other sites (n)"."""
+    heat = publication_heatmap(articles)
+    if heat.empty:
         return pd.DataFrame(index=pd.DatetimeIndex([], name="month"), dtype="int64")
-    months = dated["published_at"].dt.tz_convert(LOCAL_TZ).dt.tz_localize(None).dt.to_period("M")
-    counts = dated.groupby([months.rename("month"), dated["site"].astype(str)]).size().unstack(fill_value=0)
-    counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq="M"), fill_value=0)
-    counts.index = counts.index.to_timestamp().rename("month")
-    return keep_top_columns(counts, top)
-
-
-def keep_top_columns(frame: pd.DataFrame, top: int) -> pd.DataFrame:
-    """`frame` with its `top` largest columns (by sum) in descending order, the rest summed into one."""
-    order = frame.sum().sort_values(ascending=False, kind="stable").index
-    kept, rest = list(order[:top]), list(order[top:])
-    result = frame[kept].copy()
+    wide = heat.T
+    wide.columns = [str(c) for c in wide.columns]
+    kept, rest = list(wide.columns[:top]), list(wide.columns[top:])
+    result = wide[kept].copy()
     if rest:
-        result[f"other sites ({len(rest)})"] = frame[rest].sum(axis=1)
+        result[f"other sites ({len(rest)})"] = wide[rest].sum(axis=1)
     return result
 
 
@@ -252,146 +637,148 @@ def site_summary(dataset: Dataset) -> pd.DataFrame:
     return pd.concat([counts, counters], axis=1).rename_axis("site").sort_index()
 
 
-def summary_items(dataset: Dataset) -> list[tuple[str, str]]:
-    """The header facts: runs, observed period, publication period, sites, articles, observations."""
-    run_ids = _distinct(dataset.runs["run_id"], dataset.observations["run_id"], dataset.site_counters["run_id"])
-    observed = _distinct(
-        dataset.runs["started_at"], dataset.runs["finished_at"],
-        dataset.observations["observed_at"], dataset.site_counters["observed_at"],
-    )
-    published = dataset.articles["published_at"].dropna()
-    sites = _distinct(dataset.articles["site"], dataset.observations["site"], dataset.site_counters["site"])
-    return [
-        ("Runs", _runs_text(run_ids)),
-        ("Observed", _period(observed, "%Y-%m-%d %H:%M") + (f", {TIME_NOTE}" if observed else "")),
-        ("Published", _period(sorted(published), "%Y-%m-%d")),
-        ("Sites", group_digits(len(sites))),
-        ("Articles", group_digits(len(dataset.articles))),
-        ("Observations", group_digits(len(dataset.observations))),
-    ]
+# -- words for times ---------------------------------------------------------------------------
+
+def duration_text(delta: pd.Timedelta, lang: str) -> str:
+    """"5 seconds", "3 minutes", "7 hours", "4 days" (Vietnamese: "5 giây", ...), rounded."""
+    t = _texts(lang)
+    seconds = max(delta / pd.Timedelta(seconds=1), 0.0)
+    units = (("second", 1, 90), ("minute", 60, 90 * 60), ("hour", 3600, 36 * 3600), ("day", 86400, math.inf))
+    for unit, size, up_to in units:
+        if seconds < up_to:
+            n = max(round(seconds / size), 1) if seconds > 0 else 0
+            return f"{n} {t[unit] if n == 1 else t[unit + 's']}"
+    raise AssertionError("unreachable")
 
 
-def _runs_text(run_ids: list[str]) -> str:
-    """"4 (first … last)", "1 (the run)" or "0"."""
-    if not run_ids:
-        return "0"
-    span = run_ids[0] if len(run_ids) == 1 else f"{run_ids[0]} … {run_ids[-1]}"
-    return f"{len(run_ids)} ({span})"
+def window_text(runs: int, first: Any, last: Any, lang: str) -> str:
+    """"2 runs, 5 seconds apart", "4 runs over 3 days", "1 run" (or the Vietnamese): `first` and
+    `last` are when the first and the last run started."""
+    t = _texts(lang)
+    if runs <= 0:
+        return t["runs_none"]
+    if runs == 1 or pd.isna(first) or pd.isna(last):
+        return t["runs_one"] if runs == 1 else t["runs_many"].format(n=runs, span=NO_VALUE)
+    span = duration_text(pd.Timestamp(last) - pd.Timestamp(first), lang)
+    return t["runs_two"].format(span=span) if runs == 2 else t["runs_many"].format(n=runs, span=span)
 
 
-def _distinct(*columns: pd.Series) -> list:
-    """The distinct non-null values of several columns, sorted."""
-    values: set = set()
-    for column in columns:
-        values.update(column.dropna().tolist())
-    return sorted(values)
+@dataclass(frozen=True)
+class _Window:
+    runs: int
+    first: Any
+    last: Any
 
 
-def _period(times: list, fmt: str) -> str:
-    if not times:
+def _window_of(data: dict[str, pd.DataFrame]) -> _Window:
+    row = data["window"].iloc[0]
+    return _Window(int(row["runs"]), row["first_run_at"], row["last_run_at"])
+
+
+def _month_label(moment: Any, lang: str) -> str:
+    moment = pd.Timestamp(moment)
+    return f"{moment.month:02d}/{moment.year}" if lang == "vi" else f"{MONTHS_EN[moment.month - 1]} {moment.year}"
+
+
+def _day_label(moment: Any, lang: str) -> str:
+    moment = pd.Timestamp(moment)
+    return f"{moment.day:02d}/{moment.month:02d}" if lang == "vi" else f"{MONTHS_EN[moment.month - 1]} {moment.day}"
+
+
+def _date_text(moment: Any, lang: str) -> str:
+    """A date in Vietnam time: 27/12/2024 (vi) or 2024-12-27 (en); "—" for none."""
+    if moment is None or pd.isna(moment):
         return NO_VALUE
-    first, last = (pd.Timestamp(t).tz_convert(LOCAL_TZ).strftime(fmt) for t in (times[0], times[-1]))
-    return first if first == last else f"{first} → {last}"
+    moment = _local(moment)
+    return moment.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+
+
+def _datetime_text(moment: Any, lang: str, seconds: bool = False) -> str:
+    """A date and time in Vietnam time, to the minute (or the second, for tables of runs)."""
+    if moment is None or pd.isna(moment):
+        return NO_VALUE
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return _local(moment).strftime(f"%d/%m/%Y {clock}" if lang == "vi" else f"%Y-%m-%d {clock}")
+
+
+def _local(moment: Any) -> pd.Timestamp:
+    moment = pd.Timestamp(moment)
+    return moment.tz_localize(LOCAL_TZ) if moment.tzinfo is None else moment.tz_convert(LOCAL_TZ)
+
+
+# -- the time axis -----------------------------------------------------------------------------
+
+MINUTE_STEPS = (1, 2, 5, 10, 15, 20, 30)
+HOUR_STEPS = (1, 2, 3, 4, 6, 12)
+DAY_STEPS = (1, 2, 3, 7, 14)
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+MAX_TICKS = 8
+
+
+def _step(span: float, steps: tuple[int, ...], most: int = MAX_TICKS) -> int:
+    return next((s for s in steps if span / s <= most), steps[-1])
+
+
+def time_axis(ax: Axes, start: Any, end: Any, lang: str, days: bool = False) -> bool:
+    """Ticks, tick labels and a label for a time x axis from `start` to `end` (naive Vietnam times).
+
+    The ticks follow the span: every few minutes ("14:05") up to 3 hours, every few hours up to
+    3 days ("14:00", or "10/02 14:00" across days), every few days ("10/02") up to 4 months, then
+    months ("02/2025"); never seconds. Returns False, leaving `ax` alone, when the span is shorter
+    than `MIN_TIME_AXIS`: say it in words instead (`window_text`). `days`: the data are calendar
+    days, so the ticks are days or months.
+    """
+    t = _texts(lang)
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    span = end - start
+    if span < (DAY if days else MIN_TIME_AXIS):
+        return False
+    hours = span / pd.Timedelta(hours=1)
+    same_day = start.normalize() == end.normalize()
+    if hours <= 3 and not days:
+        step = _step(hours * 60, MINUTE_STEPS)
+        locator = MinuteLocator(byminute=range(0, 60, step))
+        label = _time_label if same_day else _day_time_label
+        xlabel = t["axis_time_of_day"].format(date=_date_text(start, lang)) if same_day else t["axis_time"]
+    elif hours <= 72 and not days:
+        step = _step(hours, HOUR_STEPS)
+        locator = HourLocator(byhour=range(0, 24, step))
+        label = _time_label if same_day else _day_time_label
+        xlabel = t["axis_time_of_day"].format(date=_date_text(start, lang)) if same_day else t["axis_time"]
+    elif hours <= 24 * 122:
+        locator = DayLocator(interval=_step(hours / 24, DAY_STEPS, 10))
+        label, xlabel = _day_label, t["axis_date"]
+    else:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        locator = MonthLocator(interval=_step(months, MONTH_STEPS, 10))
+        label, xlabel = _month_label, t["axis_date"]
+    pad = span * 0.03
+    ax.set_xlim(_num(start - pad), _num(end + pad))
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: label(num2date(x).replace(tzinfo=None), lang)))
+    ax.set_xlabel(xlabel)
+    return True
+
+
+def _time_label(moment: Any, lang: str) -> str:
+    return pd.Timestamp(moment).strftime("%H:%M")
+
+
+def _day_time_label(moment: Any, lang: str) -> str:
+    return f"{_day_label(moment, lang)} {pd.Timestamp(moment).strftime('%H:%M')}"
+
+
+def _num(moment: pd.Timestamp) -> float:
+    """A naive time as a matplotlib date number (days since 1970-01-01)."""
+    return (moment - pd.Timestamp("1970-01-01")) / DAY
+
+
+def _local_naive(times: Any) -> np.ndarray:
+    """UTC times as Vietnam wall-clock datetime64 values, for matplotlib's date axis."""
+    return pd.DatetimeIndex(times).tz_convert(LOCAL_TZ).tz_localize(None).to_numpy(dtype="datetime64[ns]")
 
 
 # -- the charts --------------------------------------------------------------------------------
-
-def views_chart(ranked: pd.DataFrame, observations: pd.DataFrame, top: int) -> Chart:
-    """Line chart: the view count over time of each ranked article that has observations."""
-    heading = f"Views over time: the {top} most-read articles"
-    caption = (f"One line per article, by latest view count; numbers match the table below. {TIME_NOTE}.")
-    if ranked.empty:
-        return Chart(heading, caption, note=NOTE_NO_VIEWS)
-    ids = ranked["article_id"].tolist()
-    wide = views_over_time(observations[observations["article_id"].isin(ids)])
-    series = [(rank, wide[aid].dropna()) for rank, aid in enumerate(ids, 1) if aid in wide.columns]
-    if not any(len(points) for _, points in series):
-        return Chart(heading, caption, note=NOTE_NO_VIEWS)
-    if not any(len(points) >= 2 for _, points in series):
-        return Chart(heading, caption, note=NOTE_TWO_RUNS_VIEWS)
-    labels = [f"{rank}. {shorten(_text(headline) or _text(url), LEGEND_CHARS)}"
-              for rank, (headline, url) in enumerate(zip(ranked["headline"], ranked["url"]), 1)]
-    rows = -(-len(series) // 2)
-    fig = new_figure(CHART_HEIGHT_IN + 0.22 * rows)
-    ax = fig.add_subplot()
-    colors = _colors(len(ids))
-    handles = []
-    for rank, points in series:
-        times = _local_naive(points.index)
-        (line,) = ax.plot(times, points.to_numpy(dtype="float64"), marker="o", markersize=3.5,
-                          linewidth=1.6, color=colors[rank - 1])
-        handles.append((line, labels[rank - 1]))
-    _time_axis(ax)
-    _count_axis(ax, "views")
-    fig.legend([h for h, _ in handles], [mpl_text(label) for _, label in handles],
-               loc="outside lower center", ncols=2, fontsize="small", frameon=False)
-    return Chart(heading, caption, png=render_png(fig))
-
-
-def gains_chart(gains: pd.Series, has_views: bool = True) -> Chart:
-    """Bar chart: views gained per day over all articles (`has_views`: any view count was observed)."""
-    heading = "Views gained per day"
-    caption = ("Sum over all articles of the daily increase in view count. An increase between two "
-               "observations is spread evenly over the time between them; decreases are ignored. "
-               f"Days in {TIME_NOTE}.")
-    if gains.empty:
-        return Chart(heading, caption, note=NOTE_TWO_RUNS_VIEWS if has_views else NOTE_NO_VIEWS)
-    fig = new_figure()
-    ax = fig.add_subplot()
-    ax.bar(gains.index.to_numpy(dtype="datetime64[ns]"), gains.to_numpy(), width=0.8, color="#2a6f97")
-    _time_axis(ax, DayLocator() if len(gains) <= DAILY_TICKS_UP_TO else None)
-    _count_axis(ax, "views gained")
-    return Chart(heading, caption, png=render_png(fig))
-
-
-def publications_chart(monthly: pd.DataFrame) -> Chart:
-    """Lines: articles published per month, one line per site."""
-    heading = "Publication volume per site and month"
-    caption = ("Articles in the dataset by the month of their publication date (Vietnam time); "
-               "articles without a date are not counted.")
-    if monthly.empty:
-        return Chart(heading, caption, note=NOTE_NO_DATES)
-    fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-len(monthly.columns) // 4))
-    ax = fig.add_subplot()
-    colors = _colors(len(monthly.columns))
-    months = monthly.index.to_numpy(dtype="datetime64[ns]")
-    marker = "o" if len(monthly) <= MONTH_MARKERS_UP_TO else None
-    lines = [ax.plot(months, monthly[site].to_numpy(dtype="float64"), marker=marker, markersize=3,
-                     linewidth=1.4, color=colors[i])[0] for i, site in enumerate(monthly.columns)]
-    _time_axis(ax)
-    _count_axis(ax, "articles per month")
-    ax.set_ylim(bottom=0)
-    fig.legend(lines, [mpl_text(str(s)) for s in monthly.columns], loc="outside lower center",
-               ncols=4, fontsize="small", frameon=False)
-    return Chart(heading, caption, png=render_png(fig))
-
-
-def counters_chart(growth: pd.DataFrame, top: int) -> Chart:
-    """Lines: each site's visitor counter growth since its first reading."""
-    heading = "Visitor counter growth per site"
-    caption = (f"Growth of each site's visitor counter since its first reading (the site table below "
-               f"has the totals); the {top} fastest-growing sites. {TIME_NOTE}.")
-    if growth.empty:
-        return Chart(heading, caption, note=NOTE_NO_COUNTERS)
-    per_site = {str(site): rows for site, rows in growth.groupby("site") if len(rows) >= 2}
-    if not per_site:
-        return Chart(heading, caption, note=NOTE_TWO_RUNS_COUNTERS)
-    shown = sorted(per_site, key=lambda s: (-float(per_site[s]["growth"].iloc[-1]), s))[:top]
-    fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-len(shown) // 4))
-    ax = fig.add_subplot()
-    colors = _colors(len(shown))
-    lines = []
-    for i, site in enumerate(shown):
-        rows = per_site[site]
-        times = _local_naive(pd.DatetimeIndex(rows["observed_at"]))
-        lines.append(ax.plot(times, rows["growth"].to_numpy(dtype="float64"), marker="o", markersize=3.5,
-                             linewidth=1.6, color=colors[i])[0])
-    _time_axis(ax)
-    _count_axis(ax, "visitors since first reading")
-    fig.legend(lines, [mpl_text(s) for s in shown], loc="outside lower center", ncols=4,
-               fontsize="small", frameon=False)
-    return Chart(heading, caption, png=render_png(fig))
-
 
 def new_figure(height: float = CHART_HEIGHT_IN) -> Figure:
     """A figure on its own Agg canvas: no pyplot, no global state."""
@@ -407,32 +794,297 @@ def render_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _time_axis(ax: Axes, locator: DateLocator | None = None) -> None:
-    locator = locator or AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    ax.grid(True, color="#dddddd", linewidth=0.7)
+def _style(ax: Axes, grid_axis: str = "both") -> None:
+    ax.grid(True, axis=grid_axis, color="#dddddd", linewidth=0.7)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
 
 
-def _count_axis(ax: Axes, label: str) -> None:
+def _count_formatter(lang: str) -> FuncFormatter:
+    return FuncFormatter(lambda value, _pos: format_number(value, lang))
+
+
+class _PlainLogFormatter(LogFormatter):
+    """Log-axis labels as plain numbers ("2 000", not "2×10^3"), minor ticks labelled when the axis
+    spans few decades (matplotlib's own choice of which)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(labelOnlyBase=False, minor_thresholds=(2, 0.5))
+        self.lang = lang
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return format_number(x, self.lang) if super().__call__(x, pos) else ""
+
+
+def site_colors(sites: Iterable[str]) -> dict[str, Any]:
+    """One colour per site, the same in every chart of a page (sites in sorted order)."""
+    names = sorted({str(s) for s in sites})
+    cmap = colormaps["tab10" if len(names) <= 10 else "tab20"]
+    return {name: cmap(i % cmap.N) for i, name in enumerate(names)}
+
+
+def _site_legend(fig: Figure, colors: dict[str, Any], shown: Iterable[str], marker: bool = False) -> None:
+    shown = sorted({str(s) for s in shown})
+    if not shown:
+        return
+    if marker:
+        handles = [Line2D([], [], linestyle="", marker="o", color=colors[s]) for s in shown]
+    else:
+        handles = [Patch(color=colors[s]) for s in shown]
+    fig.legend(handles, [mpl_text(s) for s in shown], loc="outside lower center", ncols=min(4, len(shown)),
+               fontsize="small", frameon=False)
+
+
+def _article_label(row: Any, t: dict[str, str], width: int = LABEL_CHARS) -> str:
+    headline = _text(row.headline) or _text(row.url) or t["no_headline"]
+    return f"{_text(row.site)} · {shorten(headline, width)}"
+
+
+def gainers_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str], lang: str,
+                    window: _Window) -> Section:
+    """Horizontal bars: the `top` articles by views gained in the window, with the table."""
+    gainers = data["gainers"]
+    heading = t["gainers_heading"].format(top=top)
+    caption = t["gainers_caption"].format(window=window_text(window.runs, window.first, window.last, lang))
+    if gainers.empty:
+        return Section(heading, caption, note=_views_note(data, t), css="gainers")
+    colors = site_colors(data["gains"]["site"].dropna())
+    fig = new_figure(1.3 + 0.36 * len(gainers) + 0.22 * -(-gainers["site"].nunique() // 4))
+    ax = fig.add_subplot()
+    positions = np.arange(len(gainers))
+    gained = gainers["views_gained"].astype("float64").to_numpy()
+    bars = ax.barh(positions, gained, color=[colors.get(_text(s), "#888888") for s in gainers["site"]], height=0.7)
+    ax.set_yticks(positions, [mpl_text(_article_label(r, t)) for r in gainers.itertuples(index=False)],
+                  fontsize="small")
+    ax.invert_yaxis()
+    ax.bar_label(bars, labels=[_signed(v, lang) for v in gained], padding=3, fontsize="small")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(_count_formatter(lang))
+    ax.set_xlim(0, max(float(gained.max()), 1.0) * 1.12)
+    ax.set_xlabel(t["axis_gained"])
+    ax.set_ylabel(t["axis_article"])
+    _style(ax, "x")
+    _site_legend(fig, colors, gainers["site"].dropna())
+    header = [t["col_rank"], t["col_headline"], t["col_site"], t["col_published"], t["col_views_start"],
+              t["col_views_end"], t["col_gained"], t["col_views_per_day"]]
+    rows = [[str(r.rank), _link(r.headline, r.url, t), _escape(_text(r.site)),
+             _escape(_date_text(r.published_at, lang)),
+             _escape(_count_or_dash(r.views_start)), _escape(_count_or_dash(r.views_end)),
+             _escape(_signed(r.views_gained, lang)), _escape(format_number(r.views_per_day, lang))]
+            for r in gainers.itertuples(index=False)]
+    table = table_html(header, rows, numeric={0, 4, 5, 6, 7}, css={1: "headline", 3: "date"})
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="gainers")
+
+
+def over_time_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str], lang: str,
+                      window: _Window) -> Section:
+    """Lines: views gained since the first observation, over time, for the top gainers; or, when
+    the runs are too close together for a time axis, a note saying how close they are."""
+    heading = t["over_time_heading"].format(top=top)
+    caption = t["over_time_caption"].format(time_note=t["time_note"])
+    runs = data["runs"]
+    table = runs_table(runs, t, lang)
+    points = data["gains_over_time"]
+    if points.empty:
+        return Section(heading, caption, note=_views_note(data, t), table=table, css="over-time")
+    times = _local_naive(points["observed_at"])
+    if pd.Timestamp(times.max()) - pd.Timestamp(times.min()) < MIN_TIME_AXIS:
+        note = t["note_short_window"].format(runs=window_text(window.runs, window.first, window.last, lang))
+        return Section(heading, caption, note=note, table=table, css="over-time")
+    fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-points["rank"].nunique() // 2))
+    ax = fig.add_subplot()
+    gainers = data["gainers"].set_index("rank")
+    colors = _colors(len(gainers))
+    handles, labels = [], []
+    for rank, rows in points.groupby("rank", sort=True):
+        (line,) = ax.plot(_local_naive(rows["observed_at"]), rows["gained"].to_numpy(dtype="float64"),
+                          marker="o", markersize=3.5, linewidth=1.6, color=colors[(rank - 1) % len(colors)])
+        handles.append(line)
+        labels.append(mpl_text(f"{rank}. {_article_label(gainers.loc[rank], t, 50)}"))
+    time_axis(ax, times.min(), times.max(), lang)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: group_digits(value)))
-    ax.set_ylabel(label)
+    ax.yaxis.set_major_formatter(_count_formatter(lang))
+    ax.set_ylabel(t["axis_cumulative"])
+    _style(ax)
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize="small", frameon=False)
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="over-time")
+
+
+def runs_table(runs: pd.DataFrame, t: dict[str, str], lang: str) -> str:
+    if runs.empty:
+        return ""
+    header = [t["col_run"], t["col_from"], t["col_to"], t["col_articles_observed"], t["col_run_gained"]]
+    rows = [[_escape(_text(r.run_id)), _escape(_datetime_text(r.observed_from, lang, seconds=True)),
+             _escape(_datetime_text(r.observed_to, lang, seconds=True)), _escape(group_digits(r.articles)),
+             _escape(_signed(r.views_gained, lang) if i else NO_VALUE)]
+            for i, r in enumerate(runs.itertuples(index=False))]
+    return table_html(header, rows, numeric={3, 4}, css={1: "date", 2: "date"})
+
+
+def velocity_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str], lang: str) -> Section:
+    """Scatter: views per day against article age, both logarithmic, coloured by site."""
+    velocity = data["velocity"]
+    heading = t["velocity_heading"]
+    if velocity.empty:
+        note = t["note_no_ages"] if not data["gains"].empty else _views_note(data, t)
+        return Section(heading, t["velocity_caption"].format(zero="", top=top), note=note, css="velocity")
+    per_day = velocity["views_per_day"].to_numpy(dtype="float64")
+    zero = bool((per_day <= 0).any())
+    caption = t["velocity_caption"].format(zero=t["velocity_zero"] if zero else "", top=top)
+    colors = site_colors(data["gains"]["site"].dropna())
+    fig = new_figure(CHART_HEIGHT_IN + 0.6 + 0.22 * -(-velocity["site"].nunique() // 4))
+    ax = fig.add_subplot()
+    for site, rows in velocity.groupby(velocity["site"].fillna(""), sort=True):
+        ax.scatter(rows["age_days"].to_numpy(dtype="float64"), rows["views_per_day"].to_numpy(dtype="float64"),
+                   s=28, alpha=0.85, color=colors.get(str(site), "#888888"), edgecolors="white", linewidths=0.5)
+    ax.set_xscale("log")
+    if zero:
+        ax.set_yscale("symlog", linthresh=1.0)
+        ax.set_ylim(bottom=0)
+    else:
+        ax.set_yscale("log")
+    for axis in (ax.xaxis, ax.yaxis) if not zero else (ax.xaxis,):
+        axis.set_major_formatter(_PlainLogFormatter(lang))
+        axis.set_minor_formatter(_PlainLogFormatter(lang))
+    if zero:
+        ax.yaxis.set_major_formatter(_count_formatter(lang))
+    ax.set_xlabel(t["axis_age"])
+    ax.set_ylabel(t["axis_views_per_day"])
+    _style(ax)
+    _site_legend(fig, colors, velocity["site"].dropna(), marker=True)
+    header = [t["col_rank"], t["col_headline"], t["col_site"], t["col_published"], t["col_age"], t["col_gained"],
+              t["col_views_per_day"]]
+    rows = [[str(i), _link(r.headline, r.url, t), _escape(_text(r.site)), _escape(_date_text(r.published_at, lang)),
+             _escape(format_number(r.age_days, lang)), _escape(_signed(r.views_gained, lang)),
+             _escape(format_number(r.views_per_day, lang))]
+            for i, r in enumerate(velocity.head(top).itertuples(index=False), 1)]
+    table = table_html(header, rows, numeric={0, 4, 5, 6}, css={1: "headline", 3: "date"})
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="velocity")
+
+
+def counters_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang: str) -> Section:
+    """Per site, visitor counter growth per day: lines per calendar day when the readings span at
+    least `DAILY_COUNTERS_FROM`, else one bar per site (the rate between first and last reading)."""
+    summary = data["counters"]
+    heading = t["counters_heading"]
+    window = _window_of(data)
+    caption = t["counters_caption_rate"].format(runs=window_text(window.runs, window.first, window.last, lang))
+    if summary.empty:
+        return Section(heading, caption, note=t["note_no_counters"], css="counters")
+    grown = summary.dropna(subset=["growth_per_day"])
+    header = [t["col_site"], t["col_readings"], t["col_first_reading"], t["col_last_reading"], t["col_counter_start"],
+              t["col_counter_end"], t["col_growth"], t["col_growth_per_day"]]
+    rows = [[_escape(_text(r.site)), _escape(group_digits(r.readings)),
+             _escape(_datetime_text(r.first_reading_at, lang, seconds=True)),
+             _escape(_datetime_text(r.last_reading_at, lang, seconds=True)),
+             _escape(_count_or_dash(r.total_start)),
+             _escape(_count_or_dash(r.total_end)),
+             _escape(NO_VALUE if pd.isna(r.growth) else _signed(r.growth, lang)),
+             _escape(format_number(r.growth_per_day, lang))]
+            for r in summary.itertuples(index=False)]
+    table = table_html(header, rows, numeric={1, 4, 5, 6, 7}, css={2: "date", 3: "date"})
+    if grown.empty:
+        return Section(heading, caption, note=t["note_two_runs_counters"], table=table, css="counters")
+    colors = site_colors(summary["site"])
+    daily = data["counter_daily"]
+    span = grown["last_reading_at"].max() - grown["first_reading_at"].min()
+    if span >= DAILY_COUNTERS_FROM and len(daily) >= 2:
+        caption = t["counters_caption_daily"].format(time_note=t["time_note"])
+        fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-len(daily.columns) // 4))
+        ax = fig.add_subplot()
+        days = daily.index.to_numpy(dtype="datetime64[ns]")
+        for site in daily.columns:
+            ax.plot(days, daily[site].to_numpy(dtype="float64"), marker="o", markersize=3.5, linewidth=1.6,
+                    color=colors.get(str(site), "#888888"))
+        time_axis(ax, daily.index.min(), daily.index.max(), lang, days=True)
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(_count_formatter(lang))
+        ax.set_ylabel(t["axis_visitors_per_day"])
+        _style(ax)
+        _site_legend(fig, colors, daily.columns, marker=True)
+        return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="counters")
+    fig = new_figure(1.2 + 0.34 * len(grown))
+    ax = fig.add_subplot()
+    positions = np.arange(len(grown))
+    rates = grown["growth_per_day"].to_numpy(dtype="float64")
+    bars = ax.barh(positions, rates, color=[colors.get(str(s), "#888888") for s in grown["site"]], height=0.7)
+    ax.set_yticks(positions, [mpl_text(str(s)) for s in grown["site"]], fontsize="small")
+    ax.invert_yaxis()
+    ax.bar_label(bars, labels=[format_number(v, lang) for v in rates], padding=3, fontsize="small")
+    ax.set_xlim(0, max(float(rates.max()), 1.0) * 1.15)
+    ax.xaxis.set_major_formatter(_count_formatter(lang))
+    ax.set_xlabel(t["axis_visitors_per_day"])
+    ax.set_ylabel(t["axis_site"])
+    _style(ax, "x")
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="counters")
+
+
+def publications_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang: str) -> Section:
+    """Heatmap: articles per site (rows) and month of publication (columns), the counts in the cells."""
+    heat = data["publications"]
+    heading = t["pubs_heading"]
+    caption = t["pubs_caption"].format(time_note=t["time_note"])
+    if heat.empty:
+        return Section(heading, caption, note=t["note_no_dates"], css="publications")
+    shown = heat.iloc[:, -HEATMAP_MONTHS:]
+    hidden = int(heat.to_numpy().sum() - shown.to_numpy().sum())
+    if hidden:
+        caption += t["pubs_caption_cut"].format(months=shown.shape[1], n=group_digits(hidden))
+    if len(shown) > HEATMAP_SITES:
+        rest = shown.iloc[HEATMAP_SITES - 1:]
+        other = pd.DataFrame([rest.sum()], index=[t["other_sites"].format(n=len(rest))])
+        shown = pd.concat([shown.iloc[:HEATMAP_SITES - 1], other])
+    values = shown.to_numpy(dtype="float64")
+    rows, cols = values.shape
+    fig = new_figure(1.6 + 0.3 * rows)
+    ax = fig.add_subplot()
+    image = ax.imshow(values, aspect="auto", cmap="Blues", interpolation="nearest", vmin=0,
+                      vmax=max(values.max(), 1.0))
+    if rows * cols <= ANNOTATE_CELLS_UP_TO:
+        threshold = 0.6 * max(values.max(), 1.0)
+        for (i, j), value in np.ndenumerate(values):
+            if value:
+                ax.text(j, i, group_digits(value), ha="center", va="center", fontsize=7,
+                        color="white" if value > threshold else "#1d1d1f")
+    step = max(1, -(-cols // 18))
+    ticks = list(range(cols - 1, -1, -step))[::-1]  # the latest month always labelled
+    ax.set_xticks(ticks, [_month_label(shown.columns[i], lang) for i in ticks], rotation=45, ha="right",
+                  fontsize="small")
+    ax.set_yticks(range(rows), [mpl_text(str(s)) for s in shown.index], fontsize="small")
+    ax.set_xlabel(t["axis_month"])
+    ax.set_ylabel(t["axis_site"])
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    bar = fig.colorbar(image, ax=ax, pad=0.01, fraction=0.03)
+    bar.set_label(t["axis_articles"])
+    bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    header = [t["col_site"], *(_month_label(m, lang) for m in shown.columns), t["col_total"]]
+    body = [[_escape(str(site)), *(_escape(group_digits(v)) for v in counts), _escape(group_digits(sum(counts)))]
+            for site, counts in zip(shown.index, shown.to_numpy().tolist())]
+    table = table_html(header, body, numeric=set(range(1, cols + 2)))
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="publications")
+
+
+def sites_section(sites: pd.DataFrame, t: dict[str, str]) -> Section:
+    """The table per site: articles, observations, latest visitor counter and its growth."""
+    heading = t["sites_heading"]
+    if sites.empty:
+        return Section(heading, "", note=t["note_no_sites"], css="sites")
+    header = [t["col_site"], t["col_articles"], t["col_observations"], t["col_counter_total"], t["col_counter_growth"]]
+    rows = [[_escape(site), group_digits(r.articles), group_digits(r.observations), _count_or_dash(r.counter_total),
+             _count_or_dash(r.counter_growth)] for site, r in zip(sites.index, sites.itertuples(index=False))]
+    return Section(heading, "", table=table_html(header, rows, numeric={1, 2, 3, 4}), css="sites")
+
+
+def _views_note(data: dict[str, pd.DataFrame], t: dict[str, str]) -> str:
+    """Why there is no chart of view gains: no view count at all, or none observed twice."""
+    return t["note_two_runs_views"] if data["window"]["view_counts"].iloc[0] else t["note_no_views"]
 
 
 def _colors(n: int) -> list:
-    from matplotlib import colormaps
-
     cmap = colormaps["tab10" if n <= 10 else "tab20"]
-    return [cmap(i % cmap.N) for i in range(n)]
-
-
-def _local_naive(times: pd.DatetimeIndex) -> np.ndarray:
-    """UTC times as Vietnam wall-clock datetime64 values, for matplotlib's date axis."""
-    return times.tz_convert(LOCAL_TZ).tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    return [cmap(i % cmap.N) for i in range(max(n, 1))]
 
 
 def mpl_text(text: str) -> str:
@@ -453,27 +1105,53 @@ dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
 figure { margin: .4rem 0 0; } figure img { max-width: 100%; height: auto; display: block; }
 figcaption, p.caption { color: #555; font-size: .9rem; margin: .3rem 0; }
 p.note { background: #fff6dd; border-left: 4px solid #e0b000; padding: .6rem .8rem; margin: .6rem 0; }
+div.numbers { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .4rem; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f3f5f7; } td.num, th.num { text-align: right; white-space: nowrap; }
-td.date { white-space: nowrap; } a { color: #1b5e96; }
+th { background: #f3f5f7; } td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
+td.date { white-space: nowrap; } td.headline { min-width: 18rem; } a { color: #1b5e96; }
 """
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def render_page(
-    title: str,
-    facts: list[tuple[str, str]],
-    charts: list[Chart],
-    ranked: pd.DataFrame,
-    sites: pd.DataFrame,
-) -> str:
+def summary_items(dataset: Dataset, data: dict[str, pd.DataFrame], t: dict[str, str],
+                  lang: str) -> list[tuple[str, str]]:
+    """The header facts: runs, observed period, publication period, sites, articles, observations."""
+    window = _window_of(data)
+    row = data["window"].iloc[0]
+    published = dataset.articles["published_at"].dropna()
+    sites = _distinct(dataset.articles["site"], dataset.observations["site"], dataset.site_counters["site"])
+    observed = _period(row["first_observed_at"], row["last_observed_at"], _datetime_text, lang)
+    return [
+        (t["fact_runs"], window_text(window.runs, window.first, window.last, lang)),
+        (t["fact_observed"], observed + (f", {t['time_note']}" if observed != NO_VALUE else "")),
+        (t["fact_published"], _period(published.min() if len(published) else None,
+                                      published.max() if len(published) else None, _date_text, lang)),
+        (t["fact_sites"], group_digits(len(sites))),
+        (t["fact_articles"], group_digits(dataset.articles["article_id"].nunique())),
+        (t["fact_observations"], group_digits(int(data["window"]["observations"].iloc[0]))),
+    ]
+
+
+def _distinct(*columns: pd.Series) -> list:
+    values: set = set()
+    for column in columns:
+        values.update(column.dropna().tolist())
+    return sorted(values)
+
+
+def _period(first: Any, last: Any, fmt: Any, lang: str) -> str:
+    a, b = fmt(first, lang), fmt(last, lang)
+    return a if a == b else f"{a} → {b}"
+
+
+def render_page(title: str, lang: str, facts: list[tuple[str, str]], sections: list[Section]) -> str:
     """The HTML document: every piece of text escaped here, and nothing loaded from outside."""
     e = _escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="vi">',
+        f'<html lang="{e(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
@@ -487,10 +1165,7 @@ def render_page(
         '<dl class="facts">',
         *(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in facts),
         "</dl>",
-        *(chart_html(chart) for chart in charts[:1]),
-        articles_table_html(ranked),
-        *(chart_html(chart) for chart in charts[1:]),
-        sites_table_html(sites),
+        *(section_html(s) for s in sections),
         "</body>",
         "</html>",
         "",
@@ -498,82 +1173,48 @@ def render_page(
     return "\n".join(parts)
 
 
-def chart_html(chart: Chart) -> str:
+def section_html(section: Section) -> str:
     e = _escape
-    head = f'<section class="chart"><h2>{e(chart.heading)}</h2>'
-    if chart.png is None:
-        return f'{head}<p class="note">{e(chart.note or "")}</p><p class="caption">{e(chart.caption)}</p></section>'
-    data = base64.b64encode(chart.png).decode("ascii")
-    return (f'{head}<figure><img alt="{e(chart.heading)}" src="data:image/png;base64,{data}">'
-            f"<figcaption>{e(chart.caption)}</figcaption></figure></section>")
+    parts = [f'<section class="{e(section.css)}"><h2>{e(section.heading)}</h2>']
+    if section.png is not None:
+        data = base64.b64encode(section.png).decode("ascii")
+        parts.append(f'<figure><img alt="{e(section.heading)}" src="data:image/png;base64,{data}">'
+                     f"<figcaption>{e(section.caption)}</figcaption></figure>")
+    else:
+        if section.note:
+            parts.append(f'<p class="note">{e(section.note)}</p>')
+        if section.caption:
+            parts.append(f'<p class="caption">{e(section.caption)}</p>')
+    parts.append(section.table)
+    parts.append("</section>")
+    return "".join(parts)
 
 
-def articles_table_html(ranked: pd.DataFrame) -> str:
-    """The most-viewed articles: rank, linked headline, site, publication date, views, gain."""
-    head = '<section class="articles"><h2>Most-viewed articles</h2>'
-    if ranked.empty:
-        return f'{head}<p class="note">{_escape(NOTE_NO_TABLE)}</p></section>'
-    header = _row("th", ["#", "Headline", "Site", "Published", "Latest views", "Gained since first observation"],
-                  numeric={0, 4, 5})
-    rows = [
-        _row("td", [str(rank), _link(r.headline, r.url), _escape(_text(r.site)), _date(r.published_at),
-                    group_digits(r.latest_views), _gain(r.gained, r.observed)],
-             numeric={0, 4, 5}, raw={1}, css={3: "date"})
-        for rank, r in enumerate(ranked.itertuples(index=False), 1)
-    ]
-    caption = (f'<p class="caption">Latest views: the last observed view count. Gained: latest minus the '
-               f"first observed count ({NO_VALUE} for an article observed once).</p>")
-    return f"{head}<table><thead>{header}</thead><tbody>{''.join(rows)}</tbody></table>{caption}</section>"
+def table_html(header: list[str], rows: list[list[str]], numeric: Iterable[int] = (),
+               css: dict[int, str] | None = None) -> str:
+    """A table; header cells are escaped here, body cells must be HTML already."""
+    head = _row("th", [_escape(h) for h in header], numeric, css)
+    body = "".join(_row("td", cells, numeric, css) for cells in rows)
+    return f'<div class="numbers"><table><thead>{head}</thead><tbody>{body}</tbody></table></div>'
 
 
-def sites_table_html(sites: pd.DataFrame) -> str:
-    """Per site: articles, observations, latest visitor counter and its growth."""
-    head = '<section class="sites"><h2>Sites</h2>'
-    if sites.empty:
-        return f'{head}<p class="note">No sites in this dataset yet.</p></section>'
-    header = _row("th", ["Site", "Articles", "Observations", "Visitor counter (latest)", "Counter growth"],
-                  numeric={1, 2, 3, 4})
-    rows = [
-        _row("td", [site, group_digits(r.articles), group_digits(r.observations),
-                    _count_or_dash(r.counter_total), _count_or_dash(r.counter_growth)], numeric={1, 2, 3, 4})
-        for site, r in zip(sites.index, sites.itertuples(index=False))
-    ]
-    return f"{head}<table><thead>{header}</thead><tbody>{''.join(rows)}</tbody></table></section>"
-
-
-def _row(tag: str, cells: list[str], numeric: Iterable[int] = (), raw: Iterable[int] = (),
-         css: dict[int, str] | None = None) -> str:
-    """A table row; cells are escaped unless their index is in `raw` (already HTML)."""
-    numeric, raw, css = set(numeric), set(raw), css or {}
+def _row(tag: str, cells: list[str], numeric: Iterable[int] = (), css: dict[int, str] | None = None) -> str:
+    numeric, css = set(numeric), css or {}
     out = []
     for i, cell in enumerate(cells):
-        classes = " ".join(c for c in ("num" if i in numeric else "", css.get(i, "")) if c)
+        classes = " ".join(c for c in ("num" if i in numeric else "", css.get(i, "") if tag == "td" else "") if c)
         attr = f' class="{classes}"' if classes else ""
-        out.append(f"<{tag}{attr}>{cell if i in raw else _escape(cell)}</{tag}>")
+        out.append(f"<{tag}{attr}>{cell}</{tag}>")
     return f"<tr>{''.join(out)}</tr>"
 
 
-def _link(headline: Any, url: Any) -> str:
+def _link(headline: Any, url: Any, t: dict[str, str]) -> str:
     """The headline linked to the article; only http(s) URLs become links."""
     text, target = _text(headline), _text(url)
-    label = _escape(text or target or "(no headline)")
+    label = _escape(text or target or t["no_headline"])
     if target.lower().startswith(SAFE_LINK_SCHEMES):
         return f'<a href="{_escape(target)}" rel="noopener noreferrer">{label}</a>'
     return label
-
-
-def _date(value: Any) -> str:
-    return NO_VALUE if pd.isna(value) else pd.Timestamp(value).tz_convert(LOCAL_TZ).strftime("%Y-%m-%d")
-
-
-def _gain(gained: Any, observed: int) -> str:
-    if observed < 2 or pd.isna(gained):
-        return NO_VALUE
-    return ("+" if gained > 0 else "") + group_digits(gained)
-
-
-def _count_or_dash(value: Any) -> str:
-    return NO_VALUE if pd.isna(value) else group_digits(value)
 
 
 # -- text helpers ------------------------------------------------------------------------------
@@ -581,6 +1222,29 @@ def _count_or_dash(value: Any) -> str:
 def group_digits(value: Any) -> str:
     """An integer with thin spaces between groups of three digits: 8 412 907."""
     return f"{round(float(value)):,}".replace(",", THIN_SPACE)
+
+
+def format_number(value: Any, lang: str = "en") -> str:
+    """A count or rate for people: 1 234 (from 100 up), 12.5 / 12,5 (vi), 0.25; "—" for none."""
+    if value is None or pd.isna(value):
+        return NO_VALUE
+    value = float(value)
+    if not math.isfinite(value):
+        return NO_VALUE
+    if abs(value) >= 100 or value == round(value):
+        return group_digits(value)
+    text = f"{value:.1f}" if abs(value) >= 1 else f"{value:.2g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _signed(value: Any, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return NO_VALUE
+    return ("+" if float(value) > 0 else "") + format_number(value, lang)
+
+
+def _count_or_dash(value: Any) -> str:
+    return NO_VALUE if value is None or pd.isna(value) else group_digits(value)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,4 +1,5 @@
-"""The engagement report: a self-contained HTML page with four charts and two tables."""
+"""The engagement report: a self-contained HTML page of charts, each with the table of its numbers,
+and `report_data`, the numbers themselves (checked here, not only that images exist)."""
 from __future__ import annotations
 
 import base64
@@ -10,23 +11,23 @@ import warnings
 from pathlib import Path
 
 import lxml.html
+import numpy as np
 import pandas as pd
 import pytest
 
 from govnews.output import Dataset, load
 from govnews.output.dataset import frame_from_rows
 from govnews.output.report import (
-    NOTE_NO_COUNTERS,
-    NOTE_NO_DATES,
-    NOTE_NO_TABLE,
-    NOTE_NO_VIEWS,
-    NOTE_TWO_RUNS_COUNTERS,
-    NOTE_TWO_RUNS_VIEWS,
+    TEXTS,
     build_report,
     daily_view_gains,
-    monthly_publications,
-    rank_articles,
+    new_figure,
+    publication_heatmap,
+    report_data,
+    report_sections,
     shorten,
+    time_axis,
+    window_text,
     write_report,
 )
 from govnews.output.schema import TABLES, article_id, content_sha256
@@ -34,6 +35,7 @@ from govnews.output.store import Store
 from govnews.output.writers import export_dataset
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+EN, VI = TEXTS["en"], TEXTS["vi"]
 CHROMIUM_TIMEOUT_S = 60
 
 # -- a harvest of four portals over four runs ------------------------------------------------------
@@ -187,6 +189,23 @@ def page(dataset: Dataset) -> str:
     return build_report(dataset)
 
 
+
+@pytest.fixture(scope="module")
+def page_en(dataset: Dataset) -> str:
+    return build_report(dataset, lang="en")
+
+
+@pytest.fixture(scope="module")
+def data(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    return report_data(dataset)
+
+
+@pytest.fixture(scope="module")
+def charts(data: dict[str, pd.DataFrame]) -> dict[str, dict]:
+    """Per language, the page's sections by their class (each with the matplotlib figure drawn)."""
+    return {lang: {s.css: s for s in report_sections(data, lang=lang)} for lang in ("vi", "en")}
+
+
 def parse(page: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(page.encode("utf-8"))
 
@@ -202,46 +221,244 @@ def notes(tree: lxml.html.HtmlElement) -> list[str]:
     return [p.text_content() for p in tree.xpath("//p[@class='note']")]
 
 
+def table(tree: lxml.html.HtmlElement, section: str) -> list[list[str]]:
+    """The body cells of the table in <section class=section>, as text."""
+    return [[td.text_content() for td in tr.xpath("td")]
+            for tr in tree.xpath(f"//section[@class='{section}']//tbody/tr")]
+
+
+def number(text: str) -> float:
+    return float(text.replace("\u202f", "").replace("+", "").replace(",", "."))
+
+
+def headline(n: int) -> str:
+    return ARTICLES[n][1]
+
+
+# -- the numbers: views gained, ranked by gain ------------------------------------------------------
+
+def known_dataset() -> Dataset:
+    """Four articles with known observations (UTC): the ranking by gain is c, a, b."""
+    rows = {
+        "articles": [
+            {"article_id": aid, "url": f"https://x.gov.vn/{aid}", "site": site, "platform": "generic",
+             "headline": f"Bài {aid}", "view_count": None, "published_at": published}
+            for aid, site, published in [("a", "x", "2025-02-01T07:00:00+07:00"), ("b", "x", "2020-01-01T07:00:00+07:00"),
+                                         ("c", "y", "2025-02-09T19:00:00+07:00"), ("d", "y", None)]
+        ],
+        "observations": [
+            {"article_id": aid, "site": None, "run_id": run, "observed_at": at, "view_count": views}
+            for aid, run, at, views in [
+                ("a", "r1", "2025-02-10T00:00:00Z", 100), ("a", "r2", "2025-02-10T12:00:00Z", 150),
+                ("b", "r1", "2025-02-10T00:00:00Z", 5000), ("b", "r2", "2025-02-10T12:00:00Z", 5010),
+                ("c", "r1", "2025-02-10T00:00:00Z", 10), ("c", "r2", "2025-02-10T12:00:00Z", 500),
+                ("c", "r3", "2025-02-11T00:00:00Z", 20),  # the counter was reset
+                ("c", "r4", "2025-02-12T00:00:00Z", 80),
+                ("d", "r1", "2025-02-10T00:00:00Z", 9999),  # observed once: no gain to rank
+            ]
+        ],
+    }
+    return Dataset(*(frame_from_rows(t, rows.get(t, [])) for t in TABLES))
+
+
+def test_articles_are_ranked_by_views_gained_not_by_lifetime_views() -> None:
+    gains = report_data(known_dataset())["gains"]
+    assert gains["article_id"].tolist() == ["c", "a", "b"]
+    assert gains["rank"].tolist() == [1, 2, 3]
+    assert gains["views_gained"].tolist() == [490 + 60, 50, 10]  # a reset counter loses nothing
+    assert gains["views_start"].tolist() == [10, 100, 5000] and gains["views_end"].tolist() == [80, 150, 5010]
+    assert gains["observations"].tolist() == [4, 2, 2]
+    assert gains["views_per_day"].tolist() == pytest.approx([550 / 2, 100, 20])
+    # age at the last observation: c published 12:00 UTC on 9 Feb, last seen 00:00 UTC on 12 Feb
+    c, a = gains.iloc[0], gains.iloc[1]
+    assert c["age_days"] == pytest.approx(2.5) and a["age_days"] == pytest.approx(9.5)
+    assert c["site"] == "y" and c["headline"] == "Bài c"
+
+
+def test_the_window_bounds_the_gains() -> None:
+    data = report_data(known_dataset(), since="2025-02-10T19:00")  # Vietnam time: 12:00 UTC
+    assert data["gains"]["article_id"].tolist() == ["c", "a", "b"][:1]  # a and b are seen once after it
+    assert data["gains"]["views_gained"].tolist() == [60]
+    assert data["window"]["runs"].iloc[0] == 3
+
+
+def test_the_gainers_chart_and_table_show_the_ranking(data: dict, charts: dict, page_en: str) -> None:
+    gainers = data["gainers"]
+    # views at run k = first + per day x days since the first run; 3 days in all
+    assert gainers["headline"].tolist()[:5] == [headline(13), headline(25), headline(22), headline(8), headline(4)]
+    assert gainers["views_gained"].tolist()[:5] == [480 * 3, 390 * 3 - 195, 260 * 3, 210 * 3, 160 * 3]
+    assert len(gainers) == 10 and gainers["views_gained"].is_monotonic_decreasing
+    lifetime_top = headline(22)  # 9 120 views: the most read, but third by gain
+    assert gainers.iloc[2]["headline"] == lifetime_top
+    rows = table(parse(page_en), "gainers")
+    assert [r[1] for r in rows] == gainers["headline"].tolist()
+    assert [number(r[6]) for r in rows] == gainers["views_gained"].tolist()
+    assert rows[0][2] == "dongnai" and rows[0][3] == "2025-02-04" and rows[0][6] == "+1\u202f440"
+    assert number(rows[0][7]) == 480
+    ax = charts["en"]["gainers"].figure.axes[0]
+    bars = [patch.get_width() for patch in ax.patches]
+    assert bars == gainers["views_gained"].astype(float).tolist()
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert labels[0] == f"dongnai · {shorten(headline(13), 58)}"
+
+
+def test_runs_sum_the_gains(data: dict) -> None:
+    runs = data["runs"]
+    assert runs["run_id"].tolist() == [run_id(r) for r in RUNS]
+    assert runs["views_gained"].iloc[0] == 0
+    assert runs["views_gained"].sum() == data["gains"]["views_gained"].sum()
+    assert runs["articles"].tolist() == [28, 29, 29, 29]  # one article is published after the first run
+
+
+def test_gains_over_time_are_cumulative_per_article(data: dict) -> None:
+    series = data["gains_over_time"]
+    first = series[series["rank"] == 1]
+    assert first["gained"].tolist() == [0, 240, 480, 1440]
+    assert sorted(series["rank"].unique()) == list(range(1, 11))
+
+
+def test_views_per_day_against_age(data: dict, charts: dict) -> None:
+    velocity = data["velocity"]
+    assert len(velocity) == 28  # 29 observed twice, one without a publication date
+    assert velocity["views_per_day"].is_monotonic_decreasing
+    row = velocity.set_index("headline").loc[headline(13)]
+    assert row["views_per_day"] == pytest.approx(480)
+    # published 2025-02-04 17:00 (10:00 UTC), last observed 2025-02-13 01:01:05 UTC (13 x 5 s into the run)
+    assert row["age_days"] == pytest.approx((pd.Timestamp("2025-02-13T01:01:05Z") - pd.Timestamp("2025-02-04T10:00Z")) / pd.Timedelta(days=1))
+    ax = charts["en"]["velocity"].figure.axes[0]
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    plotted = np.concatenate([c.get_offsets() for c in ax.collections])
+    assert len(plotted) == 28
+    assert sorted(plotted[:, 1]) == pytest.approx(sorted(velocity["views_per_day"]))
+
+
+def test_visitor_counter_growth_per_day_per_site(data: dict, page_en: str) -> None:
+    counters = data["counters"].set_index("site")
+    assert counters.index.tolist() == ["dongnai", "baclieu", "quangnam"]  # haiphong shows no counter
+    assert counters["growth_per_day"].tolist() == pytest.approx([12_450, 3_100, 2_020])
+    assert counters["readings"].tolist() == [4, 4, 3]
+    assert counters.loc["baclieu", "total_end"] - counters.loc["baclieu", "total_start"] == 3 * 3_100
+    daily = data["counter_daily"]
+    assert daily.index[0] == pd.Timestamp("2025-02-10") and daily.index[-1] == pd.Timestamp("2025-02-13")
+    # a rate per whole day, the partly read first and last days included
+    assert daily.round().to_dict("list") == {"baclieu": [3_100] * 4, "dongnai": [12_450] * 4, "quangnam": [2_020] * 4}
+    rows = table(parse(page_en), "counters")
+    assert [r[0] for r in rows] == ["dongnai", "baclieu", "quangnam"]
+    assert rows[0][7] == "12\u202f450"
+
+
+def test_publication_heatmap_counts(data: dict, charts: dict, page_en: str) -> None:
+    heat = data["publications"]
+    assert heat.index.tolist() == ["baclieu", "haiphong", "dongnai", "quangnam"]  # most articles first
+    assert heat.columns[0] == pd.Timestamp("2018-05-01") and heat.columns[-1] == pd.Timestamp("2025-02-01")
+    assert heat.shape == (4, 82)  # May 2018 to February 2025, empty months included
+    assert int(heat.to_numpy().sum()) == 29  # one article has no date
+    assert heat[pd.Timestamp("2025-01-01")].tolist() == [2, 3, 1, 3]
+    assert heat.sum(axis=1).tolist() == [8, 8, 7, 6]
+    tree = parse(page_en)
+    header = [th.text_content() for th in tree.xpath("//section[@class='publications']//thead//th")]
+    assert header[0] == "Site" and header[1] == "Mar 2022" and header[-2:] == ["Feb 2025", "Total"]
+    rows = table(tree, "publications")
+    jan = header.index("Jan 2025")
+    assert [r[jan] for r in rows] == ["2", "3", "1", "3"]
+    image = charts["en"]["publications"].figure.axes[0].images[0].get_array()
+    assert image.shape == (4, 36) and image.sum() == heat.iloc[:, -36:].to_numpy().sum()
+    assert "The last 36 months are shown; 4 older articles are not." in page_en
+
+
+def test_the_heatmap_ignores_undated_articles() -> None:
+    assert publication_heatmap(frame_from_rows("articles", [])).empty
+
+
 # -- the page --------------------------------------------------------------------------------------
 
-def test_the_page_has_four_png_charts(page: str) -> None:
+def test_the_page_has_five_png_charts(page: str) -> None:
     pngs = chart_pngs(parse(page))
-    assert len(pngs) == 4
+    assert len(pngs) == 5
     for png in pngs:
         assert png.startswith(PNG_SIGNATURE) and len(png) > 5_000
 
 
-def test_the_page_is_a_vietnamese_utf8_document(page: str) -> None:
+def test_every_chart_has_its_table(page: str) -> None:
+    tree = parse(page)
+    for section in tree.xpath("//section[.//img]"):
+        assert section.xpath(".//table//tbody/tr"), section.get("class")
+
+
+def test_the_page_is_a_vietnamese_utf8_document_by_default(page: str) -> None:
     tree = parse(page)
     assert page.startswith("<!DOCTYPE html>")
     assert tree.get("lang") == "vi"
     assert tree.xpath("//meta/@charset") == ["utf-8"]
-    assert tree.findtext(".//title") == "govnews — engagement report"
+    assert tree.findtext(".//title") == "govnews — báo cáo lượt xem"
     assert "Quảng Nam công bố quy hoạch tỉnh" in page  # raw UTF-8, not entities
 
 
-def test_the_header_counts_runs_sites_articles_and_observations(page: str, dataset: Dataset) -> None:
-    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(*(parse(page).xpath(f"//dl/{t}") for t in ("dt", "dd")))}
-    assert facts["Runs"] == "4 (2025-02-10T010000Z … 2025-02-13T010000Z)"
-    assert facts["Observed"].startswith("2025-02-10 08:00 → 2025-02-13 ")
+def test_english_labels_with_lang_en(page_en: str) -> None:
+    tree = parse(page_en)
+    assert tree.get("lang") == "en"
+    assert tree.findtext(".//title") == "govnews — engagement report"
+    headings = [h.text_content() for h in tree.xpath("//h2")]
+    assert headings == ["The 10 articles that gained the most views", "Views gained over time: the top 10",
+                        "Views per day against article age", "Visitor counter growth per day, per site",
+                        "Publication volume per site and month", "Sites"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_chart_axis_is_labelled_in_the_language(charts: dict, lang: str) -> None:
+    t = TEXTS[lang]
+    charts = {css: s.figure for css, s in charts[lang].items() if s.figure is not None}
+    assert set(charts) == {"gainers", "over-time", "velocity", "counters", "publications"}
+    labels = {css: (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) for css, fig in charts.items()}
+    assert labels == {
+        "gainers": (t["axis_gained"], t["axis_article"]),
+        "over-time": (t["axis_date"], t["axis_cumulative"]),  # 3 days and 2 minutes: ticks per day
+        "velocity": (t["axis_age"], t["axis_views_per_day"]),
+        "counters": (t["axis_date"], t["axis_visitors_per_day"]),
+        "publications": (t["axis_month"], t["axis_site"]),
+    }
+    assert charts["publications"].axes[1].get_ylabel() == t["axis_articles"]  # the colour bar
+    if lang == "vi":
+        assert t["axis_gained"] == "lượt xem tăng thêm trong kỳ"
+        months = [label.get_text() for label in charts["publications"].axes[0].get_xticklabels()]
+        assert months[-1] == "02/2025"
+    else:
+        months = [label.get_text() for label in charts["publications"].axes[0].get_xticklabels()]
+        assert months[-1] == "Feb 2025"
+
+
+def test_the_vietnamese_page_speaks_vietnamese(page: str) -> None:
+    tree = parse(page)
+    headings = [h.text_content() for h in tree.xpath("//h2")]
+    assert headings[0] == "10 bài viết tăng lượt xem nhiều nhất" and headings[-1] == "Các trang"
+    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(*(tree.xpath(f"//dl/{t}") for t in ("dt", "dd")))}
+    assert facts["Lượt thu thập"] == "4 lượt thu thập trong 3 ngày"
+    assert facts["Thời gian quan sát"] == "10/02/2025 08:00 → 13/02/2025 08:02, giờ Việt Nam (UTC+7)"
+    rows = table(tree, "gainers")
+    assert rows[0][3] == "04/02/2025"
+
+
+def test_an_unknown_language_is_refused(dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="lang"):
+        build_report(dataset, lang="fr")
+
+
+def test_the_header_counts_runs_sites_articles_and_observations(page_en: str, dataset: Dataset) -> None:
+    tree = parse(page_en)
+    facts = {dt.text_content(): dd.text_content() for dt, dd in zip(*(tree.xpath(f"//dl/{t}") for t in ("dt", "dd")))}
+    assert facts["Runs"] == "4 runs over 3 days"
+    assert facts["Observed"] == "2025-02-10 08:00 → 2025-02-13 08:02, Vietnam time (UTC+7)"
     assert facts["Published"] == "2018-05-10 → 2025-02-10"
     assert (facts["Sites"], facts["Articles"]) == ("4", "30")
     assert facts["Observations"] == str(len(dataset.observations)) == "119"
 
 
-def test_the_table_links_the_most_viewed_articles(page: str) -> None:
-    rows = parse(page).xpath("//section[@class='articles']//tbody/tr")
+def test_the_table_links_the_top_gainers(page: str) -> None:
+    rows = parse(page).xpath("//section[@class='gainers']//tbody/tr")
     assert len(rows) == 10
-    first = rows[0]
-    [link] = first.xpath(".//a")
-    assert link.text_content() == "Hải Phòng thông xe cầu Nguyễn Trãi nối quận Ngô Quyền với Thủy Nguyên"
-    assert link.get("href") == "https://haiphong.gov.vn/tin-tuc/bai-viet-22-8822.html"
-    cells = [td.text_content() for td in first.xpath("td")]
-    assert cells[0] == "1" and cells[2] == "haiphong" and cells[3] == "2024-12-27"
-    assert cells[4] == "9\u202f900"  # 9 120 + 3 days x 260
-    assert cells[5] == "+780"
-    latest = [int(tr.xpath("td")[4].text_content().replace("\u202f", "")) for tr in rows]
-    assert latest == sorted(latest, reverse=True)
+    [link] = rows[0].xpath(".//a")
+    assert link.text_content() == headline(13)
+    assert link.get("href") == "https://dongnai.gov.vn/vi/news/tin-tuc-su-kien/bai-viet-13-8813.html"
     assert all(tr.xpath(".//a[starts-with(@href, 'https://')]") for tr in rows)
 
 
@@ -258,25 +475,25 @@ def test_nothing_is_loaded_from_outside(page: str) -> None:
     assert not tree.xpath("//*[@srcset or @background or @poster or @data]")
     assert "url(" not in page and "@import" not in page
     links = tree.xpath("//a[starts-with(@href, 'http://') or starts-with(@href, 'https://')]")
-    assert len(re.findall(r"https?://", page)) == len(links) == 10
-    assert all(a.xpath("ancestor::section[@class='articles']") for a in links)
+    assert len(re.findall(r"https?://", page)) == len(links) == 20  # the gainers' and the fastest articles
+    assert all(a.xpath("ancestor::section[@class='gainers' or @class='velocity']") for a in links)
     [csp] = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert "default-src 'none'" in csp and "img-src data:" in csp
 
 
 def test_hostile_headlines_are_escaped(tmp_path: Path) -> None:
     hostile = [
-        ("haiphong", '<script>alert("xss")</script> Họp báo thường kỳ quý I', "2025-01-05T08:00", 90_000, 10),
-        ("haiphong", "Giá điện tăng $3 & nước tăng $5 <b>đậm</b>", "2025-01-06T08:00", 80_000, 10),
-        ("haiphong", "_Thông báo nghỉ Tết", "2025-01-07T08:00", 70_000, 10),
+        ("haiphong", '<script>alert("xss")</script> Họp báo thường kỳ quý I', "2025-01-05T08:00", 90_000, 1000),
+        ("haiphong", "Giá điện tăng $3 & nước tăng $5 <b>đậm</b>", "2025-01-06T08:00", 80_000, 900),
+        ("haiphong", "_Thông báo nghỉ Tết", "2025-01-07T08:00", 70_000, 800),
     ]
     page = build_report(load(harvest(tmp_path, articles=hostile + ARTICLES[:3])))
     tree = parse(page)
     assert "<script" not in page.lower() and not tree.xpath("//script | //b")
     assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt; Họp báo" in page
-    headlines = [a.text_content() for a in tree.xpath("//section[@class='articles']//a")]
+    headlines = [a.text_content() for a in tree.xpath("//section[@class='gainers']//a")]
     assert headlines[:3] == [h for _, h, *_ in hostile]
-    assert len(chart_pngs(tree)) == 4
+    assert len(chart_pngs(tree)) == 5
 
 
 def test_a_non_http_url_is_not_linked() -> None:
@@ -284,6 +501,8 @@ def test_a_non_http_url_is_not_linked() -> None:
     rows = {
         "articles": [{"article_id": "0" * 16, "url": url, "site": "x", "platform": "generic", "headline": "Tin thử",
                       "view_count": 5, "fetched_at": "2025-01-01T00:00:00Z"}],
+        "observations": [{"article_id": "0" * 16, "site": "x", "run_id": r, "observed_at": at, "view_count": v}
+                         for r, at, v in [("r1", "2025-01-01T00:00:00Z", 5), ("r2", "2025-01-02T00:00:00Z", 9)]],
     }
     page = build_report(make_dataset(rows))
     assert "javascript:" not in page and not parse(page).xpath("//a")
@@ -292,21 +511,20 @@ def test_a_non_http_url_is_not_linked() -> None:
 
 def test_an_empty_dataset_gives_a_page_of_notes(tmp_path: Path) -> None:
     Store.open(tmp_path).close()
-    page = build_report(load(tmp_path))
+    page = build_report(load(tmp_path), lang="en")
     tree = parse(page)
     assert tree.xpath("//h1")[0].text_content() == "govnews — engagement report"
     assert not tree.xpath("//img") and not tree.xpath("//table")
-    assert notes(tree) == [NOTE_NO_VIEWS, NOTE_NO_TABLE, NOTE_NO_VIEWS, NOTE_NO_DATES, NOTE_NO_COUNTERS,
-                           "No sites in this dataset yet."]
-    assert "<dt>Runs</dt><dd>0</dd>" in page
+    assert notes(tree) == [EN["note_no_views"], EN["note_no_views"], EN["note_no_views"], EN["note_no_counters"],
+                           EN["note_no_dates"], EN["note_no_sites"]]
+    assert "<dt>Runs</dt><dd>no runs</dd>" in page
 
 
 def test_one_run_gives_the_publication_chart_and_notes(tmp_path: Path) -> None:
-    tree = parse(build_report(load(harvest(tmp_path, runs=RUNS[:1]))))
+    tree = parse(build_report(load(harvest(tmp_path, runs=RUNS[:1])), lang="en"))
     assert len(chart_pngs(tree)) == 1  # publication volume needs no second run
-    assert notes(tree) == [NOTE_TWO_RUNS_VIEWS, NOTE_TWO_RUNS_VIEWS, NOTE_TWO_RUNS_COUNTERS]
-    rows = tree.xpath("//section[@class='articles']//tbody/tr")
-    assert len(rows) == 10 and {tr.xpath("td")[5].text_content() for tr in rows} == {"—"}
+    assert notes(tree) == [EN["note_two_runs_views"]] * 3 + [EN["note_two_runs_counters"]]
+    assert len(table(tree, "counters")) == 3  # the readings are listed all the same
 
 
 def make_dataset(rows: dict[str, list[dict]]) -> Dataset:
@@ -326,15 +544,18 @@ def test_missing_values_never_crash() -> None:
             {"article_id": a, "run_id": "r1", "observed_at": "2025-01-03T00:00:00Z", "view_count": None},
             {"article_id": a, "run_id": "r2", "observed_at": None, "view_count": 4},
             {"article_id": b, "run_id": "r1", "observed_at": "2025-01-03T00:00:00Z", "view_count": None},
+            {"article_id": b, "run_id": None, "observed_at": "2025-01-03T00:00:00Z", "view_count": 3},
+            {"article_id": b, "run_id": None, "observed_at": "2025-01-04T00:00:00Z", "view_count": 9},
+            {"article_id": None, "run_id": "r3", "observed_at": "2025-01-04T00:00:00Z", "view_count": 9},
         ],
         "site_counters": [{"site": "x", "run_id": "r1", "observed_at": "2025-01-03T00:00:00Z", "total": None},
                           {"site": "x", "run_id": "r2", "observed_at": None, "total": 12}],
         "runs": [{"run_id": "r1", "started_at": None}],
     }
-    tree = parse(build_report(make_dataset(rows)))
-    assert notes(tree) == [NOTE_NO_VIEWS, NOTE_NO_VIEWS, NOTE_NO_COUNTERS]
-    [row] = tree.xpath("//section[@class='articles']//tbody/tr")
-    assert [td.text_content() for td in row.xpath("td")][1:] == ["Họp giao ban", "x", "2025-01-02", "7", "—"]
+    tree = parse(build_report(make_dataset(rows), lang="en"))
+    assert notes(tree) == [EN["note_no_counters"]]
+    [row] = table(tree, "gainers")
+    assert row == ["1", "Họp giao ban", "x", "2025-01-02", "3", "9", "+6", "6"]
 
 
 def test_no_vietnamese_glyph_is_missing(dataset: Dataset) -> None:
@@ -359,17 +580,85 @@ def test_top_must_be_positive(dataset: Dataset) -> None:
         build_report(dataset, top=0)
 
 
-def test_write_report_writes_atomically_from_sqlite_or_exports(dataset_folder: Path, tmp_path: Path, page: str) -> None:
+def test_write_report_writes_atomically_from_sqlite_or_exports(dataset_folder: Path, tmp_path: Path, page: str,
+                                                               page_en: str) -> None:
     out = write_report(dataset_folder, tmp_path / "reports" / "report.html")
     assert out == tmp_path / "reports" / "report.html"
     assert out.read_text(encoding="utf-8") == page
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]
     with Store.open(dataset_folder) as store:
         export_dataset(store, tmp_path / "export", formats=("jsonl",))
-    assert write_report(tmp_path / "export", tmp_path / "from-jsonl.html").read_text(encoding="utf-8") == page
+    assert write_report(tmp_path / "export", tmp_path / "from-jsonl.html", lang="en").read_text(encoding="utf-8") == page_en
 
 
-# -- the numbers -----------------------------------------------------------------------------------
+# -- time axes: ticks chosen by the span, never seconds ---------------------------------------------
+
+def tick_labels(start: str, end: str, lang: str = "en") -> tuple[bool, list[float], list[str], str]:
+    fig = new_figure()
+    ax = fig.add_subplot()
+    drawn = time_axis(ax, pd.Timestamp(start), pd.Timestamp(end), lang)
+    if drawn:
+        ax.plot([pd.Timestamp(start), pd.Timestamp(end)], [0, 1])
+    fig.canvas.draw()
+    lo, hi = ax.get_xlim()
+    ticks = [x for x in ax.get_xticks() if lo <= x <= hi]
+    labels = [label.get_text() for label in ax.get_xticklabels() if lo <= label.get_position()[0] <= hi]
+    return drawn, ticks, labels, ax.get_xlabel()
+
+
+@pytest.mark.parametrize("start, end, pattern, at_least_s", [
+    ("2025-02-10 08:00:03", "2025-02-10 08:12:40", r"^\d\d:\d\d$", 60),            # 12 minutes
+    ("2025-02-10 08:00:00", "2025-02-10 09:40:00", r"^\d\d:\d\d$", 60),            # under 2 hours
+    ("2025-02-10 08:00:00", "2025-02-10 19:00:00", r"^\d\d:00$", 3600),            # 11 hours
+    ("2025-02-10 20:00:00", "2025-02-11 09:00:00", r"^[A-Z][a-z]{2} \d{1,2} \d\d:00$", 3600),  # across midnight
+    ("2025-02-10 08:00:00", "2025-02-13 08:02:00", r"^[A-Z][a-z]{2} \d{1,2}$", 86400),  # days
+    ("2023-02-10", "2025-02-13", r"^[A-Z][a-z]{2} \d{4}$", 28 * 86400),             # months
+])
+def test_time_ticks_follow_the_span(start: str, end: str, pattern: str, at_least_s: int) -> None:
+    drawn, ticks, labels, xlabel = tick_labels(start, end)
+    assert drawn and 2 <= len(ticks) <= 10, labels
+    assert all(re.match(pattern, label) for label in labels), labels
+    assert all(not re.search(r"\d\d:\d\d:\d\d", label) for label in labels)  # no seconds, ever
+    assert min(np.diff(ticks)) * 86400 >= at_least_s - 1
+    assert xlabel and "UTC+7" in xlabel
+
+
+def test_a_span_within_a_day_names_the_day_in_the_axis_label() -> None:
+    assert tick_labels("2025-02-10 08:00", "2025-02-10 10:30")[3] == "time of day, 2025-02-10 (Vietnam time, UTC+7)"
+    assert tick_labels("2025-02-10 08:00", "2025-02-10 10:30", "vi")[3] == "giờ trong ngày 10/02/2025 (giờ Việt Nam, UTC+7)"
+
+
+def test_a_span_of_seconds_is_told_in_words() -> None:
+    drawn, ticks, labels, _ = tick_labels("2025-02-10 08:00:01", "2025-02-10 08:00:06")
+    assert not drawn
+    assert window_text(2, pd.Timestamp("2025-02-10T01:00:01Z"), pd.Timestamp("2025-02-10T01:00:06Z"), "en") == "2 runs, 5 seconds apart"
+    assert window_text(2, pd.Timestamp("2025-02-10T01:00Z"), pd.Timestamp("2025-02-10T01:03Z"), "vi") == "2 lượt thu thập, cách nhau 3 phút"
+    assert window_text(4, pd.Timestamp("2025-02-10T01:00Z"), pd.Timestamp("2025-02-10T08:00Z"), "en") == "4 runs over 7 hours"
+    assert window_text(1, pd.Timestamp("2025-02-10T01:00Z"), pd.Timestamp("2025-02-10T01:00Z"), "en") == "1 run"
+
+
+def test_two_runs_seconds_apart_give_words_instead_of_a_time_axis(tmp_path: Path) -> None:
+    runs = ["2025-02-10T01:00:00Z", "2025-02-10T01:00:05Z"]
+    dataset = load(harvest(tmp_path, runs=runs, articles=[a for a in ARTICLES if a[2] is None or a[2] < "2025-02-10"]))
+    data = report_data(dataset)
+    for lang, words in (("en", "2 runs, 5 seconds apart"), ("vi", "2 lượt thu thập, cách nhau 5 giây")):
+        sections = report_sections(data, lang=lang)
+        over_time = next(s for s in sections if s.css == "over-time")
+        assert over_time.png is None and over_time.note == TEXTS[lang]["note_short_window"].format(runs=words)
+        tree = parse(build_report(dataset, lang=lang))
+        assert words in tree.xpath("//dl/dd")[0].text_content()
+        assert len(chart_pngs(tree)) == 4  # gainers, velocity, counters (as a rate per site), publications
+        counters = next(s for s in sections if s.css == "counters")
+        assert counters.figure.axes[0].get_xlabel() == TEXTS[lang]["axis_visitors_per_day"]
+        for section in sections:  # no chart of this page has a time axis
+            for ax in (section.figure.axes if section.figure else []):
+                assert not any(re.search(r"\d\d:\d\d", t.get_text()) for t in ax.get_xticklabels())
+    counters = data["counters"].set_index("site")
+    assert counters["growth"].to_dict() == {"dongnai": 1, "baclieu": 0, "quangnam": 0}  # 5 s of 12 450 a day
+    assert counters.loc["dongnai", "growth_per_day"] == pytest.approx(86_400 / 5)
+
+
+# -- earlier helpers ---------------------------------------------------------------------------------
 
 def observations(rows: list[tuple[str, str, int | None]]) -> pd.DataFrame:
     return frame_from_rows("observations", [
@@ -397,38 +686,65 @@ def test_daily_gains_sum_articles_and_ignore_decreases() -> None:
     assert daily_view_gains(observations([])).empty
 
 
-def test_gains_per_day_match_the_harvest(dataset: Dataset) -> None:
-    gains = daily_view_gains(dataset.observations)
-    assert gains.index.min() == pd.Timestamp("2025-02-10") and gains.index.max() == pd.Timestamp("2025-02-13")
-    counts = dataset.observations.dropna(subset=["view_count"]).sort_values("observed_at").groupby("article_id")["view_count"]
-    assert gains.sum() == pytest.approx(float((counts.last() - counts.first()).sum()))
-
-
-def test_rank_articles_uses_the_latest_observation(dataset: Dataset) -> None:
-    ranked = rank_articles(dataset, 3)
-    assert ranked["headline"].tolist()[0].startswith("Hải Phòng thông xe cầu")
-    assert ranked["latest_views"].tolist() == [9120 + 3 * 260, 8810 + 3 * 25, 7340 + 3 * 150]
-    assert ranked["observed"].tolist() == [4, 4, 4]
-    everything = rank_articles(dataset, 100)
-    assert len(everything) == 29  # the article without a view counter is left out
-    festival = everything.set_index("headline").loc["Hải Phòng tổ chức Lễ hội Hoa Phượng Đỏ năm 2025"]
-    assert festival["observed"] == 3 and festival["gained"] == 390 * 2.5  # published after the first run
-
-
-def test_monthly_publications_fill_gaps_and_group_small_sites(dataset: Dataset) -> None:
-    monthly = monthly_publications(dataset.articles, top=2)
-    assert list(monthly.columns) == ["baclieu", "haiphong", "other sites (2)"]
-    assert monthly.index[0] == pd.Timestamp("2018-05-01") and monthly.index[-1] == pd.Timestamp("2025-02-01")
-    assert len(monthly) == 82  # May 2018 to February 2025
-    assert int(monthly.to_numpy().sum()) == 29  # one article has no date
-    assert monthly.loc["2025-01-01"].tolist() == [2, 3, 4]
-
-
 def test_shorten_cuts_at_a_word() -> None:
     text = "Quảng Nam công bố quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"
     assert shorten(text, 200) == text
     short = shorten(text, 40)
     assert len(short) <= 40 and short.endswith("…") and text.startswith(short[:-1])
+
+
+# -- the demo portals: simulated readers make gains differ per article --------------------------------
+
+def test_demo_portals_grow_views_by_article_popularity(tmp_path: Path) -> None:
+    from govnews.fixtures.portal import Readership
+    from govnews.fixtures.portals import all_portals
+    from govnews.fixtures.server import PortalServer
+    from govnews.scraper.config import config_from_dict
+    from govnews.scraper.harvest import harvest as run_harvest
+
+    now = [1000.0]
+    portal = next(p for p in all_portals(readership=False) if p.platform == "nukeviet")
+    portal.simulate_readership(Readership(clock=lambda: now[0]))
+    folder = tmp_path / "demo"
+    with PortalServer(portal) as server:
+        config = config_from_dict({
+            "harvest": {"output": str(folder), "delay": 0.0, "allow_private": True, "contact": "tests@localhost"},
+            "reobserve": {"window_days": 36_500, "sample_older": 0},
+            "sites": [{"name": "demo-nukeviet", "start_urls": [server.url + "/"]}],
+        })
+        run_harvest(config, folder)
+        now[0] += 5.0  # five seconds of simulated readers
+        run_harvest(config, folder)
+    data = report_data(load(folder))
+    gains = data["gains"].set_index("article_id")
+    assert len(gains) == len([a for a in portal.articles() if a.views is not None])
+    rates = {a.headline: portal.reading_rate(a) for a in portal.articles()}
+    for row in gains.itertuples():
+        expected = 5.0 * rates[row.headline]  # readers in five seconds, floored, plus the harvest's own fetch
+        assert expected - 1 <= row.views_gained - 1 <= expected + 1, row.headline
+    assert gains["views_gained"].nunique() >= len(gains) // 2  # clearly different per article
+    counter = data["counters"].iloc[0]
+    assert counter["growth"] >= 5.0 * sum(rates.values())  # readers are visitors too
+
+
+def test_simulated_readers_are_deterministic_and_leave_tests_exact() -> None:
+    from govnews.fixtures.portal import Readership
+    from govnews.fixtures.portals import all_portals
+
+    now = [0.0]
+    live = [p.simulate_readership(Readership(clock=lambda: now[0])) for p in all_portals(readership=False)]
+    plain = all_portals(readership=False)
+    again = all_portals()
+    for a, b, c in zip(live, plain, again):
+        article = next(x for x in a.articles() if x.views is not None)
+        assert a.reading_rate(article) == c.reading_rate(article)  # seeded by platform and article key
+        assert a.take_view(article) == article.views  # the clock starts at the first request
+        now[0] = 3600.0
+        assert a.take_view(article) == article.views + 1 + int(3600 * a.reading_rate(article))
+        now[0] = 0.0
+        assert [b.take_view(article) for _ in range(3)] == [article.views + i for i in range(3)]
+    rates = [p.reading_rate(x) for p in live for x in p.articles()]
+    assert min(rates) < 0.2 and max(rates) > 4  # a long tail, as real readership has
 
 
 # -- rendered by a real browser --------------------------------------------------------------------
@@ -454,7 +770,7 @@ def test_chromium_renders_the_report(dataset_folder: Path, tmp_path: Path) -> No
     dom = headless_chromium(browser, tmp_path / "profile-dom", "--dump-dom", report.as_uri())
     assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-2000:]
     tree = parse(dom.stdout.decode("utf-8"))
-    assert len(chart_pngs(tree)) == 4
+    assert len(chart_pngs(tree)) == 5
     assert "Hải Phòng thông xe cầu Nguyễn Trãi" in tree.text_content()
     shot = tmp_path / "shot.png"
     result = headless_chromium(browser, tmp_path / "profile-shot", f"--screenshot={shot}",
