@@ -78,7 +78,8 @@ def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
     return None
 
 
-MAX_TAG_CHARS = 16 * 1024        # a start tag longer than this carries thousands of attributes
+MAX_TAG_CHARS = 16 * 1024        # start tags longer than this are checked for attribute count
+MAX_ATTRIBUTES = 1000            # on one start tag; real ones have a handful
 MAX_ELEMENTS = 400_000           # tags per page; real portal pages have a few thousand
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{%d,}>" % MAX_TAG_CHARS)
@@ -96,11 +97,14 @@ def _defused(text: str, warnings: list[str]) -> str:
 
         def bare(match: re.Match[str]) -> str:
             nonlocal count
+            if match.group(0).count("=") <= MAX_ATTRIBUTES:
+                return match.group(0)     # one long value: an ASP.NET __VIEWSTATE, a data: URI
             count += 1
             return f"<{match.group(1)}>"
         text = _LONG_TAG.sub(bare, text)
-        warnings.append(f"{count} start tag(s) longer than {MAX_TAG_CHARS} characters lost their "
-                        "attributes (pathological markup)")
+        if count:
+            warnings.append(f"{count} start tag(s) with more than {MAX_ATTRIBUTES} attributes lost "
+                            "them (pathological markup)")
     if text.count("<") > MAX_ELEMENTS:
         cut, seen = 0, 0
         while seen < MAX_ELEMENTS:

@@ -261,3 +261,16 @@ def test_pages_of_sites_not_in_this_run_are_left_alone(tmp_path):
     finally:
         for server in (first, second):
             threading.Thread(target=server.stop, daemon=True).start()
+
+
+def test_a_long_viewstate_is_not_pathological():
+    """A 30 KB `__VIEWSTATE` value is one attribute, not thousands: postbacks keep it."""
+    from govnews.parsers.extract import parse_page
+    state = "A" * 30000 + "=="
+    page = (f'<html><body><form action="/Default.aspx?tabid=1" method="post">'
+            f'<input type="hidden" name="__VIEWSTATE" value="{state}">'
+            '<a href="javascript:__doPostBack(\'grid\',\'Page$2\')">2</a></form></body></html>')
+    parsed = parse_page(page.encode(), "http://x.gov.vn/Default.aspx?tabid=1")
+    fields = dict(parsed.listing.postbacks[0].fields)
+    assert fields["__VIEWSTATE"] == state
+    assert not [w for w in parsed.warnings if "pathological" in w]
