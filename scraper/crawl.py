@@ -450,17 +450,19 @@ class Crawl:
         fetcher = self.private_fetcher if site.allow_private else self.fetcher
         tries = 0
         while True:
+            self.clock.check_patience(host, request.url)
             if not self.clock.wait_turn(host, base_delay):
                 raise _Stopped(request.url)
             with self._lock:
                 self.summary.requests += 1
+            began = time.monotonic()
             try:
                 response = fetcher.fetch(request.url, method=request.method, data=request.body,
                                          headers=self._conditional(request),
                                          in_scope=self._in_scope, verify=site.verify)
             except TransientError as exc:
                 tries += 1
-                self.clock.failed(host)
+                self.clock.failed(host, since=began)
                 wait = self._retry_wait(request.url, host, tries, exc)
                 if tries >= self.settings.max_tries:
                     raise
@@ -522,17 +524,19 @@ class Crawl:
         delay = site.delay if site and site.delay is not None else self.settings.delay
         tries = 0
         while True:
+            self.clock.check_patience(host, url)
             if not self.clock.wait_turn(host, 0):
                 raise _Stopped(url)
             with self._lock:
                 self.summary.requests += 1
+            began = time.monotonic()
             try:
                 response = fetcher.fetch(url, verify=site.verify if site else True,
                                          in_scope=self._in_scope)
                 break
             except TransientError as exc:
                 tries += 1
-                self.clock.failed(host)
+                self.clock.failed(host, since=began)
                 wait = self._retry_wait(url, host, tries, exc)
                 if tries >= self.settings.max_tries:
                     raise

@@ -64,9 +64,11 @@ class HostClock:
             self._hold.pop(host, None)
             self._failing_since.pop(host, None)
 
-    def failed(self, host: str) -> None:
+    def failed(self, host: str, since: float | None = None) -> None:
+        """An attempt on `host` failed; `since` is when that attempt began (the streak's clock
+        starts then, not when the failure was noticed)."""
         with self._lock:
-            self._failing_since.setdefault(host, time.monotonic())
+            self._failing_since.setdefault(host, time.monotonic() if since is None else since)
 
     def failing_for(self, host: str, ahead: float = 0.0) -> float:
         """Seconds the host will have been failing `ahead` seconds from now (0: not failing)."""
