@@ -106,3 +106,52 @@ def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
     assert "interrupted" in statuses.values()
     assert not list((tmp_path / "data" / "warc").glob("*.open")), open_files
     assert "Traceback" not in done.stderr
+
+
+def test_sigterm_ends_a_harvest_cleanly(tmp_path):
+    """cron's timeout or systemd sends SIGTERM: no new request, the run is recorded as
+    interrupted, the WARC file is closed, exit 130, no traceback."""
+    with PortalServer(LacVietPortal(), latency=0.05) as server:
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
+        proc = subprocess.Popen([sys.executable, "-m", "govnews", "harvest", "-c", str(cfg)],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        deadline = time.time() + 60
+        while time.time() < deadline and sum("mode=1" in p.lower() for p in server.paths()) < 3:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    runs = load(tmp_path / "data").runs
+    assert runs.status.tolist() == ["interrupted"]
+    assert not list((tmp_path / "data" / "warc").glob("*.open"))
+
+
+def test_a_full_disk_while_archiving_stops_the_run(tmp_path, capsys, monkeypatch):
+    """The WARC archive cannot be written (ENOSPC): one line naming the archive, exit 1, no
+    request after it, the run recorded."""
+    import errno
+    from govnews.scraper import archive as archive_module
+
+    real_write = archive_module.WarcArchive.write
+    calls = {"n": 0}
+
+    def write(self, response):
+        calls["n"] += 1
+        if calls["n"] > 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, response)
+    monkeypatch.setattr(archive_module.WarcArchive, "write", write)
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
+        code = main(["harvest", "-c", str(cfg)])
+        sent = len(server.requests)
+        time.sleep(0.3)
+        assert len(server.requests) == sent
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "No space left on device" in err and "warc" in err
+    assert "Traceback" not in err
+    assert sent <= 7                      # the failing write's request, and nothing after it
+    assert load(tmp_path / "data").runs.status.tolist() == ["partial"]
