@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from govnews.fixtures.accuracy import EXACT, by_platform, heldout_cases, score, score_heldout  # noqa: E402
+from govnews.fixtures.accuracy import (EXACT, by_platform, heldout_cases, heldout_sets,  # noqa: E402
+                                       score, score_heldout)
 from govnews.fixtures.golden import golden_cases  # noqa: E402
 
 
@@ -38,11 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {platform:22}" + "".join(f"{lopo[platform].get(c, 0):>16.3f}" for c in columns))
     mean = {c: sum(r.get(c, 0) for r in lopo.values()) / len(lopo) for c in columns}
     print(f"  {'mean of platforms':22}" + "".join(f"{mean[c]:>16.3f}" for c in columns))
-    held = score_heldout()
-    if held:
-        print(f"\nHeld-out pages ({len(heldout_cases())}, 8 templates written blind to the parsers):")
-        print("  " + "".join(f"{c:>16}" for c in held))
-        print("  " + "".join(f"{held[c]:>16.3f}" for c in held))
+    held = {}
+    for name, templates in heldout_sets().items():
+        held[name] = score_heldout(templates=templates)
+        print(f"\nHeld-out set {name}: {len(heldout_cases(templates))} pages in {len(templates)} "
+              "templates written blind to the parsers")
+        print("  " + "".join(f"{c:>16}" for c in held[name]))
+        print("  " + "".join(f"{held[name][c]:>16.3f}" for c in held[name]))
     if args.show_misses:
         for name, got, want in misses.get(args.show_misses, []):
             print(f"\n{name}\n  got:  {got!r}\n  want: {want!r}")
