@@ -3,6 +3,7 @@ time, a delay, robots.txt), every page committed with its records and its new li
 transaction, so a run killed at any moment resumes where it stopped."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import random
@@ -30,6 +31,7 @@ from .records import article_row, observation_row, utc_now
 from .robots import RobotsCache
 
 log = logging.getLogger("govnews.crawl")
+URL_CACHE = 100_000          # canonical URLs remembered per run (a few MB)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Site:
         return [urlsplit(u).path.rsplit("/", 1)[0] + "/" for u in self.start_urls]
 
 
+@functools.lru_cache(maxsize=URL_CACHE)
 def host_of(url: str) -> str:
     """The politeness and scope unit: the host name, with its port when it is not the default
     (two servers on one address are two hosts)."""
@@ -164,6 +167,10 @@ class Crawl:
         self.progress = progress
         self.summary = Summary(run_id, [s.name for s in sites])
         self.rules = url_rules()
+        # every link is canonicalised once per run, however many pages show it (menus, related
+        # lists): the key and the canonical URL of a URL never change within a run
+        self._key = functools.lru_cache(maxsize=URL_CACHE)(self._frontier_key)
+        self._canonical = functools.lru_cache(maxsize=URL_CACHE)(self._canonical_url)
         self._stop = threading.Event()
         with self._store_guard("opening the frontier"), store.transaction() as conn:
             self.frontier = Frontier(conn)
@@ -633,7 +640,7 @@ class Crawl:
         depth = request.depth + 1
         max_depth = site.max_depth if site.max_depth is not None else self.settings.max_depth
         article_keys = sorted(self._key(u) for u in listing.article_links)
-        article_urls = [canonical_url(u, self.rules) for u in listing.article_links]
+        article_urls = [self._canonical(u) for u in listing.article_links]
         new_articles = 0
         self.frontier.set_linked(request.key, len(article_keys))
         for url in listing.article_links:
@@ -723,10 +730,13 @@ class Crawl:
         if not added:
             self._maybe_requeue(key, "listing", False)
 
-    def _key(self, url: str) -> str:
+    def _frontier_key(self, url: str) -> str:
         """The frontier key: the canonical URL with http/https and www/bare host folded, since
         portals serve the same page under all four."""
         return frontier_key(url, self.rules)
+
+    def _canonical_url(self, url: str) -> str:
+        return canonical_url(url, self.rules)
 
     def _in_scope(self, url: str) -> bool:
         return host_of(url) in self._sites_of_host
