@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import sys
 import tempfile
@@ -36,20 +35,6 @@ from govnews.scraper.crawl import Crawl, CrawlSettings, Site  # noqa: E402
 from govnews.scraper.http import HttpSettings  # noqa: E402
 
 
-class RotatingPager(EndlessUniquePager):
-    """Unique pager links, and a different handful of real articles on every page."""
-
-    def __call__(self, request, server):
-        portal = server.portal
-        chosen = random.Random(request.target).sample(portal.articles(), self.articles)
-        original = portal.articles
-        portal.articles = lambda: chosen
-        try:
-            return super().__call__(request, server)
-        finally:
-            portal.articles = original
-
-
 def hostile_faults() -> list[tuple[str, Faults]]:
     made = []
     for name, pattern, fault in (
@@ -57,7 +42,7 @@ def hostile_faults() -> list[tuple[str, Faults]]:
             ("body-drip", "Mode=1", BodyDrip(interval=1.0, close_delimited=True)),
             ("retry-after", "Mode=1", Status(503, retry_after="1000000000")),
             ("tarpit", "Mode=1", Tarpit()),
-            ("pager", r"Mode=2|[?&]page=", RotatingPager(links=20))):
+            ("pager", r"Mode=2|[?&]page=", EndlessUniquePager(links=20, rotate=True))):
         faults = Faults()
         faults.add(pattern, fault)
         made.append((name, faults))
@@ -145,7 +130,7 @@ def bench_tarpit(args) -> dict:
 
 def bench_pager(args) -> dict:
     faults = Faults()
-    faults.add(r"Mode=2|[?&]page=", RotatingPager(links=300, articles=5))
+    faults.add(r"Mode=2|[?&]page=", EndlessUniquePager(links=300, articles=5, rotate=True))
     server = PortalServer(LacVietPortal(), host="127.0.0.61", faults=faults).start()
     try:
         with tempfile.TemporaryDirectory() as tmp:

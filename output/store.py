@@ -22,7 +22,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping
-from urllib.parse import urlsplit
+from govnews.parsers.urls import host_key
 
 from .schema import FIELDS, KINDS, LIST_FIELDS, SCHEMA_VERSION, TABLES, content_sha256, to_utc_iso
 
@@ -476,14 +476,7 @@ def read_sites(conn: sqlite3.Connection) -> list[dict]:
 def _scope_hosts(url: str) -> set[str]:
     """The crawl's scope hosts of a start URL (host, with its port when not the default; with
     and without www), for `save_sites` callers that give no hosts."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port is not None and (parts.scheme, port) not in (("http", 80), ("https", 443)):
-        host = f"{host}:{port}"
+    host = host_key(url)
     return {host, host[4:] if host.startswith("www.") else "www." + host}
 
 

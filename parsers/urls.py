@@ -111,3 +111,14 @@ def merge_rules(rule_sets: list[UrlRules]) -> UrlRules:
     return UrlRules(tuple(d for r in rule_sets for d in r.drop_params),
                     tuple(w for r in rule_sets for w in r.rewrites),
                     tuple(c for r in rule_sets for c in r.case_insensitive))
+
+
+def host_key(url: str) -> str:
+    """The politeness and scope unit of a URL: the host name, lower-cased, with its port when it
+    is not the scheme's default (two servers on one address are two hosts)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    port = parts.port if _has_valid_port(parts) else None
+    if port is None or (parts.scheme, port) in (("http", 80), ("https", 443)):
+        return host
+    return f"{host}:{port}"

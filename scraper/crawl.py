@@ -21,7 +21,7 @@ from govnews.parsers.extract import parse_page, url_rules
 from govnews.parsers.feeds import is_feed, parse_feed
 from govnews.parsers.listing import FILE_URL, TRAP_URL
 from govnews.parsers.model import Page, Postback
-from govnews.parsers.urls import canonical_url
+from govnews.parsers.urls import canonical_url, host_key
 
 from .errors import FetchError, StoreFailure, TransientError
 from .frontier import PRIORITY, Frontier, Request, frontier_key
@@ -61,17 +61,8 @@ class Site:
 
 @functools.lru_cache(maxsize=URL_CACHE)
 def host_of(url: str) -> str:
-    """The politeness and scope unit: the host name, with its port when it is not the default
-    (two servers on one address are two hosts)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port is None or (parts.scheme, port) in (("http", 80), ("https", 443)):
-        return host
-    return f"{host}:{port}"
+    """The politeness and scope unit (host[:port]), remembered per process."""
+    return host_key(url)
 
 
 @dataclass
