@@ -64,6 +64,9 @@ class Response:
     elapsed: float = 0.0
     truncated: bool = False
     verify: bool | str = True
+    # the body as received, Content-Encoding still applied (Transfer-Encoding removed), when it
+    # differs from `body`: what the WARC archive stores; None when nothing was decoded
+    raw_body: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -160,12 +163,13 @@ class Fetcher:
             raw = self._send(url, attempt, method, data, headers, verify)
             with raw:
                 try:
-                    body, truncated = self._read(raw, url, attempt)
+                    body, raw_body, truncated = self._read(raw, url, attempt)
                 finally:
                     attempt.finish()        # before the connection goes back to the pool
                 result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers),
                                   body, request_headers=dict(raw.request.headers), method=method,
-                                  request_body=data or b"", truncated=truncated, verify=verify)
+                                  request_body=data or b"", truncated=truncated, verify=verify,
+                                  raw_body=raw_body)
         finally:
             attempt.finish()
             _ATTEMPT.reset(token)
@@ -199,7 +203,10 @@ class Fetcher:
             return attempt.timeout_error(url, self.settings.read_timeout)
         if isinstance(exc, requests.exceptions.ConnectionError):
             return TransientError(url, f"connection failed: {_short(exc)}", "connection")
-        return FetchError(url, f"bad URL: {exc}", "bad_url")
+        if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                            requests.exceptions.InvalidSchema, requests.exceptions.URLRequired)):
+            return FetchError(url, f"bad URL: {exc}", "bad_url")
+        return FetchError(url, f"malformed response: {_short(exc)}", "bad_response")
 
     def _quiet_unverified(self, url: str) -> None:
         """`verify = false` is a site's setting, chosen on purpose: urllib3's InsecureRequestWarning
@@ -215,7 +222,8 @@ class Fetcher:
         log.warning("TLS certificate verification is off for %s (verify = false in its site "
                     "config); urllib3's InsecureRequestWarning is silenced for it", host)
 
-    def _read(self, raw: requests.Response, url: str, attempt: "_Attempt") -> tuple[bytes, bool]:
+    def _read(self, raw: requests.Response, url: str, attempt: "_Attempt"
+              ) -> tuple[bytes, bytes | None, bool]:
         """The body, within the size cap and the attempt's deadline (tightened by
         `max_body_seconds`). A body cut off by the deadline is a timeout, never a short body
         passed off as whole (a close-delimited body just ends when its socket is shut down)."""
@@ -232,38 +240,173 @@ class Fetcher:
             raise attempt.timeout_error(url)
         return result
 
-    def _read_body(self, raw: requests.Response, url: str) -> tuple[bytes, bool]:
+    def _read_body(self, raw: requests.Response, url: str) -> tuple[bytes, bytes | None, bool]:
+        """(decoded body, the bytes as received when they differ, truncated). The bytes are read
+        undecoded and the Content-Encoding removed here as they arrive, both within the cap."""
         cap = self.settings.max_bytes
         declared = _ascii_int(raw.headers.get("Content-Length"))
         if declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
             raise FetchError(url, f"response of {declared} bytes exceeds the {cap}-byte cap",
                              "too_large")
-        chunks, size = [], 0
+        decoder = ContentDecoder.for_header(raw.headers.get("Content-Encoding"), cap)
+        chunks, decoded, size = [], [], 0
         try:
-            for chunk in raw.iter_content(64 * 1024):
+            for chunk in _undecoded_chunks(raw, 64 * 1024):
                 size += len(chunk)
                 if size > cap:
                     raise FetchError(url, f"response exceeds the {cap}-byte cap (cut off)",
                                      "too_large")
                 chunks.append(chunk)
+                if decoder is not None:
+                    decoded.append(decoder.feed(chunk))
+            if decoder is not None:
+                decoded.append(decoder.finish())
+        except DecodedTooLarge:
+            raise FetchError(url, f"response exceeds the {cap}-byte cap (cut off)",
+                             "too_large") from None
+        except (requests.exceptions.ContentDecodingError, UndecodableContent) as exc:
+            raise FetchError(url, f"undecodable content encoding: {_short(exc)}",
+                             "bad_encoding") from None
         except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError,
-                requests.exceptions.ContentDecodingError, zlib.error) as exc:
-            if isinstance(exc, requests.exceptions.ContentDecodingError):
-                raise FetchError(url, f"undecodable content encoding: {_short(exc)}",
-                                 "bad_encoding") from None
+                zlib.error) as exc:
             raise TransientError(url, f"truncated body: {_short(exc)}", "truncated") from None
         except requests.exceptions.ConnectionError as exc:
             raise TransientError(url, f"connection lost while reading: {_short(exc)}",
                                  "connection") from None
         except requests.exceptions.Timeout:
             raise TransientError(url, "read timeout while reading the body", "timeout") from None
-        body = b"".join(chunks)
+        raw_body = b"".join(chunks)
+        body = b"".join(decoded) if decoder is not None else raw_body
         expected = _ascii_int(raw.headers.get("Content-Length"))
         if expected is not None and not raw.headers.get("Content-Encoding") \
                 and len(body) < expected:
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
-        return body, False
+        return body, (raw_body if decoder is not None else None), False
+
+
+def _undecoded_chunks(raw: requests.Response, size: int):
+    """The body's bytes as received (de-chunked, Content-Encoding still applied), with urllib3's
+    errors converted as `requests.Response.iter_content` converts them."""
+    try:
+        yield from raw.raw.stream(size, decode_content=False)
+    except urllib3.exceptions.ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from None
+    except urllib3.exceptions.DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from None
+    except urllib3.exceptions.ReadTimeoutError as exc:
+        raise requests.exceptions.ConnectionError(exc) from None
+    except urllib3.exceptions.SSLError as exc:
+        raise requests.exceptions.SSLError(exc) from None
+
+
+# -- content codings ------------------------------------------------------------------------------
+
+DECODED_CODINGS = frozenset({"gzip", "x-gzip", "deflate"})   # what we ask for (Accept-Encoding)
+
+
+class UndecodableContent(ValueError):
+    """A body that its Content-Encoding does not describe."""
+
+
+class DecodedTooLarge(ValueError):
+    """A decoded body past the decoder's limit (a compression bomb is cut off there)."""
+
+
+class ContentDecoder:
+    """Removes a Content-Encoding of gzip / x-gzip / deflate (or a list of them) from bytes fed
+    as they arrive, never producing more than `limit` bytes per coding: past it DecodedTooLarge,
+    so a compression bomb costs at most `limit` bytes of memory. The one place govnews removes a
+    content coding, from the network and from the archive alike."""
+
+    def __init__(self, codings: list[str], limit: int) -> None:
+        self._steps = [_Inflater(coding, limit) for coding in reversed(codings)]
+
+    @classmethod
+    def for_header(cls, value: str | None, limit: int) -> "ContentDecoder | None":
+        """The decoder for a Content-Encoding header value; None when there is nothing to remove
+        or a coding govnews does not remove (the body is then kept as sent, header and all)."""
+        codings = [c.strip().lower() for c in (value or "").split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        if not codings or any(c not in DECODED_CODINGS for c in codings):
+            return None
+        return cls(codings, limit)
+
+    def feed(self, data: bytes) -> bytes:
+        for step in self._steps:
+            data = step.feed(data)
+        return data
+
+    def finish(self) -> bytes:
+        data = b""
+        for step in self._steps:
+            data = step.feed(data) + step.finish()
+        return data
+
+
+def decode_content(body: bytes, content_encoding: str | None, limit: int) -> bytes:
+    """`body` with its Content-Encoding removed (unchanged when there is none to remove)."""
+    decoder = ContentDecoder.for_header(content_encoding, limit)
+    return body if decoder is None else decoder.feed(body) + decoder.finish()
+
+
+class _Inflater:
+    """One coding: gzip (members concatenated, as RFC 1952 allows; bytes after a complete
+    member that are no gzip member are ignored, as browsers do) or deflate (zlib-wrapped, or
+    raw as some servers send it)."""
+
+    def __init__(self, coding: str, limit: int) -> None:
+        self.gzip = coding in ("gzip", "x-gzip")
+        self.limit, self.produced = limit, 0
+        self._obj = zlib.decompressobj(16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS)
+        self._members = 0                  # gzip members completed
+        self._first: bytes | None = None if self.gzip else b""   # deflate: fed before output
+        self._ignoring = False
+
+    def feed(self, data: bytes) -> bytes:
+        out = []
+        while data and not self._ignoring:
+            if self._first is not None:
+                self._first += data
+            try:
+                part = self._obj.decompress(data, self.limit - self.produced + 1)
+            except zlib.error as exc:
+                if self._first is not None and self._obj_is_zlib():
+                    self._obj = zlib.decompressobj(-zlib.MAX_WBITS)     # raw deflate
+                    data, self._first = self._first, None
+                    continue
+                if self._members:
+                    self._ignoring = True
+                    break
+                raise UndecodableContent(str(exc)) from None
+            self._take(part, out)
+            if part and self._first is not None:
+                self._first = None
+            data = b""
+            if self.gzip and self._obj.eof:
+                self._members += 1
+                data = self._obj.unused_data
+                self._obj = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return b"".join(out)
+
+    def finish(self) -> bytes:
+        if self._ignoring:
+            return b""
+        try:
+            out: list[bytes] = []
+            self._take(self._obj.flush(), out)
+            return b"".join(out)
+        except zlib.error as exc:
+            raise UndecodableContent(str(exc)) from None
+
+    def _take(self, part: bytes, out: list[bytes]) -> None:
+        self.produced += len(part)
+        if self.produced > self.limit:
+            raise DecodedTooLarge(f"more than {self.limit} bytes once decoded")
+        out.append(part)
+
+    def _obj_is_zlib(self) -> bool:
+        return not self.gzip and self._first is not None
 
 
 # -- the per-attempt deadline ---------------------------------------------------------------------
