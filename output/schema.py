@@ -60,6 +60,8 @@ KINDS: dict[str, dict[str, str]] = {
         "final_url": "str?",        # the URL after redirects (the WARC-Target-URI)
         "warc_filename": "str?",    # the WARC file holding the response (its final name)
         "warc_record_id": "str?",   # the WARC-Record-ID of the response (or revisit) record
+        "source_archive": "str?",   # "wayback", "commoncrawl": a recovered capture; null: live
+        "captured_at": "utc",       # when the page was captured (= observed_at for a live fetch)
     },
     "site_counters": {
         "site": "str",
@@ -89,7 +91,8 @@ FIELDS: dict[str, tuple[str, ...]] = {table: tuple(kinds) for table, kinds in KI
 # them may lack them: they read as null (the store adds the columns to older databases).
 ADDED_FIELDS: dict[str, frozenset[str]] = {
     "articles": frozenset({"published_precision"}),
-    "observations": frozenset({"fetched_url", "final_url", "warc_filename", "warc_record_id"}),
+    "observations": frozenset({"fetched_url", "final_url", "warc_filename", "warc_record_id",
+                               "source_archive", "captured_at"}),
     "site_counters": frozenset(),
     "runs": frozenset(),
 }

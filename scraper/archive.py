@@ -3,13 +3,26 @@
 
 Layout of one fetch, written under one lock so the three records stay together:
   response (or revisit) -> request (WARC-Concurrent-To the response) -> metadata (JSON, likewise).
+The metadata record's WARC-Target-URI is `metadata://` + the response's URI
+(`metadata://https://host/path`), after the convention of Heritrix and pywb: its index key is
+never a page's, so replay tools never serve it in place of the page, and it still names the page.
 
-Bodies: `Response.body` is already decoded by requests, so the response record holds the decoded
-body with a correct Content-Length and without Content-Encoding / Transfer-Encoding; the
-values the server sent are kept as `X-Govnews-Original-<Name>` headers, and headers the archive
-had to add are named in `X-Govnews-Added-Headers`. `iter_archived` undoes both, so it returns the
-headers the crawler saw. HTTP header bytes are written as on the wire (ISO-8859-1, the way
-http.client decoded them) and read back the same way.
+Bodies: the response record holds the body as received (`Response.raw_body`): Content-Encoding
+still applied and its header kept, as wget, Heritrix and warcio's capture store it; the payload
+digest is over those bytes. Transfer-Encoding (framing, removed by urllib3 before any caller sees
+the bytes) is the one header renamed: its value is kept as `X-Govnews-Original-Transfer-Encoding`
+and a Content-Length is added; the headers the archive had to add are named in
+`X-Govnews-Added-Headers`. A Response without raw bytes (built by hand, or by an older govnews)
+is stored decoded, its Content-Encoding renamed to `X-Govnews-Original-Content-Encoding`, as
+govnews 0.2 wrote every record. `iter_archived` reads both: it undoes the renaming and removes the
+Content-Encoding (`http.decode_content`, the one decoder), so it returns the headers the crawler
+saw and the decoded body the parsers read. HTTP header bytes are written as on the wire
+(ISO-8859-1, the way http.client decoded them) and read back the same way.
+
+Indexes: `index_warcs(folder)` writes a sorted CDXJ index (`<file>.cdxj`, cdxj-indexer: the
+format pywb, ReplayWeb.page and WACZ read) beside each closed WARC file that has none or an older
+one; a harvest calls it at the end of each run. `export_wacz` packs the folder's WARCs, one
+merged index and a `pages.jsonl` of the dataset's articles into a WACZ for ReplayWeb.page.
 
 Files: `<prefix>-<run id>-<seq>.warc.gz.open` while written, renamed to `.warc.gz` when closed,
 so a file without `.open` is always complete. `write` returns a `WarcRef` (the file's final name
@@ -27,7 +40,9 @@ in the folder's closed files, or in the dataset's payload index) become `revisit
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import zipfile
 import zlib
 import logging
 import os
@@ -53,7 +68,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
-from .http import Response
+from .http import DecodedTooLarge, Response, UndecodableContent, decode_content
 
 log = logging.getLogger("govnews.archive")
 
@@ -64,10 +79,13 @@ ORIGINAL_PREFIX = "X-Govnews-Original-"
 ADDED_HEADER = "X-Govnews-Added-Headers"
 CLOSED_SUFFIX = ".warc.gz"
 OPEN_SUFFIX = ".warc.gz.open"
-# Content codings urllib3 removes before `Response.body` exists; any other coding is still
-# applied to the body, so its header stays.
+# Content codings removed from `Response.body`; any other coding is still applied to the body,
+# so a legacy (decoded) record keeps its header.
 DECODED_CODINGS = frozenset({"gzip", "x-gzip", "deflate", "identity"})
 READ_CHUNK = 64 * 1024
+DECODED_LIMIT = 512 * 1024 * 1024    # a stored body that inflates past this is kept encoded
+METADATA_SCHEME = "metadata://"
+INDEX_SUFFIX = ".cdxj"
 
 
 class WarcRef(NamedTuple):
@@ -75,6 +93,15 @@ class WarcRef(NamedTuple):
     WARC-Record-ID of the response or revisit record."""
     filename: str
     record_id: str
+
+
+class ArchiveSource(NamedTuple):
+    """Where a recovered capture came from: the web archive ("wayback", "commoncrawl"), the URL
+    it was fetched from (the `id_` replay, or the Common Crawl WARC file and its byte range),
+    and the archive's capture time (WARC-Date form, `2023-06-14T02:15:09Z`)."""
+    source_archive: str
+    capture_url: str
+    captured_at: str
 
 
 class ArchiveError(NamedTuple):
@@ -102,6 +129,7 @@ class ArchivedResponse:
     meta: dict[str, Any] = field(default_factory=dict)   # url, final_url, redirects, verify, ...
     request_headers: dict[str, str] = field(default_factory=dict)
     run_id: str | None = None      # the govnews run that wrote the file (its warcinfo), if named
+    raw_body: bytes | None = None  # the stored payload when it differs from `body` (encoded)
 
     def to_response(self) -> Response:
         """The `Response` the crawler had, as far as the archive recorded it."""
@@ -111,7 +139,8 @@ class ArchivedResponse:
                         redirects=[(int(s), str(loc)) for s, loc in meta.get("redirects", [])],
                         request_headers=dict(self.request_headers), method=self.method,
                         request_body=self.request_body, elapsed=meta.get("elapsed", 0.0),
-                        truncated=meta.get("truncated", False), verify=meta.get("verify", True))
+                        truncated=meta.get("truncated", False), verify=meta.get("verify", True),
+                        raw_body=self.raw_body)
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -165,10 +194,12 @@ class WarcArchive:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def write(self, response: Response) -> WarcRef:
+    def write(self, response: Response, source: "ArchiveSource | None" = None) -> WarcRef:
         """Archive one response (with its request and metadata); rotates after it if the file
         reached `max_bytes`. Returns where the response (or revisit) record is: the name the
-        file has once closed, and the record's WARC-Record-ID."""
+        file has once closed, and the record's WARC-Record-ID. A capture recovered from a web
+        archive names it in `source`: the records then carry the archive's capture time as
+        WARC-Date, the capture's URL as WARC-Source-URI, and the metadata names both."""
         with self._lock:
             if self._closed:
                 raise ValueError("write to a closed WarcArchive")
@@ -180,7 +211,7 @@ class WarcArchive:
                 self._open_next()                # its warcinfo already names the host
             elif new_unverified:
                 self._writer.write_record(self._tls_note(host))
-            records, new_payload = self._records_for(response)
+            records, new_payload = self._records_for(response, source)
             for record in records:
                 self._writer.write_record(record)
             # in the OS before the index may point at it: a SIGKILL cannot lose an indexed record
@@ -234,10 +265,11 @@ class WarcArchive:
             "isPartOf": self.run_id,
             "govnews-run-id": self.run_id,
             "description": "Every HTTP response a govnews crawl received. Bodies are stored "
-                           "decoded: Content-Encoding and Transfer-Encoding are removed and "
-                           "Content-Length is the stored length; the server's values are in "
-                           f"{ORIGINAL_PREFIX}* headers. Per-response details (redirect chain, "
-                           "TLS verification, truncation) are in JSON metadata records.",
+                           "as received (Content-Encoding kept); Transfer-Encoding is removed, "
+                           "Content-Length is the stored length, and the server's framing "
+                           f"headers are in {ORIGINAL_PREFIX}* headers. Per-response details "
+                           "(redirect chain, TLS verification, truncation) are in JSON "
+                           f"metadata records whose target URI starts with {METADATA_SCHEME}.",
             "govnews-tls-verification-disabled": ", ".join(sorted(self._unverified)),
         }
         return self._writer.create_warcinfo_record(filename, info)
@@ -249,32 +281,35 @@ class WarcArchive:
         return self._writer.create_warcinfo_record(self._path.name[: -len(".open")], info)
 
     # -- records --------------------------------------------------------------------------------
-    def _records_for(self, response: Response
+    def _records_for(self, response: Response, source: "ArchiveSource | None" = None
                      ) -> tuple[list[ArcWarcRecord], tuple[str, tuple[str, str, str]] | None]:
         """response or revisit, then request and metadata, concurrent to it; and the digest
         index entry to add once they are written (None for a revisit or an undedupable body)."""
-        date = self._writer.curr_warc_date()
-        digest = payload_digest(response.body)
+        date = source.captured_at if source is not None else self._writer.curr_warc_date()
+        digest = payload_digest(stored_body(response))
         original = self._digests.get(digest) if _dedupable(response) else None
         if original is None:
             main = self._response_record(response, date, digest)
         else:
             main = self._revisit_record(response, date, digest, original)
+        if source is not None:
+            main.rec_headers.add_header("WARC-Source-URI", source.capture_url)
         main_id = main.rec_headers.get_header("WARC-Record-ID")
         new_payload = None
         if original is None and _dedupable(response):
             new_payload = (digest, (response.final_url, date, main_id))
         linked = {"WARC-Date": date, "WARC-Concurrent-To": main_id}
         return [main, self._request_record(response, linked),
-                self._metadata_record(response, linked)], new_payload
+                self._metadata_record(response, linked, source)], new_payload
 
     def _response_record(self, response: Response, date: str, digest: str) -> ArcWarcRecord:
         warc = {"WARC-Type": "response", "WARC-Date": date, "WARC-Payload-Digest": digest}
         if response.truncated:
             warc["WARC-Truncated"] = "length"
+        body = stored_body(response)
         return self._writer.create_warc_record(
-            response.final_url, "response", payload=BytesIO(response.body),
-            length=len(response.body), http_headers=_http_headers(response), warc_headers_dict=warc)
+            response.final_url, "response", payload=BytesIO(body),
+            length=len(body), http_headers=_http_headers(response), warc_headers_dict=warc)
 
     def _revisit_record(self, response: Response, date: str, digest: str,
                         original: tuple[str, str, str]) -> ArcWarcRecord:
@@ -292,22 +327,40 @@ class WarcArchive:
             length=len(response.request_body), http_headers=headers,
             warc_headers_dict={"WARC-Type": "request", **linked})
 
-    def _metadata_record(self, response: Response, linked: dict[str, str]) -> ArcWarcRecord:
-        meta = json.dumps(response_meta(response), ensure_ascii=False).encode("utf-8")
+    def _metadata_record(self, response: Response, linked: dict[str, str],
+                         source: "ArchiveSource | None" = None) -> ArcWarcRecord:
+        fields = response_meta(response)
+        if source is not None:
+            fields.update(source._asdict())
+        meta = json.dumps(fields, ensure_ascii=False).encode("utf-8")
         return self._writer.create_warc_record(
-            response.final_url, "metadata", payload=BytesIO(meta), length=len(meta),
+            metadata_uri(response.final_url), "metadata", payload=BytesIO(meta), length=len(meta),
             warc_content_type="application/json",
             warc_headers_dict={"WARC-Type": "metadata", **linked})
 
 
 def _http_headers(response: Response) -> _WireHeaders:
     return _WireHeaders(status_line(response.status),
-                        archived_headers(response.headers, len(response.body)),
+                        archived_headers(response.headers, len(stored_body(response)),
+                                         decoded=response.raw_body is None),
                         protocol="HTTP/1.1")
 
 
+def stored_body(response: Response) -> bytes:
+    """The bytes the response record holds: as received when the fetch kept them."""
+    return response.raw_body if response.raw_body is not None else response.body
+
+
+def metadata_uri(url: str) -> str:
+    """`metadata://` + the page's whole URL, for the page's metadata record. Not
+    `metadata://host/path`: SURT (the key of every CDX index) drops any scheme, so that form
+    would share the page's index key and a replay tool could serve the JSON for the page; this
+    one's key starts with the page's scheme (`https)/host/path`), which no web page has."""
+    return METADATA_SCHEME + url
+
+
 def _dedupable(response: Response) -> bool:
-    return bool(response.body) and not response.truncated
+    return bool(stored_body(response)) and not response.truncated
 
 
 def payload_digest(body: bytes) -> str:
@@ -334,12 +387,15 @@ def request_target(url: str) -> str:
     return quote(target, safe="/?&=%:@!$'()*+,;~[]")
 
 
-def archived_headers(headers: dict[str, str], body_length: int) -> list[tuple[str, str]]:
-    """Response headers rewritten for the decoded body (see the module docstring)."""
+def archived_headers(headers: dict[str, str], body_length: int,
+                     decoded: bool = False) -> list[tuple[str, str]]:
+    """Response headers rewritten for the stored body (see the module docstring): the body as
+    received, or (`decoded`) a body whose Content-Encoding was removed."""
     result, added, had_length = [], [], False
     for name, value in headers.items():
         lower = name.lower()
-        if lower == "transfer-encoding" or (lower == "content-encoding" and _decoded(value)):
+        if lower == "transfer-encoding" or \
+                (decoded and lower == "content-encoding" and _decoded(value)):
             result.append((ORIGINAL_PREFIX + name, value))
         elif lower == "content-length":
             had_length = True
@@ -511,16 +567,28 @@ def split_http(block: bytes) -> tuple[str, list[tuple[str, str]], bytes]:
 
 
 def decoded_body(headers: list[tuple[str, str]], body: bytes) -> bytes:
-    """De-chunk and remove a Content-Encoding warcio knows (records from other writers)."""
+    """The stored payload de-chunked (records from other writers keep the chunks) and with its
+    Content-Encoding removed: by `http.decode_content` (gzip, deflate), else by warcio for a
+    coding it knows (br where brotli is installed). A payload that its coding does not describe
+    is returned as stored, with a warning."""
     lookup = {name.lower(): value for name, value in headers}
     coding = lookup.get("content-encoding", "").strip().lower() or None
-    if coding not in BufferedReader.get_supported_decompressors():
-        coding = None
     if lookup.get("transfer-encoding", "").strip().lower() == "chunked":
-        return ChunkedDataReader(BytesIO(body), decomp_type=coding).read()
-    if coding:
+        try:
+            body = ChunkedDataReader(BytesIO(body)).read()
+        except Exception:  # noqa: BLE001 - warcio's chunk parser; a bad chunk keeps the bytes
+            pass
+    if not coding or coding == "identity":
+        return body
+    try:
+        decoded = decode_content(body, coding, DECODED_LIMIT)
+        if decoded is not body or coding not in BufferedReader.get_supported_decompressors():
+            return decoded
         return BufferedReader(BytesIO(body), decomp_type=coding).read()
-    return body
+    except (UndecodableContent, DecodedTooLarge, OSError, ValueError) as exc:
+        log.warning("a stored payload with Content-Encoding %s could not be decoded (%s); "
+                    "kept as stored", coding, exc)
+        return body
 
 
 def restored_headers(headers: list[tuple[str, str]]) -> dict[str, str]:
@@ -551,7 +619,8 @@ class _PayloadIndex:
         if digest and not record.headers.get_header("WARC-Truncated"):
             self.places.setdefault(digest, (path, record.offset))
 
-    def body(self, digest: str) -> bytes | None:
+    def body(self, digest: str) -> tuple[bytes, bytes] | None:
+        """(stored payload, decoded body) of the response record with this payload digest."""
         if digest not in self.places and not self.scanned:
             self.scanned = True
             for path in self.files:
@@ -566,7 +635,7 @@ class _PayloadIndex:
         if record is None or record.headers.get_header("WARC-Payload-Digest") != digest:
             return None
         _, headers, body = split_http(record.block)
-        return decoded_body(headers, body)
+        return body, decoded_body(headers, body)
 
 
 def iter_archived(folder: Path, errors: list[ArchiveError] | None = None
@@ -705,9 +774,10 @@ def _archived(record: _Record, path: Path, index: _PayloadIndex) -> ArchivedResp
     start, headers, body = split_http(record.block)
     warc = record.headers
     meta: dict[str, Any] = {}
+    raw: bytes | None = None
     if record.type == "response":
         index.add(record, path)
-        body = decoded_body(headers, body)
+        raw, body = body, decoded_body(headers, body)
     else:
         original = warc.get_header("WARC-Refers-To")
         meta["revisit_of"] = original
@@ -716,14 +786,14 @@ def _archived(record: _Record, path: Path, index: _PayloadIndex) -> ArchivedResp
             log.warning("%s: revisit %s refers to a payload not in the archive (%s)", path.name,
                         warc.get_header("WARC-Record-ID"), original)
             meta["payload_missing"] = True
-        body = resolved or b""
+        raw, body = resolved or (None, b"")
     status = start.split(" ", 2)[1] if start.count(" ") >= 1 else "0"
     return ArchivedResponse(url=warc.get_header("WARC-Target-URI"),
                             status=int(status) if status.isdigit() else 0,
                             headers=restored_headers(headers), body=body,
                             date=warc.get_header("WARC-Date"), method="GET", request_body=b"",
                             record_id=warc.get_header("WARC-Record-ID"), warc_file=path.name,
-                            meta=meta)
+                            meta=meta, raw_body=raw if raw is not None and raw != body else None)
 
 
 def _attach(pending: ArchivedResponse, record: _Record) -> None:
@@ -741,3 +811,199 @@ def _attach(pending: ArchivedResponse, record: _Record) -> None:
             pending.meta.update(meta)
         else:
             log.warning("%s: unreadable govnews metadata", pending.record_id)
+
+
+# -- indexes and WACZ -----------------------------------------------------------------------------
+def index_path(warc: Path) -> Path:
+    """`<name>.cdxj` beside `<name>.warc.gz`."""
+    return warc.with_name(warc.name[: -len(CLOSED_SUFFIX)] + INDEX_SUFFIX)
+
+
+def index_warcs(folder: Path, errors: list[ArchiveError] | None = None) -> list[Path]:
+    """A sorted CDXJ index beside every closed WARC file in `folder` that has none, or an index
+    older than the file (a file finalised after a crash); returns the indexes written. Each is
+    written to a temporary name and renamed, so an index is either whole or absent; a run's cost
+    is its own new files, never the whole archive. Written by cdxj-indexer (Webrecorder's
+    indexer, as pywb, ReplayWeb.page and the `wacz` tool write CDXJ): SURT keys, one JSON
+    object per record, POST requests' bodies appended to the key (`__wb_method=post&...`) as
+    pywb matches them. A file the indexer cannot read is logged and reported in `errors`; the
+    other files are still indexed."""
+    from cdxj_indexer.main import CDXJIndexer
+
+    written = []
+    for warc in sorted(Path(folder).glob("*" + CLOSED_SUFFIX)):
+        index = index_path(warc)
+        try:
+            if index.exists() and index.stat().st_mtime_ns >= warc.stat().st_mtime_ns:
+                continue
+        except FileNotFoundError:
+            continue
+        partial = index.with_name(index.name + ".partial")
+        try:
+            CDXJIndexer(output=str(partial), inputs=[str(warc)], post_append=True,
+                        sort=True).process_all()
+        except Exception as exc:  # noqa: BLE001 - a damaged file costs its own index only
+            reason = "cannot index: " + (str(exc).strip() or type(exc).__name__)[:120]
+            log.warning("%s: %s", warc.name, reason)
+            if errors is not None:
+                errors.append(ArchiveError(warc.name, 0, reason))
+            partial.unlink(missing_ok=True)
+            continue
+        os.replace(partial, index)
+        written.append(index)
+    return written
+
+
+def merged_index_lines(folder: Path) -> Iterator[str]:
+    """The lines of every closed file's CDXJ index, merged into one sorted sequence (each index
+    is sorted; memory holds one line per file)."""
+    indexes = [index_path(w) for w in sorted(Path(folder).glob("*" + CLOSED_SUFFIX))]
+    handles = [open(path, encoding="utf-8") for path in indexes if path.exists()]
+    try:
+        yield from heapq.merge(*handles)
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+WACZ_VERSION = "1.1.1"
+PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "Articles"}
+
+
+def export_wacz(dataset_folder: Path, out_path: Path, title: str | None = None) -> Path:
+    """A WACZ (1.1.1) of the dataset for ReplayWeb.page: `archive/` the closed WARC files
+    (stored, not recompressed), `indexes/index.cdx` one sorted CDXJ index merged from the files'
+    indexes (written first where missing), `pages/pages.jsonl` one line per article with an
+    archived capture (its latest: URL, capture time, headline), and `datapackage.json` with the
+    sha256 and size of each, `datapackage-digest.json` with the package's own hash. Written to
+    a temporary name beside `out_path` and renamed. Returns `out_path`.
+
+    Our own writer rather than the `wacz` tool: that tool indexes the WARCs again, finds pages
+    by guessing which responses are HTML, and brings some 25 packages (frictionless, pydantic,
+    typer...) into every install; the format is a ZIP of known files, and the dataset knows its
+    articles. The tests check the result with the `wacz` package's validator."""
+    dataset_folder, out_path = Path(dataset_folder), Path(out_path)
+    warc_folder = dataset_folder / "warc"
+    if not warc_folder.is_dir():
+        raise FileNotFoundError(f"no WARC folder at {warc_folder}")
+    index_warcs(warc_folder)
+    warcs = sorted(warc_folder.glob("*" + CLOSED_SUFFIX))
+    partial = out_path.with_name(out_path.name + ".partial")
+    resources: list[dict[str, Any]] = []
+    captures: dict[tuple[str, str], str] = {}          # (file, url) -> latest timestamp
+    try:
+        with zipfile.ZipFile(partial, "w", allowZip64=True) as wacz:
+            for warc in warcs:
+                resources.append(_zip_file(wacz, warc, "archive/" + warc.name,
+                                           zipfile.ZIP_STORED))
+            resources.append(_zip_lines(wacz, "indexes/index.cdx",
+                                        _noting_captures(merged_index_lines(warc_folder),
+                                                         captures)))
+            pages = (json.dumps(p, ensure_ascii=False) + "\n"
+                     for p in [PAGES_HEADER, *_pages(dataset_folder, captures)])
+            resources.append(_zip_lines(wacz, "pages/pages.jsonl", pages))
+            package = {"profile": "data-package", "resources": resources,
+                       "wacz_version": WACZ_VERSION, "software": _software(),
+                       "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                       "title": title or f"govnews archive of {dataset_folder.resolve().name}"}
+            data = json.dumps(package, indent=2, ensure_ascii=False).encode("utf-8")
+            wacz.writestr(_zip_info("datapackage.json", zipfile.ZIP_DEFLATED), data)
+            digest = {"path": "datapackage.json",
+                      "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+            wacz.writestr(_zip_info("datapackage-digest.json", zipfile.ZIP_DEFLATED),
+                          json.dumps(digest, indent=2).encode("utf-8"))
+        os.replace(partial, out_path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out_path
+
+
+def _software() -> str:
+    from govnews._version import __version__
+    return f"govnews {__version__}"
+
+
+def _zip_info(name: str, compression: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, time.gmtime()[:6])
+    info.compress_type = compression
+    return info
+
+
+def _resource(name: str, digest: "hashlib._Hash", size: int) -> dict[str, Any]:
+    return {"name": name.rsplit("/", 1)[-1].lower(), "path": name,
+            "hash": "sha256:" + digest.hexdigest(), "bytes": size}
+
+
+def _zip_file(wacz: zipfile.ZipFile, path: Path, name: str, compression: int) -> dict[str, Any]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as source, wacz.open(_zip_info(name, compression), "w",
+                                                 force_zip64=True) as target:
+        while chunk := source.read(READ_CHUNK * 16):
+            digest.update(chunk)
+            size += len(chunk)
+            target.write(chunk)
+    return _resource(name, digest, size)
+
+
+def _zip_lines(wacz: zipfile.ZipFile, name: str, lines) -> dict[str, Any]:
+    digest, size = hashlib.sha256(), 0
+    with wacz.open(_zip_info(name, zipfile.ZIP_DEFLATED), "w", force_zip64=True) as target:
+        for line in lines:
+            data = line.encode("utf-8")
+            digest.update(data)
+            size += len(data)
+            target.write(data)
+    return _resource(name, digest, size)
+
+
+def _noting_captures(lines, captures: dict[tuple[str, str], str]):
+    """Pass index lines through, noting the latest capture time of each (file, URL)."""
+    for line in lines:
+        _, timestamp, fields = line.split(" ", 2)
+        try:
+            entry = json.loads(fields)
+        except ValueError:
+            entry = {}
+        key = (entry.get("filename", ""), entry.get("url", ""))
+        captures[key] = max(captures.get(key, ""), timestamp)
+        yield line
+
+
+def _pages(dataset_folder: Path, captures: dict[tuple[str, str], str]) -> Iterator[dict]:
+    """One page per article with an archived capture: the latest observation whose WARC record
+    is in the archive, its URL as captured and its capture time (from the index)."""
+    from govnews.output.store import DB_NAME, connect_readonly, table_columns
+    database = dataset_folder / DB_NAME
+    if not database.exists():
+        return
+    conn = connect_readonly(database)
+    try:
+        columns = table_columns(conn, "observations")
+        if not {"warc_filename", "final_url"} <= columns:
+            return
+        rows = conn.execute(
+            "SELECT a.article_id, a.url, a.headline, o.final_url, o.warc_filename, o.observed_at"
+            " FROM articles a JOIN observations o ON o.article_id = a.article_id"
+            " WHERE o.warc_filename IS NOT NULL ORDER BY a.article_id, o.observed_at DESC")
+        last = None
+        for aid, url, headline, final_url, filename, observed_at in rows:
+            if aid == last:
+                continue
+            page_url = final_url or url
+            stamp = captures.get((filename, page_url))
+            if stamp is None:
+                continue                  # the file is gone or unreadable: nothing to replay
+            last = aid
+            page = {"id": aid, "url": page_url, "ts": _iso_from_timestamp(stamp)}
+            if headline:
+                page["title"] = headline
+            yield page
+    finally:
+        conn.close()
+
+
+def _iso_from_timestamp(stamp: str) -> str:
+    """`20230614021509` (CDX) as `2023-06-14T02:15:09Z`."""
+    stamp = (stamp + "00000000000000")[:14]
+    return (f"{stamp[0:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[8:10]}:{stamp[10:12]}:"
+            f"{stamp[12:14]}Z")

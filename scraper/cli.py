@@ -102,8 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", "write whole tables as CSV, JSON Lines or Parquet")
     p.add_argument("folder", metavar="DIR")
-    p.add_argument("--format", action="append", choices=("csv", "jsonl", "parquet"),
-                   help="repeatable; default csv and jsonl")
+    p.add_argument("--format", action="append", choices=("csv", "jsonl", "parquet", "wacz"),
+                   help="repeatable; default csv and jsonl; wacz: the archive for ReplayWeb.page")
     p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
     p.add_argument("--raw-csv", action="store_true",
                    help="CSV cells exactly as extracted (no ' before a leading = + - @: unsafe "
@@ -114,6 +114,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="DIR")
     p.add_argument("-o", "--output", default="report.html", metavar="REPORT_HTML")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default vi)")
+
+    p = command("recover", "a vanished portal's pages from the Wayback Machine or Common Crawl")
+    p.add_argument("prefix", metavar="HOST_OR_URL_PREFIX")
+    p.add_argument("--from", dest="source", required=True, choices=("wayback", "commoncrawl"))
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--from-date", metavar="YYYY-MM-DD", help="captures from this day on")
+    p.add_argument("--to-date", metavar="YYYY-MM-DD", help="captures up to this day")
+    p.add_argument("--archive-url", metavar="URL",
+                   help="a Wayback-style service (CDX API at URL/cdx; default the Internet Archive)")
+    p.add_argument("--cc-index-url", metavar="URL", help="a Common Crawl index server")
+    p.add_argument("--cc-data-url", metavar="URL", help="where Common Crawl's WARC files are")
+    p.add_argument("--site", help="the site's name in the records (default: the host)")
+    p.add_argument("--profile", help="force a platform profile")
+    p.add_argument("--contact", help="an email or URL for the archive's operators (User-Agent)")
+    p.add_argument("--delay", type=float, default=1.0,
+                   help="seconds between requests to the archive (default 1)")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow an archive service on loopback or a private network")
 
     p = command("serve-fixtures", "serve the demo portals for manual testing")
     p.add_argument("--port", type=int, default=8800, help="first port (one portal per port)")
@@ -379,24 +397,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     folder = _existing_dataset(args.folder)
     out = _output_folder(args.output) if args.output else folder
     options = {"raw_csv": True} if args.raw_csv else {}
-    with Store.open(folder) as store:
-        try:
-            written = export_dataset(store, out, formats=tuple(args.format or ("csv", "jsonl")),
-                                     excel=args.excel, **options)
-        except ParquetUnavailableError as exc:
-            raise ConfigError(str(exc)) from None
+    formats = tuple(args.format or ("csv", "jsonl"))
+    written: list = []
+    tables = tuple(f for f in formats if f != "wacz")
+    if tables:
+        with Store.open(folder) as store:
+            try:
+                written += export_dataset(store, out, formats=tables, excel=args.excel, **options)
+            except ParquetUnavailableError as exc:
+                raise ConfigError(str(exc)) from None
+    if "wacz" in formats:
+        from .archive import export_wacz
+        if not (folder / "warc").is_dir():
+            raise ConfigError(f"{folder}: no WARC archive (warc/) to package")
+        written.append(export_wacz(folder, out / f"{folder.resolve().name}.wacz"))
     print(f"wrote {len(written)} files to {out}/")
     return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    import math
+
+    from .recover import RecoverSettings, recover
+
+    if not math.isfinite(args.delay) or not 0 <= args.delay <= 3600:
+        raise ConfigError("--delay must be a number of seconds from 0 to 3600")
+    folder = _output_folder(args.output)
+    result = recover(args.prefix, args.source, folder, args.from_date, args.to_date,
+                     args.archive_url, args.cc_index_url, args.cc_data_url, site=args.site,
+                     profile=args.profile, settings=RecoverSettings(delay=args.delay),
+                     allow_private=args.allow_private, contact=args.contact)
+    print(result.line())
+    return EXIT_OK if result.status == "ok" else EXIT_PARTIAL
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
     folder = _existing_dataset(args.folder)
-    try:
-        path = write_report(folder, Path(args.output), lang=args.lang)
-    except TypeError:
-        path = write_report(folder, Path(args.output))
+    path = write_report(folder, Path(args.output), lang=args.lang)
     print(f"report written to {path}")
     return EXIT_OK
 
@@ -441,6 +480,7 @@ COMMANDS = {
     "reparse": cmd_reparse,
     "export": cmd_export,
     "report": cmd_report,
+    "recover": cmd_recover,
     "serve-fixtures": cmd_serve_fixtures,
     "demo": cmd_demo,
 }

@@ -214,6 +214,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         if archive is not None:
             try:
                 archive.close()
+                _index(folder, summary)
             except OSError as exc:
                 summary.errors["store"] += 1
                 summary.error_lines.append(f"store: {folder}/warc: cannot finish the WARC file: "
@@ -226,6 +227,17 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         status = "partial"
     _write_log(folder, run_id, summary, status)
     return HarvestResult(summary, folder, status)
+
+
+def _index(folder: Path, summary: Summary) -> None:
+    """A sorted CDXJ index beside each WARC file the run closed (replay tools read it)."""
+    from .archive import index_warcs
+    problems: list = []
+    index_warcs(folder / "warc", problems)
+    for problem in problems:
+        summary.errors["archive"] += 1
+        summary.error_lines.append(f"archive: {problem.filename} at offset {problem.offset}: "
+                                   f"{problem.reason}")
 
 
 def _reobserve(config: Config, store: Store, sites: list[Site], run_id: str) -> dict[str, list[str]]:

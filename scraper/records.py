@@ -33,5 +33,6 @@ def observation_row(article: Article, site: str, run_id: str, observed_at: str,
            "visitor_counter": article.visitor_counter, "http_status": http_status,
            "fetched_url": fetched_url, "final_url": final_url,
            "warc_filename": getattr(warc_ref, "filename", None),
-           "warc_record_id": getattr(warc_ref, "record_id", None)}
+           "warc_record_id": getattr(warc_ref, "record_id", None),
+           "source_archive": None, "captured_at": observed_at}
     return {k: v for k, v in row.items() if k in KINDS["observations"]}

@@ -287,7 +287,8 @@ class _Stage:
         self.db = sqlite3.connect("", isolation_level=None)     # transactions made here
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("CREATE TABLE stage (article_id TEXT PRIMARY KEY, site TEXT, url TEXT,"
-                        " sha TEXT, row TEXT, first_seen TEXT, run_id TEXT, seq INTEGER)")
+                        " sha TEXT, row TEXT, first_seen TEXT, run_id TEXT, seq INTEGER,"
+                        " latest TEXT)")
         self.db.execute("CREATE INDEX stage_dup ON stage (site, sha)")
         self.db.execute("BEGIN")
         self._seq = self._pending = 0
@@ -301,13 +302,22 @@ class _Stage:
                                " LIMIT 1", (site, sha, url)).fetchone() is not None
 
     def put(self, row: dict, first_seen: str, run_id: str | None) -> None:
+        """Stage a capture: the article keeps its latest capture (by capture time, whatever
+        order the archive holds them in: recovered captures are written newest first) and its
+        earliest time seen."""
         self._seq += 1
+        fresher = "excluded.latest >= stage.latest"
         self.db.execute(
-            "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE"
-            " SET site = excluded.site, url = excluded.url, sha = excluded.sha,"
-            " row = excluded.row, run_id = excluded.run_id",
+            "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE"
+            f" SET site = CASE WHEN {fresher} THEN excluded.site ELSE site END,"
+            f" url = CASE WHEN {fresher} THEN excluded.url ELSE url END,"
+            f" sha = CASE WHEN {fresher} THEN excluded.sha ELSE sha END,"
+            f" row = CASE WHEN {fresher} THEN excluded.row ELSE row END,"
+            f" run_id = CASE WHEN {fresher} THEN excluded.run_id ELSE run_id END,"
+            " first_seen = min(first_seen, excluded.first_seen),"
+            " latest = max(latest, excluded.latest)",
             (row["article_id"], row["site"], row["url"], row["content_sha256"],
-             json.dumps(row, ensure_ascii=False), first_seen, run_id, self._seq))
+             json.dumps(row, ensure_ascii=False), first_seen, run_id, self._seq, first_seen))
         self._pending += 1
         if self._pending >= BATCH:
             self.db.execute("COMMIT")

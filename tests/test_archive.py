@@ -92,19 +92,30 @@ def html_page(title: str, paragraphs: list[str]) -> bytes:
     return unicodedata.normalize("NFC", page).encode("utf-8")
 
 
+def gzipped(body: bytes) -> bytes:
+    return gzip.compress(body, mtime=0)
+
+
 def page_response(slug: str, **changes) -> Response:
-    """An article page as requests hands it over: gzip removed, headers as the server sent them."""
-    body = html_page(*ARTICLES[slug])
+    """An article page as the fetcher hands it over: the gzip bytes as received (`raw_body`),
+    the decoded body, headers as the server sent them."""
+    body = changes.pop("body", html_page(*ARTICLES[slug]))
     url = f"{SITE}/tin-tuc/{slug}.html"
-    fields = dict(url=url, final_url=url, status=200, body=body,
+    raw = gzipped(body)
+    fields = dict(url=url, final_url=url, status=200, body=body, raw_body=raw,
                   headers={"Cache-Control": "private", "Content-Type": "text/html; charset=utf-8",
                            "Content-Encoding": "gzip", "Vary": "Accept-Encoding",
                            "Server": "Microsoft-IIS/10.0", "X-Powered-By": "ASP.NET",
                            "Date": "Wed, 14 Jun 2023 02:15:09 GMT",
-                           "Content-Length": str(len(gzip.compress(body)))},
+                           "Content-Length": str(len(raw))},
                   request_headers=dict(REQUEST_HEADERS), elapsed=0.412)
     fields.update(changes)
     return Response(**fields)
+
+
+def decoded_page_response(slug: str, **changes) -> Response:
+    """The same page as govnews 0.2 handed it over: decoded, the raw bytes not kept."""
+    return page_response(slug, raw_body=None, **changes)
 
 
 def search_post() -> Response:
@@ -286,21 +297,88 @@ def test_rotation_keeps_each_fetch_in_one_file(tmp_path):
 
 
 # -- records as standard tools see them ------------------------------------------------------------
-def test_response_record_replays_with_standard_reader(tmp_path):
+def raw_payloads(path: Path) -> list[tuple[str, bytes]]:
+    """(type, stored payload bytes) of each record: what is in the file, nothing decoded."""
+    result = []
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            result.append((record.rec_type, record.raw_stream.read()))
+    return result
+
+
+def test_response_record_holds_the_bytes_as_received(tmp_path):
     response = page_response("khoi-cong-cau-song-hieu")
+    (path,) = write_all(tmp_path, [response], run_id="r1")
+    record = next(r for r in all_records(tmp_path) if r["type"] == "response")
+    http = record["http"]
+    assert record["content"] == response.body           # a standard reader decodes it
+    assert dict(raw_payloads(path))["response"] == response.raw_body
+    assert http.get_statuscode() == "200" and http.protocol == "HTTP/1.1"
+    assert http.get_header("Content-Encoding") == "gzip"
+    assert http.get_header("Content-Length") == str(len(response.raw_body))
+    assert not [n for n, _ in http.headers if n.startswith("X-Govnews-")]
+    assert record["warc"]["WARC-Target-URI"] == response.final_url
+    assert record["warc"]["WARC-Payload-Digest"] == sha1_b32(response.raw_body)
+    assert record["warc"]["WARC-Block-Digest"].startswith("sha1:")
+    (archived,) = iter_archived(tmp_path)
+    assert archived.body == response.body and archived.raw_body == response.raw_body
+    assert archived.headers == response.headers
+
+
+def test_response_without_raw_bytes_is_stored_decoded_as_before(tmp_path):
+    response = decoded_page_response("khoi-cong-cau-song-hieu")
     write_all(tmp_path, [response], run_id="r1")
     record = next(r for r in all_records(tmp_path) if r["type"] == "response")
     http = record["http"]
     assert record["content"] == response.body
-    assert http.get_statuscode() == "200" and http.protocol == "HTTP/1.1"
     assert http.get_header("Content-Encoding") is None
     assert http.get_header("Content-Length") == str(len(response.body))
     assert http.get_header("X-Govnews-Original-Content-Encoding") == "gzip"
     assert http.get_header("X-Govnews-Original-Content-Length") == \
         response.headers["Content-Length"]
-    assert record["warc"]["WARC-Target-URI"] == response.final_url
     assert record["warc"]["WARC-Payload-Digest"] == sha1_b32(response.body)
-    assert record["warc"]["WARC-Block-Digest"].startswith("sha1:")
+    assert [a.to_response() for a in iter_archived(tmp_path)] == [response]
+
+
+def test_deflate_and_unknown_codings_round_trip(tmp_path):
+    import zlib
+    body = html_page(*ARTICLES["tuyen-sinh-lop-10"])
+    deflated = page_response("tuyen-sinh-lop-10", raw_body=zlib.compress(body),
+                             headers={"Content-Type": "text/html", "Content-Encoding": "deflate"})
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)        # raw deflate, as some IIS send it
+    raw_deflate = packer.compress(body) + packer.flush()
+    bare = page_response("tuyen-sinh-lop-10", raw_body=raw_deflate, url=f"{SITE}/raw",
+                         final_url=f"{SITE}/raw",
+                         headers={"Content-Type": "text/html", "Content-Encoding": "deflate"})
+    brotli = page_response("tuyen-sinh-lop-10", body=b"\x1b\x2f\x00brotli?", raw_body=None,
+                           url=f"{SITE}/br", final_url=f"{SITE}/br",
+                           headers={"Content-Type": "text/html", "Content-Encoding": "br"})
+    write_all(tmp_path, [deflated, bare, brotli], run_id="r1")
+    assert [a.to_response() for a in iter_archived(tmp_path)] == [deflated, bare, brotli]
+    http = [r["http"] for r in all_records(tmp_path) if r["type"] == "response"]
+    assert [h.get_header("Content-Encoding") for h in http] == ["deflate", "deflate", "br"]
+
+
+def test_metadata_records_have_metadata_uris_that_replay_skips(tmp_path):
+    response = redirected()
+    (path,) = write_all(tmp_path, [response, search_post()], run_id="r1")
+    records = warc_records(path)
+    metadata = [r["warc"]["WARC-Target-URI"] for r in records if r["type"] == "metadata"]
+    assert metadata == ["metadata://" + response.final_url,
+                        "metadata://https://haiang.quangtri.gov.vn/tim-kiem.aspx"]
+    targets = {r["warc"]["WARC-Target-URI"] for r in records if r["type"] in ("response", "request")}
+    assert not set(metadata) & targets
+    # and an index sorts no metadata entry under the page's key
+    from govnews.scraper.archive import index_warcs
+    (index,) = index_warcs(tmp_path)
+    keys = {}
+    for line in index.read_text().splitlines():
+        key, _, fields = line.split(" ", 2)
+        keys.setdefault(key.split("?")[0], []).append(json.loads(fields)["mime"])
+    assert keys["vn,gov,angiang,thoaison)/tin-tuc/thu-hoach-lua-he-thu-1432.html"] == ["text/html"]
+    assert keys["vn,gov,quangtri,haiang)/tim-kiem.aspx"] == ["text/html"]    # the POST
+    assert keys["https)/thoaison.angiang.gov.vn/tin-tuc/thu-hoach-lua-he-thu-1432.html"] == \
+        ["application/json"]
 
 
 def test_chunked_response_gets_a_content_length(tmp_path):
@@ -472,8 +550,9 @@ def test_record_failing_its_block_digest_stops_the_file(tmp_path):
     second = [i for i, (kind, _) in enumerate(ends) if kind == "response"][1]
     start, end = ends[second - 1][1], ends[second][1]
     member = gzip.decompress(data[start:end])
-    assert b"</h1>" in member
-    damaged = data[:start] + gzip.compress(member.replace(b"</h1>", b"</H1>", 1)) + data[end:]
+    assert b"Microsoft-IIS/10.0" in member                 # in the block (HTTP headers)
+    damaged = data[:start] + gzip.compress(member.replace(b"IIS/10.0", b"IIS/10.1", 1)) \
+        + data[end:]
     folder = tmp_path / "bad"
     folder.mkdir()
     (folder / path.name).write_bytes(damaged)
@@ -528,6 +607,7 @@ def test_threads_writing_concurrently_produce_a_valid_archive(tmp_path):
             if n % 3:
                 mark = f"<!-- {worker}/{n} --></body>".encode()
                 response.body = response.body.replace(b"</body>", mark)
+                response.raw_body = gzipped(response.body)
             result.append(response)
         return result
 
@@ -705,3 +785,50 @@ def test_finalise_never_overwrites_and_handles_empty_files(tmp_path):
     assert result == [(tmp_path / "govnews-r2-00000.warc.gz", 0, 0)]
     assert done.read_bytes() == before and twin.read_bytes() == b"partial"
     assert read_to_the_end(tmp_path / "govnews-r2-00000.warc.gz") == 0
+
+
+# -- CDXJ indexes ------------------------------------------------------------------------------------
+def test_index_warcs_writes_a_sorted_index_beside_each_closed_file(tmp_path):
+    from govnews.scraper.archive import index_warcs
+    responses = sample_responses()
+    files = write_all(tmp_path, responses, run_id="r1", max_bytes=4000)
+    (tmp_path / "govnews-r2-00000.warc.gz.open").write_bytes(b"")      # a run still writing
+    indexes = index_warcs(tmp_path)
+    assert [p.name for p in indexes] == [f.name.replace(".warc.gz", ".cdxj") for f in files]
+    lines = [line for index in indexes for line in index.read_text().splitlines()]
+    for index in indexes:
+        own = index.read_text().splitlines()
+        assert own == sorted(own)
+    entries = [json.loads(line.split(" ", 2)[2]) for line in lines]
+    pages = [e for e in entries if not e["url"].startswith("metadata://")]
+    assert sorted(e["url"] for e in pages) == sorted(r.final_url for r in responses)
+    assert {e["filename"] for e in entries} == {f.name for f in files}
+    # up to date: nothing written again; a finalised crash file gets its index next time
+    assert index_warcs(tmp_path) == []
+    (tmp_path / "govnews-r2-00000.warc.gz.open").unlink()
+    crashed = write_all(tmp_path / "other", [not_found()], run_id="r3")[0]
+    os.rename(crashed, tmp_path / crashed.name)
+    assert [p.name for p in index_warcs(tmp_path)] == ["govnews-r3-00000.cdxj"]
+
+
+def test_index_entries_point_at_the_records(tmp_path):
+    from govnews.scraper.archive import index_warcs
+    (path,) = write_all(tmp_path, sample_responses(), run_id="r1")
+    (index,) = index_warcs(tmp_path)
+    data = path.read_bytes()
+    for line in index.read_text().splitlines():
+        entry = json.loads(line.split(" ", 2)[2])
+        member = gzip.decompress(data[int(entry["offset"]):][:int(entry["length"])])
+        assert member.startswith(b"WARC/1.1\r\n")
+        assert f"WARC-Target-URI: {entry['url']}\r\n".encode() in member
+
+
+def test_a_damaged_file_costs_only_its_own_index(tmp_path):
+    from govnews.scraper.archive import index_warcs
+    write_all(tmp_path, [not_found()], run_id="r1")
+    (tmp_path / "govnews-r0-00000.warc.gz").write_bytes(b"\x1f\x8b\x08garbage" * 50)
+    errors: list = []
+    written = index_warcs(tmp_path, errors=errors)
+    assert [p.name for p in written] == ["govnews-r1-00000.cdxj"]
+    assert [e.filename for e in errors] == ["govnews-r0-00000.warc.gz"]
+    assert not list(tmp_path.glob("*.partial"))
