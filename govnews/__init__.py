@@ -16,11 +16,12 @@ from typing import Any
 from ._version import __version__
 
 __all__ = ["__version__", "extract", "extract_frame", "load", "engagement", "views_over_time",
-           "top_gainers", "decay_by_age", "Dataset"]
+           "top_gainers", "decay_by_age", "site_status", "Dataset"]
 
 _WHERE = {
     "extract": "govnews.api", "extract_frame": "govnews.api",
     "load": "govnews.output.dataset", "Dataset": "govnews.output.dataset",
+    "site_status": "govnews.output.dataset",
     "engagement": "govnews.output.engagement", "views_over_time": "govnews.output.engagement",
     "top_gainers": "govnews.output.engagement", "decay_by_age": "govnews.output.engagement",
 }

@@ -217,3 +217,25 @@ def _csv_value(cell: str | None, kind: str, raw_csv: bool = False) -> Any:
     if kind == "list":
         return json.loads(cell)
     return cell if raw_csv else csv_unescape_text(cell)
+
+
+def site_status(folder: Path | str) -> pd.DataFrame:
+    """Whether each site answered, run by run: site, run_id, observed_at (UTC), status
+    (reachable, redirected, gone, blocked, failing), detail, final_url (where a redirect went).
+
+    >>> status = site_status("govnews-data")
+    >>> status.pivot(index="run_id", columns="site", values="status")   # a site's history
+    """
+    from .store import read_site_status
+    db = Path(folder) / DB_NAME
+    rows = []
+    if db.is_file():
+        conn = connect_readonly(db)
+        try:
+            rows = read_site_status(conn)
+        finally:
+            conn.close()
+    frame = pd.DataFrame(rows, columns=["site", "run_id", "observed_at", "status", "detail",
+                                        "final_url"])
+    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True, format="ISO8601")
+    return frame.astype({c: "string" for c in ("site", "run_id", "status", "detail", "final_url")})

@@ -81,6 +81,16 @@ SITES_DDL = (
 )
 _SITE_KEYS = ("name", "start_urls", "profile", "hosts")
 
+# Whether each site answered, per run: reachable, redirected (to where), gone (DNS, connection,
+# 404/410 on the start URL), blocked (401/403/451, robots.txt), failing (5xx, timeouts). Internal
+# like `sites`; read with `read_site_status`, shown by the report.
+SITE_STATUS_DDL = (
+    "CREATE TABLE IF NOT EXISTS site_status (site TEXT NOT NULL, run_id TEXT NOT NULL,"
+    " observed_at TEXT, status TEXT NOT NULL, detail TEXT, final_url TEXT,"
+    " PRIMARY KEY (site, run_id))"
+)
+SITE_STATUSES = ("reachable", "redirected", "gone", "blocked", "failing")
+
 # The column that ties a row to a run, for `iter_rows(table, where_run_id=...)`.
 _RUN_COLUMN = {"articles": "last_run_id", "observations": "run_id", "site_counters": "run_id", "runs": "run_id"}
 
@@ -395,6 +405,36 @@ class Store:
                 " hosts = excluded.hosts, last_run_id = excluded.last_run_id,"
                 " first_run_id = COALESCE(sites.first_run_id, excluded.first_run_id)", rows)
 
+    def record_site_status(self, run_id: str, observed_at: str,
+                           rows: Iterable[Mapping[str, Any]]) -> None:
+        """Each site's status in this run: mappings with site, status (one of SITE_STATUSES),
+        detail and final_url."""
+        values = []
+        for row in rows:
+            if row.get("status") not in SITE_STATUSES:
+                raise StoreError(f"site_status: unknown status {row.get('status')!r}")
+            values.append((row["site"], run_id, observed_at, row["status"], row.get("detail"),
+                           row.get("final_url")))
+        with self.transaction() as conn:
+            conn.execute(SITE_STATUS_DDL)
+            conn.executemany("INSERT OR REPLACE INTO site_status VALUES (?, ?, ?, ?, ?, ?)",
+                             values)
+
+    def gone_streak(self, site: str) -> int:
+        """How many of the site's latest runs in a row found it gone."""
+        with self.lock:
+            if not _has_table(self.conn, "site_status"):
+                return 0
+            statuses = [r[0] for r in self.conn.execute(
+                "SELECT status FROM site_status WHERE site = ? ORDER BY run_id DESC LIMIT 100",
+                (site,))]
+        streak = 0
+        for status in statuses:
+            if status != "gone":
+                break
+            streak += 1
+        return streak
+
     def sites(self) -> list[dict]:
         """The `sites` table: dicts with name, start_urls, profile, hosts, first_run_id, last_run_id."""
         with self.lock:
@@ -461,6 +501,16 @@ class Store:
         _check_table(table)
         with self.lock:
             return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def read_site_status(conn: sqlite3.Connection) -> list[dict]:
+    """The `site_status` table as dicts (empty for a dataset that has none)."""
+    if not _has_table(conn, "site_status"):
+        return []
+    return [{"site": s, "run_id": r, "observed_at": o, "status": st, "detail": d, "final_url": f}
+            for s, r, o, st, d, f in conn.execute(
+                "SELECT site, run_id, observed_at, status, detail, final_url FROM site_status"
+                " ORDER BY run_id, site")]
 
 
 def read_sites(conn: sqlite3.Connection) -> list[dict]:

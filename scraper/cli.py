@@ -333,6 +333,8 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
         signal.signal(signal.SIGTERM, previous)
     summary = result.summary
     print(summary.line(), flush=True)
+    for hint in summary.hints:
+        print(f"govnews: {hint}", file=sys.stderr)
     if summary.error_count:
         print(f"  errors of this run: {folder}/logs/{summary.run_id}.errors.txt", file=sys.stderr)
         for line in summary.error_lines[:10]:

@@ -101,6 +101,7 @@ class Summary:
     error_lines: list[str] = field(default_factory=list)
     given_up_hosts: list[str] = field(default_factory=list)
     stopped: str | None = None       # why the run stopped early: "time limit", a store failure
+    hints: list[str] = field(default_factory=list)   # said once, after the summary line
     seconds: float = 0.0
 
     @property
@@ -191,6 +192,7 @@ class Crawl:
         self._host_paused: set[str] = set()
         self._deadline = (time.monotonic() + settings.max_run_seconds
                           if settings.max_run_seconds > 0 else None)
+        self.site_status: dict[str, dict] = {}    # site -> its start pages' best outcome
 
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> Summary:
@@ -382,12 +384,14 @@ class Crawl:
                 self._record_error(request, FetchError(
                     f"{request.url.split('/', 3)[0]}//{request.host}/robots.txt",
                     rules.note, rules.error))
+            self._note_start(site, request, status_of_error(rules.error), rules.note)
             if rules.error == "host_given_up":
                 self._give_up(request.host, rules.note)
                 return "host_done"
             self._finish(request, "failed", rules.note)
             return "skipped"
         if not rules.allowed(request.url, agent):
+            self._note_start(site, request, "blocked", "robots.txt disallows the start page")
             with self._lock:
                 self.summary.robots_refused += 1
             self._finish(request, "skipped", rules.note or "disallowed by robots.txt")
@@ -400,9 +404,16 @@ class Crawl:
         except _Stopped:
             return "host_done"            # the run is ending: the page stays queued
         except FetchError as exc:
+            target = getattr(exc, "target", None)
+            status = status_of_error(exc.kind)
+            if status == "redirected" and target is None:
+                status = "blocked"             # refused by address, not sent elsewhere
+            self._note_start(site, request, status, str(exc), target)
             self._record_error(request, exc)
             self._finish(request, "failed", str(exc))
             return "failed"
+        self._note_start(site, request, "reachable", f"HTTP {response.status}",
+                         response.final_url)
         with self._lock:
             if request.kind != "article":
                 self._listing_pages[site.name] += 1
@@ -434,6 +445,17 @@ class Crawl:
             self.progress.update(self.summary.pages_fetched, self.summary.articles_found, queued,
                                  self.summary.error_count, site.name)
         return "ok"
+
+    def _note_start(self, site: Site, request: Request, status: str, detail: str,
+                    final_url: str | None = None) -> None:
+        """A start page's outcome; a site is as well as its best start page."""
+        if request.kind != "seed":
+            return
+        with self._lock:
+            known = self.site_status.get(site.name)
+            if known is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(known["status"]):
+                self.site_status[site.name] = {"site": site.name, "status": status,
+                                               "detail": detail[:500], "final_url": final_url}
 
     def _sticky_profile(self, site: Site) -> str | None:
         return self.profiles.profile_for(site.name)
@@ -763,6 +785,21 @@ class Crawl:
             if len(self.summary.error_lines) < 1000:
                 self.summary.error_lines.append(f"{kind}: {exc}")
         log.info("%s: %s", kind, exc)
+
+
+# best first: a site with one start page that answers is reachable
+STATUS_ORDER = ("reachable", "redirected", "failing", "blocked", "gone")
+
+
+def status_of_error(kind: str | None) -> str:
+    """What a start page's error says about its site."""
+    if kind in ("dns", "connection", "http_404", "http_410"):
+        return "gone"
+    if kind == "out_of_scope":
+        return "redirected"
+    if kind in ("http_401", "http_403", "http_451", "robots"):
+        return "blocked"
+    return "failing"
 
 
 class _Stopped(FetchError):

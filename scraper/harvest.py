@@ -193,6 +193,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         if on_start is not None:
             on_start(crawl)
         summary = crawl.run()
+        _record_site_status(config, store, run_id, crawl, summary)
         status = "ok" if summary.error_count == 0 else "partial"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -227,6 +228,24 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         status = "partial"
     _write_log(folder, run_id, summary, status)
     return HarvestResult(summary, folder, status)
+
+
+GONE_HINT_RUNS = 3        # runs in a row a site must be gone before the recover hint
+
+
+def _record_site_status(config: Config, store: Store, run_id: str, crawl: Crawl,
+                        summary: Summary) -> None:
+    """Each site's status this run; a site gone GONE_HINT_RUNS runs in a row gets, once, the
+    hint to recover it from the Wayback Machine."""
+    store.record_site_status(run_id, utc_now(), crawl.site_status.values())
+    for site in config.sites:
+        if crawl.site_status.get(site.name, {}).get("status") != "gone":
+            continue
+        if store.gone_streak(site.name) == GONE_HINT_RUNS:
+            host = site.start_urls[0].split("://", 1)[-1].split("/", 1)[0]
+            summary.hints.append(
+                f"site {site.name} has been gone for {GONE_HINT_RUNS} runs; recover it from the "
+                f"Wayback Machine: govnews recover {host} --from wayback -o {site.name}-recovered")
 
 
 def _index(folder: Path, summary: Summary) -> None:

@@ -116,7 +116,9 @@ class Fetcher:
                 target = urljoin(current, response.headers["location"])
                 redirects.append((response.status, target))
                 if in_scope is not None and not in_scope(target):
-                    raise OutOfScope(url, f"redirect to {target} leaves the site's scope")
+                    refused = OutOfScope(url, f"redirect to {target} leaves the site's scope")
+                    refused.target = target
+                    raise refused
                 if target in (current, *[r[1] for r in redirects[:-1]]):
                     raise FetchError(url, f"redirect loop at {target}", "redirect_loop")
                 if response.status in (301, 302, 303):
