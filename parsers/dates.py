@@ -79,7 +79,49 @@ _WORDS = r"""
 _DATE_SRC = rf"(?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) )"  # lookahead: 8x faster scan
 _NGAY = r"ngày\s*:?\s*"
 
+# Month names (pages of portals in other languages, and the world's pages): English, German,
+# French, Spanish, Italian, Portuguese, Dutch; full names and the usual abbreviations.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "january jan januar jänner janvier janv enero gennaio janeiro januari",
+        "february feb febr februar février fevrier févr fevr febrero febbraio fevereiro februari",
+        "march mar märz maerz mars marzo março maart mrt",
+        "april apr avril abril aprile avr",
+        "may mai mayo maggio maio mei",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet juil julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct oktober octobre octubre ottobre outubro okt",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre déc diciembre dicembre dezembro dez"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_NAMED_DMY = rf"""
+    (?<![0-9])
+    (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? \s* (?:de\s+|of\s+)?
+    (?P<nd_m>{_MONTH}) (?![^\W\d_]) \.? ,? \s* (?:de\s+)?
+    (?P<nd_y>[0-9]{{4}})
+    (?![0-9])
+"""
+_NAMED_MDY = rf"""
+    (?<![^\W\d_])
+    (?P<nm_m>{_MONTH}) \.? \s+
+    (?P<nm_d>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?![0-9]) ,? \s+
+    (?P<nm_y>[0-9]{{4}})
+    (?![0-9])
+"""
+# Both expect lower-case text (a case-sensitive scan is ten times faster than re.IGNORECASE
+# over a hundred alternatives); the first-letter lookahead skips most positions at once.
+_FIRSTS = "".join(sorted({m[0] for m in MONTHS}))
+HAS_MONTH = re.compile(rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_MONTH}(?![^\W\d_])")
+NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?=[{_FIRSTS}]){_MONTH}(?![^\W\d_])|"
+                             rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_MONTH}\.?\s+[0-9]")
+
 _DATE = re.compile(_DATE_SRC, _FLAGS)
+_DATE_NAMED = re.compile(
+    rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_NAMED_DMY}) ) | (?:{_NAMED_MDY}) )",
+    _FLAGS)
 _BEFORE = re.compile(
     rf"""
     (?: (?P<wd1>{_WEEKDAY}) {_SEP} )?
@@ -91,7 +133,8 @@ _BEFORE = re.compile(
     _FLAGS,
 )
 _AFTER = re.compile(
-    rf"""(?P<sep> [\s,;|/()\[\]·•\-–—]{{0,16}} (?: (?:vào\s+)? lúc \s*:?\s* )? )
+    rf"""(?P<sep> [\s,;|/()\[\]·•\-–—]{{0,16}}
+                 (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às)\s+ )? )
         (?P<time>{_TIME})""",
     _FLAGS,
 )
@@ -126,7 +169,8 @@ def find_datetimes(text: str) -> list[ParsedDate]:
 def _iter_dates(text: str) -> Iterator[ParsedDate]:
     text = _normalise(text)
     floor = 0
-    for match in _DATE.finditer(text):
+    pattern = _DATE_NAMED if not text.isdigit() and HAS_MONTH.search(text.lower()) else _DATE
+    for match in pattern.finditer(text):
         if match.start() < floor:
             continue
         parsed, floor = _parse_match(text, match, floor)
@@ -173,6 +217,11 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
         year = match["dmy_y"]
         return (int(year) if year else _expand_year(int(match["dmy_yy"])),
                 int(match["dmy_m"]), int(match["dmy_d"]))
+    groups = match.groupdict()
+    if groups.get("nd_d"):
+        return int(match["nd_y"]), MONTHS[match["nd_m"].lower()], int(match["nd_d"])
+    if groups.get("nm_d"):
+        return int(match["nm_y"]), MONTHS[match["nm_m"].lower()], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])
 
 

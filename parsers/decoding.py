@@ -73,6 +73,9 @@ _META_CHARSET = re.compile(
 )
 _VIETNAMESE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "\u0300-\u0323]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]+")
+_CONTROLS_OR_FORM_FEED = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f]")
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:\-]+)""",
+                           re.IGNORECASE)
 _WORD = re.compile(r"[\w\u0300-\u0323]+")
 
 
@@ -96,12 +99,16 @@ def _sniff_bom(data: bytes) -> tuple[str, int] | None:
 
 
 def _declared_labels(data: bytes, content_type: str | None) -> list[tuple[str, str]]:
-    """(source, label) pairs in order of authority: HTTP header, then meta."""
+    """(source, label) pairs in order of authority: HTTP header, meta, then the XML declaration
+    of an XHTML page (`<?xml version="1.0" encoding="windows-1258"?>`)."""
     labels: list[tuple[str, str]] = []
     if content_type and (match := _HEADER_CHARSET.search(content_type)):
         labels.append(("Content-Type header", match.group(1).strip().lower()))
     if match := _META_CHARSET.search(data, 0, META_SCAN_BYTES):
         labels.append(("meta", match.group(1).decode("ascii").lower()))
+    elif data[:5].lstrip()[:2] == b"<?" or data[:8].lstrip(b"\xef\xbb\xbf \t\r\n")[:2] == b"<?":
+        if match := _XML_ENCODING.match(data[:300]):
+            labels.append(("XML declaration", match.group(1).decode("ascii").lower()))
     return labels
 
 
@@ -234,12 +241,15 @@ def _decode(data: bytes, content_type: str | None, warnings: list[str]) -> tuple
 
 
 def _clean(text: str, warnings: list[str]) -> str:
-    """NFC, form feeds as spaces, other C0 controls (NUL included) removed."""
-    text = text.replace("\x0c", " ")
-    cleaned = _CONTROLS.sub("", text)
-    if len(cleaned) != len(text):
-        warnings.append(f"removed {len(text) - len(cleaned)} control characters")
-    return unicodedata.normalize("NFC", cleaned)
+    """NFC, form feeds as spaces, other C0 controls (NUL included) removed. One scan finds
+    whether there is any: most pages have none, and are not copied twice for nothing."""
+    if _CONTROLS_OR_FORM_FEED.search(text):
+        text = text.replace("\x0c", " ")
+        cleaned = _CONTROLS.sub("", text)
+        if len(cleaned) != len(text):
+            warnings.append(f"removed {len(text) - len(cleaned)} control characters")
+        text = cleaned
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> Decoded:

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
-from collections import deque
 import re
-from functools import cached_property
+from collections import deque
+from contextlib import contextmanager
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
-from .text import clean, text_of
+from .dates import HAS_MONTH
+from .text import _PAGE, clean, is_hidden, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -16,16 +18,18 @@ _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 
 # Substring tests (C-speed) decide which finder may care about a text or a class name.
 _TEXT_WORDS = {
-    "view": ("xem", "đọc", "view", "hits"),
+    "view": ("xem", "đọc", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
-              "source", "by "),
+              "source", "by ", "bởi", "von ", "par ", "por ", "door "),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",
-               "nguoi-viet", "butdanh", "but-danh", "reporter", "creator"),
+               "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
+               "verfasser"),
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
              "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser"),
     "category": ("crumb", "duong-dan", "duongdan", "categor", "chuyen-muc", "chuyenmuc",
@@ -58,6 +62,7 @@ class Index:
         self.times: list[etree._Element] = []
         self.digit_images: list[etree._Element] = []
         self.paragraphs: dict[etree._Element, list[int]] = {}
+        self.breaks: dict[etree._Element, int] = {}       # <br>s directly in a block's text
         self.order: dict[etree._Element, int] = {}
 
 
@@ -68,37 +73,69 @@ def _add(group: list, owner: etree._Element) -> None:
 
 _INLINE_UP = frozenset({"span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub",
                         "label", "abbr", "time", "mark", "s", "strike", "cite", "q", "code", "o:p"})
+_TEXT_ITEMS = tuple(_TEXT_WORDS.items())
+_HINT_ITEMS = tuple(_HINT_WORDS.items())
+_HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden]")
+
+_WITH_HINT = etree.XPath("//*[@class or @id or @itemprop or @rel]")
 
 
-def build_index(root: etree._Element) -> Index:
+def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Element]:
+    """Every element inside a hidden one (display:none, hidden, aria-hidden): not the page's
+    visible text (a print copy, a popup's template, a collapsed duplicate)."""
+    if source:
+        low = source if source.islower() else source.lower()
+        if "display" not in low and "hidden" not in low and "visibility" not in low:
+            return set()
+    hidden: set[etree._Element] = set()
+    for el in _HIDDEN_CANDIDATES(root):
+        if el not in hidden and is_hidden(el) and el.tag not in ("html", "body"):
+            hidden.update(el.iter())
+    return hidden
+
+
+def _hints_of(el: etree._Element, hint_groups: dict[str, list]) -> None:
+    cls, ident = el.get("class"), el.get("id")
+    extra = el.get("itemprop") or el.get("rel")
+    if cls or ident or extra:
+        low = " ".join(filter(None, (cls, ident, extra))).lower()
+        for name, words in _HINT_ITEMS:
+            for word in words:
+                if word in low:
+                    hint_groups[name].append(el)
+                    break
+
+
+def build_index(root: etree._Element, source: str = "",
+                hidden: set[etree._Element] | None = None) -> Index:
     idx = Index()
     order = idx.order
     text_groups, hint_groups = idx.text, idx.hints
     paragraphs = idx.paragraphs
+    if hidden is None:
+        hidden = hidden_elements(root, source)
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         order[el] = len(order)
-        if tag in _SKIP:                 # their content is code; only their tails are text
-            if el.tail:
+        if tag in _SKIP or el in hidden:  # code, or not shown: only their tails are text
+            if el.tail and el.getparent() not in hidden:
                 _take(text_groups, paragraphs, el.tail, el.getparent())
             continue
         if tag in ("h1", "h2", "h3", "h4"):
             idx.headings.append(el)
         elif tag == "time":
             idx.times.append(el)
+        elif tag == "br":
+            block = el.getparent()
+            while block is not None and block.tag in _INLINE_UP:
+                block = block.getparent()
+            if block is not None:
+                idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif tag == "img" and _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        cls, ident = el.get("class"), el.get("id")
-        extra = el.get("itemprop") or el.get("rel")
-        if cls or ident or extra:
-            low = " ".join(filter(None, (cls, ident, extra))).lower()
-            for name, words in _HINT_WORDS.items():
-                for word in words:
-                    if word in low:
-                        hint_groups[name].append(el)
-                        break
+        _hints_of(el, hint_groups)
         if el.text:
             _take(text_groups, paragraphs, el.text, el)
         if el.tail:
@@ -106,20 +143,113 @@ def build_index(root: etree._Element) -> Index:
     return idx
 
 
-def _take(text_groups, paragraphs, text: str, owner: etree._Element | None) -> None:
+class _HiddenUp:
+    """Whether an element is inside a hidden one, asked only of the few elements a partial
+    build keeps (the same answer as membership in `hidden_elements`, without walking the whole
+    tree for it)."""
+
+    def __init__(self, hidden: set[etree._Element] | None) -> None:
+        self.hidden = hidden
+        self.known: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element | None) -> bool:
+        if el is None:
+            return False
+        if self.hidden is not None:
+            return el in self.hidden
+        known = self.known.get(el)
+        if known is None:
+            parent = el.getparent()
+            known = (el.tag not in ("html", "body") and is_hidden(el)) or self(parent)
+            self.known[el] = known
+        return known
+
+
+def build_hint_group(root: etree._Element, hidden: set[etree._Element] | None, name: str) -> list:
+    """One hint group of the index alone (the same list), from the elements that carry a
+    class, id, itemprop or rel: what the fallbacks of a profiled page ask for."""
+    words = _HINT_WORDS[name]
+    in_hidden = _HiddenUp(hidden)
+    group: list[etree._Element] = []
+    for el in _WITH_HINT(root):
+        if el.tag in _SKIP or not isinstance(el.tag, str):
+            continue
+        cls, ident = el.get("class"), el.get("id")
+        extra = el.get("itemprop") or el.get("rel")
+        if cls or ident or extra:
+            low = " ".join(filter(None, (cls, ident, extra))).lower()
+            for word in words:
+                if word in low:
+                    if not in_hidden(el):
+                        group.append(el)
+                    break
+    return group
+
+
+def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str) -> list:
+    """One text group of the index alone (the same list, in the same order)."""
+    group: list[etree._Element] = []
+    in_hidden = _HiddenUp(hidden)
+    if name == "date":
+        def matches(low: str) -> bool:
+            return bool(_DATE_QUICK.search(low) or (_YEAR.search(low) and HAS_MONTH.search(low)))
+    else:
+        words = _TEXT_WORDS[name]
+
+        def matches(low: str) -> bool:
+            for word in words:
+                if word in low:
+                    return True
+            return False
+
+    def take(text: str, owner, shown) -> None:
+        stripped = text.strip()
+        if stripped and owner is not None and len(stripped) <= 240 and matches(stripped.lower()) \
+                and shown(owner):
+            _add(group, owner)
+
+    def tail_shown(owner) -> bool:
+        return not in_hidden(owner)
+
+    def text_shown(el) -> bool:
+        return not in_hidden(el)
+
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _SKIP:
+            if el.tail:
+                take(el.tail, el.getparent(), tail_shown)
+            continue
+        if el.text:
+            take(el.text, el, text_shown)
+        if el.tail:
+            take(el.tail, el.getparent(), tail_shown)
+    return group
+
+
+def _take_groups(text_groups, text: str, owner: etree._Element | None) -> str | None:
     stripped = text.strip()
     if not stripped or owner is None:
-        return
+        return None
     # labels, counts and timestamps live in short texts; prose is never scanned for them
     if len(stripped) <= 240:
         low = stripped.lower()
-        if _DATE_QUICK.search(low):
+        if _DATE_QUICK.search(low) or (_YEAR.search(low) and HAS_MONTH.search(low)):
             _add(text_groups["date"], owner)
-        for name, words in _TEXT_WORDS.items():
+        for name, words in _TEXT_ITEMS:
             for word in words:
                 if word in low:
                     _add(text_groups[name], owner)
                     break
+    return stripped
+
+
+def _take(text_groups, paragraphs, text: str, owner: etree._Element | None) -> None:
+    stripped = _take_groups(text_groups, text, owner)
+    if stripped is None:
+        return
     # paragraph text outside links, credited to the nearest block element
     block = owner
     while block is not None and block.tag in _INLINE_UP:
@@ -130,9 +260,11 @@ def _take(text_groups, paragraphs, text: str, owner: etree._Element | None) -> N
         return
     entry = paragraphs.get(block)
     if entry is None:
-        entry = paragraphs[block] = [0, 0]
+        entry = paragraphs[block] = [0, 0, 0]
     entry[0] += len(stripped)
     entry[1] += stripped.count(",")
+    if len(stripped) >= 25:
+        entry[2] += 1                  # text runs: paragraphs when <br>s separate them
 
 
 def _ancestors_until(el: etree._Element, stop: etree._Element):
@@ -150,18 +282,56 @@ class Doc:
         self.url = url
         self.source = source          # the decoded HTML, for cheap substring tests
         self._positions: dict[etree._Element, int] = {}
+        self._hints: dict[str, list] = {}
+        self._texts: dict[str, list] = {}
+        self.memo: dict = {}          # small per-page caches of the finders
+
+    @cached_property
+    def hidden(self) -> set[etree._Element]:
+        return hidden_elements(self.root, self.source)
 
     @cached_property
     def index(self) -> "Index":
-        return build_index(self.root)
+        """The whole index, in one walk (the generic extractor needs most of it). On a profiled
+        page the few fallbacks ask `hints`, `texts` and `position`, which do not build it."""
+        return build_index(self.root, self.source, self.hidden)
+
+    def _built(self) -> Index | None:
+        return self.__dict__.get("index")
+
+    def hints(self, name: str) -> list[etree._Element]:
+        """Elements whose class, id, itemprop or rel names a title, author, lead, category or
+        publication date, in document order."""
+        idx = self._built()
+        if idx is not None:
+            return idx.hints[name]
+        group = self._hints.get(name)
+        if group is None:
+            group = self._hints[name] = build_hint_group(self.root, self.__dict__.get("hidden"),
+                                                         name)
+        return group
+
+    def texts(self, name: str) -> list[etree._Element]:
+        """Elements owning a short text that looks like a date, a view count, a counter or a
+        byline label, in document order."""
+        idx = self._built()
+        if idx is not None:
+            return idx.text[name]
+        group = self._texts.get(name)
+        if group is None:
+            group = self._texts[name] = build_text_group(self.root, self.__dict__.get("hidden"),
+                                                         name)
+        return group
 
     def position(self, el: etree._Element | None) -> int:
-        """Document order of `el` (from the index; computed in C for elements it skipped)."""
+        """Document order of `el` (from the index when it is built; else computed in C)."""
         if el is None:
             return -1
-        pos = self.index.order.get(el)
+        idx = self._built()
+        order = idx.order if idx is not None else self._positions
+        pos = order.get(el)
         if pos is None:
-            pos = self.index.order[el] = int(_POSITION(el))
+            pos = order[el] = int(_POSITION(el))
         return pos
 
     @cached_property
@@ -181,7 +351,7 @@ class Doc:
     @cached_property
     def title(self) -> str:
         for t in self.root.iter("title"):
-            return clean(t.text_content())
+            return clean(text_content(t))
         return ""
 
     @cached_property
@@ -250,7 +420,63 @@ def _repeated(item: etree._Element, others: int) -> bool:
 
 
 def _links_headline(item: etree._Element) -> bool:
-    return any(len(_WORD.findall(a.text_content() or "")) >= 4 for a in item.iter("a"))
+    """Holds a link of four words or more (a headline)."""
+    held = holders(item, "doc-links", _headline_link)
+    if held is not None:
+        return held
+    return any(_headline_link(a) for a in item.iter("a"))
+
+
+def _headline_link(a: etree._Element) -> bool:
+    return len(_WORD.findall(text_content(a) or "")) >= 4
+
+
+@contextmanager
+def page_scope():
+    """Per-page caches of what the finders ask again and again (an element's text, which
+    elements hold a headline link, a profile's container); dropped when the page is done. The
+    tree is not changed while they live (finders that cut a tree cut a copy)."""
+    _PAGE.caches = {}
+    try:
+        yield
+    finally:
+        _PAGE.caches = None
+
+
+def page_cached(key, compute):
+    """`compute()` once per page and key inside `page_scope`; None outside it."""
+    caches = getattr(_PAGE, "caches", None)
+    if caches is None:
+        return None
+    value = caches.get(key)
+    if value is None:
+        value = caches[key] = compute()
+    return value
+
+
+def holders(el: etree._Element, name: str, is_link) -> bool | None:
+    """Whether `el` holds a link for which `is_link(a)` is true, each link judged once per page
+    and kind (the same lists and rows are asked about again and again); None outside
+    `page_scope`."""
+    caches = getattr(_PAGE, "caches", None)
+    if caches is None:
+        return None
+    memo = caches.get(name)
+    if memo is None:
+        memo = caches[name] = ({}, {})
+    held, links = memo
+    answer = held.get(el)
+    if answer is None:
+        answer = False
+        for a in el.iter("a"):
+            verdict = links.get(a)
+            if verdict is None:
+                verdict = links[a] = bool(is_link(a))
+            if verdict:
+                answer = True
+                break
+        held[el] = answer
+    return answer
 
 
 def inside_link(el: etree._Element) -> bool:
@@ -275,14 +501,42 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
             in_article = False         # above the article: its ancestors may be chrome
             continue
         hint = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower()
-        if hint.strip() and any(h in hint for h in _CHROME_WORDS):
+        if hint.strip() and hint_names(hint, _CHROME_WORDS):
             if in_article and ("footer" in hint or "header" in hint):
                 continue
             return True
     return False
 
 
-_CHROME_WORDS = ("footer", "copyright", "menu", "nav", "sidebar", "banner")
+_CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "banner")
+# state and layout modifiers ("has-menu", "is-sticky", "l-sidebar-fixed", "layout-with-menu")
+# describe the page around an element, not what the element is
+_MODIFIER = re.compile(r"^(?:has|is|with|without|no|not|l|u|js|layout|show|hide)[-_]")
+_OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "detail", "node",
+                       "tin", "bai", "baiviet", "chitiet", "noidung"})
+_PARTS = re.compile(r"[-_]+")
+
+
+@lru_cache(maxsize=8192)
+def hint_names(hint: str, words: tuple[str, ...]) -> bool:
+    """A class/id token names one of `words`: a whole part of it or a compound
+    ('site-footer', 'sidebar-left', 'mainmenu', 'PlaceHolderLeftNavBar'), never a modifier
+    ('has-menu', 'l-sidebar-fixed') nor a part of an article's own ('article-footer')."""
+    for token in hint.lower().split():
+        if _MODIFIER.match(token):
+            continue
+        parts = [p for p in _PARTS.split(token) if p]
+        if len(parts) > 1 and parts[0] in _OWN_PART:
+            continue
+        for part in parts:
+            for word in words:
+                if part == word or (word not in _EXACT_ONLY
+                                    and (part.startswith(word) or part.endswith(word))):
+                    return True
+    return False
+
+
+_EXACT_ONLY = frozenset({"ad", "ads", "bio"})     # 'head', 'download', 'biology' name no ad or bio
 
 
 __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "clean"]
@@ -294,11 +548,22 @@ RELATED_HEADING = re.compile(
     r"bài liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
     r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
     r"tin tức khác|tin cùng loại|tin mới|tin mới nhất|tin nổi bật|tin xem nhiều|đọc nhiều|"
-    r"xem nhiều nhất|bài viết mới|bài mới|related(?: posts| news)?)\s*[:：]?$", re.I)
+    r"xem nhiều nhất|bài viết mới|bài mới|related(?: posts| news)?|"
+    # the same boxes on pages in other languages
+    r"related (?:articles|stories|content|links|coverage|topics)|more (?:stories|news|on this story)|"
+    r"read more|read also|see also|you may also like|you might also like|recommended(?: for you)?|"
+    r"most read|most popular|latest news|"
+    r"à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|"
+    r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
+    r"das könnte sie auch interessieren|meistgelesen|"
+    r"noticias relacionadas|artículos relacionados|te puede interesar|leer más|"
+    r"leggi anche|articoli correlati|lees ook|gerelateerde artikelen)\s*[:：]?$", re.I)
 _RELATED_HINT = re.compile(
     r"(?:^|[\s_\-])(?:\w*related\w*|relate|(?:tin|bai|box|news)?-?(?:lien-?quan|khac|cung-?"
     r"chuyen-?muc|moi-?hon|cu-?hon|da-?dua)|others?|newer|older|more-?news|(?:tin|bai)?-?"
-    r"(?:xem|doc)-?nhieu|most-?view\w*|latest\w*)(?:$|[\s_\-])", re.I)
+    r"(?:xem|doc)-?nhieu|most-?view\w*|latest\w*|more-?stories|read-?more|see-?also|"
+    r"a-?lire(?:-?aussi)?|lire-?aussi|weitere|mehr-?zum-?thema|recommended|you-?may-?like)"
+    r"(?:$|[\s_\-])", re.I)
 
 
 def in_related_block(el: etree._Element, levels: int = 6) -> bool:
@@ -314,13 +579,38 @@ def in_related_block(el: etree._Element, levels: int = 6) -> bool:
         prev, seen = node.getprevious(), 0
         while prev is not None and seen < 3:
             if isinstance(prev.tag, str):
-                heading = clean(prev.text_content())
-                if len(heading) < 60 and RELATED_HEADING.match(heading):
+                heading = _short_text(prev, 60)
+                if heading is not None and RELATED_HEADING.match(heading):
                     return True
+                if heading is None or prev.tag in ("ul", "ol", "table", "dl"):
+                    break              # the heading belongs to that block, not to this one
                 seen += 1
             prev = prev.getprevious()
         node = node.getparent()
     return False
+
+
+def _short_text(el: etree._Element, limit: int) -> str | None:
+    """The element's text (whitespace collapsed) when shorter than `limit`, else None; stops
+    reading a long element (a whole sidebar) as soon as it is known to be long."""
+    caches = _PAGE.__dict__.get("caches")
+    memo = caches.setdefault("short", {}) if caches is not None else None
+    if memo is not None and (el, limit) in memo:
+        return memo[(el, limit)]
+    solid = 0
+    parts = []
+    result: str | None = None
+    for piece in el.itertext():
+        parts.append(piece)
+        solid += len(piece)
+        if solid >= 4 * limit + 2000 and len(clean("".join(parts))) >= limit:
+            break                      # already too long, whatever follows
+    else:
+        text = clean("".join(parts))
+        result = text if len(text) < limit else None
+    if memo is not None:
+        memo[(el, limit)] = result
+    return result
 
 
 _SITE_HEADER = re.compile(r"(?:^|[\s_\-])(?:header|top|topbar|top-?bar|banner|site-?header|"

@@ -11,18 +11,19 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 
-from lxml import etree, html
+from lxml import etree
 
 from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
-from .doc import RELATED_HEADING, Doc, in_related_block
-from .fields import (AUTHOR_LINE, SOURCE_LINE, Counter, Signature, author_of, counter_of,
+from .doc import RELATED_HEADING, Doc, in_related_block, page_scope
+from .fields import (AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
+                     author_of, byline_of, counter_of,
                      looks_like_name, source_of, split_signature, view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import STRIP_MARK, Block, blocks, clean, right_aligned, text_of
+from .text import STRIP_MARK, Block, blocks, clean, right_aligned, text_content, text_of
 from .urls import canonical_url, merge_rules
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -58,10 +59,11 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         return Page(url, platform, "broken", _empty_article(url, platform, warnings),
                     Listing(url, platform), decoded.encoding, warnings)
     doc = Doc(root, url, decoded.text)
-    chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
-    platform = chosen.name if chosen else GENERIC
-    listing = extract_listing(root, url, chosen, platform)
-    article = extract_article(doc, chosen, warnings)
+    with page_scope():
+        chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
+        platform = chosen.name if chosen else GENERIC
+        listing = extract_listing(root, url, chosen, platform)
+        article = extract_article(doc, chosen, warnings)
     counter = Counter(article.visitor_counter, article.site_counters.get("online"),
                       article.site_counters.get("today"))
     listing.visitor_counter, listing.site_counters = counter.total, counter.as_dict()
@@ -122,7 +124,11 @@ def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
     text = _defused(text, warnings)
     parser = _parser()
     try:
-        root = html.document_fromstring(text, parser=parser)
+        # plain lxml elements, not lxml.html's HtmlElement: the same tree, without a Python
+        # class lookup for every element the extractors touch (walks run twice as fast)
+        root = etree.fromstring(text, parser)
+        if root is None:
+            raise etree.ParserError("Document is empty")
     except (etree.ParserError, ValueError) as exc:
         warnings.append(f"not HTML: {exc}")
         return None
@@ -138,14 +144,14 @@ def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
 _PARSERS = threading.local()
 
 
-def _parser() -> html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     """One parser per thread (lxml parsers and their error logs are not shared across
     threads); huge_tree stays off, so nesting and text nodes keep libxml2's safety limits."""
     parser = getattr(_PARSERS, "parser", None)
     if parser is None:
-        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True,
-                                                   huge_tree=False, default_doctype=False,
-                                                   collect_ids=False)
+        parser = _PARSERS.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
+                                                    huge_tree=False, default_doctype=False,
+                                                    collect_ids=False)
     return parser
 
 
@@ -154,17 +160,26 @@ def _empty_article(url: str, platform: str, warnings: list[str]) -> Article:
 
 
 def detect_profile(doc: Doc) -> Profile | None:
-    """The profile whose generator, URL shapes and markup best match the page (score >= 2)."""
-    best, best_score = None, 1
+    """The profile whose generator, URL shapes and markup best match the page (score >= 2;
+    on a tie the first by name). Profiles are scored most promising first: one whose generator,
+    URL and every possible markup match could not beat the best found so far is not looked at
+    (its markup selectors, the costly part, do not run)."""
     generator = doc.generator
-    for profile in load_profiles():
-        score = 3 * any(p.search(generator) for p in profile.generator) if generator else 0
-        score += 1 * any(p.search(doc.url) for p in profile.url_patterns)
-        for needle, selector in profile.markup:
-            if (needle is None or needle in doc.source) and selector(doc.root):
-                score += 2
-        if score > best_score:
-            best, best_score = profile, score
+    profiles = load_profiles()
+    ranked = []
+    for order, profile in enumerate(profiles):
+        base = 3 * any(p.search(generator) for p in profile.generator) if generator else 0
+        base += 1 * any(p.search(doc.url) for p in profile.url_patterns)
+        markup = [sel for needle, sel in profile.markup if needle is None or needle in doc.source]
+        ranked.append((base + 2 * len(markup), base, order, profile, markup))
+    ranked.sort(key=lambda r: (-r[0], r[2]))
+    best, best_score, best_order = None, 1, len(profiles)
+    for potential, base, order, profile, markup in ranked:
+        if potential < best_score or (potential == best_score and order > best_order):
+            continue                   # cannot win, even with every selector matching
+        score = base + 2 * sum(1 for selector in markup if selector(doc.root))
+        if score > best_score or (score == best_score and score > 1 and order < best_order):
+            best, best_score, best_order = profile, score, order
     return best
 
 
@@ -178,8 +193,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     base = base_url(doc.root, doc.url)
     body_el = _first(doc, profile, "body", lambda el: el if len(text_of(el)) > 0 else None,
                      longest=True)
+    parts: list[etree._Element] = []
     if body_el is None:
         body_el = generic.find_body(doc)
+        parts = generic.body_parts(body_el) if body_el is not None else []
     headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
@@ -189,8 +206,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_category(doc)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
-        # one offset for every record: the portals' own (UTC+07:00), whatever the source printed
-        article.published_at = published.value.astimezone(VN_TZ).isoformat() \
+        article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \
             if published.value else None
         article.published_at_raw = published.raw
         article.published_precision = ("minute" if published.has_time else "day") \
@@ -210,21 +226,25 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
 
     signature = Signature()
     if body_el is not None:
-        paragraphs, signature = body_paragraphs(body_el, profile, article.headline,
-                                                article.published_at_raw)
-        article.images = images_in(body_el, base)
+        first, *more = parts or [body_el]
+        paragraphs, signature = body_paragraphs(first, profile, article.headline,
+                                                article.published_at_raw, tuple(more))
+        article.images = images_in(body_el, base) if not more else \
+            list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
     else:
         paragraphs = []
         article.warnings.append("body not found")
     summary = text_of(summary_el) if summary_el is not None else None
+    lead = getattr(paragraphs, "lead", None) if profile is None else None
     if summary and paragraphs and clean(paragraphs[0]) != summary:
         paragraphs.insert(0, summary)
-    article.summary = summary or (paragraphs[0] if paragraphs else None)
+    article.summary = summary or lead or (paragraphs[0] if paragraphs else None)
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     article.author = article.author or signature.author \
-        or _labelled(doc, AUTHOR_LINE, body_el, author_of) or _marked_author(doc, body_el) \
-        or _jsonld_author(doc)
+        or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
+        or _labelled(doc, BYLINE_LINE, body_el, byline_of) or _marked_author(doc, body_el) \
+        or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of)
     if not article.headline:
         article.warnings.append("headline not found")
@@ -232,6 +252,26 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if published is None:
             article.warnings.append("publication date not found")
     return article
+
+
+_VIETNAMESE_LETTERS = re.compile("[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def _in_page_zone(value, doc: Doc, headline: str | None, body_el) -> str:
+    """The timestamp as ISO text. A Vietnamese page is expressed in the portals' own offset
+    (UTC+07:00, what a page that prints no zone is assumed to mean); a page in another language
+    keeps the offset it printed (converting it would shift the day it states)."""
+    if value.utcoffset() == VN_TZ.utcoffset(None) or _is_vietnamese(doc, headline, body_el):
+        return value.astimezone(VN_TZ).isoformat()
+    return value.isoformat()
+
+
+def _is_vietnamese(doc: Doc, headline: str | None, body_el) -> bool:
+    lang = (doc.root.get("lang") or doc.root.get("xml:lang") or "").lower()
+    if lang.startswith("vi"):
+        return True
+    sample = (headline or "") + " " + (text_of(body_el)[:400] if body_el is not None else "")
+    return bool(_VIETNAMESE_LETTERS.search(sample))
 
 
 def _counter_with_total(el: etree._Element) -> Counter | None:
@@ -279,8 +319,7 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     el = generic.find_author_element(doc, body_el)
     if el is None:
         return None
-    name = author_of(el)
-    return name if name and (looks_like_name(name) or len(name.split()) <= 6) else None
+    return byline_of(el)
 
 
 def _jsonld_author(doc: Doc) -> str | None:
@@ -289,9 +328,10 @@ def _jsonld_author(doc: Doc) -> str | None:
 
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
-                    date_raw: str | None) -> tuple[list[str], Signature]:
-    """The article text of `container` as paragraphs, without chrome, related lists or the
-    signature (returned separately)."""
+                    date_raw: str | None, more: tuple[etree._Element, ...] = ()
+                    ) -> tuple[list[str], Signature]:
+    """The article text of `container` (and of the sibling containers `more` that continue it)
+    as paragraphs, without chrome, related lists or the signature (returned separately)."""
     work = container
     if profile is not None and profile.strip:
         work = copy.deepcopy(container)
@@ -300,12 +340,23 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
                 if el is not work and isinstance(el.tag, str):
                     el.set(STRIP_MARK, "")       # skipped by blocks(), its tail kept: O(1)
     items = blocks(work)
+    for part in more:
+        items.extend(blocks(part))
     kept: list[Block] = []
-    for block in items:
+    i = 0
+    while i < len(items):
+        block = items[i]
         text = block.text
+        i += 1
         if RELATED_HEADING.match(text):
-            break
+            resume = _text_after_related(items, i)
+            if resume is None:
+                break
+            i = resume                 # a related box inside the article: the text goes on
+            continue
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text):
+            continue
+        if profile is None and not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
             continue
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
@@ -314,7 +365,81 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     signature = Signature()
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
-    return [b.text for b in kept], signature
+    return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
+
+
+class Paragraphs(list):
+    """The body's paragraphs; `lead` is the one a summary defaults to (the first that is not
+    an image caption)."""
+    lead: str | None = None
+
+    def leading(self, index: int) -> "Paragraphs":
+        self.lead = self[index] if 0 <= index < len(self) else (self[0] if self else None)
+        return self
+
+
+def _first_prose(kept: list[Block]) -> int:
+    for i, block in enumerate(kept[:4]):
+        if not _is_caption(block):
+            return i
+    return 0
+
+
+def _is_caption(block: Block) -> bool:
+    """A photo's caption: a <figcaption>, or a short line right after (or around) an image."""
+    el = block.element
+    if el.tag == "figcaption":
+        return True
+    if len(block.text.split()) > 30:
+        return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return (prev is not None and (prev.tag == "img" or next(prev.iter("img"), None) is not None)
+            and not text_of(prev)) or (el.tag != "body" and next(el.iter("img"), None) is not None
+                                        and len(text_of(el)) == len(block.text))
+
+
+def _linky(block: Block) -> bool:
+    return block.link_chars > 0.6 * len(block.text)
+
+
+def _text_after_related(items: list[Block], start: int) -> int | None:
+    """Where the article's text resumes after a related-news heading printed inside it (the
+    heading's list of links skipped), or None when no prose follows: the article ended."""
+    i = start
+    while i < len(items) and (_linky(items[i]) or items[i].element.tag == "li"):
+        i += 1
+    if i == start or i >= len(items):
+        return None
+    nxt = items[i]
+    if len(nxt.text) >= 80 and nxt.link_chars < 0.3 * len(nxt.text) \
+            and not RELATED_HEADING.match(nxt.text) and nxt.element.tag not in ("li", "td", "th"):
+        return i
+    return None
+
+
+def _prose_seen(kept: list[Block]) -> bool:
+    return any(len(b.text) >= 80 for b in kept)
+
+
+_CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
+
+
+def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:
+    """Before the first paragraph of a container the generic extractor chose: the headline
+    again, the timestamp line, or a breadcrumb (links joined by separators)."""
+    text = block.text
+    if headline and text == headline:
+        return True
+    if date_raw and date_raw in text and len(text) < len(date_raw) + 40:
+        return True
+    if block.link_chars and len(text) < 200 and ("»" in text or "›" in text or " > " in text):
+        rest = text
+        for a in block.element.iter("a"):
+            rest = rest.replace(clean(text_content(a)), "", 1)
+        return bool(_CRUMB_SEPARATORS.match(rest))
+    return False
 
 
 def _drop_link_lists(kept: list[Block]) -> list[Block]:

@@ -38,12 +38,14 @@ def _count_at(text: str, start: int = 0) -> int | None:
 
 # -- view counts --------------------------------------------------------------------------------
 VIEW_LABELS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc",
-               "số lần xem", "đã xem", "lần xem", "views", "hits")
+               "số lần xem", "đã được xem", "được xem", "đã xem", "lần xem", "views", "hits",
+               "viewed", "aufrufe", "gelesen", "vues", "lectures")
 _VIEW_BEFORE = re.compile(
     r"(?:" + "|".join(re.escape(l) for l in VIEW_LABELS) + r")\s*[:：]?\s*"
     r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(
-    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:lượt xem|lượt đọc|lần xem|views?\b)", re.I)
+    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:lượt xem|lượt đọc|lần xem|views?\b|"
+    r"aufrufe\b|vues\b|lectures\b)", re.I)
 
 
 def view_count_in(text: str) -> int | None:
@@ -62,7 +64,8 @@ def view_count_of(el: etree._Element) -> int | None:
 
 
 # -- visitor counters ---------------------------------------------------------------------------
-TOTAL_LABELS = ("tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
+TOTAL_LABELS = ("bạn là người truy cập thứ", "người truy cập thứ", "lượt truy cập thứ",
+                "you are visitor number", "visitor number", "tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
                 "lượt truy cập", "lượt truy câp", "tổng lượt xem", "tất cả", "tổng cộng", "tổng số",
                 "truy cập", "visitors", "total")
 ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online", "đang xem")
@@ -112,6 +115,8 @@ def digit_row(el: etree._Element) -> str | None:
         if len(t) == 1 and t.isdigit():
             singles.append(t)
             continue
+        if t in (".", ",") and singles:
+            continue                   # a thousands separator drawn between the digits
         if t or node.tag in ("br", "div", "p", "li", "td"):
             if len(singles) > len(best):
                 best = singles
@@ -146,20 +151,38 @@ def labelled_counts(text: str) -> dict[str, int]:
             r"(" + "|".join(re.escape(l) for _, l in names) + r")\s*[:：]?\s*"
             r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I),
             {l: k for k, l in names})
-    pattern, kinds = _LABELLED
+        _LABELLED += (re.compile(
+            r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
+            r"(" + "|".join(re.escape(l) for _, l in names) + r")(?![^\W\d_])", re.I),
+            re.compile(r"(?:" + "|".join(re.escape(l) for _, l in names) + r")\W*$", re.I))
+    pattern, kinds, after, ends_with_label = _LABELLED
+    text = unicodedata.normalize("NFC", text)
     found: dict[str, int] = {}
-    for m in pattern.finditer(unicodedata.normalize("NFC", text)):
-        kind = kinds[m.group(1).lower()]
-        if kind != "other" and kind not in found:
-            value = _bounded(int(re.sub(r"\D", "", m.group(2)))) if len(m.group(2)) <= 24 else None
-            if value is not None:
-                found[kind] = value
+    forward = list(pattern.finditer(text))
+    if ends_with_label.search(text):
+        # numbers printed above their labels: "2.345.678 Lượt truy cập 17 Đang xem"
+        reverse = list(after.finditer(text))
+        starts_with_label = forward and not text[:forward[0].start()].strip()
+        if len(reverse) > len(forward) or (reverse and len(reverse) == len(forward)
+                                           and not starts_with_label):
+            for m in reverse:
+                _keep(found, kinds[m.group(2).lower()], m.group(1))
+            return found
+    for m in forward:
+        _keep(found, kinds[m.group(1).lower()], m.group(2))
     return found
+
+
+def _keep(found: dict[str, int], kind: str, number: str) -> None:
+    if kind != "other" and kind not in found and len(number) <= 24:
+        value = _bounded(int(re.sub(r"\D", "", number)))
+        if value is not None:
+            found[kind] = value
 
 
 # -- author and source --------------------------------------------------------------------------
 _ROLE = re.compile(
-    r"^(?:tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
+    r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
     r"tin ảnh|bài ảnh|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
@@ -235,7 +258,7 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
     return labels.sub("", clean(text)).strip(" :：-–|")
 
 
-AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
+AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
                           r"đăng bởi|người đăng|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
 SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
@@ -267,3 +290,89 @@ def source_of(el: etree._Element) -> str | None:
         return None                      # "Theo đó, ..." is prose, not a source line
     name = strip_label(text, SOURCE_LABEL).strip("() .")
     return name if name and len(name) <= 120 else None
+
+
+# -- bylines (the generic extractor) ------------------------------------------------------------
+# The labels that introduce the writer's name, in the portals' language and in others; an
+# uploader's label ("Gửi bởi", "Posted by": often a CMS account) is weaker than an author's.
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
+    r"reported by|story by|words by|text by|by|von|text von|texte de|par|por|di|door|av|af)"
+    r"(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+UPLOADER_LABEL = re.compile(
+    r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
+    r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
+UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
+# what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
+_BYLINE_END = re.compile(r"\s*(?:[|·•—–/]|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
+                         r"vào)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
+# buttons and toolbar words, never a name
+_UI_WORDS = re.compile(
+    r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"
+    r"print|share|email|e-mail|tweet|donate|subscribe|follow|comment|comments|contact|"
+    r"about the author|about|drucken|teilen|versenden|spenden|folgen|imprimer|partager|"
+    r"envoyer|faire un don|imprimir|compartir|stampa|condividi|afdrukken|delen)\b", re.I)
+_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
+                        "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
+                        "ter", "st.", "mc"})
+_ACCOUNT = re.compile(r"[_@\d]|^[a-z0-9.]+$")
+_TOOL_CLASS = re.compile(r"print|share|mail|social|icon|button|btn|tool|donat|follow|subscribe",
+                         re.I)
+
+
+def byline_text(el: etree._Element) -> str:
+    """The element's text without its toolbar: links that are buttons (javascript:, '#',
+    mailto:, or classed print/share/mail/icon) and <button>s."""
+    tools = [a for a in el.iter("a")
+             if (a.get("href") or "").strip().lower().startswith(("javascript:", "#", "mailto:"))
+             or _TOOL_CLASS.search(a.get("class") or "")]
+    if not tools:
+        return text_of(el)
+    skip = set(tools)
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "button"):
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                if child not in skip:
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+    walk(el)
+    return clean(" ".join(parts))
+
+
+def byline_name(text: str, labelled_only: bool = False) -> str | None:
+    """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
+    'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
+    Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
+    not a name."""
+    text = _SOURCE_AFTER.sub("", clean(text))
+    m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text)
+    if m is None and labelled_only:
+        return None
+    rest = text[m.end():] if m else text
+    rest = _ROLE.sub("", rest)
+    end = _BYLINE_END.search(rest)
+    if end is not None and end.start() > 0:
+        rest = rest[:end.start()]
+    rest = rest.strip(" ,;:|-–—·.")
+    if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text):
+        return None
+    if looks_like_name(rest):
+        return rest
+    words = rest.split()
+    if not 1 <= len(words) <= 6 or _ACCOUNT.search(rest) or not rest[0].isupper():
+        return None
+    capitals = [w for w in words if w.lower() not in _PARTICLES]
+    if capitals and all(w[0].isupper() or w[0] in "('\u2019" for w in capitals):
+        return rest
+    return rest if m is not None and len(words) <= 4 and sum(w[0].isupper() for w in words) >= 2 \
+        else None
+
+
+def byline_of(el: etree._Element) -> str | None:
+    return byline_name(byline_text(el))

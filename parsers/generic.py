@@ -2,21 +2,25 @@
 density, link density, document order around the headline) and its Vietnamese labels."""
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
 
-from .dates import ParsedDate, parse_vietnamese_datetime
-from .doc import Doc, chrome_ancestor, in_link_list, in_related_block, in_site_header, inside_link
-from .fields import COUNTER_TITLE, Counter, counter_of, view_count_in
+from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
+from .doc import RELATED_HEADING, Doc, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
+from .fields import AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, view_count_in
 from .listing import GENERIC_ARTICLE_URL
-from .text import BLOCK_TAGS, SKIP_TAGS, clean, text_of
+from .text import BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, text_content, text_of
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
-_NEGATIVE = re.compile(r"comment|footer|foot|menu|nav|sidebar|banner|related|lienquan|tinkhac|"
-                       r"other|widget|share|social|breadcrumb|advert|quangcao|counter|thongke|"
-                       r"login|search|copyright|contact|lien-he", re.I)
+_NEGATIVE = ("comment", "footer", "foot", "menu", "nav", "sidebar", "banner", "related", "lienquan",
+             "tinkhac", "other", "widget", "share", "social", "breadcrumb", "advert", "quangcao",
+             "counter", "thongke", "login", "search", "copyright", "contact", "lienhe",
+             "consent", "cookie", "gdpr", "newsletter", "popup", "modal", "donat", "spende", "bio",
+             "promo", "sponsor", "teaser", "recommend", "binhluan", "ykien", "commentaire",
+             "subscribe", "paywall", "disclosure", "anzeige", "publicite", "ad", "ads")
 _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|chi-tiet|news|"
                        r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
 _DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d",
@@ -29,11 +33,16 @@ def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
     each paragraph scores its parent fully and its grandparent half)."""
     scores: dict[etree._Element, float] = {}
-    for para, (length, commas) in doc.index.paragraphs.items():
+    breaks = doc.index.breaks
+    for para, (length, commas, runs) in doc.index.paragraphs.items():
         if length < 25:
             continue
         score = 1 + min(length / 100, 3) + commas * 0.1
         parent = para.getparent()
+        if runs >= 2 and breaks.get(para, 0) >= runs - 1 and para.tag in _CONTAINERS:
+            # loose text split by <br>s: the element is the container of its own paragraphs
+            score = runs * (1 + min(length / runs / 100, 3)) + commas * 0.1
+            parent = para
         for share in (1.0, 0.5, 0.25):
             if parent is None:
                 break
@@ -53,6 +62,26 @@ def find_body(doc: Doc) -> etree._Element | None:
     return best
 
 
+def body_parts(body: etree._Element) -> list[etree._Element]:
+    """The body container and its siblings of the same kind (same tag and class) that hold
+    more of the text: an article split over `<div class="content">` blocks around an ad or a
+    picture. In document order; [body] when it stands alone."""
+    parent = body.getparent()
+    cls = body.get("class")
+    if parent is None or not cls or not cls.strip():
+        return [body]
+    parts = []
+    for sib in parent:
+        if sib is body:
+            parts.append(sib)
+        elif sib.tag == body.tag and sib.get("class") == cls and not is_hidden(sib):
+            text = _TEXT_LEN(sib)
+            links = sum(len(_TEXT_LEN(a)) for a in sib.iter("a"))
+            if len(text) >= 50 and links < 0.5 * len(text):
+                parts.append(sib)
+    return parts
+
+
 def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
     """Containers by score, weighed by their class names and link density (the latter measured
     only for the few best, where it can change the order)."""
@@ -61,7 +90,9 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
         if el.tag not in _CONTAINERS or el.tag == "body":
             continue
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
+        if not hint.strip():
+            pass
+        elif hint_names(hint, _NEGATIVE) and not _POSITIVE.search(hint):
             score *= 0.3
         elif _POSITIVE.search(hint):
             score *= 1.25
@@ -87,8 +118,12 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name")
     body_pos = doc.position(body) if body is not None else None
     best: tuple[float, str, etree._Element] | None = None
-    for el in sorted(doc.index.headings + doc.index.hints["title"], key=doc.position):
-        if el.tag not in ("h1", "h2", "h3", "h4"):
+    candidates = doc.index.headings + doc.index.hints["title"]
+    styled = _styled_line_before(body) if body is not None else None
+    if styled is not None and styled not in candidates:
+        candidates = candidates + [styled]
+    for el in sorted(candidates, key=doc.position):
+        if el is not styled and el.tag not in ("h1", "h2", "h3", "h4"):
             hint = (el.get("class") or "") + " " + (el.get("id") or "")
             if not _TITLE_HINT.search(hint):
                 continue
@@ -96,7 +131,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = len(text.split())
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 1.0)
+        if RELATED_HEADING.match(text) or _site_name(el):
+            continue                   # a box title ("TIN MỚI"), the site's name in its banner
+        score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
         if low in title_parts or (len(low) > 15 and low in full_title):
             score += 3
@@ -123,6 +160,65 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     return (best[1], best[2]) if best else (None, None)
 
 
+_SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname")
+_SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s)", re.I)
+
+
+def _site_name(el: etree._Element) -> bool:
+    """The site's name printed as a heading: inside its logo, brand or banner element."""
+    for depth, node in enumerate((el, *el.iterancestors())):
+        if depth > 3 or node.tag in ("body", "main", "article"):
+            return False
+        hint = (node.get("class") or "") + " " + (node.get("id") or "")
+        if hint.strip() and (hint_names(hint, _SITE_NAME_WORDS) or _SITE_NAME_TOKEN.search(hint)):
+            return True
+    return False
+
+
+_EMPHASIS_TAGS = ("b", "strong", "font", "big")
+_STYLED = re.compile(r"font-size|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+
+
+def _styled_line_before(body: etree._Element) -> etree._Element | None:
+    """The headline of a page that marks it by looks alone: the nearest short line before the
+    body container (past its date and byline lines) printed bold or large (<b>, <font size>,
+    a bold or sized style)."""
+    node, seen = body, 0
+    for _ in range(4):
+        prev = node.getprevious()
+        while prev is not None and seen < 5:
+            if isinstance(prev.tag, str) and prev.tag not in SKIP_TAGS:
+                text = text_of(prev)
+                if text:
+                    seen += 1
+                    if _is_styled_title(prev, text):
+                        return prev
+                    if not (_DATE_HINT.search(text) or NAMED_DATE_HINT.search(text.lower())) \
+                            or len(text) > 80:
+                        if len(text.split()) > 30 or prev.tag in ("ul", "ol", "table", "form"):
+                            return None
+            prev = prev.getprevious()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return None
+    return None
+
+
+def _is_styled_title(el: etree._Element, text: str) -> bool:
+    words = len(text.split())
+    if not 3 <= words <= 30 or text.endswith((":", ".")) or _DATE_HINT.search(text) \
+            or any(True for _ in el.iter("a", "img")):
+        return False
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in _EMPHASIS_TAGS or _STYLED.search(node.get("style") or "") \
+                or (node.tag == "font" and node.get("size")):
+            if len(text_of(node)) >= 0.9 * len(text):
+                return True
+    return False
+
+
 def _strip_site(title: str, doc: Doc) -> str:
     parts = _TITLE_SPLIT.split(title)
     return max(parts, key=len) if len(parts) > 1 else title
@@ -134,11 +230,13 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
     found: list[etree._Element] = []
     seen: set[etree._Element] = set()
     inline: dict[etree._Element, bool] = {}
-    for owner in doc.index.text["date"]:
+    for owner in doc.texts("date"):
         if owner not in inline:
             inline[owner] = _inline_only(owner)
-        if not inline[owner] and not _DATE_HINT.search(text_of(owner)):
-            continue
+        if not inline[owner]:
+            text = text_of(owner)
+            if not _DATE_HINT.search(text) and not NAMED_DATE_HINT.search(text.lower()):
+                continue
         if owner not in seen:
             seen.add(owner)
             found.append(owner)
@@ -152,62 +250,228 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
     return found
 
 
-def find_published(doc: Doc, headline: etree._Element | None,
-                   body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
-    """The article's own date: metadata first, then the dated element nearest after the
-    headline (never one inside a related-news list, a link, or the footer)."""
-    for key in ("article:published_time", "datepublished", "og:published_time",
-                "pubdate", "publishdate", "dc.date.issued", "date"):
-        value = doc.meta.get(key)
+_META_DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate",
+                   "publishdate", "dc.date.issued", "date", "dcterms.created", "dcterms.issued",
+                   "dc.date.created", "dcterms.date", "dc.date", "publish-date", "parsely-pub-date",
+                   "sailthru.date", "article.published", "publication_date", "release_date")
+
+
+def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | None:
+    """The date the page states for machines: meta tags, itemprop, JSON-LD (in that order)."""
+    meta = doc.meta
+    for key in _META_DATE_KEYS:
+        value = meta.get(key)
         if value:
             parsed = parse_vietnamese_datetime(value)
             if parsed.value is not None:
-                return parsed, None
-    for el in doc.index.hints["dateprop"]:
+                return parsed, None, "meta"
+    for el in doc.hints("dateprop"):
         if el.get("itemprop") in ("datePublished", "dateCreated"):
             parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
             if parsed.value is not None:
-                return parsed, el
+                return parsed, el, "itemprop"
     value = doc.jsonld_value("datePublished")
     if value:
         parsed = parse_vietnamese_datetime(value)
         if parsed.value is not None:
-            return parsed, None
+            return parsed, None, "jsonld"
+    return None
+
+
+def find_published(doc: Doc, headline: etree._Element | None,
+                   body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
+    """The article's own date. The page's metadata (meta, itemprop, JSON-LD) and the dated
+    element nearest after the headline (never one inside a related-news list, a comment, a
+    link, or the site's chrome) are both read; metadata wins unless it disagrees with a visible,
+    more specific date (a template's placeholder, a stale JSON-LD). A date in the URL
+    (/2021/08/15/) is the last resort."""
+    machine = _machine_date(doc)
+    if machine is not None and machine[2] == "meta" and machine[0].has_time and \
+            (machine[0].value.hour, machine[0].value.minute) != (0, 0):
+        return machine[0], machine[1]  # a timed meta tag: the page's own word, to the minute
+    visible, visible_el, hinted = _visible_date(doc, headline, body)
+    if machine is not None and visible is not None:
+        return _reconcile(machine, visible, visible_el, hinted)
+    if machine is not None:
+        return machine[0], machine[1]
+    if visible is not None:
+        return visible, visible_el
+    return url_date(doc.url), None
+
+
+def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
+    """Metadata against the visible date. The same day (or the same moment printed in another
+    zone): the more specific of the two (metadata carries the offset). Different days: the
+    visible date when it is marked as the article's, or more specific, or the metadata has no
+    time of day (a template's 2004-01-01T00:00Z, a stale day-only JSON-LD)."""
+    parsed, el, _source = machine
+    m_value, v_value = parsed.value, visible.value
+    m_timed = parsed.has_time and (m_value.hour, m_value.minute, m_value.second) != (0, 0, 0)
+    # the visible date read in the machine date's zone: the same moment printed locally
+    v_local = v_value.replace(tzinfo=m_value.tzinfo)
+    if abs((m_value - v_local).total_seconds()) < 86400 or m_value.date() == v_value.date():
+        if m_timed or not visible.has_time:
+            return parsed, el
+        return visible, visible_el
+    if hinted or visible.has_time or not m_timed:
+        return visible, visible_el
+    return parsed, el
+
+
+def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._Element | None, bool]:
+    """The dated element nearest after the headline (marked ones preferred; a 'published'
+    label beats an 'updated' one), its element, and whether it is marked as the date."""
     anchor = headline if headline is not None else body
     anchor_pos = doc.position(anchor) if anchor is not None else 0
-    candidates: list[tuple[int, ParsedDate, etree._Element]] = []
+    candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
     for el in doc.index.times:
-        if el.get("datetime") and not in_link_list(el) and not inside_link(el):
+        if el.get("datetime") and not in_link_list(el) and not inside_link(el) \
+                and not in_comments(el):
             parsed = parse_vietnamese_datetime(el.get("datetime"))
             if parsed.value is not None:
-                candidates.append((_distance(doc, el, anchor_pos), parsed, el))
+                kind = _time_kind(el)
+                candidates.append((_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed,
+                                   el, True, kind))
     for el in _date_candidates(doc):
         if el.tag in SKIP_TAGS or el.tag in ("html", "body"):
             continue
+        text = text_of(el)
+        if len(text) > 160:
+            continue
+        text = _date_text(el, text)
+        hinted = _is_date_element(el, text)
+        if body is not None and el is not body and not hinted and body in el.iterancestors():
+            continue                   # a date in the article's own text is not its timestamp
+        parsed, kind = _labelled_date(text)
+        if parsed is None or _is_prose(text, parsed.raw):
+            continue
+        # where it stands (the costlier tests, run on the few dated elements left)
         if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
                 in_site_header(el) or \
                 any(t.get("datetime") for t in el.iter("time")):
             continue
-        text = text_of(el)
-        if len(text) > 160 or in_link_list(el) or inside_link(el) or chrome_ancestor(el, body):
+        if in_link_list(el) or inside_link(el) or chrome_ancestor(el, body) or in_comments(el):
             continue
-        hinted = _is_date_element(el, text)
-        if body is not None and el is not body and body in el.iterancestors() and not hinted:
-            continue                   # a date in the article's own text is not its timestamp
-        parsed = parse_vietnamese_datetime(text)
-        if parsed.value is None or _is_prose(text, parsed.raw):
-            continue
-        candidates.append((_distance(doc, el, anchor_pos) - (30 if hinted else 0), parsed, el))
+        candidates.append((_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
+                           parsed, el, hinted or kind is not None, kind))
     if not candidates:
-        return None, None
+        return None, None, False
+    if any(c[4] == "published" for c in candidates):
+        candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
-    return candidates[0][1], candidates[0][2]
+    return candidates[0][1], candidates[0][2], candidates[0][3]
 
 
-_DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|posted|ngaydang",
+_PUBLISHED_WORDS = re.compile(
+    r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|published|"
+    r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
+    r"pubblicato|gepubliceerd|submitted|created)\b[^0-9]{0,24}$", re.I)
+_UPDATED_WORDS = re.compile(
+    r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
+    r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt)"
+    r"\b[^0-9]{0,24}$", re.I)
+
+
+def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
+    """The date of a timestamp line, and whether a label says it is the publication or the
+    update date; of 'Updated: June 12 ... Published: June 10 ...' the published one."""
+    first = parse_vietnamese_datetime(text)
+    if first.value is None:
+        return None, None
+    kind = _date_kind(text, first.raw)
+    if kind != "updated" or len(text) < len(first.raw or "") + 12:
+        return first, kind
+    others = [d for d in find_datetimes(text)[1:] if d.value is not None]
+    kinds = [_date_kind(text, d.raw) for d in others]
+    for d, other in zip(others, kinds):
+        if other == "published":
+            return d, other
+    for d, other in zip(others, kinds):
+        if other is None:
+            return d, other
+    return first, kind
+
+
+def _date_kind(text: str, raw: str | None) -> str | None:
+    if not raw:
+        return None
+    before = text[:text.find(raw)] if raw in text else ""
+    before = before[-40:]
+    if not before.strip():
+        return None
+    if _PUBLISHED_WORDS.search(before):
+        return "published"
+    if _UPDATED_WORDS.search(before):
+        return "updated"
+    return None
+
+
+_TIME_PUBLISHED = re.compile(r"publish|pubdate|entry-date|post-date|created|ngay-?dang", re.I)
+_TIME_UPDATED = re.compile(r"updated|modified|cap-?nhat", re.I)
+
+
+def _time_kind(el: etree._Element) -> str | None:
+    hint = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"))))
+    if el.get("pubdate") is not None or (hint and _TIME_PUBLISHED.search(hint)):
+        return "published"
+    if hint and _TIME_UPDATED.search(hint):
+        return "updated"
+    return None
+
+
+_DURATION = re.compile(r"duration|thoi-?luong|video-?time|video-?length|runtime|playtime|"
+                       r"play-?time", re.I)
+
+
+def _date_text(el: etree._Element, text: str) -> str:
+    """The element's text without what is marked as a media duration (a video's '03:45'
+    beside its date is not the time of day)."""
+    if not len(el) or not any(_DURATION.search(" ".join(filter(None, (d.get("class"), d.get("id")))))
+                              for d in el.iterdescendants() if isinstance(d.tag, str)
+                              and (d.get("class") or d.get("id"))):
+        return text
+    copy_ = copy.deepcopy(el)
+    for d in list(copy_.iterdescendants()):
+        if isinstance(d.tag, str) and _DURATION.search(" ".join(filter(None, (d.get("class"),
+                                                                              d.get("id"))))):
+            drop_tree(d)
+    return text_of(copy_)
+
+
+_COMMENT_HINT = re.compile(r"(?:^|[\s_-])(?:comments?|comment-?\w+|binh-?luan\w*|y-?kien-?ban-?doc|"
+                           r"ykienbandoc|disqus|respond|replies|reply)(?:$|[\s_-])", re.I)
+
+
+def in_comments(el: etree._Element, levels: int = 12) -> bool:
+    """Inside a readers' comments block (by its class or id)."""
+    node = el
+    for _ in range(levels):
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            return False
+        hint = (node.get("class") or "") + " " + (node.get("id") or "")
+        if hint.strip() and _COMMENT_HINT.search(hint):
+            return True
+        node = node.getparent()
+    return False
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)")
+
+
+def url_date(url: str) -> ParsedDate | None:
+    """A date the URL's path carries (/2021/08/15/slug): the day only."""
+    m = _URL_DATE.search(url.split("?", 1)[0])
+    if not m:
+        return None
+    parsed = parse_vietnamese_datetime(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    return parsed if parsed.value is not None else None
+
+
+_DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|posted|ngaydang|datum",
                          re.I)
 _DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật|gửi lúc|thời gian đăng|"
-                         r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted)",
+                         r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted|"
+                         r"published|publié|veröffentlicht|erschienen|publicado|pubblicato)",
                          re.I)
 
 
@@ -257,11 +521,15 @@ def _inline_only(el: etree._Element) -> bool:
 def _links_headline(el: etree._Element) -> bool:
     """Holds a link to another article: a headline-length text, or an article-shaped URL
     (a category link such as "Văn hóa - Xã hội" is neither)."""
-    for a in el.iter("a"):
-        words = len(text_of(a).split())
-        if words >= 8 or (words >= 4 and GENERIC_ARTICLE_URL.search(a.get("href") or "")):
-            return True
-    return False
+    held = holders(el, "article-links", _article_link)
+    if held is not None:
+        return held
+    return any(_article_link(a) for a in el.iter("a"))
+
+
+def _article_link(a: etree._Element) -> bool:
+    words = len(text_of(a).split())
+    return words >= 8 or (words >= 4 and bool(GENERIC_ARTICLE_URL.search(a.get("href") or "")))
 
 
 def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
@@ -275,7 +543,7 @@ def find_view_count(doc: Doc, body: etree._Element | None) -> int | None:
     of a listing entry."""
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
-    for owner in doc.index.text["view"]:
+    for owner in doc.texts("view"):
         value = _view_near(owner)
         if value is None or in_link_list(owner):
             continue
@@ -315,7 +583,7 @@ def find_counter(doc: Doc) -> Counter:
         if found.total is not None:
             return found
     around: set = set()                # each ancestor is read once, however many titles
-    for owner in doc.index.text["counter"]:
+    for owner in doc.texts("counter"):
         text = text_of(owner)
         if len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(owner):
             found = _counter_around(owner, around)
@@ -352,8 +620,9 @@ def _counter_around(el: etree._Element | None, tried: set | None = None) -> Coun
 def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | None, read):
     """The value of the first short element whose text starts with a label ('Tác giả:',
     'Nguồn tin:'), outside lists and chrome; `read` turns the element into the value."""
-    small: dict[etree._Element, bool] = {}
-    for owner in doc.index.text["label"]:
+    small: dict[etree._Element, bool] = doc.memo.setdefault("small", {})
+    texts: dict[etree._Element, str] = doc.memo.setdefault("texts", {})
+    for owner in doc.texts("label"):
         parent = owner.getparent()
         if parent is not None and parent not in small:
             small[parent] = _at_most_children(parent, 8)
@@ -361,7 +630,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
         for el in (owner, parent if small_parent else None):
             if el is None:
                 break
-            text = text_of(el)
+            text = texts.get(el)
+            if text is None:
+                text = texts[el] = text_of(el)
             if not (3 < len(text) < 120 and pattern.match(text)):
                 continue
             if in_link_list(el) or chrome_ancestor(el, body):
@@ -369,8 +640,15 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
             value = read(el)
             if value is not None:
                 return value
-            break
+            if el is not owner or not _label_only(text):
+                break
+            # a bold label alone ("<strong>Tác giả bài viết:</strong> Nguyễn Văn Hùng"): the
+            # value is beside it, in the parent's text
     return None
+
+
+def _label_only(text: str) -> bool:
+    return text.rstrip().endswith((":", "：")) and len(text.split()) <= 5
 
 
 _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiviet|nguoi-viet|"
@@ -380,7 +658,7 @@ _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiv
 def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element | None:
     """An element marked as the author by its class, id, itemprop or rel ('author', 'tacgia',
     'byline'), short, outside related lists and the site's chrome."""
-    for el in doc.index.hints["author"]:
+    for el in doc.hints("author"):
         if el.tag in SKIP_TAGS:
             continue
         text = text_of(el)
@@ -399,7 +677,7 @@ def find_category(doc: Doc) -> str | None:
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    for el in doc.index.hints["category"]:
+    for el in doc.hints("category"):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
         if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
             continue
@@ -407,7 +685,7 @@ def find_category(doc: Doc) -> str | None:
             continue
         if len(text_of(el)) > 150:     # a whole post marked "category-x", not a category label
             continue
-        links = [clean(a.text_content()) for a in el.iter("a")] or [text_of(el)]
+        links = [clean(text_content(a)) for a in el.iter("a")] or [text_of(el)]
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
         names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
         if names:
@@ -433,7 +711,7 @@ def find_summary(doc: Doc, body: etree._Element | None,
     the body."""
     start = doc.position(headline) if headline is not None else -1
     end = doc.position(body) if body is not None else 1 << 30
-    for el in doc.index.hints["lead"]:
+    for el in doc.hints("lead"):
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _LEAD_HINT.search(hint) or in_link_list(el):
             continue
@@ -444,4 +722,50 @@ def find_summary(doc: Doc, body: etree._Element | None,
         text = text_of(el)
         if len(text.split()) >= 8:
             return el
+    if body is not None and headline is not None:
+        return _lead_before(doc, body, headline)
     return None
+
+
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|font-size\s*:", re.I)
+
+
+def _lead_before(doc: Doc, body: etree._Element, headline: etree._Element) -> etree._Element | None:
+    """The lead rule: a short bold or styled paragraph between the headline and the body
+    container belongs to the article (it is its summary), not to the page around it."""
+    start = doc.position(headline)
+    node = body
+    for _ in range(3):
+        prev, seen = node.getprevious(), 0
+        while prev is not None and seen < 4:
+            if isinstance(prev.tag, str) and prev.tag not in SKIP_TAGS:
+                if prev is headline or headline in prev.iterdescendants() \
+                        or doc.position(prev) < start:
+                    return None
+                text = text_of(prev)
+                if text:
+                    if _is_lead(prev, text):
+                        return prev
+                    seen += 1
+            prev = prev.getprevious()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html") or \
+                (headline is not None and node in headline.iterancestors() and
+                 node.getprevious() is None):
+            return None
+    return None
+
+
+def _is_lead(el: etree._Element, text: str) -> bool:
+    words = len(text.split())
+    if not 8 <= words <= 90 or el.tag not in ("p", "div", "h2", "h3", "h4", "strong", "b", "span"):
+        return False
+    if _DATE_HINT.search(text[:40]) and words < 14 or AUTHOR_LINE.match(text):
+        return False
+    if any(True for _ in el.iter("a", "img", "table", "ul", "ol")):
+        return False
+    if _BOLD_STYLE.search(el.get("style") or "") or el.tag in ("strong", "b"):
+        return True
+    bold = sum(len(clean(text_content(b))) for b in el.iter("strong", "b")
+               if not any(a.tag in ("strong", "b") for a in b.iterancestors() if a is not el))
+    return bold >= 0.9 * len(text)

@@ -13,6 +13,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from .doc import page_cached
 from .urls import DropParams, Rewrite, UrlRules
 
 FIELDS = ("headline", "published", "category", "summary", "body", "author", "source",
@@ -58,7 +59,33 @@ def compile_selector(text: str) -> Selector:
     """CSS (translated to XPath once) or XPath when the text starts with '/' or '('."""
     if text.startswith(("/", "(")):
         return etree.XPath(text)
-    return CSSSelector(text, translator="html")
+    selector = CSSSelector(text, translator="html")
+    head = _HEAD_STEP.match(selector.path)
+    if head is None or " | " in selector.path:
+        return selector
+    return ScopedSelector(selector, head.group(1), head.group(2))
+
+
+# '.asset-full-content .header-title': a first step that finds a container, then a path inside it
+_HEAD_STEP = re.compile(r"^(descendant-or-self::[\w*-]+(?:\[[^\[\]]*\])?)/(descendant::.+)$")
+
+
+class ScopedSelector:
+    """A CSS selector whose first step finds a container ('.asset-full-content ...',
+    '#column-1 ...'). Several fields of a profile start with the same container: within a page
+    it is looked for once (the whole tree scanned once, not once per selector) and the rest of
+    the path runs inside it. The same elements, in the same order, as the plain selector."""
+
+    def __init__(self, whole: CSSSelector, head: str, tail: str) -> None:
+        self.css, self.path = whole.css, whole.path
+        self._whole, self._head_path = whole, head
+        self._head, self._tail = etree.XPath(head), etree.XPath(tail)
+
+    def __call__(self, root: etree._Element) -> list:
+        containers = page_cached(("css-head", self._head_path, root), lambda: self._head(root))
+        if containers is None or len(containers) > 1:
+            return self._whole(root)     # outside a page, or nested/repeated containers
+        return self._tail(containers[0]) if containers else []
 
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]{3,}")

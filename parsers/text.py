@@ -3,6 +3,7 @@ paragraph is and how whitespace is normalised."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,18 +18,51 @@ BLOCK_TAGS = frozenset({
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed",
                        "select", "option", "textarea", "button", "input", "svg", "map", "head",
                        "link", "meta", "title"})
-_SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACE = re.compile(r"[\s\u00a0]+")
+# soft hyphens and zero-width characters (Word and CMS editors paste them inside words): removed,
+# never turned into a space ("Klima\u00adanpassung" is one word)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean(text: str | None) -> str:
-    """Collapse every run of whitespace (nbsp and zero-width included) to one space; NFC."""
+    """Collapse every run of whitespace (nbsp included) to one space, remove soft hyphens and
+    zero-width characters; NFC."""
     if not text:
         return ""
+    if text.isascii():
+        return _SPACE.sub(" ", text).strip()
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     text = _SPACE.sub(" ", text).strip()
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text)
+
+
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def text_content(el: etree._Element) -> str:
+    """Every text inside `el`, joined as is (lxml.html's `text_content()`)."""
+    return _STRING(el)
+
+
+def drop_tree(el: etree._Element) -> None:
+    """Remove `el` and its subtree, keeping its tail (lxml.html's `drop_tree()`)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_PAGE = threading.local()
 
 
 def text_of(el: etree._Element | None) -> str:
@@ -36,7 +70,16 @@ def text_of(el: etree._Element | None) -> str:
         return ""
     if not isinstance(el.tag, str):
         return ""
-    return clean(" ".join(_inline_texts(el)))
+    caches = getattr(_PAGE, "caches", None)
+    if caches is None:
+        return clean(" ".join(_inline_texts(el)))
+    memo = caches.get("text_of")
+    if memo is None:
+        memo = caches["text_of"] = {}
+    text = memo.get(el)
+    if text is None:
+        text = memo[el] = clean(" ".join(_inline_texts(el)))
+    return text
 
 
 def _inline_texts(el: etree._Element) -> list[str]:
@@ -60,9 +103,14 @@ def _collect(el, out: list[str], top: bool = False) -> None:
         out.append(el.tail)
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def is_hidden(el: etree._Element) -> bool:
+    """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
     style = el.get("style")
-    return bool(style) and bool(_HIDDEN.search(style)) or el.get("hidden") is not None
+    return (bool(style) and bool(_HIDDEN.search(style)) or el.get("hidden") is not None
+            or el.get("aria-hidden") == "true")
+
+
+_is_hidden = is_hidden
 
 
 @dataclass
@@ -120,6 +168,13 @@ def blocks(root: etree._Element) -> list[Block]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or tag in SKIP_TAGS or _is_hidden(el) or el.get(STRIP_MARK) is not None:
             return
+        if tag == "table" and el is not root:
+            rows = data_table_rows(el)
+            if rows:
+                flush()
+                out.append(Block("\n".join(rows), el, 0, 0))
+                owner[0] = el.getparent() if el.getparent() is not None else root
+                return
         is_block = tag in BLOCK_TAGS
         if is_block or tag == "br":
             flush()
@@ -144,3 +199,27 @@ def blocks(root: etree._Element) -> list[Block]:
     walk(root, False)
     flush()
     return out
+
+
+MAX_TABLE_CELL = 300
+
+
+def data_table_rows(table: etree._Element) -> list[str] | None:
+    """A table of data (statistics, a list of units and figures) as text rows, cells joined by
+    ' | '; None for a layout table (nested tables, images, long cells, a single column or row)."""
+    rows: list[str] = []
+    widest = 0
+    for tr in table.iter("tr", "table", "img"):
+        if tr is table:
+            continue
+        if tr.tag != "tr":
+            return None            # a nested table or an image: layout, not data
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        texts = [text_of(c) for c in cells if not _is_hidden(c)]
+        if any(len(t) > MAX_TABLE_CELL for t in texts):
+            return None
+        widest = max(widest, len(cells))
+        texts = [t for t in texts if t]
+        if texts:
+            rows.append(" | ".join(texts))
+    return rows if len(rows) >= 2 and widest >= 2 else None
