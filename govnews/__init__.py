@@ -16,12 +16,13 @@ from typing import Any
 from ._version import __version__
 
 __all__ = ["__version__", "extract", "extract_frame", "load", "engagement", "views_over_time",
-           "top_gainers", "decay_by_age", "site_status", "Dataset"]
+           "top_gainers", "decay_by_age", "site_status", "stories", "Dataset"]
 
 _WHERE = {
     "extract": "govnews.api", "extract_frame": "govnews.api",
     "load": "govnews.output.dataset", "Dataset": "govnews.output.dataset",
     "site_status": "govnews.output.dataset",
+    "stories": "govnews.output.stories",
     "engagement": "govnews.output.engagement", "views_over_time": "govnews.output.engagement",
     "top_gainers": "govnews.output.engagement", "decay_by_age": "govnews.output.engagement",
 }
@@ -30,7 +31,8 @@ _WHERE = {
 def __getattr__(name: str) -> Any:
     if name in _WHERE:
         import importlib
-        value = getattr(importlib.import_module(_WHERE[name]), name)
+        module = importlib.import_module(_WHERE[name])
+        value = getattr(module, "stories_table" if name == "stories" else name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'govnews' has no attribute {name!r}")

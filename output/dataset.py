@@ -56,9 +56,13 @@ def load(folder: Path | str, *, raw_csv: bool = False) -> Dataset:
     if db.is_file():
         conn = connect_readonly(db)
         try:
-            return Dataset(**{t: frame_from_rows(t, read_rows(conn, t)) for t in TABLES})
+            data = Dataset(**{t: frame_from_rows(t, read_rows(conn, t)) for t in TABLES})
         finally:
             conn.close()
+        from .stories import attach_story_ids, has_stories
+        if has_stories(folder):         # a dataset whose harvests built stories
+            data = data._replace(articles=attach_story_ids(data.articles, folder))
+        return data
     sources = {t: _exported_file(folder, t) for t in TABLES}
     if not any(sources.values()):
         raise FileNotFoundError(

@@ -48,7 +48,7 @@ __all__ = [
     "LANGS", "TEXTS", "Section", "build_report", "write_report", "report_data", "report_sections",
     "view_gains", "gains_over_time", "run_gains", "counter_summary", "counter_daily", "publication_heatmap",
     "daily_view_gains", "view_steps", "monthly_publications", "counter_growth", "site_summary", "rank_articles",
-    "time_axis", "window_text",
+    "time_axis", "window_text", "story_data", "stories_section", "spread_figure",
 ]
 
 LANGS = ("vi", "en")
@@ -130,6 +130,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_counters": "No visitor counters recorded: the sites show none, or none was extracted.",
         "note_two_runs_counters": "Needs at least two runs: each site's visitor counter has been read once.",
         "note_no_sites": "No sites in this dataset yet.",
+        "stories_heading": "Stories carried by the most portals",
+        "stories_caption": ("A story is a set of articles whose texts are near-duplicates (the same release, "
+                            "republished); its origin is the earliest publication. Lag: from the origin to the last "
+                            "copy; views: the latest counts of every copy, summed. The chart shows how the story "
+                            "carried by the most sites spread: “{headline}”."),
+        "axis_hours_after_origin": "hours after the origin was published",
+        "axis_days_after_origin": "days after the origin was published",
+        "axis_sites_carrying": "sites carrying the story",
+        "col_origin": "Origin", "col_origin_site": "Origin site", "col_sites": "Sites",
+        "col_story_articles": "Articles", "col_lag_last": "Lag to the last copy (hours)",
+        "col_total_views": "Total views",
+        "note_no_stories": "No story was carried by more than one site.",
     },
     "vi": {
         "title": "govnews — báo cáo lượt xem",
@@ -192,6 +204,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_counters": "Không có bộ đếm lượt truy cập: các trang không hiển thị, hoặc chưa trích xuất được.",
         "note_two_runs_counters": "Cần ít nhất hai lượt thu thập: bộ đếm của mỗi trang mới được đọc một lần.",
         "note_no_sites": "Chưa có trang nào trong bộ dữ liệu.",
+        "stories_heading": "Tin bài được nhiều trang đăng lại nhất",
+        "stories_caption": ("Mỗi tin bài là một nhóm bài viết có nội dung gần như trùng nhau (cùng một bản tin được "
+                            "đăng lại); bài gốc là bài được đăng sớm nhất. Độ trễ: từ bài gốc đến bài đăng lại cuối "
+                            "cùng; lượt xem: tổng lượt xem mới nhất của mọi bài. Biểu đồ cho thấy tin bài được nhiều "
+                            "trang đăng nhất đã lan truyền thế nào: “{headline}”."),
+        "axis_hours_after_origin": "số giờ sau khi bài gốc được đăng",
+        "axis_days_after_origin": "số ngày sau khi bài gốc được đăng",
+        "axis_sites_carrying": "số trang đã đăng",
+        "col_origin": "Bài gốc", "col_origin_site": "Trang gốc", "col_sites": "Số trang",
+        "col_story_articles": "Số bài", "col_lag_last": "Độ trễ đến bài cuối (giờ)",
+        "col_total_views": "Tổng lượt xem",
+        "note_no_stories": "Chưa có tin bài nào được từ hai trang trở lên đăng.",
     },
 }
 
@@ -250,6 +274,7 @@ def report_sections(data: dict[str, pd.DataFrame], top: int = 10, lang: str = "v
         velocity_section(data, top, t, lang),
         counters_section(data, t, lang),
         publications_section(data, t, lang),
+        *([stories_section(data, top, t, lang)] if "stories" in data else []),
         sites_section(data["sites"], t),
     ]
 
@@ -280,6 +305,10 @@ def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any =
     - "publications": articles per site (rows) and month of publication (columns), every month
       from the first to the last; the heatmap shows the last `HEATMAP_MONTHS`.
     - "sites": per site: articles, observations, latest visitor counter and its growth.
+    - "stories" and "story_spread", only when the articles carry story ids (`govnews.load` of a
+      dataset whose stories were built): the stories carried by two sites or more
+      (`output.stories.stories_table`), and the members of the first of them in publication order
+      (`output.stories.story_spread`).
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
@@ -316,6 +345,7 @@ def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any =
         "counter_daily": counter_daily(counters),
         "publications": publication_heatmap(dataset.articles),
         "sites": site_summary(Dataset(dataset.articles, observations, counters, dataset.runs)),
+        **story_data(dataset.articles),
     }
 
 
@@ -1064,6 +1094,71 @@ def publications_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang:
             for site, counts in zip(shown.index, shown.to_numpy().tolist())]
     table = table_html(header, body, numeric=set(range(1, cols + 2)))
     return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="publications")
+
+
+def story_data(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """{"stories": stories carried by two sites or more, "story_spread": how the first spread};
+    {} when the articles carry no story ids (stories were never built for the dataset)."""
+    from .stories import has_story_ids, stories_table, story_spread
+
+    if not has_story_ids(articles):
+        return {}
+    table = stories_table(articles, min_sites=2)
+    spread = story_spread(articles, str(table["story_id"].iloc[0])) if len(table) else story_spread(articles, "")
+    return {"stories": table, "story_spread": spread}
+
+
+def stories_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str], lang: str) -> Section:
+    """Steps: how many sites carried the most widely carried story, against the time since its
+    origin was published; the table of the `top` stories carried by the most sites."""
+    table = data["stories"]
+    heading = t["stories_heading"]
+    if table.empty:
+        return Section(heading, "", note=t["note_no_stories"], css="stories")
+    first = table.iloc[0]
+    caption = t["stories_caption"].format(headline=shorten(_text(first["origin_headline"]) or _text(first["story_id"]), 90))
+    header = [t["col_rank"], t["col_origin"], t["col_origin_site"], t["col_published"], t["col_sites"],
+              t["col_story_articles"], t["col_lag_last"], t["col_total_views"]]
+    rows = [[str(i), _link(r.origin_headline, r.origin_url, t), _escape(_text(r.origin_site)),
+             _escape(_date_text(r.first_published_at, lang)), _escape(group_digits(r.sites)),
+             _escape(group_digits(r.articles)), _escape(format_number(r.lag_to_last_hours, lang)),
+             _escape(_count_or_dash(r.total_views))]
+            for i, r in enumerate(table.head(top).itertuples(index=False), 1)]
+    numbers = table_html(header, rows, numeric={0, 4, 5, 6, 7}, css={1: "headline", 3: "date"})
+    spread = data["story_spread"].dropna(subset=["lag_hours"]).reset_index(drop=True)
+    if spread.empty:
+        return Section(heading, caption, note=t["note_no_dates"], table=numbers, css="stories")
+    fig = spread_figure(spread, t, lang)
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=numbers, css="stories")
+
+
+def spread_figure(spread: pd.DataFrame, t: dict[str, str], lang: str) -> Figure:
+    """Sites carrying one story against hours (or days, past three days) since its origin: a
+    step for each new site, a point for each copy, coloured and labelled by site."""
+    lags = spread["lag_hours"].to_numpy(dtype="float64")
+    in_days = float(lags.max()) > 72
+    x = lags / 24 if in_days else lags
+    carried = spread["sites_so_far"].to_numpy(dtype="float64")
+    colors = site_colors(spread["site"].dropna())
+    fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-spread["site"].nunique() // 4))
+    ax = fig.add_subplot()
+    ax.step(np.r_[x, x.max() * 1.05 + 0.01], np.r_[carried, carried[-1]], where="post", color="#555555",
+            linewidth=1.4)
+    for site, rows in spread.groupby(spread["site"].fillna(""), sort=True):
+        at = rows.index.to_numpy()
+        ax.scatter(x[at], carried[at], s=36, zorder=3, color=colors.get(str(site), "#888888"),
+                   edgecolors="white", linewidths=0.6)
+    for xi, yi, site in zip(x, carried, spread["site"].fillna("")):
+        ax.annotate(mpl_text(str(site)), (xi, yi), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
+    ax.set_xlim(left=min(0.0, float(x.min())) - 0.02 * max(float(x.max()), 1.0))
+    ax.set_ylim(0, float(carried.max()) + 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(_count_formatter(lang))
+    ax.set_xlabel(t["axis_days_after_origin"] if in_days else t["axis_hours_after_origin"])
+    ax.set_ylabel(t["axis_sites_carrying"])
+    _style(ax)
+    _site_legend(fig, colors, spread["site"].dropna(), marker=True)
+    return fig
 
 
 def sites_section(sites: pd.DataFrame, t: dict[str, str]) -> Section:

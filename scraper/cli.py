@@ -133,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-private", action="store_true",
                    help="allow an archive service on loopback or a private network")
 
+    p = command("stories", "articles grouped into stories carried by several portals")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--min-sites", type=int, default=2, metavar="N",
+                   help="stories carried by at least N sites (default 2)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the table as CSV (.csv) or JSON Lines (.jsonl) instead of printing")
+
     p = command("serve-fixtures", "serve the demo portals for manual testing")
     p.add_argument("--port", type=int, default=8800, help="first port (one portal per port)")
     p.add_argument("--host", default="127.0.0.1")
@@ -433,6 +440,34 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK if result.status == "ok" else EXIT_PARTIAL
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    from govnews.output.stories import stories_table
+
+    folder = _existing_dataset(args.folder)
+    if args.min_sites < 1:
+        raise ConfigError("--min-sites must be >= 1")
+    table = stories_table(folder, min_sites=args.min_sites)
+    if args.output:
+        out = Path(args.output)
+        if out.suffix.lower() not in (".csv", ".jsonl"):
+            raise ConfigError(f"{out}: -o names a .csv or .jsonl file")
+        from govnews.output.writers import atomic_write
+        with atomic_write(out) as fh:
+            if out.suffix.lower() == ".csv":
+                table.to_csv(fh, index=False)
+            else:
+                table.to_json(fh, orient="records", lines=True, force_ascii=False,
+                              date_format="iso")
+        print(f"{len(table)} stories written to {out}")
+    else:
+        import pandas as pd
+        with pd.option_context("display.width", 160, "display.max_columns", 12,
+                               "display.max_colwidth", 50):
+            print(table.to_string(index=False) if len(table) else "no story carried by "
+                  f"{args.min_sites} sites or more")
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
@@ -483,6 +518,7 @@ COMMANDS = {
     "export": cmd_export,
     "report": cmd_report,
     "recover": cmd_recover,
+    "stories": cmd_stories,
     "serve-fixtures": cmd_serve_fixtures,
     "demo": cmd_demo,
 }

@@ -194,6 +194,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
             on_start(crawl)
         summary = crawl.run()
         _record_site_status(config, store, run_id, crawl, summary)
+        _update_stories(store, run_id, summary)
         status = "ok" if summary.error_count == 0 else "partial"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -246,6 +247,19 @@ def _record_site_status(config: Config, store: Store, run_id: str, crawl: Crawl,
             summary.hints.append(
                 f"site {site.name} has been gone for {GONE_HINT_RUNS} runs; recover it from the "
                 f"Wayback Machine: govnews recover {host} --from wayback -o {site.name}-recovered")
+
+
+def _update_stories(store: Store, run_id: str, summary: Summary) -> None:
+    """The run's new and changed articles join the dataset's stories (cost: the run's, not the
+    dataset's); a failure here is an error of the run, the records stay."""
+    if summary.stopped == "store failure":
+        return
+    from govnews.output.stories import StoriesError, update_stories
+    try:
+        update_stories(store, run_id)
+    except (StoriesError, sqlite3.Error) as exc:
+        summary.errors["stories"] += 1
+        summary.error_lines.append(f"stories: could not be updated: {exc}")
 
 
 def _index(folder: Path, summary: Summary) -> None:

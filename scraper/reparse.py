@@ -165,6 +165,7 @@ def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
                     copy_dataset(folder, target)
                 with Store.open(target) as store:
                     result = _Reparse(store.conn, store, target / "warc", config).run()
+                    _update_stories(store, result)
         except BaseException:
             if created:                      # no half-made dataset left behind
                 shutil.rmtree(target, ignore_errors=True)
@@ -173,8 +174,21 @@ def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
     else:
         with DatasetLock(folder), Store.open(folder) as store:
             result = _Reparse(store.conn, store, warc, config).run()
+            _update_stories(store, result)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _update_stories(store: Store, result: "ReparseResult") -> None:
+    """Stories follow the re-extracted texts (only what changed is indexed again)."""
+    from govnews.output.stories import StoriesError, update_stories
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'"
+                              ).fetchone():
+        return                      # a dataset no harvest built stories for: left as it is
+    try:
+        update_stories(store)
+    except (StoriesError, sqlite3.Error) as exc:
+        result.errors.append(f"stories: could not be updated: {exc}")
 
 
 # -- the dataset as the crawl left it ---------------------------------------------------------------

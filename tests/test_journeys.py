@@ -77,6 +77,14 @@ def test_harvest_twice_then_report(tmp_path, capsys):
     assert data.observations.groupby("article_id").size().max() == 2
     assert main(["report", str(tmp_path / "data"), "-o", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").stat().st_size > 10_000
+    # every article belongs to a story (most to a story of one)
+    assert data.articles.story_id.notna().all()
+    assert main(["stories", str(tmp_path / "data"), "--min-sites", "1", "-o",
+                 str(tmp_path / "stories.csv")]) == 0
+    table = pd.read_csv(tmp_path / "stories.csv")
+    assert len(table) == data.articles.story_id.nunique()
+    assert main(["stories", str(tmp_path / "data")]) == 0          # printed, 2+ sites
+    assert govnews.stories(data, min_sites=1).shape[0] == len(table)
     capsys.readouterr()
 
 

@@ -67,7 +67,13 @@ def snapshot(folder: Path) -> dict[str, list[tuple]]:
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+        out = {}
+        for t in tables:
+            try:
+                out[t] = conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            except sqlite3.OperationalError:      # a WITHOUT ROWID table (the story index)
+                out[t] = sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+        return out
     finally:
         conn.close()
 
