@@ -2,6 +2,7 @@
 Pure functions from text (or a small subtree) to values."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,25 +138,25 @@ def counter_of(el: etree._Element) -> Counter:
     return Counter(total, labelled.get("online"), labelled.get("today"))
 
 
-_LABELLED = None
+@functools.lru_cache(maxsize=1)
+def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The label patterns, built once (on first use, whole before any thread sees them: a
+    global filled in two steps once handed another crawl thread half of it)."""
+    names = [(k, l) for k, labels in _LABEL_ORDER for l in labels] + \
+            [("other", l) for l in _OTHER_LABELS]
+    names.sort(key=lambda kl: -len(kl[1]))
+    alternatives = "|".join(re.escape(l) for _, l in names)
+    forward = re.compile(r"(" + alternatives + r")\s*[:：]?\s*"
+                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+    after = re.compile(r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
+                       r"(" + alternatives + r")(?![^\W\d_])", re.I)
+    ends_with_label = re.compile(r"(?:" + alternatives + r")\W*$", re.I)
+    return forward, {l: k for k, l in names}, after, ends_with_label
 
 
 def labelled_counts(text: str) -> dict[str, int]:
     """{'total': .., 'online': .., 'today': ..} from 'Đang truy cập: 25 Hôm nay: 1.024 ...'."""
-    global _LABELLED
-    if _LABELLED is None:
-        names = [(k, l) for k, labels in _LABEL_ORDER for l in labels] + \
-                [("other", l) for l in _OTHER_LABELS]
-        names.sort(key=lambda kl: -len(kl[1]))
-        _LABELLED = (re.compile(
-            r"(" + "|".join(re.escape(l) for _, l in names) + r")\s*[:：]?\s*"
-            r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I),
-            {l: k for k, l in names})
-        _LABELLED += (re.compile(
-            r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
-            r"(" + "|".join(re.escape(l) for _, l in names) + r")(?![^\W\d_])", re.I),
-            re.compile(r"(?:" + "|".join(re.escape(l) for _, l in names) + r")\W*$", re.I))
-    pattern, kinds, after, ends_with_label = _LABELLED
+    pattern, kinds, after, ends_with_label = _labelled_patterns()
     text = unicodedata.normalize("NFC", text)
     found: dict[str, int] = {}
     forward = list(pattern.finditer(text))
