@@ -17,11 +17,11 @@ scale    synthetic bodies (phrases of the demo articles drawn with Zipf weights,
          figure per paragraph, ~330 words; 4% are copies of an earlier body, cut, added to and
          re-signed; 1% are pages of 100 template series, N/10 000 pages each, that differ by a
          date and a name). In a child process each: cluster N
-         from scratch into an SQLite file (`StoryIndex.add`, 5000 per transaction, as
-         `rebuild_stories` does), then, in a fresh child, add 10k new articles (4% copies of
+         from scratch into an SQLite file (`StoryIndex.add`, `REBUILD_BATCH` per transaction,
+         as `rebuild_stories` does), then, in a fresh child, add 10k new articles (4% copies of
          indexed ones) to that index in one transaction, as `update_stories` does after a run.
          Wall time of the add() calls only (generating the text is timed apart), peak RSS of
-         the child, the index's size on disk.
+         the child, what it wrote to storage (/proc/self/io), the index's size on disk.
 """
 from __future__ import annotations
 
@@ -42,12 +42,11 @@ from pathlib import Path
 import numpy as np
 
 from govnews.fixtures.syndication import VARIANTS, article_id_of, corpus, demo_originals, labelled_pairs
-from govnews.output.stories import (DEFAULT_SETTINGS, StoryDoc, StoryIndex, StorySettings, edge_similarity,
-                                    fingerprint)
+from govnews.output.stories import (DEFAULT_SETTINGS, REBUILD_BATCH, StoryDoc, StoryIndex, StorySettings,
+                                    edge_similarity, fingerprint)
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 SHINGLES = (3, 4, 5, 6, 7)
-BATCH = 5000
 
 
 # -- quality ---------------------------------------------------------------------------------------
@@ -214,12 +213,14 @@ class Bodies:
                 paragraphs = self.py.choice(earlier).split("\n\n")
                 if len(paragraphs) > 3:
                     del paragraphs[self.py.randrange(1, len(paragraphs))]
-                paragraphs += ["Được biết, đây là hoạt động thiết thực của địa phương.", "Minh Hải", "Theo Báo Bạc Liêu"]
+                paragraphs += ["Được biết, đây là hoạt động thiết thực của địa phương.", "Minh Hải",
+                               "Theo Báo Bạc Liêu"]
             elif roll < 0.05:
                 series = self.py.randrange(SERIES)
                 paragraphs = list(self.series[series]) + [
                     f"Thời gian: ngày {self.py.randint(1, 28)}/{self.py.randint(1, 12)}/2024, buổi sáng. Chủ trì: ông "
-                    f"{self.py.choice(('Nguyễn', 'Trần', 'Lê', 'Phạm'))} Văn {self.py.choice(('An', 'Bình', 'Cường', 'Dũng'))}."]
+                    f"{self.py.choice(('Nguyễn', 'Trần', 'Lê', 'Phạm'))} Văn "
+                    f"{self.py.choice(('An', 'Bình', 'Cường', 'Dũng'))}."]
             else:
                 paragraphs = [f"Ngày {days[i, p]}/{months[i, p]}/2024, "
                               + " ".join(self.phrases[j] for j in ids[i, p * 20:(p + 1) * 20])
@@ -246,6 +247,15 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def written_mib() -> float:
+    """Bytes this process caused to be written to storage (Linux /proc/self/io), in MiB."""
+    try:
+        lines = Path("/proc/self/io").read_text().splitlines()
+    except OSError:
+        return float("nan")
+    return int(next(l for l in lines if l.startswith("write_bytes:")).split()[1]) / 2**20
+
+
 def child_build(n: int, path: Path) -> dict:
     """Cluster `n` synthetic bodies from scratch into the SQLite file `path`."""
     conn = connect(path)
@@ -256,9 +266,10 @@ def child_build(n: int, path: Path) -> dict:
     bodies, earlier = Bodies(1), []
     generating = adding = 0.0
     totals = collections.Counter()
-    for start in range(0, n, BATCH):
+    written = written_mib()
+    for start in range(0, n, REBUILD_BATCH):
         t0 = time.perf_counter()
-        docs = bodies.batch(start, min(BATCH, n - start), earlier)
+        docs = bodies.batch(start, min(REBUILD_BATCH, n - start), earlier)
         t1 = time.perf_counter()
         conn.execute("BEGIN")
         result = index.add(docs)
@@ -274,6 +285,7 @@ def child_build(n: int, path: Path) -> dict:
                            " (SELECT story_id, COUNT(*) AS c FROM stories GROUP BY story_id)").fetchone()
     conn.close()
     return {"n": n, "seconds": adding, "generating_seconds": generating, "peak_rss_mib": peak_rss_mib(),
+            "written_mib": written_mib() - written,
             "db_mib": path.stat().st_size / 2**20, "stories": stories[0], "largest_story": stories[1], **totals}
 
 
@@ -286,15 +298,16 @@ def child_add(n: int, new: int, path: Path) -> dict:
     copied = Bodies(1).batch(0, new // 25, [])      # the same seed: the first bodies of the index
     docs[: len(copied)] = [replace(d, article_id=f"{n + i:016x}", site="copier",
                                    body=d.body + "\n\nTheo Báo Bạc Liêu") for i, d in enumerate(copied)]
-    before = peak_rss_mib()
+    before, written = peak_rss_mib(), written_mib()
     t0 = time.perf_counter()
     conn.execute("BEGIN")
     result = index.add(docs)
     conn.execute("COMMIT")
+    conn.close()   # the checkpoint of the run's pages is part of its cost
     seconds = time.perf_counter() - t0
-    conn.close()
     return {"n": n, "new": new, "copies": len(copied), "seconds": seconds, "peak_rss_mib": peak_rss_mib(),
-            "rss_before_mib": before, "compared": result.compared, "edges": result.edges,
+            "rss_before_mib": before, "written_mib": written_mib() - written, "compared": result.compared,
+            "edges": result.edges,
             "stories_changed": result.stories_changed}
 
 
@@ -321,14 +334,16 @@ def run_scale(sizes: list[int], new: int, folder: Path) -> list[dict]:
 
 def print_scale(results: list[dict]) -> None:
     print("\n## Scale (synthetic bodies, ~330 words)\n")
-    print("| articles | cluster from scratch | per 1k | peak RSS | index on disk | stories | largest | "
-          "add 10k: time | add 10k: peak RSS | pairs compared |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| articles | cluster from scratch | per 1k | peak RSS | written | index on disk | stories | largest "
+          "| add 10k: time | peak RSS | written | pairs compared |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         b, a = r["build"], r["add"]
-        print(f"| {b['n']:,} | {b['seconds']:.0f} s | {1000 * b['seconds'] / b['n']:.2f} s | {b['peak_rss_mib']:.0f} MiB "
-              f"| {b['db_mib']:.0f} MiB | {b['stories']:,} | {b['largest_story']} | {a['seconds']:.1f} s "
-              f"| {a['peak_rss_mib']:.0f} MiB | {a['compared']:,} |")
+        print(f"| {b['n']:,} | {b['seconds']:.0f} s | {1000 * b['seconds'] / b['n']:.2f} s "
+              f"| {b['peak_rss_mib']:.0f} MiB "
+              f"| {b['written_mib'] / 1024:.1f} GiB | {b['db_mib']:.0f} MiB | {b['stories']:,} | {b['largest_story']} "
+              f"| {a['seconds']:.1f} s | {a['peak_rss_mib']:.0f} MiB | {a['written_mib']:.0f} MiB "
+              f"| {a['compared']:,} |")
 
 
 def main(argv: list[str] | None = None) -> int:

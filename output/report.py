@@ -1099,12 +1099,13 @@ def publications_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang:
 def story_data(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """{"stories": stories carried by two sites or more, "story_spread": how the first spread};
     {} when the articles carry no story ids (stories were never built for the dataset)."""
-    from .stories import has_story_ids, stories_table, story_spread
+    from .stories import has_story_ids, spread_of_members, stories_of_members, story_members
 
     if not has_story_ids(articles):
         return {}
-    table = stories_table(articles, min_sites=2)
-    spread = story_spread(articles, str(table["story_id"].iloc[0])) if len(table) else story_spread(articles, "")
+    members = story_members(articles)
+    table = stories_of_members(members, min_sites=2)
+    spread = spread_of_members(members, str(table["story_id"].iloc[0]) if len(table) else "")
     return {"stories": table, "story_spread": spread}
 
 

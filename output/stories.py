@@ -70,10 +70,12 @@ __all__ = [
     "StorySettings", "DEFAULT_SETTINGS", "StoriesError", "StoriesResult", "StoryDoc", "StoryIndex",
     "normalise_body", "clean_paragraphs", "body_words", "paragraph_tokens", "fold_tones", "slot_contexts",
     "slot_conflicts", "slot_array", "array_conflicts", "shingle_hashes", "signature", "estimated_jaccard",
-    "exact_jaccard", "Fingerprint", "fingerprint", "edge_similarity", "body_similarity", "same_story", "bucket_keys", "Member", "origin_key",
+    "exact_jaccard", "Fingerprint", "fingerprint", "edge_similarity", "body_similarity", "same_story",
+    "bucket_keys", "Member", "origin_key",
     "origin_of", "lag_hours", "iter_story_rows", "lsh_bands",
     "update_stories", "rebuild_stories", "attach_story_ids", "read_story_members", "story_members",
-    "stories_table", "story_spread", "has_story_ids", "STORIES_COLUMNS", "STORY_TABLE_COLUMNS",
+    "stories_table", "stories_of_members", "story_spread", "spread_of_members", "has_story_ids",
+    "STORIES_COLUMNS", "STORY_TABLE_COLUMNS", "REBUILD_BATCH",
 ]
 
 
@@ -262,7 +264,8 @@ _EDGE = "\u00b6"  # a paragraph's start or end, in a phrase
 _SLOT_WIDTH = 2
 
 
-def _slots(tokens: Sequence[str], words: Sequence[str], width: int = _SLOT_WIDTH) -> Iterator[tuple[tuple[str, ...], str]]:
+def _slots(tokens: Sequence[str], words: Sequence[str],
+           width: int = _SLOT_WIDTH) -> Iterator[tuple[tuple[str, ...], str]]:
     """(phrase, slot) for each slot of a paragraph, seen from its left and from its right: a
     number, or a run of capitalised words that does not open the paragraph (a name)."""
     padded = [_EDGE] * width + list(words) + [_EDGE] * width
@@ -987,7 +990,8 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 # -- the dataset's stories: update and rebuild -----------------------------------------------------
 
-BATCH = 5000   # articles per `StoryIndex.add` call in a rebuild or a large update
+BATCH = 5000            # articles per `StoryIndex.add` call in a large update
+REBUILD_BATCH = 20_000  # and per transaction in a rebuild: fewer commits, fewer rewrites of the bucket index
 
 
 def update_stories(store: "Store", run_id: str | None = None,
@@ -1031,7 +1035,8 @@ def update_stories(store: "Store", run_id: str | None = None,
     return result
 
 
-def rebuild_stories(store: "Store", settings: StorySettings = DEFAULT_SETTINGS, batch: int = BATCH) -> StoriesResult:
+def rebuild_stories(store: "Store", settings: StorySettings = DEFAULT_SETTINGS,
+                    batch: int = REBUILD_BATCH) -> StoriesResult:
     """Cluster every article of the dataset from scratch (the index emptied first), `batch`
     articles per transaction; until it finishes, `update_stories` rebuilds again."""
     started = _clock()
@@ -1293,14 +1298,15 @@ def stories_table(data: "Dataset | pd.DataFrame | str | os.PathLike", min_sites:
 
         >>> govnews.stories("govnews-data", min_sites=3).head()
     """
-    if min_sites < 1:
-        raise StoriesError(f"min_sites must be at least 1, got {min_sites}")
-    return _story_table(story_members(data), min_sites)
+    return stories_of_members(story_members(data), min_sites)
 
 
-def _story_table(members: "pd.DataFrame", min_sites: int) -> "pd.DataFrame":
+def stories_of_members(members: "pd.DataFrame", min_sites: int = 1) -> "pd.DataFrame":
+    """`stories_table` from `story_members`' frame (to compute the members once)."""
     import pandas as pd
 
+    if min_sites < 1:
+        raise StoriesError(f"min_sites must be at least 1, got {min_sites}")
     per = members.groupby("story_id", sort=False)
     origins = members[members["is_origin"].fillna(False)].drop_duplicates("story_id").set_index("story_id")
     table = pd.DataFrame({
@@ -1326,9 +1332,13 @@ def story_spread(data: "Dataset | pd.DataFrame | str | os.PathLike", story_id: s
     """How one story spread: its members in publication order (story_id, article_id, site,
     headline, url, published_at, view_count, is_origin, lag_hours) with `sites_so_far`, the
     distinct sites carrying it by then. Default: the story carried by the most sites."""
-    members = story_members(data)
+    return spread_of_members(story_members(data), story_id)
+
+
+def spread_of_members(members: "pd.DataFrame", story_id: str | None = None) -> "pd.DataFrame":
+    """`story_spread` from `story_members`' frame."""
     if story_id is None:
-        table = _story_table(members, 1)
+        table = stories_of_members(members, 1)
         story_id = str(table["story_id"].iloc[0]) if len(table) else None
     rows = members[members["story_id"] == story_id].copy() if story_id is not None else members.iloc[:0].copy()
     rows = rows.sort_values(["published_at", "lag_hours", "article_id"], kind="stable", na_position="last")

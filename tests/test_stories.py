@@ -22,7 +22,8 @@ from govnews.fixtures.syndication import (VARIANTS, Item, article_id_of, article
 from govnews.output.dataset import load
 from govnews.output.report import TEXTS, build_report, report_data, report_sections
 from govnews.output.store import DB_NAME, Store
-from govnews.output.stories import (DEFAULT_SETTINGS, array_conflicts, STORIES_COLUMNS, STORY_TABLE_COLUMNS, Member, StoriesError,
+from govnews.output.stories import (DEFAULT_SETTINGS, STORIES_COLUMNS, STORY_TABLE_COLUMNS, Member, StoriesError,
+                                    array_conflicts,
                                     StorySettings, attach_story_ids, body_words, estimated_jaccard,
                                     fingerprint, lag_hours, normalise_body, origin_of, paragraph_tokens,
                                     read_story_members, slot_conflicts, slot_contexts,
@@ -90,7 +91,8 @@ def clustered(items: list[Item], tmp_path_factory: pytest.TempPathFactory) -> Pa
 def test_signature_source_and_dateline_lines_are_removed() -> None:
     body = ("(BL-CL) - Sáng 27/6/2018, Tổ đại biểu HĐND tỉnh tiếp xúc cử tri.\n\nCử tri kiến nghị nhiều vấn đề.\n\n"
             "Minh Hải\n\nTheo Báo Bạc Liêu")
-    assert normalise_body(body) == "sáng 27/6/2018, tổ đại biểu hđnd tỉnh tiếp xúc cử tri.\ncử tri kiến nghị nhiều vấn đề."
+    assert normalise_body(body) == ("sáng 27/6/2018, tổ đại biểu hđnd tỉnh tiếp xúc cử tri.\n"
+                                    "cử tri kiến nghị nhiều vấn đề.")
     assert normalise_body("Nguồn: Cổng TTĐT tỉnh\n\nNội dung chính.\n\nTin, ảnh: Hoàng Anh") == "nội dung chính."
     # "Theo đó, ..." is prose, not a source line
     assert normalise_body("Mở đầu.\n\nTheo đó, các đơn vị thực hiện.") == "mở đầu.\ntheo đó, các đơn vị thực hiện."
@@ -394,7 +396,8 @@ def test_stories_table_filters_by_sites_and_agrees_with_the_index(clustered: Pat
     origins = set(index.loc[index["is_origin"], "article_id"])
     assert set(story_members(data).query("is_origin")["article_id"]) == origins
     lags = story_members(data).set_index("article_id")["lag_hours"].astype(float)
-    assert np.allclose(lags.loc[index["article_id"]].fillna(-1), index.set_index("article_id")["lag_hours"].astype(float).fillna(-1))
+    stored = index.set_index("article_id")["lag_hours"].astype(float)
+    assert np.allclose(lags.loc[index["article_id"]].fillna(-1), stored.fillna(-1))
     with pytest.raises(StoriesError, match="min_sites"):
         stories_table(data, min_sites=0)
 
