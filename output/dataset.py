@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 import pandas as pd
 
 from .schema import DTYPES, KINDS, LOCAL_TZ, SCHEMA_VERSION, TABLES, has_offset
+from .shards import unmerged_rows
 from .store import DB_NAME, StoreError, connect_readonly, read_rows
 from .writers import PARQUET_VERSION_KEY, ParquetUnavailableError, import_pyarrow, csv_unescape_text
 
@@ -32,7 +33,27 @@ class Dataset(NamedTuple):
     runs: pd.DataFrame
 
 
-def load(folder: Path | str, *, raw_csv: bool = False) -> Dataset:
+def _with_unmerged(table: str, rows, unmerged: list[dict]):
+    """A table's rows with a shard's unmerged rows: articles replaced by their newer extraction
+    (keeping the earlier first_seen_at), observations and counters added."""
+    if not unmerged:
+        yield from rows
+        return
+    if table != "articles":
+        yield from rows
+        yield from unmerged
+        return
+    newer = {row["article_id"]: row for row in unmerged}
+    for row in rows:
+        fresh = newer.pop(row["article_id"], None)
+        if fresh is None:
+            yield row
+        else:
+            yield {**fresh, "first_seen_at": row.get("first_seen_at") or fresh.get("first_seen_at")}
+    yield from newer.values()
+
+
+def load(folder: Path | str, *, raw_csv: bool = False, engine: str = "pandas") -> Dataset:
     """The four tables of a dataset folder or an export folder, with the schema's dtypes.
 
     Reads `dataset.sqlite` when the folder has one; otherwise, for each table, the first of
@@ -50,13 +71,28 @@ def load(folder: Path | str, *, raw_csv: bool = False) -> Dataset:
         >>> data = load("govnews-data")
         >>> data.observations.dtypes["view_count"]
         Int64Dtype()
+
+    `engine="dask"` returns dask DataFrames instead (`pip install 'govnews[cluster]'`), for
+    datasets larger than memory: a dataset folder's articles, observations and site counters
+    in one partition per site, read when computed; the same rows and dtypes as pandas.
+
+        >>> views = load("govnews-data", engine="dask").observations
+        >>> views.groupby("site").view_count.max().compute()
     """
     folder = Path(folder)
     db = folder / DB_NAME
+    if engine == "dask":
+        return _load_dask(folder, raw_csv)
+    if engine != "pandas":
+        raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
     if db.is_file():
         conn = connect_readonly(db)
         try:
-            data = Dataset(**{t: frame_from_rows(t, read_rows(conn, t)) for t in TABLES})
+            # the union of the shards: runs in progress or never merged are read from them
+            unmerged = unmerged_rows(conn, folder)
+            data = Dataset(**{t: frame_from_rows(t, _with_unmerged(t, read_rows(conn, t),
+                                                                   unmerged.get(t, [])))
+                              for t in TABLES})
         finally:
             conn.close()
         from .stories import attach_story_ids, has_stories
@@ -69,6 +105,59 @@ def load(folder: Path | str, *, raw_csv: bool = False) -> Dataset:
             f"{folder}: no {DB_NAME} and no exported {', '.join('.' + f for f in EXPORT_FORMATS)} tables"
         )
     return Dataset(**{t: _read_exported(t, path, raw_csv) for t, path in sources.items()})
+
+
+SITE_TABLES = ("articles", "observations", "site_counters")
+
+
+def _load_dask(folder: Path, raw_csv: bool) -> Dataset:
+    try:
+        import dask
+        import dask.dataframe as dd
+    except ImportError:
+        raise ImportError("load(engine='dask') needs Dask: pip install 'govnews[cluster]'") from None
+    db = folder / DB_NAME
+    if not db.is_file():                # an export folder: read once, one partition per table
+        eager = load(folder, raw_csv=raw_csv)
+        return Dataset(*(dd.from_pandas(frame, npartitions=1) for frame in eager))
+    conn = connect_readonly(db)
+    try:
+        sites = [r[0] for r in conn.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+        sites += sorted({row["site"] for rows in unmerged_rows(conn, folder).values()
+                         for row in rows} - set(sites))
+    finally:
+        conn.close()
+    tables = {}
+    # the pandas dtypes as they are: list columns (images, ...) stay objects, not strings
+    with dask.config.set({"dataframe.convert-string": False}):
+        for table in TABLES:
+            meta = _site_frame(folder, table, None, empty=True)
+            parts = [dask.delayed(_site_frame)(folder, table, site) for site in sites] \
+                if table in SITE_TABLES and sites \
+                else [dask.delayed(_site_frame)(folder, table, None)]
+            tables[table] = dd.from_delayed(parts, meta=meta, verify_meta=False)
+    return Dataset(**tables)
+
+
+def _site_frame(folder: Path, table: str, site: str | None, empty: bool = False) -> pd.DataFrame:
+    """One partition of `load(engine="dask")`: a table's rows of one site (all rows for None),
+    merged and unmerged shard runs alike, with the pandas dtypes."""
+    conn = connect_readonly(folder / DB_NAME)
+    try:
+        if empty:
+            rows: Iterable = []
+        else:
+            unmerged = [r for r in unmerged_rows(conn, folder).get(table, [])
+                        if site is None or r.get("site") == site]
+            rows = _with_unmerged(table, read_rows(conn, table, where_site=site), unmerged)
+        frame = frame_from_rows(table, rows)
+    finally:
+        conn.close()
+    if table == "articles":
+        from .stories import attach_story_ids, has_stories
+        if has_stories(folder):
+            frame = attach_story_ids(frame, folder)
+    return frame
 
 
 def frame_from_rows(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:

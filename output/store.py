@@ -146,10 +146,12 @@ def check_schema_version(conn: sqlite3.Connection, path: Path) -> int | None:
     return version
 
 
-def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = None) -> Iterator[dict]:
+def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = None,
+              where_site: str | None = None) -> Iterator[dict]:
     """Stream the rows of `table` as record dicts (schema fields only, lists decoded), in insertion order.
 
-    A column an older database lacks (see `schema.ADDED_FIELDS`) reads as null."""
+    A column an older database lacks (see `schema.ADDED_FIELDS`) reads as null. `where_run_id`
+    and `where_site` (tables with a site column) select one run's or one site's rows."""
     _check_table(table)
     if not _has_table(conn, table):
         return
@@ -157,10 +159,15 @@ def read_rows(conn: sqlite3.Connection, table: str, where_run_id: str | None = N
     present = table_columns(conn, table)
     selected = [f if f in present else f"NULL AS {f}" for f in fields]
     sql = f"SELECT {', '.join(selected)} FROM {table}"
-    params: tuple = ()
+    conditions, params = [], []
     if where_run_id is not None:
-        sql += f" WHERE {_RUN_COLUMN[table]} = ?"
-        params = (where_run_id,)
+        conditions.append(f"{_RUN_COLUMN[table]} = ?")
+        params.append(where_run_id)
+    if where_site is not None:
+        conditions.append("site = ?")
+        params.append(where_site)
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
     cursor = conn.execute(sql + " ORDER BY rowid", params)
     lists = LIST_FIELDS[table]
     while batch := cursor.fetchmany(_FETCH_BATCH):

@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, NamedTuple
+from typing import Any, BinaryIO, Iterable, Iterator, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -130,6 +130,7 @@ class ArchivedResponse:
     request_headers: dict[str, str] = field(default_factory=dict)
     run_id: str | None = None      # the govnews run that wrote the file (its warcinfo), if named
     raw_body: bytes | None = None  # the stored payload when it differs from `body` (encoded)
+    shard: str | None = None       # the shard whose folder (warc/<shard>/) holds the file
 
     def to_response(self) -> Response:
         """The `Response` the crawler had, as far as the archive recorded it."""
@@ -167,11 +168,15 @@ class WarcArchive:
     def __init__(self, folder: Path, prefix: str = "govnews", max_bytes: int = 100 * 1024 * 1024,
                  run_id: str | None = None, software: str = "govnews/0.1",
                  operator: str | None = None,
-                 digests: "MutableMapping[str, tuple[str, str, str]] | None" = None) -> None:
+                 digests: "MutableMapping[str, tuple[str, str, str]] | None" = None,
+                 name: str | None = None) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         run_part = run_id or time.strftime("%Y%m%d%H%M%S", time.gmtime())
-        self.stem = f"{_name_part(prefix)}-{_name_part(run_part)}"
+        # `name` (a shard's) after the run: file names stay unique across a dataset's shard
+        # folders and sort by run first
+        self.stem = f"{_name_part(prefix)}-{_name_part(run_part)}" \
+            + (f"-{_name_part(name)}" if name else "")
         self.max_bytes = max_bytes
         self.run_id = run_id
         self.software = software
@@ -479,7 +484,7 @@ def seed_digests(folder: Path) -> dict[str, tuple[str, str, str]]:
     """Payload digest -> (uri, date, record id) of the response records in the folder's closed
     files: what a new archive may refer to instead of storing a payload again."""
     digests: dict[str, tuple[str, str, str]] = {}
-    for path in sorted(folder.glob("*" + CLOSED_SUFFIX)):
+    for path in closed_files(folder):
         for record in _iter_file(path, keep_block=False):
             headers = record.headers
             digest = headers.get_header("WARC-Payload-Digest")
@@ -501,9 +506,16 @@ class _Record(NamedTuple):
 
 
 def archive_files(folder: Path) -> list[Path]:
-    """Closed and still-open WARC files, in name (= writing) order."""
-    return sorted(p for p in Path(folder).iterdir()
-                  if p.name.endswith(CLOSED_SUFFIX) or p.name.endswith(OPEN_SUFFIX))
+    """Closed and still-open WARC files in `folder` and its shard subfolders, in name order
+    (names start with the run id: writing order, per site)."""
+    return sorted((p for p in Path(folder).rglob("*.warc.gz*")
+                   if p.name.endswith(CLOSED_SUFFIX) or p.name.endswith(OPEN_SUFFIX)),
+                  key=lambda p: (p.name, str(p)))
+
+
+def closed_files(folder: Path) -> list[Path]:
+    """Closed WARC files in `folder` and its shard subfolders, in name order."""
+    return [p for p in archive_files(folder) if p.name.endswith(CLOSED_SUFFIX)]
 
 
 def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
@@ -654,12 +666,13 @@ def iter_archived(folder: Path, errors: list[ArchiveError] | None = None
         pending: ArchivedResponse | None = None
         early: dict[str, list[_Record]] = {}     # request/metadata before their response
         run_id: str | None = None
+        shard = path.parent.name if path.parent != folder else None
         for record in _iter_file(path, errors=errors):
             if record.type in ("response", "revisit"):
                 if pending is not None:
                     yield pending
                 pending = _archived(record, path, index)
-                pending.run_id = run_id
+                pending.run_id, pending.shard = run_id, shard
                 for other in early.pop(pending.record_id, []):
                     _attach(pending, other)
             elif record.type in ("request", "metadata"):
@@ -685,16 +698,24 @@ def _warcinfo_run_id(block: bytes) -> str | None:
 
 
 # -- after a crash --------------------------------------------------------------------------------
-def finalise_open_files(folder: Path) -> list[tuple[Path, int, int]]:
+def finalise_open_files(folder: Path, recursive: bool = False,
+                        skip=None) -> list[tuple[Path, int, int]]:
     """Give every `*.warc.gz.open` file in `folder` (left by a killed run) its final name, keeping
     every complete record: the file is cut after the last record that reads whole (its gzip member
     complete, its block as long as declared and matching its digest), a partial tail is dropped.
     Returns (final path, records kept, bytes cut) per file, in name order.
 
     The caller must hold the dataset lock, so that no archive is writing any of these files. A
-    file whose final name exists already is left as it is (logged): nothing is overwritten."""
+    file whose final name exists already is left as it is (logged): nothing is overwritten.
+    `recursive`: the shard subfolders too, but not those `skip(subfolder)` says are in use."""
     finalised = []
-    for path in sorted(Path(folder).glob("*" + OPEN_SUFFIX)):
+    paths = sorted(Path(folder).glob("*" + OPEN_SUFFIX))
+    if recursive:
+        for sub in sorted(p for p in Path(folder).iterdir() if p.is_dir()):
+            opened = sorted(sub.rglob("*" + OPEN_SUFFIX))
+            if opened and not (skip is not None and skip(sub)):
+                paths += opened
+    for path in paths:
         final = path.with_name(path.name[: -len(".open")])
         if final.exists():
             log.warning("%s: not finalised: %s exists already", path.name, final.name)
@@ -819,7 +840,8 @@ def index_path(warc: Path) -> Path:
     return warc.with_name(warc.name[: -len(CLOSED_SUFFIX)] + INDEX_SUFFIX)
 
 
-def index_warcs(folder: Path, errors: list[ArchiveError] | None = None) -> list[Path]:
+def index_warcs(folder: Path, errors: list[ArchiveError] | None = None,
+                files: "Iterable[Path] | None" = None) -> list[Path]:
     """A sorted CDXJ index beside every closed WARC file in `folder` that has none, or an index
     older than the file (a file finalised after a crash); returns the indexes written. Each is
     written to a temporary name and renamed, so an index is either whole or absent; a run's cost
@@ -831,7 +853,7 @@ def index_warcs(folder: Path, errors: list[ArchiveError] | None = None) -> list[
     from cdxj_indexer.main import CDXJIndexer
 
     written = []
-    for warc in sorted(Path(folder).glob("*" + CLOSED_SUFFIX)):
+    for warc in (closed_files(folder) if files is None else files):
         index = index_path(warc)
         try:
             if index.exists() and index.stat().st_mtime_ns >= warc.stat().st_mtime_ns:
@@ -857,7 +879,7 @@ def index_warcs(folder: Path, errors: list[ArchiveError] | None = None) -> list[
 def merged_index_lines(folder: Path) -> Iterator[str]:
     """The lines of every closed file's CDXJ index, merged into one sorted sequence (each index
     is sorted; memory holds one line per file)."""
-    indexes = [index_path(w) for w in sorted(Path(folder).glob("*" + CLOSED_SUFFIX))]
+    indexes = [index_path(w) for w in closed_files(folder)]
     handles = [open(path, encoding="utf-8") for path in indexes if path.exists()]
     try:
         yield from heapq.merge(*handles)
@@ -887,7 +909,7 @@ def export_wacz(dataset_folder: Path, out_path: Path, title: str | None = None) 
     if not warc_folder.is_dir():
         raise FileNotFoundError(f"no WARC folder at {warc_folder}")
     index_warcs(warc_folder)
-    warcs = sorted(warc_folder.glob("*" + CLOSED_SUFFIX))
+    warcs = closed_files(warc_folder)
     partial = out_path.with_name(out_path.name + ".partial")
     resources: list[dict[str, Any]] = []
     captures: dict[tuple[str, str], str] = {}          # (file, url) -> latest timestamp

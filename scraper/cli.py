@@ -4,6 +4,7 @@ The command line: `main(argv=None)`, one subcommand per library call."""
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import signal
@@ -91,10 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("harvest", "the scheduled, incremental job (cron)")
     p.add_argument("-c", "--config", required=True, metavar="SITES_TOML")
     p.add_argument("-o", "--output", metavar="DIR", help="dataset folder (overrides the config)")
+    _cluster_options(p)
     _run_options(p)
 
     p = command("reparse", "re-extract every record from the WARC archive, offline")
     p.add_argument("folder", metavar="DIR")
+    _cluster_options(p)
     p.add_argument("-c", "--config", metavar="SITES_TOML", help="sites (names, forced profiles)")
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     p.add_argument("--into", metavar="NEW_DIR",
@@ -315,10 +318,27 @@ def _output_folder(path: str) -> Path:
     return folder
 
 
+def _cluster_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--processes", type=int, metavar="N",
+                   help="spread the work over N worker processes on this machine (Dask)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on the Dask cluster of this scheduler (tcp://HOST:8786)")
+
+
+def _cluster_overrides(args: argparse.Namespace) -> list[str]:
+    """--processes / --scheduler as -s items, validated like the config file."""
+    items = []
+    if args.processes is not None:
+        items.append(f"cluster.processes={args.processes}")
+    if args.scheduler is not None:
+        items.append(f"cluster.scheduler={json.dumps(args.scheduler)}")
+    return items
+
+
 def cmd_harvest(args: argparse.Namespace) -> int:
     from .config import load_config
 
-    config = load_config(args.config, overrides=args.set)
+    config = load_config(args.config, overrides=[*args.set, *_cluster_overrides(args)])
     folder = _output_folder(args.output or config.harvest["output"])
     return _harvest_and_report(args, config, folder)
 
@@ -382,7 +402,7 @@ def _stop_on_sigterm():
 def cmd_reparse(args: argparse.Namespace) -> int:
     from .reparse import reparse
 
-    folder = _existing_dataset(args.folder)
+    folder = _existing_dataset(args.folder, settle=not args.dry_run)
     config = None
     if args.config:
         from .config import load_config
@@ -477,12 +497,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _existing_dataset(path: str) -> Path:
+def _existing_dataset(path: str, settle: bool = True) -> Path:
+    """The dataset folder `path`; `settle`: a killed harvest's leftovers are put in order
+    first (its shards merged), so that the command sees every committed record."""
     folder = Path(path)
     if not folder.is_dir():
         raise ConfigError(f"{path}: no such dataset folder")
     if not (folder / "dataset.sqlite").exists() and not (folder / "articles.jsonl").exists():
         raise ConfigError(f"{path}: not a govnews dataset (no dataset.sqlite)")
+    if settle:
+        from .harvest import settle as put_in_order
+        put_in_order(folder)
     return folder
 
 

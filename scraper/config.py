@@ -46,6 +46,11 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "enabled": True,              # WARC/1.1 of every response
         "max_file_mb": 100,
     },
+    "cluster": {
+        "scheduler": "",              # a Dask scheduler's address (tcp://HOST:8786): run there
+        "processes": 0,               # else N > 0: N worker processes on this machine
+        "lease_wait": 60.0,           # seconds a task waits for a site another worker holds
+    },
 }
 SITE_KEYS: dict[str, type | tuple] = {
     "name": str, "start_urls": list, "profile": str, "delay": (int, float), "allow_private": bool,
@@ -92,11 +97,17 @@ LIMITS: dict[str, dict[str, Limit]] = {
     "archive": {
         "max_file_mb": Limit(0, 100_000, low_open=True),
     },
+    "cluster": {
+        "scheduler": Limit(0, 1000),                # characters (an address)
+        "processes": Limit(0, 1024),
+        "lease_wait": Limit(0, 86400),
+    },
 }
 ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     "harvest": {"formats": ("csv", "jsonl", "parquet")},   # list items, each at most once
 }
-HEADER_KEYS = {"harvest": ("user_agent", "contact")}         # printable ASCII only
+HEADER_KEYS = {"harvest": ("user_agent", "contact"),          # printable ASCII only
+               "cluster": ("scheduler",)}
 PATH_KEYS = {"harvest": ("output", "log_file")}              # no control characters
 SITE_NAME_MAX = 100
 SITE_NAME_RULE = ("letters, digits, '-', '_' and '.' (not first), at most "
@@ -123,6 +134,7 @@ class Config:
     archive: dict[str, Any]
     sites: list[SiteConfig] = field(default_factory=list)
     path: Path | None = None
+    cluster: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS["cluster"]))
 
 
 def load_config(path: Path | str, overrides: Iterable[str] = ()) -> Config:
@@ -216,7 +228,7 @@ def config_from_dict(raw: dict[str, Any], path: Path | str | None = None,
                               + ("" if seen[folded] == site.name else f" and {_show(site.name)}"))
         seen[folded] = site.name
     return Config(tables["harvest"], tables["reobserve"], tables["archive"], sites,
-                  Path(path) if path else None)
+                  Path(path) if path else None, tables["cluster"])
 
 
 def _table(section: str, given: dict, where) -> dict[str, Any]:

@@ -103,6 +103,7 @@ class Summary:
     stopped: str | None = None       # why the run stopped early: "time limit", a store failure
     hints: list[str] = field(default_factory=list)   # said once, after the summary line
     seconds: float = 0.0
+    tasks: list[dict] = field(default_factory=list)  # per site task: worker, counts, resumed
 
     @property
     def error_count(self) -> int:
@@ -115,7 +116,9 @@ class Summary:
                 f"{'s' if len(self.sites) != 1 else ''} in {self.seconds:.1f} s; "
                 f"{self.pages_fetched} pages fetched, {self.duplicates_folded} duplicates folded, "
                 f"{self.robots_refused} refused by robots.txt; errors: {errors}"
-                + (f"; stopped at the {self.stopped}" if self.stopped else ""))
+                + (f"; stopped at the {self.stopped}" if self.stopped else "")
+                + (f"; {len(workers)} workers" if len(workers := {t.get("worker") for t in
+                                                                   self.tasks}) > 1 else ""))
 
 
 def _nothing_in(page: Page) -> bool:
@@ -479,7 +482,8 @@ class Crawl:
             try:
                 response = fetcher.fetch(request.url, method=request.method, data=request.body,
                                          headers=self._conditional(request),
-                                         in_scope=self._in_scope, verify=site.verify)
+                                         in_scope=self._in_scope, verify=site.verify,
+                                         before_hop=self._hop_turn(base_delay))
             except TransientError as exc:
                 tries += 1
                 self.clock.failed(host, since=began)
@@ -487,13 +491,25 @@ class Crawl:
                 if tries >= self.settings.max_tries:
                     raise
                 self.clock.check_patience(host, request.url, ahead=wait)
-                self.clock.push_back(host, wait)
+                self.clock.push_back(host, max(wait, base_delay))
                 continue
+            # the delay also counts from the response's end: a host never sees two requests
+            # closer than its delay, however long the previous one took to arrive
+            self.clock.push_back(host, base_delay)
             self.clock.answered(host)       # a Retry-After holds until the host answers
             self._count_fetch(site, response)
             if response.status >= 400 and response.status != 304:
                 raise FetchError(request.url, f"HTTP {response.status}", f"http_{response.status}")
             return response
+
+    def _hop_turn(self, delay: float):
+        """Before a redirect hop: the hop's host gets its delay like any request."""
+        def wait(target: str) -> None:
+            host = host_of(target)
+            self.clock.push_back(host, delay)        # from the end of the redirect's answer
+            if not self.clock.wait_turn(host, delay):
+                raise _Stopped(target)
+        return wait
 
     def _retry_wait(self, url: str, host: str, tries: int, exc: TransientError) -> float:
         """The backoff before the next try: exponential with jitter, at least the server's

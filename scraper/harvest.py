@@ -3,63 +3,31 @@ show only known articles, fetch the new ones, re-observe the recent ones, archiv
 and commit everything page by page."""
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
-import socket
 import sqlite3
+import time
 import traceback
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from govnews.output.store import Store, StoreError
 from govnews.output.writers import export_dataset
 
 from .config import Config
-from .crawl import Crawl, CrawlSettings, Site, Summary
-from .errors import ConfigError, InternalError, LockHeld, StoreFailure
+from .crawl import CrawlSettings, Site, Summary
+from .errors import ConfigError, InternalError, StoreFailure
 from .http import DEFAULT_USER_AGENT, HttpSettings
+from .lock import LOCK_NAME, FolderLock  # noqa: F401 - LOCK_NAME is imported from here
 from .records import utc_now
 
-LOCK_NAME = "harvest.lock"
 log = logging.getLogger("govnews.harvest")
 
 
-class DatasetLock:
-    """An exclusive lock on a dataset folder (flock: the kernel frees it when the holder dies,
-    so a stale lock of a dead process is taken over without any cleanup)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / LOCK_NAME
-        self._fd: int | None = None
-
-    def acquire(self) -> "DatasetLock":
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 4096, 0).decode("utf-8", "replace").strip() or "another process"
-            os.close(fd)
-            raise LockHeld(f"{self.path.parent}: another harvest holds the lock ({holder})") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {utc_now()}\n".encode(), 0)
-        self._fd = fd
-        return self
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.ftruncate(self._fd, 0)
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-
-    def __enter__(self) -> "DatasetLock":
-        return self.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
+class DatasetLock(FolderLock):
+    """An exclusive lock on a dataset folder: one harvest (or reparse, recover) at a time."""
 
 
 @dataclass
@@ -132,8 +100,9 @@ def harvest(config: Config, folder: Path, progress=None, whole_tables: bool = Fa
             on_start=None) -> HarvestResult:
     """One run over the config's sites into `folder`: the lock, the store, the WARC archive,
     the per-run exports and logs. `crawl` and `demo` are harvests too (`whole_tables` also
-    writes the dataset's whole tables). `on_start(crawl)` lets the caller hold the running
-    Crawl (to stop it on a signal)."""
+    writes the dataset's whole tables). `on_start(executor)` lets the caller hold the running
+    executor (to stop it on a signal). Where the sites run is the config's `[cluster]` table:
+    threads of this process, N local processes, or a Dask cluster; the dataset is the same."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -156,51 +125,108 @@ def harvest(config: Config, folder: Path, progress=None, whole_tables: bool = Fa
 
 def close_interrupted(folder: Path, store: Store) -> list[str]:
     """Runs a kill left 'running' are marked 'interrupted'; their `.warc.gz.open` files are cut
-    after the last complete record and given their final name, so replay tools read them."""
-    from .archive import finalise_open_files
+    after the last complete record and given their final name, so replay tools read them (a
+    shard's files only when no worker holds the shard: a worker of a dead coordinator may still
+    be finishing it, and will finalise them itself); shard runs a dead coordinator never merged
+    are merged now."""
+    from govnews.output.shards import merge_run, pending_merges
+    from .archive import finalise_open_files, index_warcs
     notes = [f"run {run_id} was interrupted; marked so"
              for run_id in store.close_interrupted_runs(utc_now())]
     warc = folder / "warc"
     if warc.is_dir():
-        for path, kept, cut in finalise_open_files(warc):
+        finalised = finalise_open_files(warc, recursive=True, skip=_shard_in_use(folder))
+        for path, kept, cut in finalised:
             notes.append(f"finalised {path.name} left open by an interrupted run "
                          f"({kept} records kept, {cut} bytes of an unfinished record cut)")
+        index_warcs(warc, files=[path for path, _, _ in finalised])
+    for shard, run_id in pending_merges(store, folder):
+        counts = merge_run(store, folder, shard, run_id, utc_now())
+        notes.append(f"merged shard {shard} of run {run_id} ({counts['observations']} "
+                     "observations) left unmerged by an interrupted run")
     for note in notes:
         log.info("%s", note)
     return notes
 
 
+def settle(folder: Path) -> list[str]:
+    """Put in order a dataset a killed harvest left behind (see `close_interrupted`), when no
+    harvest holds it: what `export`, `report` and `stories` do before reading, so they show
+    every committed record. Does nothing on a folder it cannot write or that a run holds."""
+    from govnews.output.store import DB_NAME
+    from .errors import LockHeld
+    if not (folder / DB_NAME).is_file() or not os.access(folder, os.W_OK):
+        return []
+    try:
+        lock = DatasetLock(folder).acquire()
+    except (LockHeld, OSError):
+        return []
+    try:
+        with Store.open(folder) as store:
+            return close_interrupted(folder, store)
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        log.warning("%s: could not put the dataset in order: %s", folder, exc)
+        return []
+    finally:
+        lock.release()
+
+
+def _shard_in_use(folder: Path):
+    """skip(warc subfolder) for finalise_open_files: True when a worker holds that shard."""
+    from govnews.output.shards import shard_folder
+    from .errors import LockHeld
+
+    def in_use(sub: Path) -> bool:
+        shard = shard_folder(folder, sub.name)
+        if not shard.is_dir():
+            return False
+        try:
+            FolderLock(shard).acquire().release()
+        except LockHeld:
+            return True
+        return False
+    return in_use
+
+
 def _run(config: Config, folder: Path, store: Store, progress, whole_tables: bool,
          on_start) -> HarvestResult:
+    from .executors import make_executor
+    from .progress import ProgressTotals
+
     run_id = new_run_id()
     close_interrupted(folder, store)
     sites = sites_from_config(config, folder)
     store.start_run(run_id, utc_now(), [s.name for s in sites])
     store.save_sites(run_id, [{"name": s.name, "start_urls": s.start_urls, "profile": s.profile,
                                "hosts": sorted(s.hosts())} for s in sites])
-    archive = crawl = None
     summary = Summary(run_id, [s.name for s in sites])
+    started = time.monotonic()
+    totals = ProgressTotals(progress)
+    executor = None
+    site_status: dict[str, dict] = {}
     status = "failed"
     try:
-        reobserve = _reobserve(config, store, sites, run_id)
-        if config.archive["enabled"]:
-            from .archive import SqliteDigests, WarcArchive
-            archive = WarcArchive(folder / "warc", run_id=run_id,
-                                  max_bytes=int(config.archive["max_file_mb"] * 1024 * 1024),
-                                  digests=SqliteDigests(store.conn, store.lock))
-        crawl = Crawl(store, sites, settings_from_config(config), run_id, archive=archive,
-                      reobserve=reobserve, progress=progress)
+        tasks = _tasks(config, folder, store, sites, run_id)
+        executor = make_executor(config.cluster, config.harvest["workers"], totals)
         if on_start is not None:
-            on_start(crawl)
-        summary = crawl.run()
-        _record_site_status(config, store, run_id, crawl, summary)
+            on_start(executor)
+        for task, outcome in executor.run(tasks):
+            if isinstance(outcome, BaseException):
+                _task_failed(folder, run_id, task, outcome, summary)
+                continue
+            _merge(folder, store, outcome, summary, site_status)
+            if outcome.summary.stopped == "store failure":
+                executor.stop("store failure")
+        _record_site_status(config, store, run_id, site_status, summary)
         _update_stories(store, run_id, summary)
         status = "ok" if summary.error_count == 0 else "partial"
     except KeyboardInterrupt:
         status = "interrupted"
+        summary.stopped = summary.stopped or "interruption"
+        if executor is not None:
+            executor.stop("interruption")
         raise
     except StoreFailure as exc:
-        summary = crawl.summary if crawl is not None else summary
         summary.errors["store"] += 1
         summary.error_lines.append(f"store: {exc}")
         summary.stopped = "store failure"
@@ -213,15 +239,10 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         raise InternalError(f"internal error: {type(exc).__name__}: {exc}; details in {crash}",
                             str(crash)) from exc
     finally:
-        if archive is not None:
-            try:
-                archive.close()
-                _index(folder, summary)
-            except OSError as exc:
-                summary.errors["store"] += 1
-                summary.error_lines.append(f"store: {folder}/warc: cannot finish the WARC file: "
-                                           f"{exc.strerror or exc}")
-                status = "partial" if status == "ok" else status
+        if executor is not None:
+            executor.close()
+        totals.close()
+        summary.seconds = time.monotonic() - started
         _close_run(folder, store, run_id, summary, status)
     if summary.stopped != "store failure":
         _export(config, folder, store, run_id, summary, whole_tables)
@@ -231,16 +252,84 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     return HarvestResult(summary, folder, status)
 
 
+def _tasks(config: Config, folder: Path, store: Store, sites: list[Site], run_id: str) -> list:
+    """One task per group of sites sharing a host; a new shard starts from what the dataset
+    knows of its sites (an unsharded dataset's frontier included)."""
+    from govnews.output.shards import seed_shard, shard_exists, shard_name
+    from .sitetask import SiteTask, plan_tasks
+
+    settings = settings_from_config(config)
+    limit = float(config.harvest.get("max_run_seconds", 0.0))
+    deadline = time.time() + limit if limit > 0 else None
+    tasks = []
+    for group in plan_tasks(sites):
+        shard = shard_name(s.name for s in group)
+        if not shard_exists(folder, shard):
+            seed_shard(store, folder, shard, [s.name for s in group])
+        tasks.append(SiteTask(
+            dataset=str(folder), shard=shard, sites=group, settings=settings, run_id=run_id,
+            window_days=float(config.reobserve["window_days"]),
+            sample_older=int(config.reobserve["sample_older"]),
+            archive=bool(config.archive["enabled"]),
+            archive_max_bytes=int(config.archive["max_file_mb"] * 1024 * 1024),
+            deadline=deadline, lease_wait=float(config.cluster.get("lease_wait", 60.0))))
+    return tasks
+
+
+def _merge(folder: Path, store: Store, result, summary: Summary,
+           site_status: dict[str, dict]) -> None:
+    """A finished task's shard into dataset.sqlite, its counts into the run's summary."""
+    from govnews.output.shards import merge_run
+    try:
+        merge_run(store, folder, result.shard, result.run_id, utc_now())
+    except sqlite3.Error as exc:
+        raise _store_error(store, exc, f"merging shard {result.shard}") from None
+    part = result.summary
+    for name in ("pages_fetched", "requests", "articles_found", "articles_new",
+                 "articles_changed", "observations", "duplicates_folded", "robots_refused"):
+        setattr(summary, name, getattr(summary, name) + getattr(part, name))
+    summary.errors.update(part.errors)
+    summary.error_lines += part.error_lines
+    summary.given_up_hosts += [h for h in part.given_up_hosts if h not in summary.given_up_hosts]
+    summary.hints += part.hints
+    if part.stopped and (not summary.stopped or part.stopped == "store failure"):
+        summary.stopped = part.stopped
+    site_status.update(result.site_status)
+    summary.tasks.append({"shard": result.shard, "sites": result.sites, "worker": result.worker,
+                          "seconds": round(result.seconds, 2), "resumed": result.resumed,
+                          "pages_fetched": part.pages_fetched,
+                          "articles_found": part.articles_found,
+                          "errors": part.error_count})
+    log.debug("site task %s done on %s in %.1f s", result.shard, result.worker, result.seconds)
+
+
+def _task_failed(folder: Path, run_id: str, task, exc: BaseException, summary: Summary) -> None:
+    """A task that raised: a bug in a worker, or a worker lost more often than Dask retries.
+    Its shard keeps what it committed (merged at the next start); the run goes on."""
+    if isinstance(exc, (KeyboardInterrupt, InternalError)):
+        raise exc
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    crash = _write_crash(folder, run_id, exc)
+    summary.errors["worker"] += 1
+    summary.error_lines.append(f"worker: sites {', '.join(task.names)}: {detail[:300]} "
+                               f"(details in {crash})")
+    log.error("sites %s: the task failed: %s", ", ".join(task.names), detail)
+
+
+def _store_error(store: Store, exc: sqlite3.Error, doing: str) -> StoreFailure:
+    return StoreFailure(f"{store.path}: {doing}: {exc}")
+
+
 GONE_HINT_RUNS = 3        # runs in a row a site must be gone before the recover hint
 
 
-def _record_site_status(config: Config, store: Store, run_id: str, crawl: Crawl,
+def _record_site_status(config: Config, store: Store, run_id: str, site_status: dict[str, dict],
                         summary: Summary) -> None:
     """Each site's status this run; a site gone GONE_HINT_RUNS runs in a row gets, once, the
     hint to recover it from the Wayback Machine."""
-    store.record_site_status(run_id, utc_now(), crawl.site_status.values())
+    store.record_site_status(run_id, utc_now(), site_status.values())
     for site in config.sites:
-        if crawl.site_status.get(site.name, {}).get("status") != "gone":
+        if site_status.get(site.name, {}).get("status") != "gone":
             continue
         if store.gone_streak(site.name) == GONE_HINT_RUNS:
             host = site.start_urls[0].split("://", 1)[-1].split("/", 1)[0]
@@ -260,24 +349,6 @@ def _update_stories(store: Store, run_id: str, summary: Summary) -> None:
     except (StoriesError, sqlite3.Error) as exc:
         summary.errors["stories"] += 1
         summary.error_lines.append(f"stories: could not be updated: {exc}")
-
-
-def _index(folder: Path, summary: Summary) -> None:
-    """A sorted CDXJ index beside each WARC file the run closed (replay tools read it)."""
-    from .archive import index_warcs
-    problems: list = []
-    index_warcs(folder / "warc", problems)
-    for problem in problems:
-        summary.errors["archive"] += 1
-        summary.error_lines.append(f"archive: {problem.filename} at offset {problem.offset}: "
-                                   f"{problem.reason}")
-
-
-def _reobserve(config: Config, store: Store, sites: list[Site], run_id: str) -> dict[str, list[str]]:
-    window = datetime.now(timezone.utc) - timedelta(days=config.reobserve["window_days"])
-    since = window.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return {s.name: [url for _, url in store.articles_to_reobserve(
-        s.name, since, config.reobserve["sample_older"], run_id)] for s in sites}
 
 
 def _close_run(folder: Path, store: Store, run_id: str, summary: Summary, status: str) -> None:
@@ -310,16 +381,31 @@ def _export(config: Config, folder: Path, store: Store, run_id: str, summary: Su
                                    f"{getattr(exc, 'strerror', None) or exc}")
 
 
-def _write_crash(folder: Path, run_id: str) -> Path:
+def _write_crash(folder: Path, run_id: str, exc: BaseException | None = None) -> Path:
+    text = "".join(traceback.format_exception(exc)) if exc is not None else traceback.format_exc()
     path = folder / "logs" / f"{run_id}.crash.txt"
     try:
         path.parent.mkdir(exist_ok=True)
-        path.write_text(traceback.format_exc(), encoding="utf-8")
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
     except OSError:
         import tempfile
         path = Path(tempfile.gettempdir()) / f"govnews-{run_id}.crash.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     return path
+
+
+def _per_worker(tasks: list[dict]) -> dict[str, dict]:
+    """The run's totals per worker (host:pid): sites, pages, articles, errors, busy seconds."""
+    workers: dict[str, dict] = {}
+    for task in tasks:
+        w = workers.setdefault(task["worker"], {"sites": 0, "pages_fetched": 0,
+                                                "articles_found": 0, "errors": 0, "seconds": 0.0})
+        w["sites"] += len(task["sites"])
+        for key in ("pages_fetched", "articles_found", "errors", "seconds"):
+            w[key] += task[key]
+        w["seconds"] = round(w["seconds"], 2)
+    return workers
 
 
 def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None:
@@ -331,7 +417,8 @@ def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None
              "duplicates_folded": summary.duplicates_folded,
              "robots_refused": summary.robots_refused, "errors": dict(summary.errors),
              "given_up_hosts": summary.given_up_hosts, "stopped": summary.stopped,
-             "seconds": round(summary.seconds, 2)}
+             "seconds": round(summary.seconds, 2), "workers": _per_worker(summary.tasks),
+             "tasks": summary.tasks}
     logs = folder / "logs"
     try:
         logs.mkdir(exist_ok=True)

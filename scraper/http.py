@@ -105,12 +105,16 @@ class Fetcher:
 
     def fetch(self, url: str, *, method: str = "GET", data: bytes | None = None,
               headers: dict[str, str] | None = None, in_scope=None,
-              verify: bool | str = True) -> Response:
+              verify: bool | str = True, before_hop=None) -> Response:
         """Fetch `url`, following redirects that stay in scope. Raises TransientError (worth a
-        retry), FetchError or OutOfScope; never a requests exception."""
+        retry), FetchError or OutOfScope; never a requests exception. `before_hop(target)` is
+        called before each redirect hop is requested (the crawler waits for the host's turn:
+        a hop is a request too)."""
         redirects: list[tuple[int, str]] = []
         current, started = url, time.monotonic()
-        for _ in range(self.settings.max_redirects + 1):
+        for hop in range(self.settings.max_redirects + 1):
+            if hop and before_hop is not None:
+                before_hop(current)
             response = self._one(url, current, method, data, headers or {}, verify)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])

@@ -52,3 +52,40 @@ def progress_line(pages: int, articles: int, queued: int, errors: int, site: str
     if site:
         parts.append(site)
     return " | ".join(parts)
+
+
+class ProgressTotals:
+    """One progress line for many crawls at once (a harvest's sites on several threads): each
+    crawl reports its own counts to its `part`, the line shows the sums."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self._parts: dict[str, tuple[int, int, int, int]] = {}
+        self._lock = threading.Lock()
+
+    def part(self, key: str) -> "_Part | None":
+        return _Part(self, key) if self.progress is not None else None
+
+    def set(self, key: str, pages: int, articles: int, queued: int, errors: int,
+            site: str = "") -> None:
+        if self.progress is None:
+            return
+        with self._lock:
+            self._parts[key] = (pages, articles, queued, errors)
+            sums = [sum(values) for values in zip(*self._parts.values())]
+        self.progress.update(*sums, site=site)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+
+
+class _Part:
+    def __init__(self, totals: ProgressTotals, key: str) -> None:
+        self.totals, self.key = totals, key
+
+    def update(self, pages: int, articles: int, queued: int, errors: int, site: str = "") -> None:
+        self.totals.set(self.key, pages, articles, queued, errors, site)
+
+    def close(self) -> None:            # the harvest closes the line once, at its end
+        pass

@@ -52,6 +52,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from govnews.output.schema import FIELDS, LIST_FIELDS, article_id
+from govnews.output.shards import shard_folder
 from govnews.output.store import DB_NAME, Store, read_sites, table_columns
 from govnews.parsers.extract import parse_page, url_rules
 from govnews.parsers.feeds import is_feed
@@ -239,11 +240,37 @@ class _Scope:
 class _Dataset:
     """Indexed look-ups into the dataset (any connection, read-only too)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, folder: Path | None = None) -> None:
         self.conn = conn
         self.rules = url_rules()
         self.frontier = _has_table(conn, "frontier")
         self.record_ids = "warc_record_id" in table_columns(conn, "observations")
+        self.folder = folder                   # the dataset: its shards hold their frontiers
+        self._shards: dict[str, sqlite3.Connection | None] = {}
+
+    def close(self) -> None:
+        for conn in self._shards.values():
+            if conn is not None:
+                conn.close()
+        self._shards.clear()
+
+    def _frontier_conn(self, shard: str | None) -> sqlite3.Connection | None:
+        """The frontier of the shard that wrote a file (read-only), else dataset.sqlite's (a
+        dataset written before shards)."""
+        if shard is None or self.folder is None:
+            return self.conn if self.frontier else None
+        if shard not in self._shards:
+            path = shard_folder(self.folder, shard) / DB_NAME
+            conn = None
+            if path.exists():
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+                if not _has_table(conn, "frontier"):
+                    conn.close()
+                    conn = None
+            if len(self._shards) >= 64:        # a handful open at a time, files come in order
+                self.close()
+            self._shards[shard] = conn
+        return self._shards[shard]
 
     def key(self, url: str) -> str:
         """The crawl's frontier key: canonical URL, scheme and www folded."""
@@ -257,23 +284,25 @@ class _Dataset:
                 " FROM observations WHERE warc_record_id = ? LIMIT 1",
                 (archived.record_id,)).fetchone()
         site = kind = None
-        if self.frontier:
-            site, kind = self._frontier(archived)
+        frontier = self._frontier_conn(archived.shard)
+        if frontier is not None:
+            site, kind = self._frontier(archived, frontier)
         if observation is not None:
             site = observation[0]
         return _Known(site, kind, observation)
 
-    def _frontier(self, archived: ArchivedResponse) -> tuple[str | None, str | None]:
+    def _frontier(self, archived: ArchivedResponse, conn: sqlite3.Connection
+                  ) -> tuple[str | None, str | None]:
         asked = archived.meta.get("url") or archived.url
         if archived.method == "POST":
             prefix = self.key(asked) + "#postback="
-            row = self.conn.execute(
+            row = conn.execute(
                 "SELECT site, kind FROM frontier WHERE key >= ? AND key < ? LIMIT 1",
                 (prefix, prefix[:-1] + ">")).fetchone()
             if row:
                 return row[0], row[1]
         for url in dict.fromkeys((asked, archived.url)):
-            row = self.conn.execute("SELECT site, kind FROM frontier WHERE key = ?",
+            row = conn.execute("SELECT site, kind FROM frontier WHERE key = ?",
                                     (self.key(url),)).fetchone()
             if row:
                 return row[0], row[1]
@@ -357,7 +386,7 @@ class _Reparse:
     def __init__(self, conn: sqlite3.Connection, store: Store | None, warc: Path,
                  config: Config | None) -> None:
         self.conn, self.store, self.warc = conn, store, warc
-        self.data = _Dataset(conn)
+        self.data = _Dataset(conn, Path(warc).parent)
         self.scope = _Scope(conn, config)
         self.memories: dict[str, ProfileMemory] = {}      # per run, as each crawl learns
         self.result = ReparseResult()
@@ -374,6 +403,7 @@ class _Reparse:
             self._apply(stage)
         finally:
             stage.close()
+            self.data.close()
         return self.result
 
     # -- reading the archive ------------------------------------------------------------------
@@ -557,24 +587,25 @@ def _new_dataset_folder(target: Path, source: Path) -> Path:
 
 
 def copy_dataset(source: Path, target: Path) -> None:
-    """A new dataset in `target` (an empty folder) with the records of `source`: its database
-    copied by SQLite's backup (a consistent snapshot, read through a read-only connection, so the
-    source is not written) and its WARC files hard-linked (copied where the file system cannot
-    link; `.open` files always copied, since finalising them later truncates them in place)."""
-    src = _connect_readonly(source / DB_NAME)
-    try:
-        dst = sqlite3.connect(target / DB_NAME)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    """A new dataset in `target` (an empty folder) with the records of `source`: its databases
+    (dataset.sqlite and each shard's) copied by SQLite's backup (a consistent snapshot, read
+    through a read-only connection, so the source is not written) and its WARC files, shard
+    folders included, hard-linked (copied where the file system cannot link; `.open` files
+    always copied, since finalising them later truncates them in place)."""
+    from govnews.output.shards import SHARDS_DIR
+    _backup(source / DB_NAME, target / DB_NAME)
+    shards = source / SHARDS_DIR
+    if shards.is_dir():
+        for db in sorted(shards.glob(f"*/{DB_NAME}")):
+            copy = target / SHARDS_DIR / db.parent.name / DB_NAME
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            _backup(db, copy)
     (target / "warc").mkdir(exist_ok=True)
-    for path in sorted((source / "warc").iterdir()):
+    for path in sorted((source / "warc").rglob("*")):
         if not path.is_file():
             continue
-        copy = target / "warc" / path.name
+        copy = target / "warc" / path.relative_to(source / "warc")
+        copy.parent.mkdir(parents=True, exist_ok=True)
         if path.name.endswith(".open"):
             shutil.copy2(path, copy)
             continue
@@ -582,6 +613,18 @@ def copy_dataset(source: Path, target: Path) -> None:
             copy.hardlink_to(path)
         except OSError:
             shutil.copy2(path, copy)
+
+
+def _backup(source: Path, target: Path) -> None:
+    src = _connect_readonly(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 __all__ = ["reparse", "ReparseResult", "Change", "copy_dataset", "BATCH"]

@@ -43,7 +43,7 @@ def test_an_internal_error_is_exit_70_with_one_line_and_a_crash_file(tmp_path, c
                                                                      monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
-    monkeypatch.setattr(harvest_module, "_reobserve", broken)
+    monkeypatch.setattr(harvest_module, "_tasks", broken)      # the coordinator's own bug
     with PortalServer(LacVietPortal()) as server:
         cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
         code = main(["harvest", "-c", str(cfg)])
@@ -60,6 +60,33 @@ def test_an_internal_error_is_exit_70_with_one_line_and_a_crash_file(tmp_path, c
         assert main(["harvest", "-c", str(cfg)]) == 0
     runs = load(tmp_path / "data").runs
     assert "running" not in set(runs.status)
+
+
+def test_a_bug_in_one_site_task_costs_that_site_only(tmp_path, capsys, monkeypatch):
+    """A worker's bug (here: re-observation of one site raising) is an error of that site: the
+    other site is harvested, the exit code says partial, the traceback is in the crash file."""
+    from govnews.fixtures.portals.nukeviet import NukeVietPortal
+    from govnews.scraper import sitetask
+
+    real = sitetask._reobserve
+
+    def broken(task, store):
+        if task.shard == "lacviet":
+            raise ZeroDivisionError("a bug in one site")
+        return real(task, store)
+    monkeypatch.setattr(sitetask, "_reobserve", broken)
+    with PortalServer(LacVietPortal()) as one, PortalServer(NukeVietPortal()) as two:
+        path = config(tmp_path / "sites.toml", tmp_path / "data", one.url, two.url,
+                      names=("lacviet", "nukeviet"))
+        code = main(["harvest", "-c", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "worker: sites lacviet: ZeroDivisionError: a bug in one site" in err
+    crash = next((tmp_path / "data" / "logs").glob("*.crash.txt"))
+    assert "ZeroDivisionError" in crash.read_text()
+    data = load(tmp_path / "data")
+    assert set(data.articles.site) == {"nukeviet"} and len(data.articles) > 10
+    assert set(data.runs.status) == {"partial"}
 
 
 def test_overrides_from_the_command_line_are_validated(tmp_path, capsys):
@@ -91,7 +118,7 @@ def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
             time.sleep(0.01)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        open_files = list((tmp_path / "data" / "warc").glob("*.open"))
+        open_files = list((tmp_path / "data" / "warc").rglob("*.open"))
         only_kept = config(tmp_path / "kept.toml", tmp_path / "data", kept.url, names=("kept",))
         before = len(gone.requests)
         done = subprocess.run([sys.executable, "-m", "govnews", "harvest", "-c", str(only_kept)],
@@ -104,7 +131,7 @@ def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
     statuses = dict(zip(data.runs.run_id, data.runs.status))
     assert "running" not in statuses.values()
     assert "interrupted" in statuses.values()
-    assert not list((tmp_path / "data" / "warc").glob("*.open")), open_files
+    assert not list((tmp_path / "data" / "warc").rglob("*.open")), open_files
     assert "Traceback" not in done.stderr
 
 
@@ -125,7 +152,7 @@ def test_sigterm_ends_a_harvest_cleanly(tmp_path):
     assert "Traceback" not in err and "interrupted" in err
     runs = load(tmp_path / "data").runs
     assert runs.status.tolist() == ["interrupted"]
-    assert not list((tmp_path / "data" / "warc").glob("*.open"))
+    assert not list((tmp_path / "data" / "warc").rglob("*.open"))
 
 
 def test_a_full_disk_while_archiving_stops_the_run(tmp_path, capsys, monkeypatch):

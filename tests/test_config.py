@@ -20,6 +20,8 @@ GiB = 1024 ** 3
 
 # (table, key): (kind, low, high, low_open) as the issue asks for them; LIMITS must agree.
 NUMBERS = {
+    ("cluster", "processes"): (int, 0, 1024, False),
+    ("cluster", "lease_wait"): (float, 0, 86400, False),
     ("harvest", "delay"): (float, 0, 3600, False),
     ("harvest", "max_pages"): (int, 1, 10_000_000, False),
     ("harvest", "max_depth"): (int, 0, 1000, False),
@@ -39,8 +41,9 @@ NUMBERS = {
 }
 SITE_NUMBERS = {"delay": float, "max_pages": int, "max_depth": int}   # [harvest]'s limits
 TEXTS = {("harvest", "output"): 4096, ("harvest", "user_agent"): 1000,
-         ("harvest", "contact"): 500, ("harvest", "log_file"): 4096}
-HEADERS = [("harvest", "user_agent"), ("harvest", "contact")]
+         ("harvest", "contact"): 500, ("harvest", "log_file"): 4096,
+         ("cluster", "scheduler"): 1000}
+HEADERS = [("harvest", "user_agent"), ("harvest", "contact"), ("cluster", "scheduler")]
 PATHS = [("harvest", "output"), ("harvest", "log_file")]
 BOOLS = [("harvest", "allow_private"), ("harvest", "excel"), ("archive", "enabled")]
 CONTROLS = ["\r", "\n", "\x00", "\t", "\x1b", "\x1f", "\x7f", "\x80", "\x85", "\x9f"]

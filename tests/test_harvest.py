@@ -116,8 +116,8 @@ def test_per_run_exports_and_logs(two_runs):
 
 def test_warc_archive_is_valid_and_holds_every_article(two_runs):
     portal, out, *_ = two_runs
-    warcs = sorted((out / "warc").glob("*.warc.gz"))
-    assert warcs and not list((out / "warc").glob("*.open"))
+    warcs = sorted((out / "warc").rglob("*.warc.gz"))
+    assert warcs and not list((out / "warc").rglob("*.open"))
     warcio = Path(sys.executable).with_name("warcio")
     check = subprocess.run([str(warcio), "check", *map(str, warcs)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

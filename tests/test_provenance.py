@@ -43,7 +43,7 @@ def harvested(tmp_path_factory) -> Path:
 
 def _records_by_id(folder: Path) -> dict[str, tuple[str, object, bytes]]:
     found = {}
-    for path in sorted((folder / "warc").glob("*.warc.gz")):
+    for path in sorted((folder / "warc").rglob("*.warc.gz")):
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
                 rid = record.rec_headers.get_header("WARC-Record-ID")

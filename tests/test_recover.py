@@ -132,7 +132,7 @@ def test_captures_are_archived_with_their_provenance(wayback_run, history):
             " o.warc_record_id = r.warc_record_id WHERE r.source = 'wayback'").fetchone()[0]
     assert states["done"] == len(archived)
     assert provenance == len(expected_observations(history))
-    assert list(out.glob("warc/*.cdxj"))
+    assert list(out.glob("warc/**/*.cdxj"))
 
 
 def test_pages_that_are_not_articles_are_kept_but_give_no_record(wayback_run, history):
@@ -255,12 +255,12 @@ def test_sigkill_then_rerun_loses_nothing_and_fetches_nothing_twice(tmp_path):
         before = list(archive.served)
         assert 6 <= len(before) < len({c.digest for c in history if c.mime == "text/html"
                                        and c.status == 200})
-        assert list(out.glob("warc/*.open"))
+        assert list(out.glob("warc/**/*.open"))
         result = recover("thanhphobaclieu.baclieu.gov.vn", "wayback", out,
                          archive_url=server.url, allow_private=True,
                          settings=RecoverSettings(**FAST))
     assert result.errors == [] and result.stopped is None
-    assert not list(out.glob("warc/*.open"))
+    assert not list(out.glob("warc/**/*.open"))
     assert len(archive.served) - len(set(archive.served)) <= 1          # only the one in flight
     assert observed(out) == expected_observations(history)
     runs = load(out).runs

@@ -257,7 +257,7 @@ def test_into_writes_a_new_dataset_and_leaves_the_original_untouched(lacviet_dat
 def test_truncated_warc_is_counted_as_an_error(lacviet_data, tmp_path, caplog):
     _, source = lacviet_data
     folder = copy_of(source, tmp_path)
-    last = sorted((folder / "warc").glob("*.warc.gz"))[-1]
+    last = sorted((folder / "warc").rglob("*.warc.gz"))[-1]
     data = last.read_bytes()
     last.write_bytes(data[: len(data) * 2 // 3])
     result = reparse(folder)

@@ -28,7 +28,7 @@ from govnews.fixtures.portals.lacviet import LacVietPortal
 from govnews.fixtures.portals.nukeviet import NukeVietPortal
 from govnews.fixtures.server import PortalServer
 from govnews.output import load
-from govnews.scraper.archive import export_wacz, index_warcs, iter_archived
+from govnews.scraper.archive import export_wacz, index_warcs, iter_archived, merged_index_lines
 from govnews.scraper.cli import main
 from govnews.scraper.reparse import reparse
 
@@ -83,7 +83,7 @@ def articles_with_captures(out: Path) -> list[tuple[str, str, str]]:
 
 def test_responses_are_archived_as_received(harvested):
     encoded = decoded = 0
-    for path in sorted((harvested / "warc").glob("*.warc.gz")):
+    for path in sorted((harvested / "warc").rglob("*.warc.gz")):
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response":
@@ -120,8 +120,8 @@ def test_reparse_of_the_encoded_archive_changes_nothing(harvested):
 
 
 def test_a_cdxj_index_is_beside_every_warc(harvested):
-    warcs = sorted((harvested / "warc").glob("*.warc.gz"))
-    assert len(warcs) == 2
+    warcs = sorted((harvested / "warc").rglob("*.warc.gz"))
+    assert len(warcs) == 4                # one per site and run, in the site's folder
     for warc in warcs:
         index = warc.with_name(warc.name.replace(".warc.gz", ".cdxj"))
         lines = index.read_text().splitlines()
@@ -136,7 +136,7 @@ def test_wacz_export_passes_the_wacz_validator(harvested, tmp_path, capsys):
     with zipfile.ZipFile(target) as package:
         names = package.namelist()
         warcs = [n for n in names if n.startswith("archive/")]
-        assert len(warcs) == 2
+        assert len(warcs) == 4
         assert all(package.getinfo(n).compress_type == zipfile.ZIP_STORED for n in warcs)
         assert {"indexes/index.cdx", "pages/pages.jsonl", "datapackage.json",
                 "datapackage-digest.json"} <= set(names)
@@ -197,7 +197,7 @@ def test_pywb_replays_every_article(harvested, pywb_venv, tmp_path):
     bin_dir = pywb_venv / "bin"
     root = tmp_path / "pywb"
     root.mkdir()
-    warcs = sorted(str(p) for p in (harvested / "warc").glob("*.warc.gz"))
+    warcs = sorted(str(p) for p in (harvested / "warc").rglob("*.warc.gz"))
 
     def wb_manager(*args: str) -> None:
         done = subprocess.run([str(bin_dir / "wb-manager"), *args], cwd=root,
@@ -210,8 +210,7 @@ def test_pywb_replays_every_article(harvested, pywb_venv, tmp_path):
     for warc in warcs:
         shutil.copy(warc, root / "collections" / "ours" / "archive")
     with open(root / "collections" / "ours" / "indexes" / "index.cdxj", "w") as merged:
-        for index in sorted((harvested / "warc").glob("*.cdxj")):
-            merged.write(index.read_text())
+        merged.writelines(merged_index_lines(harvested / "warc"))    # one sorted index
 
     articles = articles_with_captures(harvested)
     asked = [[collection, url, stamp] for collection in ("harvest", "ours")

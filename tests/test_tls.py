@@ -188,7 +188,7 @@ def test_verify_false_is_recorded_in_the_warc(mixed_harvest):
     assert archived and {urlsplit(r.url).hostname for r in archived} == {"127.0.0.1"}
     assert all(r.meta["verify"] is False for r in archived)
     notes = []
-    for path in sorted((out / "warc").glob("*.warc.gz")):
+    for path in sorted((out / "warc").rglob("*.warc.gz")):
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
                 if record.rec_type == "warcinfo":

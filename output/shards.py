@@ -1,0 +1,181 @@
+"""The dataset's shards: one per group of sites that share a host (usually one site), each its
+own SQLite store under `shards/<name>/` (the same schema as `dataset.sqlite`, plus the site's
+frontier, validators and payload digests). A site's run writes only its shard and its own WARC
+files, so runs on many workers never contend for a file; the coordinator, the one writer of
+`dataset.sqlite`, merges each finished shard run into it. `dataset.sqlite` is therefore the
+union of the shards, and everything that reads a dataset (load, export, report, reparse,
+stories) reads it unchanged.
+
+A shard run is merged once: `shard_merges` in `dataset.sqlite` records what was merged, so a
+coordinator killed between a shard's end and its merge merges it at its next start
+(`pending_merges`), and merging twice changes nothing (observations and counters are unique per
+run, articles are upserted)."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+from .store import DB_NAME, Store, table_columns
+
+SHARDS_DIR = "shards"
+
+SHARD_MERGES_DDL = (
+    "CREATE TABLE IF NOT EXISTS shard_merges (shard TEXT NOT NULL, run_id TEXT NOT NULL,"
+    " merged_at TEXT, PRIMARY KEY (shard, run_id))"
+)
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def shard_name(site_names: Iterable[str]) -> str:
+    """The shard of a group of sites: the first name in sort order, made safe as a folder name
+    (site names are validated already; this is belt and braces)."""
+    first = sorted(site_names)[0]
+    return _SAFE.sub("_", first).strip("._") or "site"
+
+
+def shard_folder(dataset: Path, shard: str) -> Path:
+    return Path(dataset) / SHARDS_DIR / shard
+
+
+def shard_exists(dataset: Path, shard: str) -> bool:
+    return (shard_folder(dataset, shard) / DB_NAME).exists()
+
+
+def seed_shard(top: Store, dataset: Path, shard: str, sites: list[str]) -> int:
+    """A new shard starts from what the dataset already knows of its sites: their articles (so a
+    harvest stays incremental) and, in a dataset written before shards, their frontier rows and
+    validators. Returns the articles copied. Called by the coordinator only, before the shard's
+    first run."""
+    folder = shard_folder(dataset, shard)
+    with Store.open(folder) as shard_store:
+        from govnews.scraper.frontier import Frontier
+        with shard_store.transaction() as conn:
+            Frontier(conn)                       # the frontier tables exist before the copy
+        conn = shard_store.conn
+        conn.execute("ATTACH DATABASE ? AS top", (str(top.path),))
+        try:
+            with shard_store.transaction():
+                marks = ",".join("?" * len(sites))
+                copied = _copy(conn, "articles", f"site IN ({marks})", sites)
+                if _attached_has(conn, "frontier"):
+                    _copy(conn, "frontier", f"site IN ({marks})", sites)
+                    _copy(conn, "listing_signatures", f"site IN ({marks})", sites)
+                    _copy(conn, "validators", "key IN (SELECT key FROM main.frontier)", [])
+        finally:
+            conn.execute("DETACH DATABASE top")
+    return max(copied, 0)
+
+
+def merge_run(top: Store, dataset: Path, shard: str, run_id: str, merged_at: str) -> dict:
+    """Copy one shard run's rows into dataset.sqlite in one transaction: the articles it fetched
+    last (first_seen_at kept from the dataset), its observations and site counters. Returns the
+    row counts copied; a run merged before copies nothing."""
+    path = shard_folder(dataset, shard) / DB_NAME
+    counts = {"articles": 0, "observations": 0, "site_counters": 0}
+    with top.lock:
+        conn = top.conn
+        conn.execute(SHARD_MERGES_DDL)
+        if conn.execute("SELECT 1 FROM shard_merges WHERE shard = ? AND run_id = ?",
+                        (shard, run_id)).fetchone():
+            return counts
+        if not path.exists():
+            return counts
+        conn.execute("ATTACH DATABASE ? AS shard", (str(path),))
+        try:
+            with top.transaction():
+                columns = [c for c in _ordered_columns(conn, "articles")
+                           if c in _attached_columns(conn, "articles", "shard")]
+                names = ", ".join(columns)
+                updates = ", ".join(
+                    f"{c} = COALESCE(articles.{c}, excluded.{c})" if c == "first_seen_at"
+                    else f"{c} = excluded.{c}" for c in columns if c != "article_id")
+                counts["articles"] = conn.execute(
+                    f"INSERT INTO main.articles ({names}) SELECT {names} FROM shard.articles"
+                    f" WHERE last_run_id = ? ORDER BY rowid"
+                    f" ON CONFLICT (article_id) DO UPDATE SET {updates}", (run_id,)).rowcount
+                for table in ("observations", "site_counters"):
+                    columns = [c for c in _ordered_columns(conn, table)
+                               if c in _attached_columns(conn, table, "shard") and c != "rowid"]
+                    names = ", ".join(columns)
+                    counts[table] = conn.execute(
+                        f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names}"
+                        f" FROM shard.{table} WHERE run_id = ? ORDER BY rowid",
+                        (run_id,)).rowcount
+                conn.execute("INSERT OR IGNORE INTO shard_merges VALUES (?, ?, ?)",
+                             (shard, run_id, merged_at))
+        finally:
+            conn.execute("DETACH DATABASE shard")
+    return counts
+
+
+def pending_merges(top: Store, dataset: Path) -> list[tuple[str, str]]:
+    """(shard, run_id) of shard runs not merged yet: a coordinator died between a shard's end
+    and its merge. Oldest first."""
+    with top.lock:
+        top.conn.execute(SHARD_MERGES_DDL)
+        return unmerged_runs(top.conn, dataset)
+
+
+def unmerged_runs(conn: sqlite3.Connection, dataset: Path) -> list[tuple[str, str]]:
+    """(shard, run_id) of the shard runs dataset.sqlite (read through `conn`, read-only is
+    fine) does not hold yet: a run in progress, or one a killed coordinator never merged."""
+    root = Path(dataset) / SHARDS_DIR
+    if not root.is_dir():
+        return []
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='shard_merges'"
+                       ).fetchone()
+    merged = set(conn.execute("SELECT shard, run_id FROM shard_merges")) if has else set()
+    pending = []
+    for folder in sorted(p for p in root.iterdir() if (p / DB_NAME).exists()):
+        conn = sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True, timeout=30)
+        try:
+            runs = [r[0] for r in conn.execute("SELECT run_id FROM runs ORDER BY run_id")]
+        except sqlite3.Error:
+            runs = []
+        finally:
+            conn.close()
+        pending += [(folder.name, run) for run in runs if (folder.name, run) not in merged]
+    return sorted(pending, key=lambda item: (item[1], item[0]))
+
+
+def unmerged_rows(conn: sqlite3.Connection, dataset: Path) -> dict[str, list[dict]]:
+    """The rows of the shard runs not merged yet (see `unmerged_runs`), per record table, for
+    readers that show the dataset as the union of its shards without writing anything."""
+    from .store import read_rows
+    rows: dict[str, list[dict]] = {"articles": [], "observations": [], "site_counters": []}
+    for shard, run_id in unmerged_runs(conn, dataset):
+        shard_conn = sqlite3.connect(f"file:{shard_folder(dataset, shard) / DB_NAME}?mode=ro",
+                                     uri=True, timeout=30)
+        try:
+            for table in rows:
+                rows[table] += read_rows(shard_conn, table, where_run_id=run_id)
+        except sqlite3.Error:
+            continue                     # a shard being created: nothing to show yet
+        finally:
+            shard_conn.close()
+    return rows
+
+
+def _copy(conn: sqlite3.Connection, table: str, where: str, params: list) -> int:
+    """INSERT OR IGNORE the attached `top` table's matching rows into main (shared columns)."""
+    if not _attached_has(conn, table):
+        return 0
+    shared = [c for c in _ordered_columns(conn, table) if c in _attached_columns(conn, table)]
+    names = ", ".join(shared)
+    return conn.execute(f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names}"
+                        f" FROM top.{table} WHERE {where}", params).rowcount
+
+
+def _ordered_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+
+
+def _attached_columns(conn: sqlite3.Connection, table: str, schema: str = "top") -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA {schema}.table_info({table})")}
+
+
+def _attached_has(conn: sqlite3.Connection, table: str, schema: str = "top") -> bool:
+    return conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type='table' AND name=?",
+                        (table,)).fetchone() is not None

@@ -1,0 +1,137 @@
+"""Where site tasks run: threads of this process (the default), worker processes on this
+machine (`--processes N`), or an existing Dask cluster (`--scheduler tcp://HOST:8786`). The
+harvest's coordinator is the same for all three: it submits one task per site group, merges
+each shard as its task finishes, and stops them all on a signal. Only this module knows Dask.
+
+With Dask, a worker that dies mid-task (SIGKILL, a lost machine) has its task run again on
+another worker by the scheduler; the task resumes from its shard (see `sitetask`)."""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Iterator
+
+from .errors import ConfigError
+from .sitetask import Controls, SiteResult, SiteTask, run_site_task
+
+log = logging.getLogger("govnews.executors")
+CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
+
+
+class LocalExecutor:
+    """Site tasks on `workers` threads of this process."""
+
+    name = "threads"
+
+    def __init__(self, workers: int, totals=None) -> None:
+        self.workers = max(1, workers)
+        self.controls = Controls()
+        self.totals = totals
+        self._pool: ThreadPoolExecutor | None = None
+
+    def run(self, tasks: list[SiteTask]) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="site")
+        futures = {self._pool.submit(run_site_task, task, self.controls,
+                                     self.totals.part(task.shard) if self.totals else None): task
+                   for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                yield task, future.result()
+            except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
+                yield task, exc
+
+    def stop(self, reason: str = "interrupted") -> None:
+        self.controls.stop(reason)
+
+    def close(self, wait: float = 0.0) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+class DaskExecutor:
+    """Site tasks on a Dask cluster: a new LocalCluster of `processes` worker processes with
+    `threads` threads each, or the cluster of the scheduler at `address`."""
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, processes: int | None = None,
+                 threads: int = 4) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ConfigError("running on several processes needs Dask: "
+                              "pip install 'dask[distributed]'") from None
+        self.cluster = None
+        try:
+            if address:
+                self.client = Client(address, timeout=CONNECT_TIMEOUT)
+            else:
+                self.cluster = LocalCluster(n_workers=processes, threads_per_worker=threads,
+                                            processes=True, dashboard_address=_dashboard(),
+                                            silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler {address or 'local'}: {exc}") from None
+        link = getattr(self.client, "dashboard_link", None)
+        log.info("Dask: %s worker(s); dashboard %s", len(self.client.scheduler_info().get("workers", {})),
+                 link or "off")
+        self.name = f"dask ({address})" if address else f"{processes} processes"
+        self._futures = []
+        self._stopped = False
+
+    def run(self, tasks: list[SiteTask]) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+        from distributed import as_completed as dask_completed
+        by_key = {}
+        for task in tasks:
+            # the dashboard shows each task by its site
+            key = f"site-{task.shard}-{task.run_id}"
+            future = self.client.submit(run_site_task, task, key=key, pure=False)
+            by_key[future.key] = task
+            self._futures.append(future)
+        for future in dask_completed(self._futures):
+            task = by_key[future.key]
+            try:
+                yield task, future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker's bug, or KilledWorker
+                yield task, exc
+
+    def stop(self, reason: str = "interrupted") -> None:
+        """Tasks not started are cancelled; running ones end when their workers go (close)."""
+        self._stopped = True
+        for future in self._futures:
+            if not future.done():
+                future.cancel()
+
+    def close(self, wait: float = 0.0) -> None:
+        try:
+            self.client.close(timeout=10)
+        except Exception:  # noqa: BLE001 - closing is best effort
+            pass
+        if self.cluster is not None:
+            try:
+                self.cluster.close(timeout=30)
+            except Exception:  # noqa: BLE001
+                pass
+
+
+def _dashboard() -> str | None:
+    """The Dask dashboard where bokeh is installed (on a free port), otherwise none."""
+    try:
+        import bokeh  # noqa: F401
+    except ImportError:
+        return None
+    return ":0"
+
+
+def make_executor(cluster: dict, workers: int, totals=None):
+    """The executor a config's `[cluster]` table asks for: `scheduler` (an address), else
+    `processes` > 0 (a local cluster), else threads."""
+    scheduler = cluster.get("scheduler") or None
+    processes = int(cluster.get("processes") or 0)
+    if scheduler:
+        return DaskExecutor(address=scheduler)
+    if processes > 0:
+        return DaskExecutor(processes=processes, threads=max(1, workers))
+    return LocalExecutor(workers, totals)

@@ -1,0 +1,223 @@
+"""One site's run: the unit of work a harvest hands to an executor (a thread here, a process,
+a Dask worker on another machine). It holds the site's shard lease, crawls into the shard's own
+store and WARC files, and returns a small picklable result; the coordinator merges the shard
+into the dataset. A task killed anywhere (SIGKILL, machine lost) is simply run again: the shard's
+frontier says where it stopped, its half-written WARC file is finalised first, and the lease
+(the kernel's flock on the shard folder) passes to the next holder when the dead one's process
+is gone.
+
+Sites that share a host are one task (one Crawl over them), so a host's politeness is kept by
+one clock whatever the number of workers."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from govnews.output.shards import shard_folder
+from govnews.output.store import Store
+
+from .crawl import Crawl, CrawlSettings, Site, Summary
+from .errors import LockHeld, StoreFailure
+from .lock import FolderLock
+from .records import utc_now
+
+LEASE_WHAT = "another worker holds this site's lease"
+
+
+@dataclass
+class SiteTask:
+    dataset: str                     # the dataset folder, as every worker sees it
+    shard: str
+    sites: list[Site]
+    settings: CrawlSettings
+    run_id: str
+    window_days: float = 30.0        # re-observation: articles published this recently
+    sample_older: int = 0            # ... and this many older ones, a sample fixed by the run
+    archive: bool = True
+    archive_max_bytes: int = 100 * 1024 * 1024
+    deadline: float | None = None    # time.time() after which no page is taken (max_run_seconds)
+    lease_wait: float = 60.0         # how long to wait for a lease another worker holds
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.sites]
+
+
+@dataclass
+class SiteResult:
+    shard: str
+    sites: list[str]
+    run_id: str
+    summary: Summary
+    site_status: dict[str, dict] = field(default_factory=dict)
+    warc_files: list[str] = field(default_factory=list)
+    worker: str = ""                 # host:pid that ran it
+    started_at: str = ""
+    seconds: float = 0.0
+    lease_error: str | None = None   # the task never started: the lease stayed held
+    resumed: bool = False            # a rerun after its first worker died mid-task
+
+
+class Controls:
+    """The crawls running in this process, so that a signal stops them all (local runs)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[Crawl] = set()
+        self.stopped: str | None = None
+
+    def add(self, crawl: Crawl) -> None:
+        with self._lock:
+            self._running.add(crawl)
+            if self.stopped:
+                crawl.stop(self.stopped)
+
+    def discard(self, crawl: Crawl) -> None:
+        with self._lock:
+            self._running.discard(crawl)
+
+    def stop(self, reason: str = "interrupted") -> None:
+        with self._lock:
+            self.stopped = self.stopped or reason
+            for crawl in self._running:
+                crawl.stop(reason)
+
+
+def run_site_task(task: SiteTask, controls: Controls | None = None, progress=None) -> SiteResult:
+    """Run one task (see the module docstring). Exceptions other than a lease held too long or
+    a store failure are bugs and propagate, for the coordinator to report."""
+    started = time.monotonic()
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    summary = Summary(task.run_id, task.names)
+    result = SiteResult(task.shard, task.names, task.run_id, summary, worker=worker,
+                        started_at=utc_now())
+    if controls is not None and controls.stopped:
+        summary.stopped = controls.stopped
+        return result
+    folder = shard_folder(Path(task.dataset), task.shard)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        lease = FolderLock(folder, LEASE_WHAT).acquire(wait=task.lease_wait)
+    except LockHeld as exc:
+        result.lease_error = str(exc)
+        summary.errors["lease"] += 1
+        summary.error_lines.append(f"lease: {exc}")
+        return result
+    try:
+        _run_locked(task, folder, result, controls, progress)
+    finally:
+        lease.release()
+        result.seconds = time.monotonic() - started
+    return result
+
+
+def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, progress) -> None:
+    from .archive import SqliteDigests, WarcArchive, finalise_open_files, index_warcs
+
+    summary = result.summary
+    warc_folder = Path(task.dataset) / "warc" / task.shard
+    if warc_folder.is_dir():                  # a killed holder's half-written file
+        finalise_open_files(warc_folder)
+    store = Store.open(folder)
+    archive = crawl = None
+    try:
+        if not store.start_run(task.run_id, utc_now(), task.names):
+            result.resumed = True
+            # this task ran before in this run on a worker that died: its last request may
+            # have left a moment ago, so the host gets its delay before ours
+            time.sleep(max([task.settings.delay] + [s.delay or 0.0 for s in task.sites]))
+        store.save_sites(task.run_id, [{"name": s.name, "start_urls": s.start_urls,
+                                        "profile": s.profile, "hosts": sorted(s.hosts())}
+                                       for s in task.sites])
+        settings = task.settings
+        if task.deadline is not None:
+            left = task.deadline - time.time()
+            if left <= 0:
+                summary.stopped = "time limit"
+                return
+            settings = replace(settings, max_run_seconds=left)
+        if task.archive:
+            archive = WarcArchive(warc_folder, run_id=task.run_id, name=task.shard,
+                                  max_bytes=task.archive_max_bytes,
+                                  digests=SqliteDigests(store.conn, store.lock))
+        try:
+            crawl = Crawl(store, task.sites, settings, task.run_id, archive=archive,
+                          reobserve=_reobserve(task, store), progress=progress)
+        except StoreFailure as exc:
+            _store_failed(summary, exc)
+            return
+        if controls is not None:
+            controls.add(crawl)
+        try:
+            result.summary = summary = crawl.run()
+        finally:
+            if controls is not None:
+                controls.discard(crawl)
+        result.site_status = dict(crawl.site_status)
+    finally:
+        if archive is not None:
+            try:
+                archive.close()
+                problems: list = []
+                index_warcs(warc_folder, problems, files=archive.files)
+                for problem in problems:
+                    summary.errors["archive"] += 1
+                    summary.error_lines.append(f"archive: {problem.filename} at offset "
+                                               f"{problem.offset}: {problem.reason}")
+                result.warc_files = [p.name for p in archive.files]
+            except OSError as exc:
+                summary.errors["store"] += 1
+                summary.error_lines.append(f"store: {warc_folder}: cannot finish the WARC file: "
+                                           f"{exc.strerror or exc}")
+        try:
+            store.finish_run({"run_id": task.run_id, "finished_at": utc_now(),
+                              "pages_fetched": summary.pages_fetched,
+                              "articles_new": summary.articles_new,
+                              "articles_changed": summary.articles_changed,
+                              "observations": summary.observations,
+                              "errors": summary.error_count,
+                              "status": "ok" if not summary.error_count else "partial"})
+        except Exception as exc:  # noqa: BLE001 - the shard's own bookkeeping; records are in
+            summary.errors["store"] += 1
+            summary.error_lines.append(f"store: {store.path}: cannot record the run's end: {exc}")
+        finally:
+            store.close()
+
+
+def _reobserve(task: SiteTask, store: Store) -> dict[str, list[str]]:
+    window = datetime.now(timezone.utc) - timedelta(days=task.window_days)
+    since = window.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {s.name: [url for _, url in store.articles_to_reobserve(
+        s.name, since, task.sample_older, task.run_id)] for s in task.sites}
+
+
+def _store_failed(summary: Summary, exc: StoreFailure) -> None:
+    summary.errors["store"] += 1
+    summary.error_lines.append(f"store: {exc}")
+    summary.stopped = "store failure"
+
+
+def plan_tasks(sites: list[Site]) -> list[list[Site]]:
+    """Sites grouped so that no two groups share a host: each group is one task. Groups keep
+    the config's order (a group sits where its first site is)."""
+    groups: list[list[Site]] = []
+    hosts_of: list[set[str]] = []
+    for site in sites:
+        mine = set(site.hosts())
+        joined = [i for i, hosts in enumerate(hosts_of) if hosts & mine]
+        if not joined:
+            groups.append([site])
+            hosts_of.append(mine)
+            continue
+        first = joined[0]
+        groups[first].append(site)
+        hosts_of[first] |= mine
+        for i in reversed(joined[1:]):
+            groups[first] += groups.pop(i)
+            hosts_of[first] |= hosts_of.pop(i)
+    return groups
