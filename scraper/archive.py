@@ -505,10 +505,11 @@ class _Record(NamedTuple):
     block: bytes                      # empty unless asked for
 
 
-def archive_files(folder: Path) -> list[Path]:
-    """Closed and still-open WARC files in `folder` and its shard subfolders, in name order
-    (names start with the run id: writing order, per site)."""
-    return sorted((p for p in Path(folder).rglob("*.warc.gz*")
+def archive_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Closed and still-open WARC files in `folder` and (`recursive`) its shard subfolders, in
+    name order (names start with the run id: writing order, per site)."""
+    found = Path(folder).rglob("*.warc.gz*") if recursive else Path(folder).glob("*.warc.gz*")
+    return sorted((p for p in found
                    if p.name.endswith(CLOSED_SUFFIX) or p.name.endswith(OPEN_SUFFIX)),
                   key=lambda p: (p.name, str(p)))
 
@@ -650,7 +651,8 @@ class _PayloadIndex:
         return body, decoded_body(headers, body)
 
 
-def iter_archived(folder: Path, errors: list[ArchiveError] | None = None
+def iter_archived(folder: Path, errors: list[ArchiveError] | None = None,
+                  recursive: bool = True, shard: str | None = None
                   ) -> Iterator[ArchivedResponse]:
     """Every response record under `folder`, in file order, revisits resolved; `.open` files
     (a crashed run) are read up to their first damaged record. Nothing unreadable is skipped
@@ -660,19 +662,19 @@ def iter_archived(folder: Path, errors: list[ArchiveError] | None = None
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no WARC folder at {folder}")
-    files = archive_files(folder)
+    files = archive_files(folder, recursive)
     index = _PayloadIndex(files)
     for path in files:
         pending: ArchivedResponse | None = None
         early: dict[str, list[_Record]] = {}     # request/metadata before their response
         run_id: str | None = None
-        shard = path.parent.name if path.parent != folder else None
+        file_shard = path.parent.name if path.parent != folder else shard
         for record in _iter_file(path, errors=errors):
             if record.type in ("response", "revisit"):
                 if pending is not None:
                     yield pending
                 pending = _archived(record, path, index)
-                pending.run_id, pending.shard = run_id, shard
+                pending.run_id, pending.shard = run_id, file_shard
                 for other in early.pop(pending.record_id, []):
                     _attach(pending, other)
             elif record.type in ("request", "metadata"):

@@ -412,6 +412,12 @@ def cmd_reparse(args: argparse.Namespace) -> int:
         options["dry_run"] = True
     if args.into:
         options["into"] = Path(args.into)
+    if args.processes is not None or args.scheduler is not None:
+        from .config import DEFAULTS, config_from_dict
+        cluster = config.cluster if config is not None else dict(DEFAULTS["cluster"])
+        checked = config_from_dict({"cluster": cluster, "sites": [
+            {"name": "x", "start_urls": ["http://x/"]}]}, overrides=_cluster_overrides(args))
+        options["cluster"] = checked.cluster
     result = reparse(folder, config, **options)
     for line in result.change_lines():
         print(line)

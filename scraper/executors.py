@@ -135,3 +135,18 @@ def make_executor(cluster: dict, workers: int, totals=None):
     if processes > 0:
         return DaskExecutor(processes=processes, threads=max(1, workers))
     return LocalExecutor(workers, totals)
+
+
+def map_on_cluster(cluster: dict, fn, calls: list[tuple], key: str = "task"):
+    """`fn(*args)` for each of `calls` on the cluster a [cluster] table names (a scheduler, or
+    N local processes); results yielded in the order of `calls` (so what is merged from them
+    does not depend on which worker finished first)."""
+    executor = DaskExecutor(address=cluster.get("scheduler") or None,
+                            processes=int(cluster.get("processes") or 0) or None, threads=1)
+    try:
+        futures = [executor.client.submit(fn, *args, key=f"{key}-{i}-{id(calls)}", pure=False)
+                   for i, args in enumerate(calls)]
+        for future in futures:
+            yield future.result()
+    finally:
+        executor.close()

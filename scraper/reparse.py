@@ -58,7 +58,7 @@ from govnews.parsers.extract import parse_page, url_rules
 from govnews.parsers.feeds import is_feed
 from govnews.parsers.urls import canonical_url
 
-from .archive import ArchivedResponse, ArchiveError, iter_archived
+from .archive import ArchivedResponse, ArchiveError, archive_files, iter_archived
 from .config import Config
 from .crawl import ProfileMemory, Site, host_of
 from .frontier import frontier_key
@@ -138,8 +138,11 @@ class ReparseResult:
 
 
 def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
-            into: Path | None = None) -> ReparseResult:
-    """Re-extract the dataset in `folder` from its WARC archive (see the module docstring)."""
+            into: Path | None = None, cluster: dict | None = None) -> ReparseResult:
+    """Re-extract the dataset in `folder` from its WARC archive (see the module docstring).
+    `cluster` (a config's [cluster] table: `processes` or `scheduler`) reads the archive on
+    worker processes or a Dask cluster, one task per site's WARC folder; the result is the
+    same as in one process."""
     folder = Path(folder)
     warc = folder / "warc"
     if not warc.is_dir():
@@ -152,7 +155,7 @@ def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
     if dry_run:
         conn = _connect_readonly(folder / DB_NAME)
         try:
-            result = _Reparse(conn, None, warc, config).run()
+            result = _Reparse(conn, None, warc, config).run(cluster)
         finally:
             conn.close()
         result.dry_run = True
@@ -165,7 +168,7 @@ def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
                 with DatasetLock(folder):
                     copy_dataset(folder, target)
                 with Store.open(target) as store:
-                    result = _Reparse(store.conn, store, target / "warc", config).run()
+                    result = _Reparse(store.conn, store, target / "warc", config).run(cluster)
                     _update_stories(store, result)
         except BaseException:
             if created:                      # no half-made dataset left behind
@@ -174,7 +177,7 @@ def reparse(folder: Path, config: Config | None = None, dry_run: bool = False,
         result.into = target
     else:
         with DatasetLock(folder), Store.open(folder) as store:
-            result = _Reparse(store.conn, store, warc, config).run()
+            result = _Reparse(store.conn, store, warc, config).run(cluster)
             _update_stories(store, result)
     result.seconds = time.monotonic() - started
     return result
@@ -378,33 +381,126 @@ class _Stage:
         return self.db.execute("SELECT 1 FROM stage WHERE article_id = ?",
                                (aid,)).fetchone() is not None
 
+    def dump(self) -> list[tuple]:
+        """Every staged row, in staging order, for `load` into another stage."""
+        self.db.execute("COMMIT")
+        rows = self.db.execute("SELECT article_id, site, url, sha, row, first_seen, run_id,"
+                               " latest FROM stage ORDER BY seq").fetchall()
+        self.db.execute("BEGIN")
+        return rows
+
+    def load(self, rows: list[tuple]) -> None:
+        """Another stage's rows (a part read elsewhere), with the same rule as `put`: an
+        article keeps its latest capture and its earliest time seen."""
+        fresher = "excluded.latest >= stage.latest"
+        for aid, site, url, sha, text, first_seen, run_id, latest in rows:
+            self._seq += 1
+            self.db.execute(
+                "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id)"
+                f" DO UPDATE SET site = CASE WHEN {fresher} THEN excluded.site ELSE site END,"
+                f" url = CASE WHEN {fresher} THEN excluded.url ELSE url END,"
+                f" sha = CASE WHEN {fresher} THEN excluded.sha ELSE sha END,"
+                f" row = CASE WHEN {fresher} THEN excluded.row ELSE row END,"
+                f" run_id = CASE WHEN {fresher} THEN excluded.run_id ELSE run_id END,"
+                " first_seen = min(first_seen, excluded.first_seen),"
+                " latest = max(latest, excluded.latest)",
+                (aid, site, url, sha, text, first_seen, run_id, self._seq, latest))
+
     def close(self) -> None:
         self.db.close()
+
+
+@dataclass
+class _PartResult:
+    """What reading one part of the archive found (picklable: it may come from a worker)."""
+    name: str
+    staged: list[tuple]                   # _Stage.dump(): the part's latest captures
+    result: ReparseResult
+    observation_updates: list[tuple]
+
+
+def archive_parts(warc: Path) -> list[tuple[str, str | None, bool]]:
+    """The archive's parts, each read on its own: (folder, shard, recursive). Files of a
+    dataset written before shards (directly in warc/) are one part, each site's folder one.
+    A site's pages are all in one part, so its profile memory and duplicate folding are the
+    crawl's."""
+    parts = []
+    if any(True for _ in archive_files(warc, recursive=False)):
+        parts.append((str(warc), None, False))
+    for sub in sorted(p for p in warc.iterdir() if p.is_dir()):
+        parts.append((str(sub), sub.name, True))
+    return parts
+
+
+def read_part(dataset: str, folder: str, shard: str | None, recursive: bool,
+              config: Config | None) -> _PartResult:
+    """Read and parse one part of a dataset's archive (a task: any process may run it; the
+    dataset is only read)."""
+    conn = _connect_readonly(Path(dataset) / DB_NAME)
+    stage = _Stage()
+    try:
+        reader = _Reparse(conn, None, Path(dataset) / "warc", config)
+        reader.read(stage, Path(folder), shard, recursive)
+        return _PartResult(folder, stage.dump(), reader.result, reader.observation_updates)
+    finally:
+        stage.close()
+        reader.data.close()
+        conn.close()
 
 
 class _Reparse:
     def __init__(self, conn: sqlite3.Connection, store: Store | None, warc: Path,
                  config: Config | None) -> None:
-        self.conn, self.store, self.warc = conn, store, warc
+        self.conn, self.store, self.warc, self.config = conn, store, warc, config
         self.data = _Dataset(conn, Path(warc).parent)
         self.scope = _Scope(conn, config)
         self.memories: dict[str, ProfileMemory] = {}      # per run, as each crawl learns
         self.result = ReparseResult()
         self.observation_updates: list[tuple[int | None, int | None, str]] = []
 
-    def run(self) -> ReparseResult:
+    def run(self, cluster: dict | None = None) -> ReparseResult:
+        """Read every part of the archive (here, or on the cluster's workers), stage the
+        latest capture of each article, then compare with the dataset and write."""
         stage = _Stage()
         try:
-            archive_errors: list[ArchiveError] = []
-            for archived in iter_archived(self.warc, errors=archive_errors):
-                self.result.responses += 1
-                self._capture(archived, stage)
-            self.result.errors[:0] = [str(e) for e in archive_errors]
+            for part in self._read_parts(cluster):
+                stage.load(part.staged)
+                self._absorb(part)
             self._apply(stage)
         finally:
             stage.close()
             self.data.close()
         return self.result
+
+    def _read_parts(self, cluster: dict | None):
+        dataset = str(Path(self.warc).parent)
+        parts = archive_parts(Path(self.warc))
+        if not cluster or not (cluster.get("scheduler") or cluster.get("processes")):
+            for folder, shard, recursive in parts:
+                yield read_part(dataset, folder, shard, recursive, self.config)
+            return
+        from .executors import map_on_cluster
+        yield from map_on_cluster(cluster, read_part,
+                                  [(dataset, folder, shard, recursive, self.config)
+                                   for folder, shard, recursive in parts],
+                                  key="reparse")
+
+    def _absorb(self, part: _PartResult) -> None:
+        mine, theirs = self.result, part.result
+        for name in ("responses", "pages", "folded", "not_articles", "unmatched",
+                     "observations_changed"):
+            setattr(mine, name, getattr(mine, name) + getattr(theirs, name))
+        mine.errors += theirs.errors
+        mine.changes += theirs.changes
+        self.observation_updates += part.observation_updates
+
+    def read(self, stage: "_Stage", folder: Path, shard: str | None, recursive: bool) -> None:
+        archive_errors: list[ArchiveError] = []
+        for archived in iter_archived(folder, errors=archive_errors, recursive=recursive,
+                                      shard=shard):
+            self.result.responses += 1
+            self._capture(archived, stage)
+        self.result.errors[:0] = [str(e) for e in archive_errors]
 
     # -- reading the archive ------------------------------------------------------------------
     def _capture(self, archived: ArchivedResponse, stage: _Stage) -> None:

@@ -77,7 +77,7 @@ def stable(folder: Path) -> dict:
                        if not a.url.endswith("robots.txt")})
     return {"articles": articles, "per_run": per_run, "payloads": payloads,
             "views": data.observations.view_count.notna().sum(),
-            "runs": list(data.runs.status)}
+            "runs": list(data.runs.status), "folder": folder}
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +173,28 @@ def test_a_worker_killed_mid_site_loses_and_duplicates_nothing(portals, one_proc
     assert any(task["resumed"] for task in entry["tasks"])
     assert len(entry["tasks"]) == len(portals)
     assert sum(w["sites"] for w in entry["workers"].values()) == len(portals)
+
+
+def test_reparse_on_two_processes_equals_reparse_in_one(one_process, tmp_path_factory):
+    """One task per site's WARC folder: the records rebuilt on 2 processes are the ones one
+    process rebuilds, on a dataset whose stored records were damaged."""
+    import shutil
+    import sqlite3
+
+    from govnews.scraper.reparse import reparse
+    source = one_process["folder"]
+    results = {}
+    for mode, cluster in (("one", None), ("two", {"processes": 2})):
+        folder = tmp_path_factory.mktemp(mode) / "data"
+        shutil.copytree(source, folder)
+        conn = sqlite3.connect(folder / "dataset.sqlite")
+        conn.execute("UPDATE articles SET headline = 'x', body = NULL")
+        conn.commit()
+        conn.close()
+        result = reparse(folder, cluster=cluster)
+        assert result.errors == [] and result.changed == len(one_process["articles"])
+        results[mode] = (load(folder).articles[STABLE].sort_values("article_id")
+                         .reset_index(drop=True), result.pages, result.folded)
+    pd.testing.assert_frame_equal(results["one"][0], one_process["articles"])
+    pd.testing.assert_frame_equal(results["two"][0], results["one"][0])
+    assert results["two"][1:] == results["one"][1:]
