@@ -72,15 +72,22 @@ def merge_run(top: Store, dataset: Path, shard: str, run_id: str, merged_at: str
     """Copy one shard run's rows into dataset.sqlite in one transaction: the articles it fetched
     last (first_seen_at kept from the dataset), its observations and site counters. Returns the
     row counts copied; a run merged before copies nothing."""
+    return merge_runs(top, dataset, shard, [run_id], merged_at)
+
+
+def merge_runs(top: Store, dataset: Path, shard: str, run_ids: list[str],
+               merged_at: str) -> dict:
+    """`merge_run` for several runs of one shard (a harvest run and the capture runs of a site
+    recovered from a web archive), the shard attached once."""
     path = shard_folder(dataset, shard) / DB_NAME
     counts = {"articles": 0, "observations": 0, "site_counters": 0}
     with top.lock:
         conn = top.conn
         conn.execute(SHARD_MERGES_DDL)
-        if conn.execute("SELECT 1 FROM shard_merges WHERE shard = ? AND run_id = ?",
-                        (shard, run_id)).fetchone():
-            return counts
-        if not path.exists():
+        merged = {r[0] for r in conn.execute("SELECT run_id FROM shard_merges WHERE shard = ?",
+                                             (shard,))}
+        run_ids = [r for r in dict.fromkeys(run_ids) if r not in merged]
+        if not run_ids or not path.exists():
             return counts
         conn.execute("ATTACH DATABASE ? AS shard", (str(path),))
         try:
@@ -91,20 +98,21 @@ def merge_run(top: Store, dataset: Path, shard: str, run_id: str, merged_at: str
                 updates = ", ".join(
                     f"{c} = COALESCE(articles.{c}, excluded.{c})" if c == "first_seen_at"
                     else f"{c} = excluded.{c}" for c in columns if c != "article_id")
-                counts["articles"] = conn.execute(
-                    f"INSERT INTO main.articles ({names}) SELECT {names} FROM shard.articles"
-                    f" WHERE last_run_id = ? ORDER BY rowid"
-                    f" ON CONFLICT (article_id) DO UPDATE SET {updates}", (run_id,)).rowcount
-                for table in ("observations", "site_counters"):
-                    columns = [c for c in _ordered_columns(conn, table)
-                               if c in _attached_columns(conn, table, "shard") and c != "rowid"]
-                    names = ", ".join(columns)
-                    counts[table] = conn.execute(
-                        f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names}"
-                        f" FROM shard.{table} WHERE run_id = ? ORDER BY rowid",
-                        (run_id,)).rowcount
-                conn.execute("INSERT OR IGNORE INTO shard_merges VALUES (?, ?, ?)",
-                             (shard, run_id, merged_at))
+                tables = {t: ", ".join(c for c in _ordered_columns(conn, t)
+                                       if c in _attached_columns(conn, t, "shard"))
+                          for t in ("observations", "site_counters")}
+                for run_id in run_ids:
+                    counts["articles"] += conn.execute(
+                        f"INSERT INTO main.articles ({names}) SELECT {names} FROM shard.articles"
+                        f" WHERE last_run_id = ? ORDER BY rowid"
+                        f" ON CONFLICT (article_id) DO UPDATE SET {updates}", (run_id,)).rowcount
+                    for table, cols in tables.items():
+                        counts[table] += conn.execute(
+                            f"INSERT OR IGNORE INTO main.{table} ({cols}) SELECT {cols}"
+                            f" FROM shard.{table} WHERE run_id = ? ORDER BY rowid",
+                            (run_id,)).rowcount
+                    conn.execute("INSERT OR IGNORE INTO shard_merges VALUES (?, ?, ?)",
+                                 (shard, run_id, merged_at))
         finally:
             conn.execute("DETACH DATABASE shard")
     return counts

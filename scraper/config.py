@@ -9,6 +9,7 @@ import math
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -55,7 +56,12 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 SITE_KEYS: dict[str, type | tuple] = {
     "name": str, "start_urls": list, "profile": str, "delay": (int, float), "allow_private": bool,
     "ca_bundle": str, "verify": bool, "max_pages": int, "max_depth": int,
+    # a portal that is gone: its captures from a web archive (see `govnews recover`)
+    "source": str, "from": (str, date), "to": (str, date), "archive_url": str, "cc_index_url": str,
+    "cc_data_url": str,
 }
+SITE_SOURCES = ("live", "wayback", "commoncrawl")
+SITE_URL_KEYS = ("archive_url", "cc_index_url", "cc_data_url")
 REQUIRED_SITE_KEYS = ("name", "start_urls")
 SITE_LIMITS_FROM = "harvest"          # a site's delay, max_pages, max_depth: [harvest]'s limits
 
@@ -125,6 +131,12 @@ class SiteConfig:
     verify: bool = True
     max_pages: int | None = None
     max_depth: int | None = None
+    source: str = "live"              # or "wayback" / "commoncrawl": recovered, not crawled
+    from_date: str | None = None      # archive captures from / to (YYYY-MM-DD)
+    to_date: str | None = None
+    archive_url: str | None = None    # a Wayback-style service (default: the Internet Archive)
+    cc_index_url: str | None = None   # a Common Crawl index server
+    cc_data_url: str | None = None    # where Common Crawl's WARC files are fetched from
 
 
 @dataclass
@@ -278,6 +290,15 @@ def _site(index: int, raw: Any, file: str) -> SiteConfig:
                 profile_named(site["profile"])
             except ProfileError as exc:
                 raise ConfigError(f"{label}: {_one_line(str(exc))}") from None
+    if "source" in site and site["source"] not in SITE_SOURCES:
+        raise ConfigError(f"{label} source must be one of {', '.join(SITE_SOURCES)}, "
+                          f"not {_show(site['source'])}")
+    for key in ("from", "to"):
+        if key in site:
+            site[f"{key}_date"] = _date(f"{label} {key}", site.pop(key))
+    for key in SITE_URL_KEYS:
+        if key in site:
+            _start_urls(f"{label} {key}", [site[key]])
     if site.get("ca_bundle"):
         _check_no_controls(f"{label} ca_bundle", site["ca_bundle"])
         if not Path(site["ca_bundle"]).is_file():
@@ -334,6 +355,17 @@ def _check_no_controls(label: str, value: str) -> None:
         if _is_control(char):
             raise ConfigError(f"{label} must not contain control characters, "
                               f"not {_show(value)} (character U+{ord(char):04X})")
+
+
+def _date(label: str, text: "str | date") -> str:
+    """A date as YYYY-MM-DD (or YYYY-MM, YYYY), as the archives' CDX APIs take it; a TOML
+    date (unquoted) as well."""
+    import re
+    if isinstance(text, date):
+        return text.isoformat()[:10]
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise ConfigError(f"{label} must be a date like 2020-01-31, not {_show(text)}")
+    return text
 
 
 def _site_name(label: str, name: str) -> str:
@@ -420,6 +452,6 @@ def _one_line(text: str) -> str:
 
 def _type_name(kind: Any) -> str:
     if isinstance(kind, tuple):
-        return "a number"
+        return "a date" if date in kind else "a number"
     return {str: "a string", int: "an integer", float: "a number", bool: "true or false",
             list: "a list", dict: "a table"}.get(kind, kind.__name__)

@@ -44,6 +44,8 @@ class Site:
     verify: bool | str = True          # a CA bundle path, or False for this site only
     max_pages: int | None = None
     max_depth: int | None = None
+    source: str = "live"               # "wayback" / "commoncrawl": recovered from a web archive
+    archive: dict | None = None        # then: from_date, to_date, archive_url, cc_*_url
 
     def hosts(self) -> set[str]:
         """Hosts in scope (host:port when the port is not the default), with and without www."""

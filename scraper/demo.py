@@ -2,7 +2,7 @@
 seconds apart (view counts and counters move in between), export the dataset and the report.
 
 The served portals republish some of each other's articles (`Portal.carry`, set up by
-`all_portals()`), as real portals do, so the demo dataset has stories spanning several sites
+`all_portals(republished=True)`), as real portals do, so the demo dataset has stories spanning several sites
 (`govnews stories demo-output`, the report's "Stories carried by the most portals")."""
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.
     from govnews.output.store import Store
     from govnews.output.writers import export_dataset
 
-    portals = [p for p in all_portals() if not platforms or p.platform in platforms]
+    portals = [p for p in all_portals(republished=True) if not platforms or p.platform in platforms]
     if not portals:
         print(f"govnews: no demo portal named {', '.join(platforms or [])}", file=sys.stderr)
         return 2

@@ -67,9 +67,15 @@ def sites_from_config(config: Config, folder: Path | None = None) -> list[Site]:
         verify: bool | str = s.verify
         if s.ca_bundle:
             verify = combined_ca_bundle(s.ca_bundle, folder, s.name) if folder else s.ca_bundle
+        archive = None
+        if s.source != "live":
+            archive = {"from_date": s.from_date, "to_date": s.to_date,
+                       "archive_url": s.archive_url, "cc_index_url": s.cc_index_url,
+                       "cc_data_url": s.cc_data_url}
         sites.append(Site(name=s.name, start_urls=s.start_urls, profile=s.profile, delay=s.delay,
                           allow_private=s.allow_private or config.harvest["allow_private"],
-                          verify=verify, max_pages=s.max_pages, max_depth=s.max_depth))
+                          verify=verify, max_pages=s.max_pages, max_depth=s.max_depth,
+                          source=s.source, archive=archive))
     return sites
 
 
@@ -279,9 +285,9 @@ def _tasks(config: Config, folder: Path, store: Store, sites: list[Site], run_id
 def _merge(folder: Path, store: Store, result, summary: Summary,
            site_status: dict[str, dict]) -> None:
     """A finished task's shard into dataset.sqlite, its counts into the run's summary."""
-    from govnews.output.shards import merge_run
+    from govnews.output.shards import merge_runs
     try:
-        merge_run(store, folder, result.shard, result.run_id, utc_now())
+        merge_runs(store, folder, result.shard, [result.run_id, *result.extra_runs], utc_now())
     except sqlite3.Error as exc:
         raise _store_error(store, exc, f"merging shard {result.shard}") from None
     part = result.summary

@@ -426,45 +426,73 @@ def recover(prefix: str, source: str, out_dir: Path, from_date=None, to_date=Non
         try:
             close_interrupted(out_dir, store)
             run_id = new_run_id()
-            result = RecoverResult(run_id, site, source, query)
-            started = time.monotonic()
             store.start_run(run_id, utc_now(), [site])
             store.save_sites(run_id, [{"name": site, "start_urls": [f"https://{host}/"],
                                        "profile": profile,
                                        "hosts": sorted({host, host[4:] if host.startswith("www.")
                                                         else "www." + host})}])
-            with store.transaction() as conn:
-                for ddl in STATE_DDL:
-                    conn.execute(ddl)
-            archive = WarcArchive(out_dir / "warc", run_id=run_id,
-                                  software=f"govnews recover ({source})",
-                                  digests=SqliteDigests(store.conn, store.lock))
-            run = _Run(store, archive, archive_source, result, site, profile, settings,
-                       progress)
-            try:
-                run.list(query, start, end)
-                run.fetch_all()
-            except ArchiveStop as exc:
-                result.stopped = str(exc)
-            except FetchError as exc:
-                result.stopped = f"{exc.kind}: {exc}"
-            finally:
-                archive.close()
-                index_errors: list = []
-                index_warcs(out_dir / "warc", errors=index_errors)
-                result.errors += [f"index: {e}" for e in index_errors]
-                result.requests, result.rate_limited = client.requests, client.rate_limited
-                result.seconds = time.monotonic() - started
-                store.finish_run({"run_id": run_id, "finished_at": utc_now(),
-                                  "pages_fetched": result.fetched,
-                                  "articles_new": result.articles_new, "articles_changed": 0,
-                                  "observations": result.observations,
-                                  "errors": len(result.errors) + bool(result.stopped),
-                                  "status": result.status})
+            result = recover_run(store, out_dir / "warc", run_id, query, site, source,
+                                 archive_source, client, settings, start, end, profile,
+                                 progress)
+            store.finish_run({"run_id": run_id, "finished_at": utc_now(),
+                              "pages_fetched": result.fetched,
+                              "articles_new": result.articles_new, "articles_changed": 0,
+                              "observations": result.observations,
+                              "errors": len(result.errors) + bool(result.stopped),
+                              "status": result.status})
         finally:
             store.close()
     log.info("%s", result.line())
     return result
+
+
+def recover_run(store: Store, warc_folder: Path, run_id: str, query: str, site: str,
+                source: str, archive_source, client: "PoliteClient", settings: RecoverSettings,
+                start: str | None, end: str | None, profile: str | None = None, progress=None,
+                warc_name: str | None = None) -> RecoverResult:
+    """One recovery run into an open store and WARC folder (the caller holds the lock: the
+    dataset's for `recover`, the shard's lease in a harvest): list, fetch, store, index."""
+    result = RecoverResult(run_id, site, source, query)
+    started = time.monotonic()
+    with store.transaction() as conn:
+        for ddl in STATE_DDL:
+            conn.execute(ddl)
+    archive = WarcArchive(warc_folder, run_id=run_id, name=warc_name,
+                          software=f"govnews recover ({source})",
+                          digests=SqliteDigests(store.conn, store.lock))
+    run = _Run(store, archive, archive_source, result, site, profile, settings, progress)
+    try:
+        run.list(query, start, end)
+        run.fetch_all()
+    except ArchiveStop as exc:
+        result.stopped = str(exc)
+    except FetchError as exc:
+        result.stopped = f"{exc.kind}: {exc}"
+    finally:
+        archive.close()
+        index_errors: list = []
+        index_warcs(warc_folder, errors=index_errors, files=archive.files)
+        result.errors += [f"index: {e}" for e in index_errors]
+        result.requests, result.rate_limited = client.requests, client.rate_limited
+        result.seconds = time.monotonic() - started
+    return result
+
+
+def recover_site(store: Store, warc_folder: Path, run_id: str, site, http: HttpSettings,
+                 delay: float, warc_name: str | None = None) -> RecoverResult:
+    """A harvest's site with `source = "wayback"` or `"commoncrawl"` (a `crawl.Site`): its
+    start URLs' captures recovered into the site's shard, under the harvest's run."""
+    archive = site.archive or {}
+    settings = RecoverSettings(delay=max(delay, 1.0), http=http)
+    client = PoliteClient(Fetcher(settings.http), settings)
+    source = (WaybackSource(client, archive.get("archive_url")) if site.source == "wayback"
+              else CommonCrawlSource(client, archive.get("cc_index_url"),
+                                     archive.get("cc_data_url")))
+    query, _ = _prefix_query(site.start_urls[0])
+    return recover_run(store, warc_folder, run_id, query, site.name, site.source, source,
+                       client, settings, _cdx_date(archive.get("from_date")),
+                       _cdx_date(archive.get("to_date"), end=True), site.profile,
+                       warc_name=warc_name)
 
 
 def _prefix_query(prefix: str) -> tuple[str, str]:

@@ -61,6 +61,7 @@ class SiteResult:
     seconds: float = 0.0
     lease_error: str | None = None   # the task never started: the lease stayed held
     resumed: bool = False            # a rerun after its first worker died mid-task
+    extra_runs: list[str] = field(default_factory=list)   # capture runs of recovered sites
 
 
 class Controls:
@@ -141,24 +142,31 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
                 summary.stopped = "time limit"
                 return
             settings = replace(settings, max_run_seconds=left)
-        if task.archive:
-            archive = WarcArchive(warc_folder, run_id=task.run_id, name=task.shard,
-                                  max_bytes=task.archive_max_bytes,
-                                  digests=SqliteDigests(store.conn, store.lock))
-        try:
-            crawl = Crawl(store, task.sites, settings, task.run_id, archive=archive,
-                          reobserve=_reobserve(task, store), progress=progress)
-        except StoreFailure as exc:
-            _store_failed(summary, exc)
-            return
-        if controls is not None:
-            controls.add(crawl)
-        try:
-            result.summary = summary = crawl.run()
-        finally:
+        live = [s for s in task.sites if s.source == "live"]
+        if live:
+            if task.archive:
+                archive = WarcArchive(warc_folder, run_id=task.run_id, name=task.shard,
+                                      max_bytes=task.archive_max_bytes,
+                                      digests=SqliteDigests(store.conn, store.lock))
+            try:
+                crawl = Crawl(store, live, settings, task.run_id, archive=archive,
+                              reobserve=_reobserve(task, store), progress=progress)
+            except StoreFailure as exc:
+                _store_failed(summary, exc)
+                return
             if controls is not None:
-                controls.discard(crawl)
-        result.site_status = dict(crawl.site_status)
+                controls.add(crawl)
+            try:
+                crawled = crawl.run()
+            finally:
+                if controls is not None:
+                    controls.discard(crawl)
+            crawled.sites = summary.sites
+            result.summary = summary = crawled
+            result.site_status = dict(crawl.site_status)
+        for site in task.sites:
+            if site.source != "live" and not (controls is not None and controls.stopped):
+                _recover(task, site, store, warc_folder, result)
     finally:
         if archive is not None:
             try:
@@ -189,6 +197,38 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
             store.close()
 
 
+def _recover(task: SiteTask, site: Site, store: Store, warc_folder: Path,
+             result: SiteResult) -> None:
+    """A site whose portal is gone (`source = "wayback"` / `"commoncrawl"`): its captures
+    recovered into the shard, resumable like `govnews recover`; every capture time is a run of
+    its own (`wayback-<timestamp>`), merged with the harvest's."""
+    from .recover import recover_site
+    summary = result.summary
+    delay = site.delay if site.delay is not None else task.settings.delay
+    recovered = recover_site(store, warc_folder, task.run_id, site, task.settings.http, delay,
+                             warc_name=task.shard)
+    summary.pages_fetched += recovered.fetched
+    summary.requests += recovered.requests
+    summary.articles_found += recovered.articles
+    summary.articles_new += recovered.articles_new
+    summary.observations += recovered.observations
+    for line in recovered.errors + ([f"stopped: {recovered.stopped}"] if recovered.stopped
+                                    else []):
+        summary.errors["archive"] += 1
+        summary.error_lines.append(f"archive: {site.name}: {line}")
+    prefix = f"{site.source}-"
+    runs = set()
+    for table, column in (("observations", "run_id"), ("site_counters", "run_id"),
+                          ("articles", "last_run_id")):
+        runs |= {r[0] for r in store.conn.execute(
+            f"SELECT DISTINCT {column} FROM {table} WHERE {column} LIKE ? AND site = ?",
+            (prefix + "%", site.name))}
+    known = {r[0] for r in store.conn.execute("SELECT run_id FROM runs")}
+    for run_id in sorted(runs - known):       # named in the shard: merged even after a crash
+        store.finish_run({"run_id": run_id, "status": "archival"})
+    result.extra_runs += sorted(runs)
+
+
 def _reobserve(task: SiteTask, store: Store) -> dict[str, list[str]]:
     window = datetime.now(timezone.utc) - timedelta(days=task.window_days)
     since = window.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -202,13 +242,26 @@ def _store_failed(summary: Summary, exc: StoreFailure) -> None:
     summary.stopped = "store failure"
 
 
+def _archive_hosts(site: Site) -> set[str]:
+    """The web archive a recovered site is read from: sites on one archive are one task, so
+    the archive sees one request at a time from us, as it asks."""
+    if site.source == "live":
+        return set()
+    from .recover import CC_DATA_URL, CC_INDEX_URL, WAYBACK_URL
+    from .crawl import host_of
+    archive = site.archive or {}
+    urls = ([archive.get("archive_url") or WAYBACK_URL] if site.source == "wayback" else
+            [archive.get("cc_index_url") or CC_INDEX_URL, archive.get("cc_data_url") or CC_DATA_URL])
+    return {"archive:" + host_of(url) for url in urls}
+
+
 def plan_tasks(sites: list[Site]) -> list[list[Site]]:
     """Sites grouped so that no two groups share a host: each group is one task. Groups keep
     the config's order (a group sits where its first site is)."""
     groups: list[list[Site]] = []
     hosts_of: list[set[str]] = []
     for site in sites:
-        mine = set(site.hosts())
+        mine = set(site.hosts()) | _archive_hosts(site)
         joined = [i for i, hosts in enumerate(hosts_of) if hosts & mine]
         if not joined:
             groups.append([site])

@@ -265,3 +265,40 @@ def test_sigkill_then_rerun_loses_nothing_and_fetches_nothing_twice(tmp_path):
     assert observed(out) == expected_observations(history)
     runs = load(out).runs
     assert "interrupted" in set(runs.status)
+
+
+# -- a gone portal in sites.toml -------------------------------------------------------------------
+def test_a_site_with_source_wayback_is_recovered_by_the_harvest(history, tmp_path):
+    """`source = "wayback"` in sites.toml: the harvest recovers the gone portal from the archive
+    (its own archive_url) beside a live portal, into the same dataset; the archival observations
+    carry their capture times; a second harvest fetches no capture again."""
+    from govnews.scraper.config import config_from_dict
+    from govnews.scraper.harvest import harvest
+
+    archive = WaybackArchive(history, limit=RateLimit(burst=1000))
+    out = tmp_path / "data"
+    with PortalServer(archive) as wayback, PortalServer(LacVietPortal()) as live:
+        raw = {"harvest": {"output": str(out), "delay": 0.02, "allow_private": True,
+                           "contact": "archivist@example.org"},
+               "sites": [{"name": "donggiang", "start_urls": [ORIGIN + "/"],
+                          "source": "wayback", "archive_url": wayback.url,
+                          "from": "2000-01-01"},
+                         {"name": "live", "start_urls": [live.url + "/"]}]}
+        first = harvest(config_from_dict(raw), out)
+        served = len(archive.served)
+        second = harvest(config_from_dict(raw), out)
+    assert first.status == "ok", first.summary.error_lines
+    assert second.status == "ok", second.summary.error_lines
+    assert len(archive.served) == served                 # nothing fetched twice
+    assert all("archivist@example.org" in r.headers.get("user-agent", "")
+               for r in wayback.requests)
+    data = load(out)
+    recovered = data.observations[data.observations.site == "donggiang"]
+    expected = expected_observations(history)
+    assert {(r.article_id, r.observed_at.strftime("%Y%m%d%H%M%S")): r.view_count
+            for r in recovered.itertuples()} == expected
+    assert set(recovered.source_archive) == {"wayback"}
+    assert set(data.articles.site) == {"donggiang", "live"}
+    live_obs = data.observations[data.observations.site == "live"]
+    assert live_obs.source_archive.isna().all() and live_obs.run_id.nunique() == 2
+    assert wayback.max_active == 1
