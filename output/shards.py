@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from .store import DB_NAME, Store, table_columns
+from .store import DB_NAME, Store
 
 SHARDS_DIR = "shards"
 
