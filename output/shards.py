@@ -92,15 +92,16 @@ def merge_runs(top: Store, dataset: Path, shard: str, run_ids: list[str],
         conn.execute("ATTACH DATABASE ? AS shard", (str(path),))
         try:
             with top.transaction():
-                columns = [c for c in _ordered_columns(conn, "articles")
-                           if c in _attached_columns(conn, "articles", "shard")]
+                theirs = _attached_columns(conn, "articles", "shard")
+                columns = [c for c in _ordered_columns(conn, "articles") if c in theirs]
                 names = ", ".join(columns)
                 updates = ", ".join(
                     f"{c} = COALESCE(articles.{c}, excluded.{c})" if c == "first_seen_at"
                     else f"{c} = excluded.{c}" for c in columns if c != "article_id")
-                tables = {t: ", ".join(c for c in _ordered_columns(conn, t)
-                                       if c in _attached_columns(conn, t, "shard"))
-                          for t in ("observations", "site_counters")}
+                tables = {}
+                for t in ("observations", "site_counters"):
+                    theirs = _attached_columns(conn, t, "shard")
+                    tables[t] = ", ".join(c for c in _ordered_columns(conn, t) if c in theirs)
                 for run_id in run_ids:
                     counts["articles"] += conn.execute(
                         f"INSERT INTO main.articles ({names}) SELECT {names} FROM shard.articles"
@@ -170,7 +171,8 @@ def _copy(conn: sqlite3.Connection, table: str, where: str, params: list) -> int
     """INSERT OR IGNORE the attached `top` table's matching rows into main (shared columns)."""
     if not _attached_has(conn, table):
         return 0
-    shared = [c for c in _ordered_columns(conn, table) if c in _attached_columns(conn, table)]
+    theirs = _attached_columns(conn, table)
+    shared = [c for c in _ordered_columns(conn, table) if c in theirs]
     names = ", ".join(shared)
     return conn.execute(f"INSERT OR IGNORE INTO main.{table} ({names}) SELECT {names}"
                         f" FROM top.{table} WHERE {where}", params).rowcount

@@ -221,6 +221,9 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
                 _task_failed(folder, run_id, task, outcome, summary)
                 continue
             _merge(folder, store, outcome, summary, site_status)
+            part = outcome.summary           # a worker process's sites show when they end
+            totals.set(outcome.shard, part.pages_fetched, part.articles_found, 0,
+                       part.error_count, outcome.shard)
             if outcome.summary.stopped == "store failure":
                 executor.stop("store failure")
         _record_site_status(config, store, run_id, site_status, summary)

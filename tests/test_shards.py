@@ -1,0 +1,118 @@
+"""The dataset's shards: a dataset written before shards goes on incrementally, a shard run
+nobody merged yet is read through and merged once, and a site is held by one worker at a time."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from govnews.fixtures.portals.lacviet import LacVietPortal
+from govnews.fixtures.portals.nukeviet import NukeVietPortal
+from govnews.fixtures.server import PortalServer
+from govnews.output import load
+from govnews.output.shards import merge_run, shard_folder, unmerged_runs
+from govnews.output.store import DB_NAME, Store
+from govnews.scraper.cli import main
+from govnews.scraper.config import config_from_dict
+from govnews.scraper.crawl import CrawlSettings, Site
+from govnews.scraper.harvest import harvest, settle
+from govnews.scraper.http import HttpSettings
+from govnews.scraper.lock import FolderLock
+from govnews.scraper.reparse import reparse
+from govnews.scraper.sitetask import SiteTask, run_site_task
+
+from test_reparse import crawl_run
+
+
+def config(folder: Path, servers, names):
+    return config_from_dict({
+        "harvest": {"output": str(folder), "delay": 0.0, "allow_private": True},
+        "reobserve": {"window_days": 0, "sample_older": 0},
+        "sites": [{"name": n, "start_urls": [s.url + "/"]} for n, s in zip(names, servers)]})
+
+
+def task(folder: Path, server, name: str, run_id: str, lease_wait: float = 60.0,
+         window_days: float = 0) -> SiteTask:
+    site = Site(name, [server.url + "/"], allow_private=True)
+    settings = CrawlSettings(delay=0.0, http=HttpSettings(allow_private=True))
+    return SiteTask(dataset=str(folder), shard=name, sites=[site], settings=settings,
+                    run_id=run_id, window_days=window_days, sample_older=0,
+                    lease_wait=lease_wait)
+
+
+def test_a_dataset_written_before_shards_goes_on_incrementally(tmp_path):
+    folder = tmp_path / "data"
+    with PortalServer(LacVietPortal()) as server:
+        site = Site("lacviet", [server.url + "/"], allow_private=True)
+        crawl_run(folder, [site], "20240101T000000000Z-1")          # the old layout
+        assert list((folder / "warc").glob("*.warc.gz")) and not (folder / "shards").exists()
+        before = load(folder).articles
+        server.requests.clear()
+        result = harvest(config(folder, [server], ["lacviet"]), folder)
+        fetched = [r.target for r in server.requests]
+    assert result.status == "ok"
+    assert result.summary.articles_new == 0            # the shard started from what it held
+    assert len(fetched) < len(before)                   # listings only, no article again
+    assert (shard_folder(folder, "lacviet") / DB_NAME).is_file()
+    data = load(folder)
+    assert sorted(data.articles.article_id) == sorted(before.article_id)
+    assert data.runs.run_id.nunique() == 2
+    # reparse reads the old files and the shard's alike, and changes nothing
+    again = reparse(folder, dry_run=True)
+    assert again.errors == [] and (again.new, again.changed) == (0, 0)
+    assert again.articles == len(before)
+
+
+def test_an_unmerged_shard_run_is_read_through_then_merged_once(tmp_path):
+    """A worker finished a site but the harvest died before merging it: load() shows the
+    rows, `govnews export` puts the dataset in order, merging again copies nothing."""
+    folder = tmp_path / "data"
+    with PortalServer(LacVietPortal()) as one, PortalServer(NukeVietPortal()) as two:
+        assert harvest(config(folder, [one, two], ["lacviet", "nukeviet"]), folder).status == "ok"
+        with Store.open(folder) as store:
+            store.start_run("20990101T000000000Z-9", "2099-01-01T00:00:00Z", ["nukeviet"])
+        result = run_site_task(task(folder, two, "nukeviet", "20990101T000000000Z-9",
+                                    window_days=36500))       # every article observed again
+    assert result.summary.observations > 0
+    conn = sqlite3.connect(folder / DB_NAME)
+    assert unmerged_runs(conn, folder) == [("nukeviet", "20990101T000000000Z-9")]
+    stored = conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
+    conn.close()
+    data = load(folder)                                  # read through, nothing written
+    assert len(data.observations) == stored + result.summary.observations
+    assert main(["export", str(folder), "--format", "csv"]) == 0
+    conn = sqlite3.connect(folder / DB_NAME)
+    assert unmerged_runs(conn, folder) == []
+    assert conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0] == len(data.observations)
+    conn.close()
+    assert load(folder).observations.equals(data.observations)
+    with Store.open(folder) as store:
+        assert merge_run(store, folder, "nukeviet", "20990101T000000000Z-9", "now") == \
+            {"articles": 0, "observations": 0, "site_counters": 0}
+    assert settle(folder) == [] or all("interrupted" in n for n in settle(folder))
+
+
+def test_a_site_is_held_by_one_worker_at_a_time(tmp_path):
+    folder = tmp_path / "data"
+    holder = FolderLock(shard_folder(folder, "lacviet").resolve(), "held")
+    shard_folder(folder, "lacviet").mkdir(parents=True)
+    holder.acquire()
+    try:
+        with PortalServer(LacVietPortal()) as server:
+            started = time.monotonic()
+            result = run_site_task(task(folder, server, "lacviet", "r1", lease_wait=0.5))
+            waited = time.monotonic() - started
+            assert server.requests == []                 # it sent nothing
+    finally:
+        holder.release()
+    assert result.lease_error and "another worker holds this site's lease" in result.lease_error
+    assert result.summary.errors["lease"] == 1 and 0.5 <= waited < 5
+    # freed (as the kernel frees it when a worker dies): the next task takes it at once
+    with PortalServer(LacVietPortal()) as server:
+        done = []
+        thread = threading.Thread(target=lambda: done.append(
+            run_site_task(task(folder, server, "lacviet", "r2", lease_wait=0.5))))
+        thread.start()
+        thread.join(60)
+    assert done and done[0].lease_error is None and done[0].summary.articles_new > 0
