@@ -6,8 +6,11 @@
 The page answers four questions about the report's window (the observations it covers, by default
 all of them): which articles gained the most views (ranked by gain, not lifetime views); how views
 per day relate to an article's age; how fast each site's visitor counter grows per day; and how many
-articles each site published per month (a site x month heatmap). Under every chart is a table of the
-numbers it draws. `report_data` returns those numbers, so a notebook can use them without the page.
+articles each site published per month (a site x month heatmap). When the dataset has them, it also
+shows the stories carried by the most portals and each site's status over time (a site x run grid:
+reachable, redirected and where to, failing, blocked, gone and since when). Under every chart is a
+table of the numbers it draws. `report_data` returns those numbers, so a notebook can use them
+without the page.
 
 Times are Vietnam time (Asia/Ho_Chi_Minh, UTC+7). A time axis chooses its ticks by the span it
 covers (minutes, hours, days or months, never seconds); when the runs are too close together for a
@@ -49,6 +52,7 @@ __all__ = [
     "view_gains", "gains_over_time", "run_gains", "counter_summary", "counter_daily", "publication_heatmap",
     "daily_view_gains", "view_steps", "monthly_publications", "counter_growth", "site_summary", "rank_articles",
     "time_axis", "window_text", "story_data", "stories_section", "spread_figure",
+    "SITE_STATUSES", "site_status_data", "site_status_section", "status_figure",
 ]
 
 LANGS = ("vi", "en")
@@ -142,6 +146,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_story_articles": "Articles", "col_lag_last": "Lag to the last copy (hours)",
         "col_total_views": "Total views",
         "note_no_stories": "No story was carried by more than one site.",
+        "status_heading": "Site status over time",
+        "status_caption": ("Each site's status in each run, read from its start pages (the most recent runs last): "
+                           "reachable; redirected (the table says where to: a merged province's portal, a new "
+                           "address); failing (5xx, timeouts); blocked (401/403/451, robots.txt); gone (no DNS, "
+                           "connection refused, 404/410). Sites whose status changed come first. “Since”: the first "
+                           "run of the site's current status, so for a gone site since when it has been gone. Times "
+                           "in {time_note}."),
+        "status_caption_runs_cut": " The chart shows the last {shown} of {runs} runs, the table the last {table}.",
+        "status_caption_table_cut": " The table shows the last {table} of {runs} runs.",
+        "status_caption_sites_cut": " The chart shows the first {shown} of {sites} sites; the table lists them all.",
+        "axis_run": "run (Vietnam time, UTC+7)",
+        "col_status_now": "Now", "col_status_since": "Since", "col_redirected_to": "Redirected to",
+        "col_status_detail": "Detail (latest run)",
+        "status_reachable": "reachable", "status_redirected": "redirected", "status_failing": "failing",
+        "status_blocked": "blocked", "status_gone": "gone", "status_absent": "not in the run",
     },
     "vi": {
         "title": "govnews — báo cáo lượt xem",
@@ -216,6 +235,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_story_articles": "Số bài", "col_lag_last": "Độ trễ đến bài cuối (giờ)",
         "col_total_views": "Tổng lượt xem",
         "note_no_stories": "Chưa có tin bài nào được từ hai trang trở lên đăng.",
+        "status_heading": "Tình trạng các trang qua các lượt thu thập",
+        "status_caption": ("Tình trạng của mỗi trang trong từng lượt thu thập, đọc từ các trang bắt đầu (lượt gần "
+                           "nhất ở cuối): truy cập được; chuyển hướng (bảng cho biết đến đâu: cổng của tỉnh sau sáp "
+                           "nhập, địa chỉ mới); lỗi (5xx, quá thời gian chờ); bị chặn (401/403/451, robots.txt); "
+                           "không còn (không phân giải được tên miền, bị từ chối kết nối, 404/410). Các trang có "
+                           "thay đổi tình trạng được xếp trước. “Từ”: lượt đầu tiên của tình trạng hiện nay, nên với "
+                           "trang không còn là thời điểm trang biến mất. Thời gian theo {time_note}."),
+        "status_caption_runs_cut": (" Biểu đồ hiển thị {shown} lượt gần nhất trong tổng số {runs} lượt, bảng "
+                                    "hiển thị {table} lượt gần nhất."),
+        "status_caption_table_cut": " Bảng hiển thị {table} lượt gần nhất trong tổng số {runs} lượt.",
+        "status_caption_sites_cut": (" Biểu đồ hiển thị {shown} trang đầu tiên trong tổng số {sites} trang; bảng "
+                                     "liệt kê tất cả."),
+        "axis_run": "lượt thu thập (giờ Việt Nam, UTC+7)",
+        "col_status_now": "Hiện nay", "col_status_since": "Từ", "col_redirected_to": "Chuyển hướng đến",
+        "col_status_detail": "Chi tiết (lượt gần nhất)",
+        "status_reachable": "truy cập được", "status_redirected": "chuyển hướng", "status_failing": "lỗi",
+        "status_blocked": "bị chặn", "status_gone": "không còn", "status_absent": "không có trong lượt",
     },
 }
 
@@ -244,9 +280,14 @@ def write_report(folder: Path | str, out: Path | str, title: str | None = None, 
 
     `lang` is "vi" (default) or "en"; `title` defaults to the language's; `top` is how many
     articles the rankings chart; `since` / `until` (times; naive ones are Vietnam time) bound the
-    report's window of observations.
+    report's window of observations. The sites' status over time comes from the folder's
+    `site_status` table (`govnews.site_status`): a folder without one (an export folder, an old
+    dataset) gives a report without that section.
     """
-    page = build_report(load(folder), title=title, top=top, lang=lang, since=since, until=until)
+    from .dataset import site_status
+
+    page = build_report(load(folder), title=title, top=top, lang=lang, since=since, until=until,
+                        site_status=site_status(folder))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(out, newline="\n") as handle:
@@ -255,10 +296,11 @@ def write_report(folder: Path | str, out: Path | str, title: str | None = None, 
 
 
 def build_report(dataset: Dataset, title: str | None = None, top: int = 10, lang: str = "vi",
-                 since: Any = None, until: Any = None) -> str:
-    """The complete HTML document for `dataset` (arguments as for `write_report`)."""
+                 since: Any = None, until: Any = None, site_status: pd.DataFrame | None = None) -> str:
+    """The complete HTML document for `dataset` (arguments as for `write_report`; `site_status`
+    as for `report_data`)."""
     t = _texts(lang)
-    data = report_data(dataset, top=top, since=since, until=until)
+    data = report_data(dataset, top=top, since=since, until=until, site_status=site_status)
     facts = summary_items(dataset, data, t, lang)
     return render_page(title if title is not None else t["title"], lang, facts, report_sections(data, top, lang))
 
@@ -275,15 +317,19 @@ def report_sections(data: dict[str, pd.DataFrame], top: int = 10, lang: str = "v
         counters_section(data, t, lang),
         publications_section(data, t, lang),
         *([stories_section(data, top, t, lang)] if "stories" in data else []),
+        *([site_status_section(data, t, lang)] if not data.get("site_history", pd.DataFrame()).empty else []),
         sites_section(data["sites"], t),
     ]
 
 
-def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any = None) -> dict[str, pd.DataFrame]:
+def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any = None,
+                site_status: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """The numbers behind every chart and table of the report, as DataFrames.
 
-    `since` / `until` bound the window (observations and counter readings observed in it; naive
-    times are Vietnam time). Keys:
+    `since` / `until` bound the window (observations, counter readings and site statuses observed
+    in it; naive times are Vietnam time). `site_status` is the dataset's `site_status` table
+    (`govnews.site_status(folder)`, which `write_report` reads); without it, or without rows, the
+    three site-status frames are empty and the page has no site-status section. Keys:
 
     - "window": one row: since, until (as asked, NaT when open), first_observed_at,
       last_observed_at, first_run_at and last_run_at (the first observation of the first and of
@@ -309,6 +355,9 @@ def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any =
       dataset whose stories were built): the stories carried by two sites or more
       (`output.stories.stories_table`), and the members of the first of them in publication order
       (`output.stories.story_spread`).
+    - "site_status", "site_history", "site_status_grid": the sites' status run by run (see
+      `site_status_data`): the rows, one summary row per site (changed sites first) and the
+      site x run grid of statuses the chart draws.
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
@@ -346,6 +395,7 @@ def report_data(dataset: Dataset, top: int = 10, since: Any = None, until: Any =
         "publications": publication_heatmap(dataset.articles),
         "sites": site_summary(Dataset(dataset.articles, observations, counters, dataset.runs)),
         **story_data(dataset.articles),
+        **site_status_data(None if site_status is None else _within(site_status, lower, upper)),
     }
 
 
@@ -1162,6 +1212,206 @@ def spread_figure(spread: pd.DataFrame, t: dict[str, str], lang: str) -> Figure:
     return fig
 
 
+# -- the sites' status over time ---------------------------------------------------------------
+
+SITE_STATUSES = ("reachable", "redirected", "failing", "blocked", "gone")
+STATUS_COLORS = {"reachable": "#1a9850", "redirected": "#4393c3", "failing": "#f4a621", "blocked": "#984ea3",
+                 "gone": "#3f3f3f"}
+STATUS_MARKS = {"reachable": "", "redirected": "→", "failing": "!", "blocked": "⊘", "gone": "×"}
+STATUS_CHART_RUNS = 60      # the grid shows at most the last 60 runs
+STATUS_CHART_SITES = 40     # and the first 40 sites (changed ones first)
+STATUS_TABLE_RUNS = 12      # the table has a column for each of the last 12 runs
+_STATUS_COLUMNS = ("site", "run_id", "observed_at", "status", "detail", "final_url")
+
+
+def site_status_data(site_status: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """The sites' status run by run, from the `site_status` table (`govnews.site_status`):
+
+    - "site_status": its rows with a site, a run and a known status, in run order (a run's time
+      is its first row's observed_at; the run id breaks ties), within a run in "site_history"
+      order: site, run_id, observed_at (UTC), status, detail, final_url.
+    - "site_history": one row per site, sites whose status changed first (the latest change
+      first), then by name: site, runs (the runs that recorded it), first_observed_at,
+      last_observed_at, changes (runs whose status differs from the site's previous run), status
+      (in its latest run), since (the first run of that status: for a gone site, since when it
+      has been gone), since_run_id, gone_since (since, when it is gone now), redirected_to (where
+      its latest redirected run went), detail (of its latest run).
+    - "site_status_grid": the statuses as a site (rows, in "site_history" order) x run (columns:
+      run ids, most recent last) table; <NA> where a run did not record the site.
+
+    Empty frames (with these columns) for None or a table without rows.
+    """
+    rows = _status_rows(site_status)
+    runs = _status_runs(rows)
+    order = {run: i for i, run in enumerate(runs["run_id"])}
+    rows = rows.assign(_run=rows["run_id"].map(order)).sort_values(["_run", "site"], kind="stable")
+    summaries = []
+    for site, group in rows.groupby("site", sort=True):
+        statuses = group["status"].tolist()
+        times = group["observed_at"].tolist()
+        changes = sum(1 for a, b in zip(statuses, statuses[1:]) if a != b)
+        start = len(statuses) - 1
+        while start > 0 and statuses[start - 1] == statuses[-1]:
+            start -= 1
+        redirected = group.loc[group["status"] == "redirected", "final_url"].dropna()
+        summaries.append({
+            "site": site, "runs": len(statuses), "first_observed_at": times[0], "last_observed_at": times[-1],
+            "changes": changes, "status": statuses[-1], "since": times[start],
+            "since_run_id": group["run_id"].iloc[start],
+            "gone_since": times[start] if statuses[-1] == "gone" else pd.NaT,
+            "redirected_to": redirected.iloc[-1] if len(redirected) else None,
+            "detail": group["detail"].iloc[-1], "_last_change_run": group["_run"].iloc[start] if changes else -1,
+        })
+    history = pd.DataFrame(summaries, columns=[
+        "site", "runs", "first_observed_at", "last_observed_at", "changes", "status", "since", "since_run_id",
+        "gone_since", "redirected_to", "detail", "_last_change_run"])
+    if len(history):
+        history = history.sort_values(["_last_change_run", "site"], ascending=[False, True], kind="stable")
+    history = history.drop(columns=["_last_change_run"]).reset_index(drop=True)
+    history = history.astype({"site": "string", "runs": "int64", "changes": "int64", "status": "string",
+                              "since_run_id": "string", "redirected_to": "string", "detail": "string"})
+    for column in ("first_observed_at", "last_observed_at", "since", "gone_since"):
+        history[column] = pd.to_datetime(history[column], utc=True).astype("datetime64[ns, UTC]")
+    grid = rows.pivot(index="site", columns="run_id", values="status") if len(rows) else pd.DataFrame()
+    grid = grid.reindex(index=list(history["site"]), columns=list(runs["run_id"])).astype("string")
+    grid.index = pd.Index(grid.index, name="site", dtype="string")
+    grid.columns = pd.Index(grid.columns, name="run_id", dtype="string")
+    rows = rows.assign(_site=rows["site"].map({s: i for i, s in enumerate(history["site"])}))
+    rows = rows.sort_values(["_run", "_site"], kind="stable").drop(columns=["_run", "_site"])
+    return {"site_status": rows.reset_index(drop=True), "site_history": history, "site_status_grid": grid}
+
+
+def _status_rows(site_status: pd.DataFrame | None) -> pd.DataFrame:
+    """The table's rows with a site, a run and a known status, typed (site, run_id, status, detail,
+    final_url strings; observed_at UTC)."""
+    if site_status is None:
+        frame = pd.DataFrame({c: [] for c in _STATUS_COLUMNS})
+    else:
+        frame = site_status.reindex(columns=list(_STATUS_COLUMNS)).copy()
+    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True, format="ISO8601")
+    frame = frame.astype({c: "string" for c in _STATUS_COLUMNS if c != "observed_at"})
+    frame = frame.dropna(subset=["site", "run_id", "status"])
+    frame = frame[frame["status"].isin(SITE_STATUSES)]
+    return frame.drop_duplicates(["site", "run_id"], keep="last").reset_index(drop=True)
+
+
+def _status_runs(rows: pd.DataFrame) -> pd.DataFrame:
+    """The runs of the status rows in order: run_id, observed_at (its first row's; a run without
+    a time goes by its id among the others, after those with one)."""
+    runs = rows.groupby("run_id", sort=True)["observed_at"].min().rename("observed_at").reset_index()
+    runs = runs.sort_values(["observed_at", "run_id"], na_position="last", kind="stable").reset_index(drop=True)
+    return runs.astype({"run_id": "string", "observed_at": "datetime64[ns, UTC]"})
+
+
+def _run_labels(times: pd.Series, lang: str) -> list[str]:
+    """Short labels for runs (Vietnam time): the date when the runs fall on distinct days at least
+    two days apart, else the day and the time to the minute, or to the second when two runs share
+    a minute; runs that still share a label are numbered ("#2 03/12 19:26:36")."""
+    local = [None if pd.isna(t) else _local(t) for t in times]
+    known = [t for t in local if t is not None]
+
+    def day(t: pd.Timestamp) -> str:
+        return _day_label(t, lang)
+
+    if known and len({t.date() for t in known}) == len(known) and max(known) - min(known) >= pd.Timedelta(days=2):
+        def label(t: pd.Timestamp) -> str:
+            return _date_text(t, lang)
+    elif len({t.strftime("%Y%m%d%H%M") for t in known}) == len(known):
+        def label(t: pd.Timestamp) -> str:
+            return f"{day(t)} {t:%H:%M}"
+    else:
+        def label(t: pd.Timestamp) -> str:
+            return f"{day(t)} {t:%H:%M:%S}"
+    labels = [NO_VALUE if t is None else label(t) for t in local]
+    if len(set(labels)) < len(labels):
+        labels = [f"#{i} {text}" for i, text in enumerate(labels, 1)]
+    return labels
+
+
+def site_status_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang: str) -> Section:
+    """A site x run grid coloured by status (changed sites first, the most recent runs last), and
+    the table: per site its status in each of the last runs, its status now and since when,
+    where it redirected to and the latest detail."""
+    history, grid, rows = data["site_history"], data["site_status_grid"], data["site_status"]
+    heading = t["status_heading"]
+    caption = t["status_caption"].format(time_note=t["time_note"])
+    runs = _status_runs(rows)
+    labels = dict(zip(runs["run_id"], _run_labels(runs["observed_at"], lang)))
+    total_runs, total_sites = grid.shape[1], grid.shape[0]
+    chart_runs, table_runs = min(total_runs, STATUS_CHART_RUNS), min(total_runs, STATUS_TABLE_RUNS)
+    if total_runs > chart_runs:
+        caption += t["status_caption_runs_cut"].format(shown=chart_runs, runs=total_runs, table=table_runs)
+    elif total_runs > table_runs:
+        caption += t["status_caption_table_cut"].format(table=table_runs, runs=total_runs)
+    if total_sites > STATUS_CHART_SITES:
+        caption += t["status_caption_sites_cut"].format(shown=STATUS_CHART_SITES, sites=total_sites)
+    shown_runs = list(grid.columns[-table_runs:])
+    header = [t["col_site"], *(labels[r] for r in shown_runs), t["col_status_now"], t["col_status_since"],
+              t["col_redirected_to"], t["col_status_detail"]]
+    body = []
+    for site, r in zip(history["site"], history.itertuples(index=False)):
+        cells = [_escape(str(site))]
+        for run in shown_runs:
+            status = grid.at[site, run]
+            cells.append(_status_cell(None if pd.isna(status) else str(status), t))
+        cells += [_status_cell(str(r.status), t), _escape(_datetime_text(r.since, lang)),
+                  _escape(_text(r.redirected_to) or NO_VALUE), _escape(_text(r.detail) or NO_VALUE)]
+        body.append(cells)
+    n = len(shown_runs)
+    table = table_html(header, body, css={**{i: "status" for i in range(1, n + 2)}, n + 2: "date", n + 3: "url"})
+    fig = status_figure(grid.iloc[:STATUS_CHART_SITES, -chart_runs:], [labels[r] for r in grid.columns[-chart_runs:]],
+                        t)
+    return Section(heading, caption, png=render_png(fig), figure=fig, table=table, css="site-status")
+
+
+def _status_cell(status: str | None, t: dict[str, str]) -> str:
+    """A status as its word in the language, with the class that colours the cell."""
+    if status is None:
+        return f'<span class="st st-absent">{_escape(NO_VALUE)}</span>'
+    return f'<span class="st st-{_escape(status)}">{_escape(t["status_" + status])}</span>'
+
+
+def status_figure(grid: pd.DataFrame, run_labels: list[str], t: dict[str, str]) -> Figure:
+    """Sites (rows) x runs (columns, most recent last), each cell coloured by the site's status in
+    that run (a mark in it too, when the grid is small enough to read: → redirected, × gone,
+    ⊘ blocked, ! failing); white where the run did not record the site."""
+    from matplotlib.colors import ListedColormap
+
+    codes = np.full(grid.shape, np.nan)
+    for i, row in enumerate(grid.itertuples(index=False)):
+        for j, status in enumerate(row):
+            if not pd.isna(status):
+                codes[i, j] = SITE_STATUSES.index(str(status))
+    rows, cols = grid.shape
+    cmap = ListedColormap([STATUS_COLORS[s] for s in SITE_STATUSES]).with_extremes(bad="#ffffff")
+    fig = new_figure(1.9 + 0.32 * rows)
+    ax = fig.add_subplot()
+    ax.imshow(np.ma.masked_invalid(codes), aspect="auto", cmap=cmap, interpolation="nearest", vmin=-0.5,
+              vmax=len(SITE_STATUSES) - 0.5)
+    if rows * cols <= ANNOTATE_CELLS_UP_TO:
+        for (i, j), code in np.ndenumerate(codes):
+            if not np.isnan(code) and STATUS_MARKS[SITE_STATUSES[int(code)]]:
+                ax.text(j, i, STATUS_MARKS[SITE_STATUSES[int(code)]], ha="center", va="center", fontsize=8,
+                        color="white")
+    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.2)
+    ax.tick_params(which="minor", length=0)
+    step = max(1, -(-cols // 16))
+    ticks = list(range(cols - 1, -1, -step))[::-1]   # the latest run always labelled
+    ax.set_xticks(ticks, [run_labels[i] for i in ticks], rotation=45 if cols > 4 else 0,
+                  ha="right" if cols > 4 else "center", fontsize="small")
+    ax.set_yticks(range(rows), [mpl_text(str(s)) for s in grid.index], fontsize="small")
+    ax.set_xlabel(t["axis_run"])
+    ax.set_ylabel(t["axis_site"])
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    handles = [Patch(color=STATUS_COLORS[s]) for s in SITE_STATUSES]
+    fig.legend(handles, [t["status_" + s] for s in SITE_STATUSES], loc="outside lower center",
+               ncols=len(SITE_STATUSES), fontsize="small", frameon=False)
+    return fig
+
+
 def sites_section(sites: pd.DataFrame, t: dict[str, str]) -> Section:
     """The table per site: articles, observations, latest visitor counter and its growth."""
     heading = t["sites_heading"]
@@ -1206,6 +1456,11 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .
 th, td { border-bottom: 1px solid #e4e4e4; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f7; } td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
 td.date { white-space: nowrap; } td.headline { min-width: 18rem; } a { color: #1b5e96; }
+td.url { word-break: break-all; min-width: 12rem; } td.status { white-space: nowrap; }
+span.st { display: inline-block; padding: 0 .35rem; border-radius: 3px; color: #fff; }
+span.st-reachable { background: #1a9850; } span.st-redirected { background: #4393c3; }
+span.st-failing { background: #f4a621; color: #1d1d1f; } span.st-blocked { background: #984ea3; }
+span.st-gone { background: #3f3f3f; } span.st-absent { color: #888; }
 """
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"

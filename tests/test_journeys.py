@@ -6,7 +6,9 @@ import sqlite3
 import textwrap
 from pathlib import Path
 
+import lxml.html
 import pandas as pd
+import pytest
 
 import govnews
 from govnews.fixtures.portals.lacviet import LacVietPortal
@@ -22,13 +24,22 @@ def snapshot(folder: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(folder / "dataset.sqlite")
     try:
         out = {}
-        for table in TABLES + ("frontier",):
+        for table in TABLES:
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
             rows = conn.execute(f"SELECT * FROM {table}").fetchall()
             out[table] = sorted((tuple(zip(columns, r)) for r in rows), key=repr)
-        return out
     finally:
         conn.close()
+    frontier = []                   # the crawl state lives in the sites' shards
+    for shard in sorted((folder / "shards").glob("*/dataset.sqlite")):
+        conn = sqlite3.connect(shard)
+        try:
+            columns = [r[1] for r in conn.execute("PRAGMA table_info(frontier)")]
+            frontier += [tuple(zip(columns, r)) for r in conn.execute("SELECT * FROM frontier")]
+        finally:
+            conn.close()
+    out["frontier"] = sorted(frontier, key=repr)
+    return out
 
 
 def test_crawl_then_reparse_then_export_then_report(tmp_path, capsys):
@@ -36,7 +47,7 @@ def test_crawl_then_reparse_then_export_then_report(tmp_path, capsys):
     with PortalServer(LacVietPortal()) as server:
         assert main(["crawl", server.url + "/", "-o", str(data), "--delay", "0",
                      "--allow-private"]) == 0
-    assert list((data / "warc").glob("*.warc.gz")), "crawl keeps a WARC archive"
+    assert list((data / "warc").rglob("*.warc.gz")), "crawl keeps a WARC archive"
     assert (data / "logs" / "runs.jsonl").is_file()
     crawled = snapshot(data)
     assert main(["reparse", str(data)]) == 0
@@ -88,15 +99,59 @@ def test_harvest_twice_then_report(tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_demo_then_reparse_changes_nothing(tmp_path, capsys):
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`govnews demo`, as `make demo` runs it: the 12 demo portals (republishing some of each
+    other's articles) on 127.0.0.1, one port each, harvested twice; exports and report.html."""
+    out = tmp_path_factory.mktemp("demo") / "demo-output"
+    assert main(["demo", "-o", str(out), "--pause", "0.5"]) == 0
+    return out
+
+
+def test_demo_then_reparse_changes_nothing(demo, capsys):
     """The README's demo: 12 portals on 127.0.0.1, one port each (the case that once moved every
     article to one site), harvested twice, then reparsed twice."""
-    out = tmp_path / "demo"
-    assert main(["demo", "-o", str(out), "--pause", "0.5"]) == 0
+    out = demo
     assert len(set(govnews.load(out).articles.site)) == 12
     before = snapshot(out)
     assert main(["reparse", str(out)]) == 0
     assert snapshot(out) == before
     assert main(["reparse", str(out)]) == 0          # and again
     assert snapshot(out) == before
+    capsys.readouterr()
+
+
+def test_demo_stories_span_portals_from_their_origin(demo, capsys):
+    """The demo portals republish some of each other's articles (re-headlined, the lead trimmed,
+    "Theo <portal>", hours later): the demo dataset has stories spanning several sites, each
+    starting at the portal that published it first, and report.html shows them."""
+    from govnews.fixtures.portals import all_portals
+
+    portals = {f"demo-{p.platform}": p for p in all_portals(readership=False)}
+    site_of = {p.site_name: site for site, p in portals.items()}
+    data = govnews.load(demo)
+    articles = data.articles.set_index("article_id")
+    copies = articles[articles["source"].isin(list(site_of))]       # "Theo <another demo portal>"
+    assert len(copies) >= 40
+    assert main(["stories", str(demo), "--min-sites", "2", "-o", str(demo / "stories.csv")]) == 0
+    table = pd.read_csv(demo / "stories.csv")
+    assert len(table) >= 10 and (table["sites"] >= 2).all() and table["sites"].max() >= 3
+    for story in table.itertuples():
+        members = articles[articles["story_id"] == story.story_id]
+        origin = articles.loc[story.origin_article_id]
+        assert origin["source"] not in site_of, story.origin_headline             # the original, not a copy
+        assert (members["published_at"] >= origin["published_at"]).all()        # published first
+        republished = members.drop(story.origin_article_id)
+        assert (republished["source"].map(site_of) == origin["site"]).all()      # each copy names its origin
+        assert not (republished["headline"] == origin["headline"]).any()         # re-headlined
+    for copy in copies.itertuples():                                             # no copy lost its story
+        origin_site = site_of[copy.source]
+        assert origin_site in set(articles.loc[articles["story_id"] == copy.story_id, "site"]), copy.headline
+    tree = lxml.html.document_fromstring((demo / "report.html").read_bytes())
+    [section] = tree.xpath("//section[@class='stories']")
+    rows = section.xpath(".//tbody/tr")
+    assert len(rows) == min(10, len(table)) and section.xpath(".//img")
+    shown = [tr.xpath("td")[1].text_content() for tr in rows]
+    assert shown == table["origin_headline"].head(len(rows)).tolist()
+    assert [int(tr.xpath("td")[4].text_content()) for tr in rows] == table["sites"].head(len(rows)).tolist()
     capsys.readouterr()

@@ -693,6 +693,153 @@ def test_shorten_cuts_at_a_word() -> None:
     assert len(short) <= 40 and short.endswith("…") and text.startswith(short[:-1])
 
 
+# -- the sites' status over time ------------------------------------------------------------------
+
+STATUS_RUNS = ["2025-02-10T01:00:00Z", "2025-02-11T01:00:00Z", "2025-02-12T01:00:00Z", "2025-02-13T01:00:00Z"]
+STATUS_HISTORY = {  # site -> status per run (None: not in that run)
+    "baclieu": ["reachable"] * 4,
+    "dongnai": ["reachable", "redirected", "redirected", "redirected"],     # merged into the province
+    "thanhphobaclieu": ["reachable", "gone", "gone", "gone"],                # closed
+    "quangnam": ["reachable", "failing", "reachable", None],                 # a bad day; left the config
+    "haiphong": ["blocked", "blocked", "blocked", "blocked"],
+}
+
+
+def status_rows(history: dict[str, list[str | None]] = STATUS_HISTORY, runs: list[str] = STATUS_RUNS) -> list[dict]:
+    details = {"redirected": "HTTP 301", "gone": "connection refused", "failing": "HTTP 503", "blocked": "HTTP 403"}
+    return [{"site": site, "run_id": run_id(run), "observed_at": run, "status": status, "detail": details.get(status),
+             "final_url": "https://camau.gov.vn/" if status == "redirected" else None}
+            for site, statuses in history.items() for run, status in zip(runs, statuses) if status]
+
+
+def status_frame(rows: list[dict]) -> pd.DataFrame:
+    """The table as `govnews.site_status` returns it."""
+    frame = pd.DataFrame(rows, columns=["site", "run_id", "observed_at", "status", "detail", "final_url"])
+    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True, format="ISO8601")
+    return frame.astype({c: "string" for c in ("site", "run_id", "status", "detail", "final_url")})
+
+
+@pytest.fixture(scope="module")
+def status_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The four-portal harvest, whose runs also recorded each site's status."""
+    folder = harvest(tmp_path_factory.mktemp("status"))
+    rows = status_rows()
+    with Store.open(folder) as store:
+        for run in STATUS_RUNS:
+            store.record_site_status(run_id(run), run, [r for r in rows if r["observed_at"] == run])
+    return folder
+
+
+def test_site_status_data_puts_changed_sites_first_and_knows_since_when() -> None:
+    data = report_data(make_dataset({}), site_status=status_frame(status_rows()))
+    history = data["site_history"].set_index("site")
+    # changed sites first, the latest change first; then the others by name
+    assert list(history.index) == ["quangnam", "dongnai", "thanhphobaclieu", "baclieu", "haiphong"]
+    assert history["changes"].to_dict() == {"quangnam": 2, "dongnai": 1, "thanhphobaclieu": 1, "baclieu": 0,
+                                            "haiphong": 0}
+    assert history["status"].to_dict() == {"quangnam": "reachable", "dongnai": "redirected",
+                                           "thanhphobaclieu": "gone", "baclieu": "reachable", "haiphong": "blocked"}
+    assert history.loc["thanhphobaclieu", "gone_since"] == pd.Timestamp(STATUS_RUNS[1])
+    assert history.loc["thanhphobaclieu", "since_run_id"] == run_id(STATUS_RUNS[1])
+    assert history.loc["dongnai", "since"] == pd.Timestamp(STATUS_RUNS[1])
+    assert pd.isna(history.loc["dongnai", "gone_since"])
+    assert history.loc["dongnai", "redirected_to"] == "https://camau.gov.vn/"
+    assert pd.isna(history.loc["baclieu", "redirected_to"])
+    assert history.loc["quangnam", "since"] == pd.Timestamp(STATUS_RUNS[2])   # reachable again since run 3
+    assert history["runs"].to_dict()["quangnam"] == 3
+    grid = data["site_status_grid"]
+    assert list(grid.columns) == [run_id(r) for r in STATUS_RUNS]          # the most recent run last
+    assert list(grid.index) == list(history.index)
+    for site, statuses in STATUS_HISTORY.items():
+        assert [None if pd.isna(s) else s for s in grid.loc[site]] == statuses, site
+    assert len(data["site_status"]) == sum(s is not None for v in STATUS_HISTORY.values() for s in v)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_report_shows_the_sites_status_over_time(status_folder: Path, tmp_path: Path, lang: str) -> None:
+    t = TEXTS[lang]
+    with warnings.catch_warnings(record=True) as caught:          # every mark and word has its glyph
+        warnings.simplefilter("always")
+        page = write_report(status_folder, tmp_path / "report.html", lang=lang).read_text(encoding="utf-8")
+    assert not [w for w in caught if "missing from" in str(w.message)]
+    tree = parse(page)
+    [section] = tree.xpath("//section[@class='site-status']")
+    assert section.findtext("h2") == t["status_heading"]
+    headings = [h.text_content() for h in tree.xpath("//h2")]
+    assert headings.index(t["status_heading"]) == len(headings) - 2          # before the table of sites
+    [src] = section.xpath(".//img/@src")
+    png = base64.b64decode(src.removeprefix("data:image/png;base64,"), validate=True)
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 5_000
+    header = [th.text_content() for th in section.xpath(".//thead//th")]
+    assert header[0] == t["col_site"] and header[-4:] == [t["col_status_now"], t["col_status_since"],
+                                                          t["col_redirected_to"], t["col_status_detail"]]
+    assert header[1:5] == (["10/02/2025", "11/02/2025", "12/02/2025", "13/02/2025"] if lang == "vi"
+                           else ["2025-02-10", "2025-02-11", "2025-02-12", "2025-02-13"])
+    rows = {r[0]: r for r in table(tree, "site-status")}
+    assert list(rows) == ["quangnam", "dongnai", "thanhphobaclieu", "baclieu", "haiphong"]
+    since = "11/02/2025 08:00" if lang == "vi" else "2025-02-11 08:00"
+    word = {s: t["status_" + s] for s in ("reachable", "redirected", "failing", "blocked", "gone")}
+    assert rows["dongnai"] == ["dongnai", word["reachable"], *[word["redirected"]] * 3, word["redirected"], since,
+                               "https://camau.gov.vn/", "HTTP 301"]
+    assert rows["thanhphobaclieu"] == ["thanhphobaclieu", word["reachable"], *[word["gone"]] * 3, word["gone"],
+                                       since, "—", "connection refused"]
+    assert rows["quangnam"][1:6] == [word["reachable"], word["failing"], word["reachable"], "—", word["reachable"]]
+    cells = section.xpath(".//tbody/tr[2]/td/span/@class")
+    assert cells[:2] == ["st st-reachable", "st st-redirected"]          # coloured by status, as in the chart
+    sections = {s.css: s for s in report_sections(report_data(load(status_folder),
+                                                              site_status=govnews_site_status(status_folder)),
+                                                  lang=lang)}
+    fig = sections["site-status"].figure
+    assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == (t["axis_run"], t["axis_site"])
+    assert [label.get_text() for label in fig.axes[0].get_yticklabels()] == list(rows)
+    assert [text.get_text() for text in fig.legends[0].get_texts()] == list(word.values())
+
+
+def govnews_site_status(folder: Path) -> pd.DataFrame:
+    from govnews.output.dataset import site_status
+    return site_status(folder)
+
+
+def test_a_dataset_without_site_status_has_no_such_section(dataset_folder: Path, dataset: Dataset, tmp_path: Path,
+                                                           page_en: str) -> None:
+    data = report_data(dataset)
+    assert data["site_history"].empty and data["site_status"].empty and data["site_status_grid"].empty
+    assert EN["status_heading"] not in page_en                                  # no table, no note
+    assert build_report(dataset, lang="en", site_status=status_frame([])) == page_en
+    assert write_report(dataset_folder, tmp_path / "r.html", lang="en").read_text(encoding="utf-8") == page_en
+    with Store.open(dataset_folder) as store:                                   # an export folder has none
+        export_dataset(store, tmp_path / "export", formats=("csv",))
+    assert EN["status_heading"] not in write_report(tmp_path / "export", tmp_path / "e.html").read_text("utf-8")
+
+
+def test_odd_site_status_rows_never_crash() -> None:
+    rows = [
+        {"site": "x", "run_id": "r1", "observed_at": None, "status": "reachable", "detail": None, "final_url": None},
+        {"site": "x", "run_id": "r2", "observed_at": "2025-01-02T00:00:00Z", "status": "gone", "detail": None,
+         "final_url": None},
+        {"site": None, "run_id": "r2", "observed_at": "2025-01-02T00:00:00Z", "status": "gone"},
+        {"site": "y", "run_id": "r2", "observed_at": "2025-01-02T00:00:00Z", "status": "exploded"},
+        {"site": '<b>"z"</b> & $x$', "run_id": "r2", "observed_at": "2025-01-02T00:00:01Z", "status": "redirected",
+         "detail": "<script>alert(1)</script>", "final_url": "javascript:alert(1)"},
+    ]
+    page = build_report(make_dataset({}), lang="en", site_status=status_frame(rows))
+    tree = parse(page)
+    assert "<script" not in page and "<b>" not in page and not tree.xpath("//section[@class='site-status']//a")
+    # a run without a time goes after those with one; x changed (gone, then reachable), so it comes first
+    assert [r[0] for r in table(tree, "site-status")] == ["x", '<b>"z"</b> & $x$']
+    assert [r[1:4] for r in table(tree, "site-status")] == [["gone", "reachable", "reachable"],
+                                                            ["redirected", "—", "redirected"]]
+    assert report_data(make_dataset({}), site_status=status_frame(rows[2:4]))["site_history"].empty
+
+
+def test_the_window_bounds_the_site_status() -> None:
+    data = report_data(make_dataset({}), site_status=status_frame(status_rows()), since="2025-02-11 12:00")
+    assert list(data["site_status_grid"].columns) == [run_id(r) for r in STATUS_RUNS[2:]]
+    history = data["site_history"].set_index("site")
+    assert history.loc["thanhphobaclieu", "changes"] == 0                      # gone all the window long
+    assert history.loc["thanhphobaclieu", "gone_since"] == pd.Timestamp(STATUS_RUNS[2])
+
+
 # -- the demo portals: simulated readers make gains differ per article --------------------------------
 
 def test_demo_portals_grow_views_by_article_popularity(tmp_path: Path) -> None:

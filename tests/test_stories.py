@@ -445,3 +445,86 @@ def test_the_report_has_no_stories_section_without_story_ids(tmp_path: Path, ite
     folder = harvest(tmp_path, [[i for i in items if i.kind == "original"][:8]], update=False)
     assert "stories" not in report_data(load(folder))
     assert 'class="stories"' not in build_report(load(folder))
+
+
+# -- the demo portals republish each other's articles --------------------------------------------
+
+def test_demo_republications_look_like_syndication() -> None:
+    from govnews.fixtures.portals import all_portals
+    from govnews.fixtures.syndication import REPUBLISHED_KEYS, demo_republications
+
+    portals = all_portals(readership=False)
+    by_name = {p.site_name: p for p in portals}
+    copies = demo_republications()
+    assert copies == demo_republications()                                        # the same in every run
+    assert sum(map(len, copies.values())) >= 50 and all(copies.values())          # every portal carries some
+    for platform, carried in copies.items():
+        assert len({c.key for c in carried}) == len(carried)
+        assert all(int(c.key) >= REPUBLISHED_KEYS for c in carried)
+        for copy in carried:
+            origin = by_name[copy.source]                                         # "Theo <the original portal>"
+            assert origin.platform != platform
+            [original] = [a for a in origin.articles()
+                          if same_story("\n\n".join(origin.expected_record(a)["body"].split("\n\n")),
+                                        "\n\n".join(copy.paragraphs))]
+            record = origin.expected_record(original)
+            assert copy.headline != record["headline"]                            # re-headlined
+            assert copy.paragraphs[0] != record["body"].split("\n\n")[0]          # the lead trimmed
+            assert len(copy.paragraphs[0]) < len(record["body"].split("\n\n")[0])
+            hours = (copy.published - original.published).total_seconds() / 3600
+            assert 2 <= hours <= 30                                               # published later
+            assert copy.author == record["author"]
+
+
+def test_served_demo_portals_carry_the_copies_and_their_pages_read_right() -> None:
+    """The portals `govnews demo` and `serve-fixtures` serve carry the copies and link them; their
+    own articles (the golden pages) stay the same; each copy's page reads as the record it was
+    rendered from, source line included."""
+    import html
+
+    import requests
+
+    from govnews.fixtures.golden import demo_base_url
+    from govnews.fixtures.portals import all_portals
+    from govnews.fixtures.server import PortalServer
+    from govnews.parsers.extract import parse_page
+
+    plain, served = all_portals(readership=False), all_portals(republished=True)
+    for a, b in zip(plain, served):
+        assert a.articles() == b.articles() and not a.carried()                   # the golden set is untouched
+        assert b.carried() and b.served_articles() == b.articles() + b.carried()
+        for copy in b.carried():
+            assert copy.category == b.republish_category
+            charset = getattr(b, "charset", "utf-8")
+            url = demo_base_url(b) + b.article_path(copy)
+            page = b.render_article(copy, copy.views, b.counter_start).encode(charset, "xmlcharrefreplace")
+            parsed = parse_page(page, url, {"Content-Type": f"text/html; charset={charset}"})
+            assert parsed.kind == "article", url
+            expected = b.expected_record(copy)
+            for field in ("headline", "published_at", "body", "author", "source", "view_count", "category"):
+                assert getattr(parsed.article, field) == expected[field], (b.platform, copy.key, field)
+    from govnews.fixtures.portals.lacviet import PAGE_SIZE, article_url, listing_url
+    lacviet = next(p for p in served if p.platform == "lacviet")
+    copy = lacviet.carried()[0]
+    category = lacviet.republish_category
+    pages = -(-len(lacviet.in_category(category)) // PAGE_SIZE)
+    with PortalServer(lacviet) as server:                                        # served, and linked
+        page = requests.get(server.url + lacviet.article_path(copy), timeout=10)
+        assert page.status_code == 200 and copy.headline in page.text and f"Theo {copy.source}" in page.text
+        listings = "".join(requests.get(server.url + listing_url(category, n), timeout=10).text
+                           for n in range(1, pages + 1))
+        assert html.escape(article_url(copy)) in listings
+
+
+def test_the_golden_pages_never_show_the_copies(tmp_path: Path) -> None:
+    """`python -m govnews.fixtures.golden` rewrites exactly the golden pages there are: the copies
+    (which related lists and sidebars of the served portals link) stay out of them."""
+    from govnews.fixtures.golden import GOLDEN_DIR, golden_cases, write_golden
+    from govnews.fixtures.portals import all_portals
+
+    written = sum(write_golden(portal, tmp_path) for portal in all_portals())   # as its main() does
+    assert written == len(golden_cases())
+    for case in golden_cases():
+        for suffix in (".html", ".meta.json", ".expected.json"):
+            theirs = case.with_suffix(suffix)
+            assert (tmp_path / theirs.relative_to(GOLDEN_DIR)).read_bytes() == theirs.read_bytes(), theirs
