@@ -522,7 +522,7 @@ def cmd_serve_fixtures(args: argparse.Namespace) -> int:
     from govnews.fixtures.server import PortalServer
 
     servers = []
-    for offset, portal in enumerate(all_portals()):
+    for offset, portal in enumerate(all_portals(republished=True)):
         server = PortalServer(portal, host=args.host, port=args.port + offset).start()
         servers.append(server)
         print(f"{portal.platform:24} {server.url}/", flush=True)

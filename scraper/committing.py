@@ -5,6 +5,7 @@ a crawl killed at any moment loses nothing committed and duplicates nothing. A p
 
 import hashlib
 import logging
+import re
 import sqlite3
 from urllib.parse import urlencode, urlsplit
 
@@ -23,6 +24,23 @@ from .records import article_row, observation_row, utc_now
 from .runtypes import Site, host_of
 
 log = logging.getLogger("govnews.crawl")
+
+
+def same_listing(parent: str, child: str) -> bool:
+    """Whether `child` looks like another page of the listing `parent` (what a pager links),
+    not another listing (what a menu links, which parsers may also read as a pager): the same
+    path with another query (`?page=2`), the path with its numbers changed (`trang-2.html`),
+    or a deeper path under the listing's folder (`/tin-tuc/page/2/`, not under the home)."""
+    p, c = urlsplit(parent), urlsplit(child)
+    if p.netloc.lower() != c.netloc.lower():
+        return False
+    if p.path == c.path or _DIGITS.sub("#", p.path) == _DIGITS.sub("#", c.path):
+        return True
+    folder = p.path.rstrip("/")
+    return bool(folder) and c.path.startswith(folder + "/")
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 class Committing:
@@ -86,6 +104,9 @@ class Committing:
                 self.summary.duplicates_folded += 1
             return
         status = self.store.upsert_article(row, run_id=self.run_id)
+        if status == "new":
+            with self._lock:
+                self._new_this_run.add(row["article_id"])
         ref = getattr(response, "warc_ref", None)
         added = self.store.add_observation(observation_row(
             article, site.name, self.run_id, now, response.status, fetched_url=request.url,
@@ -120,8 +141,10 @@ class Committing:
         if page.kind != "article" and article_keys:
             signature = hashlib.sha256("\n".join(article_keys).encode()).hexdigest()[:24]
             with self._lock:
-                repeated = signature in self._listing_seen
-                self._listing_seen.add(signature)
+                # a pager repeating itself: this page shows the set of the page whose pager
+                # linked it. Another listing showing the same set is no trap: a category's page
+                # 1 often shows what the home page shows, and its older pages must be read
+                repeated = self._pager_parent.pop(request.key, None) == signature
             if repeated:
                 follow_pages = False          # the same articles again: an endless pager
             elif self.settings.incremental and new_articles == 0 and self._all_known(article_urls):
@@ -132,9 +155,13 @@ class Committing:
         if follow_pages and page_depth <= max_depth:
             # a real pager shows a dozen page links; hundreds of unique ones are a trap
             for url in listing.page_links[:self.settings.max_page_links]:
-                self._enqueue(site, url, "listing", page_depth)
+                if self._enqueue(site, url, "listing", page_depth) and page.kind != "article" \
+                        and article_keys and same_listing(request.url, url):
+                    with self._lock:
+                        self._pager_parent.setdefault(self._key(url), signature)
+            parent = signature if page.kind != "article" and article_keys else None
             for postback in listing.postbacks[:self.settings.max_page_links]:
-                self._enqueue_postback(site, postback, page_depth)
+                self._enqueue_postback(site, postback, page_depth, parent)
         for url in listing.feed_links:
             self._enqueue(site, url, "feed", depth)
         if depth < max_depth and page.kind != "article":
@@ -142,9 +169,14 @@ class Committing:
                 self._enqueue(site, url, "other", depth)
 
     def _all_known(self, article_urls: list[str]) -> bool:
-        """Every article the listing shows is in the dataset already (as records are keyed:
-        the canonical URL, scheme included)."""
+        """Every article the listing shows was in the dataset before this run (as records are
+        keyed: the canonical URL, scheme included). Articles this run stored do not count: on
+        a first harvest a category's page 1 may show only articles the home page linked, and
+        its older pages still hold articles nobody has."""
         ids = {article_id(u) for u in article_urls}
+        with self._lock:
+            if ids & self._new_this_run:
+                return False
         return len(self.store.known_articles(ids)) == len(ids)
 
     def _enqueue(self, site: Site, url: str, kind: str, depth: int, requeue: bool = False) -> int:
@@ -183,7 +215,8 @@ class Committing:
         elif state == "queued":
             self.store.conn.execute("UPDATE frontier SET run_id=? WHERE key=?", (self.run_id, key))
 
-    def _enqueue_postback(self, site: Site, postback: Postback, depth: int) -> None:
+    def _enqueue_postback(self, site: Site, postback: Postback, depth: int,
+                          signature: str | None = None) -> None:
         if not self._in_scope(postback.action):
             return
         fields = dict(postback.fields)
@@ -198,6 +231,9 @@ class Committing:
         added = self.frontier.add(Request(key, postback.action, "POST", body, owner.name, host,
                                           "listing", depth, 0), self.run_id)
         self._added += added
+        if added and signature:
+            with self._lock:
+                self._pager_parent.setdefault(key, signature)
         if not added:
             self._maybe_requeue(key, "listing", False)
 

@@ -70,7 +70,8 @@ class Crawl(Fetching, Committing):
             for host in site.hosts():
                 self._sites_of_host.setdefault(host, []).append(site)
         self._lock = threading.Lock()
-        self._listing_seen: set[str] = set()
+        self._pager_parent: dict[str, str] = {}  # pager link's key -> its page's article set
+        self._new_this_run: set[str] = set()    # article ids this run stored first
         self._counted_sites: set[str] = set()
         self._pages: Tally = Tally()            # pages fetched per site
         self._listing_pages: Tally = Tally()    # of which not articles
