@@ -37,6 +37,7 @@ ENGAGEMENT_DTYPES: dict[str, str] = {
     "views_gained": "Int64",
     "views_per_day": "Float64",
     "age_days": "Float64",
+    "source_archive": "string",     # "wayback", "commoncrawl": a capture from a web archive
 }
 _ELAPSED = "days_elapsed"  # kept internally for decay_by_age, not returned by engagement()
 
@@ -53,8 +54,10 @@ def engagement(data: Data) -> pd.DataFrame:
     had a count; <NA> for the first, and for an observation without a count), views_per_day
     (Float64: views_gained over the days between those two observations; <NA> when there is no
     gain or no time between them; negative when the portal's count went down), age_days
-    (Float64: observed_at - published_at in days; <NA> without published_at). Sorted by
-    article_id, then observed_at. Observations without a view count keep their row.
+    (Float64: observed_at - published_at in days; <NA> without published_at), source_archive
+    (string: "wayback" or "commoncrawl" for a point recovered from a web archive, observed_at
+    then being its capture time; <NA> for govnews's own fetches). Sorted by article_id, then
+    observed_at. Observations without a view count keep their row.
 
     Example: one article fetched by five runs; r3 found no counter on the page, so r4's gain of
     220 is measured from r2b, 5 days 8 hours earlier.
@@ -228,7 +231,10 @@ def _tables(data: Data) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 def _engagement(articles: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """`engagement`'s frame plus days_elapsed: the days over which views_gained accrued."""
-    obs = observations[["article_id", "site", "run_id", "observed_at", "view_count"]]
+    if "source_archive" not in observations:
+        observations = observations.assign(source_archive=pd.NA)
+    obs = observations[["article_id", "site", "run_id", "observed_at", "view_count",
+                        "source_archive"]]
     obs = obs.sort_values(["article_id", "observed_at", "run_id"], na_position="last", kind="stable")
     obs = obs.reset_index(drop=True).rename(columns={"view_count": "views"})
     counted = obs[obs["views"].notna() & obs["observed_at"].notna()]

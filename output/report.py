@@ -96,6 +96,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "over_time_heading": "Views gained over time: the top {top}",
         "over_time_caption": "Views gained since each article's first observation in the window. Times in {time_note}.",
         "axis_cumulative": "views gained since first observation",
+        "archival_point": "capture from a web archive",
+        "archival_note": ("Hollow points are captures recovered from a web archive (Wayback Machine,"
+                          " Common Crawl), placed at their capture time."),
         "note_short_window": "{runs}: too close together for a time axis; the ranking above has the gains.",
         "col_run": "Run", "col_from": "Observed from", "col_to": "to", "col_articles_observed": "Articles observed",
         "col_run_gained": "Views gained since the previous observation",
@@ -186,6 +189,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "over_time_heading": "Lượt xem tăng thêm theo thời gian: {top} bài đứng đầu",
         "over_time_caption": "Lượt xem tăng thêm kể từ lần quan sát đầu tiên của mỗi bài trong kỳ. Thời gian theo {time_note}.",
         "axis_cumulative": "lượt xem tăng thêm từ lần quan sát đầu",
+        "archival_point": "bản lưu từ kho lưu trữ web",
+        "archival_note": ("Điểm rỗng là bản lưu khôi phục từ kho lưu trữ web (Wayback Machine,"
+                          " Common Crawl), đặt tại thời điểm lưu."),
         "note_short_window": "{runs}: quá gần nhau để vẽ trục thời gian; bảng xếp hạng ở trên cho biết mức tăng.",
         "col_run": "Lượt thu thập", "col_from": "Quan sát từ", "col_to": "đến", "col_articles_observed": "Số bài quan sát",
         "col_run_gained": "Lượt xem tăng so với lần quan sát trước",
@@ -442,9 +448,14 @@ def _view_points(observations: pd.DataFrame) -> pd.DataFrame:
                              "observed_at": pd.Series([], dtype="datetime64[ns, UTC]"),
                              "run_id": pd.Series([], dtype="string"), "site": pd.Series([], dtype="string"),
                              "view_count": pd.Series([], dtype="float64"), "step": pd.Series([], dtype="float64"),
-                             "gained": pd.Series([], dtype="float64")})
+                             "gained": pd.Series([], dtype="float64"),
+                             "archival": pd.Series([], dtype="bool")})
+    if "source_archive" not in obs:
+        obs = obs.assign(source_archive=pd.NA)
+    obs = obs.assign(archival=obs["source_archive"].notna())
     points = obs.groupby(["article_id", "observed_at"], as_index=False, sort=True).agg(
-        view_count=("view_count", "max"), run_id=("run_id", "first"), site=("site", "first"))
+        view_count=("view_count", "max"), run_id=("run_id", "first"), site=("site", "first"),
+        archival=("archival", "all"))
     points["view_count"] = points["view_count"].astype("float64")
     previous = points.groupby("article_id")["view_count"].shift()
     points["step"] = (points["view_count"] - previous).clip(lower=0)
@@ -496,13 +507,15 @@ def view_gains(observations: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 def gains_over_time(observations: pd.DataFrame, ranked: pd.DataFrame) -> pd.DataFrame:
     """Per observation of the `ranked` articles: rank, article_id, observed_at, view_count, gained
-    (views gained since the article's first observation in `observations`)."""
+    (views gained since the article's first observation in `observations`), archival (a capture
+    recovered from a web archive, at its capture time)."""
     points = _view_points(observations)
     ranks = pd.Series(ranked["rank"].to_numpy(), index=ranked["article_id"].astype(str).to_numpy())
     points = points[points["article_id"].astype(str).isin(ranks.index)].copy()
     points.insert(0, "rank", points["article_id"].astype(str).map(ranks).astype("int64"))
     points = points.sort_values(["rank", "observed_at"], kind="stable")
-    return points[["rank", "article_id", "observed_at", "view_count", "gained"]].reset_index(drop=True)
+    return points[["rank", "article_id", "observed_at", "view_count", "gained",
+                   "archival"]].reset_index(drop=True)
 
 
 def run_gains(observations: pd.DataFrame) -> pd.DataFrame:
@@ -977,11 +990,24 @@ def over_time_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str]
     gainers = data["gainers"].set_index("rank")
     colors = _colors(len(gainers))
     handles, labels = [], []
+    archival = points["archival"].astype(bool) if "archival" in points else None
     for rank, rows in points.groupby("rank", sort=True):
+        color = colors[(rank - 1) % len(colors)]
         (line,) = ax.plot(_local_naive(rows["observed_at"]), rows["gained"].to_numpy(dtype="float64"),
-                          marker="o", markersize=3.5, linewidth=1.6, color=colors[(rank - 1) % len(colors)])
+                          marker="o", markersize=3.5, linewidth=1.6, color=color)
+        if archival is not None and archival.loc[rows.index].any():
+            old = rows[archival.loc[rows.index]]     # recovered captures: hollow points
+            ax.plot(_local_naive(old["observed_at"]), old["gained"].to_numpy(dtype="float64"),
+                    linestyle="none", marker="o", markersize=6, markerfacecolor="white",
+                    markeredgecolor=color, markeredgewidth=1.4)
         handles.append(line)
         labels.append(mpl_text(f"{rank}. {_article_label(gainers.loc[rank], t, 50)}"))
+    if archival is not None and archival.any():
+        (hollow,) = ax.plot([], [], linestyle="none", marker="o", markersize=6,
+                            markerfacecolor="white", markeredgecolor="0.3")
+        handles.append(hollow)
+        labels.append(mpl_text(t["archival_point"]))
+        caption += " " + t["archival_note"]
     time_axis(ax, times.min(), times.max(), lang)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(_count_formatter(lang))

@@ -108,13 +108,15 @@ def rows_of(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 def test_engagement_columns_dtypes_and_order(data: Dataset) -> None:
     eng = engagement(data)
     assert list(eng.columns) == ["article_id", "site", "headline", "published_at", "run_id", "observed_at",
-                                 "views", "views_gained", "views_per_day", "age_days"]
+                                 "views", "views_gained", "views_per_day", "age_days",
+                                 "source_archive"]
     assert {c: str(t) for c, t in eng.dtypes.items()} == {
         "article_id": "string", "site": "string", "headline": "string",
         "published_at": "datetime64[ns, Asia/Ho_Chi_Minh]", "run_id": "string",
         "observed_at": "datetime64[ns, UTC]", "views": "Int64", "views_gained": "Int64",
-        "views_per_day": "Float64", "age_days": "Float64",
+        "views_per_day": "Float64", "age_days": "Float64", "source_archive": "string",
     }
+    assert eng["source_archive"].isna().all()          # govnews's own fetches
     assert len(eng) == len(VIEWS)
     order = sorted(VIEWS, key=lambda key: (aid(key[1]), RUNS[key[0]][1]))
     assert list(zip(eng["run_id"], eng["article_id"])) == [(r, aid(n)) for r, n in order]

@@ -302,3 +302,19 @@ def test_a_site_with_source_wayback_is_recovered_by_the_harvest(history, tmp_pat
     live_obs = data.observations[data.observations.site == "live"]
     assert live_obs.source_archive.isna().all() and live_obs.run_id.nunique() == 2
     assert wayback.max_active == 1
+
+
+def test_engagement_and_the_report_mark_archival_points(wayback_run, history, tmp_path):
+    """A recovered article's view-count history: engagement() names the archive of each
+    point; the report draws them hollow and says so, in both languages."""
+    import govnews
+    from govnews.output.report import build_report, report_data
+    out, *_ = wayback_run
+    data = load(out)
+    series = govnews.engagement(data)
+    assert set(series.source_archive.dropna()) == {"wayback"} and series.source_archive.notna().all()
+    assert series.views_gained.notna().any()             # gains between capture times
+    points = report_data(data)["gains_over_time"]
+    assert not points.empty and points["archival"].all()
+    assert "Hollow points are captures recovered from a web archive" in build_report(data, lang="en")
+    assert "Điểm rỗng là bản lưu khôi phục" in build_report(data, lang="vi")
