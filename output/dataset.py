@@ -104,7 +104,11 @@ def load(folder: Path | str, *, raw_csv: bool = False, engine: str = "pandas") -
         raise FileNotFoundError(
             f"{folder}: no {DB_NAME} and no exported {', '.join('.' + f for f in EXPORT_FORMATS)} tables"
         )
-    return Dataset(**{t: _read_exported(t, path, raw_csv) for t, path in sources.items()})
+    data = Dataset(**{t: _read_exported(t, path, raw_csv) for t, path in sources.items()})
+    from .stories import STORY_FILES, attach_story_ids
+    if any((folder / name).is_file() for name in STORY_FILES):   # exported with its stories
+        data = data._replace(articles=attach_story_ids(data.articles, folder))
+    return data
 
 
 SITE_TABLES = ("articles", "observations", "site_counters")

@@ -277,6 +277,35 @@ def export_dataset(
             else:
                 write_parquet(path, rows, table=table)
             written.append(path)
+    if run_id is None:
+        written += _export_stories(store, target, formats, excel, raw_csv)
+    return written
+
+
+def _export_stories(store: "Store", target: Path, formats: Sequence[str], excel: bool,
+                    raw_csv: bool) -> list[Path]:
+    """The dataset's `stories` table (story_id per article, origin, similarity, lag), beside
+    the whole tables, when its harvests built stories: `load` of the export folder then gives
+    articles their story_id as it does for the dataset. Parquet exports get it as JSON Lines."""
+    import sqlite3
+
+    from .stories import STORIES_COLUMNS, iter_story_rows
+    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
+    written = []
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'"
+                            ).fetchone():
+            return []
+        for fmt in dict.fromkeys("jsonl" if f == "parquet" else f for f in formats):
+            path = target / f"stories.{fmt}"
+            rows = iter_story_rows(conn)
+            if fmt == "csv":
+                write_csv(path, list(STORIES_COLUMNS), rows, excel=excel, raw_csv=raw_csv)
+            else:
+                write_jsonl(path, rows)
+            written.append(path)
+    finally:
+        conn.close()
     return written
 
 

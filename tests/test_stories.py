@@ -528,3 +528,19 @@ def test_the_golden_pages_never_show_the_copies(tmp_path: Path) -> None:
         for suffix in (".html", ".meta.json", ".expected.json"):
             theirs = case.with_suffix(suffix)
             assert (tmp_path / theirs.relative_to(GOLDEN_DIR)).read_bytes() == theirs.read_bytes(), theirs
+
+
+def test_an_export_carries_the_stories_and_load_reads_story_ids_back(items, tmp_path):
+    """`govnews export` writes stories.csv / stories.jsonl beside the whole tables; load() of
+    the export folder gives articles the story_id load() of the dataset gives them."""
+    import govnews
+    from govnews.scraper.cli import main as cli
+    folder = harvest(tmp_path / "data", [items[:60]])
+    for fmt in ("csv", "jsonl"):
+        out = tmp_path / fmt
+        assert cli(["export", str(folder), "--format", fmt, "-o", str(out)]) == 0
+        assert (out / f"stories.{fmt}").is_file()
+        exported = govnews.load(out).articles.set_index("article_id").story_id
+        original = govnews.load(folder).articles.set_index("article_id").story_id
+        assert exported.notna().any()
+        assert exported.sort_index().equals(original.sort_index())
