@@ -222,6 +222,9 @@ def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
         root.addHandler(handler)
     root.setLevel(min(h.level for h in handlers))
     logging.getLogger("urllib3").setLevel(logging.ERROR)
+    # Dask's own chatter (scheduler, nannies, workers) only with -vv
+    for name in ("distributed", "dask", "bokeh", "tornado"):
+        logging.getLogger(name).setLevel(logging.DEBUG if args.verbose >= 2 else logging.WARNING)
     return handlers
 
 

@@ -8,6 +8,7 @@ another worker by the scheduler; the task resumes from its shard (see `sitetask`
 from __future__ import annotations
 
 import logging
+import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Iterator
 
@@ -68,9 +69,11 @@ class DaskExecutor:
             if address:
                 self.client = Client(address, timeout=CONNECT_TIMEOUT)
             else:
-                self.cluster = LocalCluster(n_workers=processes, threads_per_worker=threads,
-                                            processes=True, dashboard_address=_dashboard(),
-                                            silence_logs=logging.ERROR)
+                with warnings.catch_warnings():      # "port 8787 in use": it takes another
+                    warnings.simplefilter("ignore", UserWarning)
+                    self.cluster = LocalCluster(n_workers=processes, threads_per_worker=threads,
+                                                processes=True, dashboard_address=":0",
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler {address or 'local'}: {exc}") from None
@@ -114,15 +117,6 @@ class DaskExecutor:
                 self.cluster.close(timeout=30)
             except Exception:  # noqa: BLE001
                 pass
-
-
-def _dashboard() -> str | None:
-    """The Dask dashboard where bokeh is installed (on a free port), otherwise none."""
-    try:
-        import bokeh  # noqa: F401
-    except ImportError:
-        return None
-    return ":0"
 
 
 def make_executor(cluster: dict, workers: int, totals=None):
