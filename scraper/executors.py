@@ -64,6 +64,7 @@ class DaskExecutor:
         except ImportError:
             raise ConfigError("running on several processes needs Dask: "
                               "pip install 'dask[distributed]'") from None
+        _quiet_dask()
         self.cluster = None
         try:
             if address:
@@ -117,6 +118,15 @@ class DaskExecutor:
                 self.cluster.close(timeout=30)
             except Exception:  # noqa: BLE001
                 pass
+
+
+def _quiet_dask() -> None:
+    """Dask's scheduler and nannies log at INFO on their own loggers: shown only when govnews
+    runs at DEBUG (-vv)."""
+    level = logging.DEBUG if logging.getLogger().level <= logging.DEBUG else logging.WARNING
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in ("distributed", "dask", "bokeh", "tornado"):
+            logging.getLogger(name).setLevel(level)
 
 
 def make_executor(cluster: dict, workers: int, totals=None):
