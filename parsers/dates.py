@@ -43,12 +43,28 @@ _WEEKDAY = r"""
     (?: thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7]) | chủ\s*nhật | cn | t[2-7] )
     (?![^\W_])
 """
+# the world's pages: "Fri March 12, 2021", "Montag, 3. Mai 2021", "lundi 3 mai 2021"
+_FOREIGN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mon", "tues", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "sun",
+                     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                     "sonnabend", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                     "samedi", "dimanche")
+_WEEKDAY_WORLD = rf"""
+    (?: {_WEEKDAY}
+      | (?<![^\W\d_]) (?: {" | ".join(sorted(_FOREIGN_WEEKDAYS, key=len, reverse=True))} )
+        (?![^\W_]) \.? )
+"""
+_FOREIGN_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "dienstag", "mittwoch",
+                  "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "lundi", "mardi",
+                  "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _TIME = r"""
     (?<![0-9:.])
     (?P<hour>[0-9]{1,2})
     (?: \s*:\s*(?P<minute>[0-9]{1,2}) (?:\s*:\s*(?P<second>[0-9]{1,2}))?
       | [hg](?![^\W\d_]) (?P<minute_hg>[0-9]{1,2})? (?:\s*(?:'|phút))?
       | \s*giờ (?:\s*(?P<minute_vi>[0-9]{1,2}) (?:\s*phút)?)?
+      # "12.30 GMT", "14.30 Uhr": a dotted time, only before a zone's name or "Uhr"
+      | \.(?P<minute_dot>[0-9]{2}) (?=\s*(?:uhr|gmt|utc|bst|cest|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt)(?![^\W\d_]))
     )
     (?![0-9])
     (?:\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|sa|ch|sáng|chiều|tối)(?![^\W\d_]))?
@@ -115,23 +131,34 @@ _NAMED_MDY = rf"""
 # over a hundred alternatives); the first-letter lookahead skips most positions at once.
 _FIRSTS = "".join(sorted({m[0] for m in MONTHS}))
 HAS_MONTH = re.compile(rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_MONTH}(?![^\W\d_])")
-NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?=[{_FIRSTS}]){_MONTH}(?![^\W\d_])|"
+NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_MONTH}(?![^\W\d_])|"
                              rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_MONTH}\.?\s+[0-9]")
 
 _DATE = re.compile(_DATE_SRC, _FLAGS)
 _DATE_NAMED = re.compile(
     rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_NAMED_DMY}) ) | (?:{_NAMED_MDY}) )",
     _FLAGS)
-_BEFORE = re.compile(
-    rf"""
-    (?: (?P<wd1>{_WEEKDAY}) {_SEP} )?
-    (?: (?P<time>{_TIME}) {_SEP} )?
-    (?: (?P<wd2>{_WEEKDAY}) {_SEP} )?
-    (?: {_NGAY} )?
+_BEFORE_SRC = r"""
+    (?: (?P<wd1>{weekday}) {sep} )?
+    (?: (?P<time>{time}) {sep} )?
+    (?: (?P<wd2>{weekday}) {sep} )?
+    (?: {ngay} )?
     \Z
-    """,
-    _FLAGS,
-)
+"""
+_BEFORE = re.compile(_BEFORE_SRC.format(weekday=_WEEKDAY, sep=_SEP, time=_TIME, ngay=_NGAY),
+                     _FLAGS)
+# the same with the weekdays of other languages, used only where the text before a date holds
+# one of their names (a Vietnamese page reads its dates as it always has, at the same cost)
+_BEFORE_WORLD = re.compile(_BEFORE_SRC.format(weekday=_WEEKDAY_WORLD, sep=_SEP, time=_TIME,
+                                              ngay=_NGAY), _FLAGS)
+
+
+def _before(text: str, start: int, end: int) -> re.Match[str] | None:
+    window = text[start:end].lower()
+    for stem in _FOREIGN_STEMS:
+        if stem in window:
+            return _BEFORE_WORLD.search(text, start, end)
+    return _BEFORE.search(text, start, end)
 _AFTER = re.compile(
     rf"""(?P<sep> [\s,;|/()\[\]·•\-–—]{{0,16}}
                  (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às)\s+ )? )
@@ -139,7 +166,7 @@ _AFTER = re.compile(
     _FLAGS,
 )
 _FOLLOWED_BY_DATE = re.compile(
-    rf"{_SEP} (?: {_WEEKDAY} {_SEP} )? (?: {_NGAY} )? (?:{_DATE_SRC})", _FLAGS)
+    rf"{_SEP} (?: {_WEEKDAY_WORLD} {_SEP} )? (?: {_NGAY} )? (?:{_DATE_SRC})", _FLAGS)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*\Z")
 
 Clock = tuple[int, int, int, int]  # hour, minute, second, microsecond
@@ -188,7 +215,7 @@ def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDat
     year, month, day = _date_fields(match)
     clock = _iso_clock(match)
     tzinfo = _tzinfo(match.group("iso_tz"), warnings)
-    before = _BEFORE.search(text, max(floor, match.start() - BEFORE_WINDOW), match.start())
+    before = _before(text, max(floor, match.start() - BEFORE_WINDOW), match.start())
     after = None if clock else _AFTER.match(text, match.end())
     time_match = _choose_time(text, after, before)
     start, end = match.start(), match.end()
@@ -269,7 +296,8 @@ def _choose_time(text: str, after: re.Match[str] | None,
 
 def _clock(match: re.Match[str]) -> Clock:
     hour = int(match["hour"])
-    minute = match.group("minute") or match.group("minute_hg") or match.group("minute_vi") or 0
+    minute = match.group("minute") or match.group("minute_hg") or match.group("minute_vi") \
+        or match.group("minute_dot") or 0
     meridiem = (match.group("meridiem") or "").lower()
     if meridiem in MERIDIEM_AM and hour == 12:
         hour = 0

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import deque
+from itertools import accumulate
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 
@@ -73,11 +75,8 @@ def _add(group: list, owner: etree._Element) -> None:
 
 _INLINE_UP = frozenset({"span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub",
                         "label", "abbr", "time", "mark", "s", "strike", "cite", "q", "code", "o:p"})
-_TEXT_ITEMS = tuple(_TEXT_WORDS.items())
-_HINT_ITEMS = tuple(_HINT_WORDS.items())
 _HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden]")
 
-_WITH_HINT = etree.XPath("//*[@class or @id or @itemprop or @rel]")
 
 
 def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Element]:
@@ -94,34 +93,30 @@ def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Elemen
     return hidden
 
 
-def _hints_of(el: etree._Element, hint_groups: dict[str, list]) -> None:
-    cls, ident = el.get("class"), el.get("id")
-    extra = el.get("itemprop") or el.get("rel")
-    if cls or ident or extra:
-        low = " ".join(filter(None, (cls, ident, extra))).lower()
-        for name, words in _HINT_ITEMS:
-            for word in words:
-                if word in low:
-                    hint_groups[name].append(el)
-                    break
-
-
 def build_index(root: etree._Element, source: str = "",
                 hidden: set[etree._Element] | None = None) -> Index:
+    """The whole index in one walk. Which texts and names belong to the text and hint groups is
+    decided after the walk, by substring and pattern searches over the collected short texts
+    and names joined into one string each (`ShortTexts`, `HintAttrs`: the same groups, in the
+    same order), not by tests of every text and element for every word."""
     idx = Index()
     order = idx.order
-    text_groups, hint_groups = idx.text, idx.hints
     paragraphs = idx.paragraphs
     if hidden is None:
         hidden = hidden_elements(root, source)
-    for el in root.iter():
+    pieces: list[str] = []
+    owners: list[etree._Element] = []
+    hinted: list[etree._Element] = []
+    names: list[str] = []
+    for el in root.iter(etree.Element):
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
         order[el] = len(order)
         if tag in _SKIP or el in hidden:  # code, or not shown: only their tails are text
-            if el.tail and el.getparent() not in hidden:
-                _take(text_groups, paragraphs, el.tail, el.getparent())
+            tail = el.tail
+            if tail:
+                parent = el.getparent()
+                if parent not in hidden:
+                    _take(pieces, owners, paragraphs, tail, parent)
             continue
         if tag in ("h1", "h2", "h3", "h4"):
             idx.headings.append(el)
@@ -135,11 +130,24 @@ def build_index(root: etree._Element, source: str = "",
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif tag == "img" and _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        _hints_of(el, hint_groups)
-        if el.text:
-            _take(text_groups, paragraphs, el.text, el)
-        if el.tail:
-            _take(text_groups, paragraphs, el.tail, el.getparent())
+        cls, ident = el.get("class"), el.get("id")
+        extra = el.get("itemprop") or el.get("rel")
+        if cls or ident or extra:
+            hinted.append(el)
+            names.append(" ".join(filter(None, (cls, ident, extra))))
+        text = el.text
+        if text:
+            _take(pieces, owners, paragraphs, text, el)
+        tail = el.tail
+        if tail:
+            _take(pieces, owners, paragraphs, tail, el.getparent())
+    shown: set[etree._Element] = set()          # hidden texts and names were never collected
+    texts = ShortTexts.of(pieces, owners)
+    for name in idx.text:
+        idx.text[name] = texts.group(name, shown)
+    attrs = HintAttrs.of(hinted, names)
+    for name in idx.hints:
+        idx.hints[name] = attrs.group(name, shown)
     return idx
 
 
@@ -165,91 +173,166 @@ class _HiddenUp:
         return known
 
 
-def build_hint_group(root: etree._Element, hidden: set[etree._Element] | None, name: str) -> list:
+def _joined(pieces: list[str]) -> tuple[str, list[int]]:
+    """The pieces lower-cased and joined by NULs (which no word or date pattern holds, so no
+    match spans two pieces), and where each piece starts."""
+    low = "\x00".join(pieces).lower()
+    if len(low) != sum(map(len, pieces)) + max(len(pieces) - 1, 0):
+        pieces = [p.lower() for p in pieces]          # a letter whose lower case is longer
+        low = "\x00".join(pieces)
+    return low, list(accumulate((len(p) + 1 for p in pieces), initial=0))
+
+
+def _pieces_with(low: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """The pieces that hold one of `words` (plain substrings, found at C speed)."""
+    found: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            piece = bisect_right(starts, at) - 1
+            found.add(piece)
+            at = low.find(word, starts[piece + 1])
+    return found
+
+
+class HintAttrs:
+    """The elements that carry a class, id, itemprop or rel (code elements left out), with
+    their names joined as the hint groups read them: gathered once per page, each group then
+    found by substring searches over one string instead of a test per element and word."""
+
+    @classmethod
+    def of(cls, elements: list[etree._Element], names: list[str]) -> "HintAttrs":
+        attrs = cls.__new__(cls)
+        attrs.elements = elements
+        attrs.low, attrs.starts = _joined(names)
+        return attrs
+
+    def __init__(self, root: etree._Element) -> None:
+        elements: list[etree._Element] = []
+        names: list[str] = []
+        for el in root.iter(etree.Element):
+            attributes = el.items()        # one call per element (most have none)
+            if not attributes:
+                continue
+            cls = ident = itemprop = rel = None
+            for key, value in attributes:         # the first of a name, as get() reads
+                if key == "class":
+                    if cls is None:
+                        cls = value
+                elif key == "id":
+                    if ident is None:
+                        ident = value
+                elif key == "itemprop":
+                    if itemprop is None:
+                        itemprop = value
+                elif key == "rel":
+                    if rel is None:
+                        rel = value
+            extra = itemprop or rel
+            if (cls or ident or extra) and el.tag not in _SKIP:
+                elements.append(el)
+                names.append(" ".join(filter(None, (cls, ident, extra))))
+        self.elements = elements
+        self.low, self.starts = _joined(names)
+
+    def group(self, name: str, hidden: set[etree._Element] | None) -> list[etree._Element]:
+        in_hidden = _HiddenUp(hidden)
+        elements = self.elements
+        return [elements[i] for i in sorted(_pieces_with(self.low, self.starts, _HINT_WORDS[name]))
+                if not in_hidden(elements[i])]
+
+
+def build_hint_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
+                     attrs: HintAttrs | None = None) -> list:
     """One hint group of the index alone (the same list), from the elements that carry a
     class, id, itemprop or rel: what the fallbacks of a profiled page ask for."""
-    words = _HINT_WORDS[name]
-    in_hidden = _HiddenUp(hidden)
-    group: list[etree._Element] = []
-    for el in _WITH_HINT(root):
-        if el.tag in _SKIP or not isinstance(el.tag, str):
-            continue
-        cls, ident = el.get("class"), el.get("id")
-        extra = el.get("itemprop") or el.get("rel")
-        if cls or ident or extra:
-            low = " ".join(filter(None, (cls, ident, extra))).lower()
-            for word in words:
-                if word in low:
-                    if not in_hidden(el):
-                        group.append(el)
-                    break
-    return group
+    return (attrs or HintAttrs(root)).group(name, hidden)
 
 
-def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str) -> list:
+SHORT_TEXT = 240                 # labels, counts and timestamps live in texts this short
+
+
+class ShortTexts:
+    """Every text of the page that a text group could hold, in the index's order (an
+    element's own text, unless it is code, then its tail, credited to its parent), with its
+    owner: whitespace-only texts and long ones (prose) left out. Gathered once per page; each
+    group is then found by substring or pattern searches over one joined string, and only the
+    texts they hit are tested as the index tests them."""
+
+    @classmethod
+    def of(cls, pieces: list[str], owners: list[etree._Element]) -> "ShortTexts":
+        texts = cls.__new__(cls)
+        texts.pieces, texts.owners = pieces, owners
+        texts.low, texts.starts = _joined(pieces)
+        return texts
+
+    def __init__(self, root: etree._Element) -> None:
+        pieces: list[str] = []
+        owners: list[etree._Element] = []
+        add_piece, add_owner = pieces.append, owners.append
+        for el in root.iter(etree.Element):
+            text = el.text
+            if text and not text.isspace() and el.tag not in _SKIP and \
+                    (len(text) <= SHORT_TEXT or len(text.strip()) <= SHORT_TEXT):
+                add_piece(text)
+                add_owner(el)
+            tail = el.tail
+            if tail and not tail.isspace() and \
+                    (len(tail) <= SHORT_TEXT or len(tail.strip()) <= SHORT_TEXT):
+                parent = el.getparent()
+                if parent is not None:
+                    add_piece(tail)
+                    add_owner(parent)
+        self.pieces, self.owners = pieces, owners
+        self.low, self.starts = _joined(pieces)
+
+    def group(self, name: str, hidden: set[etree._Element] | None) -> list:
+        low, starts = self.low, self.starts
+        if name == "date":
+            hits = {bisect_right(starts, m.start()) - 1 for m in _DATE_QUICK.finditer(low)}
+            hits.update(bisect_right(starts, m.start()) - 1 for m in _YEAR.finditer(low))
+
+            def matches(text: str) -> bool:
+                return bool(_DATE_QUICK.search(text) or (_YEAR.search(text) and HAS_MONTH.search(text)))
+        else:
+            words = _TEXT_WORDS[name]
+            hits = _pieces_with(low, starts, words)
+
+            def matches(text: str) -> bool:
+                for word in words:
+                    if word in text:
+                        return True
+                return False
+        in_hidden = _HiddenUp(hidden)
+        group: list[etree._Element] = []
+        pieces, owners = self.pieces, self.owners
+        for i in sorted(hits):
+            stripped = pieces[i].strip()
+            if len(stripped) <= SHORT_TEXT and matches(stripped.lower()) and not in_hidden(owners[i]):
+                _add(group, owners[i])
+        return group
+
+
+def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
+                     texts: ShortTexts | None = None) -> list:
     """One text group of the index alone (the same list, in the same order)."""
-    group: list[etree._Element] = []
-    in_hidden = _HiddenUp(hidden)
-    if name == "date":
-        def matches(low: str) -> bool:
-            return bool(_DATE_QUICK.search(low) or (_YEAR.search(low) and HAS_MONTH.search(low)))
-    else:
-        words = _TEXT_WORDS[name]
-
-        def matches(low: str) -> bool:
-            for word in words:
-                if word in low:
-                    return True
-            return False
-
-    def take(text: str, owner, shown) -> None:
-        stripped = text.strip()
-        if stripped and owner is not None and len(stripped) <= 240 and matches(stripped.lower()) \
-                and shown(owner):
-            _add(group, owner)
-
-    def tail_shown(owner) -> bool:
-        return not in_hidden(owner)
-
-    def text_shown(el) -> bool:
-        return not in_hidden(el)
-
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in _SKIP:
-            if el.tail:
-                take(el.tail, el.getparent(), tail_shown)
-            continue
-        if el.text:
-            take(el.text, el, text_shown)
-        if el.tail:
-            take(el.tail, el.getparent(), tail_shown)
-    return group
+    return (texts or ShortTexts(root)).group(name, hidden)
 
 
-def _take_groups(text_groups, text: str, owner: etree._Element | None) -> str | None:
-    stripped = text.strip()
-    if not stripped or owner is None:
-        return None
-    # labels, counts and timestamps live in short texts; prose is never scanned for them
-    if len(stripped) <= 240:
-        low = stripped.lower()
-        if _DATE_QUICK.search(low) or (_YEAR.search(low) and HAS_MONTH.search(low)):
-            _add(text_groups["date"], owner)
-        for name, words in _TEXT_ITEMS:
-            for word in words:
-                if word in low:
-                    _add(text_groups[name], owner)
-                    break
-    return stripped
-
-
-def _take(text_groups, paragraphs, text: str, owner: etree._Element | None) -> None:
-    stripped = _take_groups(text_groups, text, owner)
-    if stripped is None:
+def _take(pieces: list[str], owners: list, paragraphs, text: str,
+          owner: etree._Element | None) -> None:
+    if owner is None or text.isspace():
         return
+    # labels, counts and timestamps live in short texts; prose is never scanned for them
+    if len(text) <= SHORT_TEXT:
+        stripped = text.strip()
+        pieces.append(text)
+        owners.append(owner)
+    else:
+        stripped = text.strip()
+        if len(stripped) <= SHORT_TEXT:
+            pieces.append(text)
+            owners.append(owner)
     # paragraph text outside links, credited to the nearest block element
     block = owner
     while block is not None and block.tag in _INLINE_UP:
@@ -308,7 +391,7 @@ class Doc:
         group = self._hints.get(name)
         if group is None:
             group = self._hints[name] = build_hint_group(self.root, self.__dict__.get("hidden"),
-                                                         name)
+                                                         name, self.hint_attrs)
         return group
 
     def texts(self, name: str) -> list[etree._Element]:
@@ -320,8 +403,16 @@ class Doc:
         group = self._texts.get(name)
         if group is None:
             group = self._texts[name] = build_text_group(self.root, self.__dict__.get("hidden"),
-                                                         name)
+                                                         name, self.short_texts)
         return group
+
+    @cached_property
+    def hint_attrs(self) -> HintAttrs:
+        return HintAttrs(self.root)
+
+    @cached_property
+    def short_texts(self) -> ShortTexts:
+        return ShortTexts(self.root)
 
     def position(self, el: etree._Element | None) -> int:
         """Document order of `el` (from the index when it is built; else computed in C)."""
@@ -452,6 +543,12 @@ def page_cached(key, compute):
     if value is None:
         value = caches[key] = compute()
     return value
+
+
+def page_peek(key):
+    """What `page_cached` holds for `key` on this page, without computing it; None if nothing."""
+    caches = getattr(_PAGE, "caches", None)
+    return caches.get(key) if caches is not None else None
 
 
 def holders(el: etree._Element, name: str, is_link) -> bool | None:

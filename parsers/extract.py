@@ -21,9 +21,10 @@ from .fields import (AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Count
                      author_of, byline_of, counter_of,
                      looks_like_name, source_of, split_signature, view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
+from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import STRIP_MARK, Block, blocks, clean, right_aligned, text_content, text_of
+from .text import STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of
 from .urls import canonical_url, merge_rules
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -53,7 +54,7 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
     decoded = decode_html(data, content_type)
     warnings.extend(decoded.warnings)
     forced = profile_named(profile) if profile and profile != GENERIC else None
-    root = _parse_tree(decoded.text, warnings)
+    root = _parse_tree(decoded.text, warnings, decoded.utf8)
     if root is None:
         platform = forced.name if forced else GENERIC
         return Page(url, platform, "broken", _empty_article(url, platform, warnings),
@@ -92,7 +93,9 @@ def _defused(text: str, warnings: list[str]) -> str:
     str that declares an encoding: the bytes were decoded already), start tags with thousands
     of attributes (libxml2 checks each new attribute against all earlier ones: quadratic), and
     tags beyond MAX_ELEMENTS. Each cut is a warning."""
-    if text.lstrip()[:5].lower() == "<?xml":
+    if text[:1] == "<" and text[1:2] != "?":
+        pass                           # the usual page: no XML declaration to look for
+    elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
     if len(text) > MAX_TAG_CHARS and _LONG_TAG.search(text):
         count = 0
@@ -117,16 +120,25 @@ def _defused(text: str, warnings: list[str]) -> str:
     return text
 
 
-def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
-    if not text.strip():
+def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> etree._Element | None:
+    """The page's tree. `utf8`: the page's bytes when `text` is exactly their UTF-8 reading;
+    the parser then reads them as they are (the same tree, without handing libxml2 the text
+    re-encoded) unless the page needs defusing."""
+    if not text or text.isspace():
         warnings.append("empty page: no HTML to parse")
         return None
-    text = _defused(text, warnings)
-    parser = _parser()
+    defused = _defused(text, warnings)
+    if defused is not text:
+        utf8 = None
     try:
         # plain lxml elements, not lxml.html's HtmlElement: the same tree, without a Python
         # class lookup for every element the extractors touch (walks run twice as fast)
-        root = etree.fromstring(text, parser)
+        if utf8 is not None:
+            parser = _parser(utf8=True)
+            root = etree.fromstring(utf8, parser)
+        else:
+            parser = _parser()
+            root = etree.fromstring(defused, parser)
         if root is None:
             raise etree.ParserError("Document is empty")
     except (etree.ParserError, ValueError) as exc:
@@ -144,14 +156,17 @@ def _parse_tree(text: str, warnings: list[str]) -> etree._Element | None:
 _PARSERS = threading.local()
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(utf8: bool = False) -> etree.HTMLParser:
     """One parser per thread (lxml parsers and their error logs are not shared across
-    threads); huge_tree stays off, so nesting and text nodes keep libxml2's safety limits."""
-    parser = getattr(_PARSERS, "parser", None)
+    threads); huge_tree stays off, so nesting and text nodes keep libxml2's safety limits.
+    `utf8`: the one for bytes known to be UTF-8 (any charset the page declares is not asked)."""
+    name = "utf8" if utf8 else "parser"
+    parser = getattr(_PARSERS, name, None)
     if parser is None:
-        parser = _PARSERS.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
-                                                    huge_tree=False, default_doctype=False,
-                                                    collect_ids=False)
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False,
+                                  default_doctype=False, collect_ids=False,
+                                  encoding="utf-8" if utf8 else None)
+        setattr(_PARSERS, name, parser)
     return parser
 
 
@@ -159,39 +174,106 @@ def _empty_article(url: str, platform: str, warnings: list[str]) -> Article:
     return Article(url=canonical_url(url), platform=platform, warnings=list(warnings))
 
 
+_HOST_PROFILES: dict[str, str | None] = {}   # host -> the profile its last page was detected as
+_MAX_HOSTS = 4096
+
+
+def reset_caches() -> None:
+    """Forget what earlier pages taught this process (the profile each host was detected as,
+    the links already classified): benchmarks call it so that every pass sees pages afresh.
+    Outputs never depend on these caches, only the time taken."""
+    _HOST_PROFILES.clear()
+    listing_caches_reset()
+
+
+def _host(url: str) -> str:
+    start = url.find("//")
+    if start < 0:
+        return ""
+    end = len(url)
+    for stop in "/?#":
+        at = url.find(stop, start + 2)
+        if 0 <= at < end:
+            end = at
+    return url[start + 2:end].lower()
+
+
+def _matches(selector, root) -> bool:
+    quick = getattr(selector, "matches", None)
+    return quick(root) if quick is not None else bool(selector(root))
+
+
 def detect_profile(doc: Doc) -> Profile | None:
     """The profile whose generator, URL shapes and markup best match the page (score >= 2;
-    on a tie the first by name). Profiles are scored most promising first: one whose generator,
-    URL and every possible markup match could not beat the best found so far is not looked at
-    (its markup selectors, the costly part, do not run)."""
+    on a tie the first by name).
+
+    Scoring is lazy and cannot change the answer: a profile is looked at only while it could
+    still beat the best found so far, first with the bound its generator and URL allow with every
+    markup selector matching, then with the bound left after the selectors whose word is missing
+    from the page (a substring test per selector, one at a time, stopping as soon as it cannot
+    win), and only then are its markup selectors (the costly part) run. The profile the host's
+    previous page was detected as is looked at first (detection once per host, in effect: its
+    score usually rules every other profile out before any of their tests run)."""
     generator = doc.generator
     profiles = load_profiles()
+    host = _host(doc.url)
+    hinted = _HOST_PROFILES.get(host)
     ranked = []
     for order, profile in enumerate(profiles):
         base = 3 * any(p.search(generator) for p in profile.generator) if generator else 0
         base += 1 * any(p.search(doc.url) for p in profile.url_patterns)
-        markup = [sel for needle, sel in profile.markup if needle is None or needle in doc.source]
-        ranked.append((base + 2 * len(markup), base, order, profile, markup))
-    ranked.sort(key=lambda r: (-r[0], r[2]))
+        first = profile.name == hinted
+        ranked.append((not first, -(base + 2 * len(profile.markup)), -base, order, base, profile))
+    ranked.sort(key=lambda r: r[:4])
     best, best_score, best_order = None, 1, len(profiles)
-    for potential, base, order, profile, markup in ranked:
-        if potential < best_score or (potential == best_score and order > best_order):
+    source = doc.source
+
+    def hopeless(bound: int, order: int) -> bool:
+        return bound < best_score or (bound == best_score and order > best_order)
+
+    for *_, order, base, profile in ranked:
+        bound = base + 2 * len(profile.markup)
+        if hopeless(bound, order):
             continue                   # cannot win, even with every selector matching
-        score = base + 2 * sum(1 for selector in markup if selector(doc.root))
+        markup = []
+        for needle, selector in profile.markup:
+            if needle is None or needle in source:
+                markup.append(selector)
+            else:
+                bound -= 2
+                if hopeless(bound, order):
+                    break
+        if hopeless(bound, order):
+            continue
+        score = base + 2 * sum(1 for selector in markup if _matches(selector, doc.root))
         if score > best_score or (score == best_score and score > 1 and order < best_order):
             best, best_score, best_order = profile, score, order
+    if host and _HOST_PROFILES.get(host, 0) != (best.name if best else None):
+        if len(_HOST_PROFILES) >= _MAX_HOSTS:
+            _HOST_PROFILES.clear()
+        _HOST_PROFILES[host] = best.name if best else None
     return best
 
 
+_RULES: tuple[object, object] = (None, None)
+
+
 def url_rules():
-    return merge_rules([p.urls for p in load_profiles()])
+    """The URL rules of every profile, merged once (again only if the profiles are reloaded)."""
+    global _RULES
+    profiles = load_profiles()
+    loaded, rules = _RULES
+    if loaded is not profiles:
+        rules = merge_rules([p.urls for p in profiles])
+        _RULES = (profiles, rules)
+    return rules
 
 
 def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> Article:
     article = Article(url=canonical_url(doc.url, url_rules()),
                       platform=profile.name if profile else GENERIC, warnings=warnings)
     base = base_url(doc.root, doc.url)
-    body_el = _first(doc, profile, "body", lambda el: el if len(text_of(el)) > 0 else None,
+    body_el = _first(doc, profile, "body", lambda el: el if has_text(el) else None,
                      longest=True)
     parts: list[etree._Element] = []
     if body_el is None:
@@ -507,9 +589,12 @@ def attachments_near(body: etree._Element, base: str) -> list[str]:
         if parent is None:
             break
         for sibling in parent:
-            if sibling is node or not isinstance(sibling.tag, str) or in_related_block(sibling, 1):
+            if sibling is node or not isinstance(sibling.tag, str):
                 continue
-            for url in attachments_in(sibling, base):
+            urls = attachments_in(sibling, base)     # most siblings link no file: asked first
+            if not urls or in_related_block(sibling, 1):
+                continue
+            for url in urls:
                 if url not in seen:
                     seen.add(url)
                     found.append(url)

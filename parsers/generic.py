@@ -76,7 +76,7 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
             parts.append(sib)
         elif sib.tag == body.tag and sib.get("class") == cls and not is_hidden(sib):
             text = _TEXT_LEN(sib)
-            links = sum(len(_TEXT_LEN(a)) for a in sib.iter("a"))
+            links = sum(len(_normalized(a)) for a in sib.iter("a"))
             if len(text) >= 50 and links < 0.5 * len(text):
                 parts.append(sib)
     return parts
@@ -103,13 +103,21 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
     weighed = []
     for score, el in ranked[:8]:
         total = len(_TEXT_LEN(el).strip()) or 1
-        links = sum(len(_TEXT_LEN(a).strip()) for a in el.iter("a"))
+        links = sum(len(_normalized(a).strip()) for a in el.iter("a"))
         weighed.append((score * (1 - min(links / total, 0.9)), el))
     weighed.sort(key=lambda r: -r[0])
     return weighed
 
 
 _TEXT_LEN = etree.XPath("normalize-space(string(.))", smart_strings=False)
+_XML_SPACES = re.compile("[\x20\x09\x0d\x0a]+")
+
+
+def _normalized(el: etree._Element) -> str:
+    """`_TEXT_LEN(el)` (XPath's normalize-space(string(.))) without an XPath call: the
+    element's text with runs of XML whitespace as one space, none at the ends."""
+    text = "".join(el.itertext())
+    return _XML_SPACES.sub(" ", text).strip(" ") if text else ""
 
 
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
@@ -320,46 +328,78 @@ def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
 
 def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._Element | None, bool]:
     """The dated element nearest after the headline (marked ones preferred; a 'published'
-    label beats an 'updated' one), its element, and whether it is marked as the date."""
+    label beats an 'updated' one), its element, and whether it is marked as the date.
+
+    Candidates are read nearest first (by the best score their place allows: a marked date
+    gains 30), and reading stops once no candidate left could beat the date chosen so far
+    (unless that one is an 'updated' date, which a 'published' one further away would drop):
+    the same choice as reading them all."""
     anchor = headline if headline is not None else body
     anchor_pos = doc.position(anchor) if anchor is not None else 0
-    candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
+    queue: list[tuple[int, int, etree._Element]] = []
     for el in doc.index.times:
-        if el.get("datetime") and not in_link_list(el) and not inside_link(el) \
-                and not in_comments(el):
-            parsed = parse_vietnamese_datetime(el.get("datetime"))
-            if parsed.value is not None:
-                kind = _time_kind(el)
-                candidates.append((_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed,
-                                   el, True, kind))
+        if el.get("datetime"):
+            queue.append((_distance(doc, el, anchor_pos) - 30, 0, el))
     for el in _date_candidates(doc):
-        if el.tag in SKIP_TAGS or el.tag in ("html", "body"):
+        if el.tag not in SKIP_TAGS and el.tag not in ("html", "body"):
+            queue.append((_distance(doc, el, anchor_pos) - 30, 1, el))
+    queue.sort(key=lambda q: q[0])
+    candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
+    best_all = best_kept = None        # the best of all read, of those not 'updated'
+    published = False
+    for bound, source, el in queue:
+        chosen = best_kept if published else best_all
+        if chosen is not None and chosen[1][4] != "updated" and bound > chosen[0][0]:
+            break                      # every candidate left scores above the chosen one
+        found = _time_candidate(doc, el, anchor_pos) if source == 0 else \
+            _text_candidate(doc, el, anchor_pos, body)
+        if found is None:
             continue
-        text = text_of(el)
-        if len(text) > 160:
-            continue
-        text = _date_text(el, text)
-        hinted = _is_date_element(el, text)
-        if body is not None and el is not body and not hinted and body in el.iterancestors():
-            continue                   # a date in the article's own text is not its timestamp
-        parsed, kind = _labelled_date(text)
-        if parsed is None or _is_prose(text, parsed.raw):
-            continue
-        # where it stands (the costlier tests, run on the few dated elements left)
-        if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
-                in_site_header(el) or \
-                any(t.get("datetime") for t in el.iter("time")):
-            continue
-        if in_link_list(el) or inside_link(el) or chrome_ancestor(el, body) or in_comments(el):
-            continue
-        candidates.append((_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
-                           parsed, el, hinted or kind is not None, kind))
+        candidates.append(found)
+        key = (found[0], -doc.position(found[2]))
+        if best_all is None or key < best_all[0]:
+            best_all = (key, found)
+        if found[4] != "updated" and (best_kept is None or key < best_kept[0]):
+            best_kept = (key, found)
+        published = published or found[4] == "published"
     if not candidates:
         return None, None, False
     if any(c[4] == "published" for c in candidates):
         candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
     return candidates[0][1], candidates[0][2], candidates[0][3]
+
+
+def _time_candidate(doc: Doc, el, anchor_pos: int):
+    if in_link_list(el) or inside_link(el) or in_comments(el):
+        return None
+    parsed = parse_vietnamese_datetime(el.get("datetime"))
+    if parsed.value is None:
+        return None
+    kind = _time_kind(el)
+    return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
+
+
+def _text_candidate(doc: Doc, el, anchor_pos: int, body):
+    text = text_of(el)
+    if len(text) > 160:
+        return None
+    text = _date_text(el, text)
+    hinted = _is_date_element(el, text)
+    if body is not None and el is not body and not hinted and body in el.iterancestors():
+        return None                    # a date in the article's own text is not its timestamp
+    parsed, kind = _labelled_date(text)
+    if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
+        return None
+    # where it stands (the costlier tests, run on the few dated elements left)
+    if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
+            in_site_header(el) or \
+            any(t.get("datetime") for t in el.iter("time")):
+        return None
+    if in_link_list(el) or inside_link(el) or chrome_ancestor(el, body) or in_comments(el):
+        return None
+    return (_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
+            parsed, el, hinted or kind is not None, kind)
 
 
 _PUBLISHED_WORDS = re.compile(
@@ -491,6 +531,16 @@ def _is_prose(text: str, raw: str | None) -> bool:
     return len(words) > 9
 
 
+def _timestamp_line(text: str) -> bool:
+    """A labelled line of several timestamps ("Par X — Publié le 12/09/2021 à 18h05, mis à
+    jour le 13/09/2021 à 07h30"): short once every date and time in it is left out."""
+    rest = text
+    for found in find_datetimes(text):
+        if found.raw:
+            rest = rest.replace(found.raw, " ")
+    return not _is_prose(rest, None)
+
+
 def _after_headline_link(el: etree._Element) -> bool:
     """A date printed right after a linked headline: a listing entry's date, not the page's."""
     node = el
@@ -515,7 +565,7 @@ def _inline_only(el: etree._Element) -> bool:
             return False
     if not children:
         return False
-    return all(not isinstance(c.tag, str) or c.tag not in BLOCK_TAGS for c in el.iterdescendants())
+    return next(el.iterdescendants(*BLOCK_TAGS), None) is None    # (a C walk, stops early)
 
 
 def _links_headline(el: etree._Element) -> bool:

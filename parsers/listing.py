@@ -10,6 +10,7 @@ from lxml import etree
 from .model import Listing, Postback
 from .profile import Profile
 from .text import clean
+from .urls import any_search
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _PAGE_ARG = re.compile(r"^(?:Page\$(?:\d+|Next|Last|Prev|First)|\d+|next|prev)$", re.I)
@@ -63,6 +64,47 @@ def base_url(root: etree._Element, url: str) -> str:
     return url
 
 
+# links seen before (a site's menus, footers and sidebars repeat on every page): what a link is
+# depends only on the page's base URL, its href, its text and the profile, so its absolute URL
+# and its kind are worked out once
+_LINKS: dict[tuple, tuple] = {}
+_MAX_LINKS = 50_000
+
+
+def reset_caches() -> None:
+    """Forget the links classified so far (benchmarks: each pass sees the pages afresh)."""
+    _LINKS.clear()
+
+
+def _link_outcome(base: str, origin: str, href: str, text: str,
+                  profile: Profile | None) -> tuple[str, bool, str | None]:
+    """(absolute URL without fragment, whether it can be followed at all, its kind)."""
+    if href.startswith(("http://", "https://")) and "/." not in href:
+        absolute = href.split("#", 1)[0]
+    elif href.startswith("/") and not href.startswith("//") and "/." not in href and origin:
+        absolute = origin + href.split("#", 1)[0]
+    else:
+        absolute = (join_url(base, href) or "").split("#", 1)[0]
+    if not absolute.startswith(("http://", "https://")):
+        return absolute, False, None
+    if _plain_host(absolute):
+        parts = None                   # cannot fail to split; split later only if asked
+    else:
+        parts = split_url(absolute)
+        if parts is None:
+            return absolute, False, None
+    return absolute, True, classify_link(absolute, text, profile, parts)
+
+
+_PLAIN_HOST = re.compile(r"https?://[A-Za-z0-9._-]+(?=[/?#]|$)")
+
+
+def _plain_host(url: str) -> bool:
+    """An http(s) URL whose host is a plain name (letters, digits, dots, hyphens: no port, user
+    or brackets): urlsplit() and its port cannot raise on it (what `split_url` checks)."""
+    return _PLAIN_HOST.match(url) is not None
+
+
 def extract_listing(root: etree._Element, url: str, profile: Profile | None,
                     platform: str) -> Listing:
     base = base_url(root, url)
@@ -75,24 +117,39 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "#", "javascript:void", "data:")):
             continue
-        text = clean("".join(a.itertext())) if a.tag == "a" else clean(a.get("alt"))
+        if a.tag != "a":
+            raw = a.get("alt")
+        elif len(a):
+            raw = "".join(a.itertext())
+        else:
+            raw = a.text or ""
+
         if href.startswith("javascript:"):
+            text = clean(raw)
             postback = _postback(a, href, text, base)
             if postback and (postback.action, postback.fields[-2:]) not in postbacks:
                 postbacks.add((postback.action, postback.fields[-2:]))
                 listing.postbacks.append(postback)
             continue
-        if href.startswith(("http://", "https://")) and "/." not in href:
-            absolute = href.split("#", 1)[0]
-        elif href.startswith("/") and not href.startswith("//") and "/." not in href and origin:
-            absolute = origin + href.split("#", 1)[0]
+        # what the link's URL depends on: nothing for an absolute one, the origin for a
+        # root-relative one, the base for any other (so menus hit across a site's pages)
+        if "/." in href or href.startswith("//") or \
+                not href.startswith(("http://", "https://", "/")):
+            against = base
+        elif href.startswith("/"):
+            against = origin or base
         else:
-            absolute = (join_url(base, href) or "").split("#", 1)[0]
-        if not absolute.startswith(("http://", "https://")) or absolute in seen \
-                or split_url(absolute) is None:
+            against = None
+        key = (against, href, raw, id(profile))
+        known = _LINKS.get(key)
+        if known is None or known[0] is not profile:
+            known = _LINKS[key] = (profile, *_link_outcome(base, origin, href, clean(raw), profile))
+            if len(_LINKS) >= _MAX_LINKS:
+                _LINKS.clear()
+        _, absolute, followable, listing_kind = known
+        if not followable or absolute in seen:
             continue
         seen.add(absolute)
-        listing_kind = classify_link(absolute, text, profile)
         if listing_kind:
             getattr(listing, listing_kind).append(absolute)
     for link in root.iter("link"):
@@ -106,16 +163,30 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
     return listing
 
 
-def classify_link(url: str, text: str, profile: Profile | None) -> str | None:
-    """'article_links', 'page_links', 'other_links' or None (never follow)."""
+_PROFILE_SEARCHERS: dict[int, tuple] = {}
+
+
+def _link_searchers(profile: Profile) -> tuple:
+    known = _PROFILE_SEARCHERS.get(id(profile))
+    if known is None or known[0] is not profile:
+        known = _PROFILE_SEARCHERS[id(profile)] = (
+            profile, any_search(profile.skip_url), any_search(profile.article_url),
+            any_search(profile.page_url + profile.listing_url))
+    return known[1:]
+
+
+def classify_link(url: str, text: str, profile: Profile | None, parts=None) -> str | None:
+    """'article_links', 'page_links', 'other_links' or None (never follow). `parts`: the URL
+    already split (`split_url`), when the caller has it."""
     if PRINT_TEXT.match(text):
         return None
     if profile is not None:
-        if any(p.search(url) for p in profile.skip_url):
+        skip, article, page = _link_searchers(profile)
+        if skip(url):
             return None
-        if any(p.search(url) for p in profile.article_url):
+        if article(url):
             return "article_links"
-        if any(p.search(url) for p in profile.page_url + profile.listing_url):
+        if page(url):
             return "page_links"
     if FILE_URL.search(url):
         return None
@@ -123,7 +194,8 @@ def classify_link(url: str, text: str, profile: Profile | None) -> str | None:
         return None
     if GENERIC_PAGE_URL.search(url) and (_PAGE_TEXT.match(text) or len(text) <= 12):
         return "page_links"
-    parts = split_url(url)
+    if parts is None:
+        parts = split_url(url)
     if parts is None:
         return None
     path = parts.path + ("?" + parts.query if parts.query else "")

@@ -13,7 +13,10 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from .doc import page_cached
+from bisect import bisect_right
+from itertools import accumulate
+
+from .doc import page_cached, page_peek
 from .urls import DropParams, Rewrite, UrlRules
 
 FIELDS = ("headline", "published", "category", "summary", "body", "author", "source",
@@ -58,12 +61,335 @@ class Profile:
 def compile_selector(text: str) -> Selector:
     """CSS (translated to XPath once) or XPath when the text starts with '/' or '('."""
     if text.startswith(("/", "(")):
-        return etree.XPath(text)
+        accelerated = _ACCELERATED.get(text)
+        return AcceleratedSelector(text, accelerated) if accelerated else etree.XPath(text)
     selector = CSSSelector(text, translator="html")
+    step = fast_step(selector.path)
+    if step is not None:
+        return FastSelector(selector, step)
     head = _HEAD_STEP.match(selector.path)
     if head is None or " | " in selector.path:
         return selector
     return ScopedSelector(selector, head.group(1), head.group(2))
+
+
+# -- one CSS step without XPath ----------------------------------------------------------------
+# libxml2 evaluates `descendant-or-self::td[@class ...]` at a few hundred nanoseconds per element
+# of the page; lxml's iter("td") (a C walk over the tree yielding only the <td>s) and a test of
+# each <td> do the same step for a fraction of that. Only the forms cssselect writes for a tag
+# with class, id or attribute tests are taken (each tested exactly as the XPath tests it); any
+# other XPath, and a test on elements of any tag, stays XPath.
+_STEP = re.compile(r"^descendant-or-self::(\*|[a-z][a-z0-9]*)(?:\[(.*)\])?$", re.S)
+_CLASS_TEST = re.compile(r"^@class and contains\(@class, '([^' ]+)'\) and contains\(concat\(' ', "
+                         r"normalize-space\(@class\), ' '\), ' ([^' ]+) '\)$")
+_STARTS = re.compile(r"^@([a-z][a-z0-9_:-]*) and starts-with\(@\1, '([^']*)'\)$")
+_ENDS = re.compile(r"^@([a-z][a-z0-9_:-]*) and substring\(@\1, string-length\(@\1\)-(\d+)\) = "
+                   r"'([^']+)'$")
+_EQUALS = re.compile(r"^@([a-z][a-z0-9_:-]*) = '([^']*)'$")
+_CONTAINS = re.compile(r"^@([a-z][a-z0-9_:-]*) and contains\(@\1, '([^']*)'\)$")
+_EXISTS = re.compile(r"^@([a-z][a-z0-9_:-]*)$")
+_XML_SPACE = re.compile("[\x20\x09\x0d\x0a]+")
+
+
+def _split_and(pred: str) -> list[str] | None:
+    """'(A) and (B) and ...' -> [A, B, ...]; [pred] when it is not such a conjunction."""
+    if not pred.startswith("("):
+        return [pred]
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(pred):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                parts.append(pred[start:i])
+                rest = pred[i + 1:]
+                if rest and not rest.startswith(" and ("):
+                    return None
+    return parts if depth == 0 and parts else None
+
+
+def _test(pred: str):
+    """(kind, attribute, value) of one predicate cssselect writes, or None."""
+    m = _CLASS_TEST.match(pred)
+    if m:
+        return ("token", "class", m.group(1)) if m.group(1) == m.group(2) else None
+    m = _STARTS.match(pred)
+    if m:
+        return ("starts", m.group(1), m.group(2))
+    m = _ENDS.match(pred)
+    if m:
+        return ("ends", m.group(1), m.group(3)) if int(m.group(2)) == len(m.group(3)) - 1 else None
+    m = _EQUALS.match(pred)
+    if m:
+        return ("equals", m.group(1), m.group(2))
+    m = _CONTAINS.match(pred)
+    if m:
+        return ("contains", m.group(1), m.group(2))
+    m = _EXISTS.match(pred)
+    if m:
+        return ("exists", m.group(1), None)
+    return None
+
+
+def fast_step(path: str) -> "FastStep | None":
+    m = _STEP.match(path)
+    if m is None:
+        return None
+    tests = []
+    if m.group(2) is not None:
+        parts = _split_and(m.group(2))
+        if not parts:
+            return None
+        for part in parts:
+            test = _test(part)
+            if test is None:
+                return None
+            tests.append(test)
+    return FastStep(m.group(1), tuple(tests))
+
+
+def _has_token(value: str | None, token: str) -> bool:
+    """XPath's `contains(concat(' ', normalize-space(@class), ' '), ' token ')`."""
+    return value is not None and token in value and token in _XML_SPACE.split(value)
+
+
+def _passes(el: etree._Element, tests: tuple) -> bool:
+    for kind, name, value in tests:
+        found = el.get(name)
+        if found is None:
+            return False
+        if kind == "token":
+            if not _has_token(found, value):
+                return False
+        elif kind == "starts":
+            if not found.startswith(value):
+                return False
+        elif kind == "ends":
+            if not found.endswith(value):
+                return False
+        elif kind == "contains":
+            if value not in found:
+                return False
+        elif kind == "equals" and found != value:
+            return False
+    return True
+
+
+_CLASSED = etree.XPath("descendant-or-self::*[@class or @id]")
+
+
+class NameIndex:
+    """The class and id attributes of a whole page, gathered once (one scan in C): a selector
+    for a class or an id anywhere in the page then costs a substring search over the joined
+    names and an exact test of the few elements it hits, instead of a scan of every element."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.elements = _CLASSED(root)
+        self.classes = [el.get("class") for el in self.elements]
+        self.ids = [el.get("id") for el in self.elements]
+        self._joined: dict[str, tuple[str, list[int]] | None] = {}
+
+    def _lookup(self, name: str, value: str) -> list[int] | None:
+        """Indexes of the elements whose `name` attribute holds `value` as a substring (in
+        document order); None when the index cannot tell (a NUL inside a value)."""
+        joined = self._joined.get(name, False)
+        if joined is False:
+            values = [v or "" for v in (self.classes if name == "class" else self.ids)]
+            text = "\x00".join(values)
+            joined = None if text.count("\x00") != max(len(values) - 1, 0) else \
+                (text, list(accumulate((len(v) + 1 for v in values), initial=0)))
+            self._joined[name] = joined
+        if joined is None or not value or "\x00" in value:
+            return None
+        text, starts = joined
+        hits: list[int] = []
+        at = text.find(value)
+        while at >= 0:
+            piece = bisect_right(starts, at) - 1
+            hits.append(piece)
+            at = text.find(value, starts[piece + 1])
+        return hits
+
+    def select(self, tag: str, tests: tuple) -> list | None:
+        """The step's elements, or None when the index does not answer it."""
+        for kind, name, value in tests:
+            if name in ("class", "id") and kind in ("token", "equals", "starts", "ends", "contains"):
+                hits = self._lookup(name, value)
+                if hits is None:
+                    return None
+                elements = self.elements
+                return [elements[i] for i in hits
+                        if (tag == "*" or elements[i].tag == tag) and _passes(elements[i], tests)]
+        return None
+
+
+def _page_root(root: etree._Element) -> bool:
+    return root.getparent() is None
+
+
+class FastStep:
+    """`descendant-or-self::TAG[tests]`: the same elements in the same (document) order."""
+
+    def __init__(self, tag: str, tests: tuple) -> None:
+        self.tag, self.tests = tag, tests
+
+    def __call__(self, root: etree._Element) -> list:
+        tag, tests = self.tag, self.tests
+        if tests and _page_root(root):
+            # a page's index, built for the first step that needs it on any element (or used
+            # when already built)
+            key = ("name-index", root)
+            index = page_cached(key, lambda: NameIndex(root)) if tag == "*" else page_peek(key)
+            if index is not None:
+                found = index.select(tag, tests)
+                if found is not None:
+                    return found
+        if tag != "*":
+            if not tests:
+                return list(root.iter(tag))
+            if len(tests) == 1 and tests[0][0] == "token":
+                token = tests[0][2]        # the usual 'div.content': a substring test first
+                found = []
+                for el in root.iter(tag):
+                    cls = el.get("class")
+                    if cls is not None and token in cls and token in _XML_SPACE.split(cls):
+                        found.append(el)
+                return found
+            return [el for el in root.iter(tag) if _passes(el, tests)]
+        if not tests:
+            return list(root.iter(etree.Element))
+        return [el for el in root.iter(etree.Element) if _passes(el, tests)]
+
+
+    def matches(self, root: etree._Element) -> bool:
+        """Whether the step selects anything (stops at the first element)."""
+        tag, tests = self.tag, self.tests
+        if tag == "*" and tests:
+            return bool(self(root))
+        if len(tests) == 1 and tests[0][0] == "token":
+            token = tests[0][2]
+            for el in root.iter(tag):
+                cls = el.get("class")
+                if cls is not None and token in cls and token in _XML_SPACE.split(cls):
+                    return True
+            return False
+        for el in root.iter(etree.Element if tag == "*" else tag):
+            if not tests or _passes(el, tests):
+                return True
+        return False
+
+
+# -- XPaths of the bundled profiles that libxml2 runs slowly, answered in Python -----------------
+# Keyed by the exact XPath text: a profile whose selector is edited gets libxml2 again, so an
+# edit can never be answered by code written for another expression. Each answer is the same
+# node-set in document order (tests/test_parse_threads.py compares them on every golden page).
+_POSITION_OF = etree.XPath("count(preceding::*) + count(ancestor::*)")
+_LUOT_TRUY_CAP = re.compile("[lL][ưƯ][ợỢ][tT] [tT][rR][uU][yY] [cC][ậẬ][pP]")
+
+
+def _first_texts(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """`/html/body//*/text()[1]`: every element inside the page's body with its first text
+    node (its text, else the first tail among its children), once per page."""
+    def compute() -> list[tuple[etree._Element, str]]:
+        top = root.getroottree().getroot()
+        found: list[tuple[etree._Element, str]] = []
+        if top is None or top.tag != "html":
+            return found
+        for body in top:
+            if body.tag != "body":
+                continue
+            for el in body.iter(etree.Element):
+                if el is body:
+                    continue
+                text = el.text
+                if text is None:
+                    for child in el:
+                        if child.tail is not None:
+                            text = child.tail
+                            break
+                    else:
+                        continue
+                found.append((el, text))
+        return found
+    return page_cached(("first-texts", root.getroottree().getroot()), compute) or compute()
+
+
+def _lacviet_view_count(root: etree._Element) -> list:
+    # /html/body//*/text()[1][contains(., "xem")][contains(., "lượt người xem") or
+    # contains(., "lượt xem")]/..
+    return [el for el, text in _first_texts(root)
+            if "xem" in text and ("lượt người xem" in text or "lượt xem" in text)]
+
+
+def _counter_box(el: etree._Element) -> bool:
+    # .//img[contains(@src, "counter")] or count(.//span) >= 5
+    for img in el.iter("img"):
+        if img is not el and "counter" in (img.get("src") or ""):
+            return True
+    spans = 0
+    for span in el.iter("span"):
+        if span is not el:
+            spans += 1
+            if spans >= 5:
+                return True
+    return False
+
+
+def _lacviet_counter(root: etree._Element) -> list:
+    # /html/body//*/text()[1][contains(., "ợ") or contains(., "Ợ")][contains(translate(.,
+    # "SỐLƯỢTTRUYCẬP", "sốlượttruycập"), "lượt truy cập")]/../ancestor-or-self::*[counter box][1]
+    found: dict[etree._Element, None] = {}
+    for el, text in _first_texts(root):
+        if ("ợ" in text or "Ợ" in text) and _LUOT_TRUY_CAP.search(text):
+            node = el
+            while node is not None:
+                if _counter_box(node):
+                    found[node] = None
+                    break
+                node = node.getparent()
+    if len(found) < 2:
+        return list(found)
+    return sorted(found, key=lambda el: _POSITION_OF(el))
+
+
+_ACCELERATED = {
+    '/html/body//*/text()[1][contains(., "xem")][contains(., "lượt người xem") or '
+    'contains(., "lượt xem")]/..': _lacviet_view_count,
+    '/html/body//*/text()[1][contains(., "ợ") or contains(., "Ợ")][contains(translate(., '
+    '"SỐLƯỢTTRUYCẬP", "sốlượttruycập"), "lượt truy cập")]/../ancestor-or-self::*[.//img'
+    '[contains(@src, "counter")] or count(.//span) >= 5][1]': _lacviet_counter,
+}
+
+
+class AcceleratedSelector:
+    """An XPath of `_ACCELERATED`, answered by its Python equivalent."""
+
+    def __init__(self, path: str, answer) -> None:
+        self.path = path
+        self._answer = answer
+
+    def __call__(self, root: etree._Element) -> list:
+        return self._answer(root)
+
+
+class FastSelector:
+    """A one-step CSS selector evaluated by `FastStep` (see there)."""
+
+    def __init__(self, whole: CSSSelector, step: FastStep) -> None:
+        self.css, self.path = whole.css, whole.path
+        self._step = step
+        self.matches = step.matches
+
+    def __call__(self, root: etree._Element) -> list:
+        return self._step(root)
 
 
 # '.asset-full-content .header-title': a first step that finds a container, then a path inside it
@@ -79,7 +405,7 @@ class ScopedSelector:
     def __init__(self, whole: CSSSelector, head: str, tail: str) -> None:
         self.css, self.path = whole.css, whole.path
         self._whole, self._head_path = whole, head
-        self._head, self._tail = etree.XPath(head), etree.XPath(tail)
+        self._head, self._tail = fast_step(head) or etree.XPath(head), etree.XPath(tail)
 
     def __call__(self, root: etree._Element) -> list:
         containers = page_cached(("css-head", self._head_path, root), lambda: self._head(root))

@@ -82,6 +82,41 @@ def text_of(el: etree._Element | None) -> str:
     return text
 
 
+def has_text(el: etree._Element | None) -> bool:
+    """Whether `text_of(el)` is not empty, reading only as far as the first visible character
+    (a whole article body is not collected and cleaned to learn that it holds text)."""
+    if el is None or not isinstance(el.tag, str):
+        return False
+    caches = getattr(_PAGE, "caches", None)
+    if caches is not None:
+        known = caches.get("text_of")
+        if known is not None and el in known:
+            return bool(known[el])
+    return any(_visible(piece) for piece in _iter_texts(el, True))
+
+
+def _visible(piece: str) -> bool:
+    if piece.isspace():
+        return False
+    if _INVISIBLE.search(piece) is None:
+        return True                    # not only whitespace, nothing removed: a visible character
+    return not _INVISIBLE.sub("", piece).isspace() and bool(_INVISIBLE.sub("", piece))
+
+
+def _iter_texts(el, top: bool = False):
+    """The pieces `_collect` gathers, lazily (the same order and the same pieces)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS and not top:
+        pass
+    elif not _is_hidden(el):
+        if el.text and tag and tag not in SKIP_TAGS:
+            yield el.text
+        for child in el:
+            yield from _iter_texts(child)
+    if not top and el.tail:
+        yield el.tail
+
+
 def _inline_texts(el: etree._Element) -> list[str]:
     out: list[str] = []
     _collect(el, out, top=True)

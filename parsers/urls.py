@@ -48,13 +48,38 @@ def canonical_url(url: str, rules: UrlRules | None = None, _depth: int = 0) -> s
     result = _generic(unicodedata.normalize("NFC", url))
     if not rules:
         return result
-    if any(p.search(result) for p in rules.case_insensitive):
+    case_insensitive, rewritten, dropped = _searchers(rules)
+    if case_insensitive(result):
         result = _lower_path_and_names(result)
-    for rewrite in rules.rewrites:
-        new = rewrite.pattern.sub(rewrite.replace, result)
-        if new != result:
-            return canonical_url(new, rules, _depth + 1) if _depth < 3 else _generic(new)
-    return _drop(result, rules)
+    if rewritten(result):              # else no rewrite can change it: none of them matches
+        for rewrite in rules.rewrites:
+            new = rewrite.pattern.sub(rewrite.replace, result)
+            if new != result:
+                return canonical_url(new, rules, _depth + 1) if _depth < 3 else _generic(new)
+    return _drop(result, rules) if dropped(result) else result
+
+
+_RULE_SEARCHERS: dict[int, tuple] = {}
+
+
+def _searchers(rules: UrlRules) -> tuple:
+    """Whether any case-insensitive pattern, any rewrite pattern, any drop rule's condition is
+    found in a URL: one combined regex each (built once per rule set), so that a URL no rule
+    concerns (most) is not searched once per rule."""
+    known = _RULE_SEARCHERS.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _RULE_SEARCHERS[id(rules)] = (
+            rules, any_search(tuple(rules.case_insensitive)),
+            any_search(tuple(r.pattern for r in rules.rewrites)),
+            any_search(tuple(d.when for d in rules.drop_params)))
+        if len(_RULE_SEARCHERS) > 64:
+            _RULE_SEARCHERS.clear()
+            _RULE_SEARCHERS[id(rules)] = known
+    return known[1:]
+
+
+# a path that unquote() and quote() with _generic's safe characters give back unchanged
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=\-._~]*")
 
 
 def _generic(url: str) -> str:
@@ -68,7 +93,9 @@ def _generic(url: str) -> str:
     if ":" in host:                  # an IPv6 literal keeps its brackets
         host = f"[{host}]"
     netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else f"{host}:{port}"
-    path = quote(unquote(parts.path or "/"), safe="/:@!$&'()*+,;=-._~%")
+    path = parts.path or "/"
+    if "%" in path or not _PLAIN_PATH.fullmatch(path):
+        path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")   # else it would stay as it is
     params = []
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         key = name.lower()
@@ -108,9 +135,32 @@ def _has_valid_port(parts) -> bool:
 
 
 def merge_rules(rule_sets: list[UrlRules]) -> UrlRules:
-    return UrlRules(tuple(d for r in rule_sets for d in r.drop_params),
-                    tuple(w for r in rule_sets for w in r.rewrites),
-                    tuple(c for r in rule_sets for c in r.case_insensitive))
+    """The rules of several profiles as one set. A rule that an earlier profile already has
+    (several platforms share the cookieless-session rewrite) is kept once: a rewrite is only
+    reached when the same rewrite before it changed nothing, a parameter drop is idempotent and
+    a case-insensitive pattern is asked with any(), so the copies could never change a URL."""
+    return UrlRules(_unique(d for r in rule_sets for d in r.drop_params),
+                    _unique(w for r in rule_sets for w in r.rewrites),
+                    _unique(c for r in rule_sets for c in r.case_insensitive))
+
+
+def _rule_key(rule) -> tuple:
+    if isinstance(rule, re.Pattern):
+        return (rule.pattern, rule.flags)
+    if isinstance(rule, DropParams):
+        return (rule.when.pattern, rule.when.flags, rule.params)
+    return (rule.pattern.pattern, rule.pattern.flags, rule.replace)
+
+
+def _unique(rules) -> tuple:
+    seen: set[tuple] = set()
+    kept = []
+    for rule in rules:
+        key = _rule_key(rule)
+        if key not in seen:
+            seen.add(key)
+            kept.append(rule)
+    return tuple(kept)
 
 
 def host_key(url: str) -> str:
@@ -122,3 +172,44 @@ def host_key(url: str) -> str:
     if port is None or (parts.scheme, port) in (("http", 80), ("https", 443)):
         return host
     return f"{host}:{port}"
+
+
+_SEARCHERS: dict[tuple, object] = {}
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]")
+
+
+def any_search(patterns: tuple[re.Pattern[str], ...]):
+    """A function telling whether any of `patterns` is found in a text: one combined regex
+    (an alternation finds a match wherever one of its parts does) instead of a search per
+    pattern, when the patterns can be combined (no backreference or named group, no flags but
+    a leading (?i)); else the searches one by one."""
+    found = _SEARCHERS.get(patterns)
+    if found is None:
+        found = _SEARCHERS[patterns] = _combined(patterns)
+    return found
+
+
+def _combined(patterns: tuple[re.Pattern[str], ...]):
+    parts = []
+    for p in patterns:
+        text = p.pattern
+        if not isinstance(text, str) or _BACKREFERENCE.search(text):
+            break
+        if text.startswith("(?i)") and p.flags & ~re.UNICODE == re.I:
+            body, flag = text[4:], "i"
+        elif p.flags & ~re.UNICODE == 0:
+            body, flag = text, ""
+        else:
+            break
+        if "(?" in body.replace("(?:", "").replace("(?=", "").replace("(?!", "") \
+                .replace("(?<=", "").replace("(?<!", ""):
+            break                      # another inline flag or construct: not combined
+        parts.append(f"(?{flag}:{body})")
+    else:
+        if not parts:
+            return lambda text: False
+        try:
+            return re.compile("|".join(parts)).search
+        except re.error:
+            pass
+    return lambda text: any(p.search(text) for p in patterns)

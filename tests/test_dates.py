@@ -280,3 +280,43 @@ def test_round_trip(moment: datetime, fmt: str) -> None:
     parsed = parse_vietnamese_datetime(text)
     assert parsed.value == moment.replace(second=0, microsecond=0, tzinfo=VN_TZ)
     assert parsed.has_time and parsed.warnings == ()
+
+
+# -- the world's news pages (issue 10): weekday names, dotted times, "de mayo" -------------------
+WORLD_DATES = [
+    # an English weekday between the time and the date: the time belongs to the date
+    ("Published 9:00 AM, Thu March 11, 2021", "2021-03-11T09:00:00+07:00", True,
+     "9:00 AM, Thu March 11, 2021"),
+    ("Samstag, 16. September 2023", "2023-09-16T00:00:00+07:00", False,
+     "Samstag, 16. September 2023"),
+    ("lundi 3 mai 2021 à 08h15", "2021-05-03T08:15:00+07:00", True, "lundi 3 mai 2021 à 08h15"),
+    # a dotted time, only before a zone's name or "Uhr"
+    ("Tue 14 Mar 2023 12.30 GMT", "2023-03-14T12:30:00+07:00", True, "Tue 14 Mar 2023 12.30"),
+    ("3. März 2021, 14.30 Uhr", "2021-03-03T14:30:00+07:00", True, "3. März 2021, 14.30"),
+    ("Publicado el 3 de mayo de 2021", "2021-05-03T00:00:00+07:00", False, "3 de mayo de 2021"),
+]
+
+
+@pytest.mark.parametrize("text,iso,has_time,raw", WORLD_DATES)
+def test_world_news_dates(text: str, iso: str, has_time: bool, raw: str) -> None:
+    parsed = parse_vietnamese_datetime(text)
+    assert parsed.value is not None and parsed.value.isoformat() == iso
+    assert parsed.has_time is has_time and parsed.raw == raw and not parsed.warnings
+
+
+@pytest.mark.parametrize("text,iso,has_time", [
+    # Vietnamese pages are read as before: a dotted number after a date is not a time unless a
+    # zone's name follows it, and a Vietnamese weekday keeps its check
+    ("Ngày 14/3/2023 12.30 tỷ đồng", "2023-03-14T00:00:00+07:00", False),
+    ("Thứ Hai, 04/08/2020 16:20", "2020-08-04T16:20:00+07:00", True),
+    ("16:20 | 04/08/2020", "2020-08-04T16:20:00+07:00", True),
+])
+def test_vietnamese_dates_unchanged_by_world_forms(text: str, iso: str, has_time: bool) -> None:
+    parsed = parse_vietnamese_datetime(text)
+    assert parsed.value.isoformat() == iso and parsed.has_time is has_time
+
+
+def test_english_weekday_adds_no_weekday_warning() -> None:
+    # only Vietnamese weekdays are checked against the date (as before)
+    assert not parse_vietnamese_datetime("Fri March 11, 2021").warnings
+    assert parse_vietnamese_datetime("Thứ Hai, 05/08/2020").warnings
