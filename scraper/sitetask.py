@@ -256,21 +256,27 @@ def _archive_hosts(site: Site) -> set[str]:
 
 
 def plan_tasks(sites: list[Site]) -> list[list[Site]]:
-    """Sites grouped so that no two groups share a host: each group is one task. Groups keep
-    the config's order (a group sits where its first site is)."""
-    groups: list[list[Site]] = []
-    hosts_of: list[set[str]] = []
-    for site in sites:
-        mine = set(site.hosts()) | _archive_hosts(site)
-        joined = [i for i, hosts in enumerate(hosts_of) if hosts & mine]
-        if not joined:
-            groups.append([site])
-            hosts_of.append(mine)
-            continue
-        first = joined[0]
-        groups[first].append(site)
-        hosts_of[first] |= mine
-        for i in reversed(joined[1:]):
-            groups[first] += groups.pop(i)
-            hosts_of[first] |= hosts_of.pop(i)
-    return groups
+    """Sites grouped so that no two groups share a host (or a web archive): each group is one
+    task. Groups keep the config's order (a group sits where its first site is). Linear in the
+    number of sites (a union-find over hosts), for configs of thousands."""
+    parent = list(range(len(sites)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, site in enumerate(sites):
+        for host in set(site.hosts()) | _archive_hosts(site):
+            if host in owner:
+                a, b = root(owner[host]), root(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                owner[host] = i
+    groups: dict[int, list[Site]] = {}
+    for i, site in enumerate(sites):
+        groups.setdefault(root(i), []).append(site)
+    return [groups[key] for key in sorted(groups)]

@@ -116,3 +116,17 @@ def test_a_site_is_held_by_one_worker_at_a_time(tmp_path):
         thread.start()
         thread.join(60)
     assert done and done[0].lease_error is None and done[0].summary.articles_new > 0
+
+
+def test_sites_sharing_a_host_or_an_archive_are_one_task():
+    from govnews.scraper.sitetask import plan_tasks
+    sites = [Site("a", ["https://a.gov.vn/"]), Site("b", ["https://b.gov.vn/"]),
+             Site("a2", ["https://www.a.gov.vn/tin-tuc/"]),            # www folded: a's host
+             Site("c", ["https://c.gov.vn/", "https://b.gov.vn/x/"]),   # joins b
+             Site("old1", ["https://gone1.gov.vn/"], source="wayback"),
+             Site("old2", ["https://gone2.gov.vn/"], source="wayback"),  # the same archive
+             Site("cc", ["https://gone3.gov.vn/"], source="commoncrawl")]
+    assert [[s.name for s in g] for g in plan_tasks(sites)] == \
+        [["a", "a2"], ["b", "c"], ["old1", "old2"], ["cc"]]
+    many = [Site(f"s{i}", [f"https://s{i}.gov.vn/"]) for i in range(5000)]
+    assert len(plan_tasks(many)) == 5000
