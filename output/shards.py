@@ -6,10 +6,12 @@ files, so runs on many workers never contend for a file; the coordinator, the on
 union of the shards, and everything that reads a dataset (load, export, report, reparse,
 stories) reads it unchanged.
 
-A shard run is merged once: `shard_merges` in `dataset.sqlite` records what was merged, so a
-coordinator killed between a shard's end and its merge merges it at its next start
-(`pending_merges`), and merging twice changes nothing (observations and counters are unique per
-run, articles are upserted)."""
+A shard run is merged once: `shard_merges` in `dataset.sqlite` has a row per shard run the
+coordinator started (`note_started`, before the task is sent) with `merged_at` set once merged,
+so the runs a killed coordinator left unmerged are one indexed query away (`unmerged_runs`: no
+shard is opened to find them), they are merged at its next start (`pending_merges`), and
+merging twice changes nothing (observations and counters are unique per run, articles are
+upserted)."""
 from __future__ import annotations
 
 import re
@@ -25,6 +27,17 @@ SHARD_MERGES_DDL = (
     "CREATE TABLE IF NOT EXISTS shard_merges (shard TEXT NOT NULL, run_id TEXT NOT NULL,"
     " merged_at TEXT, PRIMARY KEY (shard, run_id))"
 )
+_UNMERGED_INDEX = ("CREATE INDEX IF NOT EXISTS shard_merges_pending ON shard_merges (run_id)"
+                   " WHERE merged_at IS NULL")
+
+
+def note_started(top: Store, shard_runs: Iterable[tuple[str, str]]) -> None:
+    """Record the shard runs a harvest is about to send out (merged_at null until merged)."""
+    with top.transaction() as conn:
+        conn.execute(SHARD_MERGES_DDL)
+        conn.execute(_UNMERGED_INDEX)
+        conn.executemany("INSERT OR IGNORE INTO shard_merges VALUES (?, ?, NULL)",
+                         list(shard_runs))
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -84,8 +97,8 @@ def merge_runs(top: Store, dataset: Path, shard: str, run_ids: list[str],
     with top.lock:
         conn = top.conn
         conn.execute(SHARD_MERGES_DDL)
-        merged = {r[0] for r in conn.execute("SELECT run_id FROM shard_merges WHERE shard = ?",
-                                             (shard,))}
+        merged = {r[0] for r in conn.execute("SELECT run_id FROM shard_merges WHERE shard = ?"
+                                             " AND merged_at IS NOT NULL", (shard,))}
         run_ids = [r for r in dict.fromkeys(run_ids) if r not in merged]
         if not run_ids or not path.exists():
             return counts
@@ -112,7 +125,7 @@ def merge_runs(top: Store, dataset: Path, shard: str, run_ids: list[str],
                             f"INSERT OR IGNORE INTO main.{table} ({cols}) SELECT {cols}"
                             f" FROM shard.{table} WHERE run_id = ? ORDER BY rowid",
                             (run_id,)).rowcount
-                    conn.execute("INSERT OR IGNORE INTO shard_merges VALUES (?, ?, ?)",
+                    conn.execute("INSERT OR REPLACE INTO shard_merges VALUES (?, ?, ?)",
                                  (shard, run_id, merged_at))
         finally:
             conn.execute("DETACH DATABASE shard")
@@ -129,24 +142,30 @@ def pending_merges(top: Store, dataset: Path) -> list[tuple[str, str]]:
 
 def unmerged_runs(conn: sqlite3.Connection, dataset: Path) -> list[tuple[str, str]]:
     """(shard, run_id) of the shard runs dataset.sqlite (read through `conn`, read-only is
-    fine) does not hold yet: a run in progress, or one a killed coordinator never merged."""
-    root = Path(dataset) / SHARDS_DIR
-    if not root.is_dir():
-        return []
+    fine) does not hold yet: a run in progress, or one a killed coordinator never merged.
+    Oldest first."""
     has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='shard_merges'"
                        ).fetchone()
-    merged = set(conn.execute("SELECT shard, run_id FROM shard_merges")) if has else set()
-    pending = []
-    for folder in sorted(p for p in root.iterdir() if (p / DB_NAME).exists()):
-        conn = sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True, timeout=30)
-        try:
-            runs = [r[0] for r in conn.execute("SELECT run_id FROM runs ORDER BY run_id")]
-        except sqlite3.Error:
-            runs = []
-        finally:
-            conn.close()
-        pending += [(folder.name, run) for run in runs if (folder.name, run) not in merged]
-    return sorted(pending, key=lambda item: (item[1], item[0]))
+    if not has:
+        return []
+    return [(shard, run) for shard, run in conn.execute(
+        "SELECT shard, run_id FROM shard_merges WHERE merged_at IS NULL ORDER BY run_id, shard")
+        if (shard_folder(dataset, shard) / DB_NAME).exists()]
+
+
+def archival_runs(dataset: Path, shard: str) -> list[str]:
+    """The capture runs (`wayback-<timestamp>`, ...) a recovered site wrote into its shard."""
+    path = shard_folder(dataset, shard) / DB_NAME
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return [r[0] for r in conn.execute(
+            "SELECT run_id FROM runs WHERE status = 'archival' ORDER BY run_id")]
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
 
 
 def unmerged_rows(conn: sqlite3.Connection, dataset: Path) -> dict[str, list[dict]]:

@@ -135,19 +135,23 @@ def close_interrupted(folder: Path, store: Store) -> list[str]:
     shard's files only when no worker holds the shard: a worker of a dead coordinator may still
     be finishing it, and will finalise them itself); shard runs a dead coordinator never merged
     are merged now."""
-    from govnews.output.shards import merge_run, pending_merges
+    from govnews.output.shards import archival_runs, merge_runs, pending_merges
     from .archive import finalise_open_files, index_warcs
-    notes = [f"run {run_id} was interrupted; marked so"
-             for run_id in store.close_interrupted_runs(utc_now())]
+    interrupted = store.close_interrupted_runs(utc_now())
+    notes = [f"run {run_id} was interrupted; marked so" for run_id in interrupted]
+    in_use = _shard_in_use(folder)
     warc = folder / "warc"
-    if warc.is_dir():
-        finalised = finalise_open_files(warc, recursive=True, skip=_shard_in_use(folder))
+    if warc.is_dir() and interrupted:        # only a killed run leaves files open
+        finalised = finalise_open_files(warc, recursive=True, skip=in_use)
         for path, kept, cut in finalised:
             notes.append(f"finalised {path.name} left open by an interrupted run "
                          f"({kept} records kept, {cut} bytes of an unfinished record cut)")
         index_warcs(warc, files=[path for path, _, _ in finalised])
     for shard, run_id in pending_merges(store, folder):
-        counts = merge_run(store, folder, shard, run_id, utc_now())
+        if in_use(folder / "warc" / shard):  # a worker of a dead harvest is still on it
+            continue
+        counts = merge_runs(store, folder, shard, [run_id, *archival_runs(folder, shard)],
+                            utc_now())
         notes.append(f"merged shard {shard} of run {run_id} ({counts['observations']} "
                      "observations) left unmerged by an interrupted run")
     for note in notes:
@@ -196,6 +200,7 @@ def _shard_in_use(folder: Path):
 
 def _run(config: Config, folder: Path, store: Store, progress, whole_tables: bool,
          on_start) -> HarvestResult:
+    from govnews.output.shards import note_started
     from .executors import make_executor
     from .progress import ProgressTotals
 
@@ -213,6 +218,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     status = "failed"
     try:
         tasks = _tasks(config, folder, store, sites, run_id)
+        note_started(store, [(task.shard, run_id) for task in tasks])
         executor = make_executor(config.cluster, config.harvest["workers"], totals)
         if on_start is not None:
             on_start(executor)

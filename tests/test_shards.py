@@ -11,7 +11,7 @@ from govnews.fixtures.portals.lacviet import LacVietPortal
 from govnews.fixtures.portals.nukeviet import NukeVietPortal
 from govnews.fixtures.server import PortalServer
 from govnews.output import load
-from govnews.output.shards import merge_run, shard_folder, unmerged_runs
+from govnews.output.shards import merge_run, note_started, shard_folder, unmerged_runs
 from govnews.output.store import DB_NAME, Store
 from govnews.scraper.cli import main
 from govnews.scraper.config import config_from_dict
@@ -70,8 +70,9 @@ def test_an_unmerged_shard_run_is_read_through_then_merged_once(tmp_path):
     folder = tmp_path / "data"
     with PortalServer(LacVietPortal()) as one, PortalServer(NukeVietPortal()) as two:
         assert harvest(config(folder, [one, two], ["lacviet", "nukeviet"]), folder).status == "ok"
-        with Store.open(folder) as store:
+        with Store.open(folder) as store:                 # as the harvest does
             store.start_run("20990101T000000000Z-9", "2099-01-01T00:00:00Z", ["nukeviet"])
+            note_started(store, [("nukeviet", "20990101T000000000Z-9")])
         result = run_site_task(task(folder, two, "nukeviet", "20990101T000000000Z-9",
                                     window_days=36500))       # every article observed again
     assert result.summary.observations > 0
