@@ -4,7 +4,9 @@ frontier, validators and payload digests). A site's run writes only its shard an
 files, so runs on many workers never contend for a file; the coordinator, the one writer of
 `dataset.sqlite`, merges each finished shard run into it. `dataset.sqlite` is therefore the
 union of the shards, and everything that reads a dataset (load, export, report, reparse,
-stories) reads it unchanged.
+stories) reads it unchanged. A shard uses a rollback journal, not WAL: it has one writer at a
+time, but after a worker dies the next one may be on another machine, and WAL's shared-memory
+index only works among processes of one host.
 
 A shard run is merged once: `shard_merges` in `dataset.sqlite` has a row per shard run the
 coordinator started (`note_started`, before the task is sent) with `merged_at` set once merged,
@@ -62,7 +64,7 @@ def seed_shard(top: Store, dataset: Path, shard: str, sites: list[str]) -> int:
     validators. Returns the articles copied. Called by the coordinator only, before the shard's
     first run."""
     folder = shard_folder(dataset, shard)
-    with Store.open(folder) as shard_store:
+    with Store.open(folder, wal=False) as shard_store:
         from govnews.scraper.frontier import Frontier
         with shard_store.transaction() as conn:
             Frontier(conn)                       # the frontier tables exist before the copy

@@ -191,8 +191,11 @@ class Store:
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path | str) -> "Store":
-        """Open (creating if needed) the store of a dataset folder."""
+    def open(cls, folder: Path | str, wal: bool = True) -> "Store":
+        """Open (creating if needed) the store of a dataset folder. `wal=False` (a shard):
+        a rollback journal instead of WAL, for a database that one process writes at a time
+        but possibly from different machines of a cluster over a shared file system, where
+        WAL's shared-memory index does not work."""
         folder = Path(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -204,6 +207,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the dataset database: {exc}") from exc
         store = cls(conn, path)
+        store.wal = wal
         try:
             store._prepare()
         except sqlite3.DatabaseError as exc:
@@ -215,9 +219,11 @@ class Store:
         return store
 
     def _prepare(self) -> None:
-        mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise StoreError(f"{self.path}: the file system does not support SQLite WAL mode")
+        wanted = "wal" if getattr(self, "wal", True) else "delete"
+        mode = self.conn.execute(f"PRAGMA journal_mode={wanted.upper()}").fetchone()[0]
+        if str(mode).lower() != wanted:
+            raise StoreError(f"{self.path}: the file system does not support SQLite "
+                             f"{wanted.upper()} journal mode")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=OFF")
         with self.transaction() as conn:

@@ -50,7 +50,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "cluster": {
         "scheduler": "",              # a Dask scheduler's address (tcp://HOST:8786): run there
         "processes": 0,               # else N > 0: N worker processes on this machine
-        "lease_wait": 60.0,           # seconds a task waits for a site another worker holds
+        "lease_wait": 120.0,          # seconds a task waits for a site another worker holds
+                                      # (longer than an NFS lock lease: 90 s on Linux)
     },
 }
 SITE_KEYS: dict[str, type | tuple] = {

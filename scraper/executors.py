@@ -65,6 +65,7 @@ class DaskExecutor:
             raise ConfigError("running on several processes needs Dask: "
                               "pip install 'dask[distributed]'") from None
         _quiet_dask()
+        _no_worker_profiler()
         self.cluster = None
         try:
             if address:
@@ -118,6 +119,20 @@ class DaskExecutor:
                 self.cluster.close(timeout=30)
             except Exception:  # noqa: BLE001
                 pass
+
+
+def _no_worker_profiler() -> None:
+    """Dask's statistical profiler samples every thread of a worker (sys._current_frames) many
+    times a second; on CPython < 3.12 without the fix for gh-106883 that can deadlock a worker
+    whose tasks start and end many threads, as a harvest's do (a 2-process harvest froze twice
+    in two tries on 3.11.7). Off for the workers we start (spawned workers inherit the config
+    and the environment); external workers need DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False
+    (the README says so)."""
+    import os
+
+    import dask
+    dask.config.set({"distributed.worker.profile.enabled": False})
+    os.environ["DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED"] = "False"
 
 
 def _quiet_dask() -> None:

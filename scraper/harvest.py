@@ -287,7 +287,7 @@ def _tasks(config: Config, folder: Path, store: Store, sites: list[Site], run_id
             sample_older=int(config.reobserve["sample_older"]),
             archive=bool(config.archive["enabled"]),
             archive_max_bytes=int(config.archive["max_file_mb"] * 1024 * 1024),
-            deadline=deadline, lease_wait=float(config.cluster.get("lease_wait", 60.0))))
+            deadline=deadline, lease_wait=float(config.cluster.get("lease_wait", 120.0))))
     return tasks
 
 

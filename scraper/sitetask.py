@@ -41,7 +41,7 @@ class SiteTask:
     archive: bool = True
     archive_max_bytes: int = 100 * 1024 * 1024
     deadline: float | None = None    # time.time() after which no page is taken (max_run_seconds)
-    lease_wait: float = 60.0         # how long to wait for a lease another worker holds
+    lease_wait: float = 120.0        # how long to wait for a lease another worker holds
 
     @property
     def names(self) -> list[str]:
@@ -124,7 +124,7 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
     warc_folder = Path(task.dataset) / "warc" / task.shard
     if warc_folder.is_dir():                  # a killed holder's half-written file
         finalise_open_files(warc_folder)
-    store = Store.open(folder)
+    store = Store.open(folder, wal=False)      # see output.shards: one writer, any host
     archive = crawl = None
     try:
         if not store.start_run(task.run_id, utc_now(), task.names):

@@ -114,8 +114,10 @@ def test_two_processes_give_the_one_process_dataset_and_stay_polite(portals, one
 def test_a_scheduler_address_gives_the_same_dataset_and_dask_frames(portals, one_process,
                                                                     tmp_path):
     folder = tmp_path / "data"
-    with distributed.LocalCluster(n_workers=3, threads_per_worker=2, processes=True,
-                                  dashboard_address=None) as cluster:
+    import dask
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            distributed.LocalCluster(n_workers=3, threads_per_worker=2, processes=True,
+                                     dashboard_address=None) as cluster:
         for _ in range(2):
             clear_logs(portals)
             result = harvest(config(folder, portals, scheduler=cluster.scheduler_address), folder)
