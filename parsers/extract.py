@@ -19,7 +19,8 @@ from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_related_block, page_scope
 from .fields import (AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
                      author_of, byline_of, counter_of,
-                     looks_like_name, source_of, split_signature, view_count_of)
+                     looks_like_name, source_after_byline, source_of, split_signature,
+                     view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
@@ -35,11 +36,25 @@ _BOILER = re.compile(
     r"đầu trang|gửi email|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ|share|tweet|like|email|"
     r"xem tiếp|xem theo ngày|góp ý|phản hồi|bình luận|lưu bài|đánh giá|chia sẻ bài viết|"
     r"chia sẻ\s*[:：]|share this|chia sẻ bài viết này\s*[:：]?|"
-    r"(?:bản in|quay lại|in bài|chia sẻ|gửi email|\|)(?:\s*\|?\s*(?:bản in|quay lại|in bài|"
-    r"chia sẻ|gửi email|lên đầu trang))+)$", re.I)
+    r"(?:bản in|quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|\|)(?:\s*\|?\s*(?:bản in|"
+    r"quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|lưu bài|góp ý|lên đầu trang|"
+    r"về đầu trang|trở về|trở lại))+)$", re.I)
+# an attachment box's heading alone on its line, and one file line under it
+_ATTACH_HEADING = re.compile(r"^(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)"
+                             r"\s+đính kèm|đính kèm|tải về|tải tệp|attachments?|downloads?)\s*[:：]?$",
+                             re.I)
+_FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|csv|jpe?g|png)\b"
+                        r"|\(\s*[\d.,]+\s*[KMG]i?B\s*\)|lượt tải|tải về|download", re.I)
 _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
+# one line of an article-info block: its "Details" term, or a labelled category, date, hits or
+# writer line
+_META_LINE = re.compile(
+    r"^(?:chi tiết|details|(?:chuyên mục|danh mục|thể loại|ngày đăng|đăng ngày|ngày tạo|"
+    r"ngày cập nhật|cập nhật|lượt truy cập|số lượt truy cập|lượt xem|số lượt xem|lượt đọc|"
+    r"viết bởi|đăng bởi|người đăng|category|published|created|last updated|updated|hits|"
+    r"written by)(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
@@ -285,7 +300,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
     article.category = _first(doc, profile, "category", lambda el: text_of(el) or None) \
-        or generic.find_category(doc)
+        or generic.find_category(doc, article.headline)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
         article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \
@@ -299,7 +314,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         summary_el = generic.find_summary(doc, body_el, headline_el)
     article.view_count = _first(doc, profile, "view_count", view_count_of)
     if article.view_count is None:
-        article.view_count = generic.find_view_count(doc, body_el)
+        article.view_count = generic.find_view_count(doc, body_el, headline_el)
     counter = _first(doc, profile, "visitor_counter", _counter_with_total)
     counter = counter or generic.find_counter(doc)
     article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
@@ -310,7 +325,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     if body_el is not None:
         first, *more = parts or [body_el]
         paragraphs, signature = body_paragraphs(first, profile, article.headline,
-                                                article.published_at_raw, tuple(more))
+                                                article.published_at_raw, tuple(more),
+                                                has_author=article.author is not None)
         article.images = images_in(body_el, base) if not more else \
             list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
@@ -327,13 +343,25 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, byline_of) or _marked_author(doc, body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
-    article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of)
+    article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
+        or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
+        or None
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
         if published is None:
             article.warnings.append("publication date not found")
     return article
+
+
+_SOURCE_WORDS = tuple({w for word in ("guồn", "GUỒN") for w in (word, unicodedata.normalize("NFD", word))}) \
+    + ("ource", "OURCE")
+
+
+def _names_source(source: str) -> bool:
+    """Whether the page prints a source label at all ("Nguồn", "Source"): a substring test,
+    before looking for one at the end of the author's line."""
+    return any(w in source for w in _SOURCE_WORDS)
 
 
 _VIETNAMESE_LETTERS = re.compile("[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
@@ -410,10 +438,12 @@ def _jsonld_author(doc: Doc) -> str | None:
 
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
-                    date_raw: str | None, more: tuple[etree._Element, ...] = ()
-                    ) -> tuple[list[str], Signature]:
+                    date_raw: str | None, more: tuple[etree._Element, ...] = (),
+                    has_author: bool = True) -> tuple[list[str], Signature]:
     """The article text of `container` (and of the sibling containers `more` that continue it)
-    as paragraphs, without chrome, related lists or the signature (returned separately)."""
+    as paragraphs, without chrome, related lists or the signature (returned separately). A
+    profile whose author has its own field (signature = false) still gives up a last line
+    printed as a signature (right-aligned and bold or italic) when that field is empty."""
     work = container
     if profile is not None and profile.strip:
         work = copy.deepcopy(container)
@@ -440,13 +470,18 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue
         if profile is None and not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
             continue
+        if not _prose_seen(kept) and len(text) < 100 and _META_LINE.match(text):
+            continue                   # the article-info lines above the text (category, date, hits)
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
         kept.append(block)
+    kept = _drop_attachment_box(kept)
     kept = _drop_link_lists(kept)
     signature = Signature()
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
+    elif not has_author:
+        kept, signature = _take_signature(kept, printed_only=True)
     return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
 
 
@@ -524,6 +559,20 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
     return False
 
 
+def _drop_attachment_box(kept: list[Block]) -> list[Block]:
+    """An attachment box at the end of the text: its heading alone on a line ("File đính
+    kèm:") and under it only file lines ("x.pdf (412 KB) - Lượt tải: 12"). The files are the
+    record's attachments, not its text. (A heading with the file on its own line, "File đính
+    kèm: <a>Kết quả…</a>", is the article's sentence and stays.)"""
+    for i in range(len(kept) - 1, max(-1, len(kept) - 12), -1):
+        if _ATTACH_HEADING.match(kept[i].text):
+            rest = kept[i + 1:]
+            if rest and all(_FILE_LINE.search(b.text) and len(b.text) < 200 for b in rest):
+                return kept[:i]
+            return kept
+    return kept
+
+
 def _drop_link_lists(kept: list[Block]) -> list[Block]:
     """Runs of two or more paragraphs that are mostly links are lists (related news, tags),
     not text; a single linked paragraph ("Tải về: ...") is the article's."""
@@ -543,12 +592,16 @@ def _drop_link_lists(kept: list[Block]) -> list[Block]:
     return out
 
 
-def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
+def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list[Block], Signature]:
+    """The signature lines closing the text (author, source). `printed_only`: only a line
+    printed as a signature (right-aligned, all bold or italic) is one."""
     author = source = None
     for _ in range(3):
         if len(kept) < 2:
             break
         last = kept[-1]
+        if printed_only and not (right_aligned(last.element) and last.emphasised):
+            break
         sig = split_signature(last.text)
         if sig is None and _office_signature(last):
             sig = Signature(author=last.text)
@@ -569,12 +622,18 @@ def _take_signature(kept: list[Block]) -> tuple[list[Block], Signature]:
     return kept, Signature(author, source)
 
 
+_OFFICE = re.compile(r"^(?:trung tâm|văn phòng|ban|phòng|sở|ủy ban|uỷ ban|ubnd|bộ phận|tổ|"
+                     r"hội|đài|báo|cổng|trường|viện|cục|chi cục|tổng cục|đoàn|bộ|công an|"
+                     r"bộ chỉ huy|ban chỉ huy|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ)\s", re.I)
+
+
 def _office_signature(block: Block) -> bool:
     """A right-aligned, bold short line at the end of the text ('Văn phòng Sở', 'Ban Biên tập'):
     an office signing the article."""
     text = block.text
     return (block.emphasised and block.emphasis_chars >= len(text.replace(" ", "")) * 0.9
-            and len(text.split()) <= 6 and text[:1].isupper() and not text.endswith((".", ":"))
+            and (len(text.split()) <= 6 or (len(text.split()) <= 10 and _OFFICE.match(text)))
+            and text[:1].isupper() and not text.endswith((".", ":"))
             and not any(ch.isdigit() for ch in text) and right_aligned(block.element))
 
 

@@ -58,24 +58,36 @@ def view_count_in(text: str) -> int | None:
     return _bounded(int(re.sub(r"\D", "", m.group(1))))
 
 
+_ANY_LABEL_COUNT = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$")
+
+
 def view_count_of(el: etree._Element) -> int | None:
-    """A view-count element: labelled text, or an element that holds only the number."""
+    """A view-count element: labelled text, or an element that holds only the number, or (the
+    element being marked as the article's count) one number after any label ('Lượt truy cập:
+    587' in a Joomla article-info block is the article's hits)."""
     text = text_of(el)
-    return view_count_in(text) if view_count_in(text) is not None else parse_count(text)
+    value = view_count_in(text)
+    if value is not None:
+        return value
+    value = parse_count(text)
+    if value is not None:
+        return value
+    m = _ANY_LABEL_COUNT.match(clean(text))
+    return parse_count(m.group(1)) if m else None
 
 
 # -- visitor counters ---------------------------------------------------------------------------
 TOTAL_LABELS = ("bạn là người truy cập thứ", "người truy cập thứ", "lượt truy cập thứ",
                 "you are visitor number", "visitor number", "tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
                 "lượt truy cập", "lượt truy câp", "tổng lượt xem", "tất cả", "tổng cộng", "tổng số",
-                "truy cập", "visitors", "total")
+                "truy cập", "visitors", "total", "tổng")
 ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online", "đang xem")
 TODAY_LABELS = ("hôm nay", "trong ngày", "today")
 _LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
 COUNTER_TITLE = re.compile(
     r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|visitor", re.I)
 _DIGIT_SRC = re.compile(r"(?:^|[/_-])(\d)\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
-_OTHER_LABELS = ("hôm qua", "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại",
+_OTHER_LABELS = ("hôm qua", "trong tuần", "trong tháng", "trong năm", "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại",
                  "năm nay", "năm hiện tại")
 
 
@@ -280,6 +292,16 @@ def author_of(el: etree._Element) -> str | None:
     name = strip_label(text, AUTHOR_LABEL)
     name = _ROLE.sub("", name).strip()
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
+
+
+_SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:nguồn tin|nguồn|source)\s*[:：]\s*"
+                          r"([^\W\d_].{0,118}?)\s*\)?\s*\.?$", re.I)
+
+
+def source_after_byline(el: etree._Element) -> str | None:
+    """The source printed on the author's line after it: 'Tác giả: X - Nguồn: Y' -> 'Y'."""
+    m = _SOURCE_TAIL.search(clean(text_of(el)))
+    return m.group(1).strip(" .") or None if m else None
 
 
 def source_of(el: etree._Element) -> str | None:

@@ -9,7 +9,8 @@ from lxml import etree
 
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
 from .doc import RELATED_HEADING, Doc, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
-from .fields import AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, view_count_in
+from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
+                     labelled_counts, parse_count, view_count_in)
 from .listing import GENERIC_ARTICLE_URL
 from .text import BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, text_content, text_of
 
@@ -161,6 +162,10 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             best = (score, text, el)
     if best and best[0] >= 2:
         return best[1], best[2]
+    if not og and _TITLE_SPLIT.search(doc.title):
+        for el in candidates:          # the page's heading is its whole title: nothing to strip
+            if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
+                return text_of(el), el
     if og:
         return _strip_site(og, doc), None
     if doc.title:
@@ -367,7 +372,37 @@ def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._E
     if any(c[4] == "published" for c in candidates):
         candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
-    return candidates[0][1], candidates[0][2], candidates[0][3]
+    parsed, el = candidates[0][1], candidates[0][2]
+    if not parsed.has_time and el is not None:
+        parsed = _with_sibling_clock(parsed, el)
+    return parsed, el, candidates[0][3]
+
+
+_BARE_CLOCK = re.compile(r"^(?:lúc\s*:?\s*)?\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?$",
+                         re.I)
+
+
+def _with_sibling_clock(parsed: ParsedDate, el: etree._Element) -> ParsedDate:
+    """A day printed alone with the time of day in the element beside it (<span class="date">
+    11/09/2020</span> <span class="time">08:10</span>, each behind its own icon): the two read
+    as one timestamp. Only a sibling that holds nothing but a clock is taken."""
+    day = parsed.raw or text_of(el)
+    for after, sibling in ((True, el.getnext()), (False, el.getprevious())):
+        while sibling is not None and not isinstance(sibling.tag, str):
+            sibling = sibling.getnext() if after else sibling.getprevious()
+        if sibling is None or sibling.tag in SKIP_TAGS:
+            continue
+        text = text_of(sibling)
+        if not text or len(text) > 20 or not _BARE_CLOCK.match(text):
+            continue
+        if any(_DURATION.search(" ".join(filter(None, (d.get("class"), d.get("id")))))
+               for d in sibling.iter() if isinstance(d.tag, str)):
+            continue                   # a video's length, not the time of day
+        joined = parse_vietnamese_datetime(day + " " + text if after else text + " " + day)
+        if joined.value is not None and joined.has_time and \
+                joined.value.date() == parsed.value.date():
+            return joined
+    return parsed
 
 
 def _time_candidate(doc: Doc, el, anchor_pos: int):
@@ -588,19 +623,93 @@ def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
     return pos - anchor_pos if pos >= anchor_pos else 2 * (anchor_pos - pos) + 40
 
 
-def find_view_count(doc: Doc, body: etree._Element | None) -> int | None:
+def find_view_count(doc: Doc, body: etree._Element | None,
+                    headline: etree._Element | None = None) -> int | None:
     """A labelled view count ('Lượt xem: 1.234', '1,234 lượt xem') nearest the body, never one
     of a listing entry."""
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
     for owner in doc.texts("view"):
         value = _view_near(owner)
-        if value is None or in_link_list(owner):
+        if value is None or in_link_list(owner) or _in_listing_entry(owner, body, headline):
             continue
         distance = abs(doc.position(owner) - anchor)
         if best is None or distance < best[0]:
             best = (distance, value)
+    if best is None and headline is not None and body is not None:
+        return _eye_count(doc, headline, body)
     return best[1] if best else None
+
+
+_EYE_CLASS = re.compile(r"(?:^|[\s_-])(?:fa-eye|icon-eye|eye-icon|glyphicon-eye-open|bi-eye|"
+                        r"ti-eye|icon-views?|ico-views?|icon-luot-?xem|fa-eye-o)(?:$|\s)", re.I)
+_EYE_SRC = re.compile(r"(?:^|[/_-])(?:eye|icon[_-]?views?|views?[_-]?icon|luot-?xem)[\w-]*\."
+                      r"(?:png|gif|svg|jpe?g|webp)(?:$|\?)", re.I)
+
+
+def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int | None:
+    """A bare number behind an eye icon (<i class="fa fa-eye"></i> 1.476) on the article's own
+    meta line: between the headline and the end of the body, never in a list of links (the
+    sidebar's most-read box shows other articles' counts behind the same icon)."""
+    source = doc.source
+    if "eye" not in source and "view" not in source and "xem" not in source:
+        return None
+    start = doc.position(headline)
+    last = body
+    for last in body.iterdescendants():
+        pass
+    end = doc.position(last)
+    if end < start:
+        return None
+    scope = headline
+    while scope is not None and scope is not body and scope not in body.iterancestors():
+        scope = scope.getparent()
+    if scope is None:
+        return None
+    for icon in scope.iter("i", "span", "em", "img"):
+        if icon.tag == "img":
+            if not _EYE_SRC.search(icon.get("src") or ""):
+                continue
+        elif not _EYE_CLASS.search(icon.get("class") or ""):
+            continue
+        if not start <= doc.position(icon) <= end:
+            continue
+        holder = icon.getparent()
+        if holder is None or in_link_list(holder) or inside_link(icon) or in_related_block(holder):
+            continue
+        text = text_of(holder)
+        value = parse_count(text) if len(text) <= 24 else None
+        if value is None and icon.tail and icon.tail.strip():
+            value = parse_count(icon.tail)
+        if value is not None:
+            return value
+    return None
+
+
+def _in_listing_entry(el: etree._Element, body: etree._Element | None,
+                      headline: etree._Element | None) -> bool:
+    """A count printed under another article's link (a most-read box: <li><a>Title</a>
+    <div>Đã xem: 4.318</div></li>): that entry's count, not this article's."""
+    node = el
+    for _ in range(3):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if (body is not None and (node is body or node in body.iterancestors())) or \
+                (headline is not None and (node is headline or node in headline.iterancestors())):
+            return False
+        if any(_entry_link(a) for a in node.iter("a")) and not inside_link(el):
+            return True
+        if node.tag in ("li", "tr"):
+            return False               # the item ends here: its list's other items are not it
+    return False
+
+
+def _entry_link(a: etree._Element) -> bool:
+    """A link to another article (not a print, email or share button)."""
+    if _TOOL_CLASS.search(a.get("class") or "") or _UI_WORDS.match(clean(text_content(a))):
+        return False
+    return _article_link(a)
 
 
 def _has_view_word(text: str) -> bool:
@@ -635,7 +744,8 @@ def find_counter(doc: Doc) -> Counter:
     around: set = set()                # each ancestor is read once, however many titles
     for owner in doc.texts("counter"):
         text = text_of(owner)
-        if len(text) < 60 and COUNTER_TITLE.search(text) and not in_link_list(owner):
+        if len(text) < 160 and COUNTER_TITLE.search(text) and not in_link_list(owner) and \
+                (len(text) < 60 or len(labelled_counts(text)) >= 2):   # a title, or a counter line
             found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
                 return found
@@ -720,7 +830,7 @@ def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element
     return None
 
 
-def find_category(doc: Doc) -> str | None:
+def find_category(doc: Doc, headline: str | None = None) -> str | None:
     for key in ("article:section",):
         if doc.meta.get(key):
             return doc.meta[key]
@@ -738,9 +848,30 @@ def find_category(doc: Doc) -> str | None:
         links = [clean(text_content(a)) for a in el.iter("a")] or [text_of(el)]
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
         names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
+        if names and _BREADCRUMB.search(hint):
+            leaf = _unlinked_leaf(el, headline)
+            return leaf or names[-1]
         if names:
-            return names[-1] if _BREADCRUMB.search(hint) else names[0]
+            return names[0]
     return None
+
+
+def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
+    """The breadcrumb's last item when it is printed without a link (<li class="active">Thông
+    báo</li>): the page's own category, the leaf under the linked parents, unless it is the
+    article's title (or as long as one)."""
+    items = [li for li in crumb.iter("li")]
+    if len(items) < 2:
+        return None
+    last = items[-1]
+    if next(last.iter("a"), None) is not None:
+        return None
+    text = _CATEGORY_LABEL.sub("", text_of(last)).strip(" »›>|/-")
+    if not text or len(text) > 60 or len(text.split()) > 8 or text.lower() in _HOME:
+        return None
+    if headline and (text in headline or headline in text):
+        return None
+    return text
 
 
 _BREADCRUMB = re.compile(r"breadcrumb|duong-?dan|path|crumb", re.I)
