@@ -63,7 +63,7 @@ class DaskExecutor:
             from distributed import Client, LocalCluster
         except ImportError:
             raise ConfigError("running on several processes needs Dask: "
-                              "pip install 'dask[distributed]'") from None
+                              "pip install 'dask[distributed,dataframe]' (govnews's 'cluster' extra)") from None
         _quiet_dask()
         _no_worker_profiler()
         self.cluster = None
