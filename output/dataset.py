@@ -119,7 +119,8 @@ def _load_dask(folder: Path, raw_csv: bool) -> Dataset:
         import dask
         import dask.dataframe as dd
     except ImportError:
-        raise ImportError("load(engine='dask') needs Dask: pip install 'dask[distributed,dataframe]' (govnews's 'cluster' extra)") from None
+        raise ImportError("load(engine='dask') needs Dask: pip install "
+                          "'dask[distributed,dataframe]' (govnews's 'cluster' extra)") from None
     db = folder / DB_NAME
     if not db.is_file():                # an export folder: read once, one partition per table
         eager = load(folder, raw_csv=raw_csv)
