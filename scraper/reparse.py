@@ -351,19 +351,8 @@ class _Stage:
         """Stage a capture: the article keeps its latest capture (by capture time, whatever
         order the archive holds them in: recovered captures are written newest first) and its
         earliest time seen."""
-        self._seq += 1
-        fresher = "excluded.latest >= stage.latest"
-        self.db.execute(
-            "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE"
-            f" SET site = CASE WHEN {fresher} THEN excluded.site ELSE site END,"
-            f" url = CASE WHEN {fresher} THEN excluded.url ELSE url END,"
-            f" sha = CASE WHEN {fresher} THEN excluded.sha ELSE sha END,"
-            f" row = CASE WHEN {fresher} THEN excluded.row ELSE row END,"
-            f" run_id = CASE WHEN {fresher} THEN excluded.run_id ELSE run_id END,"
-            " first_seen = min(first_seen, excluded.first_seen),"
-            " latest = max(latest, excluded.latest)",
-            (row["article_id"], row["site"], row["url"], row["content_sha256"],
-             json.dumps(row, ensure_ascii=False), first_seen, run_id, self._seq, first_seen))
+        self._upsert(row["article_id"], row["site"], row["url"], row["content_sha256"],
+                     json.dumps(row, ensure_ascii=False), first_seen, run_id, first_seen)
         self._pending += 1
         if self._pending >= BATCH:
             self.db.execute("COMMIT")
@@ -392,19 +381,25 @@ class _Stage:
     def load(self, rows: list[tuple]) -> None:
         """Another stage's rows (a part read elsewhere), with the same rule as `put`: an
         article keeps its latest capture and its earliest time seen."""
-        fresher = "excluded.latest >= stage.latest"
         for aid, site, url, sha, text, first_seen, run_id, latest in rows:
-            self._seq += 1
-            self.db.execute(
-                "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id)"
-                f" DO UPDATE SET site = CASE WHEN {fresher} THEN excluded.site ELSE site END,"
-                f" url = CASE WHEN {fresher} THEN excluded.url ELSE url END,"
-                f" sha = CASE WHEN {fresher} THEN excluded.sha ELSE sha END,"
-                f" row = CASE WHEN {fresher} THEN excluded.row ELSE row END,"
-                f" run_id = CASE WHEN {fresher} THEN excluded.run_id ELSE run_id END,"
-                " first_seen = min(first_seen, excluded.first_seen),"
-                " latest = max(latest, excluded.latest)",
-                (aid, site, url, sha, text, first_seen, run_id, self._seq, latest))
+            self._upsert(aid, site, url, sha, text, first_seen, run_id, latest)
+
+    def _upsert(self, aid: str, site: str, url: str, sha: str, text: str, first_seen: str,
+                run_id: str | None, latest: str) -> None:
+        """One capture into the stage: the latest capture's fields win, first_seen is the
+        earliest."""
+        self._seq += 1
+        fresher = "excluded.latest >= stage.latest"
+        self.db.execute(
+            "INSERT INTO stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE"
+            f" SET site = CASE WHEN {fresher} THEN excluded.site ELSE site END,"
+            f" url = CASE WHEN {fresher} THEN excluded.url ELSE url END,"
+            f" sha = CASE WHEN {fresher} THEN excluded.sha ELSE sha END,"
+            f" row = CASE WHEN {fresher} THEN excluded.row ELSE row END,"
+            f" run_id = CASE WHEN {fresher} THEN excluded.run_id ELSE run_id END,"
+            " first_seen = min(first_seen, excluded.first_seen),"
+            " latest = max(latest, excluded.latest)",
+            (aid, site, url, sha, text, first_seen, run_id, self._seq, latest))
 
     def close(self) -> None:
         self.db.close()
