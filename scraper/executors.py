@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import TimeoutError as FuturesTimeout
 from typing import Iterator
 
 from .errors import ConfigError
@@ -17,6 +18,17 @@ from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
 CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
+
+
+class TaskOverdue(Exception):
+    """A task still running when the run's time (max_run_seconds and a grace) was up."""
+
+
+def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseException]]:
+    for key, task in tasks.items():
+        if key not in finished:
+            yield task, TaskOverdue(f"still running past the run's time limit: left to its "
+                                    "worker, its shard is merged by a later run")
 
 
 class LocalExecutor:
@@ -30,22 +42,30 @@ class LocalExecutor:
         self.totals = totals
         self._pool: ThreadPoolExecutor | None = None
 
-    def run(self, tasks: list[SiteTask]) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+    def run(self, tasks: list[SiteTask], timeout: float | None = None
+            ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+        """Each task with its result (or exception) as it ends; after `timeout` seconds the
+        tasks still running are yielded with TaskOverdue (their crawls are told to stop)."""
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="site")
         futures = {self._pool.submit(run_site_task, task, self.controls,
                                      self.totals.part(task.shard) if self.totals else None): task
                    for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            try:
-                yield task, future.result()
-            except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
-                yield task, exc
+        finished: set = set()
+        try:
+            for future in as_completed(futures, timeout=timeout):
+                finished.add(future)
+                try:
+                    yield futures[future], future.result()
+                except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
+                    yield futures[future], exc
+        except FuturesTimeout:
+            self.stop("time limit")
+            yield from _overdue(futures, finished)
 
     def stop(self, reason: str = "interrupted") -> None:
         self.controls.stop(reason)
 
-    def close(self, wait: float = 0.0) -> None:
+    def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
@@ -84,9 +104,10 @@ class DaskExecutor:
                  link or "off")
         self.name = f"dask ({address})" if address else f"{processes} processes"
         self._futures = []
-        self._stopped = False
 
-    def run(self, tasks: list[SiteTask]) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+    def run(self, tasks: list[SiteTask], timeout: float | None = None
+            ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
+        """As `LocalExecutor.run`, on the cluster."""
         from distributed import as_completed as dask_completed
         by_key = {}
         for task in tasks:
@@ -95,21 +116,25 @@ class DaskExecutor:
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
             self._futures.append(future)
-        for future in dask_completed(self._futures):
-            task = by_key[future.key]
-            try:
-                yield task, future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker's bug, or KilledWorker
-                yield task, exc
+        finished: set = set()
+        try:
+            for future in dask_completed(self._futures, timeout=timeout):
+                finished.add(future.key)
+                try:
+                    yield by_key[future.key], future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker's bug, or KilledWorker
+                    yield by_key[future.key], exc
+        except TimeoutError:
+            self.stop("time limit")
+            yield from _overdue(by_key, finished)
 
     def stop(self, reason: str = "interrupted") -> None:
         """Tasks not started are cancelled; running ones end when their workers go (close)."""
-        self._stopped = True
         for future in self._futures:
             if not future.done():
                 future.cancel()
 
-    def close(self, wait: float = 0.0) -> None:
+    def close(self) -> None:
         try:
             self.client.close(timeout=10)
         except Exception:  # noqa: BLE001 - closing is best effort

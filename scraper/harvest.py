@@ -222,7 +222,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         executor = make_executor(config.cluster, config.harvest["workers"], totals)
         if on_start is not None:
             on_start(executor)
-        for task, outcome in executor.run(tasks):
+        for task, outcome in executor.run(tasks, timeout=_overdue_after(config)):
             if isinstance(outcome, BaseException):
                 _task_failed(folder, run_id, task, outcome, summary)
                 continue
@@ -321,14 +321,35 @@ def _merge(folder: Path, store: Store, result, summary: Summary,
 def _task_failed(folder: Path, run_id: str, task, exc: BaseException, summary: Summary) -> None:
     """A task that raised: a bug in a worker, or a worker lost more often than Dask retries.
     Its shard keeps what it committed (merged at the next start); the run goes on."""
+    from .executors import TaskOverdue
     if isinstance(exc, (KeyboardInterrupt, InternalError)):
         raise exc
+    if isinstance(exc, TaskOverdue):
+        summary.errors["time_limit"] += 1
+        summary.error_lines.append(f"time_limit: sites {', '.join(task.names)}: {exc}")
+        summary.stopped = summary.stopped or "time limit"
+        return
     detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
     crash = _write_crash(folder, run_id, exc)
     summary.errors["worker"] += 1
     summary.error_lines.append(f"worker: sites {', '.join(task.names)}: {detail[:300]} "
                                f"(details in {crash})")
     log.error("sites %s: the task failed: %s", ", ".join(task.names), detail)
+
+
+OVERDUE_GRACE = 60.0      # seconds past max_run_seconds (and a request's timeouts) to wait
+
+
+def _overdue_after(config: Config) -> float | None:
+    """How long the harvest waits for its tasks when max_run_seconds is set: the limit, then
+    the page in flight (connect + read timeout), then a grace; a task still running then (a
+    worker that hangs) is left behind and the run ends. None (no limit): tasks end on their own,
+    each request being bounded."""
+    limit = float(config.harvest.get("max_run_seconds", 0.0))
+    if limit <= 0:
+        return None
+    return limit + float(config.harvest["timeout"]) + float(config.harvest["connect_timeout"]) \
+        + OVERDUE_GRACE
 
 
 def _store_error(store: Store, exc: sqlite3.Error, doing: str) -> StoreFailure:
