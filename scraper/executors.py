@@ -27,7 +27,7 @@ class TaskOverdue(Exception):
 def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseException]]:
     for key, task in tasks.items():
         if key not in finished:
-            yield task, TaskOverdue(f"still running past the run's time limit: left to its "
+            yield task, TaskOverdue("still running past the run's time limit: left to its "
                                     "worker, its shard is merged by a later run")
 
 
