@@ -79,12 +79,39 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
         platform = chosen.name if chosen else GENERIC
         listing = extract_listing(root, url, chosen, platform)
-        article = extract_article(doc, chosen, warnings)
+        quick = quick_listings and _listing_by_url(chosen, url) and _shows_links(listing)
+        article = _counters_only(doc, chosen, warnings) if quick \
+            else extract_article(doc, chosen, warnings)
     counter = Counter(article.visitor_counter, article.site_counters.get("online"),
                       article.site_counters.get("today"))
     listing.visitor_counter, listing.site_counters = counter.total, counter.as_dict()
-    kind = "article" if _is_article(doc, chosen, article, listing) else "listing"
+    kind = "listing" if quick or not _is_article(doc, chosen, article, listing) else "article"
     return Page(url, platform, kind, article, listing, decoded.encoding, warnings)
+
+
+def _listing_by_url(profile: Profile | None, url: str) -> bool:
+    """Whether the profile's URL rules alone make the page a listing, whatever it shows (as
+    `_is_article` decides for a profiled page)."""
+    return profile is not None and not any(p.search(url) for p in profile.article_url) \
+        and any(p.search(url) for p in profile.page_url + profile.listing_url)
+
+
+def _shows_links(listing: Listing) -> bool:
+    return bool(listing.article_links or listing.page_links or listing.other_links)
+
+
+def _counters_only(doc: Doc, profile: Profile | None, warnings: list[str]) -> Article:
+    """A listing page's article: the site's visitor counters, read as `extract_article` reads
+    them, and nothing else."""
+    article = Article(url=canonical_url(doc.url, url_rules()),
+                      platform=profile.name if profile else GENERIC, warnings=warnings)
+    counter = _site_counter(doc, profile)
+    article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
+    return article
+
+
+def _site_counter(doc: Doc, profile: Profile | None) -> Counter:
+    return _first(doc, profile, "visitor_counter", _counter_with_total) or generic.find_counter(doc)
 
 
 def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -315,8 +342,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.view_count = _first(doc, profile, "view_count", view_count_of)
     if article.view_count is None:
         article.view_count = generic.find_view_count(doc, body_el, headline_el)
-    counter = _first(doc, profile, "visitor_counter", _counter_with_total)
-    counter = counter or generic.find_counter(doc)
+    counter = _site_counter(doc, profile)
     article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
     article.author = _first(doc, profile, "author", author_of)
     article.source = _first(doc, profile, "source", source_of)

@@ -24,6 +24,7 @@ from .records import article_row, observation_row, utc_now
 from .runtypes import Site, host_of
 
 log = logging.getLogger("govnews.crawl")
+SEEN_LINKS = 4_096         # (key, kind) pairs a run remembers having queued (see _seen_this_run)
 
 
 def same_listing(parent: str, child: str) -> bool:
@@ -182,8 +183,10 @@ class Committing:
     def _enqueue(self, site: Site, url: str, kind: str, depth: int, requeue: bool = False) -> int:
         if not self._in_scope(url):
             return 0
-        owner = self._site_for(url, site)
         key = self._key(url)
+        if not requeue and self._seen_this_run(key, kind):
+            return 0                       # a menu's link again: the frontier has its answer
+        owner = self._site_for(url, site)
         if self._queued.get(owner.name, 0) >= self._queue_cap(owner) and not requeue:
             return 0                       # the site's queue is full: an endless source of links
         added = self.frontier.add(Request(key, url, "GET", None, owner.name, host_of(url), kind,
@@ -191,6 +194,7 @@ class Committing:
         if added:
             self._queued[owner.name] = self._queued.get(owner.name, 0) + 1
             self._added += 1
+            self._wake_for(host_of(url))
         else:
             self._maybe_requeue(key, kind, requeue)
             if kind in ("listing", "feed", "article"):   # seen again as something better
@@ -198,6 +202,22 @@ class Committing:
                     "UPDATE frontier SET kind=?, priority=? WHERE key=? AND state='queued'"
                     " AND kind='other'", (kind, PRIORITY[kind], key))
         return int(added)
+
+    def _seen_this_run(self, key: str, kind: str) -> bool:
+        """Whether this run queued `key` as `kind` before. Such a call changes nothing: the
+        row was added or re-queued for this run (a later call finds it so), or was found not to
+        be queued again and nothing but this run's own re-queueing changes that. Most links of
+        a page are the menus' and footers' links of every page: they cost no SQL. A bounded
+        memory (the most recent keys), so a site of a million pages keeps a flat footprint."""
+        with self._lock:
+            seen = self._seen_links
+            if (key, kind) in seen:
+                seen.move_to_end((key, kind))
+                return True
+            seen[(key, kind)] = None
+            if len(seen) > SEEN_LINKS:
+                seen.popitem(last=False)
+        return False
 
     def _maybe_requeue(self, key: str, kind: str, force: bool) -> None:
         """A page known from an earlier run is fetched again in this one if it is a listing (it
@@ -231,11 +251,18 @@ class Committing:
         added = self.frontier.add(Request(key, postback.action, "POST", body, owner.name, host,
                                           "listing", depth, 0), self.run_id)
         self._added += added
+        if added:
+            self._wake_for(host)
         if added and signature:
             with self._lock:
                 self._pager_parent.setdefault(key, signature)
         if not added:
             self._maybe_requeue(key, "listing", False)
+
+    def _wake_for(self, host: str) -> None:
+        """A page was queued for `host`: the run loop starts a worker for it if it has none."""
+        if host not in self._working:
+            self._wake.set()
 
     def _frontier_key(self, url: str) -> str:
         """The frontier key: the canonical URL with http/https and www/bare host folded, since

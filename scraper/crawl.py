@@ -9,7 +9,7 @@ import sqlite3
 import threading
 import time
 import traceback
-from collections import Counter as Tally
+from collections import Counter as Tally, OrderedDict
 
 from govnews.output.store import Store
 from govnews.parsers.extract import parse_page, url_rules
@@ -26,6 +26,7 @@ from .robots import RobotsCache
 from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, host_of
 
 log = logging.getLogger("govnews.crawl")
+LOOP_WAIT = 1.0            # seconds the run loop sleeps at most between its wake-ups
 __all__ = ["Crawl", "CrawlSettings", "ProfileMemory", "Site", "Summary", "host_of",
            "status_of_error", "STATUS_ORDER", "URL_CACHE"]
 
@@ -57,6 +58,10 @@ class Crawl(Fetching, Committing):
         self._key = functools.lru_cache(maxsize=URL_CACHE)(self._frontier_key)
         self._canonical = functools.lru_cache(maxsize=URL_CACHE)(self._canonical_url)
         self._stop = threading.Event()
+        # the run loop sleeps until something it decides on changes: a host's worker ended, a
+        # page was queued for a host without a worker, the run was asked to stop
+        self._wake = threading.Event()
+        self._working: set[str] = set()          # hosts with a worker thread
         with self._store_guard("opening the frontier"), store.transaction() as conn:
             self.frontier = Frontier(conn)
             conn.execute("CREATE INDEX IF NOT EXISTS articles_site_sha ON articles(site, content_sha256)")
@@ -70,6 +75,7 @@ class Crawl(Fetching, Committing):
             for host in site.hosts():
                 self._sites_of_host.setdefault(host, []).append(site)
         self._lock = threading.Lock()
+        self._seen_links: OrderedDict[tuple[str, str], None] = OrderedDict()
         self._pager_parent: dict[str, str] = {}  # pager link's key -> its page's article set
         self._new_this_run: set[str] = set()    # article ids this run stored first
         self._counted_sites: set[str] = set()
@@ -96,10 +102,15 @@ class Crawl(Fetching, Committing):
         try:
             self._seed()
             while True:
+                self._wake.clear()
                 if self._deadline is not None and time.monotonic() >= self._deadline:
                     self._stop_run("time limit", "stopped at the time limit (max_run_seconds = "
                                    f"{self.settings.max_run_seconds:g}); queued pages stay queued "
                                    "for the next run", "time_limit")
+                for host, thread in list(active.items()):
+                    if not thread.is_alive():
+                        del active[host]
+                        self._working.discard(host)
                 hosts: list[str] = []
                 if not self._stop.is_set():
                     with self._store_guard("reading the frontier"), self.store.lock:
@@ -113,15 +124,13 @@ class Crawl(Fetching, Committing):
                     thread = threading.Thread(target=self._host_worker, args=(host,),
                                               name=f"host-{host}", daemon=True)
                     active[host] = thread
+                    self._working.add(host)
                     thread.start()
-                for host, thread in list(active.items()):
-                    if not thread.is_alive():
-                        del active[host]
                 waiting = [h for h in hosts if h not in self.summary.given_up_hosts
                            and h not in active and self._takes_work(h)]
                 if not active and (self._stop.is_set() or not waiting):
                     break
-                self._stop.wait(0.02)
+                self._wake.wait(self._loop_wait())
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: no new request; the pages in flight end within their timeouts
             self.stop("interruption")
@@ -135,6 +144,13 @@ class Crawl(Fetching, Committing):
             if self.progress is not None:
                 self.progress.close()
         return self.summary
+
+    def _loop_wait(self) -> float:
+        """How long the run loop may sleep when nothing wakes it: until the time limit, and a
+        second at most (a safety net: every change that matters sets `_wake`)."""
+        if self._deadline is None:
+            return LOOP_WAIT
+        return max(0.0, min(LOOP_WAIT, self._deadline - time.monotonic()))
 
     def _takes_work(self, host: str) -> bool:
         """A host with queued pages whose worker would take one: not all its sites capped, and
@@ -156,6 +172,7 @@ class Crawl(Fetching, Committing):
         """Ask the run to end: no new request is sent; the pages in flight finish."""
         self.summary.stopped = self.summary.stopped or reason
         self._stop.set()
+        self._wake.set()
 
     def _stop_run(self, reason: str, line: str, kind: str) -> None:
         with self._lock:
@@ -166,6 +183,7 @@ class Crawl(Fetching, Committing):
             self.summary.error_lines.append(f"{kind}: {line}")
         log.warning("%s", line)
         self._stop.set()
+        self._wake.set()
 
     # -- one host -----------------------------------------------------------------------------
     def _host_worker(self, host: str) -> None:
@@ -177,6 +195,8 @@ class Crawl(Fetching, Committing):
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             log.error("crawler error on host %s: %s", host, detail, exc_info=True)
             self._give_up(host, f"crawler error: {detail}")
+        finally:
+            self._wake.set()                     # the run loop decides what comes next
 
     def _serve_host(self, host: str) -> None:
         while not self._stop.is_set():
@@ -317,7 +337,7 @@ class Crawl(Fetching, Committing):
             return "ok"
         try:
             page = parse_page(response.body, response.final_url, response.headers,
-                              site.profile or self._sticky_profile(site))
+                              site.profile or self._sticky_profile(site), quick_listings=True)
         except Exception as exc:  # noqa: BLE001 - a parser bug must cost one page, not the night
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             self._record_error(request, FetchError(request.url, f"parser failed: {detail}",

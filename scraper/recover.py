@@ -615,7 +615,8 @@ class _Run:
         page = None
         if response.status == 200:
             page = parse_page(response.body, capture.url, response.headers,
-                              self.profile or self.memory.profile_for(self.site))
+                              self.profile or self.memory.profile_for(self.site),
+                              quick_listings=True)
             self.memory.learn(self.site, page)
         written = write_capture(self.store, self.site, self.source.name, capture, stamp,
                                 capture_url, response.status, page, ref)

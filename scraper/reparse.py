@@ -529,7 +529,8 @@ class _Reparse:
         memory = self.memories.setdefault(run_id or archived.warc_file, ProfileMemory())
         try:
             page = parse_page(archived.body, archived.url, archived.headers,
-                              self.scope.profiles.get(site) or memory.profile_for(site))
+                              self.scope.profiles.get(site) or memory.profile_for(site),
+                              quick_listings=True)
         except Exception as exc:  # noqa: BLE001 - a parser bug costs one page, as in the crawl
             result.errors.append(f"{archived.url}: parser failed: {type(exc).__name__}: {exc}")
             return
