@@ -41,6 +41,7 @@ from urllib3.poolmanager import PoolKey, PoolManager, _default_key_normalizer
 from govnews._version import __version__
 
 from . import addresses
+from .deadlines import DEADLINES, Deadline
 from .errors import FetchError, OutOfScope, TransientError
 
 log = logging.getLogger("govnews.http")
@@ -426,8 +427,8 @@ _PHASE_TEXT = {
 
 
 class _Attempt:
-    """One attempt's deadline and the sockets it uses. When the deadline passes, a timer
-    thread shuts those sockets down (shutdown, not close: a read in progress, under TLS too,
+    """One attempt's deadline and the sockets it uses. When the deadline passes, the
+    deadlines' thread (`deadlines.DEADLINES`) shuts those sockets down (shutdown, not close: a read in progress, under TLS too,
     sees end of file rather than a half-torn object) and records the phase it ran out in.
     Connections register their socket as they are made or taken from the pool; a socket
     registered after the deadline is shut down at once.
@@ -499,11 +500,8 @@ class _Attempt:
         return TransientError(url, f"{text}: nothing received for {read_timeout:g} s "
                                    "(read timeout)", "timeout")
 
-    def _arm(self) -> threading.Timer:
-        timer = threading.Timer(max(self._deadline - time.monotonic(), 0.0), self._expire)
-        timer.daemon = True
-        timer.start()
-        return timer
+    def _arm(self) -> Deadline:
+        return DEADLINES.after(self._deadline - time.monotonic(), self._expire)
 
     def _expire(self) -> None:
         with self._lock:
