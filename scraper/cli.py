@@ -16,7 +16,7 @@ from typing import Sequence
 
 from govnews._version import __version__
 
-from .errors import ConfigError, GovnewsError, InternalError, LockHeld
+from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, LockHeld
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 70, 75
 log = logging.getLogger("govnews")
@@ -175,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InternalError as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
+    except ClusterTaskTimeout as exc:
+        print(f"govnews: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
     except (ConfigError, GovnewsError) as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_USAGE

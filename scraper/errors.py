@@ -47,6 +47,11 @@ class StoreFailure(GovnewsError, OSError):
     stops at once, since every later page would fail the same way."""
 
 
+class ClusterTaskTimeout(GovnewsError, TimeoutError):
+    """A task on the cluster gave no result within its time bound (a worker hung or is lost
+    without the scheduler noticing): the command stops instead of waiting for ever."""
+
+
 class InternalError(GovnewsError, RuntimeError):
     """A bug: the message is one line, the traceback is in `crash_file`."""
 

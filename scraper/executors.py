@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from concurrent.futures import TimeoutError as FuturesTimeout
 from typing import Iterator
 
-from .errors import ConfigError
+from .errors import ClusterTaskTimeout, ConfigError
 from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
@@ -181,16 +181,24 @@ def make_executor(cluster: dict, workers: int, totals=None):
     return LocalExecutor(workers, totals)
 
 
-def map_on_cluster(cluster: dict, fn, calls: list[tuple], key: str = "task"):
+def map_on_cluster(cluster: dict, fn, calls: list[tuple], key: str = "task",
+                   timeouts: list[float] | None = None):
     """`fn(*args)` for each of `calls` on the cluster a [cluster] table names (a scheduler, or
     N local processes); results yielded in the order of `calls` (so what is merged from them
-    does not depend on which worker finished first)."""
+    does not depend on which worker finished first). `timeouts[i]`: the seconds the i-th result
+    is waited for, once the results before it came (they run meanwhile); past it,
+    ClusterTaskTimeout."""
     executor = DaskExecutor(address=cluster.get("scheduler") or None,
                             processes=int(cluster.get("processes") or 0) or None, threads=1)
     try:
         futures = [executor.client.submit(fn, *args, key=f"{key}-{i}-{id(calls)}", pure=False)
                    for i, args in enumerate(calls)]
-        for future in futures:
-            yield future.result()
+        for i, future in enumerate(futures):
+            limit = timeouts[i] if timeouts else None
+            try:
+                yield future.result(timeout=limit)
+            except TimeoutError:
+                raise ClusterTaskTimeout(f"cluster task {key}-{i} gave no result in {limit:g} s "
+                                         "(a worker hung or was lost); nothing was written") from None
     finally:
         executor.close()

@@ -33,6 +33,8 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS frontier_state ON frontier(state, host)",
     """CREATE TABLE IF NOT EXISTS validators (
         key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, sha256 TEXT, checked_at TEXT)""",
+    # no longer written (a repeated listing is told from its pager's parent page now); kept so
+    # that datasets written before stay one schema
     """CREATE TABLE IF NOT EXISTS listing_signatures (
         site TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (site, signature))""",
 )
@@ -116,12 +118,6 @@ class Frontier:
         where, params = _members("site", sites)
         return self.conn.execute(f"SELECT COUNT(*) FROM frontier WHERE state='queued' AND {where}",
                                  params).fetchone()[0]
-
-    def remember_listing(self, site: str, signature: str) -> bool:
-        """False when a listing page with the same article set was seen before (a trap)."""
-        cursor = self.conn.execute("INSERT OR IGNORE INTO listing_signatures VALUES (?, ?)",
-                                   (site, signature))
-        return cursor.rowcount == 1
 
     def validators(self, key: str) -> tuple[str | None, str | None]:
         row = self.conn.execute("SELECT etag, last_modified FROM validators WHERE key=?",

@@ -20,7 +20,7 @@ from .config import Config
 from .crawl import CrawlSettings, Site, Summary
 from .errors import ConfigError, InternalError, StoreFailure
 from .http import DEFAULT_USER_AGENT, HttpSettings
-from .lock import LOCK_NAME, FolderLock  # noqa: F401 - LOCK_NAME is imported from here
+from .lock import FolderLock
 from .records import utc_now
 
 log = logging.getLogger("govnews.harvest")

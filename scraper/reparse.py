@@ -427,6 +427,18 @@ def archive_parts(warc: Path) -> list[tuple[str, str | None, bool]]:
     return parts
 
 
+PART_BASE_SECONDS = 300.0      # a part's time bound on a cluster: this, plus
+PART_SECONDS_PER_MIB = 10.0    # this per MiB of its WARC files (~100 pages: 1-2 s to parse)
+
+
+def part_seconds(folder: Path, recursive: bool) -> float:
+    """How long a reparse waits for one part's result on a cluster: far above what parsing it
+    takes, so that only a hung or lost worker reaches it."""
+    files = Path(folder).rglob("*.warc.gz*") if recursive else Path(folder).glob("*.warc.gz*")
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    return PART_BASE_SECONDS + PART_SECONDS_PER_MIB * size / 2**20
+
+
 def read_part(dataset: str, folder: str, shard: str | None, recursive: bool,
               config: Config | None) -> _PartResult:
     """Read and parse one part of a dataset's archive (a task: any process may run it; the
@@ -478,7 +490,9 @@ class _Reparse:
         yield from map_on_cluster(cluster, read_part,
                                   [(dataset, folder, shard, recursive, self.config)
                                    for folder, shard, recursive in parts],
-                                  key="reparse")
+                                  key="reparse",
+                                  timeouts=[part_seconds(folder, recursive)
+                                            for folder, _, recursive in parts])
 
     def _absorb(self, part: _PartResult) -> None:
         mine, theirs = self.result, part.result

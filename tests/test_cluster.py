@@ -200,3 +200,25 @@ def test_reparse_on_two_processes_equals_reparse_in_one(one_process, tmp_path_fa
     pd.testing.assert_frame_equal(results["one"][0], one_process["articles"])
     pd.testing.assert_frame_equal(results["two"][0], results["one"][0])
     assert results["two"][1:] == results["one"][1:]
+
+
+def test_a_cluster_task_that_never_answers_stops_the_command_at_its_bound():
+    """map_on_cluster (what reparse --processes/--scheduler runs its parts with) waits for a
+    result at most its time bound, then raises; a hung worker cannot make the command wait
+    for ever."""
+    from govnews.scraper.errors import ClusterTaskTimeout
+    from govnews.scraper.executors import map_on_cluster
+    started = time.monotonic()
+    with pytest.raises(ClusterTaskTimeout, match="gave no result in 2 s"):
+        list(map_on_cluster({"processes": 1}, time.sleep, [(0.0,), (600.0,)], key="hang",
+                            timeouts=[60.0, 2.0]))
+    assert time.monotonic() - started < 120      # cluster start, 2 s, and its shutdown
+
+
+def test_a_reparse_part_is_waited_for_far_longer_than_parsing_it_takes(tmp_path):
+    from govnews.scraper.reparse import PART_BASE_SECONDS, part_seconds
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.warc.gz").write_bytes(b"\0" * 2**20)
+    (tmp_path / "b.warc.gz").write_bytes(b"\0" * 2**20)
+    assert part_seconds(tmp_path, recursive=False) == PART_BASE_SECONDS + 10.0
+    assert part_seconds(tmp_path, recursive=True) == PART_BASE_SECONDS + 20.0
