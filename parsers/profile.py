@@ -60,9 +60,10 @@ class Profile:
 
 def compile_selector(text: str) -> Selector:
     """CSS (translated to XPath once) or XPath when the text starts with '/' or '('."""
+    if text.startswith(LABEL_KINDS):
+        return LabelSelector(text)
     if text.startswith(("/", "(")):
-        accelerated = _ACCELERATED.get(text)
-        return AcceleratedSelector(text, accelerated) if accelerated else etree.XPath(text)
+        return etree.XPath(text)
     selector = CSSSelector(text, translator="html")
     step = fast_step(selector.path)
     if step is not None:
@@ -287,17 +288,50 @@ class FastStep:
         return False
 
 
-# -- XPaths of the bundled profiles that libxml2 runs slowly, answered in Python -----------------
-# Keyed by the exact XPath text: a profile whose selector is edited gets libxml2 again, so an
-# edit can never be answered by code written for another expression. Each answer is the same
-# node-set in document order (tests/test_parse_threads.py compares them on every golden page).
+# -- label selectors ------------------------------------------------------------------------------
+# `label: lượt người xem | lượt xem`: the elements inside <body> whose first text (their own text,
+# else the first tail among their children) holds one of the labels as written; `label-box:
+# lượt truy cập`: for each element whose first text holds a label in any case (counter widgets
+# print theirs in capitals as often as not), the nearest element around it (itself included)
+# holding a counter widget (an image whose src names a counter, or five spans or more).
+# What XPath would say as `/html/body//*/text()[1][contains(translate(...), ...)]/..`, read from
+# one pass over the page's first texts shared by every label selector of the page, where
+# libxml2 would evaluate translate() on every text for every selector.
+LABEL_KINDS = ("label:", "label-box:")
 _POSITION_OF = etree.XPath("count(preceding::*) + count(ancestor::*)")
-_LUOT_TRUY_CAP = re.compile("[lL][ưƯ][ợỢ][tT] [tT][rR][uU][yY] [cC][ậẬ][pP]")
+
+
+class LabelSelector:
+    def __init__(self, text: str) -> None:
+        kind, _, labels = text.partition(":")
+        words = [w.strip() for w in labels.split("|") if w.strip()]
+        if not words:
+            raise ValueError(f"{text!r}: a label selector names at least one label")
+        self.path = text
+        self._box = kind == "label-box"
+        self._pattern = re.compile("|".join(re.escape(w) for w in words),
+                                   re.I if self._box else 0)
+
+    def __call__(self, root: etree._Element) -> list:
+        found = [el for el, text in _first_texts(root) if self._pattern.search(text)]
+        if not self._box:
+            return found
+        boxes: dict[etree._Element, None] = {}
+        for el in found:
+            node = el
+            while node is not None:
+                if _counter_box(node):
+                    boxes[node] = None
+                    break
+                node = node.getparent()
+        if len(boxes) < 2:
+            return list(boxes)
+        return sorted(boxes, key=lambda el: _POSITION_OF(el))
 
 
 def _first_texts(root: etree._Element) -> list[tuple[etree._Element, str]]:
-    """`/html/body//*/text()[1]`: every element inside the page's body with its first text
-    node (its text, else the first tail among its children), once per page."""
+    """Every element inside the page's body with its first text node (its text, else the
+    first tail among its children), once per page."""
     def compute() -> list[tuple[etree._Element, str]]:
         top = root.getroottree().getroot()
         found: list[tuple[etree._Element, str]] = []
@@ -322,15 +356,7 @@ def _first_texts(root: etree._Element) -> list[tuple[etree._Element, str]]:
     return page_cached(("first-texts", root.getroottree().getroot()), compute) or compute()
 
 
-def _lacviet_view_count(root: etree._Element) -> list:
-    # /html/body//*/text()[1][contains(., "xem")][contains(., "lượt người xem") or
-    # contains(., "lượt xem")]/..
-    return [el for el, text in _first_texts(root)
-            if "xem" in text and ("lượt người xem" in text or "lượt xem" in text)]
-
-
 def _counter_box(el: etree._Element) -> bool:
-    # .//img[contains(@src, "counter")] or count(.//span) >= 5
     for img in el.iter("img"):
         if img is not el and "counter" in (img.get("src") or ""):
             return True
@@ -341,43 +367,6 @@ def _counter_box(el: etree._Element) -> bool:
             if spans >= 5:
                 return True
     return False
-
-
-def _lacviet_counter(root: etree._Element) -> list:
-    # /html/body//*/text()[1][contains(., "ợ") or contains(., "Ợ")][contains(translate(.,
-    # "SỐLƯỢTTRUYCẬP", "sốlượttruycập"), "lượt truy cập")]/../ancestor-or-self::*[counter box][1]
-    found: dict[etree._Element, None] = {}
-    for el, text in _first_texts(root):
-        if ("ợ" in text or "Ợ" in text) and _LUOT_TRUY_CAP.search(text):
-            node = el
-            while node is not None:
-                if _counter_box(node):
-                    found[node] = None
-                    break
-                node = node.getparent()
-    if len(found) < 2:
-        return list(found)
-    return sorted(found, key=lambda el: _POSITION_OF(el))
-
-
-_ACCELERATED = {
-    '/html/body//*/text()[1][contains(., "xem")][contains(., "lượt người xem") or '
-    'contains(., "lượt xem")]/..': _lacviet_view_count,
-    '/html/body//*/text()[1][contains(., "ợ") or contains(., "Ợ")][contains(translate(., '
-    '"SỐLƯỢTTRUYCẬP", "sốlượttruycập"), "lượt truy cập")]/../ancestor-or-self::*[.//img'
-    '[contains(@src, "counter")] or count(.//span) >= 5][1]': _lacviet_counter,
-}
-
-
-class AcceleratedSelector:
-    """An XPath of `_ACCELERATED`, answered by its Python equivalent."""
-
-    def __init__(self, path: str, answer) -> None:
-        self.path = path
-        self._answer = answer
-
-    def __call__(self, root: etree._Element) -> list:
-        return self._answer(root)
 
 
 class FastSelector:
