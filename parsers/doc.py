@@ -23,7 +23,7 @@ _TEXT_WORDS = {
     "view": ("xem", "đọc", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
-              "source", "by ", "bởi", "von ", "par ", "por ", "door "),
+              "source", "by ", "bởi", "thực hiện", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door "),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -35,12 +35,11 @@ _HINT_WORDS = {
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
              "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser"),
     "category": ("crumb", "duong-dan", "duongdan", "categor", "chuyen-muc", "chuyenmuc",
-                 "cat-links", "danh-muc", "danhmuc", "cate", "catname", "cat-name",
-                 "section-name"),
+                 "cat-links", "danh-muc", "danhmuc", "cat", "path", "section-name"),
     "dateprop": ("datepublished", "datecreated"),
 }
 _COUNTER_SRC = re.compile(r"count|digit|/so/|(?:^|[/_-])\d\.(?:png|gif|jpe?g|bmp|svg|webp)", re.I)
-_SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed",
+_SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio",
                    "select", "option", "textarea", "button", "svg", "head", "title"})
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "header", "footer", "aside", "main", "blockquote", "pre",
@@ -501,9 +500,11 @@ def _repeated(item: etree._Element, others: int) -> bool:
     if parent is None:
         return False
     cls = item.get("class")
-    alike = 0
+    cells = len(item) if item.tag == "tr" else None   # a list's rows have the same cells; a
+    alike = 0                                          # layout table's rows (banner, menu, columns) do not
     for sib in parent:
-        if sib is not item and sib.tag == item.tag and sib.get("class") == cls and _links_headline(sib):
+        if sib is not item and sib.tag == item.tag and sib.get("class") == cls \
+                and (cells is None or len(sib) == cells) and _links_headline(sib):
             alike += 1
             if alike >= others:
                 return True
@@ -722,6 +723,18 @@ def in_site_header(el: etree._Element) -> bool:
         if anc.tag == "header":
             return not any(a.tag in ("article", "main") for a in anc.iterancestors())
         hint = (anc.get("class") or "") + " " + (anc.get("id") or "")
-        if hint.strip() and _SITE_HEADER.search(hint):
+        if hint.strip() and _SITE_HEADER.search(hint) and _site_header_hint(hint):
+            return True
+    return False
+
+
+def _site_header_hint(hint: str) -> bool:
+    """A class/id token naming the site's header, not an article's own ('article-header',
+    'news-top', 'post_header')."""
+    for token in hint.split():
+        parts = [p for p in _PARTS.split(token.lower()) if p]
+        if parts and parts[0] in _OWN_PART and len(parts) > 1:
+            continue
+        if _SITE_HEADER.search(token):
             return True
     return False

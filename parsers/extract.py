@@ -16,9 +16,9 @@ from lxml import etree
 from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
-from .doc import RELATED_HEADING, Doc, in_related_block, page_scope
-from .fields import (AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
-                     author_of, byline_of, counter_of,
+from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
+from .fields import (AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
+                     author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature,
                      view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
@@ -48,6 +48,17 @@ _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|
 _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
+_SOURCE_CELL = re.compile(r"^(?:nguồn tin|nguồn|source)\s*[:：]?$", re.I)
+# an archive's notice ("Lưu ý: Đây là nội dung lưu trữ từ ... (cũ)"): the archive's, not the article's
+_ARCHIVE_NOTICE = re.compile(r"^(?:(?:lưu ý|chú ý|thông báo|ghi chú)\s*[:：]\s*)?(?:đây là |trang này là |bài viết này là )?"
+                             r"(?:nội dung|thông tin|bài viết|tin bài|trang)(?: được)? lưu trữ\b", re.I)
+# a share bar: "Chia sẻ Facebook Chia sẻ Zalo", "Share: Facebook | Twitter | Email"
+_SHARE_WORDS = frozenset({"chia", "sẻ", "share", "lên", "qua", "on", "via", "facebook", "zalo", "twitter",
+                          "x", "linkedin", "email", "e-mail", "messenger", "telegram", "pinterest",
+                          "google+", "reddit", "whatsapp", "viber", "tweet", "like", "in", "bài", "gửi",
+                          "|", "·", "•", "-", "/"})
+_NETWORKS = frozenset({"facebook", "zalo", "twitter", "linkedin", "messenger", "telegram", "pinterest",
+                       "reddit", "whatsapp", "viber"})
 # one line of an article-info block: its "Details" term, or a labelled category, date, hits or
 # writer line
 _META_LINE = re.compile(
@@ -58,9 +69,13 @@ _META_LINE = re.compile(
 
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
-               profile: str | None = None) -> Page:
+               profile: str | None = None, *, quick_listings: bool = False) -> Page:
     """Parse one page. Never raises on bad input: what cannot be read becomes a warning.
-    `profile` forces a profile by name ("generic" forces the generic extractor)."""
+    `profile` forces a profile by name ("generic" forces the generic extractor).
+    `quick_listings`: a page the profile's URL rules name a listing, and that shows links, is
+    read for its links and the site's counters only (its `article` holds nothing else): what
+    a crawl and a reparse take from a listing page, at a fraction of the cost of its
+    article fields (half of a crawl's pages are listings)."""
     warnings: list[str] = []
     if len(data) > MAX_PAGE_BYTES:
         warnings.append(f"page of {len(data)} bytes cut to {MAX_PAGE_BYTES} for parsing")
@@ -318,7 +333,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     body_el = _first(doc, profile, "body", lambda el: el if has_text(el) else None,
                      longest=True)
     parts: list[etree._Element] = []
-    if body_el is None:
+    media_only = body_el is None and _first(doc, profile, "body", _media_only) is not None
+    if body_el is None and not media_only:
         body_el = generic.find_body(doc)
         parts = generic.body_parts(body_el) if body_el is not None else []
     headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
@@ -370,6 +386,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, BYLINE_LINE, body_el, byline_of) or _marked_author(doc, body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
+        or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
         or None
     if not article.headline:
@@ -415,6 +432,11 @@ def _counter_with_total(el: etree._Element) -> Counter | None:
     return counter if counter.total is not None else None
 
 
+def _media_only(el: etree._Element) -> etree._Element | None:
+    """The profile's body element holding a player and no text: a video-only article."""
+    return el if next(el.iter("video", "audio", "iframe", "object", "embed"), None) is not None else None
+
+
 def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = False):
     """Try the profile's selectors for `field` in order; the first that reads a value wins."""
     if profile is None:
@@ -434,6 +456,8 @@ def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = 
 
 def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple[ParsedDate | None, object]:
     def read(el):
+        if in_link_list(el) or in_related_block(el):
+            return None                # a listed article's date (a sidebar's 'TIN MỚI'), not this one's
         if el.tag == "time" and el.get("datetime"):
             parsed = parse_vietnamese_datetime(el.get("datetime"))
             if parsed.value is not None:
@@ -455,7 +479,17 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     el = generic.find_author_element(doc, body_el)
     if el is None:
         return None
-    return byline_of(el)
+    return byline_of(el) or _office_name(byline_text(el))
+
+
+def _office_name(text: str) -> str | None:
+    """An office signing as the author ('Văn phòng HĐND và UBND huyện', 'Phòng Văn hóa - Thông
+    tin'): its name, short, without digits or a sentence's end."""
+    text = AUTHOR_LABEL.sub("", text).strip()
+    if _OFFICE.match(text) and len(text.split()) <= 10 and text[:1].isupper() \
+            and not text.endswith((".", ":")) and not any(ch.isdigit() for ch in text):
+        return text
+    return None
 
 
 def _jsonld_author(doc: Doc) -> str | None:
@@ -492,7 +526,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
                 break
             i = resume                 # a related box inside the article: the text goes on
             continue
-        if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text):
+        if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
+                or _ARCHIVE_NOTICE.match(text):
             continue
         if profile is None and not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
             continue
@@ -585,6 +620,17 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
     return False
 
 
+def _share_bar(text: str) -> bool:
+    """A line of share buttons: only share words and network names, naming sharing ('chia sẻ',
+    'share') and one network at least. (A network's name alone is a button of a list, left to
+    the link-list rule.)"""
+    if len(text) > 120:
+        return False
+    words = text.lower().replace(":", " ").split()
+    return any(w in _NETWORKS for w in words) and ("share" in words or "sẻ" in words) \
+        and all(w in _SHARE_WORDS for w in words)
+
+
 def _drop_attachment_box(kept: list[Block]) -> list[Block]:
     """An attachment box at the end of the text: its heading alone on a line ("File đính
     kèm:") and under it only file lines ("x.pdf (412 KB) - Lượt tải: 12"). The files are the
@@ -623,8 +669,8 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
     printed as a signature (right-aligned, all bold or italic) is one."""
     author = source = None
     for _ in range(3):
-        if len(kept) < 2:
-            break
+        if not kept or (len(kept) < 2 and not _CREDIT.match(kept[0].text)):
+            break                      # the only paragraph is text, unless it is a labelled credit
         last = kept[-1]
         if printed_only and not (right_aligned(last.element) and last.emphasised):
             break
@@ -648,6 +694,9 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
     return kept, Signature(author, source)
 
 
+# a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
+_CREDIT = re.compile(r"^(?:thực hiện|tác giả|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
+                     r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)
 _OFFICE = re.compile(r"^(?:trung tâm|văn phòng|ban|phòng|sở|ủy ban|uỷ ban|ubnd|bộ phận|tổ|"
                      r"hội|đài|báo|cổng|trường|viện|cục|chi cục|tổng cục|đoàn|bộ|công an|"
                      r"bộ chỉ huy|ban chỉ huy|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ)\s", re.I)

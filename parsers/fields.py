@@ -122,7 +122,13 @@ def digit_row(el: etree._Element) -> str | None:
     singles: list[str] = []
     best: list[str] = []
     for node in el.iter():
-        if not isinstance(node.tag, str) or len(node):
+        if not isinstance(node.tag, str):
+            continue
+        if len(node):
+            if (node.text or "").strip():  # a label's own text ("Đang online: <b>4</b>") ends the row
+                if len(singles) > len(best):
+                    best = singles
+                singles = []
             continue
         t = (node.text or "").strip()
         if len(t) == 1 and t.isdigit():
@@ -271,12 +277,12 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
     return labels.sub("", clean(text)).strip(" :：-–|")
 
 
-AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|người viết|viết bởi|bài viết bởi|posted by|by|"
+AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|người viết|viết bởi|bài viết bởi|posted by|by|thực hiện(?=\s*[:：])|"
                           r"đăng bởi|người đăng|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
 SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
-AUTHOR_LINE = re.compile(r"^\s*(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"
-                         r"(?:\s*[:：]\s*|\s+)\w", re.I)
+AUTHOR_LINE = re.compile(r"^\s*(?:(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"
+                         r"(?:\s*[:：]\s*|\s+)|thực hiện\s*[:：]\s*)\w", re.I)
 
 
 _SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:nguồn tin|nguồn|source)\s*[:：].*$", re.I)

@@ -39,6 +39,8 @@ def find_body(doc: Doc) -> etree._Element | None:
         if length < 25:
             continue
         score = 1 + min(length / 100, 3) + commas * 0.1
+        if para.tag == "h1":
+            score /= 2                 # the page's headline: beside the text, not text
         parent = para.getparent()
         if runs >= 2 and breaks.get(para, 0) >= runs - 1 and para.tag in _CONTAINERS:
             # loose text split by <br>s: the element is the container of its own paragraphs
@@ -60,7 +62,51 @@ def find_body(doc: Doc) -> etree._Element | None:
             break
         if best in el.iterancestors():
             best = el
-    return best
+    inner = _content_child(best)
+    return best if inner is None else inner
+
+
+_CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
+                           re.I)
+
+
+_PLAYERS = ("video", "audio", "iframe", "object", "embed")
+
+
+def _content_child(panel: etree._Element) -> etree._Element | None:
+    """An article panel that lays out its parts as children (a title element, the info line,
+    the lead, a content element, the author line, a toolbar): the body is its content child,
+    the one named so that holds more text than any other but the lead (and a third of the
+    panel's text without the lead). The parts around it are read by
+    their own rules (the lead rule adds the lead back)."""
+    if len(panel) < 3:
+        return None
+    titled = content = None
+    for child in panel:
+        if not isinstance(child.tag, str):
+            continue
+        hint = (child.get("class") or "") + " " + (child.get("id") or "")
+        if not hint.strip():
+            continue
+        if titled is None and content is None and _TITLE_HINT.search(hint):
+            titled = child
+        elif titled is not None and content is None and _CONTENT_PART.search(hint) \
+                and not _TITLE_HINT.search(hint):
+            content = child
+    if content is None:
+        return None
+    size, rest = len(_TEXT_LEN(content)), len(_TEXT_LEN(panel))
+    if not text_of(content):           # a video-only article: its player, no text
+        return content if next(content.iter(*_PLAYERS), None) is not None else None
+    for child in panel:
+        if child is content or not isinstance(child.tag, str):
+            continue
+        length = len(_TEXT_LEN(child))
+        if _LEAD_HINT.search((child.get("class") or "") + " " + (child.get("id") or "")):
+            rest -= length             # the lead: added back by the lead rule
+        elif length > size:
+            return None
+    return content if 3 * size >= rest else None
 
 
 def body_parts(body: etree._Element) -> list[etree._Element]:
@@ -140,7 +186,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = len(text.split())
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        if RELATED_HEADING.match(text) or _site_name(el):
+        if RELATED_HEADING.match(text) or BOX_TITLE.match(text) or _site_name(el):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
         score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
@@ -166,11 +212,20 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
                 return text_of(el), el
-    if og:
+    if og and not BOX_TITLE.match(og):
         return _strip_site(og, doc), None
-    if doc.title:
+    if doc.title and not BOX_TITLE.match(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+# A module's or box's generic title ("Tin chi tiết", "Chi tiết tin", "Tin tức"): never a
+# headline, also when the page's <title> repeats it.
+BOX_TITLE = re.compile(
+    r"^\s*(?:(?:tin|bài|bài viết|nội dung|thông tin)(?: tức)? chi tiết|chi tiết(?: (?:tin|bài)"
+    r"(?: tức| viết| bài)?)?|tin tức(?: - sự kiện| sự kiện| chung)?|tin mới(?: nhất)?|tin bài|"
+    r"chuyên mục|danh mục|nội dung(?: tin| bài viết)?|xem tin|tin|bài viết|news(?: detail)?|"
+    r"article detail)\s*[:：]?\s*$", re.I)
 
 
 _SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname")
@@ -749,6 +804,21 @@ def find_counter(doc: Doc) -> Counter:
             found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
                 return found
+        elif len(text) >= 160 and not in_link_list(owner):
+            found = _counter_line(owner)
+            if found.total is not None:
+                return found
+    return Counter()
+
+
+def _counter_line(owner: etree._Element) -> Counter:
+    """A counter printed as one line of a longer block (a footer's lines split by <br>:
+    'Lượt truy cập: 2.345.678 - Đang online: 12'): read from that line alone."""
+    for piece in (owner.text, *(child.tail for child in owner)):
+        if piece and len(piece) < 160 and COUNTER_TITLE.search(piece):
+            counts = labelled_counts(piece)
+            if counts.get("total") is not None:
+                return Counter(counts["total"], counts.get("online"), counts.get("today"))
     return Counter()
 
 
@@ -795,7 +865,7 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                 text = texts[el] = text_of(el)
             if not (3 < len(text) < 120 and pattern.match(text)):
                 continue
-            if in_link_list(el) or chrome_ancestor(el, body):
+            if in_link_list(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)):
                 break
             value = read(el)
             if value is not None:
@@ -805,6 +875,42 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
             # a bold label alone ("<strong>Tác giả bài viết:</strong> Nguyễn Văn Hùng"): the
             # value is beside it, in the parent's text
     return None
+
+
+_CELL_TAGS = ("th", "td", "dt")
+
+
+def find_cell_value(doc: Doc, label: re.Pattern[str], body: etree._Element | None) -> str | None:
+    """A field printed in a metadata table: a label cell ('Nguồn', 'Chuyên mục:') and its value
+    in the next cell (<th>Nguồn</th><td>Báo Bạc Liêu</td>, <dt>…</dt><dd>…</dd>)."""
+    for owner in doc.texts("label"):
+        cell = owner if owner.tag in _CELL_TAGS else owner.getparent()
+        if cell is None or cell.tag not in _CELL_TAGS or not label.match(text_of(cell)):
+            continue
+        value = cell.getnext()
+        if value is None or value.tag not in ("td", "dd") or in_link_list(cell) \
+                or chrome_ancestor(cell, body):
+            continue
+        text = text_of(value)
+        if 1 < len(text) <= 80:
+            return text
+    return None
+
+
+def _follows_body(el: etree._Element, body: etree._Element | None) -> bool:
+    """In the block right after the body (NukeViet's print view signs in a 'copyright' box
+    under the text): the article's own lines, whatever the box is named."""
+    if body is None:
+        return False
+    for node in (el, *el.iterancestors()):
+        if node is body.getparent():
+            return False
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is body:
+            return True
+    return False
 
 
 def _label_only(text: str) -> bool:
@@ -853,7 +959,19 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
             return leaf or names[-1]
         if names:
             return names[0]
-    return None
+    return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
+        or find_cell_value(doc, _CATEGORY_CELL, None)
+
+
+# the category printed with its label: 'Chủ đề: <a>Y tế</a>' (PHP-Nuke's topic), 'Chuyên mục: …'
+_CATEGORY_LINE = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]\s*\w", re.I)
+_CATEGORY_CELL = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]?\s*$", re.I)
+_LINE_LABEL = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]\s*", re.I)
+
+
+def _labelled_category(el: etree._Element) -> str | None:
+    text = _LINE_LABEL.sub("", text_of(el)).strip(" »›>|/-")
+    return text if text and len(text) <= 60 and len(text.split()) <= 8 else None
 
 
 def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
@@ -869,14 +987,15 @@ def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
     text = _CATEGORY_LABEL.sub("", text_of(last)).strip(" »›>|/-")
     if not text or len(text) > 60 or len(text.split()) > 8 or text.lower() in _HOME:
         return None
-    if headline and (text in headline or headline in text):
-        return None
+    if headline and (headline in text or (text in headline and 2 * len(text) > len(headline))):
+        return None                    # the title (or most of it), not a category it mentions
     return text
 
 
 _BREADCRUMB = re.compile(r"breadcrumb|duong-?dan|path|crumb", re.I)
 _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|cat-links|"
                             r"danh-?muc|\bcate\b|catname|cat-name|section-name|tieudechuyenmuc|"
+                            r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"
                             r"^category tag$", re.I)
 _CATEGORY_LABEL = re.compile(r"^\s*(?:chuyên mục|danh mục|thể loại|category)\s*[:：]?\s*", re.I)
 _HOME = ("trang chủ", "home", "trang chu", "trang nhất")

@@ -295,15 +295,87 @@ def _segment_is_legacy(segment: str, encoding: str, page_is_mixed: bool) -> bool
     return any(c in telltales for word in _candidate_words(segment) for c in word)
 
 
+# A tag naming a legacy font (<font face=".VnTime">, style="font-family: 'VNI-Times'"): the text
+# inside it was typed in that font, however little of it the page holds.
+_FONT_NAME = re.compile(r"\.Vn[A-Z]|\bVNI[- ][A-Z]")
+_FONT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(?:\.Vn[A-Z]\w*|\bVNI[- ][A-Z][\w-]*)[^<>]*>")
+_MAX_FONT_SPAN = 20_000
+
+
+def _font_encoding(tag: str) -> str:
+    return "vni" if re.search(r"\bVNI[- ][A-Z]", tag) else "tcvn3"
+
+
+def _element_end(text: str, name: str, start: int) -> int:
+    """Where the element whose start tag ends at `start` closes (its end tag counted with nested
+    ones of the same name); an unclosed one ends at the next tag."""
+    depth = 1
+    for tag in re.finditer(r"<(/?)%s\b[^<>]*>" % re.escape(name), text[start:start + _MAX_FONT_SPAN], re.I):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start + tag.start()
+    nxt = text.find("<", start)
+    return nxt if nxt >= 0 else len(text)
+
+
+def _convert_span(span: str, encoding: str) -> str:
+    """The text pieces of `span` (not its tags, not pieces already in Unicode Vietnamese)
+    converted, when its telltale words read as Vietnamese syllables in that encoding."""
+    pieces = _SEGMENT_BREAK.split(span)
+    in_tag = False
+    words = [w for piece in pieces for w in _candidate_words(piece)]
+    considered, valid, _ = _score(words, encoding)
+    if not valid or valid < _MIN_VALID_RATIO * considered:
+        return span
+    out = []
+    for piece in pieces:
+        if piece == "<":
+            in_tag = True
+        elif piece == ">":
+            in_tag = False
+        elif not in_tag and not piece.isascii() and not _UNICODE_VIETNAMESE.search(piece):
+            piece = _CONVERTERS[encoding](piece)
+        out.append(piece)
+    return "".join(out)
+
+
+def _fix_named_fonts(text: str) -> tuple[str, str | None]:
+    """Convert the text of elements that name a legacy font, with that font's encoding."""
+    # substring tests first: the regex scan of a whole page costs more than parsing it
+    if (".Vn" not in text and "VNI" not in text) or _FONT_NAME.search(text) is None:
+        return text, None
+    out: list[str] = []
+    pos = 0
+    found = None
+    for tag in _FONT_TAG.finditer(text):
+        if tag.start() < pos:
+            continue                   # nested inside a span already converted
+        end = _element_end(text, tag.group(1), tag.end())
+        encoding = _font_encoding(tag.group())
+        span = text[tag.end():end]
+        converted = _convert_span(span, encoding)
+        if converted is not span:
+            found = found or encoding
+        out.append(text[pos:tag.end()])
+        out.append(converted)
+        pos = end
+    if found is None:
+        return text, None
+    out.append(text[pos:])
+    return "".join(out), found
+
+
 def fix_legacy(text: str) -> tuple[str, str | None]:
     """Convert legacy TCVN3/VNI text to Unicode when detected: (text, "tcvn3" | "vni" | None).
 
-    Segments (between tags and line breaks) that contain Unicode Vietnamese are kept as they
-    are; on a page that mixes both, only segments with legacy evidence are converted.
+    Elements that name a legacy font are converted with that font's encoding first. Segments
+    (between tags and line breaks) that contain Unicode Vietnamese are kept as they are; on a
+    page that mixes both, only segments with legacy evidence are converted.
     """
+    text, named = _fix_named_fonts(text)
     encoding = detect_legacy(text)
     if encoding is None:
-        return text, None
+        return (unicodedata.normalize("NFC", text), named) if named else (text, None)
     page_is_mixed = _UNICODE_VIETNAMESE.search(text) is not None
     convert = _CONVERTERS[encoding]
     pieces = _SEGMENT_BREAK.split(text)

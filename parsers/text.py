@@ -15,7 +15,8 @@ BLOCK_TAGS = frozenset({
     "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "center", "address",
     "hr", "form", "fieldset", "legend", "details", "summary",
 })
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed",
+# (a <video>'s or <audio>'s own text is the player's fallback: "Trình duyệt không hỗ trợ video")
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio",
                        "select", "option", "textarea", "button", "input", "svg", "map", "head",
                        "link", "meta", "title"})
 _SPACE = re.compile(r"[\s\u00a0]+")
@@ -163,6 +164,10 @@ class Block:
                 or self.emphasis_chars >= len(self.text.replace(" ", "")) * 0.9)
 
 
+# right-alignment classes of CSS frameworks and editors (Bootstrap 3/4 and 5, Gutenberg, Quill)
+_RIGHT_CLASS = re.compile(r"text-right|(?:^|\s)text-(?:\w\w-)?end(?:$|\s)|text-align-right|ql-align-right")
+
+
 def right_aligned(el: etree._Element) -> bool:
     for node in (el, *el.iterancestors()):
         if (node.get("align") or "").lower() == "right":
@@ -171,7 +176,7 @@ def right_aligned(el: etree._Element) -> bool:
         if "text-align:right" in style:
             return True
         cls = node.get("class") or ""
-        if "text-right" in cls or "right" == cls:
+        if cls and ("right" == cls or _RIGHT_CLASS.search(cls)):
             return True
         if node.tag in ("div", "td", "article", "section"):
             return False
