@@ -1,0 +1,67 @@
+"""One small page per failure class the blind world-news set (fixtures/world_blind, issue 10)
+showed in the generic extractor; each page is written here, in other words and markup than the
+blind pages, and asserts the exact record fields of its class."""
+from __future__ import annotations
+
+from govnews.parsers.extract import parse_page
+
+PROSE = ("The regional assembly approved the new harbour budget on Tuesday after a debate that "
+         "lasted most of the afternoon, with several members asking for more detail on costs.")
+PROSE2 = ("Officials said the dredging work would start in the spring and take about eighteen "
+          "months, while the old quay would stay open to fishing boats during the works.")
+
+
+def _article(html: str, url: str = "https://news.example.org/2024/03/05/harbour-budget"):
+    return parse_page(html.encode("utf-8"), url, {"content-type": "text/html; charset=utf-8"},
+                      profile="generic").article
+
+
+def _page(inner: str, head: str = "", lang: str = "en") -> str:
+    return (f"<html lang='{lang}'><head><title>Harbour budget approved | Coast Times</title>{head}"
+            "</head><body><header class='site-header'><a href='/'>Coast Times</a></header>"
+            f"<main>{inner}</main><footer class='site-footer'>© Coast Times</footer></body></html>")
+
+
+def test_inline_chrome_inside_the_body_is_left_out():
+    # captions, an ad slot, a share box, a read-more teaser, an embed, a tags line and a
+    # screen-reader label inside the article's own container: none of them is its text
+    body = (
+        "<div class='story-text'>"
+        "<figure class='media'><img src='/a.jpg'><figcaption>The quay at dawn. Photo: J. Roe"
+        "</figcaption></figure>"
+        f"<p>{PROSE}</p>"
+        "<div class='slot-advert'><span>Advertisement</span></div>"
+        "<p><strong>Read more:</strong> <a href='/2024/03/01/port-fees'>Port fees to rise in April</a></p>"
+        "<div class='wp-caption'><img src='/b.jpg'><p class='wp-caption-text'>Cranes on the east pier</p></div>"
+        "<div class='social-share'><ul><li><a href='#'>Facebook</a></li><li><a href='#'>X</a></li></ul></div>"
+        "<blockquote class='insta-embed instagram-media'><p>Look at this sunset over the harbour!</p></blockquote>"
+        f"<p>{PROSE2}</p>"
+        "<p>Lesen Sie auch: <a href='/x'>Hafenfest abgesagt</a></p>"
+        "<span class='sr-only'>Image caption,</span>"
+        "<div>Werbung</div>"
+        "<p>Tags: harbour, budget, assembly</p>"
+        "</div>")
+    article = _article(_page(f"<article><h1>Harbour budget approved</h1>{body}</article>"))
+    assert article.body == PROSE + "\n\n" + PROSE2
+
+
+def test_press_release_end_mark_and_comments_heading_end_the_text():
+    body = (f"<div class='release'><p>{PROSE}</p><p>{PROSE2}</p><p>###</p>"
+            "<p>About the Harbour Board: the board manages eleven ports and employs 900 people "
+            "across the region, and has done so since 1952.</p></div>")
+    article = _article(_page(f"<article><h1>Harbour budget approved</h1>{body}</article>"))
+    assert article.body == PROSE + "\n\n" + PROSE2
+    body = (f"<td><p>{PROSE}</p><p>{PROSE2}</p><table><tr><td><b>Comments (2)</b></td></tr>"
+            "<tr><td>Mary wrote: About time, the quay has been falling apart for years now.</td></tr>"
+            "</table></td>")
+    article = _article(_page(f"<h1>Harbour budget approved</h1><table><tr>{body}</tr></table>"))
+    assert article.body == PROSE + "\n\n" + PROSE2
+
+
+def test_vietnamese_pages_keep_their_captions():
+    vn = ("Hội đồng nhân dân tỉnh đã thông qua ngân sách cảng biển vào chiều thứ Ba sau một buổi "
+          "thảo luận kéo dài, nhiều đại biểu đề nghị làm rõ thêm chi phí.")
+    body = (f"<div class='content'><figure><img src='/a.jpg'><figcaption>Toàn cảnh cảng cá."
+            f"</figcaption></figure><p>{vn}</p></div>")
+    article = _article(_page(f"<h1>Thông qua ngân sách cảng biển</h1>{body}", lang="vi"))
+    assert article.body == "Toàn cảnh cảng cá.\n\n" + vn
