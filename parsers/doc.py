@@ -649,7 +649,9 @@ RELATED_HEADING = re.compile(
     # the same boxes on pages in other languages
     r"related (?:articles|stories|content|links|coverage|topics)|more (?:stories|news|on this story)|"
     r"read more|read also|see also|you may also like|you might also like|recommended(?: for you)?|"
-    r"most read|most popular|latest news|"
+    r"most read|most popular|latest news|other news|more news|recent news|recent posts|"
+    r"other stories|más información|leia também|veja também|czytaj też|czytaj także|"
+    r"читайте также|相关阅读|相关新闻|関連記事|"
     r"à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|"
     r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
     r"das könnte sie auch interessieren|meistgelesen|"

@@ -17,8 +17,8 @@ from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_related_block, page_scope
-from .fields import (AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
-                     author_of, byline_of, counter_of,
+from .fields import (_UI_WORDS, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE,
+                     Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature,
                      view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
@@ -343,7 +343,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     article.author = article.author or signature.author \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
-        or _labelled(doc, BYLINE_LINE, body_el, byline_of) or _marked_author(doc, body_el) \
+        or _labelled(doc, BYLINE_LINE, body_el, _own_byline) or _marked_author(doc, body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -431,7 +431,39 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     el = generic.find_author_element(doc, body_el)
     if el is None:
         return None
-    return byline_of(el)
+    return _joint_byline(el) or byline_of(el) or _agency_byline(el)
+
+
+def _own_byline(el: etree._Element) -> str | None:
+    """A labelled byline ("By X") unless it is a teaser card's, another article's."""
+    return None if generic.in_teaser(el) else byline_of(el)
+
+
+def _joint_byline(el: etree._Element) -> str | None:
+    """The whole byline when the marked element is one of several writers' links or names
+    printed side by side ("By <a rel=author>A</a> and <a rel=author>B</a>")."""
+    parent = el.getparent()
+    if parent is None or len(parent) > 12:
+        return None
+    mark = (el.tag, el.get("rel"), el.get("class"), el.get("itemprop"))
+    if not any(x is not el and (x.tag, x.get("rel"), x.get("class"), x.get("itemprop")) == mark
+               for x in parent):
+        return None
+    name = byline_of(parent)
+    return name if name and text_of(el) in name else None
+
+
+_AGENCY = re.compile(r"^[^\W\d_][^\d:：|]{1,38}$")
+
+
+def _agency_byline(el: etree._Element) -> str | None:
+    """A marked byline that names no person: a news agency or the newsroom ("dpa/AFP",
+    "La rédaction"), short, one to four words, no digits, not a button."""
+    text = BYLINE_LABEL.sub("", byline_text(el)).strip(" ,;-–—·.")
+    if not _AGENCY.match(text) or len(text.split()) > 4 or _UI_WORDS.match(text) \
+            or not any(ch.isupper() for ch in text):
+        return None
+    return text
 
 
 def _jsonld_author(doc: Doc) -> str | None:

@@ -824,10 +824,25 @@ def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
             continue
-        if chrome_ancestor(el, body) or in_site_header(el):
+        if chrome_ancestor(el, body) or in_site_header(el) or in_comments(el) or in_teaser(el):
             continue
         return el
     return None
+
+
+def in_teaser(el: etree._Element) -> bool:
+    """In a teaser card of another article: a small block (<article>, <li>, <div>) whose
+    heading links elsewhere ("<h2><a href>Title</a></h2> <p>blurb</p> <span>By X</span>")."""
+    node = el.getparent()
+    for _ in range(3):
+        if node is None or node.tag in ("body", "main", "html"):
+            return False
+        if node.tag in ("article", "li", "div"):
+            heading = next(node.iter("h2", "h3", "h4"), None)
+            if heading is not None and next(heading.iter("a"), None) is not None:
+                return len(text_of(node)) < 600
+        node = node.getparent()
+    return False
 
 
 def find_category(doc: Doc, headline: str | None = None) -> str | None:

@@ -65,3 +65,57 @@ def test_vietnamese_pages_keep_their_captions():
             f"</figcaption></figure><p>{vn}</p></div>")
     article = _article(_page(f"<h1>Thông qua ngân sách cảng biển</h1>{body}", lang="vi"))
     assert article.body == "Toàn cảnh cảng cá.\n\n" + vn
+
+
+def _byline_page(byline: str, extra: str = "", lang: str = "en") -> str:
+    return _page(f"<article><h1>Harbour budget approved</h1>{byline}<div class='story-text'>"
+                 f"<p>{PROSE}</p><p>{PROSE2}</p></div>{extra}</article>", lang=lang)
+
+
+def test_two_writers_on_one_byline_are_kept_as_printed():
+    cases = {
+        "<p class='story-byline'>By <a rel='author' href='/p/mia'>Mia Lund</a> and "
+        "<a rel='author' href='/p/omar'>Omar Sayed</a></p>": "Mia Lund and Omar Sayed",
+        "<div class='byline'>Von Lena Vogt und Jonas Kraus</div>": "Lena Vogt und Jonas Kraus",
+        "<div class='signature'>Par <a class='author-link' href='/a/1'>Marie Roux</a> et "
+        "<a class='author-link' href='/a/2'>Paul Girard</a></div>": "Marie Roux et Paul Girard",
+        "<p class='autor'>Por Rita Lopes e Tiago Mendes</p>": "Rita Lopes e Tiago Mendes",
+    }
+    for byline, name in cases.items():
+        assert _article(_byline_page(byline)).author == name
+
+
+def test_byline_labels_in_other_scripts_are_stripped():
+    cases = {
+        "<div class='article-author'>Автор: Ольга Соколова</div>": "Ольга Соколова",
+        "<div class='article-author'>Текст: Дмитрий Орлов</div>": "Дмитрий Орлов",
+        "<span class='autor'>Autor: Katarzyna Wójcik</span>": "Katarzyna Wójcik",
+        "<span class='author'>记者：李强</span>": "李强",
+        "<p class='byline'>文・写真　佐藤花子</p>": "佐藤花子",
+    }
+    for byline, name in cases.items():
+        assert _article(_byline_page(byline)).author == name
+
+
+def test_agency_and_newsroom_bylines_are_authors():
+    assert _article(_byline_page("<span class='meta-author'>Reuters/AP</span>")).author == "Reuters/AP"
+    assert _article(_byline_page("<span class='auteur'>La Rédaction</span>")).author == "La Rédaction"
+
+
+def test_a_commenter_or_a_teaser_card_is_not_the_author():
+    comments = ("<section class='comments'><div class='comment-meta'><a class='comment-author' "
+                "href='/u/9'>HarbourFan77</a> said:</div><p>Finally some good news for the quay, "
+                "it has been in a poor state for a long time now.</p></section>")
+    assert _article(_byline_page("", comments)).author is None
+    card = ("<article class='card'><h2><a href='/2024/03/01/storm-damage'>Storm damage on the "
+            "coast road repaired at last</a></h2><p>Crews finished the work overnight.</p>"
+            "<span class='card-byline'>By Nina Holt and Karl Berg</span></article>")
+    assert _article(_byline_page("", card)).author is None
+
+
+def test_an_other_news_list_after_the_text_ends_it():
+    body = (f"<td><p>{PROSE}</p><p>{PROSE2}</p><b>Other News:</b><br>"
+            "<a href='/n/1'>March 2, 2024 - Boat ramp reopens</a><br>"
+            "<a href='/n/2'>February 9, 2024 - Winter meeting notes</a><br></td>")
+    article = _article(_page(f"<h1>Harbour budget approved</h1><table><tr>{body}</tr></table>"))
+    assert article.body == PROSE + "\n\n" + PROSE2
