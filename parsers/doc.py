@@ -724,6 +724,10 @@ def in_site_header(el: etree._Element) -> bool:
         if anc.tag == "header":
             return not any(a.tag in ("article", "main") for a in anc.iterancestors())
         hint = (anc.get("class") or "") + " " + (anc.get("id") or "")
-        if hint.strip() and _SITE_HEADER.search(hint):
+        if hint.strip() and _SITE_HEADER.search(hint) and not _OWN_TOP.search(hint):
             return True
     return False
+
+
+# an article's own top or a post's date header ("b-article__top", "date-header"), not the site's
+_OWN_TOP = re.compile(r"(?:article|story|entry|post|date)[\w-]*[_-](?:header|top)\b", re.I)

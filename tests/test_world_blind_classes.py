@@ -119,3 +119,49 @@ def test_an_other_news_list_after_the_text_ends_it():
             "<a href='/n/2'>February 9, 2024 - Winter meeting notes</a><br></td>")
     article = _article(_page(f"<h1>Harbour budget approved</h1><table><tr>{body}</tr></table>"))
     assert article.body == PROSE + "\n\n" + PROSE2
+
+
+URL_NO_DATE = "https://news.example.org/local/harbour-budget"
+
+
+def _dated(meta: str, head: str = "", after: str = "", lang: str = "en", url: str = URL_NO_DATE):
+    html = _page(f"<article><h1>Harbour budget approved</h1>{meta}<div class='story-text'>"
+                 f"<p>{PROSE}</p><p>{PROSE2} See <a href='/local/quay-history'>the quay's "
+                 f"long history in pictures and words</a>.</p></div>{after}</article>", head, lang)
+    return _article(html, url)
+
+
+def test_dates_in_polish_and_russian_genitive_and_american_order():
+    art = _dated("<div class='news-article-top'><span>Opublikowano: 3 marca 2024, 10:00</span>"
+                 "<span>Aktualizacja: 4 marca 2024, 08:00</span></div>", lang="pl")
+    assert art.published_at == "2024-03-03T10:00:00+07:00"
+    art = _dated("<div class='meta'><span class='pubdate'>7 июня 2023</span></div>", lang="ru")
+    assert art.published_at[:10] == "2023-06-07"
+    art = _dated("<div class='release-meta'><span>Post Date:</span><span>04/17/2024</span></div>")
+    assert art.published_at[:10] == "2024-04-17"
+
+
+def test_a_label_after_the_text_and_a_blog_date_header_are_the_date():
+    art = _dated("", after="<p class='story-created'>Erstellt: 11.06.2023, 09:15 Uhr</p>", lang="de")
+    assert art.published_at[:16] == "2023-06-11T09:15"
+    html = ("<html><head><title>Notes: Harbour budget approved</title></head><body>"
+            "<div class='site-header'><h1 class='title'>Harbour Notes</h1></div>"
+            "<div class='date-outer'><h2 class='date-header'><span>Friday, 8 March 2024</span></h2>"
+            "<div class='post'><h3 class='post-title'>Harbour budget approved</h3>"
+            f"<div class='post-body'><p>{PROSE}</p><p>{PROSE2}</p></div></div></div></body></html>")
+    assert _article(html, URL_NO_DATE).published_at[:10] == "2024-03-08"
+
+
+def test_a_teaser_card_date_and_a_stale_json_ld_date_lose_to_the_article_date():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2024-09-30T02:00:00Z"}</script>')
+    own = ("<div class='entry-meta'><a href='https://news.example.org/local/harbour-budget' "
+           "rel='bookmark'><time class='entry-date' datetime='2024-03-05T09:00:00+00:00'>"
+           "March 5, 2024</time></a></div>")
+    assert _dated(own, ld).published_at[:10] == "2024-03-05"
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2024-03-05T09:00:00Z"}</script>')
+    card = ("<div class='more-cards'><article class='card'><a href='/local/ferry-timetable'>"
+            "<h3>New ferry timetable from April</h3></a><footer><time datetime='2024-02-01'>"
+            "Feb 1, 2024</time></footer></article></div>")
+    assert _dated("", ld, after=card).published_at[:10] == "2024-03-05"
