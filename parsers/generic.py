@@ -140,7 +140,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = len(text.split())
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        if RELATED_HEADING.match(text) or _site_name(el):
+        if RELATED_HEADING.match(text) or _site_name(el) or _SECTION_LABEL.match(text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
         score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
@@ -173,6 +173,12 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     return (best[1], best[2]) if best else (None, None)
 
 
+# a section's name printed as the page's heading ("News Flash", "Press Releases"), not a headline
+_SECTION_LABEL = re.compile(
+    r"^(?:news ?flash|latest news|news|news (?:and|&) (?:events|updates|announcements)|"
+    r"press releases?|press room|newsroom|news releases?|announcements?|blog|blog posts?|"
+    r"media releases?|actualités|communiqués? de presse|nachrichten|aktuelles|pressemitteilungen?|"
+    r"noticias|notas de prensa|notizie|comunicati stampa|notícias|aktualności|новости)$", re.I)
 _SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname")
 _SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s)", re.I)
 

@@ -165,3 +165,14 @@ def test_a_teaser_card_date_and_a_stale_json_ld_date_lose_to_the_article_date():
             "<h3>New ferry timetable from April</h3></a><footer><time datetime='2024-02-01'>"
             "Feb 1, 2024</time></footer></article></div>")
     assert _dated("", ld, after=card).published_at[:10] == "2024-03-05"
+
+
+def test_a_section_name_heading_is_not_the_headline():
+    html = ("<html><head><title>Press Releases • Lakeview, WA</title></head><body>"
+            "<div id='page'><h1 class='pageTitle'>Press Releases</h1><div class='detail'>"
+            "<h3>Lakeview opens two new splash pads for the summer</h3>"
+            "<div class='detail-meta'>Posted on: June 3, 2024</div>"
+            f"<div class='fr-view'><p>{PROSE}</p><p>{PROSE2}</p></div></div></div></body></html>")
+    article = _article(html, "https://www.lakeview.example.gov/CivicAlerts.aspx?AID=812")
+    assert article.headline == "Lakeview opens two new splash pads for the summer"
+    assert article.published_at[:10] == "2024-06-03"
