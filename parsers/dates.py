@@ -112,6 +112,12 @@ for _number, _names in enumerate((
         "november nov novembre noviembre novembro",
         "december dec dezember décembre decembre déc diciembre dicembre dezembro dez"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Polish and Russian: the genitive a date prints ("12 stycznia 2023", "12 января 2023")
+for _number, _names in enumerate((
+        "stycznia января", "lutego февраля", "marca марта", "kwietnia апреля", "maja мая",
+        "czerwca июня", "lipca июля", "sierpnia августа", "września сентября",
+        "października октября", "listopada ноября", "grudnia декабря"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _NAMED_DMY = rf"""
     (?<![0-9])
@@ -242,8 +248,10 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"])
     if match.group("dmy_d"):
         year = match["dmy_y"]
-        return (int(year) if year else _expand_year(int(match["dmy_yy"])),
-                int(match["dmy_m"]), int(match["dmy_d"]))
+        month, day = int(match["dmy_m"]), int(match["dmy_d"])
+        if month > 12 and 1 <= day <= 12:
+            month, day = day, month    # no month 28: an American month/day/year (03/28/2023)
+        return (int(year) if year else _expand_year(int(match["dmy_yy"])), month, day)
     groups = match.groupdict()
     if groups.get("nd_d"):
         return int(match["nd_y"]), MONTHS[match["nd_m"].lower()], int(match["nd_d"])

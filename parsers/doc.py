@@ -650,7 +650,9 @@ RELATED_HEADING = re.compile(
     # the same boxes on pages in other languages
     r"related (?:articles|stories|content|links|coverage|topics)|more (?:stories|news|on this story)|"
     r"read more|read also|see also|you may also like|you might also like|recommended(?: for you)?|"
-    r"most read|most popular|latest news|"
+    r"most read|most popular|latest news|other news|more news|recent news|recent posts|"
+    r"other stories|más información|leia também|veja também|czytaj też|czytaj także|"
+    r"читайте также|相关阅读|相关新闻|関連記事|"
     r"à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|"
     r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
     r"das könnte sie auch interessieren|meistgelesen|"
@@ -723,7 +725,8 @@ def in_site_header(el: etree._Element) -> bool:
         if anc.tag == "header":
             return not any(a.tag in ("article", "main") for a in anc.iterancestors())
         hint = (anc.get("class") or "") + " " + (anc.get("id") or "")
-        if hint.strip() and _SITE_HEADER.search(hint) and _site_header_hint(hint):
+        if hint.strip() and _SITE_HEADER.search(hint) and not _OWN_TOP.search(hint) \
+                and _site_header_hint(hint):
             return True
     return False
 
@@ -738,3 +741,7 @@ def _site_header_hint(hint: str) -> bool:
         if _SITE_HEADER.search(token):
             return True
     return False
+
+
+# an article's own top or a post's date header ("b-article__top", "date-header"), not the site's
+_OWN_TOP = re.compile(r"(?:article|story|entry|post|date)[\w-]*[_-](?:header|top)\b", re.I)

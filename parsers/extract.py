@@ -17,8 +17,8 @@ from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
-from .fields import (AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LINE, SOURCE_LINE, UPLOADER_LINE, Counter, Signature,
-                     author_of, byline_of, byline_text, counter_of,
+from .fields import (_UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
+                     UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature,
                      view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
@@ -368,7 +368,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         first, *more = parts or [body_el]
         paragraphs, signature = body_paragraphs(first, profile, article.headline,
                                                 article.published_at_raw, tuple(more),
-                                                has_author=article.author is not None)
+                                                has_author=article.author is not None,
+                                                inline_chrome=profile is None and not
+                                                _is_vietnamese(doc, article.headline, body_el))
         article.images = images_in(body_el, base) if not more else \
             list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
@@ -383,7 +385,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     article.author = article.author or signature.author \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
-        or _labelled(doc, BYLINE_LINE, body_el, byline_of) or _marked_author(doc, body_el) \
+        or _labelled(doc, BYLINE_LINE, body_el, _own_byline) or _marked_author(doc, body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
@@ -479,7 +481,8 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     el = generic.find_author_element(doc, body_el)
     if el is None:
         return None
-    return byline_of(el) or _office_name(byline_text(el))
+    return _joint_byline(el) or byline_of(el) or _office_name(byline_text(el)) \
+        or _agency_byline(el)
 
 
 def _office_name(text: str) -> str | None:
@@ -492,6 +495,38 @@ def _office_name(text: str) -> str | None:
     return None
 
 
+def _own_byline(el: etree._Element) -> str | None:
+    """A labelled byline ("By X") unless it is a teaser card's, another article's."""
+    return None if generic.in_teaser(el) else byline_of(el)
+
+
+def _joint_byline(el: etree._Element) -> str | None:
+    """The whole byline when the marked element is one of several writers' links or names
+    printed side by side ("By <a rel=author>A</a> and <a rel=author>B</a>")."""
+    parent = el.getparent()
+    if parent is None or len(parent) > 12:
+        return None
+    mark = (el.tag, el.get("rel"), el.get("class"), el.get("itemprop"))
+    if not any(x is not el and (x.tag, x.get("rel"), x.get("class"), x.get("itemprop")) == mark
+               for x in parent):
+        return None
+    name = byline_of(parent)
+    return name if name and text_of(el) in name else None
+
+
+_AGENCY = re.compile(r"^[^\W\d_][^\d:：|]{1,38}$")
+
+
+def _agency_byline(el: etree._Element) -> str | None:
+    """A marked byline that names no person: a news agency or the newsroom ("dpa/AFP",
+    "La rédaction"), short, one to four words, no digits, not a button."""
+    text = BYLINE_LABEL.sub("", byline_text(el)).strip(" ,;-–—·.")
+    if not _AGENCY.match(text) or len(text.split()) > 4 or _UI_WORDS.match(text) \
+            or not any(ch.isupper() for ch in text):
+        return None
+    return text
+
+
 def _jsonld_author(doc: Doc) -> str | None:
     name = doc.jsonld_value("author")
     return name if name and looks_like_name(name) else None
@@ -499,11 +534,15 @@ def _jsonld_author(doc: Doc) -> str | None:
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
                     date_raw: str | None, more: tuple[etree._Element, ...] = (),
-                    has_author: bool = True) -> tuple[list[str], Signature]:
+                    has_author: bool = True, inline_chrome: bool = False) -> tuple[list[str], Signature]:
     """The article text of `container` (and of the sibling containers `more` that continue it)
     as paragraphs, without chrome, related lists or the signature (returned separately). A
     profile whose author has its own field (signature = false) still gives up a last line
-    printed as a signature (right-aligned and bold or italic) when that field is empty."""
+    printed as a signature (right-aligned and bold or italic) when that field is empty.
+    `inline_chrome` (the generic extractor on a page not in Vietnamese, whose records keep
+    their captions): what the container holds besides the text is left out by its role
+    (captions, ads, share bars, teasers, embeds) and by its words ('Advertisement',
+    'Read more: ...')."""
     work = container
     if profile is not None and profile.strip:
         work = copy.deepcopy(container)
@@ -511,6 +550,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             for el in selector(work):
                 if el is not work and isinstance(el.tag, str):
                     el.set(STRIP_MARK, "")       # skipped by blocks(), its tail kept: O(1)
+    if inline_chrome:
+        for part in (work, *more):
+            _mark_inline_chrome(part)
     items = blocks(work)
     for part in more:
         items.extend(blocks(part))
@@ -520,6 +562,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         block = items[i]
         text = block.text
         i += 1
+        if inline_chrome and _inline_boiler(block, kept):
+            if _ENDS_ARTICLE.match(text) and _prose_seen(kept):
+                break                  # "###", "Reader comments": the article ended above
+            continue
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -544,6 +590,96 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     elif not has_author:
         kept, signature = _take_signature(kept, printed_only=True)
     return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
+
+
+# Inside the body container the generic extractor chose: what a page prints within the article
+# but not as its text, named by its role (class/id parts) in the usual CMS vocabularies. A
+# figure is its picture and caption (a table printed as a figure stays).
+_INLINE_CHROME_PART = re.compile(
+    r"^(?:ads?|adslot|adunit|advert\w*|anzeigen?|werbung|reklam\w*|publicit\w*|dfp|"
+    r"share\w*|sharing|social\w*|related\w*|relacionad\w*|correlat\w*|readalso|teaser\w*|"
+    r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|caption\w*|credits?|"
+    r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
+    r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen)$")
+_INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                   "screen-reader-only"})
+_HINT_PARTS = re.compile(r"[-_]+")
+_INLINE_CHROME_MEMO: dict[str, bool] = {}
+
+
+def _chrome_hint(hint: str) -> bool:
+    known = _INLINE_CHROME_MEMO.get(hint)
+    if known is None:
+        known = False
+        for token in hint.lower().split():
+            parts = [p for p in _HINT_PARTS.split(token) if p]
+            if token in _INLINE_CHROME_TOKENS or any(
+                    _INLINE_CHROME_PART.match(p) and p not in ("sr", "visually", "screen")
+                    for p in parts):
+                known = True
+                break
+        if len(_INLINE_CHROME_MEMO) > 4096:
+            _INLINE_CHROME_MEMO.clear()
+        _INLINE_CHROME_MEMO[hint] = known
+    return known
+
+
+def _mark_inline_chrome(container: etree._Element) -> None:
+    """Mark (for blocks() to skip) what the article's container holds besides its text:
+    captions, asides, share bars, ads, related teasers, embeds, newsletter and paywall boxes,
+    bylines, screen-reader-only labels; one walk of the container."""
+    for el in container.iterdescendants():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in ("figcaption", "aside") or (tag == "figure" and next(el.iter("table"), None) is None):
+            el.set(STRIP_MARK, "")
+            continue
+        cls, ident = el.get("class"), el.get("id")
+        if (cls and _chrome_hint(cls)) or (ident and _chrome_hint(ident)):
+            el.set(STRIP_MARK, "")
+
+
+_AD_LABEL = re.compile(r"^(?:skip )?(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"
+                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告)$", re.I)
+_SHARE_LABEL = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|partager(?: cet article)?|teilen|"
+                          r"artikel teilen|compartir|condividi|compartilhar|partilhar|udostępnij|"
+                          r"поделиться|分享)\s*[:：]?$", re.I)
+# "Read more: <title>", "Lire aussi | <title>", "Czytaj też: <title>": a teaser line
+_READ_MORE = re.compile(
+    r"^(?:read more|read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|"
+    r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|"
+    r"más información|ver también|leggi anche|leia também|leia mais|veja também|saiba mais|"
+    r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|читайте также|"
+    r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい)"
+    r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
+_TAGS_LINE = re.compile(r"^(?:tags?|tagged|tagi|mots-clés|mots clés|schlagwörter|schlagworte|"
+                        r"etiquetas|palabras clave|parole chiave|теги|ключевые слова|标签|關鍵字|"
+                        r"关键词|タグ)\s*[:：]", re.I)
+_EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編集)\s*[:：]", re.I)
+# where an article's text ends: a press release's end mark, a comment section's heading
+_ENDS_ARTICLE = re.compile(r"^(?:#{3}|-\s?30\s?-|-ends-|ends|"
+                           r"(?:reader |user |\d+ )?comments?(?: \(\d+\))?|leave a (?:comment|reply)|"
+                           r"kommentare|commentaires|comentarios|commenti|comentários|"
+                           r"komentarze|комментарии|评论|コメント)\s*[:：]?$", re.I)
+
+
+def _inline_boiler(block: Block, kept: list[Block]) -> bool:
+    """A line of the generic body that is page furniture whatever its markup: an ad label, a
+    share bar's title, a read-more teaser, a tags or editor line, an end mark."""
+    text = block.text
+    if len(text) > 200:
+        return False
+    if _AD_LABEL.match(text) or _SHARE_LABEL.match(text) or _ENDS_ARTICLE.match(text):
+        return True
+    if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text):
+        return True
+    m = _READ_MORE.match(text)
+    if m is not None:
+        label, rest = m.group(0), text[m.end():]
+        return not rest or block.link_chars >= 0.5 * len(rest) or \
+            (label.rstrip()[-1:] in ":：|»›>" and len(rest) < 120)
+    return False
 
 
 class Paragraphs(list):

@@ -325,16 +325,19 @@ def source_of(el: etree._Element) -> str | None:
 # The labels that introduce the writer's name, in the portals' language and in others; an
 # uploader's label ("Gửi bởi", "Posted by": often a CMS account) is weaker than an author's.
 BYLINE_LABEL = re.compile(
-    r"^\s*(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
-    r"reported by|story by|words by|text by|by|von|text von|texte de|par|por|di|door|av|af)"
-    r"(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+    r"^\s*(?:(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
+    r"reported by|story by|words by|text by|by|von|text von|texte de|par|por|di|door|av|af|"
+    r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
+    r"写真・文|文/写真)(?:\s*[:：]\s*|\s+)"
+    # labels that name the text itself ("Текст: ...", "文：...") only with their colon
+    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*)(?=\w)", re.I)
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
-_BYLINE_END = re.compile(r"\s*(?:[|·•—–/]|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
+_BYLINE_END = re.compile(r"\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
                          r"vào)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
@@ -345,6 +348,11 @@ _UI_WORDS = re.compile(
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})
+# "Alex Chen and Jordan Blake", "Thomas Berger und Anja Lenz": two writers on one byline
+_AND = frozenset({"and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a"})
+# a name in Chinese or Japanese script ("王明", "田中一郎", "田中 一郎"), one or a few
+_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,8}"
+                       r"(?:[\s・、，,/][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,8}){0,3}$")
 _ACCOUNT = re.compile(r"[_@\d]|^[a-z0-9.]+$")
 _TOOL_CLASS = re.compile(r"print|share|mail|social|icon|button|btn|tool|donat|follow|subscribe",
                          re.I)
@@ -393,10 +401,12 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return None
     if looks_like_name(rest):
         return rest
+    if m is not None and _CJK_NAME.match(rest):
+        return rest
     words = rest.split()
     if not 1 <= len(words) <= 6 or _ACCOUNT.search(rest) or not rest[0].isupper():
         return None
-    capitals = [w for w in words if w.lower() not in _PARTICLES]
+    capitals = [w for w in words if w.lower() not in _PARTICLES and w.lower() not in _AND]
     if capitals and all(w[0].isupper() or w[0] in "('\u2019" for w in capitals):
         return rest
     return rest if m is not None and len(words) <= 4 and sum(w[0].isupper() for w in words) >= 2 \

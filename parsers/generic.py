@@ -186,7 +186,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = len(text.split())
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        if RELATED_HEADING.match(text) or BOX_TITLE.match(text) or _site_name(el):
+        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
         score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
@@ -212,9 +212,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
                 return text_of(el), el
-    if og and not BOX_TITLE.match(og):
+    if og and not names_a_section(og):
         return _strip_site(og, doc), None
-    if doc.title and not BOX_TITLE.match(doc.title):
+    if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
 
@@ -226,6 +226,17 @@ BOX_TITLE = re.compile(
     r"(?: tức| viết| bài)?)?|tin tức(?: - sự kiện| sự kiện| chung)?|tin mới(?: nhất)?|tin bài|"
     r"chuyên mục|danh mục|nội dung(?: tin| bài viết)?|xem tin|tin|bài viết|news(?: detail)?|"
     r"article detail)\s*[:：]?\s*$", re.I)
+# a section's name printed as the page's heading ("News Flash", "Press Releases"), not a headline
+_SECTION_LABEL = re.compile(
+    r"^(?:news ?flash|latest news|news|news (?:and|&) (?:events|updates|announcements)|"
+    r"press releases?|press room|newsroom|news releases?|announcements?|blog|blog posts?|"
+    r"media releases?|actualités|communiqués? de presse|nachrichten|aktuelles|pressemitteilungen?|"
+    r"noticias|notas de prensa|notizie|comunicati stampa|notícias|aktualności|новости)$", re.I)
+
+
+def names_a_section(text: str) -> bool:
+    """A module's, box's or section's name, not a headline ("Tin chi tiết", "News Flash")."""
+    return bool(BOX_TITLE.match(text) or _SECTION_LABEL.match(text))
 
 
 _SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname")
@@ -461,7 +472,8 @@ def _with_sibling_clock(parsed: ParsedDate, el: etree._Element) -> ParsedDate:
 
 
 def _time_candidate(doc: Doc, el, anchor_pos: int):
-    if in_link_list(el) or inside_link(el) or in_comments(el):
+    if in_link_list(el) or (inside_link(el) and not _permalink(el, doc.url)) or in_comments(el) \
+            or in_teaser(el, doc.url):
         return None
     parsed = parse_vietnamese_datetime(el.get("datetime"))
     if parsed.value is None:
@@ -495,10 +507,13 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body):
 _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
-    r"pubblicato|gepubliceerd|submitted|created)\b[^0-9]{0,24}$", re.I)
+    r"pubblicato|gepubliceerd|submitted|created|erstellt|opublikowano|data publikacji|"
+    r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載)\b[^0-9]{0,24}$",
+    re.I)
 _UPDATED_WORDS = re.compile(
     r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
-    r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt)"
+    r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
+    r"aktualizacja|zaktualizowano|обновлено|atualizado|更新)"
     r"\b[^0-9]{0,24}$", re.I)
 
 
@@ -601,7 +616,8 @@ _DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|pos
                          re.I)
 _DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật|gửi lúc|thời gian đăng|"
                          r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted|"
-                         r"published|publié|veröffentlicht|erschienen|publicado|pubblicato)",
+                         r"published|publié|veröffentlicht|erschienen|publicado|pubblicato|"
+                         r"erstellt|opublikowano|опубликовано|post date|发布时间)",
                          re.I)
 
 
@@ -639,11 +655,20 @@ def _after_headline_link(el: etree._Element) -> bool:
         while prev is not None and not isinstance(prev.tag, str):
             prev = prev.getprevious()
         if prev is not None:
-            return _links_headline(prev)
+            return _links_headline(prev) and not _mostly_text(prev)
         node = node.getparent()
         if node is None:
             return False
     return False
+
+
+def _mostly_text(el: etree._Element) -> bool:
+    """A block of text with a link in it (the article's body), not a listing entry's
+    headline: long, and its links hold less than half of it."""
+    text = text_of(el)
+    if len(text) < 250:
+        return False
+    return sum(len(text_of(a)) for a in el.iter("a")) < 0.5 * len(text)
 
 
 def _inline_only(el: etree._Element) -> bool:
@@ -930,10 +955,48 @@ def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
             continue
-        if chrome_ancestor(el, body) or in_site_header(el):
+        if chrome_ancestor(el, body) or in_site_header(el) or in_comments(el) or in_teaser(el, doc.url):
             continue
         return el
     return None
+
+
+def in_teaser(el: etree._Element, url: str | None = None) -> bool:
+    """In a teaser card of another article: a small block (<article>, <li>, <div>) whose
+    heading links elsewhere ("<h2><a href>Title</a></h2> <p>blurb</p> <span>By X</span>",
+    "<a href><h2>Title</h2></a> <footer><time>"); a heading linking to the page itself
+    (`url`) is the article's own."""
+    node = el.getparent()
+    for _ in range(3):
+        if node is None or node.tag in ("body", "main", "html"):
+            return False
+        if node.tag in ("article", "li", "div"):
+            heading = next(node.iter("h2", "h3", "h4"), None)
+            if heading is not None:
+                link = next(heading.iter("a"), None)
+                if link is None:
+                    link = next((a for a in heading.iterancestors("a")), None)
+                    if link is not None and node not in link.iterancestors():
+                        link = None
+                if link is not None:
+                    return len(text_of(node)) < 600 and not _links_to(link, url)
+        node = node.getparent()
+    return False
+
+
+def _permalink(el: etree._Element, url: str) -> bool:
+    """A <time> wrapped in the link to the page itself (WordPress's rel="bookmark" permalink)."""
+    link = next(el.iterancestors("a"), None)
+    return link is not None and bool(link.get("href")) and _links_to(link, url)
+
+
+def _links_to(link: etree._Element, url: str | None) -> bool:
+    """Whether the link points at the page `url` (by the last segment of its path)."""
+    if not url:
+        return False
+    href = (link.get("href") or "").split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    own = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return not href or href.rsplit("/", 1)[-1] == own.rsplit("/", 1)[-1]
 
 
 def find_category(doc: Doc, headline: str | None = None) -> str | None:
