@@ -148,9 +148,15 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
     ranked = [(score * (0.2 if chrome_ancestor(el) else 1.0), el) for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
+    link_chars: dict[etree._Element, int] = {}     # the best are nested: their links are shared
     for score, el in ranked[:8]:
         total = len(_TEXT_LEN(el).strip()) or 1
-        links = sum(len(_normalized(a).strip()) for a in el.iter("a"))
+        links = 0
+        for a in el.iter("a"):
+            chars = link_chars.get(a)
+            if chars is None:
+                chars = link_chars[a] = len(_normalized(a).strip())
+            links += chars
         weighed.append((score * (1 - min(links / total, 0.9)), el))
     weighed.sort(key=lambda r: -r[0])
     return weighed

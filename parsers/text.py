@@ -19,7 +19,7 @@ BLOCK_TAGS = frozenset({
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio",
                        "select", "option", "textarea", "button", "input", "svg", "map", "head",
                        "link", "meta", "title"})
-_SPACE = re.compile(r"[\s\u00a0]+")
+_SPACE = re.compile(r"[\s\u00a0]+")     # \s is str.isspace(): str.split() splits at the same runs
 # soft hyphens and zero-width characters (Word and CMS editors paste them inside words): removed,
 # never turned into a space ("Klima\u00adanpassung" is one word)
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -34,11 +34,10 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():
-        return _SPACE.sub(" ", text).strip()
+        return " ".join(text.split())      # _SPACE.sub(" ", text).strip(), without a regex
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    text = _SPACE.sub(" ", text).strip()
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 _STRING = etree.XPath("string()", smart_strings=False)
@@ -202,7 +201,7 @@ def blocks(root: etree._Element) -> list[Block]:
         if link:
             links[0] += len(text.strip())
         if emph:
-            links[1] += len(_SPACE.sub("", text))
+            links[1] += sum(map(len, text.split()))    # len(_SPACE.sub("", text))
 
     def walk(el, in_link: bool, in_emph: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
