@@ -458,19 +458,25 @@ def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = 
 
 def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple[ParsedDate | None, object]:
     def read(el):
-        if in_link_list(el) or in_related_block(el):
-            return None                # a listed article's date (a sidebar's 'TIN MỚI'), not this one's
-        if el.tag == "time" and el.get("datetime"):
-            parsed = parse_vietnamese_datetime(el.get("datetime"))
-            if parsed.value is not None:
-                return parsed, el
-        parsed = parse_vietnamese_datetime(text_of(el) or el.get("content") or el.get("datetime") or "")
-        return (parsed, el) if parsed.value is not None or parsed.warnings else None
+        found = _date_in(el)
+        if found is None or in_link_list(el) or in_related_block(el):
+            return None                # none, or a listed article's date (a sidebar's 'TIN MỚI')
+        return found
 
     found = _first(doc, profile, "published", read)
     if found is not None:
         return found
     return generic.find_published(doc, headline_el, body_el)
+
+
+def _date_in(el) -> tuple[ParsedDate, object] | None:
+    """The date an element of a profile's `published` rule holds (its `datetime` first)."""
+    if el.tag == "time" and el.get("datetime"):
+        parsed = parse_vietnamese_datetime(el.get("datetime"))
+        if parsed.value is not None:
+            return parsed, el
+    parsed = parse_vietnamese_datetime(text_of(el) or el.get("content") or el.get("datetime") or "")
+    return (parsed, el) if parsed.value is not None or parsed.warnings else None
 
 
 def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
