@@ -68,6 +68,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
+from .cdxj import CdxjLines
 from .http import DecodedTooLarge, Response, UndecodableContent, decode_content
 
 log = logging.getLogger("govnews.archive")
@@ -191,6 +192,7 @@ class WarcArchive:
         self._file: BinaryIO | None = None
         self._path: Path | None = None
         self._writer: WARCWriter | None = None
+        self._index: CdxjLines | None = None     # the open file's index lines
         self._closed = False
 
     def __enter__(self) -> WarcArchive:
@@ -215,10 +217,10 @@ class WarcArchive:
             if self._writer is None:
                 self._open_next()                # its warcinfo already names the host
             elif new_unverified:
-                self._writer.write_record(self._tls_note(host))
+                self._write([self._tls_note(host)])
             records, new_payload = self._records_for(response, source)
-            for record in records:
-                self._writer.write_record(record)
+            self._write(records, {records[1].rec_headers.get_header("WARC-Record-ID"):
+                                  response.request_body or b""})
             # in the OS before the index may point at it: a SIGKILL cannot lose an indexed record
             self._file.flush()
             if new_payload is not None:
@@ -235,6 +237,16 @@ class WarcArchive:
                 self._close_current()
             self._closed = True
 
+    def _write(self, records: list[ArcWarcRecord], request_bodies: dict[str, bytes] | None = None
+               ) -> None:
+        """Write records (each its own gzip member) and note their index lines."""
+        placed = []
+        for record in records:
+            start = self._file.tell()
+            self._writer.write_record(record)
+            placed.append((record, start, self._file.tell() - start))
+        self._index.add(placed, request_bodies or {})
+
     # -- files ----------------------------------------------------------------------------------
     def _open_next(self) -> None:
         while True:
@@ -249,7 +261,8 @@ class WarcArchive:
             self._path = self.folder / (name + OPEN_SUFFIX)
             break
         self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
-        self._writer.write_record(self._warcinfo(name + CLOSED_SUFFIX))
+        self._index = CdxjLines(name + CLOSED_SUFFIX)
+        self._write([self._warcinfo(name + CLOSED_SUFFIX)])
 
     def _close_current(self) -> None:
         self._file.flush()
@@ -259,6 +272,13 @@ class WarcArchive:
         os.rename(self._path, final)
         self.files.append(final)
         self._file = self._path = self._writer = None
+        # the index from the lines noted while writing (what index_warcs would write, without
+        # reading the file back); whole or absent, and newer than the file it indexes
+        index = index_path(final)
+        partial = index.with_name(index.name + ".partial")
+        partial.write_text(self._index.sorted_text(), encoding="utf-8")
+        os.replace(partial, index)
+        self._index = None
 
     def _warcinfo(self, filename: str) -> ArcWarcRecord:
         info = {

@@ -237,7 +237,7 @@ def test_file_is_open_while_written_and_renamed_on_close(tmp_path):
     name = "govnews-20230614T021509123Z-4242-00000.warc.gz"
     assert [p.name for p in tmp_path.iterdir()] == [name + ".open"]
     archive.close()
-    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name.replace(".warc.gz", ".cdxj"), name]
 
 
 def test_write_after_close_is_refused(tmp_path):
@@ -368,9 +368,8 @@ def test_metadata_records_have_metadata_uris_that_replay_skips(tmp_path):
                         "metadata://https://haiang.quangtri.gov.vn/tim-kiem.aspx"]
     targets = {r["warc"]["WARC-Target-URI"] for r in records if r["type"] in ("response", "request")}
     assert not set(metadata) & targets
-    # and an index sorts no metadata entry under the page's key
-    from govnews.scraper.archive import index_warcs
-    (index,) = index_warcs(tmp_path)
+    # and its index (written as the file closed) sorts no metadata entry under the page's key
+    index = path.with_name(path.name.replace(".warc.gz", ".cdxj"))
     keys = {}
     for line in index.read_text().splitlines():
         key, _, fields = line.split(" ", 2)
@@ -788,10 +787,17 @@ def test_finalise_never_overwrites_and_handles_empty_files(tmp_path):
 
 
 # -- CDXJ indexes ------------------------------------------------------------------------------------
+def _drop_indexes(folder: Path) -> None:
+    """The indexes WarcArchive wrote as each file closed: gone, as after a crash."""
+    for index in folder.glob("*.cdxj"):
+        index.unlink()
+
+
 def test_index_warcs_writes_a_sorted_index_beside_each_closed_file(tmp_path):
     from govnews.scraper.archive import index_warcs
     responses = sample_responses()
     files = write_all(tmp_path, responses, run_id="r1", max_bytes=4000)
+    _drop_indexes(tmp_path)
     (tmp_path / "govnews-r2-00000.warc.gz.open").write_bytes(b"")      # a run still writing
     indexes = index_warcs(tmp_path)
     assert [p.name for p in indexes] == [f.name.replace(".warc.gz", ".cdxj") for f in files]
@@ -807,14 +813,14 @@ def test_index_warcs_writes_a_sorted_index_beside_each_closed_file(tmp_path):
     assert index_warcs(tmp_path) == []
     (tmp_path / "govnews-r2-00000.warc.gz.open").unlink()
     crashed = write_all(tmp_path / "other", [not_found()], run_id="r3")[0]
+    _drop_indexes(tmp_path / "other")
     os.rename(crashed, tmp_path / crashed.name)
     assert [p.name for p in index_warcs(tmp_path)] == ["govnews-r3-00000.cdxj"]
 
 
 def test_index_entries_point_at_the_records(tmp_path):
-    from govnews.scraper.archive import index_warcs
-    (path,) = write_all(tmp_path, sample_responses(), run_id="r1")
-    (index,) = index_warcs(tmp_path)
+    (path,) = write_all(tmp_path, sample_responses() + [search_post()], run_id="r1")
+    index = path.with_name(path.name.replace(".warc.gz", ".cdxj"))
     data = path.read_bytes()
     for line in index.read_text().splitlines():
         entry = json.loads(line.split(" ", 2)[2])
@@ -823,9 +829,30 @@ def test_index_entries_point_at_the_records(tmp_path):
         assert f"WARC-Target-URI: {entry['url']}\r\n".encode() in member
 
 
+def test_the_index_written_while_writing_is_the_one_cdxj_indexer_writes(tmp_path):
+    """WarcArchive notes each record's index line as it writes it (no re-reading of the file at
+    the end of a task): the same bytes as cdxj-indexer reading the file back, for GET and POST
+    responses, revisits, metadata, a TLS note, rotation over several files."""
+    from govnews.scraper.archive import index_warcs
+    unverified = page_response("thu-hoach-lua-he-thu")
+    unverified.verify = False
+    responses = sample_responses() + [search_post(), redirected(), unverified, not_found()]
+    responses += [page_response("hop-ban-phong-chong-sot-xuat-huyet")]      # a revisit
+    files = write_all(tmp_path, responses, run_id="r1", max_bytes=6000)
+    assert len(files) >= 2
+    written = {p.name: p.read_text() for p in tmp_path.glob("*.cdxj")}
+    assert sorted(written) == sorted(f.name.replace(".warc.gz", ".cdxj") for f in files)
+    assert any('"method": "POST"' in text for text in written.values())
+    assert any('"mime": "warc/revisit"' in text for text in written.values())
+    _drop_indexes(tmp_path)
+    index_warcs(tmp_path)
+    assert {p.name: p.read_text() for p in tmp_path.glob("*.cdxj")} == written
+
+
 def test_a_damaged_file_costs_only_its_own_index(tmp_path):
     from govnews.scraper.archive import index_warcs
     write_all(tmp_path, [not_found()], run_id="r1")
+    _drop_indexes(tmp_path)
     (tmp_path / "govnews-r0-00000.warc.gz").write_bytes(b"\x1f\x8b\x08garbage" * 50)
     errors: list = []
     written = index_warcs(tmp_path, errors=errors)
