@@ -118,11 +118,18 @@ for _number, _names in enumerate((
         "czerwca июня", "lipca июля", "sierpnia августа", "września сентября",
         "października октября", "listopada ноября", "grudnia декабря"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+# Vietnamese months in words ("18 Tháng Mười Một, 2021", "02 tháng Giêng 2022")
+for _number, _names in enumerate((
+        "một giêng", "hai", "ba", "tư bốn", "năm", "sáu", "bảy bẩy", "tám", "chín", "mười",
+        "mười một", "mười hai chạp"), 1):
+    _words = _names.split()
+    _names = _names.split() if _number < 11 else [" ".join(_words[:2])] + _words[2:]
+    MONTHS.update(dict.fromkeys((f"tháng {name}" for name in _names), _number))
+_MONTH = "(?:" + "|".join(name.replace(" ", r"\s+") for name in sorted(MONTHS, key=len, reverse=True)) + ")"
 _NAMED_DMY = rf"""
     (?<![0-9])
     (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? \s* (?:de\s+|of\s+)?
-    (?P<nd_m>{_MONTH}) (?![^\W\d_]) \.? ,? \s* (?:de\s+)?
+    (?P<nd_m>{_MONTH}) (?![^\W\d_]) \.? ,? \s* (?:de\s+|năm\s+)?
     (?P<nd_y>[0-9]{{4}})
     (?![0-9])
 """
@@ -254,9 +261,9 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return (int(year) if year else _expand_year(int(match["dmy_yy"])), month, day)
     groups = match.groupdict()
     if groups.get("nd_d"):
-        return int(match["nd_y"]), MONTHS[match["nd_m"].lower()], int(match["nd_d"])
+        return int(match["nd_y"]), MONTHS[" ".join(match["nd_m"].lower().split())], int(match["nd_d"])
     if groups.get("nm_d"):
-        return int(match["nm_y"]), MONTHS[match["nm_m"].lower()], int(match["nm_d"])
+        return int(match["nm_y"]), MONTHS[" ".join(match["nm_m"].lower().split())], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])
 
 

@@ -23,7 +23,7 @@ _TEXT_WORDS = {
     "view": ("xem", "đọc", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
-              "source", "by ", "bởi", "thực hiện", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door "),
+              "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door "),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -614,6 +614,9 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
         if anc.tag == "article":
             in_article = False         # above the article: its ancestors may be chrome
             continue
+        if anc.tag in ("body", "html"):
+            break                      # the page's own classes describe its layout
+            #                            ("one-sidebar sidebar-second"), not a region of it
         hint = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower()
         if hint.strip() and hint_names(hint, _CHROME_WORDS):
             if in_article and ("footer" in hint or "header" in hint):
@@ -662,6 +665,7 @@ RELATED_HEADING = re.compile(
     r"bài liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
     r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
     r"tin tức khác|tin cùng loại|tin mới|tin mới nhất|tin nổi bật|tin xem nhiều|đọc nhiều|"
+    r"(?:tin|bài|bài viết) (?:được )?(?:đọc|xem) nhiều(?: nhất)?|đọc nhiều nhất|xem nhiều|"
     r"xem nhiều nhất|bài viết mới|bài mới|related(?: posts| news)?|"
     # the same boxes on pages in other languages
     r"related (?:articles|stories|content|links|coverage|topics)|more (?:stories|news|on this story)|"

@@ -337,6 +337,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     if body_el is None and not media_only:
         body_el = generic.find_body(doc)
         parts = generic.body_parts(body_el) if body_el is not None else []
+        question = generic.question_before(body_el) if body_el is not None else None
+        if question is not None:
+            parts = [question, *(parts or [body_el])]     # a Q&A page: the question, then the answer
     headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
@@ -370,7 +373,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                                                 article.published_at_raw, tuple(more),
                                                 has_author=article.author is not None,
                                                 inline_chrome=profile is None and not
-                                                _is_vietnamese(doc, article.headline, body_el))
+                                                _vietnamese_record(doc, article.headline, body_el))
         article.images = images_in(body_el, base) if not more else \
             list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
@@ -427,6 +430,13 @@ def _is_vietnamese(doc: Doc, headline: str | None, body_el) -> bool:
         return True
     sample = (headline or "") + " " + (text_of(body_el)[:400] if body_el is not None else "")
     return bool(_VIETNAMESE_LETTERS.search(sample))
+
+
+def _vietnamese_record(doc: Doc, headline: str | None, body_el) -> bool:
+    """A page whose record follows the Vietnamese convention (captions kept): a page in
+    Vietnamese, or any page of a portal under .vn (its English version: the same portal,
+    the same record)."""
+    return _is_vietnamese(doc, headline, body_el) or _host(doc.url).split(":")[0].endswith(".vn")
 
 
 def _counter_with_total(el: etree._Element) -> Counter | None:
@@ -579,7 +589,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             i = resume                 # a related box inside the article: the text goes on
             continue
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
-                or _ARCHIVE_NOTICE.match(text):
+                or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
         if profile is None and not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
             continue
@@ -762,6 +772,23 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
     return False
 
 
+_PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "tiếp theo", "đầu", "cuối", "kế", "page",
+                          "next", "prev", "previous", "first", "last", "seite", "weiter", "zurück",
+                          "suivante", "précédente"})
+_PAGER_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _pager(block: Block) -> bool:
+    """An article's pager ('« Trang trước | Trang: 1 2 | Trang sau »', 'Page 1 2 3 Next'):
+    linked, short, and only page words and page numbers, naming a page at least once."""
+    text = block.text
+    if not block.link_chars or len(text) > 80:
+        return False
+    words = _PAGER_TOKEN.findall(text.lower())
+    return any(w in ("trang", "page", "seite") for w in words) and \
+        all(w.isdigit() or w in _PAGER_WORDS for w in words)
+
+
 def _share_bar(text: str) -> bool:
     """A line of share buttons: only share words and network names, naming sharing ('chia sẻ',
     'share') and one network at least. (A network's name alone is a button of a list, left to
@@ -837,7 +864,7 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
 
 
 # a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
-_CREDIT = re.compile(r"^(?:thực hiện|tác giả|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
+_CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
                      r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)
 _OFFICE = re.compile(r"^(?:trung tâm|văn phòng|ban|phòng|sở|ủy ban|uỷ ban|ubnd|bộ phận|tổ|"
                      r"hội|đài|báo|cổng|trường|viện|cục|chi cục|tổng cục|đoàn|bộ|công an|"

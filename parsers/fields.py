@@ -202,7 +202,7 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 # -- author and source --------------------------------------------------------------------------
 _ROLE = re.compile(
     r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
-    r"tin ảnh|bài ảnh|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
+    r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
@@ -277,12 +277,13 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
     return labels.sub("", clean(text)).strip(" :：-–|")
 
 
-AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|người viết|viết bởi|bài viết bởi|posted by|by|thực hiện(?=\s*[:：])|"
+AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|cơ quan trả lời|đơn vị trả lời|người viết|viết bởi|bài viết bởi|posted by|by|thực hiện(?=\s*[:：])|"
                           r"đăng bởi|người đăng|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
 SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
 AUTHOR_LINE = re.compile(r"^\s*(?:(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"
-                         r"(?:\s*[:：]\s*|\s+)|thực hiện\s*[:：]\s*)\w", re.I)
+                         r"(?:\s*[:：]\s*|\s+)|(?:thực hiện|cơ quan trả lời|đơn vị trả lời)\s*[:：]\s*)\w",
+                         re.I)
 
 
 _SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:nguồn tin|nguồn|source)\s*[:：].*$", re.I)
@@ -382,6 +383,24 @@ def byline_text(el: etree._Element) -> str:
     return clean(" ".join(parts))
 
 
+_TWO_NAMES = re.compile(r"(\S+(?:\s\S+){1,3})\s[-–]\s(\S+(?:\s\S+){1,3})")
+_NOT_A_PERSON = re.compile(r"^(?:báo|đài|tạp chí|cổng|ttxvn|trung tâm|sở|phòng|ban|văn phòng|ubnd|"
+                           r"ủy ban|uỷ ban|cục|chi cục|hội|trường|viện|theo|nguồn)\b", re.I)
+
+
+def _two_names(text: str) -> str | None:
+    """A signature of two writers joined by a dash ('Ngọc Ánh - Đức Minh'): both full names
+    (two to four capitalised words), neither an office or a paper; the line as printed."""
+    m = _TWO_NAMES.fullmatch(text.strip(" .;"))
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2)
+    if all(looks_like_name(n) and not _NOT_A_PERSON.match(n) and not n.isupper()
+           for n in (first, second)):
+        return m.group(0)
+    return None
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
@@ -395,7 +414,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     rest = _ROLE.sub("", rest)
     end = _BYLINE_END.search(rest)
     if end is not None and end.start() > 0:
-        rest = rest[:end.start()]
+        rest = _two_names(rest) or rest[:end.start()]
     rest = rest.strip(" ,;:|-–—·.")
     if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text):
         return None

@@ -109,6 +109,37 @@ def _content_child(panel: etree._Element) -> etree._Element | None:
     return content if 3 * size >= rest else None
 
 
+_QUESTION_LABEL = re.compile(r"^(?:nội dung câu hỏi|câu hỏi|hỏi|question)\s*[:：]?$", re.I)
+_ANSWER_LABEL = re.compile(r"^(?:nội dung trả lời|trả lời|đáp|answer|reply)\s*[:：]?$", re.I)
+
+
+def _first_element(el: etree._Element) -> etree._Element | None:
+    return next((c for c in el if isinstance(c.tag, str)), None)
+
+
+def question_before(body: etree._Element) -> etree._Element | None:
+    """A Q&A page ('Hỏi - đáp'): the body found is the answer, in a block opening with its label
+    ('Trả lời') right after the question's block ('Nội dung câu hỏi'). Returns the question's
+    text element (the block without its label), which the body begins with."""
+    node = body
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        label = _first_element(node)
+        if label is not None and label is not body and _ANSWER_LABEL.match(text_of(label)):
+            prev = node.getprevious()
+            while prev is not None and not isinstance(prev.tag, str):
+                prev = prev.getprevious()
+            first = _first_element(prev) if prev is not None else None
+            if first is None or not _QUESTION_LABEL.match(text_of(first)):
+                return None
+            texts = [c for c in prev if isinstance(c.tag, str) and c is not first and text_of(c)]
+            return texts[0] if len(texts) == 1 else None
+        node = parent
+    return None
+
+
 def body_parts(body: etree._Element) -> list[etree._Element]:
     """The body container and its siblings of the same kind (same tag and class) that hold
     more of the text: an article split over `<div class="content">` blocks around an ad or a
@@ -194,6 +225,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             continue
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
+        if _SCREEN_READER.search(el.get("class") or ""):
+            continue                   # a heading for screen readers only ("Bạn đang ở đây")
         score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
         if low in title_parts or (len(low) > 15 and low in full_title):
@@ -223,6 +256,10 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+_SCREEN_READER = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|visuallyhidden|"
+                            r"screen-reader-text|screen-reader-only)(?:$|\s)", re.I)
 
 
 # A module's or box's generic title ("Tin chi tiết", "Chi tiết tin", "Tin tức"): never a
@@ -381,7 +418,36 @@ def find_published(doc: Doc, headline: etree._Element | None,
         return machine[0], machine[1]
     if visible is not None:
         return visible, visible_el
+    tooltip = _tooltip_date(doc, headline if headline is not None else body)
+    if tooltip is not None:
+        return tooltip
     return url_date(doc.url), None
+
+
+# a relative time printed instead of the date ("5 năm trước", "3 giờ trước", "2 days ago")
+_RELATIVE_TIME = re.compile(r"^(?:khoảng\s+|about\s+)?(?:\d+|một|an?)\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|"
+                            r"years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?)\s+(?:trước|ago)$",
+                            re.I)
+
+
+def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
+    """A page that prints its date only as a relative time ('5 năm trước') with the date in
+    the element's `title` tooltip: the tooltip nearest after the headline (never a listed
+    item's). Read only when no other date was found."""
+    anchor_pos = doc.position(anchor) if anchor is not None else 0
+    best = None
+    for el in doc.root.iterfind(".//*[@title]"):
+        text = text_of(el)
+        if not text or len(text) > 30 or not _RELATIVE_TIME.match(text):
+            continue
+        parsed = parse_vietnamese_datetime(el.get("title"))
+        if parsed.value is None or in_link_list(el) or inside_link(el) or in_related_block(el) \
+                or in_comments(el):
+            continue
+        distance = _distance(doc, el, anchor_pos)
+        if best is None or distance < best[0]:
+            best = (distance, parsed, el)
+    return (best[1], best[2]) if best else None
 
 
 def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
@@ -499,6 +565,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body):
     parsed, kind = _labelled_date(text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
+    if kind is None and parsed.raw and _PRINTED_WORDS.search(text[:text.find(parsed.raw)]):
+        return None                    # a print view's "In ngày 03/11/2025": the day it was printed
     # where it stands (the costlier tests, run on the few dated elements left)
     if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
             in_site_header(el) or \
@@ -521,6 +589,10 @@ _UPDATED_WORDS = re.compile(
     r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
     r"aktualizacja|zaktualizowano|обновлено|atualizado|更新)"
     r"\b[^0-9]{0,24}$", re.I)
+
+
+_PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:in lúc|in ngày|in vào|ngày in|thời gian in|printed(?: on| at)?|"
+                            r"print date|gedruckt am|imprimé le)\s*:?\s*$", re.I)
 
 
 def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
@@ -824,6 +896,8 @@ def find_counter(doc: Doc) -> Counter:
         if parent in tried:
             continue                   # one digit row is read once, not once per digit
         tried.add(parent)
+        if in_link_list(img):
+            continue                   # a listed item's thumbnail named '...-0.jpg', not a digit
         found = _counter_around(parent)
         if found.total is not None:
             return found
