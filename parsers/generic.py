@@ -33,10 +33,31 @@ _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
 def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
     each paragraph scores its parent fully and its grandparent half)."""
+    scores = _paragraph_scores(doc)
+    if any(off_article(el) for el in sorted(scores, key=scores.__getitem__, reverse=True)[:12]):
+        # a consent wall or a comment thread among the best: scored again without its text,
+        # so that the wrapper holding both it and the article is not raised by it
+        scores = _paragraph_scores(doc, _OffArticle())
+    ranked = _rank_containers(scores)
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    # A wrapper (the article panel with its metadata) often outscores the text container it
+    # holds; take the innermost candidate that keeps most of the wrapper's score.
+    for score, el in ranked[1:]:
+        if score < 0.75 * best_score:
+            break
+        if best in el.iterancestors():
+            best = el
+    inner = _content_child(best)
+    return best if inner is None else inner
+
+
+def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     breaks = doc.index.breaks
     for para, (length, commas, runs) in doc.index.paragraphs.items():
-        if length < 25:
+        if length < 25 or (skip is not None and skip(para)):
             continue
         score = 1 + min(length / 100, 3) + commas * 0.1
         if para.tag == "h1":
@@ -51,19 +72,23 @@ def find_body(doc: Doc) -> etree._Element | None:
                 break
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
-    ranked = _rank_containers(scores)
-    if not ranked:
-        return None
-    best_score, best = ranked[0]
-    # A wrapper (the article panel with its metadata) often outscores the text container it
-    # holds; take the innermost candidate that keeps most of the wrapper's score.
-    for score, el in ranked[1:]:
-        if score < 0.75 * best_score:
-            break
-        if best in el.iterancestors():
-            best = el
-    inner = _content_child(best)
-    return best if inner is None else inner
+    return scores
+
+
+class _OffArticle:
+    """Whether an element is inside a consent dialog or a comment (`_names_off_article` of it
+    or of an ancestor), memoized along the shared ancestors of a page's paragraphs."""
+
+    def __init__(self) -> None:
+        self.known: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element | None) -> bool:
+        if el is None or el.tag in ("body", "html"):
+            return False
+        known = self.known.get(el)
+        if known is None:
+            known = self.known[el] = _names_off_article(el) or self(el.getparent())
+        return known
 
 
 _CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
@@ -145,7 +170,8 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
             score *= 1.25
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
-    ranked = [(score * (0.2 if chrome_ancestor(el) else 1.0), el) for score, el in ranked[:12]]
+    ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else 1.0), el)
+              for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
     link_chars: dict[etree._Element, int] = {}     # the best are nested: their links are shared
@@ -162,6 +188,46 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
     return weighed
 
 
+# Never the article, whatever its text: a consent or cookie wall (a modal dialog, the consent
+# vendors' names) and the readers' comments (by role, schema type or their name in the usual
+# languages). One class/id part names it.
+_OFF_ARTICLE_PART = re.compile(
+    r"^(?:cmp\w*|\w*consent\w*|\w*cookie\w*|gdpr\w*|onetrust\w*|didomi\w*|cookiebot\w*|"
+    r"usercentrics\w*|truste\w*|privacy|"
+    r"comments?|commentlist|commentaires?|comentarios?|commenti|commento|kommentare?|kommentar\w+|"
+    r"reacties?|yorum\w*|komentar\w*|komentarze|комментари\w*|disqus\w*|replies|reply|"
+    r"discussions?|respond|binhluan\w*)$")
+_OFF_ARTICLE_TOKEN = re.compile(r"sp_message|qc-cmp|fc-consent|cc-window|cc-banner", re.I)
+_OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
+
+
+def off_article(el: etree._Element) -> bool:
+    """Inside (or being) a consent dialog or a comment thread: by role, aria-modal, a Comment
+    itemtype or a class/id part naming it; or a list whose items are mostly such."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if _names_off_article(node):
+            return True
+    kids = [kid for kid in el if isinstance(kid.tag, str)]
+    return len(kids) >= 3 and 2 * sum(map(_names_off_article, kids)) > len(kids)
+
+
+def _names_off_article(node: etree._Element) -> bool:
+    if node.get("role") in _OFF_ROLES or node.get("aria-modal") == "true" \
+            or "Comment" in (node.get("itemtype") or ""):
+        return True
+    hint = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    if hint.strip():
+        if _OFF_ARTICLE_TOKEN.search(hint):
+            return True
+        for token in hint.split():
+            if any(_OFF_ARTICLE_PART.match(part) for part in _HINT_SPLIT.split(token) if part):
+                return True
+    return False
+
+
+_HINT_SPLIT = re.compile(r"[-_]+")
 _TEXT_LEN = etree.XPath("normalize-space(string(.))", smart_strings=False)
 _XML_SPACES = re.compile("[\x20\x09\x0d\x0a]+")
 
