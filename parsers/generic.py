@@ -41,6 +41,11 @@ def find_body(doc: Doc) -> etree._Element | None:
     ranked = _rank_containers(scores)
     if not ranked:
         return None
+    if _mostly_captions(ranked[0][1]):
+        # a photo gallery: its text is what it says besides the captions (the intro)
+        rest = _rank_containers(_paragraph_scores(doc, _in_caption))
+        if rest:
+            ranked = rest
     best_score, best = ranked[0]
     # A wrapper (the article panel with its metadata) often outscores the text container it
     # holds; take the innermost candidate that keeps most of the wrapper's score.
@@ -73,6 +78,32 @@ def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
     return scores
+
+
+_CAPTIONS = etree.XPath(".//figcaption | .//*[contains(@class, 'caption')]")
+_CAPTION_PART = re.compile(r"(?:^|[\s_-])\w*caption\w*(?:$|[\s_-])", re.I)
+
+
+def _mostly_captions(el: etree._Element) -> bool:
+    """Three captions or more whose text is most of the element's: a gallery."""
+    found = _CAPTIONS(el)
+    if len(found) < 3:
+        return False
+    outer = set(found)
+    chars = sum(len(_TEXT_LEN(c)) for c in found
+                if not any(a in outer for a in c.iterancestors()))
+    return 2 * chars > len(_TEXT_LEN(el))
+
+
+def _in_caption(el: etree._Element) -> bool:
+    """A paragraph in a caption (itself or within three levels up)."""
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag == "figcaption" or _CAPTION_PART.search(el.get("class") or ""):
+            return True
+        el = el.getparent()
+    return False
 
 
 class _OffArticle:

@@ -68,3 +68,23 @@ def test_a_comment_thread_longer_than_the_article_is_never_its_body():
     article = _article(_page(_STORY + f"<div class='feedback'>{posts}</div>"))
     assert article.body == PROSE + "\n\n" + PROSE2
 
+
+def test_a_photo_gallery_body_is_its_intro_not_its_captions():
+    shots = "".join(
+        f"<div class='slide'><img src='/g/{i}.jpg'><div class='slide-caption'><p>Boats of the "
+        f"fishing fleet wait in the outer basin while the cranes unload the morning catch, "
+        f"picture number {i} of the series.</p><span>Photo: Ana Lima</span></div></div>"
+        for i in range(10))
+    intro = ("<div class='intro'><p>Our photographer spent a day on the quays before the works "
+             "begin, from the first boats at dawn to the evening auction.</p></div>")
+    article = _article(_page(f"<div class='photo-story'><h1>Harbour budget approved</h1>{intro}"
+                             f"<div class='slides'>{shots}</div></div>"))
+    assert article.body == ("Our photographer spent a day on the quays before the works begin, "
+                            "from the first boats at dawn to the evening auction.")
+    figures = "".join(f"<figure><img src='/g/{i}.jpg'><figcaption>A crane lifts a container "
+                      f"of fish onto the quay in the early morning light, shot {i}.</figcaption>"
+                      "</figure>" for i in range(6))
+    article = _article(_page(f"<article><h1>Harbour budget approved</h1><p>{PROSE}</p>"
+                             f"<section>{figures}</section></article>"))
+    assert article.body == PROSE
+
