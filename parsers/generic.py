@@ -54,8 +54,44 @@ def find_body(doc: Doc) -> etree._Element | None:
             break
         if best in el.iterancestors():
             best = el
+    entries = _live_entries(doc, best)
+    if entries is not None:
+        return entries
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+_LIVE_PART = re.compile(r"(?:^|[\s_-])(?:live\w*|\w*ticker\w*|directo|en-?direct|diretta|"
+                        r"minute-?by-?minute)(?:$|[\s_-])", re.I)
+
+
+def _live_entries(doc: Doc, best: etree._Element) -> etree._Element | None:
+    """On a live blog (LiveBlogPosting, or a live/ticker name around the text), the best
+    container is one dated entry: the body is the list of the entries (three or more siblings
+    of one tag and class, each with a <time>)."""
+    node = best
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        tag, cls = node.tag, node.get("class")
+        entries = [kid for kid in parent if kid.tag == tag and kid.get("class") == cls]
+        if len(entries) >= 3 and all(next(kid.iter("time"), None) is not None for kid in entries) \
+                and _live_page(doc, parent):
+            return parent
+        node = parent
+    return None
+
+
+def _live_page(doc: Doc, entries: etree._Element) -> bool:
+    if any("LiveBlogPosting" in str(item.get("@type")) for item in doc.jsonld):
+        return True
+    for node in (entries, *entries.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if _LIVE_PART.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+    return False
 
 
 def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:

@@ -88,3 +88,22 @@ def test_a_photo_gallery_body_is_its_intro_not_its_captions():
                              f"<section>{figures}</section></article>"))
     assert article.body == PROSE
 
+
+def test_a_live_blog_body_is_its_dated_entries():
+    entries = "".join(
+        f"<li class='entry'><time datetime='2024-03-05T{10 + i}:00'>{10 + i}:00</time>"
+        f"<div class='entry-text'><p>Update {i}: the harbour master reports that the storm "
+        f"surge has reached the outer wall and crews are closing the flood gates.</p></div></li>"
+        for i in range(4))
+    head = ("<div class='standfirst'><p>Follow the latest on the storm as it reaches the "
+            "coast tonight, with reports from our team on the quays.</p></div>")
+    page = (f"<div class='live-coverage'><h1>Harbour budget approved</h1>{head}"
+            f"<ol class='updates'>{entries}</ol></div>")
+    article = _article(_page(page))
+    assert article.body == "\n\n".join(
+        f"Update {i}: the harbour master reports that the storm surge has reached the outer "
+        "wall and crews are closing the flood gates." for i in range(4))
+    # the same list of dated blocks on a page that is no live blog: one entry stays the body
+    article = _article(_page(page.replace("live-coverage", "coverage")))
+    assert article.body.startswith("Update 0:")
+    assert "Update 1" not in article.body
