@@ -57,8 +57,46 @@ def find_body(doc: Doc) -> etree._Element | None:
     entries = _live_entries(doc, best)
     if entries is not None:
         return entries
+    part = _split_part(best, scores)
+    if part is not None:
+        return part                    # its like siblings are taken by body_parts()
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+def _split_part(best: etree._Element, scores: dict[etree._Element, float]) -> etree._Element | None:
+    """A wrapper whose text is an article split over two or more children of one tag and
+    content class (around an ad, a related box, a newsletter form): the best of those parts,
+    not the wrapper with its breadcrumb, standfirst, byline and boxes."""
+    groups: dict[tuple, list[etree._Element]] = {}
+    for kid in best:
+        cls = kid.get("class") if isinstance(kid.tag, str) else None
+        if cls and kid in scores and kid.tag in _CONTAINERS and _POSITIVE.search(cls):
+            groups.setdefault((kid.tag, cls), []).append(kid)
+    for kids in groups.values():
+        if len(kids) >= 2 and sum(scores[k] for k in kids) >= scores[best] \
+                and not _subheads_between(kids[0], kids[-1]):
+            return max(kids, key=scores.__getitem__)
+    return None
+
+
+def _subheads_between(first: etree._Element, last: etree._Element) -> bool:
+    """A subheading among the siblings between two parts: the text's own, so the wrapper is
+    the article (its paragraphs are blocks of one kind between headings)."""
+    for sib in first.itersiblings():
+        if sib is last:
+            return False
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in _SUBHEADS:
+            return True
+        head = next(sib.iter(*_SUBHEADS), None)
+        if head is not None and len(_TEXT_LEN(head)) >= 0.8 * len(_TEXT_LEN(sib)):
+            return True                # a subheading in its own wrapper
+    return False
+
+
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 
 _LIVE_PART = re.compile(r"(?:^|[\s_-])(?:live\w*|\w*ticker\w*|directo|en-?direct|diretta|"
@@ -577,6 +615,13 @@ def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._E
     if any(c[4] == "published" for c in candidates):
         candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
+    if candidates[0][4] == "updated":
+        # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same
+        # line is the published one
+        line = candidates[0][2].getparent()
+        same = [c for c in candidates[1:] if c[4] is None and c[2].getparent() is line]
+        if same:
+            candidates.insert(0, same[0])
     parsed, el = candidates[0][1], candidates[0][2]
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)

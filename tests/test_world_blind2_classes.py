@@ -51,7 +51,7 @@ def test_a_consent_wall_before_the_article_is_never_its_body():
 def _thread(cls: str, item: str) -> str:
     posts = "".join(
         f"<div class='{item}'><div class='meta'><b>reader{i}</b> <time>{i} horas atrás</time></div>"
-        f"<div class='txt'><p>Concordo plenamente, a obra do porto devia ter começado há anos e a "
+        f"<div class='story-text'><p>Concordo plenamente, a obra do porto devia ter começado há anos e a "
         f"cidade perdeu muito tempo com discussões inúteis sobre o assunto número {i}.</p></div>"
         "<a href='#'>Responder</a></div>" for i in range(12))
     return f"<section class='{cls}'><h3>Comentários (12)</h3>{posts}</section>"
@@ -107,3 +107,30 @@ def test_a_live_blog_body_is_its_dated_entries():
     article = _article(_page(page.replace("live-coverage", "coverage")))
     assert article.body.startswith("Update 0:")
     assert "Update 1" not in article.body
+
+
+def test_an_article_split_over_content_blocks_is_its_parts_without_the_wrapper():
+    related = ("<aside class='more-box'><h3>Elsewhere</h3><ul>" + "".join(
+        f"<li><a href='/n/{i}'>Ferry timetable changes for the summer season {i}</a><p>The "
+        f"operator adds evening crossings on weekends from June onwards, number {i}.</p></li>"
+        for i in range(3)) + "</ul></aside>")
+    page = ("<div class='page-body'><div class='path'><a href='/'>Start</a> › <a href='/c'>Coast</a>"
+            "</div><h1>Harbour budget approved</h1><p class='dek'>The assembly backs the port "
+            "plan after a long debate on its cost.</p><div class='writer'>Tom Reyes</div>"
+            "<div class='when'><time datetime='2024-03-05T09:10:00Z'>5 March 2024, 09:10</time> "
+            "<span>Updated: 6 March 2024, 11:00</span></div>"
+            f"<div class='story-text'><p>{PROSE}</p><p>{PROSE2}</p></div>{related}"
+            f"<div class='story-text'><p>{PROSE2}</p><p>{PROSE}</p></div></div>")
+    article = _article(_page(page))
+    assert article.body == "\n\n".join((PROSE, PROSE2, PROSE2, PROSE))
+    assert article.published_at.startswith("2024-03-05T09:10")
+    # parts between subheadings (each in its own wrapper) are one article: its wrapper stays
+    page = ("<div class='story-body'><h1>Harbour budget approved</h1>"
+            f"<div class='story-text'><p>{PROSE}</p></div>"
+            "<div class='block-heading'><h2>Where the money will go</h2></div>"
+            f"<div class='story-text'><p>{PROSE2}</p></div>"
+            "<div class='block-heading'><h2>What happens next</h2></div>"
+            f"<div class='story-text'><p>{PROSE}</p></div></div>")
+    article = _article(_page(page))
+    assert article.body == "\n\n".join((PROSE, "Where the money will go", PROSE2,
+                                          "What happens next", PROSE))
