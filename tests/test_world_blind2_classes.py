@@ -134,3 +134,13 @@ def test_an_article_split_over_content_blocks_is_its_parts_without_the_wrapper()
     article = _article(_page(page))
     assert article.body == "\n\n".join((PROSE, "Where the money will go", PROSE2,
                                           "What happens next", PROSE))
+
+
+def test_a_credit_label_is_not_part_of_the_author():
+    for line, name in (("Pewarta: Sari Wulandari", "Sari Wulandari"),
+                       ("Photographs by Marco Rossi", "Marco Rossi"),
+                       ("Interview: Lea Wagner", "Lea Wagner"),
+                       ("Muhabir: Emre Demir", "Emre Demir")):
+        page = (f"<article><h1>Harbour budget approved</h1><div class='author'>{line}</div>"
+                f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></article>")
+        assert _article(_page(page)).author == name, line
