@@ -468,11 +468,18 @@ def _is_styled_title(el: etree._Element, text: str) -> bool:
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
-        if node.tag in _EMPHASIS_TAGS or _STYLED.search(node.get("style") or "") \
-                or (node.tag == "font" and node.get("size")):
+        if node.tag == "font" and _small(node.get("size")):
+            continue                   # small print: a date or credit line's
+        if node.tag in _EMPHASIS_TAGS or _STYLED.search(node.get("style") or ""):
             if len(text_of(node)) >= 0.9 * len(text):
                 return True
     return False
+
+
+def _small(size: str | None) -> bool:
+    """A <font size> below the default (1, 2, -1)."""
+    size = (size or "").strip()
+    return size.startswith("-") or size in ("1", "2")
 
 
 def _strip_site(title: str, doc: Doc) -> str:

@@ -144,3 +144,13 @@ def test_a_credit_label_is_not_part_of_the_author():
         page = (f"<article><h1>Harbour budget approved</h1><div class='author'>{line}</div>"
                 f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></article>")
         assert _article(_page(page)).author == name, line
+
+
+def test_a_small_print_date_line_is_not_a_styled_headline():
+    page = ("<html><head><title>Harbour budget approved - Coast Times</title></head><body>"
+            "<table><tr><td><font size='4'><b>Assembly backs the harbour plan</b></font></td></tr>"
+            "<tr><td><font size='1'>Publicado el lunes 4 de marzo de 2024 | Por: Ana Lima</font>"
+            f"</td></tr><tr><td><font size='2'><p>{PROSE}</p><p>{PROSE2}</p></font></td></tr>"
+            "</table></body></html>")
+    article = _article(page)
+    assert article.headline == "Assembly backs the harbour plan"
