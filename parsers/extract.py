@@ -690,12 +690,20 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return True
     if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text):
         return True
+    if len(text) < 40 and _time_only(block):
+        return True                    # a live blog entry's stamp ("10:42", "vor 12 Min.")
     m = _READ_MORE.match(text)
     if m is not None:
         label, rest = m.group(0), text[m.end():]
         return not rest or block.link_chars >= 0.5 * len(rest) or \
             (label.rstrip()[-1:] in ":：|»›>" and len(rest) < 120)
     return False
+
+
+def _time_only(block: Block) -> bool:
+    """The line is the text of a <time> alone."""
+    stamp = next(block.element.iter("time"), None)
+    return stamp is not None and clean(" ".join(stamp.itertext())) == block.text
 
 
 class Paragraphs(list):

@@ -296,7 +296,7 @@ def author_of(el: etree._Element) -> str | None:
     sig = split_signature(text)
     if sig and sig.author:
         return sig.author
-    name = strip_label(text, AUTHOR_LABEL)
+    name = strip_label(strip_label(text, AUTHOR_LABEL), CREDIT_LABEL)
     name = _ROLE.sub("", name).strip()
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
 
@@ -335,6 +335,13 @@ BYLINE_LABEL = re.compile(
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+# credit labels of a writer or photographer not above: a line that starts with one is the
+# credit, the label is not part of the name
+CREDIT_LABEL = re.compile(
+    r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|photos? by|photographs by|"
+    r"pictures by|fotos? de|fotos? von|fotos? di|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
+    r"|(?:interview|entrevista|intervista|wywiad|интервью|fotos?|photos?|haber|muhabir|yazar|"
+    r"yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)(?=\w)", re.I)
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
@@ -407,7 +414,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
     text = _SOURCE_AFTER.sub("", clean(text))
-    m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text)
+    m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
         return None
     rest = text[m.end():] if m else text

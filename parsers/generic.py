@@ -33,10 +33,110 @@ _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
 def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
     each paragraph scores its parent fully and its grandparent half)."""
+    scores = _paragraph_scores(doc)
+    if any(off_article(el) for el in sorted(scores, key=scores.__getitem__, reverse=True)[:12]):
+        # a consent wall or a comment thread among the best: scored again without its text,
+        # so that the wrapper holding both it and the article is not raised by it
+        scores = _paragraph_scores(doc, _OffArticle())
+    ranked = _rank_containers(scores)
+    if not ranked:
+        return None
+    if _mostly_captions(ranked[0][1]):
+        # a photo gallery: its text is what it says besides the captions (the intro)
+        rest = _rank_containers(_paragraph_scores(doc, _in_caption))
+        if rest:
+            ranked = rest
+    best_score, best = ranked[0]
+    # A wrapper (the article panel with its metadata) often outscores the text container it
+    # holds; take the innermost candidate that keeps most of the wrapper's score.
+    for score, el in ranked[1:]:
+        if score < 0.75 * best_score:
+            break
+        if best in el.iterancestors():
+            best = el
+    entries = _live_entries(doc, best)
+    if entries is not None:
+        return entries
+    part = _split_part(best, scores)
+    if part is not None:
+        return part                    # its like siblings are taken by body_parts()
+    inner = _content_child(best)
+    return best if inner is None else inner
+
+
+def _split_part(best: etree._Element, scores: dict[etree._Element, float]) -> etree._Element | None:
+    """A wrapper whose text is an article split over two or more children of one tag and
+    content class (around an ad, a related box, a newsletter form): the best of those parts,
+    not the wrapper with its breadcrumb, standfirst, byline and boxes."""
+    groups: dict[tuple, list[etree._Element]] = {}
+    for kid in best:
+        cls = kid.get("class") if isinstance(kid.tag, str) else None
+        if cls and kid in scores and kid.tag in _CONTAINERS and _POSITIVE.search(cls):
+            groups.setdefault((kid.tag, cls), []).append(kid)
+    for kids in groups.values():
+        if len(kids) >= 2 and sum(scores[k] for k in kids) >= scores[best] \
+                and not _subheads_between(kids[0], kids[-1]):
+            return max(kids, key=scores.__getitem__)
+    return None
+
+
+def _subheads_between(first: etree._Element, last: etree._Element) -> bool:
+    """A subheading among the siblings between two parts: the text's own, so the wrapper is
+    the article (its paragraphs are blocks of one kind between headings)."""
+    for sib in first.itersiblings():
+        if sib is last:
+            return False
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in _SUBHEADS:
+            return True
+        head = next(sib.iter(*_SUBHEADS), None)
+        if head is not None and len(_TEXT_LEN(head)) >= 0.8 * len(_TEXT_LEN(sib)):
+            return True                # a subheading in its own wrapper
+    return False
+
+
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
+
+
+_LIVE_PART = re.compile(r"(?:^|[\s_-])(?:live\w*|\w*ticker\w*|directo|en-?direct|diretta|"
+                        r"minute-?by-?minute)(?:$|[\s_-])", re.I)
+
+
+def _live_entries(doc: Doc, best: etree._Element) -> etree._Element | None:
+    """On a live blog (LiveBlogPosting, or a live/ticker name around the text), the best
+    container is one dated entry: the body is the list of the entries (three or more siblings
+    of one tag and class, each with a <time>)."""
+    node = best
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        tag, cls = node.tag, node.get("class")
+        entries = [kid for kid in parent if kid.tag == tag and kid.get("class") == cls]
+        if len(entries) >= 3 and all(next(kid.iter("time"), None) is not None for kid in entries) \
+                and _live_page(doc, parent):
+            return parent
+        node = parent
+    return None
+
+
+def _live_page(doc: Doc, entries: etree._Element) -> bool:
+    if any("LiveBlogPosting" in str(item.get("@type")) for item in doc.jsonld):
+        return True
+    for node in (entries, *entries.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if _LIVE_PART.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+    return False
+
+
+def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     breaks = doc.index.breaks
     for para, (length, commas, runs) in doc.index.paragraphs.items():
-        if length < 25:
+        if length < 25 or (skip is not None and skip(para)):
             continue
         score = 1 + min(length / 100, 3) + commas * 0.1
         if para.tag == "h1":
@@ -51,19 +151,49 @@ def find_body(doc: Doc) -> etree._Element | None:
                 break
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
-    ranked = _rank_containers(scores)
-    if not ranked:
-        return None
-    best_score, best = ranked[0]
-    # A wrapper (the article panel with its metadata) often outscores the text container it
-    # holds; take the innermost candidate that keeps most of the wrapper's score.
-    for score, el in ranked[1:]:
-        if score < 0.75 * best_score:
-            break
-        if best in el.iterancestors():
-            best = el
-    inner = _content_child(best)
-    return best if inner is None else inner
+    return scores
+
+
+_CAPTIONS = etree.XPath(".//figcaption | .//*[contains(@class, 'caption')]")
+_CAPTION_PART = re.compile(r"(?:^|[\s_-])\w*caption\w*(?:$|[\s_-])", re.I)
+
+
+def _mostly_captions(el: etree._Element) -> bool:
+    """Three captions or more whose text is most of the element's: a gallery."""
+    found = _CAPTIONS(el)
+    if len(found) < 3:
+        return False
+    outer = set(found)
+    chars = sum(len(_TEXT_LEN(c)) for c in found
+                if not any(a in outer for a in c.iterancestors()))
+    return 2 * chars > len(_TEXT_LEN(el))
+
+
+def _in_caption(el: etree._Element) -> bool:
+    """A paragraph in a caption (itself or within three levels up)."""
+    for _ in range(4):
+        if el is None:
+            return False
+        if el.tag == "figcaption" or _CAPTION_PART.search(el.get("class") or ""):
+            return True
+        el = el.getparent()
+    return False
+
+
+class _OffArticle:
+    """Whether an element is inside a consent dialog or a comment (`_names_off_article` of it
+    or of an ancestor), memoized along the shared ancestors of a page's paragraphs."""
+
+    def __init__(self) -> None:
+        self.known: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element | None) -> bool:
+        if el is None or el.tag in ("body", "html"):
+            return False
+        known = self.known.get(el)
+        if known is None:
+            known = self.known[el] = _names_off_article(el) or self(el.getparent())
+        return known
 
 
 _CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
@@ -176,7 +306,8 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
             score *= 1.25
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
-    ranked = [(score * (0.2 if chrome_ancestor(el) else 1.0), el) for score, el in ranked[:12]]
+    ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else 1.0), el)
+              for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
     link_chars: dict[etree._Element, int] = {}     # the best are nested: their links are shared
@@ -193,6 +324,46 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
     return weighed
 
 
+# Never the article, whatever its text: a consent or cookie wall (a modal dialog, the consent
+# vendors' names) and the readers' comments (by role, schema type or their name in the usual
+# languages). One class/id part names it.
+_OFF_ARTICLE_PART = re.compile(
+    r"^(?:cmp\w*|\w*consent\w*|\w*cookie\w*|gdpr\w*|onetrust\w*|didomi\w*|cookiebot\w*|"
+    r"usercentrics\w*|truste\w*|privacy|"
+    r"comments?|commentlist|commentaires?|comentarios?|commenti|commento|kommentare?|kommentar\w+|"
+    r"reacties?|yorum\w*|komentar\w*|komentarze|комментари\w*|disqus\w*|replies|reply|"
+    r"discussions?|respond|binhluan\w*)$")
+_OFF_ARTICLE_TOKEN = re.compile(r"sp_message|qc-cmp|fc-consent|cc-window|cc-banner", re.I)
+_OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
+
+
+def off_article(el: etree._Element) -> bool:
+    """Inside (or being) a consent dialog or a comment thread: by role, aria-modal, a Comment
+    itemtype or a class/id part naming it; or a list whose items are mostly such."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if _names_off_article(node):
+            return True
+    kids = [kid for kid in el if isinstance(kid.tag, str)]
+    return len(kids) >= 3 and 2 * sum(map(_names_off_article, kids)) > len(kids)
+
+
+def _names_off_article(node: etree._Element) -> bool:
+    if node.get("role") in _OFF_ROLES or node.get("aria-modal") == "true" \
+            or "Comment" in (node.get("itemtype") or ""):
+        return True
+    hint = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    if hint.strip():
+        if _OFF_ARTICLE_TOKEN.search(hint):
+            return True
+        for token in hint.split():
+            if any(_OFF_ARTICLE_PART.match(part) for part in _HINT_SPLIT.split(token) if part):
+                return True
+    return False
+
+
+_HINT_SPLIT = re.compile(r"[-_]+")
 _TEXT_LEN = etree.XPath("normalize-space(string(.))", smart_strings=False)
 _XML_SPACES = re.compile("[\x20\x09\x0d\x0a]+")
 
@@ -334,11 +505,18 @@ def _is_styled_title(el: etree._Element, text: str) -> bool:
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
-        if node.tag in _EMPHASIS_TAGS or _STYLED.search(node.get("style") or "") \
-                or (node.tag == "font" and node.get("size")):
+        if node.tag == "font" and _small(node.get("size")):
+            continue                   # small print: a date or credit line's
+        if node.tag in _EMPHASIS_TAGS or _STYLED.search(node.get("style") or ""):
             if len(text_of(node)) >= 0.9 * len(text):
                 return True
     return False
+
+
+def _small(size: str | None) -> bool:
+    """A <font size> below the default (1, 2, -1)."""
+    size = (size or "").strip()
+    return size.startswith("-") or size in ("1", "2")
 
 
 def _strip_site(title: str, doc: Doc) -> str:
@@ -510,6 +688,13 @@ def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._E
     if any(c[4] == "published" for c in candidates):
         candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
+    if candidates[0][4] == "updated":
+        # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same
+        # line is the published one
+        line = candidates[0][2].getparent()
+        same = [c for c in candidates[1:] if c[4] is None and c[2].getparent() is line]
+        if same:
+            candidates.insert(0, same[0])
     parsed, el = candidates[0][1], candidates[0][2]
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)
