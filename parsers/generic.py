@@ -745,7 +745,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body):
         return None
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
-    if body is not None and el is not body and not hinted and body in el.iterancestors():
+    if body is not None and el is not body and not hinted and body in el.iterancestors() \
+            and not _dateline_under_headline(doc, el, text, anchor_pos, body):
         return None                    # a date in the article's own text is not its timestamp
     parsed, kind = _labelled_date(text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
@@ -900,6 +901,25 @@ def _is_prose(text: str, raw: str | None) -> bool:
     return len(words) > 9
 
 
+def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> bool:
+    """A short line that is only a timestamp ('Thứ bảy - 02/01/2021 21:40'), printed right
+    under a headline that the body's block itself holds (NukeViet's panel-body: headline, date
+    row, then the text): the article's date line, not a date in its text."""
+    if len(text) > 60 or not find_datetimes(text) or not _timestamp_line(text):
+        return False
+    body_pos, pos = doc.position(body), doc.position(el)
+    if not body_pos < anchor_pos < pos or pos - anchor_pos > 12:
+        return False
+    last = body
+    for last in body.iterdescendants():
+        pass
+    if anchor_pos > doc.position(last):
+        return False                   # the headline is not in the body's block
+    between = [p for p in body.iter("p", "div", "li", "td")
+               if anchor_pos < doc.position(p) < pos and p not in el.iterancestors()]
+    return all(len(text_of(p)) < 80 or el in p.iterdescendants() for p in between)
+
+
 def _timestamp_line(text: str) -> bool:
     """A labelled line of several timestamps ("Par X — Publié le 12/09/2021 à 18h05, mis à
     jour le 13/09/2021 à 07h30"): short once every date and time in it is left out."""
@@ -980,8 +1000,40 @@ def find_view_count(doc: Doc, body: etree._Element | None,
         if best is None or distance < best[0]:
             best = (distance, value)
     if best is None and headline is not None and body is not None:
-        return _eye_count(doc, headline, body)
+        best = (0, _eye_count(doc, headline, body))
+    if (best is None or best[1] is None) and body is not None:
+        return _meta_line_hits(doc, headline, body)
     return best[1] if best else None
+
+
+_HITS_LINE = re.compile(r"^(?:số\s+)?lượt truy c[ậâa]p\s*[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$",
+                        re.I)
+_META_DATE = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d|tháng\s*\d{1,2}\W+(?:19|20)\d\d"
+                        r"|(?:19|20)\d\d-\d\d-\d\d", re.I)
+
+
+def _meta_line_hits(doc: Doc, headline: etree._Element | None, body: etree._Element) -> int | None:
+    """'Lượt truy cập: 587' as one item of the article's own meta block (Joomla 2.5's
+    article-info: <dd>Ngày đăng: ...</dd><dd>Lượt truy cập: 587</dd>) between the headline and
+    the body: the article's hits, not the site's visitor counter (that one stands alone under
+    its own title, away from any dated line)."""
+    end = doc.position(body)
+    start = doc.position(headline) if headline is not None else end
+    if end <= start:                    # the body's block holds the headline: up to its text
+        end = next((doc.position(p) for p in body.iter("p", "div", "table")
+                    if doc.position(p) > start and len(text_of(p)) >= 60), -1)
+    for owner in doc.texts("counter"):
+        m = _HITS_LINE.match(clean(text_of(owner)))
+        if not m or not start < doc.position(owner) < end or in_link_list(owner):
+            continue
+        parent = owner.getparent()
+        if parent is None or owner in body.iterancestors():
+            continue
+        dated = any(sib is not owner and isinstance(sib.tag, str) and len(text_of(sib)) < 120
+                    and _META_DATE.search(text_of(sib)) for sib in parent)
+        if dated:
+            return parse_count(m.group(1))
+    return None
 
 
 _EYE_CLASS = re.compile(r"(?:^|[\s_-])(?:fa-eye|icon-eye|eye-icon|glyphicon-eye-open|bi-eye|"
