@@ -80,9 +80,11 @@ def test_a_listing_url_without_links_is_read_in_full():
     """A page its URL calls a listing but that shows no link at all is read whole, so the
     crawl can still tell a page from an error page by its headline."""
     body = ("<html><head><meta name='generator' content='NukeViet v4.0'><title>Tin tức</title>"
-            "</head><body><h1>Tin tức</h1><p>Chưa có bài viết nào trong chuyên mục này.</p>"
+            "</head><body><h1>Lịch tiếp công dân tháng 12 của Chủ tịch UBND xã</h1>"
+            "<p>Chưa có bài viết nào trong chuyên mục này, mời bạn đọc quay lại sau.</p>"
             "</body></html>").encode()
-    url = "https://xa.example.gov.vn/news/tin-tuc/"
-    full = parse_page(body, url)
+    url = "https://xa.example.gov.vn/news/tin-tuc/"        # NukeViet's listing URL form
     quick = parse_page(body, url, quick_listings=True)
-    assert quick == full
+    assert (quick.platform, quick.kind) == ("nukeviet", "listing")
+    assert quick.article.headline == "Lịch tiếp công dân tháng 12 của Chủ tịch UBND xã"
+    assert quick == parse_page(body, url)
