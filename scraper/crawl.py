@@ -62,6 +62,7 @@ class Crawl(Fetching, Committing):
         # page was queued for a host without a worker, the run was asked to stop
         self._wake = threading.Event()
         self._working: set[str] = set()          # hosts with a worker thread
+        self._ended: set[str] = set()            # hosts whose worker ended since the loop looked
         with self._store_guard("opening the frontier"), store.transaction() as conn:
             self.frontier = Frontier(conn)
             conn.execute("CREATE INDEX IF NOT EXISTS articles_site_sha ON articles(site, content_sha256)")
@@ -107,8 +108,11 @@ class Crawl(Fetching, Committing):
                     self._stop_run("time limit", "stopped at the time limit (max_run_seconds = "
                                    f"{self.settings.max_run_seconds:g}); queued pages stay queued "
                                    "for the next run", "time_limit")
+                with self._lock:
+                    ended, self._ended = self._ended, set()
                 for host, thread in list(active.items()):
-                    if not thread.is_alive():
+                    # a worker's thread may still be alive for the lines after its end was noted
+                    if host in ended or not thread.is_alive():
                         del active[host]
                         self._working.discard(host)
                 hosts: list[str] = []
@@ -196,6 +200,8 @@ class Crawl(Fetching, Committing):
             log.error("crawler error on host %s: %s", host, detail, exc_info=True)
             self._give_up(host, f"crawler error: {detail}")
         finally:
+            with self._lock:
+                self._ended.add(host)
             self._wake.set()                     # the run loop decides what comes next
 
     def _serve_host(self, host: str) -> None:
@@ -215,6 +221,8 @@ class Crawl(Fetching, Committing):
                     raise
                 raise _store_failure(exc, self.store) from None
             except Exception as exc:  # noqa: BLE001 - a bug must cost this page, not the run
+                with self._lock:
+                    self._seen_links.clear()    # its rolled-back links were never queued
                 detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
                 log.error("unexpected error on %s: %s", request.url, detail, exc_info=True)
                 self._record_error(request, FetchError(request.url, f"crawler error: {detail}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import os
 import threading
 import time
 from typing import Callable
@@ -65,9 +66,9 @@ class Deadlines:
                 now = time.monotonic()
                 while self._heap and (self._heap[0].action is None or self._heap[0].when <= now):
                     entry = heapq.heappop(self._heap)
-                    if entry.action is not None:
-                        due.append(entry.action)
-                        entry.action = None
+                    action, entry.action = entry.action, None    # read once: cancel() races
+                    if action is not None:
+                        due.append(action)
                 if not due:
                     self._cond.wait(self._heap[0].when - now if self._heap else None)
                     continue
@@ -79,3 +80,7 @@ class Deadlines:
 
 
 DEADLINES = Deadlines()
+if hasattr(os, "register_at_fork"):
+    # a forked child has none of the parent's threads: its deadlines start afresh (an inherited
+    # lock could be held by a parent thread that no longer exists)
+    os.register_at_fork(after_in_child=DEADLINES.__init__)

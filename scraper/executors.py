@@ -18,6 +18,7 @@ from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
 CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
+CLUSTER_TASK_SECONDS = 3600.0  # map_on_cluster's wait for one result when the caller names none
 
 
 class TaskOverdue(Exception):
@@ -29,6 +30,14 @@ def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseExcepti
         if key not in finished:
             yield task, TaskOverdue("still running past the run's time limit: left to its "
                                     "worker, its shard is merged by a later run")
+
+
+def _outcome(future) -> SiteResult | BaseException:
+    """A finished future's result, or the exception it ended with."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
+        return exc
 
 
 class LocalExecutor:
@@ -54,11 +63,13 @@ class LocalExecutor:
         try:
             for future in as_completed(futures, timeout=timeout):
                 finished.add(future)
-                try:
-                    yield futures[future], future.result()
-                except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
-                    yield futures[future], exc
+                yield futures[future], _outcome(future)
         except FuturesTimeout:
+            # tasks that ended while the coordinator was merging are results, not overdue
+            for future, task in futures.items():
+                if future not in finished and future.done():
+                    finished.add(future)
+                    yield task, _outcome(future)
             self.stop("time limit")
             yield from _overdue(futures, finished)
 
@@ -120,11 +131,12 @@ class DaskExecutor:
         try:
             for future in dask_completed(self._futures, timeout=timeout):
                 finished.add(future.key)
-                try:
-                    yield by_key[future.key], future.result()
-                except Exception as exc:  # noqa: BLE001 - a worker's bug, or KilledWorker
-                    yield by_key[future.key], exc
+                yield by_key[future.key], _outcome(future)        # a result, a bug, KilledWorker
         except TimeoutError:
+            for future in self._futures:
+                if future.key not in finished and future.done():
+                    finished.add(future.key)
+                    yield by_key[future.key], _outcome(future)
             self.stop("time limit")
             yield from _overdue(by_key, finished)
 
@@ -187,14 +199,14 @@ def map_on_cluster(cluster: dict, fn, calls: list[tuple], key: str = "task",
     N local processes); results yielded in the order of `calls` (so what is merged from them
     does not depend on which worker finished first). `timeouts[i]`: the seconds the i-th result
     is waited for, once the results before it came (they run meanwhile); past it,
-    ClusterTaskTimeout."""
+    ClusterTaskTimeout (an hour when no bound is named)."""
     executor = DaskExecutor(address=cluster.get("scheduler") or None,
                             processes=int(cluster.get("processes") or 0) or None, threads=1)
     try:
         futures = [executor.client.submit(fn, *args, key=f"{key}-{i}-{id(calls)}", pure=False)
                    for i, args in enumerate(calls)]
         for i, future in enumerate(futures):
-            limit = timeouts[i] if timeouts else None
+            limit = timeouts[i] if timeouts else CLUSTER_TASK_SECONDS
             try:
                 yield future.result(timeout=limit)
             except TimeoutError:

@@ -27,14 +27,14 @@ def test_an_earlier_deadline_wakes_the_thread_sleeping_until_a_later_one():
     deadlines.after(30.0, lambda: None)          # the thread now sleeps for 30 s
     start = time.monotonic()
     deadlines.after(0.05, done.set)
-    assert done.wait(2.0) and time.monotonic() - start < 1.0
+    assert done.wait(10.0) and time.monotonic() - start < 10.0    # not the 30 s it slept for
 
 
 def test_many_deadlines_share_one_thread_and_a_failing_action_does_not_stop_it():
     deadlines = Deadlines()
     before = threading.active_count()
     hits: list[int] = []
-    entries = [deadlines.after(0.05, lambda i=i: hits.append(i)) for i in range(200)]
+    entries = [deadlines.after(1.0, lambda i=i: hits.append(i)) for i in range(200)]
     deadlines.after(0.01, lambda: 1 / 0)
     for entry in entries[::2]:
         entry.cancel()
