@@ -744,7 +744,7 @@ def in_site_header(el: etree._Element) -> bool:
             return False
         if anc.tag == "header":
             return not any(a.tag in ("article", "main") for a in anc.iterancestors())
-        hint = (anc.get("class") or "") + " " + (anc.get("id") or "")
+        hint = bounded_hint(anc)
         if hint.strip() and _SITE_HEADER.search(hint) and not _OWN_TOP.search(hint) \
                 and _site_header_hint(hint):
             return True
@@ -764,4 +764,13 @@ def _site_header_hint(hint: str) -> bool:
 
 
 # an article's own top or a post's date header ("b-article__top", "date-header"), not the site's
+HINT_CHARS = 400          # of a class/id read as a hint: a longer value names nothing, and
+                          # the hint regexes (a \w* after a word start) backtrack on it
+
+
+def bounded_hint(el: etree._Element) -> str:
+    """The element's class and id, as hints are read: at most HINT_CHARS of each."""
+    return (el.get("class") or "")[:HINT_CHARS] + " " + (el.get("id") or "")[:HINT_CHARS]
+
+
 _OWN_TOP = re.compile(r"(?:article|story|entry|post|date)[\w-]*[_-](?:header|top)\b", re.I)

@@ -388,7 +388,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     article.author = article.author or signature.author \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
-        or _labelled(doc, BYLINE_LINE, body_el, _own_byline) or _marked_author(doc, body_el) \
+        or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
@@ -511,9 +511,10 @@ def _office_name(text: str) -> str | None:
     return None
 
 
-def _own_byline(el: etree._Element) -> str | None:
-    """A labelled byline ("By X") unless it is a teaser card's, another article's."""
-    return None if generic.in_teaser(el) else byline_of(el)
+def _own_byline(url: str):
+    """A labelled byline ("By X") unless it is a teaser card's, another article's (a card
+    whose heading links to this page itself is the article's own)."""
+    return lambda el: None if generic.in_teaser(el, url) else byline_of(el)
 
 
 def _joint_byline(el: etree._Element) -> str | None:
@@ -780,7 +781,7 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
     return False
 
 
-_PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "tiếp theo", "đầu", "cuối", "kế", "page",
+_PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "theo", "đầu", "cuối", "kế", "page",
                           "next", "prev", "previous", "first", "last", "seite", "weiter", "zurück",
                           "suivante", "précédente"})
 _PAGER_TOKEN = re.compile(r"[^\W\d_]+|\d+")

@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
-from .doc import RELATED_HEADING, Doc, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
+from .doc import HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
                      labelled_counts, parse_count, view_count_in)
 from .listing import GENERIC_ARTICLE_URL
@@ -127,7 +127,7 @@ def _live_page(doc: Doc, entries: etree._Element) -> bool:
     for node in (entries, *entries.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        if _LIVE_PART.search((node.get("class") or "") + " " + (node.get("id") or "")):
+        if _LIVE_PART.search(bounded_hint(node)):
             return True
     return False
 
@@ -174,7 +174,7 @@ def _in_caption(el: etree._Element) -> bool:
     for _ in range(4):
         if el is None:
             return False
-        if el.tag == "figcaption" or _CAPTION_PART.search(el.get("class") or ""):
+        if el.tag == "figcaption" or _CAPTION_PART.search((el.get("class") or "")[:HINT_CHARS]):
             return True
         el = el.getparent()
     return False
@@ -215,7 +215,7 @@ def _content_child(panel: etree._Element) -> etree._Element | None:
     for child in panel:
         if not isinstance(child.tag, str):
             continue
-        hint = (child.get("class") or "") + " " + (child.get("id") or "")
+        hint = bounded_hint(child)
         if not hint.strip():
             continue
         if titled is None and content is None and _TITLE_HINT.search(hint):
@@ -1063,7 +1063,7 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         return None
     for icon in scope.iter("i", "span", "em", "img"):
         if icon.tag == "img":
-            if not _EYE_SRC.search(icon.get("src") or ""):
+            if not _EYE_SRC.search((icon.get("src") or "")[-HINT_CHARS:]):   # the file's name
                 continue
         elif not _EYE_CLASS.search(icon.get("class") or ""):
             continue

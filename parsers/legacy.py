@@ -298,7 +298,10 @@ def _segment_is_legacy(segment: str, encoding: str, page_is_mixed: bool) -> bool
 # A tag naming a legacy font (<font face=".VnTime">, style="font-family: 'VNI-Times'"): the text
 # inside it was typed in that font, however little of it the page holds.
 _FONT_NAME = re.compile(r"\.Vn[A-Z]|\bVNI[- ][A-Z]")
-_FONT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(?:\.Vn[A-Z]\w*|\bVNI[- ][A-Z][\w-]*)[^<>]*>")
+# bounded runs: an unclosed tag of 100 KB must not be rescanned from every position
+_FONT_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]{0,20})\b[^<>]{0,2000}?(?:\.Vn[A-Z]\w{0,40}|\bVNI[- ][A-Z][\w-]{0,40})"
+                       r"[^<>]{0,2000}>")
+_MAX_FONT_TAGS = 500            # font tags converted per page (each scans up to _MAX_FONT_SPAN)
 _MAX_FONT_SPAN = 20_000
 
 
@@ -347,7 +350,9 @@ def _fix_named_fonts(text: str) -> tuple[str, str | None]:
     out: list[str] = []
     pos = 0
     found = None
-    for tag in _FONT_TAG.finditer(text):
+    for count, tag in enumerate(_FONT_TAG.finditer(text)):
+        if count >= _MAX_FONT_TAGS:
+            break                      # pathological markup: the rest stays as it is
         if tag.start() < pos:
             continue                   # nested inside a span already converted
         end = _element_end(text, tag.group(1), tag.end())
