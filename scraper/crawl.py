@@ -10,6 +10,7 @@ import threading
 import time
 import traceback
 from collections import Counter as Tally, OrderedDict
+from typing import Callable
 
 from govnews.output.store import Store
 from govnews.parsers.extract import parse_page, url_rules
@@ -20,6 +21,7 @@ from .committing import Committing, _store_failure
 from .errors import FetchError, StoreFailure
 from .fetching import Fetching, _Stopped
 from .frontier import Frontier, Request
+from .heartbeat import no_beat
 from .http import Fetcher, HttpSettings
 from .politeness import HostClock, HostDone
 from .robots import RobotsCache
@@ -44,8 +46,9 @@ class Crawl(Fetching, Committing):
     (`committing`); returns the run's Summary."""
     def __init__(self, store: Store, sites: list[Site], settings: CrawlSettings, run_id: str,
                  archive=None, reobserve: dict[str, list[str]] | None = None,
-                 progress=None) -> None:
+                 progress=None, heartbeat: Callable[[], None] = no_beat) -> None:
         self.store = store
+        self.heartbeat = heartbeat              # a sign of life for the harvest's watchdog
         self.sites = sites
         self.settings = settings
         self.run_id = run_id
@@ -69,7 +72,8 @@ class Crawl(Fetching, Committing):
         self.fetcher = Fetcher(settings.http)
         self.private_fetcher = Fetcher(HttpSettings(**{**settings.http.__dict__, "allow_private": True}))
         self.robots = RobotsCache(self._fetch_robots, settings.http.user_agent)
-        self.clock = HostClock(settings.max_retry_wait, settings.host_give_up_seconds, self._stop)
+        self.clock = HostClock(settings.max_retry_wait, settings.host_give_up_seconds, self._stop,
+                               on_turn=heartbeat)
         self._site_named = {site.name: site for site in sites}
         self._sites_of_host: dict[str, list[Site]] = {}
         for site in sites:
@@ -229,6 +233,7 @@ class Crawl(Fetching, Committing):
                                                        "crawler_bug"))
                 self._finish(request, "failed", detail)
                 outcome = "failed"
+            self.heartbeat()
             if outcome == "host_done":
                 return
             if outcome == "failed":

@@ -8,21 +8,32 @@ another worker by the scheduler; the task resumes from its shard (see `sitetask`
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from concurrent.futures import TimeoutError as FuturesTimeout
 from typing import Iterator
 
+from govnews.output.shards import shard_folder
+
 from .errors import ClusterTaskTimeout, ConfigError
+from .heartbeat import Watchdog, heartbeat_path, quiet_seconds, sign_of_life
 from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
 CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
 CLUSTER_TASK_SECONDS = 3600.0  # map_on_cluster's wait for one result when the caller names none
+POLL = 5.0                   # seconds between two looks at the running tasks' heartbeats
+DASK_POLL = 30.0             # ... on a cluster (a question to the scheduler, stats on shared storage)
 
 
 class TaskOverdue(Exception):
     """A task still running when the run's time (max_run_seconds and a grace) was up."""
+
+
+class TaskStalled(Exception):
+    """A running task whose heartbeat stood still longer than its settings allow: a hung
+    worker, left behind so that the run ends."""
 
 
 def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseException]]:
@@ -32,12 +43,95 @@ def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseExcepti
                                     "worker, its shard is merged by a later run")
 
 
+def _stalled(silent: float) -> TaskStalled:
+    return TaskStalled(f"no sign of life for {silent:.0f} s (a hung worker): left behind; what "
+                       "it committed is merged by a later run")
+
+
 def _outcome(future) -> SiteResult | BaseException:
     """A finished future's result, or the exception it ended with."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
         return exc
+
+
+def _heartbeat_of(task: SiteTask):
+    return heartbeat_path(shard_folder(task.dataset, task.shard))
+
+
+class _DaemonPool:
+    """`workers` daemon threads running `fn(*args)` for each submitted key. Daemon threads,
+    unlike ThreadPoolExecutor's (joined at exit), never hold the process once the run is over,
+    even when a task hangs; a task given up as stalled has its thread replaced, and that thread
+    ends if its task ever returns."""
+
+    def __init__(self, fn, workers: int) -> None:
+        self.fn = fn
+        self._todo: queue.SimpleQueue = queue.SimpleQueue()
+        self._done: queue.SimpleQueue = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._running: set = set()
+        self._abandoned: set = set()
+        self._threads = 0
+        for _ in range(workers):
+            self._add_thread()
+
+    def _add_thread(self) -> None:
+        self._threads += 1
+        threading.Thread(target=self._work, name=f"site-{self._threads}", daemon=True).start()
+
+    def submit(self, key, *args) -> None:
+        self._todo.put((key, args))
+
+    def _work(self) -> None:
+        while True:
+            item = self._todo.get()
+            if item is None:
+                return
+            key, args = item
+            with self._lock:
+                self._running.add(key)
+            try:
+                outcome = self.fn(*args)
+            except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
+                outcome = exc
+            with self._lock:
+                self._running.discard(key)
+                abandoned = key in self._abandoned
+            if abandoned:
+                return                     # its replacement serves the queue now
+            self._done.put((key, outcome))
+
+    def running(self) -> set:
+        with self._lock:
+            return set(self._running)
+
+    def abandon(self, key) -> None:
+        with self._lock:
+            self._abandoned.add(key)
+        self._add_thread()
+
+    def results(self, wait: float) -> list:
+        """The tasks that ended: waits up to `wait` seconds for the first, then takes what is
+        there."""
+        ended = []
+        try:
+            ended.append(self._done.get(timeout=wait) if wait > 0 else self._done.get_nowait())
+            while True:
+                ended.append(self._done.get_nowait())
+        except queue.Empty:
+            pass
+        return ended
+
+    def close(self) -> None:
+        while True:                        # tasks not started are dropped
+            try:
+                self._todo.get_nowait()
+            except queue.Empty:
+                break
+        for _ in range(self._threads):
+            self._todo.put(None)
 
 
 class LocalExecutor:
@@ -49,36 +143,46 @@ class LocalExecutor:
         self.workers = max(1, workers)
         self.controls = Controls()
         self.totals = totals
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool: _DaemonPool | None = None
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
-        """Each task with its result (or exception) as it ends; after `timeout` seconds the
-        tasks still running are yielded with TaskOverdue (their crawls are told to stop)."""
-        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="site")
-        futures = {self._pool.submit(run_site_task, task, self.controls,
-                                     self.totals.part(task.shard) if self.totals else None): task
-                   for task in tasks}
-        finished: set = set()
-        try:
-            for future in as_completed(futures, timeout=timeout):
-                finished.add(future)
-                yield futures[future], _outcome(future)
-        except FuturesTimeout:
-            # tasks that ended while the coordinator was merging are results, not overdue
-            for future, task in futures.items():
-                if future not in finished and future.done():
-                    finished.add(future)
-                    yield task, _outcome(future)
-            self.stop("time limit")
-            yield from _overdue(futures, finished)
+        """Each task with its result (or exception) as it ends; a running task silent longer
+        than its settings allow is yielded with TaskStalled; after `timeout` seconds the tasks
+        still running are yielded with TaskOverdue (their crawls are told to stop)."""
+        self._pool = pool = _DaemonPool(run_site_task, min(self.workers, max(1, len(tasks))))
+        for key, task in enumerate(tasks):
+            pool.submit(key, task, self.controls,
+                        self.totals.part(task.shard) if self.totals else None)
+        pending = dict(enumerate(tasks))
+        deadline = time.monotonic() + timeout if timeout is not None else None
+        watchdog = Watchdog()
+        while pending:
+            wait = POLL if deadline is None else min(POLL, max(0.0, deadline - time.monotonic()))
+            for key, outcome in pool.results(wait):
+                watchdog.forget(key)
+                yield pending.pop(key), outcome
+            if deadline is not None and time.monotonic() >= deadline and pending:
+                # tasks that ended while the coordinator was merging are results, not overdue
+                for key, outcome in pool.results(0):
+                    yield pending.pop(key), outcome
+                self.stop("time limit")
+                yield from _overdue(pending, set())
+                return
+            for key in pool.running() & pending.keys():
+                task = pending[key]
+                silent = watchdog.look(key, _heartbeat_of(task), quiet_seconds(task))
+                if silent is not None:
+                    log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
+                    pool.abandon(key)
+                    yield pending.pop(key), _stalled(silent)
 
     def stop(self, reason: str = "interrupted") -> None:
         self.controls.stop(reason)
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.close()
             self._pool = None
 
 
@@ -118,27 +222,54 @@ class DaskExecutor:
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
-        """As `LocalExecutor.run`, on the cluster."""
-        from distributed import as_completed as dask_completed
-        by_key = {}
+        """As `LocalExecutor.run`, on the cluster. A task counts as running once the scheduler
+        has it on a worker and its heartbeat moved since it was submitted (a task queued behind
+        another on a worker has not started)."""
+        from distributed import wait as dask_wait
+        by_key, pending, before = {}, {}, {}
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
+            pending[future.key] = future
+            before[future.key] = sign_of_life(_heartbeat_of(task))
             self._futures.append(future)
-        finished: set = set()
+        deadline = time.monotonic() + timeout if timeout is not None else None
+        watchdog = Watchdog()
+        while pending:
+            wait = DASK_POLL if deadline is None else \
+                min(DASK_POLL, max(0.0, deadline - time.monotonic()))
+            try:
+                dask_wait(list(pending.values()), timeout=wait, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                pass
+            for key in [k for k, f in pending.items() if f.done()]:
+                watchdog.forget(key)
+                yield by_key[key], _outcome(pending.pop(key))    # a result, a bug, KilledWorker
+            if deadline is not None and time.monotonic() >= deadline and pending:
+                self.stop("time limit")
+                yield from _overdue({k: by_key[k] for k in pending}, set())
+                return
+            for key in self._on_workers() & pending.keys():
+                task = by_key[key]
+                path = _heartbeat_of(task)
+                if before.get(key, False) == sign_of_life(path):
+                    continue                                    # not started yet
+                before.pop(key, None)
+                silent = watchdog.look(key, path, quiet_seconds(task))
+                if silent is not None:
+                    log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
+                    pending.pop(key).cancel()
+                    yield task, _stalled(silent)
+
+    def _on_workers(self) -> set:
+        """The keys of the tasks the scheduler has on a worker."""
         try:
-            for future in dask_completed(self._futures, timeout=timeout):
-                finished.add(future.key)
-                yield by_key[future.key], _outcome(future)        # a result, a bug, KilledWorker
-        except TimeoutError:
-            for future in self._futures:
-                if future.key not in finished and future.done():
-                    finished.add(future.key)
-                    yield by_key[future.key], _outcome(future)
-            self.stop("time limit")
-            yield from _overdue(by_key, finished)
+            processing = self.client.processing()
+        except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
+            return set()
+        return {key for keys in processing.values() for key in keys}
 
     def stop(self, reason: str = "interrupted") -> None:
         """Tasks not started are cancelled; running ones end when their workers go (close)."""

@@ -321,9 +321,13 @@ def _merge(folder: Path, store: Store, result, summary: Summary,
 def _task_failed(folder: Path, run_id: str, task, exc: BaseException, summary: Summary) -> None:
     """A task that raised: a bug in a worker, or a worker lost more often than Dask retries.
     Its shard keeps what it committed (merged at the next start); the run goes on."""
-    from .executors import TaskOverdue
+    from .executors import TaskOverdue, TaskStalled
     if isinstance(exc, (KeyboardInterrupt, InternalError)):
         raise exc
+    if isinstance(exc, TaskStalled):
+        summary.errors["worker"] += 1
+        summary.error_lines.append(f"worker: sites {', '.join(task.names)}: {exc}")
+        return
     if isinstance(exc, TaskOverdue):
         summary.errors["time_limit"] += 1
         summary.error_lines.append(f"time_limit: sites {', '.join(task.names)}: {exc}")

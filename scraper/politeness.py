@@ -25,8 +25,10 @@ class HostClock:
     the lock guards the dictionaries themselves.
     """
 
-    def __init__(self, max_wait: float, give_up_after: float, stop: threading.Event) -> None:
+    def __init__(self, max_wait: float, give_up_after: float, stop: threading.Event,
+                 on_turn=lambda: None) -> None:
         self.max_wait = max_wait                 # no single wait is longer than this
+        self.on_turn = on_turn                   # called when a host's turn comes (a heartbeat)
         self.give_up_after = give_up_after       # seconds of nothing but failures
         self.stop = stop
         self._next: dict[str, float] = {}
@@ -45,6 +47,7 @@ class HostClock:
             return False
         with self._lock:
             self._next[host] = time.monotonic() + delay
+        self.on_turn()
         return True
 
     def push_back(self, host: str, seconds: float) -> None:

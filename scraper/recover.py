@@ -479,12 +479,13 @@ def recover_run(store: Store, warc_folder: Path, run_id: str, query: str, site: 
 
 
 def recover_site(store: Store, warc_folder: Path, run_id: str, site, http: HttpSettings,
-                 delay: float, warc_name: str | None = None) -> RecoverResult:
+                 delay: float, warc_name: str | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> RecoverResult:
     """A harvest's site with `source = "wayback"` or `"commoncrawl"` (a `crawl.Site`): its
     start URLs' captures recovered into the site's shard, under the harvest's run."""
     archive = site.archive or {}
     settings = RecoverSettings(delay=max(delay, 1.0), http=http)
-    client = PoliteClient(Fetcher(settings.http), settings)
+    client = PoliteClient(Fetcher(settings.http), settings, sleep=sleep)
     source = (WaybackSource(client, archive.get("archive_url")) if site.source == "wayback"
               else CommonCrawlSource(client, archive.get("cc_index_url"),
                                      archive.get("cc_data_url")))

@@ -23,6 +23,7 @@ from govnews.output.store import Store
 
 from .crawl import Crawl, CrawlSettings, Site, Summary
 from .errors import LockHeld, StoreFailure
+from .heartbeat import Heartbeat, heartbeat_path
 from .lock import FolderLock
 from .records import utc_now
 
@@ -102,6 +103,8 @@ def run_site_task(task: SiteTask, controls: Controls | None = None, progress=Non
         return result
     folder = shard_folder(Path(task.dataset), task.shard)
     folder.mkdir(parents=True, exist_ok=True)
+    heartbeat = Heartbeat(heartbeat_path(folder))
+    heartbeat.beat(force=True)                # started: the coordinator's watchdog looks now
     try:
         lease = FolderLock(folder, LEASE_WHAT).acquire(wait=task.lease_wait)
     except LockHeld as exc:
@@ -110,14 +113,16 @@ def run_site_task(task: SiteTask, controls: Controls | None = None, progress=Non
         summary.error_lines.append(f"lease: {exc}")
         return result
     try:
-        _run_locked(task, folder, result, controls, progress)
+        heartbeat.beat(force=True)
+        _run_locked(task, folder, result, controls, progress, heartbeat)
     finally:
         lease.release()
         result.seconds = time.monotonic() - started
     return result
 
 
-def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, progress) -> None:
+def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, progress,
+                heartbeat: Heartbeat) -> None:
     from .archive import SqliteDigests, WarcArchive, finalise_open_files, index_warcs
 
     summary = result.summary
@@ -150,7 +155,8 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
                                       digests=SqliteDigests(store.conn, store.lock))
             try:
                 crawl = Crawl(store, live, settings, task.run_id, archive=archive,
-                              reobserve=_reobserve(task, store), progress=progress)
+                              reobserve=_reobserve(task, store), progress=progress,
+                              heartbeat=heartbeat.beat)
             except StoreFailure as exc:
                 _store_failed(summary, exc)
                 return
@@ -166,7 +172,7 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
             result.site_status = dict(crawl.site_status)
         for site in task.sites:
             if site.source != "live" and not (controls is not None and controls.stopped):
-                _recover(task, site, store, warc_folder, result)
+                _recover(task, site, store, warc_folder, result, heartbeat)
     finally:
         if archive is not None:
             try:
@@ -198,7 +204,7 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
 
 
 def _recover(task: SiteTask, site: Site, store: Store, warc_folder: Path,
-             result: SiteResult) -> None:
+             result: SiteResult, heartbeat: Heartbeat) -> None:
     """A site whose portal is gone (`source = "wayback"` / `"commoncrawl"`): its captures
     recovered into the shard, resumable like `govnews recover`; every capture time is a run of
     its own (`wayback-<timestamp>`), merged with the harvest's."""
@@ -206,7 +212,7 @@ def _recover(task: SiteTask, site: Site, store: Store, warc_folder: Path,
     summary = result.summary
     delay = site.delay if site.delay is not None else task.settings.delay
     recovered = recover_site(store, warc_folder, task.run_id, site, task.settings.http, delay,
-                             warc_name=task.shard)
+                             warc_name=task.shard, sleep=heartbeat.sleep)
     summary.pages_fetched += recovered.fetched
     summary.requests += recovered.requests
     summary.articles_found += recovered.articles

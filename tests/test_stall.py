@@ -1,0 +1,206 @@
+"""A worker that hangs where no timeout reaches (a deadlock, a C call that never returns, a parser
+that loops): the harvest still ends, with the other sites harvested, one `worker` error naming
+the hung site, the partial exit code, and a process that exits; the next run completes the site.
+The watchdog reads the heartbeat a task writes into its shard (scraper/heartbeat.py)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from govnews.fixtures.portals import all_portals
+from govnews.fixtures.server import PortalServer
+from govnews.output.dataset import load
+from govnews.scraper import crawl as crawl_module
+from govnews.scraper import executors
+from govnews.scraper.config import config_from_dict
+from govnews.scraper.harvest import harvest
+from govnews.scraper.heartbeat import (PAGE_WORK_SECONDS, QUIET_GRACE, Heartbeat, Watchdog,
+                                       quiet_seconds)
+from govnews.scraper.runtypes import CrawlSettings
+from govnews.scraper.sitetask import SiteTask
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIET = 2.0            # the watchdog's bound in these tests (a real one is minutes)
+
+
+@pytest.fixture(scope="module")
+def portals():
+    chosen = all_portals(readership=False)[:3]
+    servers = [PortalServer(p, host=f"127.0.0.{60 + i}").start() for i, p in enumerate(chosen)]
+    yield list(zip(chosen, servers))
+    for server in servers:
+        server.stop()
+
+
+def config(folder: Path, portals, **cluster):
+    return config_from_dict({
+        "harvest": {"output": str(folder), "delay": 0.0, "allow_private": True, "workers": 4,
+                    "timeout": 5.0},
+        "reobserve": {"window_days": 36500, "sample_older": 0},
+        "cluster": cluster,
+        "sites": [{"name": f"demo-{p.platform}", "start_urls": [s.url + "/"]} for p, s in portals],
+    })
+
+
+def hang_on(monkeypatch, host: str) -> threading.Event:
+    """parse_page blocks on `host`'s first article page until the event is set."""
+    release = threading.Event()
+    real = crawl_module.parse_page
+
+    def parse(body, url, *args, **kwargs):
+        page = real(body, url, *args, **kwargs)
+        if urlsplit(url).hostname == host and page.kind == "article":
+            release.wait()
+        return page
+    monkeypatch.setattr(crawl_module, "parse_page", parse)
+    return release
+
+
+def run_bounded(fn, seconds: float):
+    """fn() on a thread; its result, or a failure when it has not returned in `seconds` (a
+    behaviour bound: without the watchdog the call never returns)."""
+    box = {}
+    thread = threading.Thread(target=lambda: box.setdefault("result", fn()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"the harvest did not end in {seconds:g} s"
+    return box["result"]
+
+
+def test_a_hung_site_ends_the_run_partial_and_the_next_run_completes_it(portals, tmp_path,
+                                                                        monkeypatch):
+    folder = tmp_path / "data"
+    hung_portal, hung_server = portals[1]
+    release = hang_on(monkeypatch, hung_server.host)
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "POLL", 0.2)
+    try:
+        result = run_bounded(lambda: harvest(config(folder, portals), folder), 120)
+        assert result.status == "partial"
+        summary = result.summary
+        assert summary.errors["worker"] == 1
+        (line,) = [x for x in summary.error_lines if x.startswith("worker:")]
+        assert f"demo-{hung_portal.platform}" in line and "no sign of life" in line
+        # the hung task's thread is a daemon: it never holds the process at exit
+        hung = [t for t in threading.enumerate() if t.name.startswith("site-") and t.is_alive()]
+        assert hung and all(t.daemon for t in hung)
+        data = load(folder)
+        for portal, _ in portals:
+            if portal is not hung_portal:
+                assert (data.articles.site == f"demo-{portal.platform}").sum() == \
+                    len(portal.articles())
+    finally:
+        release.set()
+    monkeypatch.undo()
+    # the site left behind is harvested by the next run; its shard's work is not lost
+    result = run_bounded(lambda: harvest(config(folder, portals), folder), 120)
+    assert result.status == "ok"
+    data = load(folder)
+    for portal, _ in portals:
+        assert (data.articles.site == f"demo-{portal.platform}").sum() == len(portal.articles())
+    assert data.articles.article_id.is_unique
+
+
+def test_the_cli_process_exits_with_the_partial_code_when_a_site_hangs(portals, tmp_path):
+    """A hung thread once held the interpreter at exit (ThreadPoolExecutor joins its threads)."""
+    portal, server = portals[0]
+    folder = tmp_path / "data"
+    sites = tmp_path / "sites.toml"
+    sites.write_text(textwrap.dedent(f"""\
+        [harvest]
+        output = "{folder}"
+        delay = 0.0
+        allow_private = true
+        timeout = 5.0
+
+        [[sites]]
+        name = "hangs"
+        start_urls = ["{server.url}/"]
+        """), encoding="utf-8")
+    script = textwrap.dedent(f"""\
+        import sys, threading
+        from govnews.scraper import crawl, executors
+        from govnews.scraper.cli import main
+        real = crawl.parse_page
+        def parse(body, url, *a, **k):
+            page = real(body, url, *a, **k)
+            if page.kind == "article":
+                threading.Event().wait()          # for ever
+            return page
+        crawl.parse_page = parse
+        executors.quiet_seconds = lambda task: {QUIET}
+        executors.POLL = 0.2
+        sys.exit(main(["harvest", "-c", {str(sites)!r}, "-q"]))
+        """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 1, done.stderr
+    assert "no sign of life" in done.stderr
+
+
+def test_dask_tasks_that_hang_are_left_behind(portals, tmp_path, monkeypatch):
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder = tmp_path / "data"
+    # the task as a worker process runs it: it starts (one beat), then hangs; a lambda is
+    # shipped to the worker by value
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: (
+        __import__("govnews.scraper.heartbeat", fromlist=["x"]).Heartbeat(
+            __import__("govnews.output.shards", fromlist=["x"]).shard_folder(
+                task.dataset, task.shard) / "heartbeat").beat(force=True),
+        __import__("time").sleep(120)))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    result = run_bounded(lambda: harvest(config(folder, portals[:1], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 1
+    assert any("no sign of life" in x for x in result.summary.error_lines)
+
+
+def test_quiet_bound_follows_the_settings():
+    task = SiteTask(dataset="d", shard="s", sites=[], settings=CrawlSettings(), run_id="r",
+                    lease_wait=120.0)
+    s = task.settings
+    one_page = (max(s.max_retry_wait, s.host_pause) + s.http.connect_timeout
+                + s.http.read_timeout + PAGE_WORK_SECONDS)
+    assert quiet_seconds(task) == max(120.0, one_page) + QUIET_GRACE
+    task.lease_wait = 10_000.0
+    assert quiet_seconds(task) == 10_000.0 + QUIET_GRACE
+
+
+def test_watchdog_counts_silence_from_the_last_change(tmp_path):
+    now = [0.0]
+    watchdog = Watchdog(clock=lambda: now[0])
+    beat = Heartbeat(tmp_path / "heartbeat", every=0.0)
+    beat.beat()
+    assert watchdog.look("k", beat.path, 10) is None        # first look
+    now[0] = 9.0
+    assert watchdog.look("k", beat.path, 10) is None
+    now[0] = 11.0
+    assert watchdog.look("k", beat.path, 10) == 11.0
+    beat.path.write_text("another beat, longer\n")        # it moved: the silence starts again
+    assert watchdog.look("k", beat.path, 10) is None
+    now[0] = 20.0
+    assert watchdog.look("k", beat.path, 10) is None
+    now[0] = 21.5
+    assert watchdog.look("k", beat.path, 10) == 10.5
+
+
+def test_heartbeat_sleep_beats_all_along(tmp_path, monkeypatch):
+    beat = Heartbeat(tmp_path / "heartbeat", every=0.05)
+    writes = []
+    real = beat.beat
+    monkeypatch.setattr(beat, "beat", lambda force=False: (writes.append(time.monotonic()),
+                                                             real(force)))
+    beat.sleep(0.3)
+    assert len(writes) >= 5 and (tmp_path / "heartbeat").exists()
+
+
+def test_heartbeat_on_a_missing_folder_never_raises(tmp_path):
+    Heartbeat(tmp_path / "gone" / "heartbeat").beat(force=True)
