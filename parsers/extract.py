@@ -358,7 +358,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     summary_el = _first(doc, profile, "summary", lambda el: el if text_of(el) else None)
     if summary_el is None and body_el is not None:
         summary_el = generic.find_summary(doc, body_el, headline_el)
-    article.view_count = _first(doc, profile, "view_count", view_count_of)
+    article.view_count = _first(doc, profile, "view_count", lambda el: None if generic.in_listing_entry(
+        el, body_el, headline_el) else view_count_of(el))
     if article.view_count is None:
         article.view_count = generic.find_view_count(doc, body_el, headline_el)
     counter = _site_counter(doc, profile)
@@ -592,7 +593,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if profile is None and not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
+        if not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
             continue
         if not _prose_seen(kept) and len(text) < 100 and _META_LINE.match(text):
             continue                   # the article-info lines above the text (category, date, hits)
@@ -765,6 +766,11 @@ def _prose_seen(kept: list[Block]) -> bool:
 _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 
+_META_LABEL = re.compile(r"(tác giả|người viết|lượt xem|số lượt xem|lượt truy cập|lượt đọc|đã xem|"
+                         r"ngày đăng|ngày cập nhật|cập nhật|đăng lúc|ngày xuất bản|chuyên mục|"
+                         r"danh mục)\s*[:：]", re.I)
+
+
 def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:
     """Before the first paragraph of a container the generic extractor chose: the headline
     again, the timestamp line, or a breadcrumb (links joined by separators)."""
@@ -773,6 +779,10 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
         return True
     if date_raw and date_raw in text and len(text) < len(date_raw) + 40:
         return True
+    if len(text) < 160 and len({m.lower() for m in _META_LABEL.findall(text)}) >= 2:
+        return True                    # the meta line: 'Tác giả: X  Lượt xem: 1034'
+    if len(text) < 100 and _META_LABEL.match(text):
+        return True                    # one item of it alone: 'Tác giả: X'
     if block.link_chars and len(text) < 200 and ("»" in text or "›" in text or " > " in text):
         rest = text
         for a in block.element.iter("a"):

@@ -86,7 +86,10 @@ TODAY_LABELS = ("hôm nay", "trong ngày", "today")
 _LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
 COUNTER_TITLE = re.compile(
     r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|visitor", re.I)
-_DIGIT_SRC = re.compile(r"(?:^|[/_-])(\d)\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
+# a digit's image: 5.png, so5.gif, digit_5.png, five.gif (a theme naming them in English)
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_SRC = re.compile(r"(?:^|[/_-])(?:[a-z]{0,6}[_-]?)?(\d|" + "|".join(_DIGIT_WORDS) +
+                        r")\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
 _OTHER_LABELS = ("hôm qua", "trong tuần", "trong tháng", "trong năm", "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại",
                  "năm nay", "năm hiện tại")
 
@@ -114,7 +117,8 @@ def digit_row(el: etree._Element) -> str | None:
         m = _DIGIT_SRC.search(img.get("src") or "")
         alt = (img.get("alt") or "").strip()
         if m:
-            digits.append(m.group(1))
+            digit = m.group(1).lower()
+            digits.append(digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit)))
         elif len(alt) == 1 and alt.isdigit():
             digits.append(alt)
     if 3 <= len(digits) <= MAX_COUNTER_DIGITS:

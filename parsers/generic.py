@@ -396,6 +396,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             continue
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
+        if el.tag not in ("h1", "h2") and _titles_a_box(el):
+            continue
         if _SCREEN_READER.search(el.get("class") or ""):
             continue                   # a heading for screen readers only ("Bạn đang ở đây")
         score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
@@ -409,7 +411,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             if pos < body_pos:
                 score += 1
             elif body is not None and (el is body or body in el.iterancestors()):
-                score -= 2
+                if not _opens(body, el):
+                    score -= 2         # a heading inside the text; the one on top is the title
             else:
                 score -= 1
         if inside_link(el):
@@ -429,8 +432,41 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     return (best[1], best[2]) if best else (None, None)
 
 
+def _opens(container: etree._Element, el: etree._Element) -> bool:
+    """No text comes before `el` in `container` (a template's heading on top of the article's
+    block)."""
+    if el is container:
+        return False
+    if (container.text or "").strip():
+        return False
+    holders = set(el.iterancestors())
+    for node in container.iterdescendants():
+        if node is el:
+            return True
+        if isinstance(node.tag, str) and (node.text or "").strip():
+            return False
+        if (node.tail or "").strip() and node not in holders:
+            return False               # its tail comes before el
+    return False
+
+
+def _titles_a_box(el: etree._Element) -> bool:
+    """A side box's title ("CÁC XÃ, PHƯỜNG" over a drop-down of sites, "VĂN BẢN MỚI" over a list
+    of links): what follows it in its parent is a form control or mostly links."""
+    links = text = 0
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None:
+            return True
+        size = len(text_of(sib))
+        text += size
+        links += sum(len(clean(text_content(a))) for a in sib.iter("a"))
+    return text >= 40 and links >= 0.6 * text
+
+
 _SCREEN_READER = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|visuallyhidden|"
-                            r"screen-reader-text|screen-reader-only)(?:$|\s)", re.I)
+                            r"screen-reader-text|screen-reader-only|hide-accessible)(?:$|\s)", re.I)
 
 
 # A module's or box's generic title ("Tin chi tiết", "Chi tiết tin", "Tin tức"): never a
@@ -986,6 +1022,9 @@ def _distance(doc: Doc, el: etree._Element, anchor_pos: int) -> int:
     return pos - anchor_pos if pos >= anchor_pos else 2 * (anchor_pos - pos) + 40
 
 
+_MOST_READ = re.compile(r"(?:đọc|xem|truy cập) nhiều|most (?:read|viewed|popular)", re.I)
+
+
 def find_view_count(doc: Doc, body: etree._Element | None,
                     headline: etree._Element | None = None) -> int | None:
     """A labelled view count ('Lượt xem: 1.234', '1,234 lượt xem') nearest the body, never one
@@ -993,8 +1032,10 @@ def find_view_count(doc: Doc, body: etree._Element | None,
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
     for owner in doc.texts("view"):
+        if _MOST_READ.search(text_of(owner)[:80]):
+            continue                   # a most-read box's title ("ĐỌC NHIỀU"): its entries' counts
         value = _view_near(owner)
-        if value is None or in_link_list(owner) or _in_listing_entry(owner, body, headline):
+        if value is None or in_link_list(owner) or in_listing_entry(owner, body, headline):
             continue
         distance = abs(doc.position(owner) - anchor)
         if best is None or distance < best[0]:
@@ -1036,8 +1077,9 @@ def _meta_line_hits(doc: Doc, headline: etree._Element | None, body: etree._Elem
     return None
 
 
-_EYE_CLASS = re.compile(r"(?:^|[\s_-])(?:fa-eye|icon-eye|eye-icon|glyphicon-eye-open|bi-eye|"
-                        r"ti-eye|icon-views?|ico-views?|icon-luot-?xem|fa-eye-o)(?:$|\s)", re.I)
+_EYE_CLASS = re.compile(r"(?:^|[\s_-])(?:fa-eye|icon-eye|eye-icon|glyphicon-eye|bi-eye|"
+                        r"ti-eye|icon-views?|ico-views?|icon-luot-?xem)(?:-open|-o|-fill)?(?:$|\s)",
+                        re.I)
 _EYE_SRC = re.compile(r"(?:^|[/_-])(?:eye|icon[_-]?views?|views?[_-]?icon|luot-?xem)[\w-]*\."
                       r"(?:png|gif|svg|jpe?g|webp)(?:$|\?)", re.I)
 
@@ -1081,7 +1123,7 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
     return None
 
 
-def _in_listing_entry(el: etree._Element, body: etree._Element | None,
+def in_listing_entry(el: etree._Element, body: etree._Element | None,
                       headline: etree._Element | None) -> bool:
     """A count printed under another article's link (a most-read box: <li><a>Title</a>
     <div>Đã xem: 4.318</div></li>): that entry's count, not this article's."""
@@ -1096,8 +1138,17 @@ def _in_listing_entry(el: etree._Element, body: etree._Element | None,
         if any(_entry_link(a) for a in node.iter("a")) and not inside_link(el):
             return True
         if node.tag in ("li", "tr"):
-            return False               # the item ends here: its list's other items are not it
+            # one item of a list of titled links: <li><a>Bản đồ hành chính xã</a> (5.020 lượt
+            # xem)</li> among its like; the item ends here either way
+            return _list_of_like(node) and not inside_link(el) and any(
+                len(text_of(a).split()) >= 3 and not _TOOL_CLASS.search(a.get("class") or "")
+                for a in node.iter("a"))
     return False
+
+
+def _list_of_like(item: etree._Element) -> bool:
+    return next(item.itersiblings(item.tag), None) is not None or \
+        next(item.itersiblings(item.tag, preceding=True), None) is not None
 
 
 def _entry_link(a: etree._Element) -> bool:
@@ -1323,22 +1374,30 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
     value = doc.jsonld_value("articleSection")
     if value:
         return value
+    found = None
     for el in doc.hints("category"):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
         if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
             continue
-        if chrome_ancestor(el) and not _BREADCRUMB.search(hint):
+        crumb = _BREADCRUMB.search(hint)
+        if chrome_ancestor(el) and not crumb:
             continue
-        if len(text_of(el)) > 150:     # a whole post marked "category-x", not a category label
+        text = text_of(el)
+        if len(text) > 150:            # a whole post marked "category-x", not a category label
             continue
-        links = [clean(text_content(a)) for a in el.iter("a")] or [text_of(el)]
+        links = [clean(text_content(a)) for a in el.iter("a")] or [text]
+        if not crumb and len(links) > 3:
+            continue                   # a menu of the site's categories, not this page's
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
         names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
-        if names and _BREADCRUMB.search(hint):
-            leaf = _unlinked_leaf(el, headline)
-            return leaf or names[-1]
-        if names:
-            return names[0]
+        if not names:
+            continue
+        if not crumb and len(names) == 1 and _CATEGORY_LABEL.match(text):
+            return names[0]            # 'Danh mục: <a>X</a>' in the article's meta line: its own
+        if found is None:
+            found = (_unlinked_leaf(el, headline) or names[-1]) if crumb else names[0]
+    if found is not None:
+        return found
     return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None)
 

@@ -26,6 +26,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# CSS frameworks' classes that hide an element on every screen (Bootstrap 3 `hidden`/`hide`, 4-5
+# `d-none`; screen-reader-only text); `hidden-xs` and the like hide it on some screens only
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|"
+                           r"screen-reader-text|element-invisible|hide-accessible)(?:$|\s)")
 
 
 def clean(text: str | None) -> str:
@@ -141,8 +145,9 @@ def _collect(el, out: list[str], top: bool = False) -> None:
 def is_hidden(el: etree._Element) -> bool:
     """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
     style = el.get("style")
+    cls = el.get("class")
     return (bool(style) and bool(_HIDDEN.search(style)) or el.get("hidden") is not None
-            or el.get("aria-hidden") == "true")
+            or el.get("aria-hidden") == "true" or bool(cls) and bool(_HIDDEN_CLASS.search(cls)))
 
 
 _is_hidden = is_hidden
