@@ -63,6 +63,7 @@ _TIME = r"""
     (?: \s*:\s*(?P<minute>[0-9]{1,2}) (?:\s*:\s*(?P<second>[0-9]{1,2}))?
       | [hg](?![^\W\d_]) (?P<minute_hg>[0-9]{1,2})? (?:\s*(?:'|phút))?
       | \s*giờ (?:\s*(?P<minute_vi>[0-9]{1,2}) (?:\s*phút)?)?
+      | \s*[時时시] (?:\s*(?P<minute_cjk>[0-9]{1,2}) \s*[分분]?)?
       # "12.30 GMT", "14.30 Uhr": a dotted time, only before a zone's name or "Uhr"
       | \.(?P<minute_dot>[0-9]{2}) (?=\s*(?:uhr|gmt|utc|bst|cest|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt)(?![^\W\d_]))
     )
@@ -92,7 +93,13 @@ _WORDS = r"""
     (?P<vi_y>[0-9]{4})
     (?![0-9])
 """
-_DATE_SRC = rf"(?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) )"  # lookahead: 8x faster scan
+# Chinese, Japanese and Korean dates: "2022年2月1日", "2022 년 2 월 1 일"
+_CJK = r"""
+    (?<![0-9])
+    (?P<cjk_y>[0-9]{4}) \s*[年년]\s* (?P<cjk_m>[0-9]{1,2}) \s*[月월]\s* (?P<cjk_d>[0-9]{1,2}) \s*[日일号]?
+    (?![0-9])
+"""
+_DATE_SRC = rf"(?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) )"  # lookahead: 8x faster scan
 _NGAY = r"ngày\s*:?\s*"
 
 # Month names (pages of portals in other languages, and the world's pages): English, German,
@@ -149,7 +156,8 @@ NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_MONT
 
 _DATE = re.compile(_DATE_SRC, _FLAGS)
 _DATE_NAMED = re.compile(
-    rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_NAMED_DMY}) ) | (?:{_NAMED_MDY}) )",
+    rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) | (?:{_NAMED_DMY}) ) "
+    rf"| (?:{_NAMED_MDY}) )",
     _FLAGS)
 _BEFORE_SRC = r"""
     (?: (?P<wd1>{weekday}) {sep} )?
@@ -262,6 +270,8 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
     groups = match.groupdict()
     if groups.get("nd_d"):
         return int(match["nd_y"]), MONTHS[" ".join(match["nd_m"].lower().split())], int(match["nd_d"])
+    if groups.get("cjk_d"):
+        return int(match["cjk_y"]), int(match["cjk_m"]), int(match["cjk_d"])
     if groups.get("nm_d"):
         return int(match["nm_y"]), MONTHS[" ".join(match["nm_m"].lower().split())], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])
@@ -312,7 +322,7 @@ def _choose_time(text: str, after: re.Match[str] | None,
 def _clock(match: re.Match[str]) -> Clock:
     hour = int(match["hour"])
     minute = match.group("minute") or match.group("minute_hg") or match.group("minute_vi") \
-        or match.group("minute_dot") or 0
+        or match.group("minute_dot") or match.group("minute_cjk") or 0
     meridiem = (match.group("meridiem") or "").lower()
     if meridiem in MERIDIEM_AM and hour == 12:
         hour = 0

@@ -23,9 +23,11 @@ _TEXT_WORDS = {
     "view": ("xem", "đọc", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
-              "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door "),
+              "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",
+              "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
+              "auteur", "автор"),
 }
-_DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng")
+_DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
@@ -325,7 +327,7 @@ class ShortTexts:
         pieces, owners = self.pieces, self.owners
         for i in sorted(hits):
             stripped = pieces[i].strip()
-            if len(stripped) <= SHORT_TEXT and matches(stripped.lower()) and \
+            if len(stripped) <= SHORT_TEXT and matches(stripped.lower() + " ") and \
                     (in_hidden is None or not in_hidden(owners[i])):
                 _add(group, owners[i])
         return group
@@ -462,8 +464,11 @@ class Doc:
 
     @cached_property
     def jsonld(self) -> list[dict]:
-        """JSON-LD objects of type *Article (the @graph flattened)."""
+        """JSON-LD objects of type *Article (the @graph flattened, a page's mainEntity
+        followed), then the pages (WebPage) that state dates of their own; never the items of a
+        list (an ItemList of related articles)."""
         found: list[dict] = []
+        pages: list[dict] = []
         for script in self.root.iter("script"):
             if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
                 continue
@@ -477,11 +482,15 @@ class Doc:
                 if not isinstance(item, dict):
                     continue
                 stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+                main = item.get("mainEntity")
+                stack.extend(main if isinstance(main, list) else [main] if isinstance(main, dict) else [])
                 kind = item.get("@type")
                 kinds = kind if isinstance(kind, list) else [kind]
                 if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting")) for k in kinds):
                     found.append(item)
-        return found
+                elif any(k in ("WebPage", "ItemPage") for k in kinds) and "datePublished" in item:
+                    pages.append(item)
+        return found + pages
 
     def jsonld_value(self, key: str) -> str | None:
         for item in self.jsonld:
@@ -536,7 +545,14 @@ def _links_headline(item: etree._Element) -> bool:
 
 
 def _headline_link(a: etree._Element) -> bool:
-    return len(_WORD.findall(text_content(a) or "")) >= 4
+    text = text_content(a) or ""
+    if len(_WORD.findall(text)) >= 4:
+        return True
+    # Chinese and Japanese write without spaces: eight ideographs or kana make a headline
+    return len(_CJK_CHAR.findall(text)) >= 8
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 @contextmanager

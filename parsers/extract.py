@@ -17,7 +17,7 @@ from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
-from .fields import (_UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
+from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature,
                      view_count_of)
@@ -547,7 +547,7 @@ def _agency_byline(el: etree._Element) -> str | None:
 
 def _jsonld_author(doc: Doc) -> str | None:
     name = doc.jsonld_value("author")
-    return name if name and looks_like_name(name) else None
+    return name if name and (looks_like_name(name) or _CJK_NAME.match(name)) else None
 
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,

@@ -335,7 +335,7 @@ BYLINE_LABEL = re.compile(
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
-    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*)(?=\w)", re.I)
+    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*)(?=\w)", re.I)
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
@@ -376,22 +376,36 @@ def byline_text(el: etree._Element) -> str:
     tools = [a for a in el.iter("a")
              if (a.get("href") or "").strip().lower().startswith(("javascript:", "#", "mailto:"))
              or _TOOL_CLASS.search(a.get("class") or "")]
-    if not tools:
+    # "By <a rel=author>Jim Hollis</a>, Staff Writer": the byline ends with its last writer's
+    # link; a role or the paper's name after it is not a name
+    writers = [a for a in el.iter("a") if a.get("rel") == "author" or _AUTHOR_HREF.search(a.get("href") or "")]
+    if not tools and not writers:
         return text_of(el)
     skip = set(tools)
+    last = writers[-1] if writers else None
     parts: list[str] = []
 
-    def walk(node) -> None:
+    def walk(node) -> bool:
+        """False once the last writer's link is read."""
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "button"):
             if node.text:
                 parts.append(node.text)
             for child in node:
-                if child not in skip:
-                    walk(child)
+                if child not in skip and not walk(child):
+                    return False
+                if child is last:
+                    return False
                 if child.tail:
                     parts.append(child.tail)
+        return node is not last
     walk(el)
-    return clean(" ".join(parts))
+    return _SPACE_BEFORE_MARK.sub(r"\1", clean(" ".join(parts)))
+
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
+_AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|"
+                          r"reporters?|profiles?|people|redakteur|tac-gia|writers?)/[^/?#]+/?(?:$|[?#])",
+                          re.I)
 
 
 _TWO_NAMES = re.compile(r"(\S+(?:\s\S+){1,3})\s[-–]\s(\S+(?:\s\S+){1,3})")
@@ -433,6 +447,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if m is not None and _CJK_NAME.match(rest):
         return rest
+    if m is not None and _several_names(rest):
+        return rest                    # 'By A, B and C'
+
     words = rest.split()
     if not 1 <= len(words) <= 6 or _ACCOUNT.search(rest) or not rest[0].isupper():
         return None
@@ -441,6 +458,19 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     return rest if m is not None and len(words) <= 4 and sum(w[0].isupper() for w in words) >= 2 \
         else None
+
+
+_JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:and|und|et|y|e|và|i|и|en|ve)\s+|"
+                      r"\s*&\s*")
+
+
+def _several_names(text: str) -> bool:
+    """Two to six names joined by commas and 'and' ('Maya Brooks, Daniel Ortiz and Hannah Kim',
+    'Anna Rossi e Marco Bianchi'), each one to four capitalised words."""
+    names = _JOINERS.split(text)
+    return 2 <= len(names) <= 6 and all(
+        1 <= len(n.split()) <= 4 and all(w[0].isupper() for w in n.split()) and not _UI_WORDS.match(n)
+        for n in names)
 
 
 def byline_of(el: etree._Element) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import timedelta, timezone
 
 from lxml import etree
 
@@ -24,7 +25,8 @@ _NEGATIVE = ("comment", "footer", "foot", "menu", "nav", "sidebar", "banner", "r
              "subscribe", "paywall", "disclosure", "anzeige", "publicite", "ad", "ads")
 _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|chi-tiet|news|"
                        r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
-_DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d",
+_DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|"
+                        r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
@@ -592,13 +594,22 @@ _META_DATE_KEYS = ("article:published_time", "datepublished", "og:published_time
                    "sailthru.date", "article.published", "publication_date", "release_date")
 
 
+# a meta tag's compact date: 20170822, 20170822T1405, 201708221405
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?([01]\d|2[0-3])([0-5]\d))?$")
+
+
+def _iso_of_compact(m: re.Match[str]) -> str:
+    day = f"{m[1]}-{m[2]}-{m[3]}"
+    return f"{day}T{m[4]}:{m[5]}" if m[4] else day
+
+
 def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | None:
     """The date the page states for machines: meta tags, itemprop, JSON-LD (in that order)."""
     meta = doc.meta
     for key in _META_DATE_KEYS:
         value = meta.get(key)
         if value:
-            parsed = parse_vietnamese_datetime(value)
+            parsed = parse_vietnamese_datetime(_COMPACT.sub(_iso_of_compact, value.strip()))
             if parsed.value is not None:
                 return parsed, None, "meta"
     for el in doc.hints("dateprop"):
@@ -623,10 +634,21 @@ def find_published(doc: Doc, headline: etree._Element | None,
     (/2021/08/15/) is the last resort."""
     machine = _machine_date(doc)
     if machine is not None and machine[2] == "meta" and machine[0].has_time and \
-            (machine[0].value.hour, machine[0].value.minute) != (0, 0):
-        return machine[0], machine[1]  # a timed meta tag: the page's own word, to the minute
-    visible, visible_el, hinted = _visible_date(doc, headline, body)
+            (machine[0].value.hour, machine[0].value.minute) != (0, 0) and \
+            machine[0].value.utcoffset():
+        return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
+    visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
+    if visible is not None:
+        local = _in_printed_zone(machine[0] if machine is not None else visible,
+                                 _printed(visible, visible_el))
+        if local is not None:
+            return local, visible_el
     if machine is not None and visible is not None:
+        if machine[2] == "meta" and machine[0].has_time and \
+                (machine[0].value.hour, machine[0].value.minute) != (0, 0):
+            return machine[0], machine[1]
+        if kind == "updated":
+            return machine[0], machine[1]   # the page's metadata names the published date
         return _reconcile(machine, visible, visible_el, hinted)
     if machine is not None:
         return machine[0], machine[1]
@@ -639,9 +661,16 @@ def find_published(doc: Doc, headline: etree._Element | None,
 
 
 # a relative time printed instead of the date ("5 năm trước", "3 giờ trước", "2 days ago")
-_RELATIVE_TIME = re.compile(r"^(?:khoảng\s+|about\s+)?(?:\d+|một|an?)\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|"
-                            r"years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?)\s+(?:trước|ago)$",
-                            re.I)
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:khoảng\s+|about\s+)?(?:\d+|một|an?)\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|"
+    r"years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?)\s+(?:trước|ago)"
+    r"|\d+\s+(?:час\w*|минут\w*|секунд\w*|дн\w+|день|недел\w+|месяц\w*|год\w*|лет)\s+назад"
+    r"|(?:hace|há)\s+\d+\s+(?:horas?|minutos?|segundos?|días?|dias?|semanas?|mes(?:es)?|meses|años?|anos?)"
+    r"|vor\s+\d+\s+(?:stunden?|minuten?|sekunden?|tagen?|wochen?|monaten?|jahren?)"
+    r"|il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|secondes?|jours?|semaines?|mois|ans?)"
+    r"|\d+\s+(?:ore|ora|minuti|minuto|secondi|giorni|giorno|settimane|mesi|anni)\s+fa"
+    r"|\d+\s+(?:godzin[ay]?|minut[ay]?|dni|dzień|tygodni[ea]?)\s+temu)$",
+    re.I)
 
 
 def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
@@ -664,6 +693,35 @@ def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
     return (best[1], best[2]) if best else None
 
 
+_QUARTER_HOUR = 900
+
+
+def _printed(visible: ParsedDate, el) -> ParsedDate:
+    """What a <time datetime="...Z"> prints for its readers (its own text), when its value was
+    read from the attribute."""
+    if el is not None and el.tag == "time" and el.get("datetime"):
+        shown = parse_vietnamese_datetime(text_of(el))
+        if shown.value is not None:
+            return shown
+    return visible
+
+
+def _in_printed_zone(machine: ParsedDate, visible: ParsedDate) -> ParsedDate | None:
+    """A machine date in UTC and the same moment printed for the page's readers in their own
+    time ('2019-03-15T03:05Z' and 'March 14, 2019 at 11:05 p.m.'): the moment in the page's
+    zone, its offset being the difference of the two clocks (a whole quarter hour, at most 14
+    hours). The day the page states is the local one."""
+    if not (machine.has_time and visible.has_time) or machine.value.utcoffset():
+        return None
+    wall = visible.value.replace(tzinfo=None)
+    utc = machine.value.replace(tzinfo=None)
+    offset = (wall - utc).total_seconds()
+    if offset == 0 or abs(offset) > 14 * 3600 or offset % _QUARTER_HOUR:
+        return None
+    value = machine.value.astimezone(timezone(timedelta(seconds=offset)))
+    return ParsedDate(value, visible.raw, visible.warnings, True)
+
+
 def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
     """Metadata against the visible date. The same day (or the same moment printed in another
     zone): the more specific of the two (metadata carries the offset). Different days: the
@@ -683,9 +741,11 @@ def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
     return parsed, el
 
 
-def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._Element | None, bool]:
+def _visible_date(doc: Doc, headline, body
+                  ) -> tuple[ParsedDate | None, etree._Element | None, bool, str | None]:
     """The dated element nearest after the headline (marked ones preferred; a 'published'
-    label beats an 'updated' one), its element, and whether it is marked as the date.
+    label beats an 'updated' one), its element, whether it is marked as the date, and its
+    label's kind ('published', 'updated' or None).
 
     Candidates are read nearest first (by the best score their place allows: a marked date
     gains 30), and reading stops once no candidate left could beat the date chosen so far
@@ -720,7 +780,7 @@ def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._E
             best_kept = (key, found)
         published = published or found[4] == "published"
     if not candidates:
-        return None, None, False
+        return None, None, False, None
     if any(c[4] == "published" for c in candidates):
         candidates = [c for c in candidates if c[4] != "updated"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
@@ -734,7 +794,7 @@ def _visible_date(doc: Doc, headline, body) -> tuple[ParsedDate | None, etree._E
     parsed, el = candidates[0][1], candidates[0][2]
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)
-    return parsed, el, candidates[0][3]
+    return parsed, el, candidates[0][3], candidates[0][4]
 
 
 _BARE_CLOCK = re.compile(r"^(?:lúc\s*:?\s*)?\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?$",
