@@ -584,6 +584,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             if _ENDS_ARTICLE.match(text) and _prose_seen(kept):
                 break                  # "###", "Reader comments": the article ended above
             continue
+        if inline_chrome and _prose_seen(kept) and _release_tail(block):
+            break                      # a press release's 'About X' and contacts: not its text
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -618,7 +620,8 @@ _INLINE_CHROME_PART = re.compile(
     r"share\w*|sharing|social\w*|related\w*|relacionad\w*|correlat\w*|readalso|teaser\w*|"
     r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|caption\w*|credits?|"
     r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
-    r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen)$")
+    r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
+    r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*)$")
 _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                                    "screen-reader-only"})
 _HINT_PARTS = re.compile(r"[-_]+")
@@ -659,14 +662,23 @@ def _mark_inline_chrome(container: etree._Element) -> None:
 
 
 _AD_LABEL = re.compile(r"^(?:skip )?(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"
-                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告)$", re.I)
+                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告|"
+                       # a reader's button between the paragraphs: 'Story continues', 'Read next'
+                       r"story continues(?: below)?|article continues(?: below)?|continue reading|"
+                       r"read next|weiterlesen|la suite après cette publicité|continúa leyendo)$", re.I)
+# a photo's credit closing a line: the line is a caption ('... Foto: Luis Canul', '... © AFP',
+# '... REUTERS/Name/File Photo', '…（记者 王明 摄）')
+_CREDITED_CAPTION = re.compile(
+    r"(?:\b(?:foto|photo|photograph|photos|bild|imagen|image|crédito|crédit|credit|fotó|zdjęcie|фото)"
+    r"\s*[:：]\s*[^.:：]{2,60}|©\s*[^.]{2,60}|\b(?:reuters|ap photo|afp|epa|getty images)\s*/\s*\S[^.]{0,60}"
+    r"|[（(][^（）()]{0,30}[摄攝][)）]|\((?:[\w .-]{1,40}/)?@[\w.]{2,40}\))\s*$", re.I)
 _SHARE_LABEL = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|partager(?: cet article)?|teilen|"
                           r"artikel teilen|compartir|condividi|compartilhar|partilhar|udostępnij|"
                           r"поделиться|分享)\s*[:：]?$", re.I)
 # "Read more: <title>", "Lire aussi | <title>", "Czytaj też: <title>": a teaser line
 _READ_MORE = re.compile(
     r"^(?:read more|read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|"
-    r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|"
+    r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|lee también|"
     r"más información|ver también|leggi anche|leia também|leia mais|veja também|saiba mais|"
     r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|читайте также|"
     r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい)"
@@ -682,6 +694,28 @@ _ENDS_ARTICLE = re.compile(r"^(?:#{3}|-\s?30\s?-|-ends-|ends|"
                            r"komentarze|комментарии|评论|コメント)\s*[:：]?$", re.I)
 
 
+# what ends a press release's text: the issuer's boilerplate ('About Northgate Minerals',
+# 'Über die Stadtwerke Lindau') printed as a heading or in bold, its forward-looking statements
+# and its press contacts
+_ABOUT_ISSUER = re.compile(r"^(?:about|über|à propos d[e'’]|acerca de|sobre|informazioni su|"
+                           r"o firmie|о компании)\s+\S.{0,60}$", re.I)
+_RELEASE_END = re.compile(r"^(?:forward[- ]looking (?:statements?|information)|safe harbor statement|"
+                          r"(?:media|press|investor) (?:contacts?|relations|inquiries)|pressekontakt|"
+                          r"medienkontakt|kontakt für (?:die )?medien|contact presse|contacts? presse|"
+                          r"contacto de prensa|contactos? para medios|for (?:further|more) information"
+                          r"(?:,? please)?(?: contact)?)\s*[:：]?", re.I)
+
+
+def _release_tail(block: Block) -> bool:
+    text = block.text
+    if len(text) > 80:
+        return False
+    if _RELEASE_END.match(text):
+        return True
+    heading = block.element.tag in ("h2", "h3", "h4", "h5", "h6") or block.emphasised
+    return heading and len(text.split()) <= 8 and bool(_ABOUT_ISSUER.match(text))
+
+
 def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     """A line of the generic body that is page furniture whatever its markup: an ad label, a
     share bar's title, a read-more teaser, a tags or editor line, an end mark."""
@@ -691,6 +725,8 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     if _AD_LABEL.match(text) or _SHARE_LABEL.match(text) or _ENDS_ARTICLE.match(text):
         return True
     if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text):
+        return True
+    if _CREDITED_CAPTION.search(text) and not text.rstrip().endswith((".”", '."')):
         return True
     if len(text) < 40 and _time_only(block):
         return True                    # a live blog entry's stamp ("10:42", "vor 12 Min.")

@@ -1514,6 +1514,8 @@ def find_summary(doc: Doc, body: etree._Element | None,
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _LEAD_HINT.search(hint) or in_link_list(el):
             continue
+        if el.tag in ("figure", "img", "picture") or next(el.iter("figcaption"), None) is not None:
+            continue                   # a lead picture ("se-lead"): its caption is no summary
         if not start < doc.position(el) < end + 1 and not (body is not None and el in body):
             continue
         if body is not None and (el is body or body in el.iterancestors() or el in body.iterancestors()):

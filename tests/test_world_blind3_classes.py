@@ -121,3 +121,55 @@ def test_cjk_byline_label_and_json_ld_name():
                head=f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>',
                lang="zh", url="https://travel.example.cn/a/2")
     assert a.author == "王芳"
+
+
+# -- bodies -----------------------------------------------------------------------------------
+
+def test_credited_caption_lines_and_reader_buttons_are_not_body():
+    text = (f"<p>{PROSE}</p><p>Passengers wait on an empty platform during the strike. Photo: Jan Novak</p>"
+            "<p>Story continues</p><p>The mayor speaks to reporters. © AFP/Archives</p>"
+            "<p>A still from the footage. (Instagram/@city.news)</p>"
+            f"<p>{PROSE2}</p><p>Read next</p>")
+    a = _parse(_article("", text=text))
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
+
+
+def test_credited_caption_is_kept_on_a_vietnamese_record():
+    cap = "Lãnh đạo xã kiểm tra tuyến kênh mới. Ảnh: Minh Khoa"
+    text = (f"<p>{PROSE}</p><p>{cap}</p><p>{PROSE2}</p>")
+    a = _parse(_article("", headline="Xã Tân Tiến kiên cố hóa kênh mương nội đồng", text=text),
+               lang="vi", url="https://tantien.example.gov.vn/tin/1")
+    assert cap in a.body
+
+
+def test_a_lead_picture_is_not_the_summary():
+    a = _parse('<article><h1>Suburban trains to run every ten minutes</h1>'
+               '<figure class="article-lead"><img src="/p.jpg"><figcaption>A commuter train leaves '
+               'the central station in the early morning. Photo: Jan Novak</figcaption></figure>'
+               f'<div class="text"><p>{PROSE}</p><p>{PROSE2}</p></div></article>')
+    assert a.summary == PROSE and a.body == f"{PROSE}\n\n{PROSE2}"
+
+
+def test_facebook_embed_is_not_body():
+    text = (f'<p>{PROSE}</p><div class="fb-post" data-href="https://www.facebook.com/x/posts/1">'
+            '<blockquote cite="https://www.facebook.com/x/posts/1" class="fb-xfbml-parse-ignore">'
+            '<p>Thanks to everyone who came to the open day at the depot!</p>Posted by '
+            '<a href="https://www.facebook.com/x">City Transit</a> on Sunday, May 5, 2024</blockquote>'
+            f'</div><p>{PROSE2}</p>')
+    a = _parse(_article("", text=text))
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
+
+
+def test_press_release_ends_before_the_issuers_boilerplate():
+    text = (f"<p>{PROSE}</p><p>{PROSE2}</p><p><b>About Lakeside Rail Partners</b></p>"
+            "<p>Lakeside Rail Partners operates three suburban lines and employs 1,200 people in the "
+            "region.</p><p><b>Forward-Looking Statements</b></p><p>This release contains statements "
+            "about future events that involve risks and uncertainties.</p>"
+            "<p>Media contact:<br>Jane Roe<br>press@lakeside.example</p>")
+    a = _parse(_article("", text=text))
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
+    de = (f"<p>{PROSE}</p><p>{PROSE2}</p><h3>Über die Verkehrsbetriebe Seestadt</h3>"
+          "<p>Die Verkehrsbetriebe Seestadt betreiben 14 Buslinien.</p>"
+          "<p>Pressekontakt:<br>Verkehrsbetriebe Seestadt<br>Telefon 0123 4567</p>")
+    a = _parse(_article("", text=de), lang="de")
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
