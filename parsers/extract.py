@@ -383,8 +383,11 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.warnings.append("body not found")
     summary = text_of(summary_el) if summary_el is not None else None
     lead = getattr(paragraphs, "lead", None) if profile is None else None
-    if summary and paragraphs and clean(paragraphs[0]) != summary:
-        paragraphs.insert(0, summary)
+    if summary and paragraphs and clean(paragraphs[0]) != summary and (
+            profile is not None or _vietnamese_record(doc, article.headline, body_el)
+            or generic.is_lead(summary_el, summary)):
+        paragraphs.insert(0, summary)  # a portal's sapo and a bold lead paragraph open the
+        # article's text; the standfirst of a page in another language is the summary alone
     article.summary = summary or lead or (paragraphs[0] if paragraphs else None)
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     article.author = article.author or signature.author \
@@ -681,7 +684,8 @@ _READ_MORE = re.compile(
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|lee también|"
     r"más información|ver también|leggi anche|leia também|leia mais|veja também|saiba mais|"
     r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|читайте также|"
-    r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい)"
+    r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい|"
+    r"baca juga|simak juga|lihat juga|baca selengkapnya)"
     r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
 _TAGS_LINE = re.compile(r"^(?:tags?|tagged|tagi|mots-clés|mots clés|schlagwörter|schlagworte|"
                         r"etiquetas|palabras clave|parole chiave|теги|ключевые слова|标签|關鍵字|"
@@ -716,6 +720,11 @@ def _release_tail(block: Block) -> bool:
     return heading and len(text.split()) <= 8 and bool(_ABOUT_ISSUER.match(text))
 
 
+_READING_TIME = re.compile(r"^(?:\d+\s*(?:min(?:ute)?s?|mins?\.?)\s*(?:read|de lecture|di lettura|de leitura|"
+                           r"de lectura|lesezeit)\b|(?:lesezeit|reading time|temps de lecture)\s*[:：]?\s*\d|"
+                           r"published in$|-{2,}$)", re.I)
+
+
 def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     """A line of the generic body that is page furniture whatever its markup: an ad label, a
     share bar's title, a read-more teaser, a tags or editor line, an end mark."""
@@ -730,6 +739,8 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return True
     if len(text) < 40 and _time_only(block):
         return True                    # a live blog entry's stamp ("10:42", "vor 12 Min.")
+    if len(text) < 40 and _READING_TIME.match(text):
+        return True                    # "7 min read", "Lesezeit: 4 Minuten", "Published in"
     m = _READ_MORE.match(text)
     if m is not None:
         label, rest = m.group(0), text[m.end():]

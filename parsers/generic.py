@@ -1501,7 +1501,8 @@ _HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 
 
 _LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|description|lead|"
-                        r"trich-dan|trichdan|intro|excerpt|abstract|teaser", re.I)
+                        r"trich-dan|trichdan|intro|excerpt|abstract|teaser|standfirst|"
+                        r"(?:^|[\s_-])(?:dek|deck|lede|chapo|chapeau|entradilla|sommario)(?:$|[\s_-])", re.I)
 
 
 def find_summary(doc: Doc, body: etree._Element | None,
@@ -1545,7 +1546,7 @@ def _lead_before(doc: Doc, body: etree._Element, headline: etree._Element) -> et
                     return None
                 text = text_of(prev)
                 if text:
-                    if _is_lead(prev, text):
+                    if is_lead(prev, text):
                         return prev
                     seen += 1
             prev = prev.getprevious()
@@ -1557,7 +1558,7 @@ def _lead_before(doc: Doc, body: etree._Element, headline: etree._Element) -> et
     return None
 
 
-def _is_lead(el: etree._Element, text: str) -> bool:
+def is_lead(el: etree._Element, text: str) -> bool:
     words = len(text.split())
     if not 8 <= words <= 90 or el.tag not in ("p", "div", "h2", "h3", "h4", "strong", "b", "span"):
         return False

@@ -173,3 +173,23 @@ def test_press_release_ends_before_the_issuers_boilerplate():
           "<p>Pressekontakt:<br>Verkehrsbetriebe Seestadt<br>Telefon 0123 4567</p>")
     a = _parse(_article("", text=de), lang="de")
     assert a.body == f"{PROSE}\n\n{PROSE2}"
+
+
+def test_standfirst_is_the_summary_not_body_but_a_bold_lead_is_both():
+    stand = "Trains every ten minutes and a later last service from next spring."
+    a = _parse('<article><h1>Suburban trains to run every ten minutes</h1>'
+               f'<p class="standfirst">{stand}</p>'
+               f'<div class="article-body"><p>{PROSE}</p><p>{PROSE2}</p></div></article>')
+    assert a.summary == stand and a.body == f"{PROSE}\n\n{PROSE2}"
+    lead = "The regional authority approved a new timetable for the three suburban lines today."
+    a = _parse('<article><h1>Suburban trains to run every ten minutes</h1>'
+               f'<p><strong>{lead}</strong></p>'
+               f'<div class="article-body"><p>{PROSE}</p><p>{PROSE2}</p></div></article>')
+    assert a.summary == lead and a.body.startswith(lead)
+
+
+def test_read_also_reading_time_and_publication_lines_are_not_body():
+    text = (f"<p>{PROSE}</p><p>Baca juga: <a href='/x'>Tarif parkir naik mulai April</a></p>"
+            f"<p>7 min read</p><p>{PROSE2}</p>")
+    a = _parse(_article("", text=text))
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
