@@ -108,12 +108,23 @@ class Counter:
 MAX_COUNTER_DIGITS = 15     # a longer "counter" is a decoration, not a count
 
 
+def _photo_sized(img: etree._Element) -> bool:
+    """Declared wider or taller than any counter digit (they are 8-40 px)."""
+    for name in ("width", "height"):
+        value = (img.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) > 80:
+            return True
+    return False
+
+
 def digit_row(el: etree._Element) -> str | None:
     """Digits drawn one element each: images named 0.png..9.png (or alt='5'), or elements that
     each hold one digit. Returns the digits in order, or None when there is no such row."""
     imgs = [i for i in el.iter("img")]
     digits = []
     for img in imgs:
+        if _photo_sized(img):
+            continue                   # a gallery's 'ngay-hoi-1.jpg' at 1024 px, not a digit
         m = _DIGIT_SRC.search(img.get("src") or "")
         alt = (img.get("alt") or "").strip()
         if m:

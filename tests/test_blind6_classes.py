@@ -147,3 +147,27 @@ def test_hidden_by_class_author_and_date_copy_are_not_read():
     assert a.author is None
     assert "Cổng thông tin" not in (a.body or "")
     assert a.body.endswith(PROSE2)
+
+
+# -- 8. older sets' generic leftovers: WordPress's 'Có liên quan' box; a gallery is no counter --
+
+def test_jetpack_related_box_ends_the_text_and_leaves_the_signature():
+    a = _parse(f'<article><h1 class="entry-title">{HEADLINE}</h1><time>12/09/2025</time>'
+               f'<div class="entry-content"><p>{PROSE}</p><p>{PROSE2}</p>'
+               '<p style="text-align:right"><strong>Minh Khoa</strong></p>'
+               '<div class="jp-relatedposts"><h3>Có liên quan</h3>'
+               '<div><a href="/a/">Ra quân dọn vệ sinh kênh mương ấp Tân Hòa</a> <span>12/05/2023</span></div>'
+               '<div><a href="/b/">Phát động phong trào Ngày Chủ nhật xanh</a> <span>16/04/2023</span></div>'
+               '</div></div></article>', profile="generic")
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
+    assert a.author == "Minh Khoa"
+
+
+def test_gallery_photos_numbered_1_to_4_are_not_a_counter():
+    gallery = "".join(f'<img width="1024" height="683" src="/uploads/2025/09/le-ra-quan-{i}.jpg">'
+                      for i in range(1, 5))
+    a = _parse(f'<div class="news"><h1>{HEADLINE}</h1><p>12/09/2025</p><div class="content">'
+               f'<p>{PROSE}</p><div class="gallery">{gallery}</div><p>{PROSE2}</p></div></div>'
+               '<aside><h3>Thống kê truy cập</h3><ul><li>Trực tuyến: 5</li>'
+               '<li>Tổng lượt truy cập: 2,417,906</li></ul></aside>', profile="generic")
+    assert a.visitor_counter == 2417906
