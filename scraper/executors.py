@@ -24,6 +24,7 @@ log = logging.getLogger("govnews.executors")
 CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
 CLUSTER_TASK_SECONDS = 3600.0  # map_on_cluster's wait for one result when the caller names none
 POLL = 5.0                   # seconds between two looks at the running tasks' heartbeats
+ENDING_GRACE = 30.0          # seconds a stopped task gets past its page in flight to end
 DASK_POLL = 30.0             # ... on a cluster (a question to the scheduler, stats on shared storage)
 
 
@@ -74,12 +75,16 @@ class _DaemonPool:
         self._running: set = set()
         self._abandoned: set = set()
         self._threads = 0
+        self._all: list[threading.Thread] = []
+        self._serving: dict = {}           # key -> the thread running it
         for _ in range(workers):
             self._add_thread()
 
     def _add_thread(self) -> None:
         self._threads += 1
-        threading.Thread(target=self._work, name=f"site-{self._threads}", daemon=True).start()
+        thread = threading.Thread(target=self._work, name=f"site-{self._threads}", daemon=True)
+        self._all.append(thread)
+        thread.start()
 
     def submit(self, key, *args) -> None:
         self._todo.put((key, args))
@@ -92,6 +97,7 @@ class _DaemonPool:
             key, args = item
             with self._lock:
                 self._running.add(key)
+                self._serving[key] = threading.current_thread()
             try:
                 outcome = self.fn(*args)
             except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
@@ -124,14 +130,23 @@ class _DaemonPool:
             pass
         return ended
 
-    def close(self) -> None:
-        while True:                        # tasks not started are dropped
+    def close(self, wait: float = 0.0) -> None:
+        """Tasks not started are dropped; the running ones (told to stop) get up to `wait`
+        seconds to end (to close their WARC files, commit their last page), a task given up
+        as stalled none."""
+        while True:
             try:
                 self._todo.get_nowait()
             except queue.Empty:
                 break
         for _ in range(self._threads):
             self._todo.put(None)
+        with self._lock:
+            stalled = {self._serving.get(key) for key in self._abandoned}
+        deadline = time.monotonic() + wait
+        for thread in self._all:
+            if thread not in stalled:
+                thread.join(max(0.0, deadline - time.monotonic()))
 
 
 class LocalExecutor:
@@ -144,6 +159,7 @@ class LocalExecutor:
         self.controls = Controls()
         self.totals = totals
         self._pool: _DaemonPool | None = None
+        self._ending_bound = 0.0
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
@@ -151,6 +167,9 @@ class LocalExecutor:
         than its settings allow is yielded with TaskStalled; after `timeout` seconds the tasks
         still running are yielded with TaskOverdue (their crawls are told to stop)."""
         self._pool = pool = _DaemonPool(run_site_task, min(self.workers, max(1, len(tasks))))
+        # a task told to stop ends after its page in flight: one attempt, then a grace
+        self._ending_bound = max((t.settings.http.connect_timeout + t.settings.http.read_timeout
+                                  for t in tasks), default=0.0) + ENDING_GRACE
         for key, task in enumerate(tasks):
             pool.submit(key, task, self.controls,
                         self.totals.part(task.shard) if self.totals else None)
@@ -182,7 +201,7 @@ class LocalExecutor:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.close()
+            self._pool.close(wait=self._ending_bound)
             self._pool = None
 
 
