@@ -25,7 +25,7 @@ _TEXT_WORDS = {
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
-              "auteur", "автор"),
+              "auteur", "автор", "nội dung", "bài:"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

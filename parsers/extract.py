@@ -19,7 +19,7 @@ from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
-                     looks_like_name, source_after_byline, source_of, split_signature,
+                     looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
@@ -393,11 +393,13 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.author = article.author or signature.author \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
+        or _credited_writer(doc) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
         or None
+    article.author = tidy_author(article.author)
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
@@ -497,6 +499,35 @@ def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
     return generic.find_labelled(doc, pattern, body_el, read)
 
 
+# an e-magazine's credits: 'Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z' (one line or a block of lines)
+_CREDITS_LABEL = re.compile(r"(nội dung và ảnh|nội dung|bài và ảnh|bài viết|bài|ảnh và bài|thực hiện|ảnh|"
+                     r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập)\s*[:：]\s*", re.I)
+_WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ảnh", "bài viết", "bài",
+                             "ảnh và bài", "thực hiện"})
+
+
+def _credited_writer(doc: Doc) -> str | None:
+    """The writer named in a credits block: at least two credit labels, one of them the
+    text's ('Nội dung:', 'Bài:'), or one that credits text and pictures ('Ảnh và bài:'); the
+    writer is that label's name."""
+    for owner in doc.texts("label"):
+        for el in (owner, owner.getparent()):
+            if el is None:
+                break
+            text = text_of(el)
+            if len(text) > 200:
+                continue
+            labels = list(_CREDITS_LABEL.finditer(text))
+            if not labels or labels[0].start() != 0 or \
+                    (len(labels) < 2 and " và " not in labels[0].group(1)):
+                continue               # one label alone only when it credits both ('Ảnh và bài:')
+            for m, after in zip(labels, [*labels[1:], None]):
+                value = text[m.end(): after.start() if after else len(text)].strip(" -–|,;.")
+                if m.group(1).lower() in _WRITER_CREDITS and looks_like_name(value):
+                    return value
+    return None
+
+
 def _marked_author(doc: Doc, body_el) -> str | None:
     el = generic.find_author_element(doc, body_el)
     if el is None:
@@ -589,12 +620,19 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue
         if inline_chrome and _prose_seen(kept) and _release_tail(block):
             break                      # a press release's 'About X' and contacts: not its text
+        if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
+            i += 1                     # a labelled field under the text ('Tác giả' / its value)
+            while i < len(items) and len(items[i].text) < 150 and _FILE_LINE.search(items[i].text):
+                i += 1                 # ... or an attachment heading and its files
+            continue
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
                 break
             i = resume                 # a related box inside the article: the text goes on
             continue
+        if _PLAYER_LINE.match(text):
+            continue                   # an audio or video player's 'Thời lượng: 12:35 | Tải về'
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
@@ -813,6 +851,12 @@ def _prose_seen(kept: list[Block]) -> bool:
 _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 
+_PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
+                          r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
+_FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)\b", re.I)
+_LABEL_ALONE = re.compile(r"^(?:tác giả|tác giả bài viết|người viết|nguồn|nguồn tin|chuyên mục|"
+                          r"tập tin đính kèm|tệp đính kèm|file đính kèm|tài liệu đính kèm|"
+                          r"danh mục|từ khóa|từ khoá|tags?|author|source)\s*[:：]?$", re.I)
 _META_LABEL = re.compile(r"(tác giả|người viết|lượt xem|số lượt xem|lượt truy cập|lượt đọc|đã xem|"
                          r"ngày đăng|ngày cập nhật|cập nhật|đăng lúc|ngày xuất bản|chuyên mục|"
                          r"danh mục)\s*[:：]", re.I)
@@ -862,8 +906,13 @@ def _share_bar(text: str) -> bool:
     if len(text) > 120:
         return False
     words = text.lower().replace(":", " ").split()
+    if all(w in _SHARE_WORDS or w in _TOOL_WORDS for w in words) and "sẻ" in words and "in" in words:
+        return True                    # 'Chia sẻ · Bản in': the toolbar of a theme without icons
     return any(w in _NETWORKS for w in words) and ("share" in words or "sẻ" in words) \
         and all(w in _SHARE_WORDS for w in words)
+
+
+_TOOL_WORDS = frozenset({"bản", "lưu", "phóng", "to", "thu", "nhỏ", "cỡ", "chữ", "trang", "đầu", "về"})
 
 
 def _drop_attachment_box(kept: list[Block]) -> list[Block]:

@@ -108,6 +108,20 @@ class Counter:
 MAX_COUNTER_DIGITS = 15     # a longer "counter" is a decoration, not a count
 
 
+def _in_gallery(img: etree._Element) -> bool:
+    """A photo of a gallery: in a <figure>, or linking to a picture (a lightbox)."""
+    parent = img.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "figure" or (parent.tag == "picture" and parent.getparent() is not None
+                                  and parent.getparent().tag == "figure"):
+        return True
+    return parent.tag == "a" and bool(_PICTURE_HREF.search(parent.get("href") or ""))
+
+
+_PICTURE_HREF = re.compile(r"\.(?:jpe?g|png|gif|webp)(?:$|\?)", re.I)
+
+
 def _photo_sized(img: etree._Element) -> bool:
     """Declared wider or taller than any counter digit (they are 8-40 px)."""
     for name in ("width", "height"):
@@ -123,8 +137,8 @@ def digit_row(el: etree._Element) -> str | None:
     imgs = [i for i in el.iter("img")]
     digits = []
     for img in imgs:
-        if _photo_sized(img):
-            continue                   # a gallery's 'ngay-hoi-1.jpg' at 1024 px, not a digit
+        if _photo_sized(img) or _in_gallery(img):
+            continue                   # a gallery's 'ngay-hoi-1.jpg', not a digit
         m = _DIGIT_SRC.search(img.get("src") or "")
         alt = (img.get("alt") or "").strip()
         if m:
@@ -231,6 +245,20 @@ class Signature:
     source: str | None = None
 
 
+_DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th)$", re.I)
+# the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
+_UNIT = re.compile(r"^(?:văn phòng|phòng|ban|sở|trung tâm|ttvh|ubnd|hđnd|đài|báo|cổng|hội|"
+                   r"đoàn|mttq|ủy ban|uỷ ban|bbt|tt|vp)\b[^()\d]{0,80}$", re.I)
+
+
+def tidy_author(name: str | None) -> str | None:
+    """A writer as the record holds it: without an interviewer's '(thực hiện)'."""
+    if not name:
+        return name
+    m = re.match(r"^(.*?)\s*[(（]\s*(?:thực hiện|nhóm thực hiện)\s*[)）]\s*$", name, re.I)
+    return m.group(1) if m and m.group(1) else name
+
+
 def split_signature(text: str) -> Signature | None:
     """Read a signature or source line: 'Nguyễn Thanh', 'Tin, ảnh: Hoàng Anh', 'Theo BGTV',
     'Nguồn: Báo Bạc Liêu'. None when the text is not such a line."""
@@ -249,9 +277,14 @@ def split_signature(text: str) -> Signature | None:
         name = name[1:-1].strip()
     if "(" in name and name.endswith(")"):
         head, _, tail = name[:-1].partition("(")
-        src = _THEO.match(tail.strip()) or _SOURCE.match(tail.strip())
-        if src and looks_like_name(head.strip()):
-            return Signature(author=head.strip(), source=src.group(1).strip())
+        head, tail = head.strip(), tail.strip()
+        src = _THEO.match(tail) or _SOURCE.match(tail)
+        if src and looks_like_name(head):
+            return Signature(author=head, source=src.group(1).strip())
+        if looks_like_name(head) and _DID_IT.match(tail):
+            return Signature(author=head)          # 'Thu Trang (thực hiện)': the interviewer
+        if looks_like_name(head) and _UNIT.match(tail):
+            return Signature(author=name)          # 'Hoàng Linh (Văn phòng HĐND tỉnh)', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
         return Signature(author=name)
     return None

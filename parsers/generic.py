@@ -1034,6 +1034,9 @@ def _after_headline_link(el: etree._Element) -> bool:
         while prev is not None and not isinstance(prev.tag, str):
             prev = prev.getprevious()
         if prev is not None:
+            hint = bounded_hint(prev)
+            if hint.strip() and _CATEGORY_HINT.search(hint):
+                return False           # the article's category link beside its date
             return _links_headline(prev) and not _mostly_text(prev)
         node = node.getparent()
         if node is None:
@@ -1333,16 +1336,27 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 _CELL_TAGS = ("th", "td", "dt")
 
 
+# Drupal's labelled fields: <div class="field__label">Nguồn</div><div class="field__item">…</div>
+_FIELD_LABEL = re.compile(r"(?:^|\s)field[-_]{1,2}label(?:$|\s|-)")
+_FIELD_ITEM = re.compile(r"(?:^|\s)field[-_]{1,2}items?(?:$|\s)")
+
+
+def _field_label(el: etree._Element) -> bool:
+    cls = el.get("class")
+    return bool(cls) and bool(_FIELD_LABEL.search(cls))
+
+
 def find_cell_value(doc: Doc, label: re.Pattern[str], body: etree._Element | None) -> str | None:
     """A field printed in a metadata table: a label cell ('Nguồn', 'Chuyên mục:') and its value
     in the next cell (<th>Nguồn</th><td>Báo Bạc Liêu</td>, <dt>…</dt><dd>…</dd>)."""
     for owner in doc.texts("label"):
-        cell = owner if owner.tag in _CELL_TAGS else owner.getparent()
-        if cell is None or cell.tag not in _CELL_TAGS or not label.match(text_of(cell)):
+        cell = owner if owner.tag in _CELL_TAGS or _field_label(owner) else owner.getparent()
+        if cell is None or not (cell.tag in _CELL_TAGS or _field_label(cell)) \
+                or not label.match(text_of(cell)):
             continue
         value = cell.getnext()
-        if value is None or value.tag not in ("td", "dd") or in_link_list(cell) \
-                or chrome_ancestor(cell, body):
+        if value is None or not (value.tag in ("td", "dd") or _FIELD_ITEM.search(value.get("class") or "")) \
+                or in_link_list(cell) or chrome_ancestor(cell, body):
             continue
         text = text_of(value)
         if 1 < len(text) <= 80:
@@ -1458,8 +1472,40 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
             found = (_unlinked_leaf(el, headline) or names[-1]) if crumb else names[0]
     if found is not None:
         return found
+    crumb = _text_breadcrumb(doc, headline)
+    if crumb is not None:
+        return crumb
     return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None)
+
+
+_CRUMB_REST = re.compile(r"^[\s»›>/|\-–—:·•]*$")
+_CRUMB_ARROW = re.compile(r"[»›>/]")
+
+
+def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
+    """A breadcrumb no class names: 'Trang chủ > Tin tức > Tin hoạt động', links joined by
+    separators and starting with the home page; its last item (or its unlinked leaf)."""
+    for a in doc.root.iter("a"):
+        if clean(text_content(a)).lower() not in _HOME:
+            continue
+        trail = a.getparent()
+        for _ in range(2):
+            if trail is None or len(text_of(trail)) > 200:
+                break
+            links = list(trail.iter("a"))
+            if 2 <= len(links) <= 6:
+                rest = text_of(trail)
+                for link in links:
+                    rest = rest.replace(clean(text_content(link)), "", 1)
+                if _CRUMB_REST.match(rest) and _CRUMB_ARROW.search(rest):   # a menu has no arrows
+                    name = clean(text_content(links[-1]))
+                    if name and name.lower() not in _HOME and len(name) <= 60 and \
+                            not (headline and name == headline):
+                        return name
+                    break
+            trail = trail.getparent()
+    return None
 
 
 # the category printed with its label: 'Chủ đề: <a>Y tế</a>' (PHP-Nuke's topic), 'Chuyên mục: …'
