@@ -113,10 +113,13 @@ class _DaemonPool:
         with self._lock:
             return set(self._running)
 
-    def abandon(self, key) -> None:
+    def abandon(self, key, replace: bool = True) -> None:
+        """Give a running task up: the run no longer waits for it; with `replace`, another
+        thread serves the queue meanwhile."""
         with self._lock:
             self._abandoned.add(key)
-        self._add_thread()
+        if replace:
+            self._add_thread()
 
     def results(self, wait: float) -> list:
         """The tasks that ended: waits up to `wait` seconds for the first, then takes what is
@@ -186,6 +189,8 @@ class LocalExecutor:
                 for key, outcome in pool.results(0):
                     yield pending.pop(key), outcome
                 self.stop("time limit")
+                for key in pending:
+                    pool.abandon(key, replace=False)   # waited for already: the limit's grace
                 yield from _overdue(pending, set())
                 return
             for key in pool.running() & pending.keys():
