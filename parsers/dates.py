@@ -119,6 +119,21 @@ for _number, _names in enumerate((
         "november nov novembre noviembre novembro",
         "december dec dezember décembre decembre déc diciembre dicembre dezembro dez"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Indonesian, Turkish, Hindi and Arabic (Egyptian and Levantine names) month names
+for _number, _names in enumerate((
+        "pebruari ocak जनवरी يناير كانون_الثاني",
+        "şubat फ़रवरी फरवरी فبراير شباط",
+        "maret mart मार्च آذار",
+        "nisan अप्रैल أبريل إبريل نيسان",
+        "mayıs मई مايو أيار",
+        "haziran जून يونيو حزيران",
+        "temmuz जुलाई يوليو تموز",
+        "agustus ağustos अगस्त أغسطس آب",
+        "eylül सितंबर सितम्बर سبتمبر أيلول",
+        "ekim अक्टूबर अक्तूबर أكتوبر تشرين_الأول",
+        "nopember kasım नवंबर नवम्बर نوفمبر تشرين_الثاني",
+        "desember aralık दिसंबर दिसम्बर ديسمبر كانون_الأول"), 1):
+    MONTHS.update(dict.fromkeys((n.replace("_", " ") for n in _names.split()), _number))
 # Polish and Russian: the genitive a date prints ("12 stycznia 2023", "12 января 2023")
 for _number, _names in enumerate((
         "stycznia января", "lutego февраля", "marca марта", "kwietnia апреля", "maja мая",
@@ -248,6 +263,9 @@ def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDat
         start = min(start, weekday[1])
     raw = text[start:end].strip()
 
+    if weekday is not None and match.group("dmy_d") and day <= 12 and month <= 12 and day != month \
+            and _weekday_says_month_first(weekday[0], year, month, day):
+        month, day = day, month        # 'Tue, 03/07/2023': Tuesday is 7 March, not 3 July
     if not _valid_date(year, month, day, warnings):
         return ParsedDate(None, raw, tuple(warnings), False), end
     if weekday is not None:
@@ -363,6 +381,27 @@ def _valid_clock(clock: Clock, warnings: list[str]) -> bool:
     printed = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
     warnings.append(f"impossible time {printed}")
     return False
+
+
+_FOREIGN_WEEKDAY_NUMBER = {name: number for number, names in enumerate((
+    "monday mon montag lundi", "tuesday tues tue dienstag mardi", "wednesday wed mittwoch mercredi",
+    "thursday thurs thur thu donnerstag jeudi", "friday fri freitag vendredi",
+    "saturday sat samstag sonnabend samedi", "sunday sun sonntag dimanche")) for name in names.split()}
+
+
+def _weekday_says_month_first(printed: str, year: int, month: int, day: int) -> bool:
+    """The printed weekday (in English, German or French: a Vietnamese portal's dates are day
+    first whatever its weekday says) contradicts the day-first reading and fits the month-first
+    one."""
+    key = re.sub(r"\s+", "", printed.lower()).rstrip(".")
+    wanted = _FOREIGN_WEEKDAY_NUMBER.get(key)     # a Vietnamese date is day first, always
+    if wanted is None:
+        return False
+    try:
+        return calendar.weekday(year, month, day) != wanted and \
+            calendar.weekday(year, day, month) == wanted
+    except ValueError:
+        return False
 
 
 def _check_weekday(printed: str, year: int, month: int, day: int, warnings: list[str]) -> None:

@@ -25,7 +25,10 @@ _TEXT_WORDS = {
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
-              "auteur", "автор", "nội dung", "bài:"),
+              "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
+              "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
+              "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
+              "기자", "특파원"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -33,7 +36,7 @@ _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",
                "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
-               "verfasser"),
+               "verfasser", "yazar", "penulis", "muhabir"),
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
              "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser",
              "standfirst", "dek", "deck", "lede", "chapo", "chapeau", "entradilla", "sommario"),
@@ -515,7 +518,8 @@ def in_link_list(el: etree._Element) -> bool:
             if not _links_headline(anc):
                 return False
             return _repeated(anc, 1)
-        if anc.tag in ("div", "section", "p", "article") and _links_headline(anc) and _repeated(anc, 2):
+        if anc.tag in ("div", "section", "p", "article") and anc.get("class") and \
+                _links_headline(anc) and _repeated(anc, 2):
             return True                # a listing entry: one of several alike blocks with a link
     return False
 
@@ -775,6 +779,8 @@ def _site_header_hint(hint: str) -> bool:
         parts = [p for p in _PARTS.split(token.lower()) if p]
         if parts and parts[0] in _OWN_PART and len(parts) > 1:
             continue
+        if "meta" in parts or "byline" in parts:
+            continue                   # an item's meta line ('BlogItem-meta-top'), not a banner
         if _SITE_HEADER.search(token):
             return True
     return False

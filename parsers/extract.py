@@ -17,7 +17,7 @@ from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
-from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
+from .fields import (_CJK_NAME, _UI_WORDS, WRITER_CREDIT_LINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
@@ -393,7 +393,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.author = article.author or signature.author \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
-        or _credited_writer(doc) \
+        or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
+        or _labelled(doc, _KOREAN_LINE, body_el, byline_of) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
@@ -500,6 +501,7 @@ def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
 
 
 # an e-magazine's credits: 'Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z' (one line or a block of lines)
+_KOREAN_LINE = re.compile(r"^[\uac00-\ud7af]{2,4}\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 _CREDITS_LABEL = re.compile(r"(nội dung và ảnh|nội dung|bài và ảnh|bài viết|bài|ảnh và bài|thực hiện|ảnh|"
                      r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập)\s*[:：]\s*", re.I)
 _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ảnh", "bài viết", "bài",
@@ -529,11 +531,20 @@ def _credited_writer(doc: Doc) -> str | None:
 
 
 def _marked_author(doc: Doc, body_el) -> str | None:
-    el = generic.find_author_element(doc, body_el)
-    if el is None:
-        return None
-    return _joint_byline(el) or byline_of(el) or _office_name(byline_text(el)) \
-        or _agency_byline(el)
+    """The name in the first element marked as the author that holds one (a template's
+    'Posted on' marked 'meta-prep-author' is passed over); a marked box's own name element
+    first (<div class="author-wrap"><div class="author-name">X</div><div class="author-role">)."""
+    for el, _ in zip(generic.author_elements(doc, body_el), range(6)):
+        named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
+                      (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
+        name = (byline_of(named) if named is not None else None) or _joint_byline(el) \
+            or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el)
+        if name:
+            return name
+    return None
+
+
+_NAME_PART = re.compile(r"(?:^|[\s_-])(?:name|fn)(?:$|[\s_-])", re.I)
 
 
 def _office_name(text: str) -> str | None:

@@ -375,11 +375,20 @@ def source_of(el: etree._Element) -> str | None:
 # uploader's label ("Gửi bởi", "Posted by": often a CMS account) is weaker than an author's.
 BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
-    r"reported by|story by|words by|text by|by|von|text von|texte de|par|por|di|door|av|af|"
+    r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
+    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|door|av|af|"
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*)(?=\w)", re.I)
+# a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
+# writer, never a photographer's credit
+WRITER_CREDIT_LINE = re.compile(
+    r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
+    r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)\w",
+    re.I)
+# a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
+_KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
@@ -400,7 +409,9 @@ _UI_WORDS = re.compile(
     r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"
     r"print|share|email|e-mail|tweet|donate|subscribe|follow|comment|comments|contact|"
     r"about the author|about|drucken|teilen|versenden|spenden|folgen|imprimer|partager|"
-    r"envoyer|faire un don|imprimir|compartir|stampa|condividi|afdrukken|delen)\b", re.I)
+    r"envoyer|faire un don|imprimir|compartir|stampa|condividi|afdrukken|delen|"
+    # a byline's own words, left alone by the template ('Posted on', 'Published')
+    r"posted(?: on| at| in)?$|published(?: on| at| in)?$|updated(?: on| at)?$|written$|submitted$)\b", re.I)
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})
@@ -470,6 +481,17 @@ def _two_names(text: str) -> str | None:
     return None
 
 
+# what a byline adds after the name: the writer's role or unit ('Ruth Ellison, Science
+# Director', 'Hannah Okafor, College of Engineering'), another credit ('… Fotoğraf: Y')
+_ROLE_TAIL = re.compile(
+    r"(?:,\s*(?:[^\W\d_][\w.'’-]*\s+){0,4}?(?:director|editor|reporter|writer|correspondent|"
+    r"professor|college|university|department|staff|officer|manager|coordinator|chief|senior|"
+    r"associate|contributor|columnist|photographer|producer|anchor|analyst|specialist|"
+    r"communications|affairs|school|institute|cent(?:er|re)|office|économiste|journaliste|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|periodista|giornalista|jornalista|redactor[a]?)\b.*"
+    r"|\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*)$", re.I)
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
@@ -481,6 +503,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return None
     rest = text[m.end():] if m else text
     rest = _ROLE.sub("", rest)
+    rest = _ROLE_TAIL.sub("", rest)
     end = _BYLINE_END.search(rest)
     if end is not None and end.start() > 0:
         rest = _two_names(rest) or rest[:end.start()]
@@ -493,6 +516,15 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if m is not None and _several_names(rest):
         return rest                    # 'By A, B and C'
+    if m is not None and rest.count(",") == 1 and not _JOINER_WORDS.search(rest):
+        name, _, role = rest.partition(",")
+        if looks_like_name(name.strip()) and role.strip():
+            return name.strip()        # 'By Ruth Ellison, Science Director': the person
+    if m is not None and _CASELESS_NAME.match(rest) and 1 <= len(rest.split()) <= 4:
+        return rest                    # a name in a script without capitals (Arabic, Hindi…)
+    korean = _KOREAN_BYLINE.match(text)
+    if korean is not None:
+        return korean.group(1)         # '김도윤 기자 doyoon@…'
 
     words = rest.split()
     if not 1 <= len(words) <= 6 or _ACCOUNT.search(rest) or not rest[0].isupper():
@@ -506,6 +538,11 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
 
 _JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:and|und|et|y|e|và|i|и|en|ve)\s+|"
                       r"\s*&\s*")
+
+
+_CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"
+                            r"\uac00-\ud7af\s.]{2,40}$")
+_JOINER_WORDS = re.compile(r"\s(?:and|und|et|y|e|và|i|и|en|ve)\s|&", re.I)
 
 
 def _several_names(text: str) -> bool:

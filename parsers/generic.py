@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import re
 from datetime import timedelta, timezone
+from typing import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -275,7 +277,29 @@ def question_before(body: etree._Element) -> etree._Element | None:
 def body_parts(body: etree._Element) -> list[etree._Element]:
     """The body container and its siblings of the same kind (same tag and class) that hold
     more of the text: an article split over `<div class="content">` blocks around an ad or a
-    picture. In document order; [body] when it stands alone."""
+    picture. In document order; [body] when it stands alone. A container wrapped alone in
+    blocks of a page builder (Squarespace's <div class="sqs-block html-block"><div
+    class="sqs-block-content"><div class="sqs-html-content">) is split at the wrapper's level."""
+    parts = _like_siblings(body)
+    node = body
+    for _ in range(3):
+        if len(parts) > 1:
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or \
+                sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+            break
+        node = parent
+        inner = body.get("class")
+        wrapped = [w for w in _like_siblings(node) if w is node or (inner and any(
+            d.tag == body.tag and d.get("class") == inner for d in w.iterdescendants()))]
+        if len(wrapped) > 2:
+            return wrapped             # a builder's text blocks: each holds a container like
+            # the body's (two panels are an article and a box beside it, not one text split)
+    return parts
+
+
+def _like_siblings(body: etree._Element) -> list[etree._Element]:
     parent = body.getparent()
     cls = body.get("class")
     if parent is None or not cls or not cls.strip():
@@ -627,6 +651,50 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
 
 def find_published(doc: Doc, headline: etree._Element | None,
                    body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
+    """See _find_published; a numeric date on a page in American English reads month first
+    ('7/8/2022' is July 8 there, 7 August everywhere else)."""
+    parsed, el = _find_published(doc, headline, body)
+    if parsed is not None and parsed.value is not None and _american(doc):
+        parsed = _month_first(parsed)
+    return parsed, el
+
+
+_AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+
+
+def _vietnamese_site(doc: Doc) -> bool:
+    return (doc.root.get("lang") or "").lower().startswith("vi") or \
+        (urlsplit(doc.url).hostname or "").lower().endswith(".vn")
+
+
+def _american(doc: Doc) -> bool:
+    """A page in American English, on a site outside Vietnam (a Vietnamese portal's English
+    version writes dates day first whatever its lang attribute says)."""
+    host = (urlsplit(doc.url).hostname or "").lower()
+    if host.endswith(".vn"):
+        return False
+    lang = (doc.root.get("lang") or "").lower().replace("_", "-")
+    locale = (doc.meta.get("og:locale") or "").lower().replace("_", "-")
+    return lang == "en-us" or locale == "en-us"
+
+
+def _month_first(parsed: ParsedDate) -> ParsedDate:
+    m = _AMBIGUOUS_NUMERIC.search(parsed.raw or "")
+    if m is None:
+        return parsed
+    first, second = int(m.group(1)), int(m.group(3))
+    value = parsed.value
+    if first > 12 or second > 12 or first == second or (value.day, value.month) != (first, second):
+        return parsed                  # not ambiguous, or already read month first (a weekday said)
+    try:
+        swapped = value.replace(month=first, day=second)
+    except ValueError:
+        return parsed
+    return ParsedDate(swapped, parsed.raw, parsed.warnings, parsed.has_time)
+
+
+def _find_published(doc: Doc, headline: etree._Element | None,
+                    body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
     """The article's own date. The page's metadata (meta, itemprop, JSON-LD) and the dated
     element nearest after the headline (never one inside a related-news list, a comment, a
     link, or the site's chrome) are both read; metadata wins unless it disagrees with a visible,
@@ -640,7 +708,7 @@ def find_published(doc: Doc, headline: etree._Element | None,
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
     if visible is not None:
         local = _in_printed_zone(machine[0] if machine is not None else visible,
-                                 _printed(visible, visible_el))
+                                 _printed(visible, visible_el), _vietnamese_site(doc))
         if local is not None:
             return local, visible_el
     if machine is not None and visible is not None:
@@ -706,11 +774,16 @@ def _printed(visible: ParsedDate, el) -> ParsedDate:
     return visible
 
 
-def _in_printed_zone(machine: ParsedDate, visible: ParsedDate) -> ParsedDate | None:
+def _in_printed_zone(machine: ParsedDate, visible: ParsedDate,
+                     vietnamese_site: bool = False) -> ParsedDate | None:
     """A machine date in UTC and the same moment printed for the page's readers in their own
     time ('2019-03-15T03:05Z' and 'March 14, 2019 at 11:05 p.m.'): the moment in the page's
     zone, its offset being the difference of the two clocks (a whole quarter hour, at most 14
     hours). The day the page states is the local one."""
+    if machine.has_time and not visible.has_time and not machine.value.utcoffset() and \
+            abs((visible.value.date() - machine.value.date()).days) == 1 and not vietnamese_site:
+        return visible                 # the day the page prints; the UTC stamp is the next one
+        # (a Vietnamese page's UTC stamp is read at +07:00, which gives its day already)
     if not (machine.has_time and visible.has_time) or machine.value.utcoffset():
         return None
     wall = visible.value.replace(tzinfo=None)
@@ -864,12 +937,15 @@ _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
     r"pubblicato|gepubliceerd|submitted|created|erstellt|opublikowano|data publikacji|"
-    r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載)\b[^0-9]{0,24}$",
+    r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
+    r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
+    r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
     re.I)
 _UPDATED_WORDS = re.compile(
     r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
     r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
-    r"aktualizacja|zaktualizowano|обновлено|atualizado|更新)"
+    r"aktualizacja|zaktualizowano|обновлено|atualizado|更新|diperbarui|diperbaharui|"
+    r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث)"
     r"\b[^0-9]{0,24}$", re.I)
 
 
@@ -1391,6 +1467,11 @@ _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiv
 def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element | None:
     """An element marked as the author by its class, id, itemprop or rel ('author', 'tacgia',
     'byline'), short, outside related lists and the site's chrome."""
+    return next(author_elements(doc, body), None)
+
+
+def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._Element]:
+    """The elements marked as the author (see find_author_element), in document order."""
     for el in doc.hints("author"):
         if el.tag in SKIP_TAGS:
             continue
@@ -1399,8 +1480,7 @@ def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element
             continue
         if chrome_ancestor(el, body) or in_site_header(el) or in_comments(el) or in_teaser(el, doc.url):
             continue
-        return el
-    return None
+        yield el
 
 
 def in_teaser(el: etree._Element, url: str | None = None) -> bool:
