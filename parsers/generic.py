@@ -662,16 +662,21 @@ def find_published(doc: Doc, headline: etree._Element | None,
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 
 
+def _hostname(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:                 # 'http://[bracket/': no host to read
+        return ""
+
+
 def _vietnamese_site(doc: Doc) -> bool:
-    return (doc.root.get("lang") or "").lower().startswith("vi") or \
-        (urlsplit(doc.url).hostname or "").lower().endswith(".vn")
+    return (doc.root.get("lang") or "").lower().startswith("vi") or _hostname(doc.url).endswith(".vn")
 
 
 def _american(doc: Doc) -> bool:
     """A page in American English, on a site outside Vietnam (a Vietnamese portal's English
     version writes dates day first whatever its lang attribute says)."""
-    host = (urlsplit(doc.url).hostname or "").lower()
-    if host.endswith(".vn"):
+    if _hostname(doc.url).endswith(".vn"):
         return False
     lang = (doc.root.get("lang") or "").lower().replace("_", "-")
     locale = (doc.meta.get("og:locale") or "").lower().replace("_", "-")
