@@ -8,7 +8,8 @@ import re
 from lxml import etree
 
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
-from .doc import HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
+from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
+                  in_link_list, in_related_block, in_site_header, inside_link, page_cached)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
                      labelled_counts, parse_count, view_count_in)
 from .listing import GENERIC_ARTICLE_URL
@@ -192,7 +193,7 @@ class _OffArticle:
             return False
         known = self.known.get(el)
         if known is None:
-            known = self.known[el] = _names_off_article(el) or self(el.getparent())
+            known = self.known[el] = _names_off(el) or self(el.getparent())
         return known
 
 
@@ -339,14 +340,36 @@ _OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
 
 def off_article(el: etree._Element) -> bool:
     """Inside (or being) a consent dialog or a comment thread: by role, aria-modal, a Comment
-    itemtype or a class/id part naming it; or a list whose items are mostly such."""
+    itemtype or a class/id part naming it; or a list whose items are mostly such. Once per
+    element and page (the best containers asked about are nested: their ancestors are shared)."""
+    known = page_cached("off-article", dict)
+    if known is None:
+        return _off_article(el)
+    answer = known.get(el)
+    if answer is None:
+        answer = known[el] = _off_article(el)
+    return answer
+
+
+def _off_article(el: etree._Element) -> bool:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        if _names_off_article(node):
+        if _names_off(node):
             return True
     kids = [kid for kid in el if isinstance(kid.tag, str)]
-    return len(kids) >= 3 and 2 * sum(map(_names_off_article, kids)) > len(kids)
+    return len(kids) >= 3 and 2 * sum(map(_names_off, kids)) > len(kids)
+
+
+def _names_off(node: etree._Element) -> bool:
+    """`_names_off_article(node)`, once per element and page."""
+    known = page_cached("names-off-article", dict)
+    if known is None:
+        return _names_off_article(node)
+    answer = known.get(node)
+    if answer is None:
+        answer = known[node] = _names_off_article(node)
+    return answer
 
 
 def _names_off_article(node: etree._Element) -> bool:
