@@ -186,15 +186,10 @@ class _OffArticle:
     or of an ancestor), memoized along the shared ancestors of a page's paragraphs."""
 
     def __init__(self) -> None:
-        self.known: dict[etree._Element, bool] = {}
+        self.known = _chain_memo()
 
     def __call__(self, el: etree._Element | None) -> bool:
-        if el is None or el.tag in ("body", "html"):
-            return False
-        known = self.known.get(el)
-        if known is None:
-            known = self.known[el] = _names_off(el) or self(el.getparent())
-        return known
+        return bool(_off_chain(el, self.known))
 
 
 _CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
@@ -340,35 +335,31 @@ _OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
 
 def off_article(el: etree._Element) -> bool:
     """Inside (or being) a consent dialog or a comment thread: by role, aria-modal, a Comment
-    itemtype or a class/id part naming it; or a list whose items are mostly such. Once per
-    element and page (the best containers asked about are nested: their ancestors are shared)."""
-    known = page_cached("off-article", dict)
-    if known is None:
-        return _off_article(el)
-    answer = known.get(el)
-    if answer is None:
-        answer = known[el] = _off_article(el)
-    return answer
-
-
-def _off_article(el: etree._Element) -> bool:
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if _names_off(node):
-            return True
+    itemtype or a class/id part naming it; or a list whose items are mostly such."""
+    inside = _off_chain(el, _chain_memo())
+    if inside is not None:
+        return inside
     kids = [kid for kid in el if isinstance(kid.tag, str)]
-    return len(kids) >= 3 and 2 * sum(map(_names_off, kids)) > len(kids)
+    return len(kids) >= 3 and 2 * sum(map(_names_off_article, kids)) > len(kids)
 
 
-def _names_off(node: etree._Element) -> bool:
-    """`_names_off_article(node)`, once per element and page."""
-    known = page_cached("names-off-article", dict)
-    if known is None:
-        return _names_off_article(node)
-    answer = known.get(node)
-    if answer is None:
-        answer = known[node] = _names_off_article(node)
+def _chain_memo() -> dict:
+    """The page's answers of `_off_chain` (the best containers and the paragraphs asked about
+    share most of their ancestors); a new one outside a page."""
+    memo = page_cached("off-article-chain", dict)
+    return {} if memo is None else memo
+
+
+def _off_chain(el: etree._Element | None, memo: dict) -> bool | None:
+    """Whether `el` or an ancestor under <body> names a consent dialog or comments (True or
+    False), or None when the chain ends without reaching <body> or <html> (a detached subtree)."""
+    if el is None:
+        return None
+    if el.tag in ("body", "html"):
+        return False
+    if el in memo:
+        return memo[el]
+    answer = memo[el] = True if _names_off_article(el) else _off_chain(el.getparent(), memo)
     return answer
 
 
@@ -979,14 +970,14 @@ def _mostly_text(el: etree._Element) -> bool:
 
 def _inline_only(el: etree._Element) -> bool:
     """A small element of inline children only (a date split over <span>s)."""
-    children = 0
-    for child in el.iterchildren():
-        children += 1
-        if children > 6:
-            return False
-    if not children:
+    if not 0 < len(el) <= 6:
         return False
-    return next(el.iterdescendants(*BLOCK_TAGS), None) is None    # (a C walk, stops early)
+    # its few descendants tested one by one (lxml's iterdescendants(*BLOCK_TAGS) would set up
+    # a matcher of 43 tags on every call, ten times the cost of this walk)
+    for node in el.iterdescendants():
+        if node.tag in BLOCK_TAGS:
+            return False
+    return True
 
 
 def _links_headline(el: etree._Element) -> bool:
