@@ -309,16 +309,19 @@ class ShortTexts:
     def group(self, name: str, hidden: set[etree._Element] | None) -> list:
         low, starts = self.low, self.starts
         if name == "date":
-            hits = {bisect_right(starts, m.start()) - 1 for m in _DATE_QUICK.finditer(low)}
-            hits.update(bisect_right(starts, m.start()) - 1 for m in _YEAR.finditer(low))
+            # a piece the quick pattern found in the joined string holds it (a match starts and
+            # ends with a digit or a letter: stripping cannot cut it): only the pieces found by
+            # their year alone are tested again, for a month's name
+            quick = {bisect_right(starts, m.start()) - 1 for m in _DATE_QUICK.finditer(low)}
+            hits = quick | {bisect_right(starts, m.start()) - 1 for m in _YEAR.finditer(low)}
 
-            def matches(text: str) -> bool:
-                return bool(_DATE_QUICK.search(text) or (_YEAR.search(text) and HAS_MONTH.search(text)))
+            def matches(i: int, text: str) -> bool:
+                return i in quick or bool(_YEAR.search(text) and HAS_MONTH.search(text))
         else:
             words = _TEXT_WORDS[name]
             hits = _pieces_with(low, starts, words)
 
-            def matches(text: str) -> bool:
+            def matches(i: int, text: str) -> bool:
                 for word in words:
                     if word in text:
                         return True
@@ -328,7 +331,7 @@ class ShortTexts:
         pieces, owners = self.pieces, self.owners
         for i in sorted(hits):
             stripped = pieces[i].strip()
-            if len(stripped) <= SHORT_TEXT and matches(stripped.lower()) and \
+            if len(stripped) <= SHORT_TEXT and matches(i, stripped.lower()) and \
                     (in_hidden is None or not in_hidden(owners[i])):
                 _add(group, owners[i])
         return group
@@ -620,12 +623,26 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
         if anc.tag in ("body", "html"):
             break                      # the page's own classes describe its layout
             #                            ("one-sidebar sidebar-second"), not a region of it
-        hint = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower()
-        if hint.strip() and hint_names(hint, _CHROME_WORDS):
+        hint = _chrome_hint(anc)
+        if hint:
             if in_article and ("footer" in hint or "header" in hint):
                 continue
             return True
     return False
+
+
+def _chrome_hint(el: etree._Element) -> str:
+    """The element's class and id, lower-cased, when they name the site's chrome; else "".
+    Once per element and page (the elements asked about share most of their ancestors)."""
+    memo = page_cached("chrome-hint", dict)
+    hint = memo.get(el) if memo is not None else None
+    if hint is None:
+        hint = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+        if not (hint.strip() and hint_names(hint, _CHROME_WORDS)):
+            hint = ""
+        if memo is not None:
+            memo[el] = hint
+    return hint
 
 
 _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "banner")
