@@ -68,6 +68,7 @@ class Index:
         self.paragraphs: dict[etree._Element, list[int]] = {}
         self.breaks: dict[etree._Element, int] = {}       # <br>s directly in a block's text
         self.order: dict[etree._Element, int] = {}
+        self.hidden: set[etree._Element] = set()          # inside a hidden element
 
 
 def _add(group: list, owner: etree._Element) -> None:
@@ -115,8 +116,12 @@ def build_index(root: etree._Element, source: str = "",
     idx = Index()
     order = idx.order
     paragraphs = idx.paragraphs
+    # hidden elements found in the walk itself (what `hidden_elements` finds, in the same
+    # document order), unless the caller knows them or the page names no way of hiding
+    find_hidden = hidden is None and (not source or _names_hiding(source))
     if hidden is None:
-        hidden = hidden_elements(root, source)
+        hidden = set()
+    idx.hidden = hidden
     pieces: list[str] = []
     owners: list[etree._Element] = []
     hinted: list[etree._Element] = []
@@ -126,6 +131,8 @@ def build_index(root: etree._Element, source: str = "",
     for position, el in enumerate(root.iter(etree.Element)):
         tag = el.tag
         order[el] = position
+        if find_hidden and el not in hidden and is_hidden(el) and tag not in ("html", "body"):
+            hidden.update(el.iter())
         if tag in _SKIP or el in hidden:  # code, or not shown: only their tails are text
             tail = el.tail
             if tail:
@@ -396,9 +403,12 @@ class Doc:
 
     @cached_property
     def index(self) -> "Index":
-        """The whole index, in one walk (the generic extractor needs most of it). On a profiled
-        page the few fallbacks ask `hints`, `texts` and `position`, which do not build it."""
-        return build_index(self.root, self.source, self.hidden)
+        """The whole index, in one walk (the generic extractor needs most of it), which also
+        finds the hidden elements. On a profiled page the few fallbacks ask `hints`, `texts`
+        and `position`, which do not build it."""
+        idx = build_index(self.root, self.source, self.__dict__.get("hidden"))
+        self.__dict__.setdefault("hidden", idx.hidden)
+        return idx
 
     def _built(self) -> Index | None:
         return self.__dict__.get("index")
