@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from .dates import HAS_MONTH
-from .text import _PAGE, clean, is_hidden, text_content, text_of
+from .text import _PAGE, clean, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -514,7 +514,7 @@ class Doc:
 def in_link_list(el: etree._Element) -> bool:
     """Inside a list item (or table row) that links a headline: a related-news or listing entry.
     A row that merely links a category name or "Bản in" is not one."""
-    for depth, anc in enumerate((el, *el.iterancestors())):
+    for depth, anc in enumerate(self_and_ancestors(el)):
         if anc.tag in ("body", "article", "main") or depth > 5:
             return False
         if anc.tag in LINK_LIST_TAGS:
@@ -769,7 +769,7 @@ _SITE_HEADER = re.compile(r"(?:^|[\s_\-])(?:header|top|topbar|top-?bar|banner|si
 
 def in_site_header(el: etree._Element) -> bool:
     """Inside the site's banner (where portals print today's date), not an article's header."""
-    for anc in (el, *el.iterancestors()):
+    for anc in self_and_ancestors(el):
         if anc.tag in ("article", "main", "body"):
             return False
         if anc.tag == "header":

@@ -13,7 +13,8 @@ from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancesto
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
                      labelled_counts, parse_count, view_count_in)
 from .listing import GENERIC_ARTICLE_URL
-from .text import BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, text_content, text_of
+from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
+                   text_of)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
@@ -473,7 +474,7 @@ _SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s
 
 def _site_name(el: etree._Element) -> bool:
     """The site's name printed as a heading: inside its logo, brand or banner element."""
-    for depth, node in enumerate((el, *el.iterancestors())):
+    for depth, node in enumerate(self_and_ancestors(el)):
         if depth > 3 or node.tag in ("body", "main", "article"):
             return False
         hint = (node.get("class") or "") + " " + (node.get("id") or "")
@@ -1258,7 +1259,7 @@ def _follows_body(el: etree._Element, body: etree._Element | None) -> bool:
     under the text): the article's own lines, whatever the box is named."""
     if body is None:
         return False
-    for node in (el, *el.iterancestors()):
+    for node in self_and_ancestors(el):
         if node is body.getparent():
             return False
         prev = node.getprevious()
