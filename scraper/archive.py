@@ -622,6 +622,11 @@ def decoded_body(headers: list[tuple[str, str]], body: bytes) -> bytes:
         log.warning("a stored payload with Content-Encoding %s could not be decoded (%s); "
                     "kept as stored", coding, exc)
         return body
+    except Exception as exc:  # noqa: BLE001 - warcio's decompressors: brotli 1.2's Decompressor
+        # has no `unused_data`, which warcio 1.8 reads (AttributeError); the payload is kept
+        log.warning("a stored payload with Content-Encoding %s could not be decoded by warcio "
+                    "(%s: %s); kept as stored", coding, type(exc).__name__, exc)
+        return body
 
 
 def restored_headers(headers: list[tuple[str, str]]) -> dict[str, str]:
