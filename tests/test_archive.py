@@ -190,10 +190,14 @@ def warc_records(path: Path) -> list[dict]:
     result = []
     with open(path, "rb") as stream:
         for record in ArchiveIterator(stream):
+            try:
+                content = record.content_stream().read()
+            except AttributeError:     # warcio 1.8 with brotli >= 1.2 (no unused_data): raw
+                content = record.raw_stream.read()
             result.append({"type": record.rec_type,
                            "warc": dict(record.rec_headers.headers),
                            "http": record.http_headers,
-                           "content": record.content_stream().read()})
+                           "content": content})
     return result
 
 
