@@ -147,9 +147,13 @@ def _collect(el, out: list[str], top: bool = False) -> None:
 def is_hidden(el: etree._Element) -> bool:
     """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
     style = el.get("style")
+    if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
     cls = el.get("class")
-    return (bool(style) and bool(_HIDDEN.search(style)) or el.get("hidden") is not None
-            or el.get("aria-hidden") == "true" or bool(cls) and bool(_HIDDEN_CLASS.search(cls)))
+    # every hiding class holds 'hid', 'none', 'only', 'invisible' or 'accessible': a C test first
+    return bool(cls) and ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
+                          or "screen-reader" in cls or "accessible" in cls) \
+        and bool(_HIDDEN_CLASS.search(cls))
 
 
 _is_hidden = is_hidden
