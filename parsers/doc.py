@@ -534,10 +534,16 @@ def in_link_list(el: etree._Element) -> bool:
             if not _links_headline(anc):
                 return False
             return _repeated(anc, 1)
-        if anc.tag in ("div", "section", "p", "article") and anc.get("class") and \
+        if anc.tag in ("div", "section", "p", "article") and _entry_sized(anc) and \
                 _links_headline(anc) and _repeated(anc, 2):
             return True                # a listing entry: one of several alike blocks with a link
     return False
+
+
+def _entry_sized(block: etree._Element) -> bool:
+    """A block that can be a listing entry: one with a class, or a small one (a page's
+    class-less layout columns, #content beside #primary, are no entries of a list)."""
+    return bool(block.get("class")) or len(text_of(block)) < 400
 
 
 def _repeated(item: etree._Element, others: int) -> bool:

@@ -104,3 +104,23 @@ def test_page_builder_text_blocks_are_one_text():
     a = _parse(f'<main><article><h1>Council approves a new library branch</h1><p>March 3, 2022</p>'
                f'<div class="sqs-layout">{blocks}</div></article></main>')
     assert a.body == "\n\n".join(texts)
+
+
+def test_small_class_less_blocks_with_headline_links_are_still_a_list():
+    """A class-less sidebar entry is a listing's; a class-less page column (the article's,
+    beside other class-less columns) is not one: it holds the article's byline."""
+    from lxml import html as lxml_html
+
+    from govnews.parsers.doc import in_link_list
+    root = lxml_html.fromstring(
+        "<html><body><div id='side'>" + "".join(
+            f"<div><a href='/s/{i}'>Another story about the city budget number {i}</a> "
+            f"<span>0{i}/02/2023</span></div>" for i in range(1, 4)) +
+        "</div><div id='content'><h1>Council approves a new library branch</h1>"
+        f"<p class='meta'><span class='by'>By <a href='/author/x'>Ana Lopez</a></span></p>"
+        f"<p>{PROSE} <a href='/a'>The plan in full, as the council approved it on Tuesday</a></p>"
+        f"<p>{PROSE2}</p><p>{PROSE}</p></div>"
+        "<div id='primary'><a href='/p'>A sidebar headline of more than four words</a></div></body></html>")
+    listed = root.xpath("//div[@id='side']/div/span")
+    assert listed and all(in_link_list(s) for s in listed)
+    assert not in_link_list(root.xpath("//span[@class='by']")[0])
