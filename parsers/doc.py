@@ -534,8 +534,8 @@ def in_link_list(el: etree._Element) -> bool:
             if not _links_headline(anc):
                 return False
             return _repeated(anc, 1)
-        if anc.tag in ("div", "section", "p", "article") and _entry_sized(anc) and \
-                _links_headline(anc) and _repeated(anc, 2):
+        if anc.tag in ("div", "section", "p", "article") and _links_headline(anc) and \
+                _repeated(anc, 2) and _entry_sized(anc):
             return True                # a listing entry: one of several alike blocks with a link
     return False
 
