@@ -866,7 +866,6 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
-_FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)\b", re.I)
 _LABEL_ALONE = re.compile(r"^(?:tác giả|tác giả bài viết|người viết|nguồn|nguồn tin|chuyên mục|"
                           r"tập tin đính kèm|tệp đính kèm|file đính kèm|tài liệu đính kèm|"
                           r"danh mục|từ khóa|từ khoá|tags?|author|source)\s*[:：]?$", re.I)

@@ -6,7 +6,7 @@ import copy
 import re
 from datetime import timedelta, timezone
 from typing import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -1533,12 +1533,20 @@ def _permalink(el: etree._Element, url: str) -> bool:
 
 
 def _links_to(link: etree._Element, url: str | None) -> bool:
-    """Whether the link points at the page `url` (by the last segment of its path)."""
+    """Whether the link points at the page `url`: an anchor on the page, or the same last
+    path segment with the same query (`chi-tiet.aspx?ItemID=5` is not `…?ItemID=999`; `/` is
+    the home page, not this one)."""
     if not url:
         return False
-    href = (link.get("href") or "").split("#", 1)[0].split("?", 1)[0].rstrip("/")
-    own = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
-    return not href or href.rsplit("/", 1)[-1] == own.rsplit("/", 1)[-1]
+    href = (link.get("href") or "").split("#", 1)[0].strip()
+    if not href:
+        return True
+    try:
+        target, own = urlsplit(urljoin(url, href)), urlsplit(url)
+    except ValueError:
+        return False
+    return target.path.rstrip("/").rsplit("/", 1)[-1] == own.path.rstrip("/").rsplit("/", 1)[-1] \
+        and target.query == own.query
 
 
 def find_category(doc: Doc, headline: str | None = None) -> str | None:

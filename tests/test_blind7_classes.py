@@ -102,3 +102,24 @@ def test_a_toolbar_without_icons_is_not_body():
                profile="generic")
     assert a.body == f"{PROSE}\n\n{PROSE2}"
     assert a.author == "Văn Tùng"
+
+
+def test_attachment_lines_with_sizes_are_still_files_and_teasers_by_query_are_others():
+    from lxml import html as lxml_html
+
+    from govnews.parsers.extract import _FILE_LINE
+    from govnews.parsers.generic import in_teaser
+    assert _FILE_LINE.search("Kết quả tuyển sinh (412 KB) - Lượt tải: 12")
+    page = "https://portal.example.gov.vn/tin-tuc/chi-tiet.aspx?ItemID=5"
+    card = lxml_html.fromstring(
+        '<div><div class="card"><h3><a href="chi-tiet.aspx?ItemID=999">Một bài viết khác của cổng '
+        'thông tin</a></h3><span class="by">Tác giả: Lê Văn</span></div></div>')
+    assert in_teaser(card.xpath("//span")[0], page)
+    own = lxml_html.fromstring(
+        '<div><div class="card"><h3><a href="chi-tiet.aspx?ItemID=5">Bài viết này</a></h3>'
+        '<span class="by">Tác giả: Lê Văn</span></div></div>')
+    assert not in_teaser(own.xpath("//span")[0], page)
+    home = lxml_html.fromstring(
+        '<div><div class="card"><h3><a href="/">Trang chủ của cổng thông tin điện tử</a></h3>'
+        '<span class="by">Tác giả: Lê Văn</span></div></div>')
+    assert in_teaser(home.xpath("//span")[0], page)
