@@ -84,13 +84,14 @@ def _add(group: list, owner: etree._Element) -> None:
 
 _INLINE_UP = frozenset({"span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub",
                         "label", "abbr", "time", "mark", "s", "strike", "cite", "q", "code", "o:p"})
-_HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden]")
+_HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden or @class]")
 
 
 
 def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Element]:
-    """Every element inside a hidden one (display:none, hidden, aria-hidden): not the page's
-    visible text (a print copy, a popup's template, a collapsed duplicate)."""
+    """Every element inside a hidden one (`is_hidden`: display:none, hidden, aria-hidden, a
+    framework's hiding class): not the page's visible text (a print copy, a popup's template,
+    a collapsed duplicate). The same set as the index's own walk finds."""
     if source and not _names_hiding(source):
         return set()
     hidden: set[etree._Element] = set()
@@ -101,12 +102,17 @@ def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Elemen
 
 
 def _names_hiding(source: str) -> bool:
-    """Whether "display", "hidden" or "visibility" is in `source.lower()`. The same as an
-    ASCII-only case-insensitive search (no other character lower-cases to a letter of them, but
-    'İ' to 'i' + a combining dot, which no letter of them follows), so it is asked of the UTF-8
-    bytes lower-cased (ASCII only: several times faster than lower-casing Vietnamese text)."""
+    """Whether the page names a way of hiding an element (`is_hidden`'s: "display", "hid"
+    (hidden, hide), "visib" (visibility, invisible), "d-none", "only" (sr-only),
+    "screen-reader", "accessible") in `source.lower()`. The same as an ASCII-only
+    case-insensitive search (no other character lower-cases to a letter of them, but 'İ' to
+    'i' + a combining dot, which no letter of them follows), so it is asked of the UTF-8 bytes
+    lower-cased (ASCII only: several times faster than lower-casing Vietnamese text)."""
     low = source.encode("utf-8", "surrogatepass").lower()
-    return b"display" in low or b"hidden" in low or b"visibility" in low
+    return any(word in low for word in _HIDING_WORDS)
+
+
+_HIDING_WORDS = (b"display", b"hid", b"visib", b"d-none", b"only", b"screen-reader", b"accessible")
 
 
 _SPECIAL = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "time": "time",
