@@ -622,8 +622,8 @@ def decoded_body(headers: list[tuple[str, str]], body: bytes) -> bytes:
         log.warning("a stored payload with Content-Encoding %s could not be decoded (%s); "
                     "kept as stored", coding, exc)
         return body
-    except Exception as exc:  # noqa: BLE001 - warcio's decompressors: brotli 1.2's Decompressor
-        # has no `unused_data`, which warcio 1.8 reads (AttributeError); the payload is kept
+    except AttributeError as exc:  # warcio 1.8 reads brotli's `unused_data`, which brotli 1.2's
+        # Decompressor no longer has: the payload is kept
         log.warning("a stored payload with Content-Encoding %s could not be decoded by warcio "
                     "(%s: %s); kept as stored", coding, type(exc).__name__, exc)
         return body

@@ -37,11 +37,10 @@ class TaskStalled(Exception):
     worker, left behind so that the run ends."""
 
 
-def _overdue(tasks: dict, finished: set) -> Iterator[tuple[SiteTask, BaseException]]:
-    for key, task in tasks.items():
-        if key not in finished:
-            yield task, TaskOverdue("still running past the run's time limit: left to its "
-                                    "worker, its shard is merged by a later run")
+def _overdue(tasks: dict) -> Iterator[tuple[SiteTask, BaseException]]:
+    for task in tasks.values():
+        yield task, TaskOverdue("still running past the run's time limit: left to its "
+                                "worker, its shard is merged by a later run")
 
 
 def _stalled(silent: float) -> TaskStalled:
@@ -74,6 +73,7 @@ class _DaemonPool:
         self._lock = threading.Lock()
         self._running: set = set()
         self._abandoned: set = set()
+        self._done_keys: set = set()       # ended and not given up: their results are queued
         self._threads = 0
         self._all: list[threading.Thread] = []
         self._serving: dict = {}           # key -> the thread running it
@@ -105,6 +105,8 @@ class _DaemonPool:
             with self._lock:
                 self._running.discard(key)
                 abandoned = key in self._abandoned
+                if not abandoned:
+                    self._done_keys.add(key)
             if abandoned:
                 return                     # its replacement serves the queue now
             self._done.put((key, outcome))
@@ -113,13 +115,17 @@ class _DaemonPool:
         with self._lock:
             return set(self._running)
 
-    def abandon(self, key, replace: bool = True) -> None:
-        """Give a running task up: the run no longer waits for it; with `replace`, another
-        thread serves the queue meanwhile."""
+    def abandon(self, key, replace: bool = True) -> bool:
+        """Give a task up: the run no longer waits for it; with `replace`, another thread
+        serves the queue meanwhile. False when it ended meanwhile (its result is queued: it is
+        a result, not a task given up)."""
         with self._lock:
+            if key in self._done_keys:
+                return False
             self._abandoned.add(key)
         if replace:
             self._add_thread()
+        return True
 
     def results(self, wait: float) -> list:
         """The tasks that ended: waits up to `wait` seconds for the first, then takes what is
@@ -189,16 +195,17 @@ class LocalExecutor:
                 for key, outcome in pool.results(0):
                     yield pending.pop(key), outcome
                 self.stop("time limit")
-                for key in pending:
-                    pool.abandon(key, replace=False)   # waited for already: the limit's grace
-                yield from _overdue(pending, set())
+                for key in list(pending):
+                    pool.abandon(key, replace=False)   # unless it ended just now: a result
+                for key, outcome in pool.results(0):
+                    yield pending.pop(key), outcome
+                yield from _overdue(pending)
                 return
             for key in pool.running() & pending.keys():
                 task = pending[key]
                 silent = watchdog.look(key, _heartbeat_of(task), quiet_seconds(task))
-                if silent is not None:
+                if silent is not None and pool.abandon(key):
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
-                    pool.abandon(key)
                     yield pending.pop(key), _stalled(silent)
 
     def stop(self, reason: str = "interrupted") -> None:
@@ -273,7 +280,7 @@ class DaskExecutor:
                 yield by_key[key], _outcome(pending.pop(key))    # a result, a bug, KilledWorker
             if deadline is not None and time.monotonic() >= deadline and pending:
                 self.stop("time limit")
-                yield from _overdue({k: by_key[k] for k in pending}, set())
+                yield from _overdue({k: by_key[k] for k in pending})
                 return
             for key in self._on_workers() & pending.keys():
                 task = by_key[key]
@@ -365,6 +372,7 @@ def map_on_cluster(cluster: dict, fn, calls: list[tuple], key: str = "task",
             try:
                 yield future.result(timeout=limit)
             except TimeoutError:
+                executor.client.cancel(futures)   # the parts left free their workers
                 raise ClusterTaskTimeout(f"cluster task {key}-{i} gave no result in {limit:g} s "
                                          "(a worker hung or was lost); nothing was written") from None
     finally:

@@ -30,9 +30,9 @@ class Heartbeat:
     """Touches `path` when beaten, at most once every `every` seconds; never raises (a full or
     read-only disk shows up elsewhere: the watchdog only loses a sign of life)."""
 
-    def __init__(self, path: Path, every: float = BEAT_EVERY) -> None:
+    def __init__(self, path: Path, every: float | None = None) -> None:
         self.path = path
-        self.every = every
+        self.every = BEAT_EVERY if every is None else every     # read when made (tests set it)
         self._last = float("-inf")
         self._lock = threading.Lock()
 

@@ -8,6 +8,7 @@ import threading
 import time
 
 from .errors import TransientError
+from .heartbeat import no_beat
 
 
 class HostDone(TransientError):
@@ -26,7 +27,7 @@ class HostClock:
     """
 
     def __init__(self, max_wait: float, give_up_after: float, stop: threading.Event,
-                 on_turn=lambda: None) -> None:
+                 on_turn=no_beat) -> None:
         self.max_wait = max_wait                 # no single wait is longer than this
         self.on_turn = on_turn                   # called when a host's turn comes (a heartbeat)
         self.give_up_after = give_up_after       # seconds of nothing but failures
