@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import islice
 import threading
 import unicodedata
 from collections.abc import Mapping
@@ -16,8 +17,9 @@ from lxml import etree
 from . import generic
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
-from .doc import RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
-from .fields import (_CJK_NAME, _UI_WORDS, WRITER_CREDIT_LINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, SOURCE_LINE,
+from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
+from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
+                     KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
@@ -396,7 +398,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
-        or _labelled(doc, _KOREAN_LINE, body_el, byline_of) \
+        or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
@@ -503,7 +505,6 @@ def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
 
 
 # an e-magazine's credits: 'Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z' (one line or a block of lines)
-_KOREAN_LINE = re.compile(r"^[\uac00-\ud7af]{2,4}\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 _CREDITS_LABEL = re.compile(r"(nội dung và ảnh|nội dung|bài và ảnh|bài viết|bài|ảnh và bài|thực hiện|ảnh|"
                      r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập)\s*[:：]\s*", re.I)
 _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ảnh", "bài viết", "bài",
@@ -536,7 +537,7 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     """The name in the first element marked as the author that holds one (a template's
     'Posted on' marked 'meta-prep-author' is passed over); a marked box's own name element
     first (<div class="author-wrap"><div class="author-name">X</div><div class="author-role">)."""
-    for el, _ in zip(generic.author_elements(doc, body_el), range(6)):
+    for el in islice(generic.author_elements(doc, body_el), 6):
         named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                       (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
         name = (byline_of(named) if named is not None else None) or _joint_byline(el) \
@@ -711,7 +712,7 @@ def _mark_inline_chrome(container: etree._Element) -> None:
             el.set(STRIP_MARK, "")
             continue
         cls, ident = el.get("class"), el.get("id")
-        if (cls and _chrome_hint(cls)) or (ident and _chrome_hint(ident)):
+        if (cls and _chrome_hint(cls[:HINT_CHARS])) or (ident and _chrome_hint(ident[:HINT_CHARS])):
             el.set(STRIP_MARK, "")
 
 

@@ -388,7 +388,7 @@ WRITER_CREDIT_LINE = re.compile(
     r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)\w",
     re.I)
 # a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
-_KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
+KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
@@ -522,7 +522,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
             return name.strip()        # 'By Ruth Ellison, Science Director': the person
     if m is not None and _CASELESS_NAME.match(rest) and 1 <= len(rest.split()) <= 4:
         return rest                    # a name in a script without capitals (Arabic, Hindi…)
-    korean = _KOREAN_BYLINE.match(text)
+    korean = KOREAN_BYLINE.match(text)
     if korean is not None:
         return korean.group(1)         # '김도윤 기자 doyoon@…'
 

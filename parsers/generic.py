@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import islice
 from datetime import timedelta, timezone
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
@@ -394,7 +395,7 @@ def _names_off_article(node: etree._Element) -> bool:
     if node.get("role") in _OFF_ROLES or node.get("aria-modal") == "true" \
             or "Comment" in (node.get("itemtype") or ""):
         return True
-    hint = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+    hint = bounded_hint(node).lower()      # a 40 KB class made the part patterns backtrack
     if hint.strip():
         if _OFF_ARTICLE_TOKEN.search(hint):
             return True
@@ -495,7 +496,7 @@ def _titles_a_box(el: etree._Element) -> bool:
     """A side box's title ("CÁC XÃ, PHƯỜNG" over a drop-down of sites, "VĂN BẢN MỚI" over a list
     of links): what follows it in its parent is a form control or mostly links."""
     links = text = 0
-    for sib in el.itersiblings():
+    for sib in islice(el.itersiblings(), 10):      # a box's first few children say what it is
         if not isinstance(sib.tag, str):
             continue
         if sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None:
@@ -1484,14 +1485,10 @@ _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiv
                           r"butdanh|but-danh|reporter|creator", re.I)
 
 
-def find_author_element(doc: Doc, body: etree._Element | None) -> etree._Element | None:
-    """An element marked as the author by its class, id, itemprop or rel ('author', 'tacgia',
-    'byline'), short, outside related lists and the site's chrome."""
-    return next(author_elements(doc, body), None)
-
-
 def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._Element]:
-    """The elements marked as the author (see find_author_element), in document order."""
+    """The elements marked as the author by their class, id, itemprop or rel ('author',
+    'tacgia', 'byline'), short, outside related lists and the site's chrome, in document
+    order."""
     for el in doc.hints("author"):
         if el.tag in SKIP_TAGS:
             continue
