@@ -136,7 +136,7 @@ def close_interrupted(folder: Path, store: Store) -> list[str]:
     be finishing it, and will finalise them itself); shard runs a dead coordinator never merged
     are merged now."""
     from govnews.output.shards import archival_runs, merge_runs, pending_merges
-    from .archive import finalise_open_files, index_warcs
+    from .archive import closed_files, finalise_open_files, index_warcs
     interrupted = store.close_interrupted_runs(utc_now())
     notes = [f"run {run_id} was interrupted; marked so" for run_id in interrupted]
     in_use = _shard_in_use(folder)
@@ -146,7 +146,11 @@ def close_interrupted(folder: Path, store: Store) -> list[str]:
         for path, kept, cut in finalised:
             notes.append(f"finalised {path.name} left open by an interrupted run "
                          f"({kept} records kept, {cut} bytes of an unfinished record cut)")
-        index_warcs(warc, files=[path for path, _, _ in finalised])
+        # and every closed file without an index (a kill between a file's close and its
+        # index being written): a stat or two per file, only after an interrupted run
+        index_warcs(warc, files=list(dict.fromkeys(
+            [*(path for path, _, _ in finalised),
+             *(p for p in closed_files(warc) if not in_use(p.parent))])))
     for shard, run_id in pending_merges(store, folder):
         if in_use(folder / "warc" / shard):  # a worker of a dead harvest is still on it
             continue

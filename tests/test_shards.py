@@ -167,3 +167,24 @@ def test_a_hung_worker_does_not_hold_the_run_past_its_time_limit(tmp_path, monke
     assert result.summary.errors["time_limit"] >= 1 and result.status == "partial"
     assert any("nukeviet" in line and "time limit" in line for line in result.summary.error_lines)
     assert set(load(folder).articles.site) == {"lacviet"}
+
+
+def test_a_closed_warc_file_left_without_its_index_by_a_kill_is_indexed_at_the_next_start(tmp_path):
+    """A kill between a WARC file's close (its rename) and its index being written leaves a
+    closed file with no .cdxj; the next harvest's start indexes it (replay needs the index)."""
+    from govnews.scraper.harvest import close_interrupted
+    folder = tmp_path / "data"
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config_from_dict({
+            "harvest": {"output": str(folder), "delay": 0.0, "allow_private": True},
+            "sites": [{"name": "lacviet", "start_urls": [server.url + "/"]}]})
+        assert harvest(cfg, folder).status == "ok"
+    indexes = sorted((folder / "warc").rglob("*.cdxj"))
+    assert indexes
+    lost = indexes[0]
+    lost.unlink()
+    with Store.open(folder) as store:
+        store.start_run("killed", "2026-01-01T00:00:00Z", ["lacviet"])     # never finished
+        notes = close_interrupted(folder, store)
+    assert any("interrupted" in n for n in notes)
+    assert lost.exists() and lost.read_text().strip()
