@@ -7,6 +7,7 @@ import hashlib
 import logging
 import re
 import sqlite3
+from contextlib import contextmanager
 from urllib.parse import urlencode, urlsplit
 
 from govnews.output.schema import article_id
@@ -45,9 +46,24 @@ _DIGITS = re.compile(r"\d+")
 
 
 class Committing:
+    @contextmanager
+    def _queueing(self, doing: str):
+        """One transaction that may queue links (`_store_guard` + `Store.transaction`). When it
+        fails, the run's memory of queued links is cleared before the store's lock is let go:
+        its rolled-back links were never queued, and another host's commit must not skip them
+        as seen meanwhile."""
+        with self.store.lock:
+            try:
+                with self._store_guard(doing), self.store.transaction():
+                    yield
+            except BaseException:
+                with self._lock:
+                    self._seen_links.clear()
+                raise
+
     def _commit(self, site: Site, request: Request, response: Response, page: Page) -> None:
         now = utc_now()
-        with self._store_guard(f"committing {request.url}"), self.store.transaction():
+        with self._queueing(f"committing {request.url}"):
             if response.status == 304:
                 self.frontier.finish(request.key, "done", "not modified")
                 return
@@ -75,7 +91,7 @@ class Committing:
         feed = parse_feed(response.body, response.final_url, response.headers.get("Content-Type"),
                           max_bytes=self.settings.http.max_bytes)
         depth = request.depth + 1
-        with self._store_guard(f"committing {request.url}"), self.store.transaction():
+        with self._queueing(f"committing {request.url}"):
             self.frontier.save_validators(request.key, response.headers.get("ETag"),
                                           response.headers.get("Last-Modified"))
             for child in feed.sitemaps:
@@ -89,7 +105,7 @@ class Committing:
         urls = rules.sitemaps()
         if not urls:
             return
-        with self._store_guard("queueing sitemaps"), self.store.transaction():
+        with self._queueing("queueing sitemaps"):
             for url in urls:
                 self._enqueue(site, url, "feed", 1)
 

@@ -225,8 +225,6 @@ class Crawl(Fetching, Committing):
                     raise
                 raise _store_failure(exc, self.store) from None
             except Exception as exc:  # noqa: BLE001 - a bug must cost this page, not the run
-                with self._lock:
-                    self._seen_links.clear()    # its rolled-back links were never queued
                 detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
                 log.error("unexpected error on %s: %s", request.url, detail, exc_info=True)
                 self._record_error(request, FetchError(request.url, f"crawler error: {detail}",

@@ -15,7 +15,7 @@ from govnews.output.shards import merge_run, note_started, shard_folder, unmerge
 from govnews.output.store import DB_NAME, Store
 from govnews.scraper.cli import main
 from govnews.scraper.config import config_from_dict
-from govnews.scraper.crawl import CrawlSettings, Site
+from govnews.scraper.crawl import Crawl, CrawlSettings, Site
 from govnews.scraper.harvest import harvest, settle
 from govnews.scraper.http import HttpSettings
 from govnews.scraper.lock import FolderLock
@@ -188,3 +188,23 @@ def test_a_closed_warc_file_left_without_its_index_by_a_kill_is_indexed_at_the_n
         notes = close_interrupted(folder, store)
     assert any("interrupted" in n for n in notes)
     assert lost.exists() and lost.read_text().strip()
+
+
+def test_links_of_a_failed_commit_are_forgotten_before_another_commit_can_skip_them(tmp_path):
+    """A commit that queued links and then failed is rolled back; the run's memory of queued
+    links is cleared before the store's lock is released, so the next commit queues them."""
+    with Store.open(tmp_path) as store:
+        site = Site("a", ["https://a.gov.vn/"])
+        crawl = Crawl(store, [site], CrawlSettings(), "r1")
+        url = "https://a.gov.vn/tin-tuc/bai-viet-1.html"
+        try:
+            with crawl._queueing("a test commit"):
+                crawl._enqueue(site, url, "article", 1)
+                raise RuntimeError("the commit fails after queueing")
+        except RuntimeError:
+            pass
+        assert not crawl._seen_links
+        assert store.conn.execute("SELECT count(*) FROM frontier WHERE url = ?", (url,)).fetchone()[0] == 0
+        with crawl._queueing("the next commit"):
+            crawl._enqueue(site, url, "article", 1)
+        assert store.conn.execute("SELECT count(*) FROM frontier WHERE url = ?", (url,)).fetchone()[0] == 1
