@@ -772,8 +772,8 @@ HOT: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "Frontier queries (scraper/frontier.py methods)": (
         "scraper/frontier.py", ("add", "requeue", "next_for", "hosts_with_work",
                                 "queued_for_site", "finish", "set_linked", "queued_count",
-                                "remember_listing", "validators", "save_validators")),
-    "Crawl.run poll loop (own code, 20 ms loop)": ("scraper/crawl.py", ("run",)),
+                                "validators", "save_validators")),
+    "Crawl.run loop (own code, waits on an event)": ("scraper/crawl.py", ("run",)),
     "Committing._commit (one transaction per page)": ("scraper/committing.py", ("_commit",)),
     "of which _discover (links to the frontier)": ("scraper/committing.py", ("_discover",)),
     "HTTP fetch (Fetcher.fetch, requests)": ("scraper/http.py", ("fetch",)),

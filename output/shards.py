@@ -76,7 +76,6 @@ def seed_shard(top: Store, dataset: Path, shard: str, sites: list[str]) -> int:
                 copied = _copy(conn, "articles", f"site IN ({marks})", sites)
                 if _attached_has(conn, "frontier"):
                     _copy(conn, "frontier", f"site IN ({marks})", sites)
-                    _copy(conn, "listing_signatures", f"site IN ({marks})", sites)
                     _copy(conn, "validators", "key IN (SELECT key FROM main.frontier)", [])
         finally:
             conn.execute("DETACH DATABASE top")

@@ -88,7 +88,7 @@ def _indexed(record: ArcWarcRecord) -> bool:
 def _mime(record: ArcWarcRecord) -> str | None:
     if record.rec_type == "revisit":
         return "warc/revisit"
-    if record.rec_type in ("response", "request"):
+    if record.rec_type == "response":
         value = record.http_headers.get_header("Content-Type") if record.http_headers else None
     else:
         value = record.rec_headers.get_header("Content-Type")

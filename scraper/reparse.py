@@ -434,8 +434,7 @@ PART_SECONDS_PER_MIB = 10.0    # this per MiB of its WARC files (~100 pages: 1-2
 def part_seconds(folder: Path, recursive: bool) -> float:
     """How long a reparse waits for one part's result on a cluster: far above what parsing it
     takes, so that only a hung or lost worker reaches it."""
-    files = Path(folder).rglob("*.warc.gz*") if recursive else Path(folder).glob("*.warc.gz*")
-    size = sum(f.stat().st_size for f in files if f.is_file())
+    size = sum(f.stat().st_size for f in archive_files(Path(folder), recursive=recursive))
     return PART_BASE_SECONDS + PART_SECONDS_PER_MIB * size / 2**20
 
 
