@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from . import generic
+from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
@@ -23,6 +23,7 @@ from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LAB
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
                      looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
+from .labels import alternation
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
@@ -50,7 +51,7 @@ _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|
 _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
-_SOURCE_CELL = re.compile(r"^(?:nguồn tin|nguồn|source)\s*[:：]?$", re.I)
+_SOURCE_CELL = re.compile(r"^(?:" + alternation(labels.SOURCE) + r")\s*[:：]?$", re.I)
 # an archive's notice ("Lưu ý: Đây là nội dung lưu trữ từ ... (cũ)"): the archive's, not the article's
 _ARCHIVE_NOTICE = re.compile(r"^(?:(?:lưu ý|chú ý|thông báo|ghi chú)\s*[:：]\s*)?(?:đây là |trang này là |bài viết này là )?"
                              r"(?:nội dung|thông tin|bài viết|tin bài|trang)(?: được)? lưu trữ\b", re.I)
@@ -64,10 +65,10 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "linkedin", "messenger", "
 # one line of an article-info block: its "Details" term, or a labelled category, date, hits or
 # writer line
 _META_LINE = re.compile(
-    r"^(?:chi tiết|details|(?:chuyên mục|danh mục|thể loại|ngày đăng|đăng ngày|ngày tạo|"
-    r"ngày cập nhật|cập nhật|lượt truy cập|số lượt truy cập|lượt xem|số lượt xem|lượt đọc|"
-    r"viết bởi|đăng bởi|người đăng|category|published|created|last updated|updated|hits|"
-    r"written by)(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
+    r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.UPDATED, labels.VISITS,
+                                           ("lượt xem", "số lượt xem", "lượt đọc", "viết bởi", "đăng bởi",
+                                            "người đăng"), labels.ARTICLE_INFO)
+    + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
@@ -867,12 +868,11 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
-_LABEL_ALONE = re.compile(r"^(?:tác giả|tác giả bài viết|người viết|nguồn|nguồn tin|chuyên mục|"
-                          r"tập tin đính kèm|tệp đính kèm|file đính kèm|tài liệu đính kèm|"
-                          r"danh mục|từ khóa|từ khoá|tags?|author|source)\s*[:：]?$", re.I)
-_META_LABEL = re.compile(r"(tác giả|người viết|lượt xem|số lượt xem|lượt truy cập|lượt đọc|đã xem|"
-                         r"ngày đăng|ngày cập nhật|cập nhật|đăng lúc|ngày xuất bản|chuyên mục|"
-                         r"danh mục)\s*[:：]", re.I)
+_LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,
+                                                labels.TAGS, ("author",)) + r")\s*[:：]?$", re.I)
+_META_LABEL = re.compile(r"(" + alternation(labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED,
+                                            labels.CATEGORY, ("lượt xem", "số lượt xem", "lượt đọc", "đã xem"))
+                         + r")\s*[:：]", re.I)
 
 
 def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import labels
+from .labels import alternation
 from .text import clean, text_of
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -38,15 +40,12 @@ def _count_at(text: str, start: int = 0) -> int | None:
 
 
 # -- view counts --------------------------------------------------------------------------------
-VIEW_LABELS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc",
-               "số lần xem", "đã được xem", "được xem", "đã xem", "lần xem", "views", "hits",
-               "viewed", "aufrufe", "gelesen", "vues", "lectures")
 _VIEW_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(l) for l in VIEW_LABELS) + r")\s*[:：]?\s*"
+    r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
     r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(
-    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:lượt xem|lượt đọc|lần xem|views?\b|"
-    r"aufrufe\b|vues\b|lectures\b)", re.I)
+    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
+    re.I)
 
 
 def view_count_in(text: str) -> int | None:
@@ -232,10 +231,10 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 _ROLE = re.compile(
     r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
     r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
-_SOURCE = re.compile(r"^\(?\s*(?:nguồn tin|nguồn|source)\s*[:：]\s*(.+?)\s*\)?$", re.I)
+_SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
-_NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")
+_NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
 
@@ -325,16 +324,17 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
     return labels.sub("", clean(text)).strip(" :：-–|")
 
 
-AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả bài viết|tác giả|cơ quan trả lời|đơn vị trả lời|người viết|viết bởi|bài viết bởi|posted by|by|thực hiện(?=\s*[:：])|"
-                          r"đăng bởi|người đăng|bởi)\s*[:：]?\s*", re.I)
-SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:nguồn tin|nguồn|source|theo)\s*[:：]?\s*", re.I)
-SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:nguồn tin|nguồn|source)\s*[:：]\s*|theo\s+)\w", re.I)
-AUTHOR_LINE = re.compile(r"^\s*(?:(?:tác giả|người viết|viết bởi|đăng bởi|người đăng|bài viết bởi)"
-                         r"(?:\s*[:：]\s*|\s+)|(?:thực hiện|cơ quan trả lời|đơn vị trả lời)\s*[:：]\s*)\w",
-                         re.I)
+AUTHOR_LABEL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR, labels.ANSWERED_BY, ("đăng bởi", "người đăng"))
+                          + r"|posted by|by|thực hiện(?=\s*[:：])|bởi)\s*[:：]?\s*", re.I)
+SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:" + alternation(labels.SOURCE, ("theo",)) + r")\s*[:：]?\s*", re.I)
+SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*|theo\s+)\w", re.I)
+# a writer's line: an author's label, or an uploader's that the portal prints as the byline
+AUTHOR_LINE = re.compile(r"^\s*(?:(?:" + alternation(labels.AUTHOR, ("đăng bởi", "người đăng")) + r")"
+                         r"(?:\s*[:：]\s*|\s+)|(?:" + alternation(labels.ANSWERED_BY, ("thực hiện",))
+                         + r")\s*[:：]\s*)\w", re.I)
 
 
-_SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:nguồn tin|nguồn|source)\s*[:：].*$", re.I)
+_SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:" + alternation(labels.SOURCE) + r")\s*[:：].*$", re.I)
 
 
 def author_of(el: etree._Element) -> str | None:
@@ -349,7 +349,7 @@ def author_of(el: etree._Element) -> str | None:
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
 
 
-_SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:nguồn tin|nguồn|source)\s*[:：]\s*"
+_SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*"
                           r"([^\W\d_].{0,118}?)\s*\)?\s*\.?$", re.I)
 
 
@@ -390,7 +390,7 @@ WRITER_CREDIT_LINE = re.compile(
 # a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
 KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 UPLOADER_LABEL = re.compile(
-    r"^\s*(?:gửi bởi|đăng bởi|người đăng|người gửi|cập nhật bởi|posted by|submitted by|"
+    r"^\s*(?:" + alternation(labels.UPLOADER) + r"|posted by|submitted by|"
     r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
 # credit labels of a writer or photographer not above: a line that starts with one is the
 # credit, the label is not part of the name
@@ -416,7 +416,7 @@ _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "v
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})
 # "Alex Chen and Jordan Blake", "Thomas Berger und Anja Lenz": two writers on one byline
-_AND = frozenset({"and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a"})
+_AND = frozenset(labels.AND)
 # a name in Chinese or Japanese script ("王明", "田中一郎", "田中 一郎"), one or a few
 _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,8}"
                        r"(?:[\s・、，,/][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,8}){0,3}$")
@@ -536,13 +536,13 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         else None
 
 
-_JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:and|und|et|y|e|và|i|и|en|ve)\s+|"
+_JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:" + alternation(labels.JOINING) + r")\s+|"
                       r"\s*&\s*")
 
 
 _CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"
                             r"\uac00-\ud7af\s.]{2,40}$")
-_JOINER_WORDS = re.compile(r"\s(?:and|und|et|y|e|và|i|и|en|ve)\s|&", re.I)
+_JOINER_WORDS = re.compile(r"\s(?:" + alternation(labels.JOINING) + r")\s|&", re.I)
 
 
 def _several_names(text: str) -> bool:

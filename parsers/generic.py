@@ -11,11 +11,13 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from . import labels
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
                      labelled_counts, parse_count, view_count_in)
+from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
                    text_of)
@@ -1614,9 +1616,9 @@ def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
 
 
 # the category printed with its label: 'Chủ đề: <a>Y tế</a>' (PHP-Nuke's topic), 'Chuyên mục: …'
-_CATEGORY_LINE = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]\s*\w", re.I)
-_CATEGORY_CELL = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]?\s*$", re.I)
-_LINE_LABEL = re.compile(r"^\s*(?:chuyên mục|chủ đề|danh mục|thể loại)\s*[:：]\s*", re.I)
+_CATEGORY_LINE = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]\s*\w", re.I)
+_CATEGORY_CELL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]?\s*$", re.I)
+_LINE_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]\s*", re.I)
 
 
 def _labelled_category(el: etree._Element) -> str | None:
@@ -1647,7 +1649,7 @@ _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|ca
                             r"danh-?muc|\bcate\b|catname|cat-name|section-name|tieudechuyenmuc|"
                             r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"
                             r"^category tag$", re.I)
-_CATEGORY_LABEL = re.compile(r"^\s*(?:chuyên mục|danh mục|thể loại|category)\s*[:：]?\s*", re.I)
+_CATEGORY_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, ("category",)) + r")\s*[:：]?\s*", re.I)
 _HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 
 

@@ -1,0 +1,49 @@
+"""The words a page prints before a field's value ('Tác giả:', 'Nguồn:', 'Lượt xem:',
+'Chuyên mục:'), one table per field: the portals' Vietnamese first, then the other languages the
+generic extractor reads. These are the language's rules, not a site's (a site's live in its
+profile); every finder that meets a label builds its pattern from these tables, so a word added
+here is read everywhere a label of that field is read.
+
+Pure data and one helper; nothing here touches a tree."""
+from __future__ import annotations
+
+import re
+
+# the writer ('Tác giả: X'); an uploader's words are weaker (often a CMS account)
+AUTHOR = ("tác giả bài viết", "tác giả", "người viết", "bài viết bởi", "viết bởi")
+UPLOADER = ("gửi bởi", "đăng bởi", "người đăng", "người gửi", "cập nhật bởi")
+# who answers a citizen's question on a Q&A page ('Cơ quan trả lời: Sở Y tế'): the author
+ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
+# where the text comes from ('Nguồn: Báo Bạc Liêu'); 'Theo X' is read on its own (prose starts so)
+SOURCE = ("nguồn tin", "nguồn", "source")
+
+# the article's own view count, the label before the number ('Số lượt người xem: 122') ...
+VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc",
+         "số lần xem", "đã được xem", "được xem", "đã xem", "lần xem", "views", "hits",
+         "viewed", "aufrufe", "gelesen", "vues", "lectures")
+# ... and the words after it ('1.234 lượt xem')
+VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
+# the site's visitor counter ('SỐ LƯỢT TRUY CẬP'), which is never the article's count
+VISITS = ("số lượt truy cập", "lượt truy cập")
+
+# a publication or update time printed with its label ('Ngày đăng: 04/08/2020')
+PUBLISHED = ("ngày đăng", "đăng ngày", "ngày tạo", "ngày xuất bản", "đăng lúc")
+UPDATED = ("ngày cập nhật", "cập nhật")
+CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề")
+ATTACHMENTS = ("tập tin đính kèm", "tệp đính kèm", "file đính kèm", "tài liệu đính kèm")
+TAGS = ("từ khóa", "từ khoá", "tags", "tag")
+# the English words of Joomla's article-info block ('Details', 'Category: ...', 'Hits: 12')
+ARTICLE_INFO = ("category", "published", "created", "last updated", "updated", "hits", "written by")
+
+# 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
+AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
+# the ones read as a joiner between names (a lone 'a' or 'og' joins too few bylines to risk
+# splitting a name on it)
+JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve")
+
+
+def alternation(*tables: tuple[str, ...]) -> str:
+    """The words of `tables` as one regex alternation, longest first (so that 'tác giả bài
+    viết' is tried before 'tác giả'), escaped."""
+    words = sorted({w for table in tables for w in table}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in words)
