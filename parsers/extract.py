@@ -66,8 +66,7 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "linkedin", "messenger", "
 # writer line
 _META_LINE = re.compile(
     r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.UPDATED, labels.VISITS,
-                                           ("lượt xem", "số lượt xem", "lượt đọc", "viết bởi", "đăng bởi",
-                                            "người đăng"), labels.ARTICLE_INFO)
+                                           labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO)
     + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
 
@@ -871,7 +870,7 @@ _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|duré
 _LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,
                                                 labels.TAGS, ("author",)) + r")\s*[:：]?$", re.I)
 _META_LABEL = re.compile(r"(" + alternation(labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED,
-                                            labels.CATEGORY, ("lượt xem", "số lượt xem", "lượt đọc", "đã xem"))
+                                            labels.CATEGORY, labels.VIEWS)
                          + r")\s*[:：]", re.I)
 
 

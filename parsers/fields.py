@@ -324,7 +324,7 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
     return labels.sub("", clean(text)).strip(" :：-–|")
 
 
-AUTHOR_LABEL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR, labels.ANSWERED_BY, ("đăng bởi", "người đăng"))
+AUTHOR_LABEL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR, labels.ANSWERED_BY, labels.UPLOADER)
                           + r"|posted by|by|thực hiện(?=\s*[:：])|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:" + alternation(labels.SOURCE, ("theo",)) + r")\s*[:：]?\s*", re.I)
 SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*|theo\s+)\w", re.I)
