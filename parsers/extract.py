@@ -29,7 +29,7 @@ from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
 from .text import STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of
-from .urls import canonical_url, merge_rules
+from .urls import canonical_url, merge_rules, on_vn_domain
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 GENERIC = "generic"
@@ -447,7 +447,7 @@ def _vietnamese_record(doc: Doc, headline: str | None, body_el) -> bool:
     """A page whose record follows the Vietnamese convention (captions kept): a page in
     Vietnamese, or any page of a portal under .vn (its English version: the same portal,
     the same record)."""
-    return _is_vietnamese(doc, headline, body_el) or _host(doc.url).split(":")[0].endswith(".vn")
+    return _is_vietnamese(doc, headline, body_el) or on_vn_domain(doc.url)
 
 
 def _counter_with_total(el: etree._Element) -> Counter | None:
@@ -683,7 +683,7 @@ _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
 
 
-def _chrome_hint(hint: str) -> bool:
+def _inline_chrome_hint(hint: str) -> bool:
     known = _INLINE_CHROME_MEMO.get(hint)
     if known is None:
         known = False
@@ -712,7 +712,7 @@ def _mark_inline_chrome(container: etree._Element) -> None:
             el.set(STRIP_MARK, "")
             continue
         cls, ident = el.get("class"), el.get("id")
-        if (cls and _chrome_hint(cls[:HINT_CHARS])) or (ident and _chrome_hint(ident[:HINT_CHARS])):
+        if (cls and _inline_chrome_hint(cls[:HINT_CHARS])) or (ident and _inline_chrome_hint(ident[:HINT_CHARS])):
             el.set(STRIP_MARK, "")
 
 

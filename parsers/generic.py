@@ -19,6 +19,7 @@ from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter
                      labelled_counts, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
+from .urls import on_vn_domain
 from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
                    text_of)
 
@@ -680,21 +681,14 @@ def find_published(doc: Doc, headline: etree._Element | None,
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
 
 
-def _hostname(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:                 # 'http://[bracket/': no host to read
-        return ""
-
-
 def _vietnamese_site(doc: Doc) -> bool:
-    return (doc.root.get("lang") or "").lower().startswith("vi") or _hostname(doc.url).endswith(".vn")
+    return (doc.root.get("lang") or "").lower().startswith("vi") or on_vn_domain(doc.url)
 
 
 def _american(doc: Doc) -> bool:
     """A page in American English, on a site outside Vietnam (a Vietnamese portal's English
     version writes dates day first whatever its lang attribute says)."""
-    if _hostname(doc.url).endswith(".vn"):
+    if on_vn_domain(doc.url):
         return False
     lang = (doc.root.get("lang") or "").lower().replace("_", "-")
     locale = (doc.meta.get("og:locale") or "").lower().replace("_", "-")

@@ -174,6 +174,16 @@ def host_key(url: str) -> str:
     return f"{host}:{port}"
 
 
+def on_vn_domain(url: str) -> bool:
+    """Whether the URL's host is under .vn: a Vietnamese portal, whatever language the page is
+    in (its English version is the same portal, with the same conventions)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:                 # 'http://[bracket/': no host to read
+        return False
+    return host.endswith(".vn")
+
+
 _SEARCHERS: dict[tuple, object] = {}
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]")
 
