@@ -21,7 +21,7 @@ from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_bloc
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
-                     looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
+                     is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
 from .labels import alternation
 from .listing import attachments_in, base_url, extract_listing, join_url
@@ -368,7 +368,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.view_count = generic.find_view_count(doc, body_el, headline_el)
     counter = _site_counter(doc, profile)
     article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
-    article.author = _first(doc, profile, "author", author_of)
+    article.author = _first(doc, profile, "author", _writer_of)
     article.source = _first(doc, profile, "source", source_of)
 
     signature = Signature()
@@ -509,6 +509,13 @@ _CREDITS_LABEL = re.compile(r"(nội dung và ảnh|nội dung|bài và ảnh|b�
                      r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập)\s*[:：]\s*", re.I)
 _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ảnh", "bài viết", "bài",
                              "ảnh và bài", "thực hiện"})
+
+
+def _writer_of(el: etree._Element) -> str | None:
+    """The name a profile's author element gives, unless it is a CMS account (the portal's
+    editor logged in as 'bientap': the signature under the text names the writer)."""
+    name = author_of(el)
+    return None if is_account(name) else name
 
 
 def _credited_writer(doc: Doc) -> str | None:
@@ -993,9 +1000,7 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
 # a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
 _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
                      r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)
-_OFFICE = re.compile(r"^(?:trung tâm|văn phòng|ban|phòng|sở|ủy ban|uỷ ban|ubnd|bộ phận|tổ|"
-                     r"hội|đài|báo|cổng|trường|viện|cục|chi cục|tổng cục|đoàn|bộ|công an|"
-                     r"bộ chỉ huy|ban chỉ huy|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ)\s", re.I)
+_OFFICE = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
 
 
 def _office_signature(block: Block) -> bool:

@@ -43,6 +43,8 @@ def _count_at(text: str, start: int = 0) -> int | None:
 _VIEW_BEFORE = re.compile(
     r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
     r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+_VIEW_VERB = re.compile(r"(?<![^\W\d_])(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
+                        r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(
     r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
     re.I)
@@ -51,7 +53,7 @@ _VIEW_AFTER = re.compile(
 def view_count_in(text: str) -> int | None:
     """The view count a labelled text states: 'Số lượt người xem: 122', '1,234 lượt xem'."""
     text = unicodedata.normalize("NFC", text)
-    m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text)
+    m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text) or _VIEW_VERB.search(text)
     if not m or len(m.group(1)) > 24:
         return None
     return _bounded(int(re.sub(r"\D", "", m.group(1))))
@@ -79,7 +81,7 @@ def view_count_of(el: etree._Element) -> int | None:
 TOTAL_LABELS = ("bạn là người truy cập thứ", "người truy cập thứ", "lượt truy cập thứ",
                 "you are visitor number", "visitor number", "tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
                 "lượt truy cập", "lượt truy câp", "tổng lượt xem", "tất cả", "tổng cộng", "tổng số",
-                "truy cập", "visitors", "total", "tổng")
+                "truy cập", "total visits", "total visitors", "visits", "visitors", "total", "tổng")
 ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online", "đang xem")
 TODAY_LABELS = ("hôm nay", "trong ngày", "today")
 _LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
@@ -231,6 +233,8 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 _ROLE = re.compile(
     r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
     r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
+# another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
+_NEXT_CREDIT = re.compile(r"\s*[-–|,;]\s*(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：].*$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
@@ -246,8 +250,12 @@ class Signature:
 
 _DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th)$", re.I)
 # the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
-_UNIT = re.compile(r"^(?:văn phòng|phòng|ban|sở|trung tâm|ttvh|ubnd|hđnd|đài|báo|cổng|hội|"
-                   r"đoàn|mttq|ủy ban|uỷ ban|bbt|tt|vp)\b[^()\d]{0,80}$", re.I)
+_UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)
+# a unit after a writer's name and a dash: its number is part of it ('VKSND khu vực 2', 'Phòng 7')
+_DASHED_UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()]{0,80}$", re.I)
+_DASH = re.compile(r"\s+[-–]\s+")
+_NAME_TITLE = re.compile(r"^(?:(?:" + alternation(labels.NAME_TITLE_ABBREVIATIONS) + r")(?:\.\s*|\s+)|(?:"
+                         + alternation(labels.NAME_TITLES) + r")\s+)+", re.I)
 
 
 def tidy_author(name: str | None) -> str | None:
@@ -272,6 +280,7 @@ def split_signature(text: str) -> Signature | None:
         return Signature(source=m.group(1).strip(" ."))
     labelled = _ROLE.match(text)
     name = text[labelled.end():].strip() if labelled else text
+    name = _NEXT_CREDIT.sub("", name) or name     # 'Tin: X - Ảnh: Y': the writer is X
     if name.startswith("(") and name.endswith(")"):
         name = name[1:-1].strip()
     if "(" in name and name.endswith(")"):
@@ -284,9 +293,21 @@ def split_signature(text: str) -> Signature | None:
             return Signature(author=head)          # 'Thu Trang (thực hiện)': the interviewer
         if looks_like_name(head) and _UNIT.match(tail):
             return Signature(author=name)          # 'Hoàng Linh (Văn phòng HĐND tỉnh)', as printed
+    if _dashed_unit(name):
+        return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
         return Signature(author=name)
     return None
+
+
+def _dashed_unit(text: str) -> bool:
+    """A writer or an office, a dash, then the unit it belongs to ('ThS. Nguyễn Thị Lan - Tổ
+    Toán', 'Phòng 7 - VKSND tỉnh', 'BSCKII. Nguyễn Văn Hải - Khoa Hồi sức tích cực - Chống độc')."""
+    parts = _DASH.split(text, maxsplit=1)
+    if len(parts) != 2 or not _DASHED_UNIT.match(parts[1]) or not parts[1][:1].isupper():
+        return False
+    head = parts[0]
+    return looks_like_name(head) or (bool(_DASHED_UNIT.match(head)) and len(head.split()) <= 6)
 
 
 def _name_word(word: str) -> bool:
@@ -308,6 +329,9 @@ def looks_like_name(text: str) -> bool:
     if not parts or len(parts) > 4:
         return False
     for part in parts:
+        titled = _NAME_TITLE.match(part)
+        if titled is not None:         # 'ThS. Nguyễn Thị Lan', 'Đại úy Trần Minh Đức': the name after it
+            part = part[titled.end():]
         words = part.split()
         if not 1 <= len(words) <= 5:
             return False
@@ -421,6 +445,12 @@ _AND = frozenset(labels.AND)
 _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,8}"
                        r"(?:[\s・、，,/][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,8}){0,3}$")
 _ACCOUNT = re.compile(r"[_@\d]|^[a-z0-9.]+$")
+
+
+def is_account(name: str | None) -> bool:
+    """A CMS login shown where the writer goes ('bientap', 'admin01', 'nguyen_van_a'): one word,
+    lower case or with digits, '_' or '@'; never a writer's name ('PV', 'CTV' are the newsroom's)."""
+    return bool(name) and " " not in name.strip() and not name.isupper() and bool(_ACCOUNT.search(name))
 _TOOL_CLASS = re.compile(r"print|share|mail|social|icon|button|btn|tool|donat|follow|subscribe",
                          re.I)
 

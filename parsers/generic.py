@@ -15,7 +15,7 @@ from . import labels
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached)
-from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of,
+from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      labelled_counts, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
@@ -428,6 +428,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     best: tuple[float, str, etree._Element] | None = None
     candidates = doc.index.headings + doc.index.hints["title"]
     styled = _styled_line_before(body) if body is not None else None
+    if styled is None and body is not None:
+        styled = _styled_line_opening(body)
     if styled is not None and styled not in candidates:
         candidates = candidates + [styled]
     for el in sorted(candidates, key=doc.position):
@@ -456,8 +458,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             if pos < body_pos:
                 score += 1
             elif body is not None and (el is body or body in el.iterancestors()):
-                if not _opens(body, el):
-                    score -= 2         # a heading inside the text; the one on top is the title
+                # the line that opens the article's block is its title, as one just before it
+                # is; a heading further down is inside the text
+                score += 1 if _opens(body, el) else -2
             else:
                 score -= 1
         if inside_link(el):
@@ -497,17 +500,33 @@ def _opens(container: etree._Element, el: etree._Element) -> bool:
 
 def _titles_a_box(el: etree._Element) -> bool:
     """A side box's title ("CÁC XÃ, PHƯỜNG" over a drop-down of sites, "VĂN BẢN MỚI" over a list
-    of links): what follows it in its parent is a form control or mostly links."""
-    links = text = 0
+    of links): what follows it in its parent is a form control or mostly links. A title alone
+    in its table row or wrapper (<tr><td class="tieude">VĂN BẢN MỚI</td></tr><tr>…links…</tr>)
+    is judged by what follows its row."""
+    for _ in range(2):
+        parent = el.getparent()
+        if parent is None or el.getnext() is not None or el.getprevious() is not None \
+                or parent.tag not in ("tr", "div", "thead", "tbody") or (parent.text or "").strip():
+            break
+        el = parent
+    links = text = entries = seen = 0
     for sib in islice(el.itersiblings(), 10):      # a box's first few children say what it is
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None:
-            return True
+        if sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None \
+                or any((i.get("type") or "text").lower() not in ("hidden",) for i in sib.iter("input")):
+            return True                # a drop-down, a date picker, a search field: a widget's title
+        if not text and digit_row(sib):
+            return True                # the visitor counter's digits under their title
         size = len(text_of(sib))
         text += size
-        links += sum(len(clean(text_content(a))) for a in sib.iter("a"))
-    return text >= 40 and links >= 0.6 * text
+        linked = sum(len(clean(text_content(a))) for a in sib.iter("a"))
+        links += linked
+        seen += 1
+        entries += bool(linked) and size <= 200
+    # mostly links, or a list of entries: each a short item that opens with a link and says a
+    # few words more ('<a>Hướng dẫn số 12/HD-LĐLĐ</a><br/>Về tổ chức Đại hội')
+    return text >= 40 and (links >= 0.6 * text or seen >= 2 and entries == seen)
 
 
 _SCREEN_READER = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|visuallyhidden|"
@@ -578,9 +597,33 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
     return None
 
 
+def _styled_line_opening(body: etree._Element) -> etree._Element | None:
+    """The headline of a page that prints it, marked by looks alone, as the first line of the
+    body's own block (<td><strong><font size="3">Headline</font></strong><br/>date … text</td>):
+    the child holding the block's first text, when it is a styled title."""
+    if (body.text or "").strip():
+        return None
+    for child in body:
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            if (child.tail or "").strip():
+                return None
+            continue
+        text = text_of(child)
+        if text:
+            return child if _is_styled_title(child, text) else None
+        if (child.tail or "").strip():
+            return None
+    return None
+
+
+# a whole date (a dateline's), not a month named in a headline ('ra quân "Ngày Chủ nhật xanh" tháng 10')
+_WHOLE_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|"
+                         r"tháng\s*\d{1,2}\s*(?:năm|,|/)\s*\d{4}|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]", re.I)
+
+
 def _is_styled_title(el: etree._Element, text: str) -> bool:
     words = len(text.split())
-    if not 3 <= words <= 30 or text.endswith((":", ".")) or _DATE_HINT.search(text) \
+    if not 3 <= words <= 30 or text.endswith((":", ".")) or _WHOLE_DATE.search(text) \
             or any(True for _ in el.iter("a", "img")):
         return False
     for node in el.iter():
@@ -1353,11 +1396,21 @@ def find_counter(doc: Doc) -> Counter:
             found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
                 return found
+        elif len(text) < 30 and _WINDOW_LABEL.match(text) and not in_link_list(owner):
+            # a statistics block with no title: its rows' labels say what it is
+            found = _counter_around(owner, around)
+            if found.total is not None and (found.online is not None or found.today is not None):
+                return found
         elif len(text) >= 160 and not in_link_list(owner):
             found = _counter_line(owner)
             if found.total is not None:
                 return found
     return Counter()
+
+
+# a row of a statistics block with no title ('Đang xem | 27', 'Hôm nay: 1.024', 'Today')
+_WINDOW_LABEL = re.compile(r"^(?:đang xem|đang online|đang truy cập|hôm nay|trong ngày|online|today)"
+                           r"\s*[:：]?\s*[\d.,\s]*$", re.I)
 
 
 def _counter_line(owner: etree._Element) -> Counter:
@@ -1623,8 +1676,10 @@ def _labelled_category(el: etree._Element) -> str | None:
 def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
     """The breadcrumb's last item when it is printed without a link (<li class="active">Thông
     báo</li>): the page's own category, the leaf under the linked parents, unless it is the
-    article's title (or as long as one)."""
-    items = [li for li in crumb.iter("li")]
+    article's title (or as long as one). A breadcrumb that is no list holds its items as its
+    own children (<a>Home</a> / <a>News</a> / <span>News - Events</span>)."""
+    items = [li for li in crumb.iter("li")] or [el for el in crumb if isinstance(el.tag, str)
+                                                 and el.tag not in SKIP_TAGS]
     if len(items) < 2:
         return None
     last = items[-1]

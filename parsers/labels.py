@@ -18,9 +18,12 @@ ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
 SOURCE = ("nguồn tin", "nguồn", "source")
 
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
-VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc",
-         "số lần xem", "đã được xem", "được xem", "đã xem", "lần xem", "views", "hits",
+VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
+         "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
+         "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "views", "hits",
          "viewed", "aufrufe", "gelesen", "vues", "lectures")
+# the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
+VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
 VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
 # the site's visitor counter ('SỐ LƯỢT TRUY CẬP'), which is never the article's count
@@ -34,6 +37,21 @@ ATTACHMENTS = ("tập tin đính kèm", "tệp đính kèm", "file đính kèm",
 TAGS = ("từ khóa", "từ khoá", "tags", "tag")
 # the English words of Joomla's article-info block ('Details', 'Category: ...', 'Hits: 12')
 ARTICLE_INFO = ("category", "published", "created", "last updated", "updated", "hits", "written by")
+
+# the offices and units that sign an article, or follow a writer's name ('Văn phòng HĐND và UBND
+# huyện', 'Nguyễn Thị Hạnh - VKSND khu vực 2', 'ThS. Nguyễn Thị Lan - Tổ Toán')
+UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "hđnd", "đài", "báo", "cổng",
+         "hội", "đoàn", "mttq", "ủy ban", "uỷ ban", "bbt", "tt", "vp", "bộ phận", "tổ", "trường",
+         "viện", "cục", "chi cục", "tổng cục", "bộ", "công an", "bộ chỉ huy", "ban chỉ huy", "đảng ủy",
+         "đảng uỷ", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ", "khoa", "bệnh viện", "vksnd",
+         "tand", "đội", "chi nhánh")
+# degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
+# Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
+NAME_TITLE_ABBREVIATIONS = ("ths", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
+                            "ls", "ds", "cn", "ncs")
+NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật sư", "kỹ sư", "nhà báo", "nhà giáo",
+               "đại úy", "đại uý", "thượng úy", "thượng uý", "trung úy", "trung uý", "thiếu úy",
+               "thiếu uý", "thiếu tá", "trung tá", "thượng tá", "đại tá")
 
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
