@@ -26,6 +26,7 @@ CLUSTER_TASK_SECONDS = 3600.0  # map_on_cluster's wait for one result when the c
 POLL = 5.0                   # seconds between two looks at the running tasks' heartbeats
 ENDING_GRACE = 30.0          # seconds a stopped task gets past its page in flight to end
 DASK_POLL = 30.0             # ... on a cluster (a question to the scheduler, stats on shared storage)
+RESTART_TIMEOUT = 60.0       # seconds to restart the worker a stalled task hangs in
 
 
 class TaskOverdue(Exception):
@@ -282,7 +283,8 @@ class DaskExecutor:
                 self.stop("time limit")
                 yield from _overdue({k: by_key[k] for k in pending})
                 return
-            for key in self._on_workers() & pending.keys():
+            workers = self._on_workers()
+            for key in workers.keys() & pending.keys():
                 task = by_key[key]
                 path = _heartbeat_of(task)
                 if before.get(key, False) == sign_of_life(path):
@@ -292,15 +294,35 @@ class DaskExecutor:
                 if silent is not None:
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
                     pending.pop(key).cancel()
+                    self._restart(workers[key], task)
                     yield task, _stalled(silent)
 
-    def _on_workers(self) -> set:
-        """The keys of the tasks the scheduler has on a worker."""
+    def _on_workers(self) -> dict:
+        """The keys of the tasks the scheduler has on a worker, with that worker's address."""
         try:
             processing = self.client.processing()
         except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
-            return set()
-        return {key for keys in processing.values() for key in keys}
+            return {}
+        return {key: worker for worker, keys in processing.items() for key in keys}
+
+    def _restart(self, worker: str, task: SiteTask) -> None:
+        """Restart the worker a stalled task hangs in: a thread cannot be stopped from outside,
+        and it holds its site's lease (and a thread of the worker) until its process ends. The
+        worker's other tasks are lost with it: the scheduler runs them again, each resuming from
+        its frontier. Only a worker under a Nanny (dask-worker's default) can be restarted; else
+        the lease stays held until that worker is stopped, and the log says so."""
+        try:
+            status = self.client.restart_workers([worker], timeout=RESTART_TIMEOUT,
+                                                 raise_for_error=False)
+        except Exception as exc:  # noqa: BLE001 - best effort: the run goes on either way
+            status = {worker: f"{type(exc).__name__}: {exc}"}
+        if status.get(worker) != "OK":
+            log.warning("sites %s: could not restart the Dask worker %s holding the stalled task "
+                        "(%s); its lease is held until that worker stops", ", ".join(task.names),
+                        worker, status.get(worker))
+        else:
+            log.info("restarted the Dask worker %s to end the stalled task of %s", worker,
+                     ", ".join(task.names))
 
     def stop(self, reason: str = "interrupted") -> None:
         """Tasks not started are cancelled; running ones end when their workers go (close)."""

@@ -21,6 +21,7 @@ from govnews.scraper import crawl as crawl_module
 from govnews.scraper import executors, heartbeat
 from govnews.scraper.config import config_from_dict
 from govnews.scraper.harvest import harvest
+from govnews.scraper.lock import FolderLock
 from govnews.scraper.heartbeat import (Heartbeat, Watchdog,
                                        quiet_seconds)
 from govnews.scraper.runtypes import CrawlSettings
@@ -163,6 +164,38 @@ def test_dask_tasks_that_hang_are_left_behind(portals, tmp_path, monkeypatch):
     assert result.status == "partial"
     assert result.summary.errors["worker"] == 1
     assert any("no sign of life" in x for x in result.summary.error_lines)
+
+
+def test_a_stalled_dask_task_releases_its_sites_lease(portals, tmp_path, monkeypatch):
+    """On a cluster the harvest did not start (it outlives the run), the worker a stalled task
+    hangs in is restarted: the site's lease is free for the next run, not held by a thread
+    nothing can stop."""
+    distributed = pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder = tmp_path / "data"
+    # the task as a worker process runs it: it takes its site's lease, starts (one beat), then
+    # hangs holding it
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: (
+        lease := __import__("govnews.scraper.lock", fromlist=["x"]).FolderLock(
+            __import__("govnews.output.shards", fromlist=["x"]).shard_folder(task.dataset, task.shard)
+        ).acquire(),
+        __import__("govnews.scraper.heartbeat", fromlist=["x"]).Heartbeat(
+            __import__("govnews.output.shards", fromlist=["x"]).shard_folder(
+                task.dataset, task.shard) / "heartbeat").beat(force=True),
+        __import__("time").sleep(120), lease))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
+                                       dashboard_address=":0")
+    try:
+        result = run_bounded(lambda: harvest(config(folder, portals[:1], scheduler=cluster.scheduler_address),
+                                             folder), 150)
+        assert result.status == "partial"
+        assert result.summary.errors["worker"] == 1
+        shards = [p.parent for p in (folder / "shards").glob("*/heartbeat")]
+        assert len(shards) == 1
+        FolderLock(shards[0]).acquire(wait=30).release()   # LockHeld if the hung thread kept it
+    finally:
+        cluster.close(timeout=30)
 
 
 def test_quiet_bound_follows_the_settings():
