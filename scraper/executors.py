@@ -49,6 +49,11 @@ def _stalled(silent: float) -> TaskStalled:
                        "it committed is merged by a later run")
 
 
+def _unanswered(silent: float) -> TaskStalled:
+    return TaskStalled(f"the Dask scheduler has not answered for {silent:.0f} s: left behind; "
+                       "what the task committed is merged by a later run")
+
+
 def _outcome(future) -> SiteResult | BaseException:
     """A finished future's result, or the exception it ended with."""
     try:
@@ -269,6 +274,7 @@ class DaskExecutor:
             self._futures.append(future)
         deadline = time.monotonic() + timeout if timeout is not None else None
         watchdog = Watchdog()
+        answered = time.monotonic()           # the scheduler's last answer
         while pending:
             wait = DASK_POLL if deadline is None else \
                 min(DASK_POLL, max(0.0, deadline - time.monotonic()))
@@ -284,6 +290,17 @@ class DaskExecutor:
                 yield from _overdue({k: by_key[k] for k in pending})
                 return
             workers = self._on_workers()
+            if workers is None:
+                silent = time.monotonic() - answered
+                if silent > max(quiet_seconds(by_key[k]) for k in pending):
+                    log.error("the Dask scheduler has not answered for %.0f s: %d task(s) left "
+                              "behind", silent, len(pending))
+                    self.stop("scheduler silent")
+                    for key in list(pending):
+                        pending.pop(key).cancel()
+                        yield by_key[key], _unanswered(silent)
+                continue
+            answered = time.monotonic()
             for key in workers.keys() & pending.keys():
                 task = by_key[key]
                 path = _heartbeat_of(task)
@@ -297,12 +314,13 @@ class DaskExecutor:
                     self._restart(workers[key], task)
                     yield task, _stalled(silent)
 
-    def _on_workers(self) -> dict:
-        """The keys of the tasks the scheduler has on a worker, with that worker's address."""
+    def _on_workers(self) -> dict | None:
+        """The keys of the tasks the scheduler has on a worker, with that worker's address; None
+        when the scheduler does not answer (looked at again next time, up to the quiet bound)."""
         try:
             processing = self.client.processing()
         except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
-            return {}
+            return None
         return {key: worker for worker, keys in processing.items() for key in keys}
 
     def _restart(self, worker: str, task: SiteTask) -> None:

@@ -198,6 +198,21 @@ def test_a_stalled_dask_task_releases_its_sites_lease(portals, tmp_path, monkeyp
         cluster.close(timeout=30)
 
 
+def test_a_dask_scheduler_that_stops_answering_ends_the_run(portals, tmp_path, monkeypatch):
+    """No answer from the scheduler about its tasks for longer than a page can take: the tasks
+    are left behind as `worker` errors and the run ends (it waited on forever before)."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder = tmp_path / "data"
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: __import__("time").sleep(120))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    monkeypatch.setattr(executors.DaskExecutor, "_on_workers", lambda self: None)
+    result = run_bounded(lambda: harvest(config(folder, portals[:2], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 2
+    assert sum("has not answered" in x for x in result.summary.error_lines) == 2
+
+
 def test_quiet_bound_follows_the_settings():
     """The defaults give the README's 700 s: a 300 s wait, 10 + 30 s of one attempt, 300 s of
     parsing, a 60 s grace; a longer lease wait, or a longer wait for a host, raises it."""
