@@ -20,7 +20,7 @@ from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
-                     UPLOADER_LINE, Counter, Signature, author_of, byline_of, byline_text, counter_of,
+                     UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, byline_text, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
 from .labels import alternation
@@ -399,7 +399,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
         or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) \
-        or _labelled(doc, UPLOADER_LINE, body_el, byline_of) or _jsonld_author(doc)
+        or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
+        or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
+                                      lambda item: byline_name(item, labelled_only=True)) \
+        or _linked_author(doc, body_el) or _jsonld_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -598,6 +601,18 @@ def _agency_byline(el: etree._Element) -> str | None:
             or not any(ch.isupper() for ch in text):
         return None
     return text
+
+
+def _linked_author(doc: Doc, body_el) -> str | None:
+    """A byline no class or label names: the first link to a writer's own page whose text is a
+    name, outside the site's chrome, lists, teasers and comments."""
+    for a in doc.root.iter("a"):
+        name = author_link_name(a)
+        if name is None or in_link_list(a) or generic.chrome_ancestor(a, body_el) \
+                or generic.in_teaser(a, doc.url) or generic.in_comments(a) or in_related_block(a):
+            continue
+        return name
+    return None
 
 
 def _jsonld_author(doc: Doc) -> str | None:

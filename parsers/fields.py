@@ -489,7 +489,7 @@ def byline_text(el: etree._Element) -> str:
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
 _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|"
-                          r"reporters?|profiles?|people|redakteur|tac-gia|writers?)/[^/?#]+/?(?:$|[?#])",
+                          r"reporters?|profiles?|people|redakteur|tac-gia|writers?)/[^/?#]+(?:/[^/?#]+)?/?(?:$|[?#])",
                           re.I)
 
 
@@ -582,6 +582,20 @@ def _several_names(text: str) -> bool:
     return 2 <= len(names) <= 6 and all(
         1 <= len(n.split()) <= 4 and all(w[0].isupper() for w in n.split()) and not _UI_WORDS.match(n)
         for n in names)
+
+
+def author_link_name(a: etree._Element) -> str | None:
+    """The writer a link to a writer's own page names ('<a href="/staff/4365/nadia-brooks/">Nadia
+    Brooks</a>', '<a href="/writers/514290">سلمى الحسيني</a>'): its text, when that is a name."""
+    if not _AUTHOR_HREF.search(a.get("href") or ""):
+        return None
+    name = clean(text_of(a))
+    if not name or len(name) > 60 or _UI_WORDS.match(name):
+        return None
+    if looks_like_name(name) or _CJK_NAME.match(name) or \
+            (_CASELESS_NAME.match(name) and 1 <= len(name.split()) <= 4):
+        return name
+    return None
 
 
 def byline_of(el: etree._Element) -> str | None:

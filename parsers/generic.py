@@ -1479,6 +1479,35 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
     return None
 
 
+# the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X')
+_META_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+
+
+def find_labelled_item(doc: Doc, patterns: tuple[re.Pattern[str], ...], body: etree._Element | None,
+                       read_text) -> str | None:
+    """A labelled value printed as a later item of a meta line ('Publicado el martes 7 de marzo
+    de 2023 | Por: Carolina Restrepo', 'प्रकाशित: 18 जून 2023 | संवाददाता: X'), where
+    `find_labelled` reads only a label that starts the line; `read_text` turns the item into
+    the value. Lines in lists and chrome are passed over, as there."""
+    texts: dict[etree._Element, str] = doc.memo.setdefault("texts", {})
+    for owner in doc.texts("label"):
+        text = texts.get(owner)
+        if text is None:
+            text = texts[owner] = text_of(owner)
+        if not 3 < len(text) < 160 or not _META_SEPARATOR.search(text):
+            continue
+        items = [i for i in _META_SEPARATOR.split(text) if i]
+        for item in items[1:]:
+            if not any(p.match(item) for p in patterns):
+                continue
+            if in_link_list(owner) or (chrome_ancestor(owner, body) and not _follows_body(owner, body)):
+                break
+            value = read_text(item)
+            if value is not None:
+                return value
+    return None
+
+
 _CELL_TAGS = ("th", "td", "dt")
 
 

@@ -154,3 +154,23 @@ def test_a_small_print_date_line_is_not_a_styled_headline():
             "</table></body></html>")
     article = _article(page)
     assert article.headline == "Assembly backs the harbour plan"
+
+
+def test_byline_as_a_later_item_of_the_dateline():
+    for meta, name in (("Publicado el lunes 4 de marzo de 2024 &nbsp;|&nbsp; Por: Lucía Gómez", "Lucía Gómez"),
+                       ("प्रकाशित: 4 मार्च 2024, 09:10 IST | संवाददाता: अनिल वर्मा", "अनिल वर्मा"),
+                       ("Posted 4 March 2024 · By: Tom Reyes", "Tom Reyes")):
+        a = _article(_page(f"<table><tr><td><font size='5'><b>Harbour budget approved</b></font></td></tr>"
+                           f"<tr><td><font size='1'>{meta}</font></td></tr>"
+                           f"<tr><td><p>{PROSE}</p><p>{PROSE2}</p></td></tr></table>"))
+        assert a.author == name, meta
+
+
+def test_unmarked_link_to_the_writers_page_is_the_author():
+    for href, name in (("/staff/2231/maria-lopes/", "Maria Lopes"), ("/writers/88120", "سلمى الحسيني")):
+        a = _article(_page(f"<article><h1>Harbour budget approved</h1><div class='x-ar'>"
+                           f"<a class='x-ar-a' href='{href}'>{name}</a><div>Coast Times</div></div>"
+                           f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></article>"
+                           "<section class='more'><h2>More from our writers</h2><ul><li><a href='/staff/1/jo-ann/'>"
+                           "Jo Ann</a></li></ul></section>"))
+        assert a.author == name, href
