@@ -427,9 +427,11 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     body_pos = doc.position(body) if body is not None else None
     best: tuple[float, str, etree._Element] | None = None
     candidates = doc.index.headings + doc.index.hints["title"]
-    styled = _styled_line_before(body) if body is not None else None
-    if styled is None and body is not None:
-        styled = _styled_line_opening(body)
+    styled = opening = None
+    if body is not None:
+        styled = _styled_line_before(body)
+        if styled is None:
+            styled = opening = _styled_line_opening(body)
     if styled is not None and styled not in candidates:
         candidates = candidates + [styled]
     for el in sorted(candidates, key=doc.position):
@@ -460,7 +462,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             elif body is not None and (el is body or body in el.iterancestors()):
                 # the line that opens the article's block is its title, as one just before it
                 # is; a heading further down is inside the text
-                score += 1 if _opens(body, el) else -2
+                score += 1 if el is opening or _opens(body, el) else -2
             else:
                 score -= 1
         if inside_link(el):
@@ -597,18 +599,29 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
     return None
 
 
-def _styled_line_opening(body: etree._Element) -> etree._Element | None:
+_WRAPPERS = ("table", "tbody", "tr", "td", "div", "center")
+
+
+def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element | None:
     """The headline of a page that prints it, marked by looks alone, as the first line of the
     body's own block (<td><strong><font size="3">Headline</font></strong><br/>date … text</td>):
-    the child holding the block's first text, when it is a styled title."""
+    the child holding the block's first text, when it is a styled title; through a layout
+    table or wrapper that holds the whole block, past a back link above the title."""
     if (body.text or "").strip():
         return None
+    children = [c for c in body if isinstance(c.tag, str) and c.tag not in SKIP_TAGS]
+    if len(children) == 1 and children[0].tag in _WRAPPERS and depth < 4 \
+            and not (children[0].tail or "").strip():
+        return _styled_line_opening(children[0], depth + 1)
     for child in body:
         if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
             if (child.tail or "").strip():
                 return None
             continue
         text = text_of(child)
+        if text and not (child.tail or "").strip() and \
+                sum(len(text_of(a)) for a in child.iter("a")) >= len(text) - 3:
+            continue                   # a back link or a breadcrumb above the title ('<< Back to News')
         if text:
             return child if _is_styled_title(child, text) else None
         if (child.tail or "").strip():
@@ -1481,12 +1494,16 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 
 # the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X')
 _META_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+# a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
+_POSTED_BY = re.compile(r"^(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"
+                        r"\b.{0,60}?\s(?=(?:by|von|par|por|di)\s+\w)", re.I)
 
 
 def find_labelled_item(doc: Doc, patterns: tuple[re.Pattern[str], ...], body: etree._Element | None,
                        read_text) -> str | None:
     """A labelled value printed as a later item of a meta line ('Publicado el martes 7 de marzo
-    de 2023 | Por: Carolina Restrepo', 'प्रकाशित: 18 जून 2023 | संवाददाता: X'), where
+    de 2023 | Por: Carolina Restrepo', 'प्रकाशित: 18 जून 2023 | संवाददाता: X', 'Posted April 2,
+    2009 by Bill Turner'), where
     `find_labelled` reads only a label that starts the line; `read_text` turns the item into
     the value. Lines in lists and chrome are passed over, as there."""
     texts: dict[etree._Element, str] = doc.memo.setdefault("texts", {})
@@ -1494,10 +1511,14 @@ def find_labelled_item(doc: Doc, patterns: tuple[re.Pattern[str], ...], body: et
         text = texts.get(owner)
         if text is None:
             text = texts[owner] = text_of(owner)
-        if not 3 < len(text) < 160 or not _META_SEPARATOR.search(text):
+        if not 3 < len(text) < 160:
+            continue
+        posted = _POSTED_BY.match(text)
+        if posted is None and not _META_SEPARATOR.search(text):
             continue
         items = [i for i in _META_SEPARATOR.split(text) if i]
-        for item in items[1:]:
+        items = items[1:] if posted is None else [text[posted.end():]]
+        for item in items:
             if not any(p.match(item) for p in patterns):
                 continue
             if in_link_list(owner) or (chrome_ancestor(owner, body) and not _follows_body(owner, body)):

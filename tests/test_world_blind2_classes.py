@@ -174,3 +174,12 @@ def test_unmarked_link_to_the_writers_page_is_the_author():
                            "<section class='more'><h2>More from our writers</h2><ul><li><a href='/staff/1/jo-ann/'>"
                            "Jo Ann</a></li></ul></section>"))
         assert a.author == name, href
+
+
+def test_old_table_layout_title_under_a_back_link_and_posted_by_line():
+    a = _article(_page("<table><tr><td><table><tr><td><font size='2'><a href='../news.htm'>&lt;&lt; Back to "
+                       "News</a></font><br><br><font size='5'><b>Harbour budget wins the vote</b></font><br>"
+                       "<font size='1'>Posted March 5, 2024 by Tom Reyes</font><br><br>"
+                       f"<font size='2'>{PROSE}<br><br>{PROSE2}</font></td></tr></table></td></tr></table>"))
+    assert a.headline == "Harbour budget wins the vote"
+    assert a.author == "Tom Reyes"
