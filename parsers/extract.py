@@ -705,17 +705,29 @@ _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
 
 
-def _inline_chrome_hint(hint: str) -> bool:
-    known = _INLINE_CHROME_MEMO.get(hint)
-    if known is None:
-        known = False
+# the words of a subscription's prompt box, which are also the words of the wrapper a paywalled
+# site puts around the text it sends whole ('subscriber-preview', 'subscriber-only')
+_GATE_PART = re.compile(r"^(?:subscri\w*|paywall\w*)$")
+GATE_TEXT = 400                    # a prompt box says less than this; a gated text says more
+
+
+def _inline_chrome_hint(hint: str) -> str | None:
+    """What a class or id names inside an article's container: "chrome" (captions, ads,
+    share bars...), "gate" (a subscription's box or wrapper: chrome only when it holds little
+    text), or None."""
+    known = _INLINE_CHROME_MEMO.get(hint, False)
+    if known is False:
+        known = None
         for token in hint.lower().split():
             parts = [p for p in _HINT_PARTS.split(token) if p]
-            if token in _INLINE_CHROME_TOKENS or any(
-                    _INLINE_CHROME_PART.match(p) and p not in ("sr", "visually", "screen")
-                    for p in parts):
-                known = True
+            if token in _INLINE_CHROME_TOKENS:
+                known = "chrome"
                 break
+            hits = [p for p in parts if _INLINE_CHROME_PART.match(p) and p not in ("sr", "visually", "screen")]
+            if hits:
+                known = "gate" if all(_GATE_PART.match(p) for p in hits) else "chrome"
+                if known == "chrome":
+                    break
         if len(_INLINE_CHROME_MEMO) > 4096:
             _INLINE_CHROME_MEMO.clear()
         _INLINE_CHROME_MEMO[hint] = known
@@ -734,8 +746,16 @@ def _mark_inline_chrome(container: etree._Element) -> None:
             el.set(STRIP_MARK, "")
             continue
         cls, ident = el.get("class"), el.get("id")
-        if (cls and _inline_chrome_hint(cls[:HINT_CHARS])) or (ident and _inline_chrome_hint(ident[:HINT_CHARS])):
+        kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
+        if "chrome" in kinds or ("gate" in kinds and not _gated_text(el)):
             el.set(STRIP_MARK, "")
+
+
+def _gated_text(el: etree._Element) -> bool:
+    """A subscription's wrapper around text the page sends whole (two paragraphs of prose or
+    more, or GATE_TEXT characters), not its prompt box ('Subscribe to keep reading')."""
+    prose = sum(1 for p in el.iter("p") if len(text_of(p)) >= 80)
+    return prose >= 2 or len(text_of(el)) >= GATE_TEXT
 
 
 _AD_LABEL = re.compile(r"^(?:skip )?(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"

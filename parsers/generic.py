@@ -287,8 +287,7 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(parts) > 1:
             break
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html") or \
-                sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+        if parent is None or parent.tag in ("body", "html") or not _alone_with_text(node, parent):
             break
         node = parent
         inner = body.get("class")
@@ -297,22 +296,60 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(wrapped) > 2:
             return wrapped             # a builder's text blocks: each holds a container like
             # the body's (two panels are an article and a box beside it, not one text split)
+        parts = _like_siblings(node, named=True) if node is not body else parts
+        if len(parts) > 1:
+            return parts               # columns of one story, their text in an inner block each
     return parts
 
 
-def _like_siblings(body: etree._Element) -> list[etree._Element]:
+def _alone_with_text(node: etree._Element, parent: etree._Element) -> bool:
+    """`node` holds all the text of `parent` but its heading: its only child, or beside
+    children with no text (an empty companion <aside>, an ad slot not yet filled) and the
+    section's own heading (<section><h3>Subhead</h3><div>text</div></section>)."""
+    for child in parent:
+        if child is not node and isinstance(child.tag, str) and child.tag not in SKIP_TAGS \
+                and child.tag not in ("h2", "h3", "h4", "h5", "h6") and _TEXT_LEN(child):
+            return False
+    return True
+
+
+# generated class names (CSS-in-JS hashes: 'css-8gucvm', 'sc-1x2y3z', 'e1h9rw200'), which say
+# nothing about what an element is
+_HASHED_CLASS = re.compile(r"^(?:css|sc|jsx|emotion|styled|svelte)-[\w-]+$|^e[0-9a-z]{6,}$|^_?[0-9a-f]{6,}$",
+                           re.I)
+
+
+def _has_prose(el: etree._Element) -> bool:
+    """A paragraph of prose inside (a <p> of 80 characters or more): a column of the story, not
+    a rating or tags panel dressed like it."""
+    return any(len(_TEXT_LEN(p)) >= 80 for p in el.iter("p"))
+
+
+def _named_classes(cls: str | None) -> frozenset[str]:
+    return frozenset(t for t in (cls or "").split() if not _HASHED_CLASS.match(t))
+
+
+def _like_siblings(body: etree._Element, named: bool = False) -> list[etree._Element]:
+    """`body` and its siblings of the same tag and class that hold text, not links. `named`
+    (a level above the body): the same class names, generated ones aside ('css-rn36gb
+    StoryBodyCompanionColumn' is like 'css-y6nck9 StoryBodyCompanionColumn'), each holding
+    a paragraph of prose."""
     parent = body.getparent()
     cls = body.get("class")
     if parent is None or not cls or not cls.strip():
+        return [body]
+    names = _named_classes(cls) if named else None
+    if named and not names:
         return [body]
     parts = []
     for sib in parent:
         if sib is body:
             parts.append(sib)
-        elif sib.tag == body.tag and sib.get("class") == cls and not is_hidden(sib):
+        elif sib.tag == body.tag and (_named_classes(sib.get("class")) == names if named
+                                      else sib.get("class") == cls) and not is_hidden(sib):
             text = _TEXT_LEN(sib)
             links = sum(len(_normalized(a)) for a in sib.iter("a"))
-            if len(text) >= 50 and links < 0.5 * len(text):
+            if len(text) >= 50 and links < 0.5 * len(text) and (not named or _has_prose(sib)):
                 parts.append(sib)
     return parts
 

@@ -1,0 +1,60 @@
+"""The failure classes of the fifth blind world-news set (fixtures/world_blind5), each on a small
+page of its own, in other words and markup than the blind pages."""
+from __future__ import annotations
+
+from govnews.parsers.extract import parse_page
+
+P = [("The council voted on Tuesday to extend the night bus network to the three districts that "
+      "grew fastest over the last decade, after months of petitions from shift workers."),
+     ("Officials said the first routes would run from September, with buses every twenty minutes "
+      "between midnight and five in the morning on weekdays and every quarter hour at weekends."),
+     ("Drivers' unions welcomed the plan but asked for more rest areas at the end of each line, "
+      "saying the current stops had no lighting and no toilets for the night crews."),
+     ("The transport department will publish the timetables in August and review the service "
+      "after six months, when it expects the first figures on passengers per journey.")]
+
+
+def _article(html: str, url: str = "https://www.example-daily.com/2024/05/06/night-buses.html"):
+    page = (f"<html lang='en'><head><title>Night buses extended | Example Daily</title></head><body>"
+            f"<header class='masthead'><a href='/'>Example Daily</a></header><main>{html}</main>"
+            "<footer class='site-footer'>© Example Daily</footer></body></html>")
+    return parse_page(page.encode("utf-8"), url, profile="generic").article
+
+
+def test_story_split_over_columns_with_generated_class_names():
+    ad = ("<div class='css-k2j4fa ad'><p class='css-0ab12c'>Advertisement</p>"
+          "<div class='place-ad'></div></div>")
+    cols = [f"<div class='css-{h} StoryColumn'><div class='css-{h}x'><p>{p}</p></div>"
+            "<aside class='css-q1w2e3'></aside></div>" for h, p in zip(("a1b2c3", "d4e5f6", "g7h8i9", "j0k1l2"), P)]
+    a = _article("<article><h1>Night buses extended</h1><section itemprop='articleBody'>"
+                 f"{cols[0]}{ad}{cols[1]}{ad}{cols[2]}{ad}{cols[3]}</section></article>")
+    assert a.body == "\n\n".join(P)
+
+
+def test_text_in_a_subscriber_only_wrapper_is_body_and_the_prompt_is_not():
+    a = _article("<article><h1>Night buses extended</h1><div class='asset-content subscriber-premium'>"
+                 f"<div class='subscriber-preview'><p>{P[0]}</p><p>{P[1]}</p></div>"
+                 f"<div class='subscriber-only'><p>{P[2]}</p><p>{P[3]}</p></div>"
+                 "<div class='subscription-prompt'><p>Subscribe to keep reading.</p></div></div></article>")
+    assert a.body == "\n\n".join(P)
+
+
+def test_sections_each_with_a_subheading_and_one_block_of_text():
+    a = _article("<article><h1>Night buses extended</h1><div class='story'>"
+                 f"<section class='part'><h3>The vote</h3><div class='part-text'><p>{P[0]}<br><br>{P[1]}</p></div></section>"
+                 f"<section class='part'><h3>The unions</h3><div class='part-text'><p>{P[2]}</p></div></section>"
+                 f"<section class='part'><h3>What next</h3><div class='part-text'><p>{P[3]}</p></div></section>"
+                 "</div></article>")
+    assert a.body is not None
+    for p in P:
+        assert p in a.body
+    assert "The unions" in a.body
+
+
+def test_a_rating_panel_dressed_like_the_article_panel_is_not_body():
+    panel = "<div class='news_column panel'><div class='panel-body'>{}</div></div>"
+    a = _article(panel.format(f"<h1>Night buses extended</h1><p>{P[0]}</p>")
+                 + panel.format("<form><p>Total score of the article: 5 from 1 rating</p>"
+                                "<input type='radio' value='1'><input type='radio' value='2'></form>"
+                                "<p>Click to rate this article</p>"))
+    assert a.body == P[0]
