@@ -178,14 +178,26 @@ def build_index(root: etree._Element, source: str = "",
         tail = el.tail
         if tail:
             take(tail, el.getparent())
-    shown: set[etree._Element] = set()          # hidden texts and names were never collected
-    texts = ShortTexts.of(pieces, owners)
-    for name in idx.text:
-        idx.text[name] = texts.group(name, shown)
-    attrs = HintAttrs.of(hinted, names)
-    for name in idx.hints:
-        idx.hints[name] = attrs.group(name, shown)
+    # hidden texts and names were never collected; each group is found when first asked
+    idx.text = _Groups(ShortTexts.of(pieces, owners))
+    idx.hints = _Groups(HintAttrs.of(hinted, names))
     return idx
+
+
+class _Groups(dict):
+    """The index's text or hint groups by name, each found when a finder first asks for it
+    (many pages never ask for some of them)."""
+
+    def __init__(self, source: "ShortTexts | HintAttrs") -> None:
+        super().__init__()
+        self.source = source
+
+    def __missing__(self, name: str) -> list[etree._Element]:
+        group = self[name] = self.source.group(name, _NOTHING_HIDDEN)
+        return group
+
+
+_NOTHING_HIDDEN: frozenset = frozenset()
 
 
 class _HiddenUp:
