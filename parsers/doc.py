@@ -548,12 +548,14 @@ def in_link_list(el: etree._Element) -> bool:
     for depth, anc in enumerate(self_and_ancestors(el)):
         if anc.tag in ("body", "article", "main") or depth > 5:
             return False
+        # (siblings alike are counted first: most blocks have none, and then whether they
+        # link a headline, the costly test, is never asked)
         if anc.tag in LINK_LIST_TAGS:
-            if not _links_headline(anc):
+            if len(_alike(anc, 1)) < 1 or not _links_headline(anc):
                 return False
             return _repeated(anc, 1)
-        if anc.tag in ("div", "section", "p", "article") and _links_headline(anc) and \
-                _repeated(anc, 2) and _entry_sized(anc):
+        if anc.tag in ("div", "section", "p", "article") and len(_alike(anc, 2)) >= 2 and \
+                _links_headline(anc) and _repeated(anc, 2) and _entry_sized(anc):
             return True                # a listing entry: one of several alike blocks with a link
     return False
 
@@ -566,19 +568,32 @@ def _entry_sized(block: etree._Element) -> bool:
 
 def _repeated(item: etree._Element, others: int) -> bool:
     """`item` has at least `others` siblings of the same tag and class that link headlines."""
-    parent = item.getparent()
-    if parent is None:
-        return False
-    cls = item.get("class")
-    cells = len(item) if item.tag == "tr" else None   # a list's rows have the same cells; a
-    alike = 0                                          # layout table's rows (banner, menu, columns) do not
-    for sib in parent:
-        if sib is not item and sib.tag == item.tag and sib.get("class") == cls \
-                and (cells is None or len(sib) == cells) and _links_headline(sib):
+    alike = 0
+    for sib in _alike(item):
+        if _links_headline(sib):
             alike += 1
             if alike >= others:
                 return True
     return False
+
+
+def _alike(item: etree._Element, enough: int | None = None) -> list[etree._Element]:
+    """The siblings of `item` of the same tag and class (and, for a table row, as many cells: a
+    list's rows have the same cells; a layout table's rows (banner, menu, columns) do not), in
+    document order; only the first `enough` of them when that is given."""
+    parent = item.getparent()
+    if parent is None:
+        return []
+    tag, cls = item.tag, item.get("class")
+    cells = len(item) if tag == "tr" else None
+    found = []
+    for sib in parent:
+        if sib is not item and sib.tag == tag and sib.get("class") == cls \
+                and (cells is None or len(sib) == cells):
+            found.append(sib)
+            if len(found) == enough:
+                break
+    return found
 
 
 def _links_headline(item: etree._Element) -> bool:
