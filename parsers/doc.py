@@ -5,7 +5,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import deque
-from itertools import accumulate
+from itertools import accumulate, count
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 
@@ -140,14 +140,15 @@ def build_index(root: etree._Element, source: str = "",
     names: list[str] = []
     take = _taker(pieces, owners, paragraphs)
     special = _SPECIAL.get
-    for position, el in enumerate(root.iter(etree.Element)):
+    order.update(zip(root.iter(etree.Element), count()))      # document order, counted in C
+    # (whitespace-only texts, half of a page's, are passed over here: `take` drops them)
+    for el in root.iter(etree.Element):
         tag = el.tag
-        order[el] = position
         if find_hidden and el not in hidden and is_hidden(el) and tag not in ("html", "body"):
             hidden.update(el.iter())
-        if tag in _SKIP or el in hidden:  # code, or not shown: only their tails are text
+        if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail
-            if tail:
+            if tail and not tail.isspace():
                 parent = el.getparent()
                 if parent not in hidden:
                     take(tail, parent)
@@ -167,16 +168,17 @@ def build_index(root: etree._Element, source: str = "",
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        cls, ident = el.get("class"), el.get("id")
-        extra = el.get("itemprop") or el.get("rel")
-        if cls or ident or extra:
-            hinted.append(el)
-            names.append(" ".join(filter(None, (cls, ident, extra))))
+        if el.attrib:                  # (a quarter of the elements have no attribute)
+            cls, ident = el.get("class"), el.get("id")
+            extra = el.get("itemprop") or el.get("rel")
+            if cls or ident or extra:
+                hinted.append(el)
+                names.append(" ".join(filter(None, (cls, ident, extra))))
         text = el.text
-        if text:
+        if text and not text.isspace():
             take(text, el)
         tail = el.tail
-        if tail:
+        if tail and not tail.isspace():
             take(tail, el.getparent())
     # hidden texts and names were never collected; each group is found when first asked
     idx.text = _Groups(ShortTexts.of(pieces, owners))
