@@ -135,29 +135,35 @@ def _inline_texts(el: etree._Element, known: dict | None = None) -> list[str]:
 
 
 def _collect(el, out: list[str], top: bool = False, known: dict | None = None) -> None:
+    """`el`'s pieces (not its tail, when `top`): its text unless it is code, then each child's
+    own and its tail; nothing of a hidden element, only the tail of code below the top. (A
+    block or a <br> adds no piece of its own: the pieces are joined by spaces anyway.)"""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP_TAGS and not top:
         pass
     elif not _is_hidden(el):
-        if tag in BLOCK_TAGS or tag == "br":
-            out.append(" ")
         if el.text and tag and tag not in SKIP_TAGS:
             out.append(el.text)
         for child in el:
             text = known.get(child) if known else None
-            if text is None:
-                _collect(child, out, False, known)
-            else:
+            if text is not None:
                 if child.tag not in SKIP_TAGS:     # (a known text is an element's)
                     out.append(text)   # what the child's own pieces clean to
-                if child.tail:
-                    out.append(child.tail)
+            elif len(child) or child.tag.__class__ is not str:
+                _collect(child, out, False, known)
+                continue
+            elif child.tag not in SKIP_TAGS and not _is_hidden(child) and child.text:
+                out.append(child.text)             # a leaf element: its text, read here
+            if child.tail:
+                out.append(child.tail)
     if not top and el.tail:
         out.append(el.tail)
 
 
 def is_hidden(el: etree._Element) -> bool:
     """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
+    if not el.attrib:
+        return False                   # (a quarter of the elements have no attribute)
     style = el.get("style")
     if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
