@@ -5,7 +5,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import deque
-from itertools import accumulate
+from itertools import accumulate, count
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 
@@ -141,14 +141,15 @@ def build_index(root: etree._Element, source: str = "",
     names: list[str] = []
     take = _taker(pieces, owners, paragraphs)
     special = _SPECIAL.get
-    for position, el in enumerate(root.iter(etree.Element)):
+    order.update(zip(root.iter(etree.Element), count()))      # document order, counted in C
+    # (whitespace-only texts, half of a page's, are passed over here: `take` drops them)
+    for el in root.iter(etree.Element):
         tag = el.tag
-        order[el] = position
         if find_hidden and el not in hidden and is_hidden(el) and tag not in ("html", "body"):
             hidden.update(el.iter())
-        if tag in _SKIP or el in hidden:  # code, or not shown: only their tails are text
+        if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail
-            if tail:
+            if tail and not tail.isspace():
                 parent = el.getparent()
                 if parent not in hidden:
                     take(tail, parent)
@@ -168,25 +169,38 @@ def build_index(root: etree._Element, source: str = "",
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        cls, ident = el.get("class"), el.get("id")
-        extra = el.get("itemprop") or el.get("rel")
-        if cls or ident or extra:
-            hinted.append(el)
-            names.append(" ".join(filter(None, (cls, ident, extra))))
+        if el.attrib:                  # (a quarter of the elements have no attribute)
+            cls, ident = el.get("class"), el.get("id")
+            extra = el.get("itemprop") or el.get("rel")
+            if cls or ident or extra:
+                hinted.append(el)
+                names.append(" ".join(filter(None, (cls, ident, extra))))
         text = el.text
-        if text:
+        if text and not text.isspace():
             take(text, el)
         tail = el.tail
-        if tail:
+        if tail and not tail.isspace():
             take(tail, el.getparent())
-    shown: set[etree._Element] = set()          # hidden texts and names were never collected
-    texts = ShortTexts.of(pieces, owners)
-    for name in idx.text:
-        idx.text[name] = texts.group(name, shown)
-    attrs = HintAttrs.of(hinted, names)
-    for name in idx.hints:
-        idx.hints[name] = attrs.group(name, shown)
+    # hidden texts and names were never collected; each group is found when first asked
+    idx.text = _Groups(ShortTexts.of(pieces, owners))
+    idx.hints = _Groups(HintAttrs.of(hinted, names))
     return idx
+
+
+class _Groups(dict):
+    """The index's text or hint groups by name, each found when a finder first asks for it
+    (many pages never ask for some of them)."""
+
+    def __init__(self, source: "ShortTexts | HintAttrs") -> None:
+        super().__init__()
+        self.source = source
+
+    def __missing__(self, name: str) -> list[etree._Element]:
+        group = self[name] = self.source.group(name, _NOTHING_HIDDEN)
+        return group
+
+
+_NOTHING_HIDDEN: frozenset = frozenset()
 
 
 class _HiddenUp:
@@ -537,12 +551,14 @@ def in_link_list(el: etree._Element) -> bool:
     for depth, anc in enumerate(self_and_ancestors(el)):
         if anc.tag in ("body", "article", "main") or depth > 5:
             return False
+        # (siblings alike are counted first: most blocks have none, and then whether they
+        # link a headline, the costly test, is never asked)
         if anc.tag in LINK_LIST_TAGS:
-            if not _links_headline(anc):
+            if len(_alike(anc, 1)) < 1 or not _links_headline(anc):
                 return False
             return _repeated(anc, 1)
-        if anc.tag in ("div", "section", "p", "article") and _links_headline(anc) and \
-                _repeated(anc, 2) and _entry_sized(anc):
+        if anc.tag in ("div", "section", "p", "article") and len(_alike(anc, 2)) >= 2 and \
+                _links_headline(anc) and _repeated(anc, 2) and _entry_sized(anc):
             return True                # a listing entry: one of several alike blocks with a link
     return False
 
@@ -555,19 +571,32 @@ def _entry_sized(block: etree._Element) -> bool:
 
 def _repeated(item: etree._Element, others: int) -> bool:
     """`item` has at least `others` siblings of the same tag and class that link headlines."""
-    parent = item.getparent()
-    if parent is None:
-        return False
-    cls = item.get("class")
-    cells = len(item) if item.tag == "tr" else None   # a list's rows have the same cells; a
-    alike = 0                                          # layout table's rows (banner, menu, columns) do not
-    for sib in parent:
-        if sib is not item and sib.tag == item.tag and sib.get("class") == cls \
-                and (cells is None or len(sib) == cells) and _links_headline(sib):
+    alike = 0
+    for sib in _alike(item):
+        if _links_headline(sib):
             alike += 1
             if alike >= others:
                 return True
     return False
+
+
+def _alike(item: etree._Element, enough: int | None = None) -> list[etree._Element]:
+    """The siblings of `item` of the same tag and class (and, for a table row, as many cells: a
+    list's rows have the same cells; a layout table's rows (banner, menu, columns) do not), in
+    document order; only the first `enough` of them when that is given."""
+    parent = item.getparent()
+    if parent is None:
+        return []
+    tag, cls = item.tag, item.get("class")
+    cells = len(item) if tag == "tr" else None
+    found = []
+    for sib in parent:
+        if sib is not item and sib.tag == tag and sib.get("class") == cls \
+                and (cells is None or len(sib) == cells):
+            found.append(sib)
+            if len(found) == enough:
+                break
+    return found
 
 
 def _links_headline(item: etree._Element) -> bool:

@@ -84,7 +84,7 @@ def text_of(el: etree._Element | None) -> str:
         memo = caches["text_of"] = {}
     text = memo.get(el)
     if text is None:
-        text = memo[el] = clean(" ".join(_inline_texts(el)))
+        text = memo[el] = clean(" ".join(_inline_texts(el, memo)))
     return text
 
 
@@ -123,29 +123,47 @@ def _iter_texts(el, top: bool = False):
         yield el.tail
 
 
-def _inline_texts(el: etree._Element) -> list[str]:
+def _inline_texts(el: etree._Element, known: dict | None = None) -> list[str]:
+    """The pieces whose join `text_of` cleans. `known`: the page's `text_of` answers; a
+    descendant found there gives its cleaned text as one piece instead of its subtree's pieces
+    (the same text once cleaned: the pieces are joined by spaces, and cleaning the whole
+    collapses whitespace, removes invisible characters and composes (NFC) alike whether a
+    part was cleaned first or not, since a space composes with nothing)."""
     out: list[str] = []
-    _collect(el, out, top=True)
+    _collect(el, out, True, known)
     return out
 
 
-def _collect(el, out: list[str], top: bool = False) -> None:
+def _collect(el, out: list[str], top: bool = False, known: dict | None = None) -> None:
+    """`el`'s pieces (not its tail, when `top`): its text unless it is code, then each child's
+    own and its tail; nothing of a hidden element, only the tail of code below the top. (A
+    block or a <br> adds no piece of its own: the pieces are joined by spaces anyway.)"""
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in SKIP_TAGS and not top:
         pass
     elif not _is_hidden(el):
-        if tag in BLOCK_TAGS or tag == "br":
-            out.append(" ")
         if el.text and tag and tag not in SKIP_TAGS:
             out.append(el.text)
         for child in el:
-            _collect(child, out)
+            text = known.get(child) if known else None
+            if text is not None:
+                if child.tag not in SKIP_TAGS:     # (a known text is an element's)
+                    out.append(text)   # what the child's own pieces clean to
+            elif len(child) or child.tag.__class__ is not str:
+                _collect(child, out, False, known)
+                continue
+            elif child.tag not in SKIP_TAGS and not _is_hidden(child) and child.text:
+                out.append(child.text)             # a leaf element: its text, read here
+            if child.tail:
+                out.append(child.tail)
     if not top and el.tail:
         out.append(el.tail)
 
 
 def is_hidden(el: etree._Element) -> bool:
     """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
+    if not el.attrib:
+        return False                   # (a quarter of the elements have no attribute)
     style = el.get("style")
     if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
