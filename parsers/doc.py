@@ -832,16 +832,24 @@ _SITE_HEADER = re.compile(r"(?:^|[\s_\-])(?:header|top|topbar|top-?bar|banner|si
 
 def in_site_header(el: etree._Element) -> bool:
     """Inside the site's banner (where portals print today's date), not an article's header."""
+    return site_header_of(el) is not None
+
+
+def site_header_of(el: etree._Element) -> etree._Element | None:
+    """The site's banner `el` is in, by its tag or class: never one inside an <article> or
+    <main> (a press release's 'press-release__header' is its own)."""
+    if any(a.tag in ("article", "main") for a in el.iterancestors()):
+        return None
     for anc in self_and_ancestors(el):
-        if anc.tag in ("article", "main", "body"):
-            return False
+        if anc.tag == "body":
+            return None
         if anc.tag == "header":
-            return not any(a.tag in ("article", "main") for a in anc.iterancestors())
+            return anc
         hint = bounded_hint(anc)
         if hint.strip() and _SITE_HEADER.search(hint) and not _OWN_TOP.search(hint) \
                 and _site_header_hint(hint):
-            return True
-    return False
+            return anc
+    return None
 
 
 def _site_header_hint(hint: str) -> bool:
@@ -851,8 +859,8 @@ def _site_header_hint(hint: str) -> bool:
         parts = [p for p in _PARTS.split(token.lower()) if p]
         if parts and parts[0] in _OWN_PART and len(parts) > 1:
             continue
-        if "meta" in parts or "byline" in parts:
-            continue                   # an item's meta line ('BlogItem-meta-top'), not a banner
+        if "meta" in parts or "byline" in parts or "stats" in parts:
+            continue                   # an item's meta line ('BlogItem-meta-top', 'blog_top_stats')
         if _SITE_HEADER.search(token):
             return True
     return False

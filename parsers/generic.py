@@ -14,7 +14,7 @@ from lxml import etree
 from . import labels
 from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
-                  in_link_list, in_related_block, in_site_header, inside_link, page_cached)
+                  in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      labelled_counts, parse_count, view_count_in)
 from .labels import alternation
@@ -847,7 +847,9 @@ _RELATIVE_TIME = re.compile(
     r"|vor\s+\d+\s+(?:stunden?|minuten?|sekunden?|tagen?|wochen?|monaten?|jahren?)"
     r"|il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|secondes?|jours?|semaines?|mois|ans?)"
     r"|\d+\s+(?:ore|ora|minuti|minuto|secondi|giorni|giorno|settimane|mesi|anni)\s+fa"
-    r"|\d+\s+(?:godzin[ay]?|minut[ay]?|dni|dzień|tygodni[ea]?)\s+temu)$",
+    r"|\d+\s+(?:godzin[ay]?|minut[ay]?|dni|dzień|tygodni[ea]?)\s+temu"
+    # the compact forms of news apps and aggregators ('2 j', '5 h', '3d', '12 min')
+    r"|\d{1,2}\s?(?:j|h|d|t|min|std)\.?)$",
     re.I)
 
 
@@ -896,8 +898,8 @@ def _in_printed_zone(machine: ParsedDate, visible: ParsedDate,
         # (a Vietnamese page's UTC stamp is read at +07:00, which gives its day already)
     if not (machine.has_time and visible.has_time) or machine.value.utcoffset():
         return None
-    wall = visible.value.replace(tzinfo=None)
-    utc = machine.value.replace(tzinfo=None)
+    wall = visible.value.replace(tzinfo=None, second=0, microsecond=0)
+    utc = machine.value.replace(tzinfo=None, second=0, microsecond=0)   # a printed clock shows minutes
     offset = (wall - utc).total_seconds()
     if offset == 0 or abs(offset) > 14 * 3600 or offset % _QUARTER_HOUR:
         return None
@@ -952,7 +954,7 @@ def _visible_date(doc: Doc, headline, body
         if chosen is not None and chosen[1][4] != "updated" and bound > chosen[0][0]:
             break                      # every candidate left scores above the chosen one
         found = _time_candidate(doc, el, anchor_pos) if source == 0 else \
-            _text_candidate(doc, el, anchor_pos, body)
+            _text_candidate(doc, el, anchor_pos, body, headline)
         if found is None:
             continue
         candidates.append(found)
@@ -1018,7 +1020,14 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
     return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
 
 
-def _text_candidate(doc: Doc, el, anchor_pos: int, body):
+def _in_banner(el: etree._Element, headline: etree._Element | None) -> bool:
+    """In the site's banner, unless the headline stands in the same block (a blog's
+    'blog_top' holding the title and its 'by X on <date>' line is the article's top)."""
+    banner = site_header_of(el)
+    return banner is not None and not (headline is not None and banner in headline.iterancestors())
+
+
+def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Element | None = None):
     text = text_of(el)
     if len(text) > 160:
         return None
@@ -1034,8 +1043,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body):
         return None                    # a print view's "In ngày 03/11/2025": the day it was printed
     # where it stands (the costlier tests, run on the few dated elements left)
     if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
-            in_site_header(el) or \
-            any(t.get("datetime") for t in el.iter("time")):
+            _in_banner(el, headline) or any(t.get("datetime") for t in el.iter("time")):
         return None
     if in_link_list(el) or inside_link(el) or chrome_ancestor(el, body) or in_comments(el):
         return None
@@ -1168,10 +1176,11 @@ _DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|c
 
 
 def _is_date_element(el: etree._Element, text: str) -> bool:
-    """Marked as the article's date: by a label ('Ngày đăng:') or a class/id ('post-date')."""
+    """Marked as the article's date: by a label ('Ngày đăng:') or a class, id or test hook
+    ('post-date', data-qa="display-date", data-testid="timestamp")."""
     if len(text) > 100:
         return False
-    hint = (el.get("class") or "") + " " + (el.get("id") or "")
+    hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("data-qa"), el.get("data-testid"))))
     return bool(_DATE_LABEL.match(text) or (hint.strip() and _DATE_CLASS.search(hint)))
 
 

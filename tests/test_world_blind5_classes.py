@@ -58,3 +58,42 @@ def test_a_rating_panel_dressed_like_the_article_panel_is_not_body():
                                 "<input type='radio' value='1'><input type='radio' value='2'></form>"
                                 "<p>Click to rate this article</p>"))
     assert a.body == P[0]
+
+
+def _dated(meta: str, head: str = "", top: str = "", url: str = "https://www.example-daily.com/news/night-buses") -> str | None:
+    page = (f"<html lang='en'><head><title>Night buses extended | Example Daily</title>{head}</head><body>"
+            f"<div class='site-header'><a href='/'>Example Daily</a><span class='today'>Monday, June 3, 2024</span></div>"
+            f"<main><article>{top}<h1>Night buses extended</h1>{meta}<div class='story'><p>{P[0]}</p><p>{P[1]}</p></div>"
+            "</article></main></body></html>")
+    return parse_page(page.encode("utf-8"), url, profile="generic").article.published_at
+
+
+def test_utc_stamp_with_seconds_and_the_local_time_printed_a_day_earlier():
+    assert _dated("<div class='byline'><time datetime='2024-03-06T03:41:27.000Z'>March 5, 2024 at 9:41 p.m. CST"
+                  "</time></div>").startswith("2024-03-05T21:41")
+    assert _dated("<div data-qa='display-date'>March 5, 2024 at 9:41 p.m. EST</div>",
+                  head="<meta property='article:published_time' content='2024-03-06T02:41:27Z'>"
+                  ).startswith("2024-03-05T21:41")
+
+
+def test_date_in_the_articles_own_header_above_the_title():
+    page = (f"<html lang='es'><head><title>Nota de prensa</title></head><body><main><article class='release'>"
+            "<div class='release__header'><span class='release__type'>Nota de prensa</span>"
+            "<span class='release__date'>14/05/2024</span><h1>Nueva planta de hidrógeno en Huesca</h1></div>"
+            f"<div class='release__body'><p>{P[0]}</p><p>{P[1]}</p></div></article></main></body></html>")
+    a = parse_page(page.encode("utf-8"), "https://www.example-energia.es/prensa/planta", profile="generic").article
+    assert a.published_at.startswith("2024-05-14")
+
+
+def test_dateline_after_the_writers_name_in_a_blog_top_block():
+    page = (f"<html lang='en'><head><title>Quiet PCs</title></head><body><div class='content'><div class='blog_top_left'>"
+            "<h1>Quiet PCs for every budget</h1><div class='blog_top_stats'><span class='author'>by "
+            "<a href='/Author/12'>Owen Marsh</a> on May 14, 2024 9:00 AM EST</span></div></div>"
+            f"<div class='articleContent'><p>{P[0]}</p><p>{P[1]}</p></div></div></body></html>")
+    a = parse_page(page.encode("utf-8"), "https://www.example-bench.com/show/1234", profile="generic").article
+    assert a.published_at.startswith("2024-05-14")
+
+
+def test_compact_relative_time_with_the_date_in_its_tooltip():
+    assert _dated("<div class='byline'><span>Par Claire Dumesnil</span> • <span title='mardi 14 mai 2024 à 14:22'>"
+                  "2 j</span></div>").startswith("2024-05-14")
