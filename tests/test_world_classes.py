@@ -70,7 +70,7 @@ def test_nearest_first_date_reading_chooses_as_reading_all():
         anchor_pos = doc.position(anchor) if anchor is not None else 0
         found = [generic._time_candidate(doc, el, anchor_pos)
                  for el in doc.index.times if el.get("datetime")]
-        found += [generic._text_candidate(doc, el, anchor_pos, body)
+        found += [generic._text_candidate(doc, el, anchor_pos, body, headline)
                   for el in generic._date_candidates(doc)
                   if el.tag not in SKIP_TAGS and el.tag not in ("html", "body")]
         found = [c for c in found if c is not None]
