@@ -20,7 +20,7 @@ from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
-                     UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, byline_text, counter_of,
+                     UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
 from .labels import alternation
@@ -394,7 +394,13 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         # article's text; the standfirst of a page in another language is the summary alone
     article.summary = summary or lead or (paragraphs[0] if paragraphs else None)
     article.body = "\n\n".join(paragraphs) if paragraphs else None
-    article.author = article.author or signature.author \
+    if article.author is None and signature.author:
+        # a byline naming the signer among others ('A (now) and B (earlier)' over a live blog
+        # whose last post B signs) is the fuller statement
+        marked = _marked_author(doc, body_el)
+        if marked and signature.author in marked:
+            article.author = marked
+    article.author = article.author or signature.author or _cjk_reporter(doc, body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
@@ -601,6 +607,20 @@ def _agency_byline(el: etree._Element) -> str | None:
             or not any(ch.isupper() for ch in text):
         return None
     return text
+
+
+def _cjk_reporter(doc: Doc, body_el) -> str | None:
+    """A Chinese reporter's credit (fields.CJK_REPORTER): on a short line of its own, or in
+    the dateline that opens the text."""
+    if "记者" not in doc.source and "記者" not in doc.source:
+        return None
+    for owner in doc.texts("label"):
+        text = text_of(owner)
+        if len(text) <= 60 and not in_link_list(owner) and not generic.chrome_ancestor(owner, body_el):
+            name = cjk_reporter(text)
+            if name:
+                return name
+    return cjk_reporter(text_of(body_el)[:80]) if body_el is not None else None
 
 
 def _linked_author(doc: Doc, body_el) -> str | None:

@@ -399,6 +399,7 @@ def source_of(el: etree._Element) -> str | None:
 # uploader's label ("Gửi bởi", "Posted by": often a CMS account) is weaker than an author's.
 BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
+    r"un article de|article de|ein bericht von|bericht von|ein beitrag von|reportaje de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|door|av|af|"
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
@@ -411,11 +412,24 @@ WRITER_CREDIT_LINE = re.compile(
     r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
     r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)\w",
     re.I)
+# a Chinese reporter's credit: in a dateline's brackets ('新华社北京3月20日电（记者张晓明、李雪）'),
+# as a line of its own ('本报记者　刘阳', '浪潮新闻记者 李明'), or between slashes ('聯報／記者林彥廷／台北')
+_CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
+CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)]"
+                          rf"|^\S{{0,8}}?(?:记者|記者)[\s\u3000]*({_CJK_NAMES})$"
+                          rf"|[／/]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]")
+
+
+def cjk_reporter(text: str) -> str | None:
+    m = CJK_REPORTER.search(text)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 # a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
 KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:" + alternation(labels.UPLOADER) + r"|posted by|submitted by|"
-    r"uploaded by|publié par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+    r"uploaded by|publié par|posté par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
 # credit labels of a writer or photographer not above: a line that starts with one is the
 # credit, the label is not part of the name
 CREDIT_LABEL = re.compile(
@@ -427,7 +441,7 @@ BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
 _BYLINE_END = re.compile(r"\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
-                         r"vào)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
+                         r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
     r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"
@@ -466,6 +480,10 @@ def byline_text(el: etree._Element) -> str:
     writers = [a for a in el.iter("a") if a.get("rel") == "author" or _AUTHOR_HREF.search(a.get("href") or "")]
     if not tools and not writers:
         return text_of(el)
+    if len(writers) >= 2:
+        joint = _joint_writers(el, writers)
+        if joint is not None:
+            return joint
     skip = set(tools)
     last = writers[-1] if writers else None
     parts: list[str] = []
@@ -488,9 +506,29 @@ def byline_text(el: etree._Element) -> str:
 
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
-_AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|"
-                          r"reporters?|profiles?|people|redakteur|tac-gia|writers?)/[^/?#]+(?:/[^/?#]+)?/?(?:$|[?#])",
-                          re.I)
+_JOINER_WORD = re.compile(r"\s(" + alternation(labels.JOINING) + r")\s", re.I)
+
+
+def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | None:
+    """A byline of several writers' links, with their roles or times between them ('By <a>Daniel
+    Okoro</a>, Senior Fellow, and <a>Laura Méndez</a>, Research Associate', '<a>Aisha Rahman</a>
+    (now) and <a>Tom Ellery</a> (earlier)'): its label and the names, joined by its own 'and'."""
+    names = list(dict.fromkeys(clean(text_of(a)) for a in writers))
+    if not 2 <= len(names) <= 6 or not all(looks_like_name(n) or _CJK_NAME.match(n) for n in names):
+        return None
+    full = text_of(el)
+    start = full.find(names[0])
+    between = full[start + len(names[0]):full.find(names[1], start + len(names[0]))].strip()
+    if between in ("、", "，", "・"):
+        return clean(full[:start] + between.join(names))      # '中村俊介、木下麻衣', as printed
+    joiner = _JOINER_WORD.search(full, start)
+    word = joiner.group(1) if joiner is not None else None
+    joined = ", ".join(names) if word is None else f"{', '.join(names[:-1])} {word} {names[-1]}"
+    return clean(full[:start] + joined)
+# a link to a writer's own page ('/author/jane-doe/', '/staff/4365/nadia-brooks/', '/autor-fl5pbd')
+_AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|experts?|"
+                          r"contributors?|columnists?|reporters?|profiles?|people|redakteur|tac-gia|writers?)"
+                          r"(?:/[^/?#]+(?:/[^/?#]+)?|-[^/?#]+)/?(?:$|[?#])", re.I)
 
 
 _TWO_NAMES = re.compile(r"(\S+(?:\s\S+){1,3})\s[-–]\s(\S+(?:\s\S+){1,3})")
@@ -519,7 +557,9 @@ _ROLE_TAIL = re.compile(
     r"associate|contributor|columnist|photographer|producer|anchor|analyst|specialist|"
     r"communications|affairs|school|institute|cent(?:er|re)|office|économiste|journaliste|"
     r"redakteur(?:in)?|korrespondent(?:in)?|periodista|giornalista|jornalista|redactor[a]?)\b.*"
-    r"|\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*)$", re.I)
+    r"|\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*"
+    # the outlet a writer files for, in capitals ('JAMES PARKER FOR CLARIONLINE')
+    r"|\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
 
 
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
@@ -544,6 +584,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if m is not None and _CJK_NAME.match(rest):
         return rest
+    if "、" in rest and all(_CJK_NAME.match(n) for n in rest.split("、")):
+        return rest                    # '中村俊介、木下麻衣': writers joined as printed
     if m is not None and _several_names(rest):
         return rest                    # 'By A, B and C'
     if m is not None and rest.count(",") == 1 and not _JOINER_WORDS.search(rest):

@@ -97,3 +97,49 @@ def test_dateline_after_the_writers_name_in_a_blog_top_block():
 def test_compact_relative_time_with_the_date_in_its_tooltip():
     assert _dated("<div class='byline'><span>Par Claire Dumesnil</span> • <span title='mardi 14 mai 2024 à 14:22'>"
                   "2 j</span></div>").startswith("2024-05-14")
+
+
+def _byline(meta: str, lang: str = "en", text: str = "") -> str | None:
+    page = (f"<html lang='{lang}'><head><title>Night buses extended</title></head><body><main><article>"
+            f"<h1>Night buses extended</h1>{meta}<div class='story'>{text}<p>{P[0]}</p><p>{P[1]}</p></div>"
+            "</article></main></body></html>")
+    return parse_page(page.encode("utf-8"), "https://www.example-daily.com/news/night-buses",
+                      profile="generic").article.author
+
+
+def test_several_writers_linked_with_roles_or_times_between_them():
+    assert _byline("<p class='byline'>By <a href='/experts/daniel-okoro/'>Daniel Okoro</a>, Senior Fellow, and "
+                   "<a href='/experts/laura-mendez/'>Laura Méndez</a>, Research Associate</p>") \
+        == "Daniel Okoro and Laura Méndez"
+    assert _byline("<address><a rel='author' href='/profile/ar'>Aisha Rahman</a> (now) and "
+                   "<a rel='author' href='/profile/te'>Tom Ellery</a> (earlier)</address>") \
+        == "Aisha Rahman and Tom Ellery"
+    assert _byline("<div class='authors'><a href='/reporter/a1/'>中村俊介</a>、<a href='/reporter/b2/'>木下麻衣</a></div>",
+                   lang="ja") == "中村俊介、木下麻衣"
+
+
+def test_byline_labels_and_the_outlet_a_writer_files_for():
+    assert _byline("<div class='byline'>Article de Claire Dumesnil</div>", lang="fr") == "Claire Dumesnil"
+    assert _byline("<div class='byline'>Ein Bericht von Friederike Lenz</div>", lang="de") == "Friederike Lenz"
+    assert _byline("<p class='byline'>By REBECCA THORNE and JAMES PARKER FOR CLARIONLINE</p>") \
+        == "REBECCA THORNE and JAMES PARKER"
+    assert _byline("<div>Von <a href='/impressum/autor-x81kq'>Lena Hartmann</a>, Husum</div>", lang="de") \
+        == "Lena Hartmann"
+
+
+def test_blog_footer_posted_by_before_the_time():
+    page = (f"<html lang='fr'><head><title>Semis</title></head><body><div class='post'><h2>Semis sous lampe</h2>"
+            f"<div class='itemcontent'><p>{P[0]}</p><p>{P[1]}</p></div><div class='itemfooter'>Posté par Martine R "
+            "à 14:22 - <a href='/archives/potager/'>Au potager</a> - <a href='#comments'>Commentaires [4]</a></div>"
+            "</div></body></html>")
+    a = parse_page(page.encode("utf-8"), "https://potager.example-blog.fr/archives/2024/05/14/1.html",
+                   profile="generic").article
+    assert a.author == "Martine R"
+
+
+def test_chinese_reporter_credits():
+    assert _byline("", lang="zh", text="<p>华夏社北京5月14日电（记者张晓明、李雪）记者14日从农业农村部获悉，春播进展顺利。</p>") \
+        == "张晓明、李雪"
+    assert _byline("<p>本报记者　刘阳</p>", lang="zh") == "刘阳"
+    assert _byline("<div class='info'><a href='/news/reporter/lb'>聯報</a>／ 記者<a href='/news/reporter/x1'>林彥廷</a>"
+                   "／台北即時報導</div>", lang="zh-Hant") == "林彥廷"
