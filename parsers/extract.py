@@ -631,13 +631,33 @@ def _linked_author(doc: Doc, body_el) -> str | None:
         if name is None or in_link_list(a) or generic.chrome_ancestor(a, body_el) \
                 or generic.in_teaser(a, doc.url) or generic.in_comments(a) or in_related_block(a):
             continue
+        parent = a.getparent()
+        if parent is not None and sum(author_link_name(x) is not None for x in parent.iter("a")) > 1:
+            return byline_of(parent) or name     # several writers side by side: all of them
         return name
     return None
 
 
+_ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
+                                 "GovernmentOrganization", "EducationalOrganization"})
+
+
 def _jsonld_author(doc: Doc) -> str | None:
-    name = doc.jsonld_value("author")
-    return name if name and (looks_like_name(name) or _CJK_NAME.match(name)) else None
+    """The page's JSON-LD author when it is a person's name (a newsroom named as an
+    Organization is the publisher, not a writer)."""
+    for item in doc.jsonld:
+        author = item.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict):
+            kind = author.get("@type")
+            if kind in _ORGANIZATION_TYPES or (isinstance(kind, list) and _ORGANIZATION_TYPES & set(kind)):
+                continue
+            author = author.get("name")
+        if isinstance(author, str) and author.strip():
+            name = clean(author)
+            return name if looks_like_name(name) or _CJK_NAME.match(name) else None
+    return None
 
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,

@@ -507,7 +507,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if best is None or score > best[0]:
             best = (score, text, el)
     if best and best[0] >= 2:
-        return best[1], best[2]
+        return _without_kicker(best[2], best[1]), best[2]
     if not og and _TITLE_SPLIT.search(doc.title):
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
@@ -517,6 +517,22 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+def _without_kicker(el: etree._Element, text: str) -> str:
+    """A heading printed as a kicker, a colon and the title in spans of their own (<h2><span
+    class="kicker">Salzwiesen im Wattenmeer</span><span>:</span> <span>Das Meer holt sich das
+    Land zurück</span></h2>): the title. A heading written as one text keeps its colon."""
+    spans = [c for c in el if isinstance(c.tag, str)]
+    if len(spans) < 2 or (el.text or "").strip() or any(c.tag not in ("span", "strong", "b", "em") for c in spans):
+        return text
+    kicker, title = text_of(spans[0]), text_of(spans[-1])
+    middle = ((spans[0].tail or "") + "".join(text_of(c) + (c.tail or "") for c in spans[1:-1])).strip()
+    colon = middle == ":" or (kicker.endswith(":") and not middle)
+    if colon and 1 <= len(kicker.rstrip(":").split()) <= 6 and len(title.split()) >= 3 \
+            and text.endswith(title) and not (spans[-1].tail or "").strip():
+        return title
+    return text
 
 
 def _opens(container: etree._Element, el: etree._Element) -> bool:

@@ -143,3 +143,21 @@ def test_chinese_reporter_credits():
     assert _byline("<p>本报记者　刘阳</p>", lang="zh") == "刘阳"
     assert _byline("<div class='info'><a href='/news/reporter/lb'>聯報</a>／ 記者<a href='/news/reporter/x1'>林彥廷</a>"
                    "／台北即時報導</div>", lang="zh-Hant") == "林彥廷"
+
+
+def test_kicker_in_its_own_span_before_the_title():
+    page = (f"<html lang='de'><head><title>x</title></head><body><main><article><h2 class='headline'>"
+            "<span class='kicker'>Nachtbusse</span><span class='hide-for-l'>:</span> <span>Die Stadt fährt "
+            f"künftig rund um die Uhr</span></h2><div class='text'><p>{P[0]}</p><p>{P[1]}</p></div>"
+            "</article></main></body></html>")
+    a = parse_page(page.encode("utf-8"), "https://www.example-blatt.de/a/nachtbusse", profile="generic").article
+    assert a.headline == "Die Stadt fährt künftig rund um die Uhr"
+
+
+def test_a_newsroom_named_as_the_json_ld_author_is_not_a_writer():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", '
+            '"name": "JBN"}}</script>')
+    page = (f"<html lang='en'><head><title>Night buses</title>{head}</head><body><main><article>"
+            f"<h1>Night buses extended</h1><div class='story'><p>{P[0]}</p><p>{P[1]}</p></div></article></main>"
+            "</body></html>")
+    assert parse_page(page.encode("utf-8"), "https://www.example-daily.com/n/1", profile="generic").article.author is None
