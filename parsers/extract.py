@@ -735,7 +735,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
 _INLINE_CHROME_PART = re.compile(
     r"^(?:ads?|adslot|adunit|advert\w*|anzeigen?|werbung|reklam\w*|publicit\w*|dfp|"
     r"share\w*|sharing|social\w*|related\w*|relacionad\w*|correlat\w*|readalso|teaser\w*|"
-    r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|caption\w*|credits?|"
+    r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|\w*caption\w*|credits?|"
     r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*)$")
@@ -816,7 +816,7 @@ _SHARE_LABEL = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|partager
 _READ_MORE = re.compile(
     r"^(?:read more|read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|lee también|"
-    r"más información|ver también|leggi anche|leia também|leia mais|veja também|saiba mais|"
+    r"más información|ver también|mirá también|mira también|leggi anche|leia também|leia mais|veja também|saiba mais|"
     r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|читайте также|"
     r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい|"
     r"baca juga|simak juga|lihat juga|baca selengkapnya)"
@@ -956,14 +956,21 @@ _META_LABEL = re.compile(r"(" + alternation(labels.AUTHOR, labels.VISITS, labels
                          + r")\s*[:：]", re.I)
 
 
+_UPDATED_BESIDE = re.compile(r"\b(?:updated|modified|modifié|mis à jour|aktualisiert|actualizado|"
+                             r"aggiornato|atualizado|cập nhật)\b", re.I)
+
+
 def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:
     """Before the first paragraph of a container the generic extractor chose: the headline
     again, the timestamp line, or a breadcrumb (links joined by separators)."""
     text = block.text
     if headline and text == headline:
         return True
-    if date_raw and date_raw in text and len(text) < len(date_raw) + 40:
-        return True
+    if date_raw and date_raw in text and (len(text) < len(date_raw) + 40 or (
+            len(text) < 2 * len(date_raw) + 40 and _UPDATED_BESIDE.search(text))):
+        return True                    # the dateline ('Publié le …, modifié le …' too)
+    if len(text) < 100 and BYLINE_LABEL.match(text) and byline_name(text, labelled_only=True):
+        return True                    # the byline: 'Par Claire Fontanel et Rémi Bouchard'
     if len(text) < 160 and len({m.lower() for m in _META_LABEL.findall(text)}) >= 2:
         return True                    # the meta line: 'Tác giả: X  Lượt xem: 1034'
     if len(text) < 100 and _META_LABEL.match(text):

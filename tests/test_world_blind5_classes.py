@@ -161,3 +161,12 @@ def test_a_newsroom_named_as_the_json_ld_author_is_not_a_writer():
             f"<h1>Night buses extended</h1><div class='story'><p>{P[0]}</p><p>{P[1]}</p></div></article></main>"
             "</body></html>")
     assert parse_page(page.encode("utf-8"), "https://www.example-daily.com/n/1", profile="generic").article.author is None
+
+
+def test_camel_case_caption_and_the_byline_above_the_text_are_not_body():
+    page = (f"<html lang='en'><head><title>x</title></head><body><main><div class='story'>"
+            "<h1>Night buses extended</h1><p class='byline'>By Tom Reyes and Ana Ruiz</p>"
+            "<div class='mol-img'><img src='/a.jpg' alt=''></div><p class='imageCaption'>A night bus leaves the "
+            f"depot on Tuesday evening</p><p>{P[0]}</p><p>{P[1]}</p></div></main></body></html>")
+    a = parse_page(page.encode("utf-8"), "https://www.example-daily.com/n/2", profile="generic").article
+    assert a.body == f"{P[0]}\n\n{P[1]}"
