@@ -961,6 +961,9 @@ def _visible_date(doc: Doc, headline, body
     for el in _date_candidates(doc):
         if el.tag not in SKIP_TAGS and el.tag not in ("html", "body"):
             queue.append((_distance(doc, el, anchor_pos) - 30, 1, el))
+    if "data-publ" in doc.source:
+        for el in _DATA_PUBLISHED(doc.root):
+            queue.append((_distance(doc, el, anchor_pos) - 30, 2, el))
     queue.sort(key=lambda q: q[0])
     candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
     best_all = best_kept = None        # the best of all read, of those not 'updated'
@@ -970,7 +973,8 @@ def _visible_date(doc: Doc, headline, body
         if chosen is not None and chosen[1][4] != "updated" and bound > chosen[0][0]:
             break                      # every candidate left scores above the chosen one
         found = _time_candidate(doc, el, anchor_pos) if source == 0 else \
-            _text_candidate(doc, el, anchor_pos, body, headline)
+            _text_candidate(doc, el, anchor_pos, body, headline) if source == 1 else \
+            _data_candidate(doc, el, anchor_pos)
         if found is None:
             continue
         candidates.append(found)
@@ -1034,6 +1038,23 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
         return None
     kind = _time_kind(el)
     return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
+
+
+# a byline's machine date in a data attribute, beside a relative time it prints ('2 days ago')
+_DATA_PUBLISHED = etree.XPath("//*[@data-published or @data-publish-date or @data-published-at "
+                              "or @data-date-published]")
+
+
+def _data_candidate(doc: Doc, el, anchor_pos: int):
+    """An element whose data-published attribute holds the article's time, marked as the
+    published date (the page prints only '2 days ago' beside it)."""
+    value = el.get("data-published") or el.get("data-publish-date") or el.get("data-published-at") \
+        or el.get("data-date-published")
+    parsed = parse_vietnamese_datetime(value or "")
+    if parsed.value is None or in_link_list(el) or inside_link(el) or in_comments(el) \
+            or in_teaser(el, doc.url) or in_related_block(el):
+        return None
+    return (_distance(doc, el, anchor_pos) - 30, parsed, el, True, "published")
 
 
 def _in_banner(el: etree._Element, headline: etree._Element | None) -> bool:

@@ -170,3 +170,10 @@ def test_camel_case_caption_and_the_byline_above_the_text_are_not_body():
             f"depot on Tuesday evening</p><p>{P[0]}</p><p>{P[1]}</p></div></main></body></html>")
     a = parse_page(page.encode("utf-8"), "https://www.example-daily.com/n/2", profile="generic").article
     assert a.body == f"{P[0]}\n\n{P[1]}"
+
+
+def test_date_in_a_data_attribute_beside_a_relative_time():
+    meta = ("<div class='byline'><span>By <a href='/staff/cn'>Carla Nguyen</a></span><div class='byline__time' "
+            "data-published='2024-04-30T14:22:10-07:00'><span class='js-timeago'>2 days ago</span></div></div>"
+            "<p class='aside'>The last burn was on <time datetime='2024-03-23T10:00:00-07:00'>Mar 23</time>.</p>")
+    assert _dated(meta).startswith("2024-04-30")

@@ -73,6 +73,7 @@ def test_nearest_first_date_reading_chooses_as_reading_all():
         found += [generic._text_candidate(doc, el, anchor_pos, body, headline)
                   for el in generic._date_candidates(doc)
                   if el.tag not in SKIP_TAGS and el.tag not in ("html", "body")]
+        found += [generic._data_candidate(doc, el, anchor_pos) for el in generic._DATA_PUBLISHED(doc.root)]
         found = [c for c in found if c is not None]
         if not found:
             return None, None
