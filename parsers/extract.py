@@ -701,6 +701,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             while i < len(items) and len(items[i].text) < 150 and _FILE_LINE.search(items[i].text):
                 i += 1                 # ... or an attachment heading and its files
             continue
+        m = _LINKED_READ_MORE.match(text)
+        if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
+            continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -947,6 +950,9 @@ def _prose_seen(kept: list[Block]) -> bool:
 _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 
+# a read-more line the portals put inside the text, with its colon: the title after it is a link
+_LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
+                               r"\s*[:：>»]\s*(?=\S)", re.I)
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
 _LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,

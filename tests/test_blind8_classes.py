@@ -127,3 +127,9 @@ def test_cms_account_in_the_profiles_author_yields_to_the_signature():
     assert signed.platform == "wordpress"
     assert signed.author == "Hữu Phước"
     assert _parse(page(""), head=head).author is None
+
+
+def test_read_more_line_inside_the_text_is_not_body():
+    sign = '<p>Xem thêm: <a href="/tin-tuc/xa-tan-phu-hoan-thanh-nong-thon-moi-2090">Xã Tân Phú hoàn thành nông thôn mới</a></p>'
+    a = _parse(_article(sign=sign), profile="generic")
+    assert a.body == f"{PROSE}\n\n{PROSE2}"
