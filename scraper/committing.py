@@ -18,7 +18,7 @@ from govnews.parsers.model import Page, Postback
 from govnews.parsers.urls import canonical_url
 
 from .errors import FetchError, StoreFailure
-from .frontier import PRIORITY, Request, frontier_key
+from .frontier import PRIORITY, Request, canonical_key
 from .http import Response
 from .records import article_row, observation_row, utc_now
 
@@ -282,8 +282,9 @@ class Committing:
 
     def _frontier_key(self, url: str) -> str:
         """The frontier key: the canonical URL with http/https and www/bare host folded, since
-        portals serve the same page under all four."""
-        return frontier_key(url, self.rules)
+        portals serve the same page under all four (`frontier_key`, from the run's remembered
+        canonical URL: a link is canonicalised once for both)."""
+        return canonical_key(self._canonical(url))
 
     def _canonical_url(self, url: str) -> str:
         return canonical_url(url, self.rules)
