@@ -188,6 +188,7 @@ class Store:
         self.path = path
         self.lock = threading.RLock()
         self._depth = 0
+        self._commit_hooks: list = []
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
@@ -280,13 +281,25 @@ class Store:
                 if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. disk full)
                     self.conn.execute("ROLLBACK")
                 raise
-            self._depth = 0
             try:
+                for hook in self._commit_hooks:
+                    hook.before_commit(self.conn)
+                self._depth = 0
                 self.conn.execute("COMMIT")
-            except sqlite3.Error:
+            except BaseException:
+                self._depth = 0
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                for hook in self._commit_hooks:
+                    hook.rolled_back()
                 raise
+
+    def add_commit_hook(self, hook) -> None:
+        """`hook.before_commit(conn)` writes into every outermost transaction just before its
+        COMMIT (writes that wait for the next transaction instead of costing one of their own);
+        `hook.rolled_back()` is told when such a transaction rolled back instead."""
+        with self.lock:
+            self._commit_hooks.append(hook)
 
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         name = f"sp{self._depth}"
