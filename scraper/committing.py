@@ -76,7 +76,8 @@ class Committing:
         as seen meanwhile."""
         with self.store.lock:
             try:
-                with self._store_guard(doing), self.store.transaction():
+                # nothing in a commit catches what the store raises: no savepoints needed
+                with self._store_guard(doing), self.store.transaction(whole=True):
                     yield
             except BaseException:
                 with self._lock:
