@@ -188,6 +188,8 @@ class Store:
         self.path = path
         self.lock = threading.RLock()
         self._depth = 0
+        self._whole = False                       # the open transaction's nested blocks join it
+        self._commit_hooks: list = []
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
@@ -261,18 +263,24 @@ class Store:
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, whole: bool = False) -> Iterator[sqlite3.Connection]:
         """Hold the lock and one write transaction; commit on success, roll back on any exception.
 
         Nested use becomes a SAVEPOINT: an exception caught inside the outer block undoes only
-        the inner block's writes.
+        the inner block's writes. `whole` (for an outer block that catches nothing its nested
+        blocks raise, such as a crawl's commit of a page): nested blocks join the transaction
+        without a savepoint, two statements each that could only matter to a catcher; any
+        exception still rolls back all of it.
         """
         with self.lock:
             if self._depth:
-                yield from self._savepoint()
+                if self._whole:
+                    yield self.conn
+                else:
+                    yield from self._savepoint()
                 return
             self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            self._depth, self._whole = 1, whole
             try:
                 yield self.conn
             except BaseException:
@@ -280,13 +288,25 @@ class Store:
                 if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. disk full)
                     self.conn.execute("ROLLBACK")
                 raise
-            self._depth = 0
             try:
+                for hook in self._commit_hooks:
+                    hook.before_commit(self.conn)
+                self._depth = 0
                 self.conn.execute("COMMIT")
-            except sqlite3.Error:
+            except BaseException:
+                self._depth = 0
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                for hook in self._commit_hooks:
+                    hook.rolled_back()
                 raise
+
+    def add_commit_hook(self, hook) -> None:
+        """`hook.before_commit(conn)` writes into every outermost transaction just before its
+        COMMIT (writes that wait for the next transaction instead of costing one of their own);
+        `hook.rolled_back()` is told when such a transaction rolled back instead."""
+        with self.lock:
+            self._commit_hooks.append(hook)
 
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         name = f"sp{self._depth}"

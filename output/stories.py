@@ -144,10 +144,19 @@ NORMALISER_VERSION = 4
 DEFAULT_SETTINGS = StorySettings()
 
 
+# datasketch MinHashLSH's choice for the default settings, known beforehand: asking it imports
+# datasketch and SciPy (0.6 s of CPU in every process that updates stories) to integrate what
+# never changes. tests/test_stories.py checks every entry against datasketch.
+KNOWN_BANDS = {(0.4, 128, 0.9): (42, 3)}
+
+
 @lru_cache(maxsize=32)
 def lsh_bands(threshold: float, num_perm: int, miss_weight: float = 0.9) -> tuple[int, int]:
     """(bands, rows per band): datasketch MinHashLSH's choice for `threshold`, weighing a missed
     pair `miss_weight` and a needless candidate 1 - `miss_weight`."""
+    known = KNOWN_BANDS.get((threshold, num_perm, miss_weight))
+    if known is not None:
+        return known
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=(1.0 - miss_weight, miss_weight))
@@ -387,10 +396,14 @@ def shingle_hashes(words: Sequence[str], shingle_words: int) -> np.ndarray:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int) -> np.ndarray:
-    """datasketch's MinHash permutations (a, b) for `num_perm` and `seed` (scheme affine32)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    """datasketch's MinHash permutations (a, b) for `num_perm` and `seed` (scheme affine32),
+    drawn as datasketch draws them (`MinHash._init_permutations`: an odd 32-bit a, any 32-bit
+    b, from numpy's RandomState(seed)) without importing datasketch and SciPy for it;
+    tests/test_stories.py checks them against datasketch's."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return np.array([a, b])
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:

@@ -236,6 +236,9 @@ class WarcArchive:
             if self._writer is not None:
                 self._close_current()
             self._closed = True
+            flush = getattr(self._digests, "flush", None)
+            if flush is not None:
+                flush()                          # the payload index is whole once closed
 
     def _write(self, records: list[ArcWarcRecord], request_bodies: dict[str, bytes] | None = None
                ) -> None:
@@ -465,16 +468,31 @@ def _next_sequence(folder: Path, stem: str) -> int:
 
 class SqliteDigests(MutableMapping):
     """The payload index in the dataset's SQLite database: one indexed row per archived payload,
-    so deduplication needs neither a scan of old WARC files nor memory per payload."""
+    so deduplication needs neither a scan of old WARC files nor memory per payload.
 
-    def __init__(self, conn: sqlite3.Connection, lock) -> None:
+    Given the `store`, a new entry is written into the store's next transaction (a crawl
+    commits one per page) instead of a transaction of its own, and into one of its own at
+    `flush()` (the archive's `close`). Until then it is looked up here like any other. A
+    process killed before leaves entries out of the index, never an entry without its record
+    (the record reached the file before its entry was noted): a later identical payload is then
+    stored in full rather than as a revisit."""
+
+    def __init__(self, conn: sqlite3.Connection, lock, store=None) -> None:
         self._conn, self._lock = conn, lock
+        self._pending: dict[str, tuple[str, str, str]] = {}
+        self._writing: dict[str, tuple[str, str, str]] = {}   # in the transaction committing
+        self._deferred = store is not None
         with lock:
             conn.execute("CREATE TABLE IF NOT EXISTS warc_payloads (digest TEXT PRIMARY KEY,"
                          " uri TEXT NOT NULL, date TEXT NOT NULL, record_id TEXT NOT NULL)")
+        if store is not None:
+            self._store = store
+            store.add_commit_hook(self)
 
     def __getitem__(self, digest: str) -> tuple[str, str, str]:
         with self._lock:
+            if digest in self._pending:
+                return self._pending[digest]
             row = self._conn.execute("SELECT uri, date, record_id FROM warc_payloads WHERE digest=?",
                                      (digest,)).fetchone()
         if row is None:
@@ -483,21 +501,57 @@ class SqliteDigests(MutableMapping):
 
     def __setitem__(self, digest: str, value: tuple[str, str, str]) -> None:
         with self._lock:
-            self._conn.execute("INSERT OR IGNORE INTO warc_payloads VALUES (?, ?, ?, ?)",
-                               (digest, *value))
+            if self._deferred and not self._conn.in_transaction:
+                self._pending.setdefault(digest, value)
+            else:
+                self._conn.execute(_INSERT_PAYLOAD, (digest, *value))
 
     def __delitem__(self, digest: str) -> None:
         with self._lock:
+            self._pending.pop(digest, None)
             self._conn.execute("DELETE FROM warc_payloads WHERE digest=?", (digest,))
 
     def __iter__(self):
+        self.flush()
         with self._lock:
             rows = self._conn.execute("SELECT digest FROM warc_payloads").fetchall()
         return iter(r[0] for r in rows)
 
     def __len__(self) -> int:
+        self.flush()
         with self._lock:
             return self._conn.execute("SELECT COUNT(*) FROM warc_payloads").fetchone()[0]
+
+    def flush(self) -> None:
+        """Write the entries waiting for a transaction, in one of their own. A store that
+        cannot be written loses them, as a killed process would (see the class docstring)."""
+        with self._lock:
+            if not self._pending:
+                return
+            try:
+                with self._store.transaction():
+                    pass                          # before_commit writes them
+            except sqlite3.Error as exc:
+                log.warning("%s: %d payload digests not indexed (%s): later identical payloads "
+                            "are stored in full", getattr(self._store, "path", "store"),
+                            len(self._pending), exc)
+                self._pending.clear()
+
+    def before_commit(self, conn: sqlite3.Connection) -> None:
+        """The store's transaction is about to commit: the waiting entries go into it."""
+        self._writing = self._pending
+        self._pending = {}
+        if self._writing:
+            conn.executemany(_INSERT_PAYLOAD, [(d, *v) for d, v in self._writing.items()])
+
+    def rolled_back(self) -> None:
+        """The transaction that held the waiting entries rolled back: they wait again (entries
+        of an earlier, committed transaction may come back too; writing them twice is no harm)."""
+        self._pending = {**self._writing, **self._pending}
+        self._writing = {}
+
+
+_INSERT_PAYLOAD = "INSERT OR IGNORE INTO warc_payloads VALUES (?, ?, ?, ?)"
 
 
 def seed_digests(folder: Path) -> dict[str, tuple[str, str, str]]:

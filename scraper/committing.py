@@ -18,7 +18,7 @@ from govnews.parsers.model import Page, Postback
 from govnews.parsers.urls import canonical_url
 
 from .errors import FetchError, StoreFailure
-from .frontier import PRIORITY, Request, frontier_key
+from .frontier import PRIORITY, Request, canonical_key
 from .http import Response
 from .records import article_row, observation_row, utc_now
 
@@ -43,6 +43,28 @@ def same_listing(parent: str, child: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d+")
+# what urlencode's quote_plus leaves as is; every other character is its UTF-8 bytes as %XX
+_FORM_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+
+
+def form_body(fields) -> bytes:
+    """`urlencode(fields).encode()`, the body of a form POST: the same bytes, escaped by
+    str.replace per distinct character to escape instead of urllib's Python call per byte (an
+    ASP.NET postback carries a base64 view state of tens of KB: three characters to escape).
+    Pairs of strings only; anything else goes to urlencode."""
+    pairs = list(fields.items()) if hasattr(fields, "items") else list(fields)
+    if not all(type(k) is str and type(v) is str for k, v in pairs):
+        return urlencode(pairs).encode()
+    return "&".join(f"{_form_quoted(k)}={_form_quoted(v)}" for k, v in pairs).encode()
+
+
+def _form_quoted(text: str) -> str:
+    """quote_plus(text): "%" first (the escapes add it), the space last (it becomes "+")."""
+    unsafe = set(text) - _FORM_SAFE
+    for char in sorted(unsafe, key=lambda c: (c != "%", c == " ")):
+        text = text.replace(char, "+" if char == " " else
+                            "".join(f"%{b:02X}" for b in char.encode()))
+    return text
 
 
 class Committing:
@@ -54,7 +76,8 @@ class Committing:
         as seen meanwhile."""
         with self.store.lock:
             try:
-                with self._store_guard(doing), self.store.transaction():
+                # nothing in a commit catches what the store raises: no savepoints needed
+                with self._store_guard(doing), self.store.transaction(whole=True):
                     yield
             except BaseException:
                 with self._lock:
@@ -262,7 +285,7 @@ class Committing:
             return          # Page$1 is the listing as first served (by GET): never re-posted
         key = f"{self._key(postback.action)}#postback={fields.get('__EVENTTARGET', '')}|{argument}"
         host = host_of(postback.action)
-        body = urlencode(postback.fields).encode()
+        body = form_body(postback.fields)
         owner = self._site_for(postback.action, site)
         added = self.frontier.add(Request(key, postback.action, "POST", body, owner.name, host,
                                           "listing", depth, 0), self.run_id)
@@ -282,8 +305,9 @@ class Committing:
 
     def _frontier_key(self, url: str) -> str:
         """The frontier key: the canonical URL with http/https and www/bare host folded, since
-        portals serve the same page under all four."""
-        return frontier_key(url, self.rules)
+        portals serve the same page under all four (`frontier_key`, from the run's remembered
+        canonical URL: a link is canonicalised once for both)."""
+        return canonical_key(self._canonical(url))
 
     def _canonical_url(self, url: str) -> str:
         return canonical_url(url, self.rules)

@@ -42,7 +42,13 @@ def frontier_key(url: str, rules) -> str:
     """The frontier key of a URL: its canonical form with http/https and www/bare host folded,
     since portals serve the same page under all four. Crawl and reparse both key by it."""
     from govnews.parsers.urls import canonical_url
-    rest = canonical_url(url, rules).split("://", 1)[-1]
+    return canonical_key(canonical_url(url, rules))
+
+
+def canonical_key(canonical: str) -> str:
+    """The frontier key of a URL already in canonical form (`frontier_key` without
+    canonicalising again)."""
+    rest = canonical.split("://", 1)[-1]
     return rest[4:] if rest.startswith("www.") else rest
 
 

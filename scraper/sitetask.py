@@ -152,7 +152,8 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
             if task.archive:
                 archive = WarcArchive(warc_folder, run_id=task.run_id, name=task.shard,
                                       max_bytes=task.archive_max_bytes,
-                                      digests=SqliteDigests(store.conn, store.lock))
+                                      digests=SqliteDigests(store.conn, store.lock,
+                                                             store=store))
             try:
                 crawl = Crawl(store, live, settings, task.run_id, archive=archive,
                               reobserve=_reobserve(task, store), progress=progress,

@@ -129,6 +129,19 @@ def test_the_signature_is_datasketchs_minhash() -> None:
     assert np.array_equal(signature(hashes[:0]), MinHash(num_perm=128, seed=1).hashvalues)
 
 
+def test_known_answers_are_datasketchs() -> None:
+    from datasketch import MinHashLSH
+    from govnews.output.stories import KNOWN_BANDS, _permutations
+    for (threshold, num_perm, miss_weight), bands in KNOWN_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm,
+                         weights=(1.0 - miss_weight, miss_weight))
+        assert bands == (lsh.b, lsh.r)
+    for num_perm, seed in ((128, 1), (64, 7), (256, 3)):
+        expected = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        assert np.array_equal(_permutations(num_perm, seed), expected)
+        assert _permutations(num_perm, seed).dtype == expected.dtype
+
+
 def test_settings_are_checked() -> None:
     with pytest.raises(StoriesError, match="threshold"):
         StorySettings(threshold=0)
