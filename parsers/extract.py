@@ -495,7 +495,7 @@ def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple
 
     found = _first(doc, profile, "published", read)
     if found is not None:
-        return found
+        return generic.read_month_first(doc, found[0]), found[1]
     return generic.find_published(doc, headline_el, body_el)
 
 

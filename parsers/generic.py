@@ -252,6 +252,9 @@ def _first_element(el: etree._Element) -> etree._Element | None:
     return next((c for c in el if isinstance(c.tag, str)), None)
 
 
+_QUESTION_CLASS = re.compile(r"question|cau-?hoi|noi-?dung-?hoi", re.I)
+
+
 def question_before(body: etree._Element) -> etree._Element | None:
     """A Q&A page ('Hỏi - đáp'): the body found is the answer, in a block opening with its label
     ('Trả lời') right after the question's block ('Nội dung câu hỏi'). Returns the question's
@@ -262,13 +265,20 @@ def question_before(body: etree._Element) -> etree._Element | None:
         if parent is None or parent.tag in ("body", "html"):
             return None
         label = _first_element(node)
-        if label is not None and label is not body and _ANSWER_LABEL.match(text_of(label)):
+        inner = _first_element(label) if label is not None else None
+        if label is not None and label is not body and (
+                _ANSWER_LABEL.match(text_of(label)) or (inner is not None and _ANSWER_LABEL.match(text_of(inner)))):
+            # ('Trả lời:' alone, or first in the answer's head: 'Trả lời: Đơn vị trả lời: … | Ngày …')
             prev = node.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()
             first = _first_element(prev) if prev is not None else None
-            if first is None or not _QUESTION_LABEL.match(text_of(first)):
+            if first is None:
                 return None
+            if not _QUESTION_LABEL.match(text_of(first)):
+                # a question's block named by its class, with no label ('qa-question', 'cau-hoi')
+                marked = _QUESTION_CLASS.search((prev.get("class") or "") + " " + (prev.get("id") or ""))
+                return prev if marked and text_of(prev) else None
             texts = [c for c in prev if isinstance(c.tag, str) and c is not first and text_of(c)]
             return texts[0] if len(texts) == 1 else None
         node = parent
@@ -564,7 +574,7 @@ def _titles_a_box(el: etree._Element) -> bool:
                 or parent.tag not in ("tr", "div", "thead", "tbody") or (parent.text or "").strip():
             break
         el = parent
-    links = text = entries = seen = 0
+    links = text = entries = seen = banners = 0
     for sib in islice(el.itersiblings(), 10):      # a box's first few children say what it is
         if not isinstance(sib.tag, str):
             continue
@@ -573,6 +583,8 @@ def _titles_a_box(el: etree._Element) -> bool:
             return True                # a drop-down, a date picker, a search field: a widget's title
         if not text and digit_row(sib):
             return True                # the visitor counter's digits under their title
+        if not text and not len(text_of(sib)) and any(a.find(".//img") is not None for a in sib.iter("a")):
+            banners += 1               # a banner link: a picture, no words
         size = len(text_of(sib))
         text += size
         linked = sum(len(clean(text_content(a))) for a in sib.iter("a"))
@@ -581,6 +593,8 @@ def _titles_a_box(el: etree._Element) -> bool:
         entries += bool(linked) and size <= 200
     # mostly links, or a list of entries: each a short item that opens with a link and says a
     # few words more ('<a>Hướng dẫn số 12/HD-LĐLĐ</a><br/>Về tổ chức Đại hội')
+    if not text and banners:
+        return True                    # a box of banner links ('LIÊN KẾT' over partner logos)
     return text >= 40 and (links >= 0.6 * text or seen >= 2 and entries == seen)
 
 
@@ -594,6 +608,7 @@ BOX_TITLE = re.compile(
     r"^\s*(?:(?:tin|bài|bài viết|nội dung|thông tin)(?: tức)? chi tiết|chi tiết(?: (?:tin|bài)"
     r"(?: tức| viết| bài)?)?|tin tức(?: - sự kiện| sự kiện| chung)?|tin mới(?: nhất)?|tin bài|"
     r"chuyên mục|danh mục|nội dung(?: tin| bài viết)?|xem tin|tin|bài viết|news(?: detail)?|"
+    r"hỏi đáp(?: trực tuyến)?|hỏi - đáp|liên kết(?: website)?|"
     r"article detail)\s*[:：]?\s*$", re.I)
 # a section's name printed as the page's heading ("News Flash", "Press Releases"), not a headline
 _SECTION_LABEL = re.compile(
@@ -639,7 +654,10 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
                 text = text_of(prev)
                 if text:
                     seen += 1
-                    if _is_styled_title(prev, text):
+                    hint = (prev.get("class") or "") + " " + (prev.get("id") or "")
+                    if _TITLE_HINT.search(hint):
+                        return None    # the title is marked: it competes as itself
+                    if _is_styled_title(prev, text) and not _CATEGORY_HINT.search(hint):
                         return prev
                     if not (_DATE_HINT.search(text) or NAMED_DATE_HINT.search(text.lower())) \
                             or len(text) > 80:
@@ -782,9 +800,33 @@ def find_published(doc: Doc, headline: etree._Element | None,
     """See _find_published; a numeric date on a page in American English reads month first
     ('7/8/2022' is July 8 there, 7 August everywhere else)."""
     parsed, el = _find_published(doc, headline, body)
-    if parsed is not None and parsed.value is not None and _american(doc):
-        parsed = _month_first(parsed)
-    return parsed, el
+    return read_month_first(doc, parsed), el
+
+
+def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
+    """`parsed` read month first when the page writes its numeric dates so (an en-US page
+    outside Vietnam, or a page whose own dates show it)."""
+    if parsed is not None and parsed.value is not None and (_american(doc) or _writes_month_first(doc)):
+        return _month_first(parsed)
+    return parsed
+
+
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+def _writes_month_first(doc: Doc) -> bool:
+    """The page writes its numeric dates month first, by its own evidence: a date that can only
+    be read so ('2/28/2020' in its lists) and none that can only be read day first ('28/2/2020').
+    An English-language server under a Vietnamese portal does this."""
+    month_first = day_first = False
+    for m in _SLASHED_DATE.finditer(doc.source):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            day_first = True
+            break
+        if second > 12 >= first:
+            month_first = True
+    return month_first and not day_first
 
 
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
@@ -970,7 +1012,7 @@ def _visible_date(doc: Doc, headline, body
     published = False
     for bound, source, el in queue:
         chosen = best_kept if published else best_all
-        if chosen is not None and chosen[1][4] != "updated" and bound > chosen[0][0]:
+        if chosen is not None and chosen[1][4] not in _SECONDARY and bound > chosen[0][0]:
             break                      # every candidate left scores above the chosen one
         found = _time_candidate(doc, el, anchor_pos) if source == 0 else \
             _text_candidate(doc, el, anchor_pos, body, headline) if source == 1 else \
@@ -981,13 +1023,13 @@ def _visible_date(doc: Doc, headline, body
         key = (found[0], -doc.position(found[2]))
         if best_all is None or key < best_all[0]:
             best_all = (key, found)
-        if found[4] != "updated" and (best_kept is None or key < best_kept[0]):
+        if found[4] not in _SECONDARY and (best_kept is None or key < best_kept[0]):
             best_kept = (key, found)
         published = published or found[4] == "published"
     if not candidates:
         return None, None, False, None
     if any(c[4] == "published" for c in candidates):
-        candidates = [c for c in candidates if c[4] != "updated"]
+        candidates = [c for c in candidates if c[4] not in _SECONDARY]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
     if candidates[0][4] == "updated":
         # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same
@@ -1089,7 +1131,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
 
 
 _PUBLISHED_WORDS = re.compile(
-    r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|published|"
+    r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
     r"pubblicato|gepubliceerd|submitted|created|erstellt|opublikowano|data publikacji|"
     r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
@@ -1135,11 +1177,18 @@ def _date_kind(text: str, raw: str | None) -> str | None:
     before = before[-40:]
     if not before.strip():
         return None
+    if _ASKED_WORDS.search(before):
+        return "asked"                 # a Q&A page's question: its answer's date is the page's
     if _PUBLISHED_WORDS.search(before):
         return "published"
     if _UPDATED_WORDS.search(before):
         return "updated"
     return None
+
+
+# the date a citizen sent the question a Q&A page answers ('Ngày gửi: …', then 'Ngày trả lời: …')
+_ASKED_WORDS = re.compile(r"(?:ngày gửi|ngày hỏi|gửi câu hỏi|asked)\b[^0-9]{0,24}$", re.I)
+_SECONDARY = ("updated", "asked")  # dates that give way to a labelled publication date
 
 
 _TIME_PUBLISHED = re.compile(r"publish|pubdate|entry-date|post-date|created|ngay-?dang", re.I)
