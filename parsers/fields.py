@@ -238,6 +238,9 @@ _NEXT_CREDIT = re.compile(r"\s*[-–|,;]\s*(?:ảnh|video|clip|đồ họa|đồ
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+# a writer and the outlet the text is taken from, joined by a slash ('Hương Giang/VOV.VN')
+_BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+)$")
 _NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
@@ -252,7 +255,7 @@ _DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th)$", re.I)
 # the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
 _UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)
 # a unit after a writer's name and a dash: its number is part of it ('VKSND khu vực 2', 'Phòng 7')
-_DASHED_UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()]{0,80}$", re.I)
+_DASHED_UNIT = re.compile(r"^(?:" + alternation(labels.UNITS, labels.POSITIONS) + r")\b[^()]{0,80}$", re.I)
 _DASH = re.compile(r"\s+[-–]\s+")
 _NAME_TITLE = re.compile(r"^(?:(?:" + alternation(labels.NAME_TITLE_ABBREVIATIONS) + r")(?:\.\s*|\s+)|(?:"
                          + alternation(labels.NAME_TITLES) + r")\s+)+", re.I)
@@ -276,8 +279,11 @@ def split_signature(text: str) -> Signature | None:
     if m:
         return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
     m = _THEO.match(text)
-    if m and len(m.group(1).split()) <= 14 and m.group(1)[:1].isupper():
-        return Signature(source=m.group(1).strip(" ."))
+    if m and len(m.group(1).split()) <= 14 and (m.group(1)[:1].isupper() or _DOMAIN.match(m.group(1))):
+        return Signature(source=m.group(1).strip(" ."))   # 'Theo TTXVN', '(Theo baochinhphu.vn)'
+    slashed = _BY_FOR.match(text)
+    if slashed and looks_like_name(slashed.group(1)):
+        return Signature(author=slashed.group(1), source=slashed.group(2))   # 'Hương Giang/VOV.VN'
     labelled = _ROLE.match(text)
     name = text[labelled.end():].strip() if labelled else text
     name = _NEXT_CREDIT.sub("", name) or name     # 'Tin: X - Ảnh: Y': the writer is X
@@ -313,6 +319,9 @@ def _dashed_unit(text: str) -> bool:
 def _name_word(word: str) -> bool:
     """'Thanh', 'Đ.' or an abbreviation like 'BGTV': a capital, then lower-case letters."""
     core = word[:-1] if word.endswith(".") else word
+    if "'" in core or "’" in core:     # 'H'Yim', 'Y'Bih': Ê Đê and M'Nông names, each piece a name
+        pieces = core.replace("’", "'").split("'")
+        return len(pieces) == 2 and all(pieces) and all(_name_word(p) for p in pieces)
     if not core or not core.isalpha():
         return False
     return (core[0].isupper() and (len(core) == 1 or core[1:].islower())) or \

@@ -47,11 +47,17 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "tand", "đội", "chi nhánh")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
-NAME_TITLE_ABBREVIATIONS = ("ths", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
+NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
                             "ls", "ds", "cn", "ncs")
 NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật sư", "kỹ sư", "nhà báo", "nhà giáo",
                "đại úy", "đại uý", "thượng úy", "thượng uý", "trung úy", "trung uý", "thiếu úy",
-               "thiếu uý", "thiếu tá", "trung tá", "thượng tá", "đại tá")
+               "thiếu uý", "thiếu tá", "trung tá", "thượng tá", "đại tá", "thẩm phán", "kiểm sát viên",
+               "luật gia")
+# positions printed after a writer's name and a dash ('… - Phó Chánh án TAND khu vực 3', '… - Thư ký
+# Tòa án'): part of the author as printed, like a unit
+POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó giám đốc", "trưởng phòng",
+             "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
+             "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
 
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")

@@ -40,3 +40,24 @@ def test_numeric_dates_read_month_first_when_the_page_writes_them_so():
                '(2/21/2020)</li></ul></td></tr></table>')
     assert a.headline == "Hội phụ nữ xã ra quân làm đường giao thông"
     assert a.published_at == "2020-03-12T09:05:00+07:00"
+
+
+def _signed(line: str):
+    return _parse(f'<div class="detail"><h1>Xã Tân Phú ra quân làm đường giao thông</h1><div>04/11/2025 08:15</div>'
+                  f'<div class="content"><p>{PROSE}</p><p>{PROSE2}</p><p style="text-align:right"><strong>{line}'
+                  '</strong></p></div></div>')
+
+
+def test_signatures_with_positions_titles_and_apostrophe_names():
+    for line in ("Thẩm phán Lê Văn Sáu - Chánh án TAND khu vực 2", "Th.S Phạm Thu Hà - Thư ký Tòa án",
+                 "KS. Y'Bih Niê - Chi cục Thủy lợi"):
+        a = _signed(line)
+        assert a.author == line
+        assert a.body == f"{PROSE}\n\n{PROSE2}"
+
+
+def test_source_lines_with_a_domain_or_a_slash():
+    a = _signed("(Theo baochinhphu.vn)")
+    assert (a.source, a.body) == ("baochinhphu.vn", f"{PROSE}\n\n{PROSE2}")
+    a = _signed("Minh Châu/VOV.VN")
+    assert (a.author, a.source) == ("Minh Châu", "VOV.VN")
