@@ -42,7 +42,8 @@ def _count_at(text: str, start: int = 0) -> int | None:
 # -- view counts --------------------------------------------------------------------------------
 _VIEW_BEFORE = re.compile(
     r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
-    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+    # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
+    r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_VERB = re.compile(r"(?<![^\W\d_])(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(

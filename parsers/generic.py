@@ -1562,11 +1562,21 @@ def _counter_line(owner: etree._Element) -> Counter:
     """A counter printed as one line of a longer block (a footer's lines split by <br>:
     'Lượt truy cập: 2.345.678 - Đang online: 12'): read from that line alone."""
     for piece in (owner.text, *(child.tail for child in owner)):
-        if piece and len(piece) < 160 and COUNTER_TITLE.search(piece):
-            counts = labelled_counts(piece)
+        if not piece or not COUNTER_TITLE.search(piece):
+            continue
+        # a ticker's items ('Chào mừng … ★ Tổng lượt truy cập: 2.045.118 ★ Đang truy cập: 37')
+        lines = [piece] if len(piece) < 160 else [p for p in _TICKER_SEPARATOR.split(piece) if len(p) < 160]
+        for line in lines:
+            counts = labelled_counts(line) if COUNTER_TITLE.search(line) else {}
             if counts.get("total") is not None:
-                return Counter(counts["total"], counts.get("online"), counts.get("today"))
+                others = [labelled_counts(x) for x in lines if x is not line]
+                online = counts.get("online") or next((o["online"] for o in others if "online" in o), None)
+                today = counts.get("today") or next((o["today"] for o in others if "today" in o), None)
+                return Counter(counts["total"], online, today)
     return Counter()
+
+
+_TICKER_SEPARATOR = re.compile(r"\s*[★☆•·|◆♦]\s*")
 
 
 def _at_most_children(el: etree._Element, limit: int) -> bool:

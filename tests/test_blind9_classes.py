@@ -61,3 +61,13 @@ def test_source_lines_with_a_domain_or_a_slash():
     assert (a.source, a.body) == ("baochinhphu.vn", f"{PROSE}\n\n{PROSE2}")
     a = _signed("Minh Châu/VOV.VN")
     assert (a.author, a.source) == ("Minh Châu", "VOV.VN")
+
+
+def test_view_count_drawn_one_digit_per_element_and_a_counter_in_a_ticker():
+    a = _parse('<marquee class="ticker">Chào mừng kỷ niệm 80 năm Quốc khánh 2/9 &nbsp;★&nbsp; Tổng lượt truy cập: '
+               '1.204.557 &nbsp;★&nbsp; Đang truy cập: 41 &nbsp;★&nbsp; Chúc quý vị một ngày làm việc hiệu quả và '
+               'nhiều niềm vui</marquee><div class="detail"><h1>Xã Tân Phú ra quân làm đường giao thông</h1>'
+               '<div>04/11/2025 08:15 | Lượt xem: <span class="d">0</span><span class="d">9</span><span class="d">0</span>'
+               f'<span class="d">5</span></div><div class="content"><p>{PROSE}</p><p>{PROSE2}</p></div></div>')
+    assert a.view_count == 905
+    assert (a.visitor_counter, a.site_counters.get("online")) == (1204557, 41)
