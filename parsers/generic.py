@@ -1029,7 +1029,9 @@ def _visible_date(doc: Doc, headline, body
     if not candidates:
         return None, None, False, None
     if any(c[4] == "published" for c in candidates):
-        candidates = [c for c in candidates if c[4] not in _SECONDARY]
+        # a date labelled as the publication's beats the others ('Ngày đăng:' over a document
+        # table's 'Ngày ban hành' cell, over a question's 'Ngày gửi')
+        candidates = [c for c in candidates if c[4] == "published"]
     candidates.sort(key=lambda c: (c[0], -doc.position(c[2])))
     if candidates[0][4] == "updated":
         # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same

@@ -71,3 +71,12 @@ def test_view_count_drawn_one_digit_per_element_and_a_counter_in_a_ticker():
                f'<span class="d">5</span></div><div class="content"><p>{PROSE}</p><p>{PROSE2}</p></div></div>')
     assert a.view_count == 905
     assert (a.visitor_counter, a.site_counters.get("online")) == (1204557, 41)
+
+
+def test_the_labelled_posting_date_beats_a_document_tables_dates():
+    a = _parse('<div class="detail"><h1>Quyết định ban hành Kế hoạch phát triển thương mại điện tử</h1>'
+               '<div class="post-meta"><span class="post-date">Ngày đăng: 05/08/2025 09:15</span></div>'
+               '<table class="doc"><tr><th>Số hiệu</th><td>1520/QĐ-UBND</td></tr><tr><th>Ngày ban hành</th>'
+               '<td>30/07/2025</td></tr><tr><th>Ngày có hiệu lực</th><td>30/07/2025</td></tr></table>'
+               f'<div class="doc-desc"><p>{PROSE}</p><p>{PROSE2}</p></div></div>')
+    assert a.published_at == "2025-08-05T09:15:00+07:00"

@@ -78,7 +78,7 @@ def test_nearest_first_date_reading_chooses_as_reading_all():
         if not found:
             return None, None
         if any(c[4] == "published" for c in found):
-            found = [c for c in found if c[4] != "updated"]
+            found = [c for c in found if c[4] == "published"]
         found.sort(key=lambda c: (c[0], -doc.position(c[2])))
         return found[0][1], found[0][2]
 
