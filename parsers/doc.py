@@ -754,6 +754,7 @@ __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "
 
 RELATED_HEADING = re.compile(
     r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
+    r"văn bản liên quan|các văn bản liên quan|"
     r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
     r"bài liên quan|có liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
     r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
