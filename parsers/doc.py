@@ -24,7 +24,7 @@ _TEXT_WORDS = {
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",
-              "by:", "von:", "par:", "por:", "door:",
+              "by:", "von:", "par:", "por:", "door:", "беседовал", "propos recueillis",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
               "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",

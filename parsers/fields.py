@@ -410,8 +410,10 @@ def source_of(el: etree._Element) -> str | None:
 BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
     r"un article de|article de|ein bericht von|bericht von|ein beitrag von|reportaje de|"
+    # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
+    r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|door|av|af|"
+    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|"
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon

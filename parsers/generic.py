@@ -38,6 +38,8 @@ _DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
+# the separators East-Asian sites put before their name, unspaced ('Headline｜北浜市', '标题_栏目_网站')
+_CJK_TITLE_SPLIT = re.compile(r"\s*[｜_]\s*")
 
 
 def find_body(doc: Doc) -> etree._Element | None:
@@ -729,6 +731,11 @@ def _small(size: str | None) -> bool:
 
 def _strip_site(title: str, doc: Doc) -> str:
     parts = _TITLE_SPLIT.split(title)
+    if len(parts) == 1:
+        parts = _CJK_TITLE_SPLIT.split(title)
+        # the site's name and sections come last ('标题_栏目_网站'); a short part first is the
+        # headline's own kicker ('盘点｜杭州周边…'), kept
+        return parts[0] if len(parts) > 1 and len(parts[0]) > len(parts[-1]) else title
     return max(parts, key=len) if len(parts) > 1 else title
 
 
