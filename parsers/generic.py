@@ -813,9 +813,10 @@ def find_published(doc: Doc, headline: etree._Element | None,
 def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
     """`parsed` read month first when the page writes its numeric dates so (an en-US page
     outside Vietnam, or a page whose own dates show it)."""
-    if parsed is not None and parsed.value is not None and (_american(doc) or _writes_month_first(doc)):
-        return _month_first(parsed)
-    return parsed
+    if parsed is None or parsed.value is None or _month_first(parsed) is parsed:
+        return parsed                  # nothing a month-first reading would change (asked first:
+        # the page-wide evidence is a scan of the whole source)
+    return _month_first(parsed) if _american(doc) or _writes_month_first(doc) else parsed
 
 
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
