@@ -514,10 +514,17 @@ def _labelled(doc: Doc, pattern: re.Pattern[str], body_el, read) -> str | None:
 
 
 # an e-magazine's credits: 'Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z' (one line or a block of lines)
-_CREDITS_LABEL = re.compile(r"(nội dung và ảnh|nội dung|bài và ảnh|bài viết|bài|ảnh và bài|thực hiện|ảnh|"
-                     r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập)\s*[:：]\s*", re.I)
+# a credits block's labels: with a colon ('Nội dung:', 'Ảnh:', 'Text:', 'Teksti:', 'Fotos:'), or
+# the English 'by' forms ('Story by X. Photography by Y.'), each starting a line or a sentence
+_CREDITS_LABEL = re.compile(
+    r"(?:^|(?<=[\s.;|]))(?:(nội dung và ảnh|nội dung|bài và ảnh|bài viết|bài|ảnh và bài|thực hiện|ảnh|"
+    r"thiết kế|đồ họa|đồ hoạ|trình bày|video|kỹ thuật|biên tập|text|teksti|texte|texto|testo|tekst|"
+    r"fotos?|photos?|kuvat|bilder|grafik|grafiikka|graphics?|redaktion|tuottaja|produktion)\s*[:：]\s*"
+    r"|(story by|words by|text by|reporting by|photography by|photos by|graphics by|edited by|"
+    r"copy edited by|produced by)\s+)", re.I)
 _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ảnh", "bài viết", "bài",
-                             "ảnh và bài", "thực hiện"})
+                             "ảnh và bài", "thực hiện", "text", "teksti", "texte", "texto", "testo",
+                             "tekst", "story by", "words by", "text by", "reporting by"})
 
 
 def _writer_of(el: etree._Element) -> str | None:
@@ -532,19 +539,21 @@ def _credited_writer(doc: Doc) -> str | None:
     text's ('Nội dung:', 'Bài:'), or one that credits text and pictures ('Ảnh và bài:'); the
     writer is that label's name."""
     for owner in doc.texts("label"):
-        for el in (owner, owner.getparent()):
+        parent = owner.getparent()
+        for el in (owner, parent, parent.getparent() if parent is not None else None):
             if el is None:
                 break
             text = text_of(el)
-            if len(text) > 200:
-                continue
+            if len(text) > 300:
+                break
             labels = list(_CREDITS_LABEL.finditer(text))
             if not labels or labels[0].start() != 0 or \
-                    (len(labels) < 2 and " và " not in labels[0].group(1)):
+                    (len(labels) < 2 and " và " not in (labels[0].group(1) or "")):
                 continue               # one label alone only when it credits both ('Ảnh và bài:')
             for m, after in zip(labels, [*labels[1:], None]):
+                label = (m.group(1) or m.group(2)).lower()
                 value = text[m.end(): after.start() if after else len(text)].strip(" -–|,;.")
-                if m.group(1).lower() in _WRITER_CREDITS and looks_like_name(value):
+                if label in _WRITER_CREDITS and (looks_like_name(value) or byline_name(value)):
                     return value
     return None
 

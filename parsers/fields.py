@@ -531,6 +531,8 @@ def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | N
     full = text_of(el)
     start = full.find(names[0])
     between = full[start + len(names[0]):full.find(names[1], start + len(names[0]))].strip()
+    if ":" in between or "：" in between:
+        return None                    # credits of different trades ('Texto: A  Fotografía: B')
     if between in ("、", "，", "・"):
         return clean(full[:start] + between.join(names))      # '中村俊介、木下麻衣', as printed
     joiner = _JOINER_WORD.search(full, start)
