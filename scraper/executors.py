@@ -27,6 +27,7 @@ POLL = 5.0                   # seconds between two looks at the running tasks' h
 ENDING_GRACE = 30.0          # seconds a stopped task gets past its page in flight to end
 DASK_POLL = 30.0             # ... on a cluster (a question to the scheduler, stats on shared storage)
 RESTART_TIMEOUT = 60.0       # seconds to restart the worker a stalled task hangs in
+SCHEDULER_ANSWER = 30.0      # seconds the scheduler has to say which tasks its workers run
 
 
 class TaskOverdue(Exception):
@@ -318,7 +319,9 @@ class DaskExecutor:
         """The keys of the tasks the scheduler has on a worker, with that worker's address; None
         when the scheduler does not answer (looked at again next time, up to the quiet bound)."""
         try:
-            processing = self.client.processing()
+            # bounded: a scheduler whose connection hangs open must not hold the coordinator
+            processing = self.client.sync(self.client.scheduler.processing, workers=None,
+                                          callback_timeout=SCHEDULER_ANSWER)
         except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
             return None
         return {key: worker for worker, keys in processing.items() for key in keys}
