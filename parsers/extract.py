@@ -189,6 +189,9 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> et
         warnings.append("empty page: no HTML to parse")
         return None
     defused = _defused(text, warnings)
+    end = _markup_after_end(defused)
+    if end >= 0:                       # libxml2 stops reading at </html>: a browser reads on
+        defused = defused[:end] + defused[end + 7:]
     if defused is not text:
         utf8 = None
     try:
@@ -211,7 +214,27 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> et
     if root is None or len(root) == 0 and not (root.text or "").strip():
         warnings.append("not HTML: the document has no elements")
         return None
+    _into_body(root)
     return root
+
+
+def _markup_after_end(text: str) -> int:
+    """Where the page's </html> is when tags follow it (a counter table an old template prints
+    there); else -1."""
+    end = max(text.rfind("</html>"), text.rfind("</HTML>"), text.rfind("</Html>"))
+    return end if end >= 0 and "<" in text[end + 7:] else -1
+
+
+def _into_body(root: etree._Element) -> None:
+    """What a page prints after </body> or </html> (an old template's counter table), into the
+    body, as a browser shows it: libxml2 leaves it beside the body, where no finder looks."""
+    if root[-1].tag == "body" or root.tag != "html":
+        return
+    body = next((c for c in root if c.tag == "body"), None)
+    if body is None:
+        return
+    for late in list(body.itersiblings()):
+        body.append(late)
 
 
 _PARSERS = threading.local()

@@ -195,8 +195,11 @@ def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[st
             [("other", l) for l in _OTHER_LABELS]
     names.sort(key=lambda kl: -len(kl[1]))
     alternatives = "|".join(re.escape(l) for _, l in names)
+    # a number with decimals or a scale word after it ('Total visitors: 14.6 million') is a
+    # statistic in a text, not a counter's reading
     forward = re.compile(r"(" + alternatives + r")\s*[:：]?\s*"
-                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d|[.,]\d)|\d+(?!\d|[.,]\d))"
+                         r"(?!\s*(?:%|million|billion|thousand|triệu|tỷ|nghìn|ngàn)(?!\w))", re.I)
     after = re.compile(r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
                        r"(" + alternatives + r")(?![^\W\d_])", re.I)
     ends_with_label = re.compile(r"(?:" + alternatives + r")\W*$", re.I)
@@ -233,9 +236,13 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 # -- author and source --------------------------------------------------------------------------
 _ROLE = re.compile(
     r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
-    r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv)\s*[:：]\s*", re.I)
+    r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv"
+    # the English page of a portal: 'Story and photos: X', 'By X', 'Reported by X'
+    r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen)\s*[:：]\s*"
+    r"|^(?:by|story by|written by|reported by|compiled by|words by|text by)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
-_NEXT_CREDIT = re.compile(r"\s*[-–|,;]\s*(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：].*$", re.I)
+_NEXT_CREDIT = re.compile(r"\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：]|"
+                          r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
@@ -252,7 +259,10 @@ class Signature:
     source: str | None = None
 
 
-_DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th)$", re.I)
+# a writer's part in brackets after the name, not part of the author: the interviewer's
+# '(thực hiện)', the compiler's '(tổng hợp)', the translator's '(lược dịch)'
+_DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th|tổng hợp|tổng hợp, biên tập|tổng hợp và biên tập|"
+                     r"lược dịch|biên dịch|dịch|lược thuật|ghi)$", re.I)
 # the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
 _UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)
 # a unit after a writer's name and a dash: its number is part of it ('VKSND khu vực 2', 'Phòng 7')
@@ -266,8 +276,8 @@ def tidy_author(name: str | None) -> str | None:
     """A writer as the record holds it: without an interviewer's '(thực hiện)'."""
     if not name:
         return name
-    m = re.match(r"^(.*?)\s*[(（]\s*(?:thực hiện|nhóm thực hiện)\s*[)）]\s*$", name, re.I)
-    return m.group(1) if m and m.group(1) else name
+    m = re.match(r"^(.*?)\s*[(（]\s*([^()（）]{1,30}?)\s*[)）]\s*$", name)
+    return m.group(1) if m and m.group(1) and _DID_IT.match(m.group(2)) else name
 
 
 def split_signature(text: str) -> Signature | None:

@@ -625,17 +625,31 @@ def names_a_section(text: str) -> bool:
     return bool(BOX_TITLE.match(text) or _SECTION_LABEL.match(text))
 
 
-_SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname")
-_SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s)", re.I)
+# the site's (or the school's, the office's) name: 'logo', 'site-name', and the Vietnamese
+# 'tên đơn vị / tên trường / tên cơ quan' of older templates ('tendonvi', 'ten-truong')
+_SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname",
+                    "tendonvi", "tentruong", "tencoquan", "tenxa", "tenphuong", "tenhuyen")
+_SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s)|"
+                              r"(?:^|\s)ten[-_](?:don[-_]vi|truong|co[-_]quan|xa|phuong|huyen)(?:$|\s)", re.I)
+# a layout cell painted with the banner picture (<td background="images/banner.jpg">)
+_BANNER_PICTURE = re.compile(r"(?:banner|header|logo|masthead|top)[^/]*$", re.I)
+_BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)", re.I)
 
 
 def _site_name(el: etree._Element) -> bool:
-    """The site's name printed as a heading: inside its logo, brand or banner element."""
+    """The site's name printed as a heading: inside its logo, brand or banner element, or in a
+    cell whose background is the banner picture."""
     for depth, node in enumerate(self_and_ancestors(el)):
         if depth > 3 or node.tag in ("body", "main", "article"):
             return False
         hint = (node.get("class") or "") + " " + (node.get("id") or "")
         if hint.strip() and (hint_names(hint, _SITE_NAME_WORDS) or _SITE_NAME_TOKEN.search(hint)):
+            return True
+        picture = node.get("background")
+        if picture is None and "url(" in (node.get("style") or ""):
+            found = _BACKGROUND_URL.search(node.get("style"))
+            picture = found.group(1) if found else None
+        if picture and _BANNER_PICTURE.search(picture.split("?")[0].rsplit(".", 1)[0]):
             return True
     return False
 
@@ -1143,7 +1157,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
 _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
-    r"pubblicato|gepubliceerd|submitted|created|erstellt|opublikowano|data publikacji|"
+    r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|"
     r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
     r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
     r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
@@ -1154,6 +1168,13 @@ _UPDATED_WORDS = re.compile(
     r"aktualizacja|zaktualizowano|обновлено|atualizado|更新|diperbarui|diperbaharui|"
     r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث)"
     r"\b[^0-9]{0,24}$", re.I)
+
+
+# the day the item was created in the CMS ('Ngày tạo: 01/08 ... Ngày xuất bản: 04/08'): the
+# publication date only when the page prints no other
+_CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạo|created(?: on| at)?|date created|"
+                            r"erstellt(?: am)?|créé(?: le)?|creado(?: el)?|creato(?: il)?)\b[^0-9]{0,24}$",
+                            re.I)
 
 
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:in lúc|in ngày|in vào|ngày in|thời gian in|printed(?: on| at)?|"
@@ -1167,13 +1188,15 @@ def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
     if first.value is None:
         return None, None
     kind = _date_kind(text, first.raw)
-    if kind != "updated" or len(text) < len(first.raw or "") + 12:
+    if kind not in _SECONDARY or len(text) < len(first.raw or "") + 12:
         return first, kind
     others = [d for d in find_datetimes(text)[1:] if d.value is not None]
     kinds = [_date_kind(text, d.raw) for d in others]
     for d, other in zip(others, kinds):
         if other == "published":
             return d, other
+    if kind == "created":
+        return first, kind
     for d, other in zip(others, kinds):
         if other is None:
             return d, other
@@ -1193,12 +1216,14 @@ def _date_kind(text: str, raw: str | None) -> str | None:
         return "published"
     if _UPDATED_WORDS.search(before):
         return "updated"
+    if _CREATED_WORDS.search(before):
+        return "created"
     return None
 
 
 # the date a citizen sent the question a Q&A page answers ('Ngày gửi: …', then 'Ngày trả lời: …')
 _ASKED_WORDS = re.compile(r"(?:ngày gửi|ngày hỏi|gửi câu hỏi|asked)\b[^0-9]{0,24}$", re.I)
-_SECONDARY = ("updated", "asked")  # dates that give way to a labelled publication date
+_SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 
 _TIME_PUBLISHED = re.compile(r"publish|pubdate|entry-date|post-date|created|ngay-?dang", re.I)
@@ -1804,7 +1829,7 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    found = None
+    found = trail = None
     for el in doc.hints("category"):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
         if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
@@ -1824,10 +1849,14 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
             continue
         if not crumb and len(names) == 1 and _CATEGORY_LABEL.match(text):
             return names[0]            # 'Danh mục: <a>X</a>' in the article's meta line: its own
-        if found is None:
-            found = (_unlinked_leaf(el, headline) or names[-1]) if crumb else names[0]
-    if found is not None:
-        return found
+        if crumb:
+            # the breadcrumb names the page's own place, over a box of category links met
+            # before it (a side column's 'DANH MỤC' list)
+            trail = trail or _unlinked_leaf(el, headline) or names[-1]
+        elif found is None:
+            found = names[0]
+    if trail is not None or found is not None:
+        return trail or found
     crumb = _text_breadcrumb(doc, headline)
     if crumb is not None:
         return crumb

@@ -44,7 +44,8 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "hội", "đoàn", "mttq", "ủy ban", "uỷ ban", "bbt", "tt", "vp", "bộ phận", "tổ", "trường",
          "viện", "cục", "chi cục", "tổng cục", "bộ", "công an", "bộ chỉ huy", "ban chỉ huy", "đảng ủy",
          "đảng uỷ", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ", "khoa", "bệnh viện", "vksnd",
-         "tand", "đội", "chi nhánh")
+         "tand", "đội", "chi nhánh", "thuế", "chi cục thuế", "kho bạc", "hải quan", "bhxh",
+         "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
