@@ -462,7 +462,10 @@ CREDIT_LABEL = re.compile(
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
-_BYLINE_END = re.compile(r"\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
+_BYLINE_END = re.compile(r"\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
+                         r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|"
+                         r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
+                         r"|\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
                          r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(

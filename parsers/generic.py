@@ -52,6 +52,11 @@ def find_body(doc: Doc) -> etree._Element | None:
         scores = _paragraph_scores(doc, _OffArticle())
     ranked = _rank_containers(scores)
     if not ranked:
+        # a text-only page (a 'lite' edition): its paragraphs stand in <body> itself
+        top = doc.root.find("body")
+        if top is not None and scores.get(top) and \
+                any(c.tag == "p" and len(_TEXT_LEN(c)) >= 80 for c in top):
+            return top
         return None
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
@@ -66,6 +71,10 @@ def find_body(doc: Doc) -> etree._Element | None:
             break
         if best in el.iterancestors():
             best = el
+    cell = next((a for a in islice(self_and_ancestors(best), 3) if a.tag == "td"), None)
+    if cell is not None:
+        chosen = _best_row_run(cell)
+        best = best if chosen is cell else chosen
     entries = _live_entries(doc, best)
     if entries is not None:
         return entries
@@ -293,7 +302,13 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
     picture. In document order; [body] when it stands alone. A container wrapped alone in
     blocks of a page builder (Squarespace's <div class="sqs-block html-block"><div
     class="sqs-block-content"><div class="sqs-html-content">) is split at the wrapper's level."""
+    if body.tag == "body":
+        return _prose_run(body)
     parts = _like_siblings(body)
+    if len(parts) == 1:
+        story = _story_pages(body) or _row_cells(body)
+        if story:
+            return story
     node = body
     for _ in range(3):
         if len(parts) > 1:
@@ -312,6 +327,112 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(parts) > 1:
             return parts               # columns of one story, their text in an inner block each
     return parts
+
+
+_RUN_BLOCKS = frozenset(("p", "ul", "ol", "dl", "table", "figure", "blockquote", "pre", "h2", "h3", "h4",
+                         "h5", "h6"))
+
+
+def _prose_run(body: etree._Element) -> list[etree._Element]:
+    """The text of a page whose paragraphs stand in <body> itself (a text-only 'lite'
+    edition): the run of text blocks between two other elements (a rule, the headline, a menu)
+    that holds the most prose; the links above and the list below are the page's, not the
+    article's."""
+    runs: list[list[etree._Element]] = [[]]
+    for child in body:
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            continue
+        if child.tag in _RUN_BLOCKS and not is_hidden(child):
+            runs[-1].append(child)
+        elif runs[-1]:
+            runs.append([])
+    prose = [sum(len(_TEXT_LEN(p)) for p in run if p.tag == "p" and len(_TEXT_LEN(p)) >= 80) for run in runs]
+    best = max(range(len(runs)), key=prose.__getitem__)
+    return runs[best] if prose[best] else [body]
+
+
+def _row_runs(body: etree._Element) -> list[list[etree._Element]] | None:
+    """An e-mail newsletter's text (Mailchimp and its like): one table row per paragraph, each
+    in a cell of one class. The run of such rows around the body's that hold prose or a
+    subheading, past an inserted box (an ad in a table of its own, not taken); the issue's
+    title, date and byline rows above and the sign-off links below end it."""
+    row = body.getparent()
+    cls = body.get("class")
+    if body.tag != "td" or row is None or not len(row) or row is None or row.tag != "tr" or not cls or             any(c is not body and isinstance(c.tag, str) and _TEXT_LEN(c).strip() for c in row):
+        return None
+    rows = [r for r in row.itersiblings(preceding=True)][::-1] + [row] + list(row.itersiblings())
+    at = rows.index(row)
+
+    def cell(r: etree._Element) -> etree._Element | None:
+        cells = [c for c in r if isinstance(c.tag, str) and _TEXT_LEN(c).strip()]
+        return cells[0] if len(cells) == 1 and cells[0].tag == "td" and cells[0].get("class") == cls else None
+
+    def kind(c: etree._Element | None) -> str:
+        if c is None or next(c.iter("h1"), None) is not None:
+            return "end"
+        if next(c.iter("table"), None) is not None:
+            return "box"
+        text = len(_TEXT_LEN(c).strip())
+        links = sum(len(_normalized(a)) for a in c.iter("a"))
+        if any(len(_TEXT_LEN(p)) >= 80 for p in c.iter("p", "li")) and links < 0.3 * text:
+            return "prose"
+        if next(c.iter("h2", "h3", "h4", "h5", "h6"), None) is not None and text <= 120:
+            return "subhead"
+        return "end"
+
+    kinds = [kind(cell(r)) for r in rows]
+    runs, run = [], []
+    for r, k in zip(rows, kinds):
+        if k == "end":
+            runs.append(run)
+            run = []
+        else:
+            run.append((r, k))
+    runs.append(run)
+    found = []
+    for run in runs:
+        while run and run[0][1] != "prose":
+            run = run[1:]
+        while run and run[-1][1] != "prose":
+            run = run[:-1]
+        parts = [cell(r) for r, k in run if k != "box"]
+        if len(parts) > 1 or any(r is row for r, _ in run):
+            found.append(parts)
+    return found
+
+
+def _row_cells(body: etree._Element) -> list[etree._Element] | None:
+    """The run of newsletter rows the body's cell belongs to (see `_row_runs`)."""
+    for parts in _row_runs(body) or ():
+        if body in parts:
+            return parts if len(parts) > 1 else None
+    return None
+
+
+def _best_row_run(best: etree._Element) -> etree._Element:
+    """Of a newsletter's runs of paragraph rows, the one with the most text (not the sign-off
+    footer whose one cell holds most paragraphs): its longest cell stands for it."""
+    runs = _row_runs(best)
+    if not runs:
+        return best
+    run = max(runs, key=lambda parts: sum(len(_TEXT_LEN(c)) for c in parts))
+    return best if best in run else max(run, key=lambda c: len(_TEXT_LEN(c)))
+
+
+def _story_pages(body: etree._Element) -> list[etree._Element] | None:
+    """A web story (AMP's <amp-story>, one short text per page): the body's like on every page
+    but the cover (the page with the story's <h1> and byline), in order."""
+    page = next((a for a in body.iterancestors() if a.tag == "amp-story-page"), None)
+    story = page.getparent() if page is not None else None
+    if story is None or story.tag != "amp-story":
+        return None
+    cls = body.get("class")
+    parts = []
+    for sibling in story.iterchildren("amp-story-page"):
+        if next(sibling.iter("h1"), None) is not None:
+            continue                   # the cover: the title and the byline
+        parts.extend(d for d in sibling.iter(body.tag) if d.get("class") == cls and _TEXT_LEN(d).strip())
+    return parts if len(parts) > 1 else None
 
 
 def _alone_with_text(node: etree._Element, parent: etree._Element) -> bool:
@@ -473,7 +594,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     title_parts = {p.lower() for p in _TITLE_SPLIT.split(doc.title) if p}
     full_title = doc.title.lower()
     og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name")
-    body_pos = doc.position(body) if body is not None else None
+    # a text-only page's body is <body> itself: where the heading stands says nothing then
+    body_pos = doc.position(body) if body is not None and body.tag != "body" else None
     best: tuple[float, str, etree._Element] | None = None
     candidates = doc.index.headings + doc.index.hints["title"]
     styled = opening = None

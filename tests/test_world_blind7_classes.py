@@ -1,0 +1,72 @@
+"""The failure classes of the seventh blind world-news set (fixtures/world_blind7), each on a
+small page of its own."""
+from __future__ import annotations
+
+from govnews.parsers.extract import parse_page
+
+P = ("The council voted on Tuesday to extend the night bus network to the three districts that grew "
+     "fastest over the last decade, after months of petitions from shift workers and their unions.")
+Q = ("Operators will hire forty more drivers before the summer, and the first routes start in June, "
+     "the transport committee said in a statement published after the vote on Tuesday evening.")
+R = ("Residents who want to comment on the timetable can write to the committee until the end of "
+     "April; the final plan goes to the full council for approval in the second week of May.")
+
+
+def _article(html: str, url: str = "https://www.example-daily.com/n/9"):
+    return parse_page(html.encode("utf-8"), url, profile="generic").article
+
+
+def test_a_web_story_is_the_text_of_every_page_but_the_cover():
+    pages = "".join(f'<amp-story-page id="p{i}"><amp-story-grid-layer template="fill"><amp-img src="/{i}.jpg">'
+                    f'</amp-img></amp-story-grid-layer><amp-story-grid-layer template="vertical"><div class="txt">'
+                    f'<h2>Stop {i}</h2><p>{text}</p></div></amp-story-grid-layer><amp-story-grid-layer '
+                    f'template="vertical" class="credit"><p>Photo: Archive</p></amp-story-grid-layer></amp-story-page>'
+                    for i, text in enumerate((P, Q, R), 1))
+    a = _article('<html lang="en"><head><title>Night buses</title></head><body><amp-story standalone title="Night '
+                 'buses"><amp-story-page id="cover"><amp-story-grid-layer template="vertical"><div class="txt"><h1>'
+                 'Night buses reach three more districts</h1><p class="byline">By Ann Lee</p></div>'
+                 f'</amp-story-grid-layer></amp-story-page>{pages}</amp-story></body></html>')
+    assert a.headline == "Night buses reach three more districts"
+    assert a.body == f"Stop 1\n\n{P}\n\nStop 2\n\n{Q}\n\nStop 3\n\n{R}"
+
+
+def test_a_text_only_page_with_its_paragraphs_in_body_itself():
+    a = _article('<html lang="en"><head><meta charset="utf-8"><title>Night buses</title></head><body><div><a href="/">'
+                 'Daily Lite</a> · <a href="https://www.example-daily.com/">Full site</a></div><hr><h1>Night buses '
+                 'reach three more districts</h1><p class="m">By Ann Lee<br>Published: 14 March 2023, 2:22 PM</p>'
+                 f'<p>{P}</p><p>{Q}</p><p>{R}</p><hr><p><b>Latest</b></p><ul><li><a href="/s/1">One story</a></li>'
+                 '<li><a href="/s/2">Another story</a></li></ul><p>© 2023 Daily</p></body></html>')
+    assert a.headline == "Night buses reach three more districts"
+    assert a.author == "Ann Lee"
+    assert a.body.endswith(f"{P}\n\n{Q}\n\n{R}")
+    assert "Latest" not in a.body and "Full site" not in a.body
+
+
+def _row(inner: str) -> str:
+    return f'<tr><td align="left" valign="top" class="mcnTextContent">{inner}</td></tr>'
+
+
+def test_an_email_newsletter_with_one_row_per_paragraph():
+    rows = [_row('<p>Issue #12 · Tuesday, March 14, 2023</p>'), _row('<h1>Why night buses matter</h1>'),
+            _row('<p>By Ann Lee</p>'), _row(f'<p>{P}</p>'), _row('<h2>What changes</h2>'), _row(f'<p>{Q}</p>'),
+            _row('<table><tr><td><p>Sponsored</p><p>This issue is supported by a bank that would like you to '
+                 'open an account with it this spring, with no fees for a year.</p></td></tr></table>'),
+            _row(f'<p>{R}</p>'),
+            _row('<p><a href="/fwd">Forward this email to a friend</a> · <a href="/s">Sign up here</a></p>'),
+            _row('<div><p>You are receiving this email because you signed up for the Daily briefing at our '
+                 'website, and you can leave the list whenever you like.</p><p>Our mailing address is: Daily, '
+                 'PO Box 1123, Springfield, with the usual office hours on working days.</p><p>Copyright © 2023 '
+                 'Daily, all rights reserved, including the rights to this very footer.</p></div>')]
+    a = _article('<html lang="en"><head><title>Why night buses matter</title></head><body><center><table id="bodyTable">'
+                 f'<tr><td id="bodyCell"><table class="templateContainer">{"".join(rows)}</table></td></tr></table>'
+                 '</center></body></html>')
+    assert a.headline == "Why night buses matter"
+    assert a.author == "Ann Lee"
+    assert a.body == f"{P}\n\nWhat changes\n\n{Q}\n\n{R}"
+
+
+def test_a_byline_ends_where_the_date_label_of_the_next_line_starts():
+    from govnews.parsers.fields import byline_name
+    assert byline_name("रिपोर्ट: अंकित वर्मा प्रकाशित: 14 मार्च 2023, 2:22 PM IST") == "अंकित वर्मा"
+    assert byline_name("By Ann Lee Published: 14 March 2023") == "Ann Lee"
+    assert byline_name("Von Jana Schmitt Veröffentlicht: 7. März 2023") == "Jana Schmitt"
