@@ -46,8 +46,8 @@ _VIEW_BEFORE = re.compile(
     r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_VERB = re.compile(r"(?<![^\W\d_])(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
-_VIEW_AFTER = re.compile(
-    r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
+_VIEW_AFTER = re.compile(   # from a run's first digit only: else a long digit run costs n² tries
+    r"(?<!\d)(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
     re.I)
 
 

@@ -1140,3 +1140,18 @@ def test_twenty_megabytes_of_one_text_node(big_pages):
 
 def test_twenty_megabytes_of_paragraphs(big_pages):
     _check_big_page(_big_page_result(big_pages, "paragraphs"))
+
+
+def test_long_runs_of_digits_and_spaces_are_read_in_one_pass():
+    # a hostile page: 100,000 digits, or spaces, where a count or a ticker is read. Each read
+    # ends (a pattern that retried from every digit or space would take minutes) and still
+    # finds what the text says.
+    from govnews.parsers.fields import view_count_in
+    from govnews.parsers.generic import _counter_line
+    from lxml import etree
+    assert view_count_in("1" * 100_000) is None
+    assert view_count_in("1" * 100_000 + " x 1.234 lượt xem") == 1234
+    footer = etree.fromstring("<div>Chào mừng" + " " * 100_000 + "★ Tổng lượt truy cập: 2.045.118 ★ "
+                              "Đang truy cập: 37" + " " * 100_000 + "</div>")
+    counter = _counter_line(footer)
+    assert (counter.total, counter.online) == (2045118, 37)
