@@ -82,7 +82,10 @@ _ISO = r"""
 """
 _DMY = r"""
     (?<![0-9])(?<![0-9][./-])
-    (?P<dmy_d>[0-9]{1,2})(?P<dmy_sep>[/.-])(?P<dmy_m>[0-9]{1,2})(?P=dmy_sep)
+    (?P<dmy_d>[0-9]{1,2})
+    (?: (?P<dmy_sep>[/.-])(?P<dmy_m>[0-9]{1,2})(?P=dmy_sep)
+      | \.\ (?P<dmy_ms>[0-9]{1,2})\.\ (?=[0-9]{4})     # Czech, Slovak: '14. 3. 2023'
+    )
     (?: (?P<dmy_y>[0-9]{4}) | (?P<dmy_yy>[0-9]{2})(?![./:-][0-9]) )
     (?![0-9])
 """
@@ -139,6 +142,19 @@ for _number, _names in enumerate((
         "stycznia января", "lutego февраля", "marca марта", "kwietnia апреля", "maja мая",
         "czerwca июня", "lipca июля", "sierpnia августа", "września сентября",
         "października октября", "listopada ноября", "grudnia декабря"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Swahili and Ukrainian (the genitive: '3 березня 2023')
+for _number, _names in enumerate((
+        "januari січня", "februari лютого", "machi березня", "aprili квітня", "mei травня",
+        "juni червня", "julai липня", "agosti серпня", "septemba вересня", "oktoba жовтня",
+        "novemba листопада", "desemba грудня"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Greek (the genitive a date prints: '14 Μαρτίου 2023') and Thai ('14 มีนาคม 2566', a Buddhist
+# year: see _date_fields)
+for _number, _names in enumerate((
+        "ιανουαρίου มกราคม", "φεβρουαρίου กุมภาพันธ์", "μαρτίου มีนาคม", "απριλίου เมษายน",
+        "μαΐου พฤษภาคม", "ιουνίου มิถุนายน", "ιουλίου กรกฎาคม", "αυγούστου สิงหาคม",
+        "σεπτεμβρίου กันยายน", "οκτωβρίου ตุลาคม", "νοεμβρίου พฤศจิกายน", "δεκεμβρίου ธันวาคม"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
 # Vietnamese months in words ("18 Tháng Mười Một, 2021", "02 tháng Giêng 2022")
 for _number, _names in enumerate((
@@ -199,7 +215,7 @@ def _before(text: str, start: int, end: int) -> re.Match[str] | None:
     return _BEFORE.search(text, start, end)
 _AFTER = re.compile(
     rf"""(?P<sep> [\s,;|/()\[\]·•\-–—]{{0,16}}
-                 (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às)\s+ )? )
+                 (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às|เวลา)\s+ )? )
         (?P<time>{_TIME})""",
     _FLAGS,
 )
@@ -279,11 +295,18 @@ def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDat
 
 
 def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
+    year, month, day = _printed_fields(match)
+    if 2400 < year < 2700:
+        year -= 543                    # a Thai page's Buddhist-era year (2566 BE is 2023)
+    return year, month, day
+
+
+def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
     if match.group("iso_y"):
         return int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"])
     if match.group("dmy_d"):
         year = match["dmy_y"]
-        month, day = int(match["dmy_m"]), int(match["dmy_d"])
+        month, day = int(match["dmy_m"] or match["dmy_ms"]), int(match["dmy_d"])
         if month > 12 and 1 <= day <= 12:
             month, day = day, month    # no month 28: an American month/day/year (03/28/2023)
         return (int(year) if year else _expand_year(int(match["dmy_yy"])), month, day)

@@ -30,13 +30,13 @@ _TEXT_WORDS = {
               "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
-              "기자", "특파원"),
+              "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits
 # (the same matches as `(?<!\d)(?:19|20)\d\d(?!\d)`, three times faster: the search can skip to
 # a 1 or a 2 instead of trying the look-behind at every character)
-_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20|25)(?<!\d..)\d\d(?!\d)")   # 25xx: a Thai Buddhist-era year
 _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",

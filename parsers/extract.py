@@ -20,7 +20,7 @@ from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
-                     UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, counter_of,
+                     UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
 from .labels import alternation
@@ -589,7 +589,8 @@ def _marked_author(doc: Doc, body_el) -> str | None:
         named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                       (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
         name = (byline_of(named) if named is not None else None) or _joint_byline(el) \
-            or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el)
+            or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el) \
+            or caseless_name(byline_text(el))
         if name:
             return name
     return None
@@ -688,7 +689,7 @@ def _jsonld_author(doc: Doc) -> str | None:
             author = author.get("name")
         if isinstance(author, str) and author.strip():
             name = clean(author)
-            return name if looks_like_name(name) or _CJK_NAME.match(name) else None
+            return name if looks_like_name(name) or _CJK_NAME.match(name) else caseless_name(name)
     return None
 
 

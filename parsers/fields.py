@@ -425,7 +425,7 @@ BYLINE_LABEL = re.compile(
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|"
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
-    r"写真・文|文/写真)(?:\s*[:：]\s*|\s+)"
+    r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*)(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
@@ -640,7 +640,19 @@ _JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:" + alte
 
 
 _CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"
-                            r"\uac00-\ud7af\s.]{2,40}$")
+                            r"\u0980-\u0d7f\u10a0-\u10ff\uac00-\ud7af\s.]{2,40}$")
+# a dateline before an Arabic reporter's name ('الرياض - عبدالله الحربي'): the city, a dash, the name
+_ARABIC_DATELINE = re.compile(r"^[\u0600-\u06ff\s]{2,30}\s[-–]\s([\u0600-\u06ff\s]{2,40})$")
+
+
+def caseless_name(text: str) -> str | None:
+    """A writer's name in a script without capitals (Hebrew, Arabic, Thai, Bengali, Korean...),
+    as a marked author element or a page's metadata gives it: one to four words."""
+    text = clean(text).strip(" .,;|")
+    dated = _ARABIC_DATELINE.match(text)
+    if dated:
+        text = dated.group(1).strip()
+    return text if _CASELESS_NAME.match(text) and 1 <= len(text.split()) <= 4 else None
 _JOINER_WORDS = re.compile(r"\s(?:" + alternation(labels.JOINING) + r")\s|&", re.I)
 
 

@@ -37,7 +37,7 @@ _DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2
                         r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
+_TITLE_SPLIT = re.compile(r"\s+(?:[|\-–—:»]|::)\s+")
 # the separators East-Asian sites put before their name, unspaced ('Headline｜北浜市', '标题_栏目_网站')
 _CJK_TITLE_SPLIT = re.compile(r"\s*[｜_]\s*")
 
@@ -916,6 +916,35 @@ def _iso_of_compact(m: re.Match[str]) -> str:
     return f"{day}T{m[4]}:{m[5]}" if m[4] else day
 
 
+# a dateline: the place in capitals, a comma, then the date ('КИЇВ, 3 березня 2023 року /Укрпрес/.')
+_DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,،]\s*")
+
+
+def _outside_article(el: etree._Element | None, headline: etree._Element | None,
+                     body: etree._Element) -> bool:
+    """`el` stands outside the block that holds both the headline and the text."""
+    if el is None or headline is None:
+        return False
+    around = set(headline.iterancestors())
+    scope = next((a for a in body.iterancestors() if a in around), None)
+    return scope is not None and scope.tag not in ("body", "html") and \
+        scope not in el.iterancestors() and el is not scope
+
+
+def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    first = next((el for el in body.iter("p", "div") if el is not body and text_of(el)), None)
+    if first is None:
+        return None
+    text = text_of(first)[:120]
+    place = _DATELINE_PLACE.match(text)
+    if place is None or not place.group(1).isupper():
+        return None
+    parsed = parse_vietnamese_datetime(text[place.end():place.end() + 48])
+    if parsed.value is None or not text[place.end():].startswith(parsed.raw or "\0"):
+        return None
+    return parsed, first
+
+
 def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | None:
     """The date the page states for machines: meta tags, itemprop, JSON-LD (in that order)."""
     meta = doc.meta
@@ -1018,6 +1047,13 @@ def _find_published(doc: Doc, headline: etree._Element | None,
             machine[0].value.utcoffset():
         return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
+    if body is not None and (visible is None or not (hinted or kind) or
+                             _outside_article(visible_el, headline, body)):
+        # no date line of the article's: the dateline that opens the text ('ARUSHA, Aprili 11,
+        # 2023 –') over an unmarked date or one outside the article (a top bar's today)
+        dateline = _opening_dateline(body)
+        if dateline is not None:
+            visible, visible_el, hinted, kind = dateline[0], dateline[1], True, None
     if visible is not None:
         local = _in_printed_zone(machine[0] if machine is not None else visible,
                                  _printed(visible, visible_el), _vietnamese_site(doc))
@@ -1279,7 +1315,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
 _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
-    r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|"
+    r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|publikováno|zveřejněno|publikované|"
     r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
     r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
     r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
@@ -1300,7 +1336,7 @@ _CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạ
 
 
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:in lúc|in ngày|in vào|ngày in|thời gian in|printed(?: on| at)?|"
-                            r"print date|gedruckt am|imprimé le)\s*:?\s*$", re.I)
+                            r"print date|gedruckt am|imprimé le|vytištěno|vytlačené)\s*:?\s*$", re.I)
 
 
 def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:

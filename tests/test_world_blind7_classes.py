@@ -70,3 +70,50 @@ def test_a_byline_ends_where_the_date_label_of_the_next_line_starts():
     assert byline_name("रिपोर्ट: अंकित वर्मा प्रकाशित: 14 मार्च 2023, 2:22 PM IST") == "अंकित वर्मा"
     assert byline_name("By Ann Lee Published: 14 March 2023") == "Ann Lee"
     assert byline_name("Von Jana Schmitt Veröffentlicht: 7. März 2023") == "Jana Schmitt"
+
+
+def _page(lang: str, head: str, meta: str, first: str = P, top: str = "") -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>x</title>{head}</head><body>{top}'
+            f'<main><article><h1>Night buses reach three more districts</h1>{meta}<div class="text">'
+            f'<p>{first}</p><p>{Q}</p><p>{R}</p></div></article></main></body></html>')
+
+
+def test_authors_in_scripts_without_capitals_marked_or_in_metadata():
+    for lang, meta, author in (
+            ("he", '<div class="meta"><span class="art-author">נועה כהן</span> | <span>07.02.23</span></div>', "נועה כהן"),
+            ("ar", '<div class="meta"><span class="art-reporter">الرياض - عبدالله الحربي</span></div>', "عبدالله الحربي"),
+            ("bn", '<div class="meta"><span class="news-author">নিজস্ব প্রতিবেদক</span></div>', "নিজস্ব প্রতিবেদক"),
+            ("th", '<div class="meta"><span class="news-author">โดย วรรณา ศรีสุข</span></div>', "วรรณา ศรีสุข"),
+            ("ko", '<ul class="info"><li><span class="writer">글 김지은</span> <span class="role">영화평론가</span></li></ul>',
+             "김지은")):
+        assert _article(_page(lang, "", meta)).author == author, lang
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+          '"name": "วรรณา ศรีสุข"}}</script>')
+    assert _article(_page("th", ld, "")).author == "วรรณา ศรีสุข"
+
+
+def test_greek_thai_swahili_ukrainian_and_czech_dates_and_labels():
+    for lang, meta, day, author in (
+            ("el", '<p class="info">Τρίτη, 14 Μαρτίου 2023 | Συντάκτης: Γιάννης Παππάς</p>', "2023-03-14", "Γιάννης Παππάς"),
+            ("th", '<p class="info">วันอังคารที่ 14 มีนาคม 2566 เวลา 14:22 น. | รายงานโดย: สมศักดิ์ แก้วมณี | อ่าน 2173 ครั้ง</p>',
+             "2023-03-14T14:22", "สมศักดิ์ แก้วมณี"),
+            ("cs", '<p class="print-info">Publikováno: 14. 3. 2023, 14:22 | Autor: Tomáš Král</p>'
+                   '<p class="print-date">Vytištěno: 15. 3. 2023 8:12</p>', "2023-03-14T14:22", "Tomáš Král")):
+        a = _article(_page(lang, "", meta))
+        assert a.published_at.startswith(day), lang
+        assert a.author == author, lang
+
+
+def test_a_dateline_opening_the_text_over_a_top_bars_today():
+    for lang, top, first, day in (
+            ("sw", '<div class="topbar">Jumatatu, Aprili 17, 2023</div>', f"ARUSHA, Aprili 11, 2023 – {P}", "2023-04-11"),
+            ("uk", '<div class="topbar"><span class="today">Вівторок, 7 березня 2023</span></div>',
+             f"КИЇВ, 3 березня 2023 року /Укрпрес/. {P}", "2023-03-03")):
+        a = _article(_page(lang, "", "", first=first, top=top))
+        assert a.published_at.startswith(day), lang
+
+
+def test_a_thai_title_split_by_a_double_colon():
+    html = ('<html lang="th"><head><meta charset="utf-8"><title>ข่าวท้องถิ่นอีสาน :: ขอนแก่นเปิดตลาดน้ำแห่งใหม่ริมบึงแก่นนคร '
+            f'หวังกระตุ้นการท่องเที่ยว</title></head><body><table><tr><td><p>{P}</p><p>{Q}</p></td></tr></table></body></html>')
+    assert _article(html).headline == "ขอนแก่นเปิดตลาดน้ำแห่งใหม่ริมบึงแก่นนคร หวังกระตุ้นการท่องเที่ยว"
