@@ -241,7 +241,7 @@ _ROLE = re.compile(
     r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen)\s*[:：]\s*"
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
-_NEXT_CREDIT = re.compile(r"\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：]|"
+_NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：]|"
                           r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
@@ -249,7 +249,7 @@ _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # a writer and the outlet the text is taken from, joined by a slash ('Hương Giang/VOV.VN')
 _BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+)$")
-_NAME_SEP = re.compile(r"\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
+_NAME_SEP = re.compile(r"(?<!\s)\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
 
@@ -267,7 +267,7 @@ _DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th|tổng hợp|t�
 _UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)
 # a unit after a writer's name and a dash: its number is part of it ('VKSND khu vực 2', 'Phòng 7')
 _DASHED_UNIT = re.compile(r"^(?:" + alternation(labels.UNITS, labels.POSITIONS) + r")\b[^()]{0,80}$", re.I)
-_DASH = re.compile(r"\s+[-–]\s+")
+_DASH = re.compile(r"(?<!\s)\s+[-–]\s+")
 _NAME_TITLE = re.compile(r"^(?:(?:" + alternation(labels.NAME_TITLE_ABBREVIATIONS) + r")(?:\.\s*|\s+)|(?:"
                          + alternation(labels.NAME_TITLES) + r")\s+)+", re.I)
 
@@ -370,15 +370,15 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
 
 AUTHOR_LABEL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR, labels.ANSWERED_BY, labels.UPLOADER)
                           + r"|posted by|by|thực hiện(?=\s*[:：])|bởi)\s*[:：]?\s*", re.I)
-SOURCE_LABEL = re.compile(r"^\s*\(?\s*(?:" + alternation(labels.SOURCE, ("theo",)) + r")\s*[:：]?\s*", re.I)
-SOURCE_LINE = re.compile(r"^\s*\(?\s*(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*|theo\s+)\w", re.I)
+SOURCE_LABEL = re.compile(r"^\s*(?:\(\s*)?(?:" + alternation(labels.SOURCE, ("theo",)) + r")\s*[:：]?\s*", re.I)
+SOURCE_LINE = re.compile(r"^\s*(?:\(\s*)?(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*|theo\s+)\w", re.I)
 # a writer's line: an author's label, or an uploader's that the portal prints as the byline
 AUTHOR_LINE = re.compile(r"^\s*(?:(?:" + alternation(labels.AUTHOR, ("đăng bởi", "người đăng")) + r")"
                          r"(?:\s*[:：]\s*|\s+)|(?:" + alternation(labels.ANSWERED_BY, ("thực hiện",))
                          + r")\s*[:：]\s*)\w", re.I)
 
 
-_SOURCE_AFTER = re.compile(r"\s*[|\-–]?\s*\(?\b(?:" + alternation(labels.SOURCE) + r")\s*[:：].*$", re.I)
+_SOURCE_AFTER = re.compile(r"(?<!\s)\s*(?:[|\-–]\s*)?\(?\b(?:" + alternation(labels.SOURCE) + r")\s*[:：].*$", re.I)
 
 
 def author_of(el: etree._Element) -> str | None:
@@ -462,11 +462,11 @@ CREDIT_LABEL = re.compile(
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
-_BYLINE_END = re.compile(r"\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
+_BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
                          r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|"
                          r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
                          r"|\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
-                         r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d", re.I)
+                         r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d)", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
     r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"
@@ -530,7 +530,7 @@ def byline_text(el: etree._Element) -> str:
     return _SPACE_BEFORE_MARK.sub(r"\1", clean(" ".join(parts)))
 
 
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,;.])")
+_SPACE_BEFORE_MARK = re.compile(r"(?<!\s)\s+([,;.])")
 _JOINER_WORD = re.compile(r"\s(" + alternation(labels.JOINING) + r")\s", re.I)
 
 
@@ -558,7 +558,7 @@ _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|j
                           r"(?:/[^/?#]+(?:/[^/?#]+)?|-[^/?#]+)/?(?:$|[?#])", re.I)
 
 
-_TWO_NAMES = re.compile(r"(\S+(?:\s\S+){1,3})\s[-–]\s(\S+(?:\s\S+){1,3})")
+_TWO_NAMES = re.compile(r"(?<!\S)(\S+(?:\s\S+){1,3})\s[-–]\s(\S+(?:\s\S+){1,3})")
 _NOT_A_PERSON = re.compile(r"^(?:báo|đài|tạp chí|cổng|ttxvn|trung tâm|sở|phòng|ban|văn phòng|ubnd|"
                            r"ủy ban|uỷ ban|cục|chi cục|hội|trường|viện|theo|nguồn)\b", re.I)
 
@@ -584,9 +584,9 @@ _ROLE_TAIL = re.compile(
     r"associate|contributor|columnist|photographer|producer|anchor|analyst|specialist|"
     r"communications|affairs|school|institute|cent(?:er|re)|office|économiste|journaliste|"
     r"redakteur(?:in)?|korrespondent(?:in)?|periodista|giornalista|jornalista|redactor[a]?)\b.*"
-    r"|\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*"
+    r"|(?<!\s)\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*"
     # the outlet a writer files for, in capitals ('JAMES PARKER FOR CLARIONLINE')
-    r"|\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
+    r"|(?<!\s)\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
 
 
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
@@ -635,8 +635,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         else None
 
 
-_JOINERS = re.compile(r"\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:" + alternation(labels.JOINING) + r")\s+|"
-                      r"\s*&\s*")
+_JOINERS = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(?:" + alternation(labels.JOINING)
+                      + r")\s+|\s*&\s*)")
 
 
 _CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"

@@ -37,9 +37,9 @@ _DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2
                         r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
-_TITLE_SPLIT = re.compile(r"\s+(?:[|\-–—:»]|::)\s+")
+_TITLE_SPLIT = re.compile(r"(?<!\s)\s+(?:[|\-–—:»]|::)\s+")
 # the separators East-Asian sites put before their name, unspaced ('Headline｜北浜市', '标题_栏目_网站')
-_CJK_TITLE_SPLIT = re.compile(r"\s*[｜_]\s*")
+_CJK_TITLE_SPLIT = re.compile(r"(?<!\s)\s*[｜_]\s*")
 
 
 def find_body(doc: Doc) -> etree._Element | None:
@@ -1829,7 +1829,7 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 
 
 # the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X')
-_META_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+_META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*")
 # a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
 _POSTED_BY = re.compile(r"^(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"
                         r"\b.{0,60}?\s(?=(?:by|von|par|por|di)\s+\w)", re.I)

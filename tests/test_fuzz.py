@@ -1155,3 +1155,17 @@ def test_long_runs_of_digits_and_spaces_are_read_in_one_pass():
                               "Đang truy cập: 37" + " " * 100_000 + "</div>")
     counter = _counter_line(footer)
     assert (counter.total, counter.online) == (2045118, 37)
+
+
+def test_long_runs_where_signatures_sources_and_feed_tags_are_read():
+    # the same for a signature's separators, a source's label and a feed item's tags: 100,000
+    # spaces or unclosed '<' end in one pass and give what the text says
+    from govnews.parsers.feeds import _TAG
+    from govnews.parsers.fields import SOURCE_LABEL, SOURCE_LINE, split_signature, looks_like_name
+    spaces = " " * 100_000
+    assert SOURCE_LINE.match(spaces) is None and SOURCE_LABEL.match(spaces) is None
+    assert SOURCE_LABEL.match(spaces + "Nguồn: X").end() == 100_000 + len("Nguồn: ")
+    assert SOURCE_LINE.match(spaces + "(Nguồn: Báo Bạc Liêu)") is not None
+    assert split_signature("Nguyễn Thanh" + spaces + "- Quốc Tuấn").author == "Nguyễn Thanh - Quốc Tuấn"
+    assert looks_like_name("Hoàng Lan" + spaces + "- Quốc Tuấn")
+    assert _TAG.sub(" ", "<" * 100_000 + "<b>x</b>").strip(" <") == "x"
