@@ -427,7 +427,9 @@ BYLINE_LABEL = re.compile(
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
-    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*)(?=\w)", re.I)
+    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
+    # Swahili 'Na X' (by X), capitalised as a byline starts, before a capitalised name
+    r"|(?-i:Na)\s+(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(

@@ -1831,7 +1831,8 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 # the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X')
 _META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*")
 # a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
-_POSTED_BY = re.compile(r"^(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"
+_POSTED_BY = re.compile(r"^(?:(?:article|artikel|articolo|artículo|artigo|beitrag)\s+)?"
+                        r"(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"
                         r"\b.{0,60}?\s(?=(?:by|von|par|por|di)\s+\w)", re.I)
 
 

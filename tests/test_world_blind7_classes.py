@@ -117,3 +117,14 @@ def test_a_thai_title_split_by_a_double_colon():
     html = ('<html lang="th"><head><meta charset="utf-8"><title>ข่าวท้องถิ่นอีสาน :: ขอนแก่นเปิดตลาดน้ำแห่งใหม่ริมบึงแก่นนคร '
             f'หวังกระตุ้นการท่องเที่ยว</title></head><body><table><tr><td><p>{P}</p><p>{Q}</p></td></tr></table></body></html>')
     assert _article(html).headline == "ขอนแก่นเปิดตลาดน้ำแห่งใหม่ริมบึงแก่นนคร หวังกระตุ้นการท่องเที่ยว"
+
+
+def test_a_byline_after_the_publication_date_on_a_print_page_and_swahili_na():
+    a = _article(_page("fr", "", '<p class="info-publi"><font size="1">Article publié le 14/03/2023 à 14h22<br>'
+                                 'par Élodie Marchal</font></p>'))
+    assert a.author == "Élodie Marchal"
+    assert a.published_at.startswith("2023-03-14T14:22")
+    a = _article(_page("sw", "", '<div class="post-by">Na Mwandishi Wetu</div>'))
+    assert a.author == "Mwandishi Wetu"
+    a = _article(_page("sw", "", '<p class="meta">Na Amina Juma | Jumanne, Machi 14, 2023</p>'))
+    assert a.author == "Amina Juma"
