@@ -31,6 +31,20 @@ WRAPS = ("{run}", "Lượt xem: {run} x", "Tác giả: {run}", "Ngày {run} thá
          "Số lượt truy cập {run}!", "{run}Theo ")
 
 
+# Patterns the parsers run only on a bounded text, where growth with n cannot bite; each with
+# the bound its callers keep (a pattern listed here and growing is reported, not failed).
+BOUNDED = {
+    "dates._BEFORE": "searched in the 60 characters before a date (BEFORE_WINDOW)",
+    "dates._BEFORE_WORLD": "searched in the 60 characters before a date (BEFORE_WINDOW)",
+    "dates._FOLLOWED_BY_DATE": "matched at one position only, after a time: linear there",
+    "dates._WORD_BEFORE": "searched in the 12 characters before a date",
+    "generic._PUBLISHED_WORDS": "searched in the 40 characters before a date",
+    "generic._UPDATED_WORDS": "searched in the 40 characters before a date",
+    "generic._CREATED_WORDS": "searched in the 40 characters before a date",
+    "fields._SOURCE_TAIL": "run on clean() text (space runs collapsed) of a byline element",
+}
+
+
 def patterns() -> list[tuple[str, re.Pattern]]:
     import govnews.parsers as package
     found, seen = [], set()
@@ -90,10 +104,12 @@ def main() -> int:
             slow.append((name, *worst))
             print(f"  slow: {name} {worst[0]:.1f}x on {worst[1]}", file=sys.stderr, flush=True)
     for name, grown, where, base in sorted(slow, key=lambda s: -s[1]):
-        print(f"{grown:7.1f}x  {name:45s} {where}  ({base * 1000:.2f} ms at n={args.n})")
+        bound = f"  [bounded: {BOUNDED[name]}]" if name in BOUNDED else ""
+        print(f"{grown:7.1f}x  {name:45s} {where}  ({base * 1000:.2f} ms at n={args.n}){bound}")
+    unbounded = [s for s in slow if s[0] not in BOUNDED]
     print(f"{len(found)} patterns, {len(slow)} grow more than {args.limit}x "
-          f"when the text grows {args.factor}x")
-    return 1 if slow else 0
+          f"when the text grows {args.factor}x, {len(unbounded)} of them on unbounded text")
+    return 1 if unbounded else 0
 
 
 if __name__ == "__main__":
