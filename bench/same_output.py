@@ -154,6 +154,7 @@ def compare(cases: list[Case], before, after) -> tuple[int, list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", type=Path, default=FROZEN, help="the frozen parsers/")
+    parser.add_argument("--all", action="store_true", help="list every difference, not the first 50")
     parser.add_argument("--recrawl", action="store_true", help="fetch the crawled pages again")
     args = parser.parse_args(argv)
     before = load_frozen(args.before)
@@ -168,8 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         failures += found
         print(f"{name:8} {len(cases):5} pages, {compared:5} parses compared, "
               f"{len(found)} differences")
-    for line in failures[:50]:
+    for line in failures if args.all else failures[:50]:
         print(line)
+    if len(failures) > 50 and not args.all:
+        print(f"... {len(failures) - 50} more (--all lists them)")
     print(f"total: {sum(len(c) for c in sets.values())} pages, {total} parses compared, "
           f"{len(failures)} differences")
     return 1 if failures else 0

@@ -372,6 +372,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.headline = text_of(headline_el)
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
+    if parts and generic.above_the_article(body_el, headline_el):
+        body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
     article.category = _first(doc, profile, "category", lambda el: text_of(el) or None) \
         or generic.find_category(doc, article.headline)
     published, date_el = _published(doc, profile, headline_el, body_el)
@@ -408,6 +410,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     else:
         paragraphs = []
         article.warnings.append("body not found")
+        if headline_el is not None:
+            # a page whose text is a viewer or a player: the files beside its headline
+            article.attachments = attachments_near(headline_el, base)
     summary = text_of(summary_el) if summary_el is not None else None
     lead = getattr(paragraphs, "lead", None) if profile is None else None
     if summary and paragraphs and clean(paragraphs[0]) != summary and (
@@ -1184,7 +1189,9 @@ def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Li
         if any(p.search(doc.url) for p in profile.page_url + profile.listing_url):
             return False
     if article.published_at is None:
-        return False                   # news articles carry a date; intro and contact pages do not
+        # news articles carry a date; intro and contact pages do not. An item that counts its
+        # own views (an event's page that prints no posting date) is content all the same
+        return article.view_count is not None and len(article.body) >= 150
     if doc.meta.get("og:type") == "article" and len(article.body) > 150:
         return True
     return len(article.body) >= 250 and len(listing.article_links) < 40

@@ -920,6 +920,40 @@ def _iso_of_compact(m: re.Match[str]) -> str:
 _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,،]\s*")
 
 
+# the venue's label in an event's details ('Địa điểm:', 'Venue:'): the list it stands in gives
+# the event's time and place, not the page's
+_VENUE_LABEL = re.compile(r"^\s*(?:địa điểm|nơi tổ chức|venue|location|lieu|ort|lugar|luogo|local)\s*[:：]?",
+                          re.I)
+
+
+def _event_field(el: etree._Element) -> bool:
+    """`el` is a field of an event's details: a definition list or table row beside the
+    venue's ('Thời gian: 05:00 ngày 23/11/2025' above 'Địa điểm: Quảng trường Ngọ Môn')."""
+    for depth, anc in enumerate(self_and_ancestors(el)):
+        if depth > 3 or anc.tag in ("body", "article", "main"):
+            return False
+        if anc.tag in ("dl", "table", "tbody"):
+            return any(_VENUE_LABEL.match(text_of(label)) for label in islice(anc.iter("dt", "th", "td"), 24))
+    return False
+
+
+def above_the_article(body: etree._Element, headline: etree._Element | None) -> bool:
+    """The text found stands before an <article> that holds the headline, no paragraph and none
+    of that text (a site-wide notice bar over a document page whose text is a viewer)."""
+    if headline is None:
+        return False
+    holder = next(headline.iterancestors("article"), None)
+    if holder is None or body is holder or holder in body.iterancestors() or \
+            body in holder.iterancestors() or next(holder.iter("p"), None) is not None:
+        return False
+    for el in body.getroottree().getroot().iter():
+        if el is body:
+            return True                # met before the article
+        if el is holder:
+            return False
+    return False
+
+
 def _outside_article(el: etree._Element | None, headline: etree._Element | None,
                      body: etree._Element) -> bool:
     """`el` stands outside the block that holds both the headline and the text."""
@@ -1292,6 +1326,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     text = text_of(el)
     if len(text) > 160:
         return None
+    if _event_field(el):
+        return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
     if body is not None and el is not body and not hinted and body in el.iterancestors() \

@@ -119,3 +119,34 @@ def test_a_statistic_in_the_article_is_not_the_sites_visitor_counter():
                '<p>Today: 1,204</p><p>Total: 8,402,117</p></div>', lang="en")
     assert a.visitor_counter == 8402117
     assert "Total visitors: 14.6 million, up 12% year on year;" in a.body
+
+
+def test_an_events_time_and_place_are_not_the_posting_date():
+    info = ('<dl class="info"><div><dt>Thời gian:</dt><dd>19:00 - 21:30 các ngày 10, 11 và 12/10/2025</dd></div>'
+            '<div><dt>Địa điểm:</dt><dd>Nhà văn hóa xã</dd></div><div><dt>Đơn vị tổ chức:</dt><dd>UBND xã</dd></div></dl>')
+    a = _parse(f'<div class="event"><h1>Đêm văn nghệ mừng Ngày hội Đại đoàn kết</h1>{info}<div class="desc"><p>{PROSE}</p>'
+               f'<p>{PROSE2}</p></div><div class="meta"><span>Ngày đăng: 02/10/2025 09:00</span> | <span>Lượt xem: '
+               '2.870</span></div></div>')
+    assert a.published_at == "2025-10-02T09:00:00+07:00"
+    html = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>UBND xã</title></head><body>'
+            f'<div class="event"><h1>Giải chạy vì môi trường xanh lần thứ 3</h1>{info.replace("19:00 - 21:30 các ngày 10, 11 và 12/10/2025", "05:00 ngày 23/11/2025")}'
+            f'<div class="desc"><p>{PROSE}</p><p>{PROSE2}</p></div><div class="meta"><span>Lượt xem: 356</span></div>'
+            '</div></body></html>').encode("utf-8")
+    page = parse_page(html, "https://xa.example.gov.vn/su-kien/giai-chay-3318.html", profile="generic")
+    assert page.article.published_at is None
+    assert page.kind == "article"           # an undated item that counts its views is content
+
+
+def test_a_notice_bar_above_a_document_page_whose_text_is_a_viewer_is_not_its_body():
+    a = _parse('<div class="container"><div class="notice-bar"><i class="fa fa-info"></i> Từ ngày 01/7/2025, Sở Công '
+               'Thương tỉnh hoạt động trên cơ sở hợp nhất Sở Công Thương hai tỉnh; địa chỉ trụ sở mới tại số 2 đường Tân '
+               'Trào, phường Minh Xuân, tỉnh Tuyên Quang. Các văn bản, thủ tục của Sở Công Thương tỉnh cũ tiếp tục được '
+               'tra cứu tại mục Văn bản của cổng thông tin này cho đến khi có thông báo mới.</div></div>'
+               '<article class="doc"><div>Ngày đăng: 12/08/2025 14:00 | Lượt xem: 96</div><h1>Kế hoạch kiểm tra kinh '
+               'doanh xăng dầu năm 2025 (đợt 2)</h1><table><tr><th>Số hiệu</th><td>845/KH-SCT</td></tr></table>'
+               '<div class="viewer"><iframe src="/pdfjs/web/viewer.html?file=/files/845.pdf"></iframe></div>'
+               '<div class="files"><h4>Tệp đính kèm</h4><ul><li><a href="/files/845-KH-SCT.pdf">845-KH-SCT.pdf</a></li>'
+               '</ul></div></article>')
+    assert a.headline == "Kế hoạch kiểm tra kinh doanh xăng dầu năm 2025 (đợt 2)"
+    assert a.body is None
+    assert a.attachments == ["https://xa.example.gov.vn/files/845-KH-SCT.pdf"]
