@@ -223,6 +223,13 @@ def labelled_counts(text: str) -> dict[str, int]:
             return found
     for m in forward:
         _keep(found, kinds[m.group(1).lower()], m.group(2))
+    if "total" not in found and found:
+        # a sentence with the total before its label, then a labelled count ('Website đã đón
+        # 2.145.096 lượt truy cập. Đang trực tuyến: 37')
+        for m in after.finditer(text):
+            if kinds[m.group(2).lower()] == "total":
+                _keep(found, "total", m.group(1))
+                break
     return found
 
 
@@ -243,6 +250,9 @@ _ROLE = re.compile(
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
 _NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：]|"
                           r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
+# a photographer credited first, the writer after ('Ảnh: Văn Phin - Bài: Hoài Thương')
+_PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip)\s*[:：]", re.I)
+_WRITER_AFTER = re.compile(r"\s[-–|,;]\s*(?:bài|tin|bài viết|nội dung|tác giả|người viết)\s*[:：]\s*(.+)$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
@@ -297,6 +307,9 @@ def split_signature(text: str) -> Signature | None:
         return Signature(author=slashed.group(1), source=slashed.group(2))   # 'Hương Giang/VOV.VN'
     labelled = _ROLE.match(text)
     name = text[labelled.end():].strip() if labelled else text
+    writer = _WRITER_AFTER.search(name) if labelled and _PHOTO_ROLE.match(labelled.group(0)) else None
+    if writer:
+        name = writer.group(1).strip()            # 'Ảnh: X - Bài: Y': the writer is Y
     name = _NEXT_CREDIT.sub("", name) or name     # 'Tin: X - Ảnh: Y': the writer is X
     if name.startswith("(") and name.endswith(")"):
         name = name[1:-1].strip()
@@ -390,7 +403,11 @@ def author_of(el: etree._Element) -> str | None:
         return sig.author
     name = strip_label(strip_label(text, AUTHOR_LABEL), CREDIT_LABEL)
     name = _ROLE.sub("", name).strip()
+    name = _ITEM_SEPARATOR.split(name, maxsplit=1)[0]   # 'Sở Tư pháp | Thời gian trả lời: …'
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
+
+
+_ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items
 
 
 _SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*"
@@ -601,15 +618,17 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     if m is None and labelled_only:
         return None
     rest = text[m.end():] if m else text
+    roled = _ROLE.match(rest) is not None          # 'Bài, ảnh: X': labelled all the same
     rest = _ROLE.sub("", rest)
     rest = _ROLE_TAIL.sub("", rest)
     end = _BYLINE_END.search(rest)
     if end is not None and end.start() > 0:
-        rest = _two_names(rest) or rest[:end.start()]
+        rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \
+            or rest[:end.start()]              # 'Thiếu tá X - Đồn Biên phòng Y': as printed
     rest = rest.strip(" ,;:|-–—·.")
     if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text):
         return None
-    if looks_like_name(rest):
+    if looks_like_name(rest) or ((m is not None or roled) and _dashed_unit(rest)):
         return rest
     if m is not None and _CJK_NAME.match(rest):
         return rest

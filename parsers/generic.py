@@ -614,7 +614,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = len(text.split())
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el):
+        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
         if el.tag not in ("h1", "h2") and _titles_a_box(el):
             continue
@@ -633,7 +633,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             elif body is not None and (el is body or body in el.iterancestors()):
                 # the line that opens the article's block is its title, as one just before it
                 # is; a heading further down is inside the text
-                score += 1 if el is opening or _opens(body, el) else -2
+                score += 1 if el is opening or _opens(body, el) or _opens_after_label(body, el) else -2
             else:
                 score -= 1
         if inside_link(el):
@@ -651,6 +651,35 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+# a module's name printed in capitals over its item ('HỎI ĐÁP THỦ TỤC HÀNH CHÍNH', 'TIN TỨC - SỰ
+# KIỆN'): the section, never the headline
+_SECTION_CAPS = re.compile(r"^(?:HỎI ĐÁP|HỎI - ĐÁP|HỎI-ĐÁP|TIN TỨC|THÔNG BÁO|SỰ KIỆN|CHI TIẾT)\b")
+
+
+def _section_caps(text: str) -> bool:
+    return bool(_SECTION_CAPS.match(text)) and text.isupper() and len(text.split()) <= 8
+
+
+def _opens_after_label(container: etree._Element, el: etree._Element) -> bool:
+    """`el` is the first text of `container` after a section's label (<div class="hd-title">HỎI
+    ĐÁP THỦ TỤC HÀNH CHÍNH</div><h2>question</h2>): it opens the item as a heading on top does."""
+    label = None
+    holders = set(el.iterancestors())
+    for node in container.iterdescendants():
+        if node is el:
+            return label is not None
+        if not isinstance(node.tag, str) or node in holders:
+            continue
+        text = (node.text or "").strip()
+        if text:
+            if label is not None or not (_section_caps(text_of(node)) or names_a_section(text_of(node))):
+                return False
+            label = node
+        if (node.tail or "").strip():
+            return False
+    return False
 
 
 def _without_kicker(el: etree._Element, text: str) -> str:
@@ -1770,6 +1799,9 @@ def find_counter(doc: Doc) -> Counter:
             found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
                 return found
+            scripted = _scripted_counter(owner) if len(text) < 40 else None
+            if scripted is not None:
+                return scripted
         elif len(text) < 30 and _WINDOW_LABEL.match(text) and not in_link_list(owner):
             # a statistics block with no title: its rows' labels say what it is
             found = _counter_around(owner, around)
@@ -1780,6 +1812,25 @@ def find_counter(doc: Doc) -> Counter:
             if found.total is not None:
                 return found
     return Counter()
+
+
+# the digits a counter's script writes ('var hitCount = "00451203"; … document.write(<img …>)')
+_SCRIPT_DIGITS = re.compile(r"""(?:=|\()\s*["']?(\d{3,15})["']?\s*[;,)]""")
+
+
+def _scripted_counter(title: etree._Element) -> Counter | None:
+    """A counter box whose digits a script writes when the page is shown: the number the
+    script holds, in the box the title heads (its parent or grandparent), nowhere else."""
+    node = title
+    for _ in range(2):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return None
+        scripts = [s for s in node.iter("script") if s.text and len(s.text) < 2000]
+        if scripts:
+            found = [m.group(1) for s in scripts for m in _SCRIPT_DIGITS.finditer(s.text)]
+            return Counter(total=int(found[0])) if len(found) == 1 else None
+    return None
 
 
 # a row of a statistics block with no title ('Đang xem | 27', 'Hôm nay: 1.024', 'Today')

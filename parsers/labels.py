@@ -45,7 +45,9 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "viện", "cục", "chi cục", "tổng cục", "bộ", "công an", "bộ chỉ huy", "ban chỉ huy", "đảng ủy",
          "đảng uỷ", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ", "khoa", "bệnh viện", "vksnd",
          "tand", "đội", "chi nhánh", "thuế", "chi cục thuế", "kho bạc", "hải quan", "bhxh",
-         "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng")
+         "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng", "đồn", "đồn biên phòng",
+         "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
+         "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
