@@ -186,12 +186,15 @@ def settle(folder: Path) -> list[str]:
 
 
 def _shard_in_use(folder: Path):
-    """skip(warc subfolder) for finalise_open_files: True when a worker holds that shard."""
+    """skip(warc subfolder) for finalise_open_files: True when a worker holds that shard. Each
+    shard's lease is tried once per call of `_shard_in_use` (one pass of `close_interrupted`),
+    not once per WARC file: a lease on shared storage costs a lock round trip per try."""
     from govnews.output.shards import shard_folder
     from .errors import LockHeld
+    known: dict[str, bool] = {}
 
-    def in_use(sub: Path) -> bool:
-        shard = shard_folder(folder, sub.name)
+    def held(name: str) -> bool:
+        shard = shard_folder(folder, name)
         if not shard.is_dir():
             return False
         try:
@@ -199,6 +202,11 @@ def _shard_in_use(folder: Path):
         except LockHeld:
             return True
         return False
+
+    def in_use(sub: Path) -> bool:
+        if sub.name not in known:
+            known[sub.name] = held(sub.name)
+        return known[sub.name]
     return in_use
 
 
