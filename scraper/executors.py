@@ -70,20 +70,21 @@ def _heartbeat_of(task: SiteTask):
 class _DaemonPool:
     """`workers` daemon threads running `fn(*args)` for each submitted key. Daemon threads,
     unlike ThreadPoolExecutor's (joined at exit), never hold the process once the run is over,
-    even when a task hangs; a task given up as stalled has its thread replaced, and that thread
-    ends if its task ever returns."""
+    even when a task hangs; a task given up (stalled, overdue) is given up once, has its thread
+    replaced, and that thread ends if its task ever returns. What the pool keeps per task goes
+    when the task's result is taken or, for a task given up, when the task returns."""
 
     def __init__(self, fn, workers: int) -> None:
         self.fn = fn
         self._todo: queue.SimpleQueue = queue.SimpleQueue()
         self._done: queue.SimpleQueue = queue.SimpleQueue()
         self._lock = threading.Lock()
-        self._running: set = set()
-        self._abandoned: set = set()
-        self._done_keys: set = set()       # ended and not given up: their results are queued
+        self._running: dict = {}           # key -> the thread running it
+        self._given_up: set = set()        # keys reported stalled or overdue: never twice
+        self._stuck: set = set()           # threads of tasks given up, still running them
+        self._ended: set = set()           # ended and not given up: their results are queued
         self._threads = 0
         self._all: list[threading.Thread] = []
-        self._serving: dict = {}           # key -> the thread running it
         for _ in range(workers):
             self._add_thread()
 
@@ -103,20 +104,27 @@ class _DaemonPool:
                 return
             key, args = item
             with self._lock:
-                self._running.add(key)
-                self._serving[key] = threading.current_thread()
+                if key in self._given_up:
+                    continue                       # given up before it started
+                self._running[key] = threading.current_thread()
             try:
                 outcome = self.fn(*args)
             except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
                 outcome = exc
-            with self._lock:
-                self._running.discard(key)
-                abandoned = key in self._abandoned
-                if not abandoned:
-                    self._done_keys.add(key)
-            if abandoned:
-                return                     # its replacement serves the queue now
+            if not self._ended_now(key):
+                return                             # given up: its replacement serves the queue
             self._done.put((key, outcome))
+
+    def _ended_now(self, key) -> bool:
+        """The task ended: True when its result is for the coordinator, False when it was given
+        up (its per-task state goes now)."""
+        with self._lock:
+            thread = self._running.pop(key, None)
+            if key in self._given_up:
+                self._stuck.discard(thread)
+                return False
+            self._ended.add(key)
+            return True
 
     def running(self) -> set:
         with self._lock:
@@ -125,11 +133,14 @@ class _DaemonPool:
     def abandon(self, key, replace: bool = True) -> bool:
         """Give a task up: the run no longer waits for it; with `replace`, another thread
         serves the queue meanwhile. False when it ended meanwhile (its result is queued: it is
-        a result, not a task given up)."""
+        a result, not a task given up) or was given up already (it is reported once)."""
         with self._lock:
-            if key in self._done_keys:
+            if key in self._ended or key in self._given_up:
                 return False
-            self._abandoned.add(key)
+            self._given_up.add(key)
+            thread = self._running.get(key)
+            if thread is not None:
+                self._stuck.add(thread)
         if replace:
             self._add_thread()
         return True
@@ -144,6 +155,8 @@ class _DaemonPool:
                 ended.append(self._done.get_nowait())
         except queue.Empty:
             pass
+        with self._lock:
+            self._ended.difference_update(key for key, _ in ended)
         return ended
 
     def close(self, wait: float = 0.0) -> None:
@@ -158,7 +171,7 @@ class _DaemonPool:
         for _ in range(self._threads):
             self._todo.put(None)
         with self._lock:
-            stalled = {self._serving.get(key) for key in self._abandoned}
+            stalled = set(self._stuck)
         deadline = time.monotonic() + wait
         for thread in self._all:
             if thread not in stalled:
@@ -212,6 +225,7 @@ class LocalExecutor:
                 task = pending[key]
                 silent = watchdog.look(key, _heartbeat_of(task), quiet_seconds(task))
                 if silent is not None and pool.abandon(key):
+                    watchdog.forget(key)
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
                     yield pending.pop(key), _stalled(silent)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -267,3 +268,47 @@ def test_heartbeat_sleep_beats_all_along(tmp_path, monkeypatch):
 
 def test_heartbeat_on_a_missing_folder_never_raises(tmp_path):
     Heartbeat(tmp_path / "gone" / "heartbeat").beat(force=True)
+
+
+def test_the_daemon_pool_gives_a_task_up_once_and_forgets_it_when_it_returns():
+    release, started = threading.Event(), threading.Event()
+
+    def work(name):
+        if name == "hangs":
+            started.set()
+            release.wait(60)
+        return name
+    pool = executors._DaemonPool(work, 1)
+    pool.submit("hangs", "hangs")
+    assert started.wait(10)
+    assert pool.abandon("hangs") is True
+    assert pool.abandon("hangs") is False                 # reported once
+    pool.submit("next", "next")
+    assert pool.results(10) == [("next", "next")]        # its replacement serves the queue
+    release.set()
+    for _ in range(100):
+        if not pool.running():
+            break
+        time.sleep(0.05)
+    assert pool.results(0.2) == []                       # a task given up is no result
+    assert not pool.running() and not pool._stuck and not pool._ended
+    pool.close()
+
+
+def test_a_task_given_up_before_it_started_never_starts():
+    release = threading.Event()
+    ran = []
+
+    def work(name):
+        ran.append(name)
+        if name == "first":
+            release.wait(60)
+        return name
+    pool = executors._DaemonPool(work, 1)
+    pool.submit("first", "first")
+    pool.submit("queued", "queued")
+    assert pool.abandon("queued", replace=False) is True
+    release.set()
+    assert pool.results(10) == [("first", "first")]
+    assert pool.results(0.3) == [] and ran == ["first"]
+    pool.close()
