@@ -17,7 +17,7 @@ from typing import Iterator
 from govnews.output.shards import shard_folder
 
 from .errors import ClusterTaskTimeout, ConfigError
-from .heartbeat import Watchdog, heartbeat_path, quiet_seconds, sign_of_life
+from .heartbeat import UNSEEN, StatProbe, Watchdog, heartbeat_path, quiet_seconds
 from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
@@ -189,6 +189,12 @@ class LocalExecutor:
         self.totals = totals
         self._pool: _DaemonPool | None = None
         self._ending_bound = 0.0
+        self._probe = StatProbe()
+
+    @property
+    def stat_failures(self) -> int:
+        """Looks at heartbeat files that failed or hung this run (shared storage trouble)."""
+        return self._probe.failures
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
@@ -204,7 +210,8 @@ class LocalExecutor:
                         self.totals.part(task.shard) if self.totals else None)
         pending = dict(enumerate(tasks))
         deadline = time.monotonic() + timeout if timeout is not None else None
-        watchdog = Watchdog()
+        self._probe = StatProbe()
+        watchdog = Watchdog(probe=self._probe)
         while pending:
             wait = POLL if deadline is None else min(POLL, max(0.0, deadline - time.monotonic()))
             for key, outcome in pool.results(wait):
@@ -271,6 +278,12 @@ class DaskExecutor:
                  link or "off")
         self.name = f"dask ({address})" if address else f"{processes} processes"
         self._futures = []
+        self._probe = StatProbe()
+
+    @property
+    def stat_failures(self) -> int:
+        """Looks at heartbeat files that failed or hung this run (shared storage trouble)."""
+        return self._probe.failures
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
@@ -279,16 +292,17 @@ class DaskExecutor:
         another on a worker has not started)."""
         from distributed import wait as dask_wait
         by_key, pending, before = {}, {}, {}
+        self._probe = probe = StatProbe()
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
             pending[future.key] = future
-            before[future.key] = sign_of_life(_heartbeat_of(task))
+            before[future.key] = probe.sign(_heartbeat_of(task))
             self._futures.append(future)
         deadline = time.monotonic() + timeout if timeout is not None else None
-        watchdog = Watchdog()
+        watchdog = Watchdog(probe=probe)
         answered = time.monotonic()           # the scheduler's last answer
         while pending:
             wait = DASK_POLL if deadline is None else \
@@ -318,11 +332,11 @@ class DaskExecutor:
             answered = time.monotonic()
             for key in workers.keys() & pending.keys():
                 task = by_key[key]
-                path = _heartbeat_of(task)
-                if before.get(key, False) == sign_of_life(path):
-                    continue                                    # not started yet
+                sign = probe.sign(_heartbeat_of(task))
+                if sign is UNSEEN or before.get(key, False) == sign:
+                    continue                                    # not started yet (or unseen)
                 before.pop(key, None)
-                silent = watchdog.look(key, path, quiet_seconds(task))
+                silent = watchdog.judge(key, sign, quiet_seconds(task))
                 if silent is not None:
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
                     pending.pop(key).cancel()

@@ -270,6 +270,48 @@ def test_heartbeat_on_a_missing_folder_never_raises(tmp_path):
     Heartbeat(tmp_path / "gone" / "heartbeat").beat(force=True)
 
 
+def test_a_look_at_a_heartbeat_that_hangs_or_fails_is_bounded_and_counted(tmp_path):
+    """Shared storage that hangs (a hard NFS mount) or fails (EIO): the coordinator's look
+    returns UNSEEN within its bound, is counted, and a file still hanging is not looked at
+    again (one stuck thread per file at most)."""
+    release = threading.Event()
+    calls = []
+
+    def look(path):
+        calls.append(path)
+        if path.name == "hangs":
+            release.wait(60)
+        if path.name == "fails":
+            raise OSError(5, "Input/output error")
+        return heartbeat.sign_of_life(path)
+    probe = heartbeat.StatProbe(timeout=0.2, look=look)
+    try:
+        started = time.monotonic()
+        assert probe.sign(tmp_path / "hangs") is heartbeat.UNSEEN
+        assert probe.sign(tmp_path / "hangs") is heartbeat.UNSEEN      # not asked again
+        assert time.monotonic() - started < 10
+        assert len(calls) == 1
+        assert probe.sign(tmp_path / "fails") is heartbeat.UNSEEN
+        assert probe.sign(tmp_path / "missing") is None
+        assert probe.failures == 3
+    finally:
+        release.set()
+
+
+def test_unseen_looks_neither_restart_nor_stop_the_silence(tmp_path):
+    """A look that failed is no sign of life, and no change either: a task whose heartbeat can
+    be seen only now and then is still judged on its last change (an error between two equal
+    signs reset the silence before, so a hung task on flaky storage was never left behind)."""
+    now = [0.0]
+    watchdog = Watchdog(clock=lambda: now[0])
+    sign = (1, 10)
+    assert watchdog.judge("k", sign, 10) is None
+    now[0] = 6.0
+    assert watchdog.judge("k", heartbeat.UNSEEN, 10) is None
+    now[0] = 11.0
+    assert watchdog.judge("k", sign, 10) == 11.0
+
+
 def test_the_daemon_pool_gives_a_task_up_once_and_forgets_it_when_it_returns():
     release, started = threading.Event(), threading.Event()
 
@@ -312,3 +354,17 @@ def test_a_task_given_up_before_it_started_never_starts():
     assert pool.results(10) == [("first", "first")]
     assert pool.results(0.3) == [] and ran == ["first"]
     pool.close()
+
+
+def test_heartbeat_looks_that_fail_are_reported_not_a_crash(portals, tmp_path, monkeypatch):
+    """Every look at the heartbeat files fails (EIO on the dataset's storage): the run goes on
+    and ends, and says how many looks failed."""
+    folder = tmp_path / "data"
+
+    def failing(path):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(heartbeat, "sign_of_life", failing)
+    monkeypatch.setattr(executors, "POLL", 0.05)
+    result = run_bounded(lambda: harvest(config(folder, portals[:1]), folder), 120)
+    assert result.status == "ok"
+    assert any("heartbeat files failed" in hint for hint in result.summary.hints)
