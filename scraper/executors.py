@@ -17,6 +17,7 @@ from typing import Iterator
 from govnews.output.shards import shard_folder
 
 from .errors import ClusterTaskTimeout, ConfigError
+from .clusterwatch import ClusterWatch
 from .heartbeat import UNSEEN, StatProbe, Watchdog, heartbeat_path, quiet_seconds
 from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
@@ -48,6 +49,11 @@ def _overdue(tasks: dict) -> Iterator[tuple[SiteTask, BaseException]]:
 def _stalled(silent: float) -> TaskStalled:
     return TaskStalled(f"no sign of life for {silent:.0f} s (a hung worker): left behind; what "
                        "it committed is merged by a later run")
+
+
+def _not_started(idle: float) -> TaskStalled:
+    return TaskStalled(f"no Dask worker started it while no task of the run moved for "
+                       f"{idle:.0f} s: left behind; the next run does it")
 
 
 def _unanswered(silent: float) -> TaskStalled:
@@ -287,22 +293,23 @@ class DaskExecutor:
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
-        """As `LocalExecutor.run`, on the cluster. A task counts as running once the scheduler
-        has it on a worker and its heartbeat moved since it was submitted (a task queued behind
-        another on a worker has not started)."""
+        """As `LocalExecutor.run`, on the cluster. A task's silence is judged per task and
+        worker, once it started there (see `clusterwatch`); tasks no worker starts while the
+        run stands still are left behind after NOT_STARTED_SECONDS; a scheduler that stops
+        answering, after the tasks' quiet bound."""
         from distributed import wait as dask_wait
-        by_key, pending, before = {}, {}, {}
+        by_key, pending = {}, {}
         self._probe = probe = StatProbe()
+        watch = ClusterWatch()
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
             pending[future.key] = future
-            before[future.key] = probe.sign(_heartbeat_of(task))
+            watch.submitted(future.key, probe.sign(_heartbeat_of(task)))
             self._futures.append(future)
         deadline = time.monotonic() + timeout if timeout is not None else None
-        watchdog = Watchdog(probe=probe)
         answered = time.monotonic()           # the scheduler's last answer
         while pending:
             wait = DASK_POLL if deadline is None else \
@@ -312,7 +319,7 @@ class DaskExecutor:
             except TimeoutError:
                 pass
             for key in [k for k, f in pending.items() if f.done()]:
-                watchdog.forget(key)
+                watch.ended(key)
                 yield by_key[key], _outcome(pending.pop(key))    # a result, a bug, KilledWorker
             if deadline is not None and time.monotonic() >= deadline and pending:
                 self.stop("time limit")
@@ -330,18 +337,31 @@ class DaskExecutor:
                         yield by_key[key], _unanswered(silent)
                 continue
             answered = time.monotonic()
-            for key in workers.keys() & pending.keys():
-                task = by_key[key]
-                sign = probe.sign(_heartbeat_of(task))
-                if sign is UNSEEN or before.get(key, False) == sign:
-                    continue                                    # not started yet (or unseen)
-                before.pop(key, None)
-                silent = watchdog.judge(key, sign, quiet_seconds(task))
-                if silent is not None:
-                    log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
-                    pending.pop(key).cancel()
-                    self._restart(workers[key], task)
-                    yield task, _stalled(silent)
+            yield from self._judge(watch, workers, pending, by_key)
+
+    def _judge(self, watch: ClusterWatch, workers: dict, pending: dict, by_key: dict
+               ) -> Iterator[tuple[SiteTask, BaseException]]:
+        """One look at the pending tasks: those silent too long on the worker they started on
+        are left behind (that worker restarted); when the run stood still too long, so are
+        those no worker started."""
+        for key in list(pending):
+            task = by_key[key]
+            worker = workers.get(key)
+            sign = self._probe.sign(_heartbeat_of(task)) if worker is not None else UNSEEN
+            silent = watch.look(key, worker, sign, quiet_seconds(task))
+            if silent is not None:
+                log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
+                pending.pop(key).cancel()
+                watch.ended(key)
+                self._restart(worker, task)
+                yield task, _stalled(silent)
+        idle = watch.idle()
+        for key in watch.not_started(list(pending)):
+            task = by_key[key]
+            log.error("sites %s: %s", ", ".join(task.names), _not_started(idle))
+            pending.pop(key).cancel()
+            watch.ended(key)
+            yield task, _not_started(idle)
 
     def _on_workers(self) -> dict | None:
         """The keys of the tasks the scheduler has on a worker, with that worker's address; None

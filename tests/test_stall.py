@@ -368,3 +368,21 @@ def test_heartbeat_looks_that_fail_are_reported_not_a_crash(portals, tmp_path, m
     result = run_bounded(lambda: harvest(config(folder, portals[:1]), folder), 120)
     assert result.status == "ok"
     assert any("heartbeat files failed" in hint for hint in result.summary.hints)
+
+
+def test_dask_tasks_that_never_start_end_a_run_without_a_time_limit(portals, tmp_path,
+                                                                    monkeypatch):
+    """No max_run_seconds, and the tasks never start (no beat ever: here they sit on their
+    worker, as a task no worker takes would sit at the scheduler): once the run stood still
+    for NOT_STARTED_SECONDS they are left behind and the run ends (it looked on for ever)."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    from govnews.scraper import clusterwatch
+    folder = tmp_path / "data"
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: __import__("time").sleep(120))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    monkeypatch.setattr(clusterwatch, "NOT_STARTED_SECONDS", 2.0)
+    result = run_bounded(lambda: harvest(config(folder, portals[:2], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 2
+    assert sum("no Dask worker started it" in x for x in result.summary.error_lines) == 2
