@@ -31,6 +31,15 @@ RESTART_TIMEOUT = 60.0       # seconds to restart the worker a stalled task hang
 SCHEDULER_ANSWER = 30.0      # seconds the scheduler has to say which tasks its workers run
 
 
+def _unanswered_errors() -> tuple[type[BaseException], ...]:
+    """What a question to the scheduler raises when it gets no answer: its connection closed
+    (distributed's CommClosedError, an OSError), a connection error, or our bound (TimeoutError,
+    asyncio's included). Anything else is a bug and propagates. (Imports Dask: called by the
+    Dask executor only.)"""
+    from distributed.comm.core import CommClosedError
+    return (CommClosedError, OSError, TimeoutError)
+
+
 class TaskOverdue(Exception):
     """A task still running when the run's time (max_run_seconds and a grace) was up."""
 
@@ -266,6 +275,7 @@ class DaskExecutor:
                               "pip install 'dask[distributed,dataframe]' (govnews's 'cluster' extra)") from None
         _quiet_dask()
         _no_worker_profiler()
+        self._no_answer = _unanswered_errors()
         self.cluster = None
         try:
             if address:
@@ -280,8 +290,7 @@ class DaskExecutor:
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler {address or 'local'}: {exc}") from None
         link = getattr(self.client, "dashboard_link", None)
-        log.info("Dask: %s worker(s); dashboard %s", len(self.client.scheduler_info().get("workers", {})),
-                 link or "off")
+        log.info("Dask: %s worker(s); dashboard %s", self._worker_count(), link or "off")
         self.name = f"dask ({address})" if address else f"{processes} processes"
         self._futures = []
         self._probe = StatProbe()
@@ -363,14 +372,29 @@ class DaskExecutor:
             watch.ended(key)
             yield task, _not_started(idle)
 
+    def _ask(self, call, *args, limit: float = 0.0, **kwargs):
+        """`await call(*args, **kwargs)` on the client's loop, waited for at most `limit`
+        seconds (SCHEDULER_ANSWER by default): TimeoutError past it. Client calls such as
+        processing(), scheduler_info() and restart_workers() have no bound of their own on the
+        connection, and a scheduler whose connection hangs open must not hold the coordinator."""
+        return self.client.sync(call, *args, callback_timeout=limit or SCHEDULER_ANSWER, **kwargs)
+
+    def _worker_count(self) -> int | str:
+        """How many workers the scheduler has, for the log; "an unknown number of" when it
+        does not say in time."""
+        try:
+            return len(self._ask(self.client.scheduler.identity).get("workers", {}))
+        except self._no_answer as exc:
+            log.debug("the Dask scheduler did not say how many workers it has: %r", exc)
+            return "an unknown number of"
+
     def _on_workers(self) -> dict | None:
         """The keys of the tasks the scheduler has on a worker, with that worker's address; None
         when the scheduler does not answer (looked at again next time, up to the quiet bound)."""
         try:
-            # bounded: a scheduler whose connection hangs open must not hold the coordinator
-            processing = self.client.sync(self.client.scheduler.processing, workers=None,
-                                          callback_timeout=SCHEDULER_ANSWER)
-        except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
+            processing = self._ask(self.client.scheduler.processing, workers=None)
+        except self._no_answer as exc:
+            log.debug("the Dask scheduler did not say which tasks its workers run: %r", exc)
             return None
         return {key: worker for worker, keys in processing.items() for key in keys}
 
@@ -379,12 +403,16 @@ class DaskExecutor:
         and it holds its site's lease (and a thread of the worker) until its process ends. The
         worker's other tasks are lost with it: the scheduler runs them again, each resuming from
         its frontier. Only a worker under a Nanny (dask-worker's default) can be restarted; else
-        the lease stays held until that worker is stopped, and the log says so."""
+        the lease stays held until that worker is stopped, and the log says so. Bounded: the
+        scheduler gets RESTART_TIMEOUT for the restart and SCHEDULER_ANSWER more to answer."""
         try:
-            status = self.client.restart_workers([worker], timeout=RESTART_TIMEOUT,
-                                                 raise_for_error=False)
-        except Exception as exc:  # noqa: BLE001 - best effort: the run goes on either way
-            status = {worker: f"{type(exc).__name__}: {exc}"}
+            status = self._ask(self.client._restart_workers, workers=[worker],
+                               timeout=RESTART_TIMEOUT, raise_for_error=False,
+                               limit=RESTART_TIMEOUT + SCHEDULER_ANSWER)
+        except ValueError as exc:             # the worker has no Nanny
+            status = {worker: str(exc)}
+        except self._no_answer as exc:
+            status = {worker: f"no answer: {type(exc).__name__}: {exc}"}
         if status.get(worker) != "OK":
             log.warning("sites %s: could not restart the Dask worker %s holding the stalled task "
                         "(%s); its lease is held until that worker stops", ", ".join(task.names),

@@ -370,6 +370,31 @@ def test_heartbeat_looks_that_fail_are_reported_not_a_crash(portals, tmp_path, m
     assert any("heartbeat files failed" in hint for hint in result.summary.hints)
 
 
+class _Scheduler:
+    """The client's connection to the scheduler, with some questions answered otherwise."""
+
+    def __init__(self, real, **answers) -> None:
+        self._real = real
+        self.__dict__.update(answers)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+async def _never(**kwargs):
+    await __import__("asyncio").sleep(3600)
+
+
+def _with_scheduler(monkeypatch, **answers) -> None:
+    """Every DaskExecutor made from now on talks to a scheduler answering `answers` itself."""
+    real_init = executors.DaskExecutor.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.client.scheduler = _Scheduler(self.client.scheduler, **answers)
+    monkeypatch.setattr(executors.DaskExecutor, "__init__", init)
+
+
 def test_dask_tasks_that_never_start_end_a_run_without_a_time_limit(portals, tmp_path,
                                                                     monkeypatch):
     """No max_run_seconds, and the tasks never start (no beat ever: here they sit on their
@@ -386,3 +411,31 @@ def test_dask_tasks_that_never_start_end_a_run_without_a_time_limit(portals, tmp
     assert result.status == "partial"
     assert result.summary.errors["worker"] == 2
     assert sum("no Dask worker started it" in x for x in result.summary.error_lines) == 2
+
+
+def test_questions_to_a_silent_dask_scheduler_are_bounded(monkeypatch, caplog):
+    """Restarting a stalled task's worker, and asking how many workers there are, end after
+    their bounds when the scheduler never answers; a question failing for another reason (a
+    bug) is not taken for silence."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    monkeypatch.setattr(executors, "SCHEDULER_ANSWER", 0.5)
+    monkeypatch.setattr(executors, "RESTART_TIMEOUT", 0.5)
+    executor = executors.DaskExecutor(processes=1, threads=1)
+    try:
+        async def no_restart(**kwargs):
+            await _never()
+
+        async def broken(**kwargs):
+            raise KeyError("a bug in the question")
+        executor.client._restart_workers = no_restart
+        executor.client.scheduler = _Scheduler(executor.client.scheduler, identity=_never,
+                                               processing=broken)
+        task = SiteTask(dataset="d", shard="s", sites=[], settings=CrawlSettings(), run_id="r")
+        with caplog.at_level("WARNING", logger="govnews.executors"):
+            run_bounded(lambda: executor._restart("tcp://127.0.0.1:1", task), 30)
+        assert "could not restart the Dask worker" in caplog.text
+        assert run_bounded(executor._worker_count, 30) == "an unknown number of"
+        with pytest.raises(KeyError):
+            executor._on_workers()
+    finally:
+        executor.close()
