@@ -395,6 +395,23 @@ def _with_scheduler(monkeypatch, **answers) -> None:
     monkeypatch.setattr(executors.DaskExecutor, "__init__", init)
 
 
+def test_a_dask_scheduler_whose_answer_never_comes_ends_the_run(portals, tmp_path, monkeypatch):
+    """The scheduler's connection stays open but its `processing` answer never comes: each
+    question is given up after SCHEDULER_ANSWER, and past the quiet bound the tasks are left
+    behind as stalled and the run ends (a question without a bound held it for ever)."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder = tmp_path / "data"
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: __import__("time").sleep(120))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    monkeypatch.setattr(executors, "SCHEDULER_ANSWER", 1.0)
+    _with_scheduler(monkeypatch, processing=_never)
+    result = run_bounded(lambda: harvest(config(folder, portals[:2], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 2
+    assert sum("has not answered" in x for x in result.summary.error_lines) == 2
+
+
 def test_dask_tasks_that_never_start_end_a_run_without_a_time_limit(portals, tmp_path,
                                                                     monkeypatch):
     """No max_run_seconds, and the tasks never start (no beat ever: here they sit on their
