@@ -243,9 +243,11 @@ class LocalExecutor:
                     yield pending.pop(key), outcome
                 yield from _overdue(pending)
                 return
-            for key in pool.running() & pending.keys():
+            running = pool.running() & pending.keys()
+            signs = self._probe.signs({_heartbeat_of(pending[key]) for key in running})
+            for key in running:
                 task = pending[key]
-                silent = watchdog.look(key, _heartbeat_of(task), quiet_seconds(task))
+                silent = watchdog.judge(key, signs[_heartbeat_of(task)], quiet_seconds(task))
                 if silent is not None and pool.abandon(key):
                     watchdog.forget(key)
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
@@ -310,13 +312,14 @@ class DaskExecutor:
         by_key, pending = {}, {}
         self._probe = probe = StatProbe()
         watch = ClusterWatch()
+        before = probe.signs({_heartbeat_of(task) for task in tasks})
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
             pending[future.key] = future
-            watch.submitted(future.key, probe.sign(_heartbeat_of(task)))
+            watch.submitted(future.key, before[_heartbeat_of(task)])
             self._futures.append(future)
         deadline = time.monotonic() + timeout if timeout is not None else None
         answered = time.monotonic()           # the scheduler's last answer
@@ -353,10 +356,12 @@ class DaskExecutor:
         """One look at the pending tasks: those silent too long on the worker they started on
         are left behind (that worker restarted); when the run stood still too long, so are
         those no worker started."""
+        signs = self._probe.signs({_heartbeat_of(by_key[key]) for key in pending
+                                   if key in workers})
         for key in list(pending):
             task = by_key[key]
             worker = workers.get(key)
-            sign = self._probe.sign(_heartbeat_of(task)) if worker is not None else UNSEEN
+            sign = signs.get(_heartbeat_of(task), UNSEEN) if worker is not None else UNSEEN
             silent = watch.look(key, worker, sign, quiet_seconds(task))
             if silent is not None:
                 log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))

@@ -94,10 +94,10 @@ def sign_of_life(path: Path) -> tuple[int, int] | None:
 
 
 class StatProbe:
-    """Signs of life looked at off the caller's thread, each waited for at most `timeout`
-    seconds; a file whose look still hangs is not looked at again until that look returns, so
-    a hung mount costs one daemon thread per file, never the coordinator. A look that fails or
-    is late gives UNSEEN and is counted in `failures`."""
+    """Signs of life looked at off the caller's thread, all the looks of one call waited for
+    together at most `timeout` seconds; a file whose look still hangs is not looked at again
+    until that look returns, so a hung mount costs one daemon thread per file, never the
+    coordinator. A look that fails or is late gives UNSEEN and is counted in `failures`."""
 
     def __init__(self, timeout: float | None = None, look=None) -> None:
         self.timeout = STAT_TIMEOUT if timeout is None else timeout   # read when made (tests)
@@ -108,26 +108,39 @@ class StatProbe:
 
     def sign(self, path: Path):
         """The file's sign of life (see `sign_of_life`), or UNSEEN."""
-        key = str(path)
-        with self._lock:
-            hanging = self._hanging.pop(key, None)
-            still = hanging is not None and not hanging.is_set()
-            if still:
-                self._hanging[key] = hanging
-        if still:
-            return self._failed(path, "an earlier look has not returned")
-        box: dict = {}
-        done = self._look_off_thread(path, box)
-        if not done.wait(self.timeout):
-            with self._lock:
-                self._hanging[key] = done
-            return self._failed(path, f"no answer from the file system in {self.timeout:g} s")
-        if "error" in box:
-            return self._failed(path, str(box["error"]))
-        return box["sign"]
+        return self.signs([path])[path]
 
-    def _look_off_thread(self, path: Path, box: dict) -> threading.Event:
-        done = threading.Event()
+    def signs(self, paths) -> dict:
+        """Each path's sign of life, or UNSEEN; the looks run side by side."""
+        looks, found = {}, {}
+        for path in paths:
+            if self._still_hanging(path):
+                found[path] = self._failed(path, "an earlier look has not returned")
+            else:
+                looks[path] = self._look_off_thread(path)
+        deadline = time.monotonic() + self.timeout
+        for path, (done, box) in looks.items():
+            if not done.wait(max(0.0, deadline - time.monotonic())):
+                with self._lock:
+                    self._hanging[str(path)] = done
+                found[path] = self._failed(path, "no answer from the file system in "
+                                                 f"{self.timeout:g} s")
+            elif "error" in box:
+                found[path] = self._failed(path, str(box["error"]))
+            else:
+                found[path] = box["sign"]
+        return found
+
+    def _still_hanging(self, path: Path) -> bool:
+        with self._lock:
+            hanging = self._hanging.get(str(path))
+            if hanging is not None and hanging.is_set():
+                del self._hanging[str(path)]
+                return False
+            return hanging is not None
+
+    def _look_off_thread(self, path: Path) -> tuple[threading.Event, dict]:
+        done, box = threading.Event(), {}
 
         def look() -> None:
             try:
@@ -137,7 +150,7 @@ class StatProbe:
             finally:
                 done.set()
         threading.Thread(target=look, name="heartbeat-look", daemon=True).start()
-        return done
+        return done, box
 
     def _failed(self, path: Path, why: str) -> _Unseen:
         with self._lock:

@@ -298,6 +298,24 @@ def test_a_look_at_a_heartbeat_that_hangs_or_fails_is_bounded_and_counted(tmp_pa
         release.set()
 
 
+def test_the_looks_of_one_round_wait_together_not_one_after_another(tmp_path):
+    """Ten heartbeat files on a mount that hangs: one round of looks costs the coordinator one
+    bound (1 s here), not ten."""
+    release = threading.Event()
+
+    def look(path):
+        release.wait(60)
+    probe = heartbeat.StatProbe(timeout=1.0, look=look)
+    paths = [tmp_path / f"shard-{i}" / "heartbeat" for i in range(10)]
+    try:
+        started = time.monotonic()
+        signs = probe.signs(paths)
+        assert time.monotonic() - started < 5.0
+        assert all(signs[p] is heartbeat.UNSEEN for p in paths) and probe.failures == 10
+    finally:
+        release.set()
+
+
 def test_unseen_looks_neither_restart_nor_stop_the_silence(tmp_path):
     """A look that failed is no sign of life, and no change either: a task whose heartbeat can
     be seen only now and then is still judged on its last change (an error between two equal
