@@ -253,7 +253,10 @@ class Store:
 
     def close(self) -> None:
         with self.lock:
-            self.conn.close()
+            try:
+                self.conn.close()
+            finally:
+                self._commit_hooks.clear()        # nothing writes into a closed store
 
     def __enter__(self) -> "Store":
         return self
@@ -300,13 +303,22 @@ class Store:
                 for hook in self._commit_hooks:
                     hook.rolled_back()
                 raise
+            for hook in self._commit_hooks:
+                hook.committed()
 
     def add_commit_hook(self, hook) -> None:
         """`hook.before_commit(conn)` writes into every outermost transaction just before its
         COMMIT (writes that wait for the next transaction instead of costing one of their own);
-        `hook.rolled_back()` is told when such a transaction rolled back instead."""
+        `hook.committed()` is told when that COMMIT succeeded, `hook.rolled_back()` when the
+        transaction rolled back instead. Removed with `remove_commit_hook` (or `close`)."""
         with self.lock:
             self._commit_hooks.append(hook)
+
+    def remove_commit_hook(self, hook) -> None:
+        """The hook is no longer told of transactions (absent: nothing to do)."""
+        with self.lock:
+            if hook in self._commit_hooks:
+                self._commit_hooks.remove(hook)
 
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         name = f"sp{self._depth}"

@@ -232,13 +232,17 @@ class WarcArchive:
             return ref
 
     def close(self) -> None:
+        """Close the open file; the payload index is then whole and detached from its store,
+        even when closing the file failed (its error is raised after)."""
         with self._lock:
-            if self._writer is not None:
-                self._close_current()
             self._closed = True
-            flush = getattr(self._digests, "flush", None)
-            if flush is not None:
-                flush()                          # the payload index is whole once closed
+            try:
+                if self._writer is not None:
+                    self._close_current()
+            finally:
+                close_digests = getattr(self._digests, "close", None)
+                if close_digests is not None:
+                    close_digests()
 
     def _write(self, records: list[ArcWarcRecord], request_bodies: dict[str, bytes] | None = None
                ) -> None:
@@ -485,8 +489,8 @@ class SqliteDigests(MutableMapping):
         with lock:
             conn.execute("CREATE TABLE IF NOT EXISTS warc_payloads (digest TEXT PRIMARY KEY,"
                          " uri TEXT NOT NULL, date TEXT NOT NULL, record_id TEXT NOT NULL)")
+        self._store = store
         if store is not None:
-            self._store = store
             store.add_commit_hook(self)
 
     def __getitem__(self, digest: str) -> tuple[str, str, str]:
@@ -537,6 +541,16 @@ class SqliteDigests(MutableMapping):
                             len(self._pending), exc)
                 self._pending.clear()
 
+    def close(self) -> None:
+        """Write the waiting entries (`flush`), then stop following the store's transactions,
+        even when the flush fails: a closed archive is never called into again."""
+        try:
+            self.flush()
+        finally:
+            if self._store is not None:
+                self._store.remove_commit_hook(self)
+                self._deferred = False
+
     def before_commit(self, conn: sqlite3.Connection) -> None:
         """The store's transaction is about to commit: the waiting entries go into it."""
         self._writing = self._pending
@@ -544,9 +558,12 @@ class SqliteDigests(MutableMapping):
         if self._writing:
             conn.executemany(_INSERT_PAYLOAD, [(d, *v) for d, v in self._writing.items()])
 
+    def committed(self) -> None:
+        """The transaction that held the waiting entries committed: they are in the table."""
+        self._writing = {}
+
     def rolled_back(self) -> None:
-        """The transaction that held the waiting entries rolled back: they wait again (entries
-        of an earlier, committed transaction may come back too; writing them twice is no harm)."""
+        """The transaction that held the waiting entries rolled back: they wait again."""
         self._pending = {**self._writing, **self._pending}
         self._writing = {}
 

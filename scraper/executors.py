@@ -17,7 +17,8 @@ from typing import Iterator
 from govnews.output.shards import shard_folder
 
 from .errors import ClusterTaskTimeout, ConfigError
-from .heartbeat import Watchdog, heartbeat_path, quiet_seconds, sign_of_life
+from .clusterwatch import ClusterWatch
+from .heartbeat import UNSEEN, StatProbe, Watchdog, heartbeat_path, quiet_seconds
 from .sitetask import Controls, SiteResult, SiteTask, run_site_task
 
 log = logging.getLogger("govnews.executors")
@@ -28,6 +29,15 @@ ENDING_GRACE = 30.0          # seconds a stopped task gets past its page in flig
 DASK_POLL = 30.0             # ... on a cluster (a question to the scheduler, stats on shared storage)
 RESTART_TIMEOUT = 60.0       # seconds to restart the worker a stalled task hangs in
 SCHEDULER_ANSWER = 30.0      # seconds the scheduler has to say which tasks its workers run
+
+
+def _unanswered_errors() -> tuple[type[BaseException], ...]:
+    """What a question to the scheduler raises when it gets no answer: its connection closed
+    (distributed's CommClosedError, an OSError), a connection error, or our bound (TimeoutError,
+    asyncio's included). Anything else is a bug and propagates. (Imports Dask: called by the
+    Dask executor only.)"""
+    from distributed.comm.core import CommClosedError
+    return (CommClosedError, OSError, TimeoutError)
 
 
 class TaskOverdue(Exception):
@@ -50,6 +60,11 @@ def _stalled(silent: float) -> TaskStalled:
                        "it committed is merged by a later run")
 
 
+def _not_started(idle: float) -> TaskStalled:
+    return TaskStalled(f"no Dask worker started it while no task of the run moved for "
+                       f"{idle:.0f} s: left behind; the next run does it")
+
+
 def _unanswered(silent: float) -> TaskStalled:
     return TaskStalled(f"the Dask scheduler has not answered for {silent:.0f} s: left behind; "
                        "what the task committed is merged by a later run")
@@ -70,20 +85,21 @@ def _heartbeat_of(task: SiteTask):
 class _DaemonPool:
     """`workers` daemon threads running `fn(*args)` for each submitted key. Daemon threads,
     unlike ThreadPoolExecutor's (joined at exit), never hold the process once the run is over,
-    even when a task hangs; a task given up as stalled has its thread replaced, and that thread
-    ends if its task ever returns."""
+    even when a task hangs; a task given up (stalled, overdue) is given up once, has its thread
+    replaced, and that thread ends if its task ever returns. What the pool keeps per task goes
+    when the task's result is taken or, for a task given up, when the task returns."""
 
     def __init__(self, fn, workers: int) -> None:
         self.fn = fn
         self._todo: queue.SimpleQueue = queue.SimpleQueue()
         self._done: queue.SimpleQueue = queue.SimpleQueue()
         self._lock = threading.Lock()
-        self._running: set = set()
-        self._abandoned: set = set()
-        self._done_keys: set = set()       # ended and not given up: their results are queued
+        self._running: dict = {}           # key -> the thread running it
+        self._given_up: set = set()        # keys reported stalled or overdue: never twice
+        self._stuck: set = set()           # threads of tasks given up, still running them
+        self._ended: set = set()           # ended and not given up: their results are queued
         self._threads = 0
         self._all: list[threading.Thread] = []
-        self._serving: dict = {}           # key -> the thread running it
         for _ in range(workers):
             self._add_thread()
 
@@ -103,20 +119,27 @@ class _DaemonPool:
                 return
             key, args = item
             with self._lock:
-                self._running.add(key)
-                self._serving[key] = threading.current_thread()
+                if key in self._given_up:
+                    continue                       # given up before it started
+                self._running[key] = threading.current_thread()
             try:
                 outcome = self.fn(*args)
             except Exception as exc:  # noqa: BLE001 - the coordinator decides what a bug costs
                 outcome = exc
-            with self._lock:
-                self._running.discard(key)
-                abandoned = key in self._abandoned
-                if not abandoned:
-                    self._done_keys.add(key)
-            if abandoned:
-                return                     # its replacement serves the queue now
+            if not self._ended_now(key):
+                return                             # given up: its replacement serves the queue
             self._done.put((key, outcome))
+
+    def _ended_now(self, key) -> bool:
+        """The task ended: True when its result is for the coordinator, False when it was given
+        up (its per-task state goes now)."""
+        with self._lock:
+            thread = self._running.pop(key, None)
+            if key in self._given_up:
+                self._stuck.discard(thread)
+                return False
+            self._ended.add(key)
+            return True
 
     def running(self) -> set:
         with self._lock:
@@ -125,11 +148,14 @@ class _DaemonPool:
     def abandon(self, key, replace: bool = True) -> bool:
         """Give a task up: the run no longer waits for it; with `replace`, another thread
         serves the queue meanwhile. False when it ended meanwhile (its result is queued: it is
-        a result, not a task given up)."""
+        a result, not a task given up) or was given up already (it is reported once)."""
         with self._lock:
-            if key in self._done_keys:
+            if key in self._ended or key in self._given_up:
                 return False
-            self._abandoned.add(key)
+            self._given_up.add(key)
+            thread = self._running.get(key)
+            if thread is not None:
+                self._stuck.add(thread)
         if replace:
             self._add_thread()
         return True
@@ -144,6 +170,8 @@ class _DaemonPool:
                 ended.append(self._done.get_nowait())
         except queue.Empty:
             pass
+        with self._lock:
+            self._ended.difference_update(key for key, _ in ended)
         return ended
 
     def close(self, wait: float = 0.0) -> None:
@@ -158,7 +186,7 @@ class _DaemonPool:
         for _ in range(self._threads):
             self._todo.put(None)
         with self._lock:
-            stalled = {self._serving.get(key) for key in self._abandoned}
+            stalled = set(self._stuck)
         deadline = time.monotonic() + wait
         for thread in self._all:
             if thread not in stalled:
@@ -176,6 +204,12 @@ class LocalExecutor:
         self.totals = totals
         self._pool: _DaemonPool | None = None
         self._ending_bound = 0.0
+        self._probe = StatProbe()
+
+    @property
+    def stat_failures(self) -> int:
+        """Looks at heartbeat files that failed or hung this run (shared storage trouble)."""
+        return self._probe.failures
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
@@ -191,7 +225,8 @@ class LocalExecutor:
                         self.totals.part(task.shard) if self.totals else None)
         pending = dict(enumerate(tasks))
         deadline = time.monotonic() + timeout if timeout is not None else None
-        watchdog = Watchdog()
+        self._probe = StatProbe()
+        watchdog = Watchdog(probe=self._probe)
         while pending:
             wait = POLL if deadline is None else min(POLL, max(0.0, deadline - time.monotonic()))
             for key, outcome in pool.results(wait):
@@ -208,10 +243,13 @@ class LocalExecutor:
                     yield pending.pop(key), outcome
                 yield from _overdue(pending)
                 return
-            for key in pool.running() & pending.keys():
+            running = pool.running() & pending.keys()
+            signs = self._probe.signs({_heartbeat_of(pending[key]) for key in running})
+            for key in running:
                 task = pending[key]
-                silent = watchdog.look(key, _heartbeat_of(task), quiet_seconds(task))
+                silent = watchdog.judge(key, signs[_heartbeat_of(task)], quiet_seconds(task))
                 if silent is not None and pool.abandon(key):
+                    watchdog.forget(key)
                     log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
                     yield pending.pop(key), _stalled(silent)
 
@@ -239,6 +277,7 @@ class DaskExecutor:
                               "pip install 'dask[distributed,dataframe]' (govnews's 'cluster' extra)") from None
         _quiet_dask()
         _no_worker_profiler()
+        self._no_answer = _unanswered_errors()
         self.cluster = None
         try:
             if address:
@@ -253,28 +292,36 @@ class DaskExecutor:
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler {address or 'local'}: {exc}") from None
         link = getattr(self.client, "dashboard_link", None)
-        log.info("Dask: %s worker(s); dashboard %s", len(self.client.scheduler_info().get("workers", {})),
-                 link or "off")
+        log.info("Dask: %s worker(s); dashboard %s", self._worker_count(), link or "off")
         self.name = f"dask ({address})" if address else f"{processes} processes"
         self._futures = []
+        self._probe = StatProbe()
+
+    @property
+    def stat_failures(self) -> int:
+        """Looks at heartbeat files that failed or hung this run (shared storage trouble)."""
+        return self._probe.failures
 
     def run(self, tasks: list[SiteTask], timeout: float | None = None
             ) -> Iterator[tuple[SiteTask, SiteResult | BaseException]]:
-        """As `LocalExecutor.run`, on the cluster. A task counts as running once the scheduler
-        has it on a worker and its heartbeat moved since it was submitted (a task queued behind
-        another on a worker has not started)."""
+        """As `LocalExecutor.run`, on the cluster. A task's silence is judged per task and
+        worker, once it started there (see `clusterwatch`); tasks no worker starts while the
+        run stands still are left behind after NOT_STARTED_SECONDS; a scheduler that stops
+        answering, after the tasks' quiet bound."""
         from distributed import wait as dask_wait
-        by_key, pending, before = {}, {}, {}
+        by_key, pending = {}, {}
+        self._probe = probe = StatProbe()
+        watch = ClusterWatch()
+        before = probe.signs({_heartbeat_of(task) for task in tasks})
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
             future = self.client.submit(run_site_task, task, key=key, pure=False)
             by_key[future.key] = task
             pending[future.key] = future
-            before[future.key] = sign_of_life(_heartbeat_of(task))
+            watch.submitted(future.key, before[_heartbeat_of(task)])
             self._futures.append(future)
         deadline = time.monotonic() + timeout if timeout is not None else None
-        watchdog = Watchdog()
         answered = time.monotonic()           # the scheduler's last answer
         while pending:
             wait = DASK_POLL if deadline is None else \
@@ -284,7 +331,7 @@ class DaskExecutor:
             except TimeoutError:
                 pass
             for key in [k for k, f in pending.items() if f.done()]:
-                watchdog.forget(key)
+                watch.ended(key)
                 yield by_key[key], _outcome(pending.pop(key))    # a result, a bug, KilledWorker
             if deadline is not None and time.monotonic() >= deadline and pending:
                 self.stop("time limit")
@@ -302,27 +349,57 @@ class DaskExecutor:
                         yield by_key[key], _unanswered(silent)
                 continue
             answered = time.monotonic()
-            for key in workers.keys() & pending.keys():
-                task = by_key[key]
-                path = _heartbeat_of(task)
-                if before.get(key, False) == sign_of_life(path):
-                    continue                                    # not started yet
-                before.pop(key, None)
-                silent = watchdog.look(key, path, quiet_seconds(task))
-                if silent is not None:
-                    log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
-                    pending.pop(key).cancel()
-                    self._restart(workers[key], task)
-                    yield task, _stalled(silent)
+            yield from self._judge(watch, workers, pending, by_key)
+
+    def _judge(self, watch: ClusterWatch, workers: dict, pending: dict, by_key: dict
+               ) -> Iterator[tuple[SiteTask, BaseException]]:
+        """One look at the pending tasks: those silent too long on the worker they started on
+        are left behind (that worker restarted); when the run stood still too long, so are
+        those no worker started."""
+        signs = self._probe.signs({_heartbeat_of(by_key[key]) for key in pending
+                                   if key in workers})
+        for key in list(pending):
+            task = by_key[key]
+            worker = workers.get(key)
+            sign = signs.get(_heartbeat_of(task), UNSEEN) if worker is not None else UNSEEN
+            silent = watch.look(key, worker, sign, quiet_seconds(task))
+            if silent is not None:
+                log.error("sites %s: %s", ", ".join(task.names), _stalled(silent))
+                pending.pop(key).cancel()
+                watch.ended(key)
+                self._restart(worker, task)
+                yield task, _stalled(silent)
+        idle = watch.idle()
+        for key in watch.not_started(list(pending)):
+            task = by_key[key]
+            log.error("sites %s: %s", ", ".join(task.names), _not_started(idle))
+            pending.pop(key).cancel()
+            watch.ended(key)
+            yield task, _not_started(idle)
+
+    def _ask(self, call, *args, limit: float = 0.0, **kwargs):
+        """`await call(*args, **kwargs)` on the client's loop, waited for at most `limit`
+        seconds (SCHEDULER_ANSWER by default): TimeoutError past it. Client calls such as
+        processing(), scheduler_info() and restart_workers() have no bound of their own on the
+        connection, and a scheduler whose connection hangs open must not hold the coordinator."""
+        return self.client.sync(call, *args, callback_timeout=limit or SCHEDULER_ANSWER, **kwargs)
+
+    def _worker_count(self) -> int | str:
+        """How many workers the scheduler has, for the log; "an unknown number of" when it
+        does not say in time."""
+        try:
+            return len(self._ask(self.client.scheduler.identity).get("workers", {}))
+        except self._no_answer as exc:
+            log.debug("the Dask scheduler did not say how many workers it has: %r", exc)
+            return "an unknown number of"
 
     def _on_workers(self) -> dict | None:
         """The keys of the tasks the scheduler has on a worker, with that worker's address; None
         when the scheduler does not answer (looked at again next time, up to the quiet bound)."""
         try:
-            # bounded: a scheduler whose connection hangs open must not hold the coordinator
-            processing = self.client.sync(self.client.scheduler.processing, workers=None,
-                                          callback_timeout=SCHEDULER_ANSWER)
-        except Exception:  # noqa: BLE001 - a scheduler that does not answer: look next time
+            processing = self._ask(self.client.scheduler.processing, workers=None)
+        except self._no_answer as exc:
+            log.debug("the Dask scheduler did not say which tasks its workers run: %r", exc)
             return None
         return {key: worker for worker, keys in processing.items() for key in keys}
 
@@ -331,12 +408,16 @@ class DaskExecutor:
         and it holds its site's lease (and a thread of the worker) until its process ends. The
         worker's other tasks are lost with it: the scheduler runs them again, each resuming from
         its frontier. Only a worker under a Nanny (dask-worker's default) can be restarted; else
-        the lease stays held until that worker is stopped, and the log says so."""
+        the lease stays held until that worker is stopped, and the log says so. Bounded: the
+        scheduler gets RESTART_TIMEOUT for the restart and SCHEDULER_ANSWER more to answer."""
         try:
-            status = self.client.restart_workers([worker], timeout=RESTART_TIMEOUT,
-                                                 raise_for_error=False)
-        except Exception as exc:  # noqa: BLE001 - best effort: the run goes on either way
-            status = {worker: f"{type(exc).__name__}: {exc}"}
+            status = self._ask(self.client._restart_workers, workers=[worker],
+                               timeout=RESTART_TIMEOUT, raise_for_error=False,
+                               limit=RESTART_TIMEOUT + SCHEDULER_ANSWER)
+        except ValueError as exc:             # the worker has no Nanny
+            status = {worker: str(exc)}
+        except self._no_answer as exc:
+            status = {worker: f"no answer: {type(exc).__name__}: {exc}"}
         if status.get(worker) != "OK":
             log.warning("sites %s: could not restart the Dask worker %s holding the stalled task "
                         "(%s); its lease is held until that worker stops", ", ".join(task.names),

@@ -186,12 +186,15 @@ def settle(folder: Path) -> list[str]:
 
 
 def _shard_in_use(folder: Path):
-    """skip(warc subfolder) for finalise_open_files: True when a worker holds that shard."""
+    """skip(warc subfolder) for finalise_open_files: True when a worker holds that shard. Each
+    shard's lease is tried once per call of `_shard_in_use` (one pass of `close_interrupted`),
+    not once per WARC file: a lease on shared storage costs a lock round trip per try."""
     from govnews.output.shards import shard_folder
     from .errors import LockHeld
+    known: dict[str, bool] = {}
 
-    def in_use(sub: Path) -> bool:
-        shard = shard_folder(folder, sub.name)
+    def held(name: str) -> bool:
+        shard = shard_folder(folder, name)
         if not shard.is_dir():
             return False
         try:
@@ -199,6 +202,11 @@ def _shard_in_use(folder: Path):
         except LockHeld:
             return True
         return False
+
+    def in_use(sub: Path) -> bool:
+        if sub.name not in known:
+            known[sub.name] = held(sub.name)
+        return known[sub.name]
     return in_use
 
 
@@ -236,6 +244,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
                        part.error_count, outcome.shard)
             if outcome.summary.stopped == "store failure":
                 executor.stop("store failure")
+        _note_stat_failures(executor, summary)
         _record_site_status(config, store, run_id, site_status, summary)
         _update_stories(store, run_id, summary)
         status = "ok" if summary.error_count == 0 else "partial"
@@ -343,6 +352,18 @@ def _task_failed(folder: Path, run_id: str, task, exc: BaseException, summary: S
     summary.error_lines.append(f"worker: sites {', '.join(task.names)}: {detail[:300]} "
                                f"(details in {crash})")
     log.error("sites %s: the task failed: %s", ", ".join(task.names), detail)
+
+
+def _note_stat_failures(executor, summary: Summary) -> None:
+    """Looks at the tasks' heartbeat files that failed or hung (the dataset's storage, often
+    NFS): not an error of the run (no record is lost), said once after the summary."""
+    from .heartbeat import STAT_TIMEOUT
+    failures = getattr(executor, "stat_failures", 0)
+    if failures:
+        log.warning("%d look(s) at the site tasks' heartbeat files failed or hung", failures)
+        summary.hints.append(f"{failures} look(s) at the site tasks' heartbeat files failed or "
+                             f"took over {STAT_TIMEOUT:g} s: the dataset's shared storage is "
+                             "slow or failing")
 
 
 OVERDUE_GRACE = 60.0      # seconds past max_run_seconds (and a request's timeouts) to wait

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -863,3 +864,75 @@ def test_a_damaged_file_costs_only_its_own_index(tmp_path):
     assert [p.name for p in written] == ["govnews-r1-00000.cdxj"]
     assert [e.filename for e in errors] == ["govnews-r0-00000.warc.gz"]
     assert not list(tmp_path.glob("*.partial"))
+
+
+def _digest_store(tmp_path, *hooks):
+    """A shard's store with `hooks` told of its commits first, then its payload index."""
+    from govnews.output.store import Store
+    from govnews.scraper.archive import SqliteDigests
+    store = Store.open(tmp_path / "shard", wal=False)
+    for hook in hooks:
+        store.add_commit_hook(hook)
+    return store, SqliteDigests(store.conn, store.lock, store=store)
+
+
+class FailingCommit:
+    """A commit hook that, once armed, fails the commit (disk I/O error at COMMIT time)."""
+    armed = False
+
+    def before_commit(self, conn):
+        if self.armed:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    def committed(self):
+        pass
+
+    def rolled_back(self):
+        pass
+
+
+def test_payload_digests_are_done_with_once_their_transaction_commits(tmp_path):
+    """An entry committed with a page is not written again when a later commit fails: a
+    digest removed after its commit stayed removed (it came back with the next page before)."""
+    failing = FailingCommit()
+    store, digests = _digest_store(tmp_path, failing)
+    try:
+        digests["sha1:AAA"] = ("https://a.gov.vn/1", "2024-01-01T00:00:00Z", "<urn:uuid:1>")
+        with store.transaction():
+            pass                                      # a page's commit carries the entry
+        del digests["sha1:AAA"]
+        failing.armed = True
+        with pytest.raises(sqlite3.OperationalError):
+            with store.transaction():
+                pass
+        failing.armed = False
+        with store.transaction():
+            pass
+        assert "sha1:AAA" not in digests
+    finally:
+        store.close()
+
+
+def test_a_failed_archive_close_still_detaches_the_payload_index(tmp_path, monkeypatch):
+    """Closing the WARC file fails: the archive's waiting digests are written all the same and
+    the store's later transactions no longer call into the closed archive's index."""
+    store, digests = _digest_store(tmp_path)
+    try:
+        archive = WarcArchive(tmp_path / "warc", run_id="r1", digests=digests)
+        archive.write(page_response("khoi-cong-cau-song-hieu"))
+        calls = []
+        monkeypatch.setattr(digests, "before_commit",
+                            lambda conn, real=digests.before_commit: (calls.append(1), real(conn)))
+
+        def broken_close():
+            raise OSError(5, "Input/output error")
+        monkeypatch.setattr(archive, "_close_current", broken_close)
+        with pytest.raises(OSError):
+            archive.close()
+        assert len(calls) == 1                        # the close's own flush
+        assert store.conn.execute("SELECT COUNT(*) FROM warc_payloads").fetchone()[0] == 1
+        with store.transaction():
+            pass
+        assert len(calls) == 1
+    finally:
+        store.close()

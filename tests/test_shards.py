@@ -208,3 +208,30 @@ def test_links_of_a_failed_commit_are_forgotten_before_another_commit_can_skip_t
         with crawl._queueing("the next commit"):
             crawl._enqueue(site, url, "article", 1)
         assert store.conn.execute("SELECT count(*) FROM frontier WHERE url = ?", (url,)).fetchone()[0] == 1
+
+
+def test_close_interrupted_tries_each_shards_lease_once(tmp_path, monkeypatch):
+    """After a kill, every closed WARC file is looked at; whether its shard is in use is asked
+    once per shard, not once per file (a lock round trip each on shared storage)."""
+    from govnews.scraper import harvest as harvest_module
+    from govnews.scraper.harvest import close_interrupted
+    folder = tmp_path / "data"
+    with PortalServer(LacVietPortal()) as server:
+        cfg = config_from_dict({
+            "harvest": {"output": str(folder), "delay": 0.0, "allow_private": True},
+            "sites": [{"name": "lacviet", "start_urls": [server.url + "/"]}]})
+        assert harvest(cfg, folder).status == "ok"
+    (warc,) = sorted((folder / "warc").rglob("*.warc.gz"))
+    for seq in range(3):                       # four closed files in the shard's folder
+        (warc.parent / f"govnews-copy-{seq:05d}.warc.gz").write_bytes(warc.read_bytes())
+    tries = []
+
+    class CountingLock(harvest_module.FolderLock):
+        def acquire(self, *args, **kwargs):
+            tries.append(self)
+            return super().acquire(*args, **kwargs)
+    monkeypatch.setattr(harvest_module, "FolderLock", CountingLock)
+    with Store.open(folder) as store:
+        store.start_run("killed", "2026-01-01T00:00:00Z", ["lacviet"])     # never finished
+        close_interrupted(folder, store)
+    assert len(tries) == 1

@@ -9,6 +9,7 @@ from dataclasses import replace
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -267,3 +268,209 @@ def test_heartbeat_sleep_beats_all_along(tmp_path, monkeypatch):
 
 def test_heartbeat_on_a_missing_folder_never_raises(tmp_path):
     Heartbeat(tmp_path / "gone" / "heartbeat").beat(force=True)
+
+
+def test_a_look_at_a_heartbeat_that_hangs_or_fails_is_bounded_and_counted(tmp_path):
+    """Shared storage that hangs (a hard NFS mount) or fails (EIO): the coordinator's look
+    returns UNSEEN within its bound, is counted, and a file still hanging is not looked at
+    again (one stuck thread per file at most)."""
+    release = threading.Event()
+    calls = []
+
+    def look(path):
+        calls.append(path)
+        if path.name == "hangs":
+            release.wait(60)
+        if path.name == "fails":
+            raise OSError(5, "Input/output error")
+        return heartbeat.sign_of_life(path)
+    probe = heartbeat.StatProbe(timeout=0.2, look=look)
+    try:
+        started = time.monotonic()
+        assert probe.sign(tmp_path / "hangs") is heartbeat.UNSEEN
+        assert probe.sign(tmp_path / "hangs") is heartbeat.UNSEEN      # not asked again
+        assert time.monotonic() - started < 10
+        assert len(calls) == 1
+        assert probe.sign(tmp_path / "fails") is heartbeat.UNSEEN
+        assert probe.sign(tmp_path / "missing") is None
+        assert probe.failures == 3
+    finally:
+        release.set()
+
+
+def test_the_looks_of_one_round_wait_together_not_one_after_another(tmp_path):
+    """Ten heartbeat files on a mount that hangs: one round of looks costs the coordinator one
+    bound (1 s here), not ten."""
+    release = threading.Event()
+
+    def look(path):
+        release.wait(60)
+    probe = heartbeat.StatProbe(timeout=1.0, look=look)
+    paths = [tmp_path / f"shard-{i}" / "heartbeat" for i in range(10)]
+    try:
+        started = time.monotonic()
+        signs = probe.signs(paths)
+        assert time.monotonic() - started < 5.0
+        assert all(signs[p] is heartbeat.UNSEEN for p in paths) and probe.failures == 10
+    finally:
+        release.set()
+
+
+def test_unseen_looks_neither_restart_nor_stop_the_silence(tmp_path):
+    """A look that failed is no sign of life, and no change either: a task whose heartbeat can
+    be seen only now and then is still judged on its last change (an error between two equal
+    signs reset the silence before, so a hung task on flaky storage was never left behind)."""
+    now = [0.0]
+    watchdog = Watchdog(clock=lambda: now[0])
+    sign = (1, 10)
+    assert watchdog.judge("k", sign, 10) is None
+    now[0] = 6.0
+    assert watchdog.judge("k", heartbeat.UNSEEN, 10) is None
+    now[0] = 11.0
+    assert watchdog.judge("k", sign, 10) == 11.0
+
+
+def test_the_daemon_pool_gives_a_task_up_once_and_forgets_it_when_it_returns():
+    release, started = threading.Event(), threading.Event()
+
+    def work(name):
+        if name == "hangs":
+            started.set()
+            release.wait(60)
+        return name
+    pool = executors._DaemonPool(work, 1)
+    pool.submit("hangs", "hangs")
+    assert started.wait(10)
+    assert pool.abandon("hangs") is True
+    assert pool.abandon("hangs") is False                 # reported once
+    pool.submit("next", "next")
+    assert pool.results(10) == [("next", "next")]        # its replacement serves the queue
+    release.set()
+    for _ in range(100):
+        if not pool.running():
+            break
+        time.sleep(0.05)
+    assert pool.results(0.2) == []                       # a task given up is no result
+    assert not pool.running() and not pool._stuck and not pool._ended
+    pool.close()
+
+
+def test_a_task_given_up_before_it_started_never_starts():
+    release = threading.Event()
+    ran = []
+
+    def work(name):
+        ran.append(name)
+        if name == "first":
+            release.wait(60)
+        return name
+    pool = executors._DaemonPool(work, 1)
+    pool.submit("first", "first")
+    pool.submit("queued", "queued")
+    assert pool.abandon("queued", replace=False) is True
+    release.set()
+    assert pool.results(10) == [("first", "first")]
+    assert pool.results(0.3) == [] and ran == ["first"]
+    pool.close()
+
+
+def test_heartbeat_looks_that_fail_are_reported_not_a_crash(portals, tmp_path, monkeypatch):
+    """Every look at the heartbeat files fails (EIO on the dataset's storage): the run goes on
+    and ends, and says how many looks failed."""
+    folder = tmp_path / "data"
+
+    def failing(path):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(heartbeat, "sign_of_life", failing)
+    monkeypatch.setattr(executors, "POLL", 0.05)
+    result = run_bounded(lambda: harvest(config(folder, portals[:1]), folder), 120)
+    assert result.status == "ok"
+    assert any("heartbeat files failed" in hint for hint in result.summary.hints)
+
+
+class _Scheduler:
+    """The client's connection to the scheduler, with some questions answered otherwise."""
+
+    def __init__(self, real, **answers) -> None:
+        self._real = real
+        self.__dict__.update(answers)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+async def _never(**kwargs):
+    await __import__("asyncio").sleep(3600)
+
+
+def _with_scheduler(monkeypatch, **answers) -> None:
+    """Every DaskExecutor made from now on talks to a scheduler answering `answers` itself."""
+    real_init = executors.DaskExecutor.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.client.scheduler = _Scheduler(self.client.scheduler, **answers)
+    monkeypatch.setattr(executors.DaskExecutor, "__init__", init)
+
+
+def test_a_dask_scheduler_whose_answer_never_comes_ends_the_run(portals, tmp_path, monkeypatch):
+    """The scheduler's connection stays open but its `processing` answer never comes: each
+    question is given up after SCHEDULER_ANSWER, and past the quiet bound the tasks are left
+    behind as stalled and the run ends (a question without a bound held it for ever)."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder = tmp_path / "data"
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: __import__("time").sleep(120))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    monkeypatch.setattr(executors, "SCHEDULER_ANSWER", 1.0)
+    _with_scheduler(monkeypatch, processing=_never)
+    result = run_bounded(lambda: harvest(config(folder, portals[:2], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 2
+    assert sum("has not answered" in x for x in result.summary.error_lines) == 2
+
+
+def test_dask_tasks_that_never_start_end_a_run_without_a_time_limit(portals, tmp_path,
+                                                                    monkeypatch):
+    """No max_run_seconds, and the tasks never start (no beat ever: here they sit on their
+    worker, as a task no worker takes would sit at the scheduler): once the run stood still
+    for NOT_STARTED_SECONDS they are left behind and the run ends (it looked on for ever)."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    from govnews.scraper import clusterwatch
+    folder = tmp_path / "data"
+    monkeypatch.setattr(executors, "run_site_task", lambda task, *rest: __import__("time").sleep(120))
+    monkeypatch.setattr(executors, "quiet_seconds", lambda task: QUIET)
+    monkeypatch.setattr(executors, "DASK_POLL", 0.5)
+    monkeypatch.setattr(clusterwatch, "NOT_STARTED_SECONDS", 2.0)
+    result = run_bounded(lambda: harvest(config(folder, portals[:2], processes=1), folder), 150)
+    assert result.status == "partial"
+    assert result.summary.errors["worker"] == 2
+    assert sum("no Dask worker started it" in x for x in result.summary.error_lines) == 2
+
+
+def test_questions_to_a_silent_dask_scheduler_are_bounded(monkeypatch, caplog):
+    """Restarting a stalled task's worker, and asking how many workers there are, end after
+    their bounds when the scheduler never answers; a question failing for another reason (a
+    bug) is not taken for silence."""
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    monkeypatch.setattr(executors, "SCHEDULER_ANSWER", 0.5)
+    monkeypatch.setattr(executors, "RESTART_TIMEOUT", 0.5)
+    executor = executors.DaskExecutor(processes=1, threads=1)
+    try:
+        async def no_restart(**kwargs):
+            await _never()
+
+        async def broken(**kwargs):
+            raise KeyError("a bug in the question")
+        executor.client._restart_workers = no_restart
+        executor.client.scheduler = _Scheduler(executor.client.scheduler, identity=_never,
+                                               processing=broken)
+        task = SiteTask(dataset="d", shard="s", sites=[], settings=CrawlSettings(), run_id="r")
+        with caplog.at_level("WARNING", logger="govnews.executors"):
+            run_bounded(lambda: executor._restart("tcp://127.0.0.1:1", task), 30)
+        assert "could not restart the Dask worker" in caplog.text
+        assert run_bounded(executor._worker_count, 30) == "an unknown number of"
+        with pytest.raises(KeyError):
+            executor._on_workers()
+    finally:
+        executor.close()
