@@ -436,7 +436,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
-        or _linked_author(doc, body_el) or _jsonld_author(doc)
+        or _linked_author(doc, body_el) or _jsonld_author(doc) \
+        or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline))
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -674,6 +675,38 @@ def _linked_author(doc: Doc, body_el) -> str | None:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
     return None
+
+
+_META_ITEMS = re.compile(r"(?<!\s)\s+[|·•]\s+")
+
+
+def _printed_headline(doc: Doc, headline: str | None) -> etree._Element | None:
+    """The element printing the headline (taken from <title>) as its whole text: a page that
+    sets its title in a plain <div>."""
+    if not headline:
+        return None
+    body = doc.root.find("body")
+    for el in body.iter("div", "p", "span", "strong", "b") if body is not None else ():
+        if el.text and el.text.strip() == headline and text_of(el) == headline:
+            return el
+    return None
+
+
+def _meta_line_name(headline: etree._Element | None) -> str | None:
+    """The first item of the meta line printed right under the headline, when it is a name and
+    another item holds a date or a time ('Elif Kaya | 3 saat önce', 'سارة المنصوري · منذ 3 ساعات'):
+    the writer, though no label says so."""
+    if headline is None:
+        return None
+    line = headline.getnext()
+    if line is None or not isinstance(line.tag, str):
+        return None
+    items = [i.strip() for i in _META_ITEMS.split(text_of(line)) if i.strip()]
+    if not 2 <= len(items) <= 4 or len(text_of(line)) > 100 or not any(
+            any(ch.isdigit() for ch in item) for item in items[1:]):
+        return None
+    name = items[0]
+    return name if looks_like_name(name) and len(name.split()) >= 2 else caseless_name(name)
 
 
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",

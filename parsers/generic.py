@@ -54,10 +54,12 @@ def find_body(doc: Doc) -> etree._Element | None:
     if not ranked:
         # a text-only page (a 'lite' edition): its paragraphs stand in <body> itself
         top = doc.root.find("body")
-        if top is not None and scores.get(top) and \
-                any(c.tag == "p" and len(_TEXT_LEN(c)) >= 80 for c in top):
+        if top is not None and _direct_prose(top):
             return top
         return None
+    top = doc.root.find("body")
+    if top is not None and _direct_prose(top) > 2 * len(_TEXT_LEN(ranked[0][1])):
+        return top                     # paragraphs in <body> itself outweigh the best box
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
         rest = _rank_containers(_paragraph_scores(doc, _in_caption))
@@ -333,6 +335,29 @@ _RUN_BLOCKS = frozenset(("p", "ul", "ol", "dl", "table", "figure", "blockquote",
                          "h5", "h6"))
 
 
+def _direct_prose(top: etree._Element) -> int:
+    """The characters of the paragraphs that stand in <body> itself: two or more, each of a
+    paragraph's length (a wrapper <div> of inline markup holding a whole old page is none)."""
+    sizes = [len(_TEXT_LEN(c)) for c in top if _run_block(c)]
+    paragraphs = [n for n in sizes if 80 <= n <= 1500]
+    return sum(paragraphs) if len(paragraphs) >= 2 and max(sizes) <= 1500 else 0
+
+
+def _run_block(el: etree._Element) -> bool:
+    """A text block of a page without containers: a paragraph, a list, a table, a subheading,
+    or a <div> holding only text and inline elements (an app's web view writes each paragraph
+    so)."""
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag in _RUN_BLOCKS:
+        return True
+    return el.tag == "div" and not any(d.tag in _BLOCK_TAGS for d in el.iterdescendants() if isinstance(d.tag, str))
+
+
+_BLOCK_TAGS = frozenset(("div", "p", "ul", "ol", "table", "section", "article", "header", "footer", "nav",
+                         "aside", "form", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "blockquote", "figure"))
+
+
 def _prose_run(body: etree._Element) -> list[etree._Element]:
     """The text of a page whose paragraphs stand in <body> itself (a text-only 'lite'
     edition): the run of text blocks between two other elements (a rule, the headline, a menu)
@@ -342,11 +367,12 @@ def _prose_run(body: etree._Element) -> list[etree._Element]:
     for child in body:
         if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
             continue
-        if child.tag in _RUN_BLOCKS and not is_hidden(child):
+        if _run_block(child) and not is_hidden(child):
             runs[-1].append(child)
         elif runs[-1]:
             runs.append([])
-    prose = [sum(len(_TEXT_LEN(p)) for p in run if p.tag == "p" and len(_TEXT_LEN(p)) >= 80) for run in runs]
+    prose = [sum(len(_TEXT_LEN(p)) for p in run if p.tag in ("p", "div") and len(_TEXT_LEN(p)) >= 80)
+             for run in runs]
     best = max(range(len(runs)), key=prose.__getitem__)
     return runs[best] if prose[best] else [body]
 
@@ -1359,8 +1385,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
-    if body is not None and el is not body and not hinted and body in el.iterancestors() \
-            and not _dateline_under_headline(doc, el, text, anchor_pos, body):
+    if body is not None and el is not body and not hinted and body.tag != "body" and \
+            body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body):
         return None                    # a date in the article's own text is not its timestamp
     parsed, kind = _labelled_date(text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):

@@ -128,3 +128,21 @@ def test_a_byline_after_the_publication_date_on_a_print_page_and_swahili_na():
     assert a.author == "Mwandishi Wetu"
     a = _article(_page("sw", "", '<p class="meta">Na Amina Juma | Jumanne, Machi 14, 2023</p>'))
     assert a.author == "Amina Juma"
+
+
+def test_an_app_web_view_with_no_semantic_tags():
+    # (world set 8) a page of <div>s: the title, a 'name | relative time' line, text blocks, an
+    # image with its caption box, then the app's related list
+    for caption in ("", '<div class="cap">The new station - source: the water authority</div>'):
+        html = ('<html lang="en"><head><meta charset="utf-8"><title>Night buses reach three more districts</title>'
+                '</head><body><div class="top"><a href="app://back">Back</a> <a href="app://share">Share</a></div>'
+                '<div class="hd">Night buses reach three more districts</div><div class="mt">Ann Lee | 3 hours ago'
+                f'</div><div class="im"><img src="/a.webp">{caption}</div><div class="t0">{P}</div><div class="t1">{Q}'
+                f'</div><div class="t0">{R}</div><div class="mt">Published: 14.03.2024 09:12</div><div class="more">'
+                '<div>Read more in the app</div><div><a href="app://a/1">One story</a></div><div><a href="app://a/2">'
+                'Another story</a></div></div></body></html>')
+        a = _article(html)
+        assert a.author == "Ann Lee"
+        assert a.published_at.startswith("2024-03-14T09:12")
+        assert f"{P}\n\n{Q}\n\n{R}" in a.body
+        assert "One story" not in a.body
