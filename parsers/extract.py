@@ -365,8 +365,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         body_el = generic.find_body(doc)
         parts = generic.body_parts(body_el) if body_el is not None else []
         question = generic.question_before(body_el) if body_el is not None else None
-        if question is not None:
-            parts = [question, *(parts or [body_el])]     # a Q&A page: the question, then the answer
+        if question is not None:                       # a Q&A page: the question, then the answer
+            for line in generic.answer_head(body_el):
+                line.set(STRIP_MARK, "")               # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
+            parts = [question, *(parts or [body_el])]
     headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
@@ -374,8 +376,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.headline, headline_el = generic.find_headline(doc, body_el)
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
-    article.category = _first(doc, profile, "category", lambda el: text_of(el) or None) \
-        or generic.find_category(doc, article.headline)
+    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
         article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \
@@ -559,6 +560,9 @@ _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ả
 def _writer_of(el: etree._Element) -> str | None:
     """The name a profile's author element gives, unless it is a CMS account (the portal's
     editor logged in as 'bientap': the signature under the text names the writer)."""
+    prev = el.getprevious()
+    if prev is not None and isinstance(prev.tag, str) and _SIGNING_BLOCK.match(text_of(prev)):
+        return None                    # the signer of a decision pasted as the text, not its writer
     name = author_of(el)
     return None if is_account(name) else name
 
@@ -678,6 +682,13 @@ def _linked_author(doc: Doc, body_el) -> str | None:
 
 
 _META_ITEMS = re.compile(r"(?<!\s)\s+[|·•]\s+")
+
+
+def _category_of(el: etree._Element) -> str | None:
+    """A profile's category element, unless it names the home page (a breadcrumb whose own
+    item is printed without a link leaves 'Trang chủ' as its last link)."""
+    text = text_of(el)
+    return None if not text or text.lower() in ("trang chủ", "trang chu", "home", "trang nhất") else text
 
 
 def _printed_headline(doc: Doc, headline: str | None) -> etree._Element | None:
@@ -1136,6 +1147,8 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
         last = kept[-1]
         if printed_only and not (right_aligned(last.element) and last.emphasised):
             break
+        if len(kept) >= 2 and _SIGNING_BLOCK.match(kept[-2].text):
+            break                      # a pasted decision's signer ('CHỦ TỊCH', '(Đã ký)'): its text
         sig = split_signature(last.text)
         if sig is None and _office_signature(last):
             sig = Signature(author=last.text)
@@ -1156,6 +1169,11 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
     return kept, Signature(author, source)
 
 
+# the lines above the signer of an official document pasted as the text: the signing
+# capacity ('TM. ỦY BAN NHÂN DÂN', 'KT. GIÁM ĐỐC', 'CHỦ TỊCH') and the '(Đã ký)' of a copy
+_SIGNING_BLOCK = re.compile(r"^(?:\(?\s*đã ký\s*\)?|\(?\s*ký,? ghi rõ họ tên\s*\)?|(?:tm|kt|tl|tuq|q)\.\s*\S.*|"
+                            r"chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|trưởng ban|phó trưởng ban|"
+                            r"chánh văn phòng|bí thư|phó bí thư|trưởng phòng|hiệu trưởng)$", re.I)
 # a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
 _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
                      r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)

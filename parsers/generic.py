@@ -77,6 +77,9 @@ def find_body(doc: Doc) -> etree._Element | None:
     if cell is not None:
         chosen = _best_row_run(cell)
         best = best if chosen is cell else chosen
+    answer = _answer_in(best)
+    if answer is not None:
+        return answer
     entries = _live_entries(doc, best)
     if entries is not None:
         return entries
@@ -268,6 +271,39 @@ def _first_element(el: etree._Element) -> etree._Element | None:
 _QUESTION_CLASS = re.compile(r"question|cau-?hoi|noi-?dung-?hoi", re.I)
 
 
+def _label_child(block: etree._Element, label: re.Pattern[str]) -> etree._Element | None:
+    """The block's first element, or its second when that one is the label and the first a
+    line about the entry ('Người hỏi: … - Ngày hỏi: …', 'Đơn vị trả lời: … | Thời gian …')."""
+    kids = [c for c in islice(block, 4) if isinstance(c.tag, str)][:2]
+    if len(kids) == 2 and label.match(text_of(kids[1])) and not label.match(text_of(kids[0])):
+        return kids[1]
+    return kids[0] if kids else None
+
+
+def answer_head(body: etree._Element) -> list[etree._Element]:
+    """The lines an answer's block opens with before its text, when the first is a line about
+    it and the second its label ('Đơn vị trả lời: … | Thời gian trả lời: …', 'Trả lời:')."""
+    kids = [c for c in islice(body, 4) if isinstance(c.tag, str)][:2]
+    if len(kids) == 2 and _ANSWER_LABEL.match(text_of(kids[1])) and not _ANSWER_LABEL.match(text_of(kids[0])):
+        return kids
+    return []
+
+
+def _answer_in(best: etree._Element) -> etree._Element | None:
+    """The answer's block of a Q&A wrapper chosen as the body (its label among its first two
+    lines, after a block labelled as the question): the body, the question read before it."""
+    for child in best:
+        if not isinstance(child.tag, str):
+            continue
+        label = _label_child(child, _ANSWER_LABEL)
+        if label is not None and _ANSWER_LABEL.match(text_of(label)):
+            prev = child.getprevious()
+            asked = _label_child(prev, _QUESTION_LABEL) if prev is not None and isinstance(prev.tag, str) else None
+            if asked is not None and _QUESTION_LABEL.match(text_of(asked)):
+                return child
+    return None
+
+
 def question_before(body: etree._Element) -> etree._Element | None:
     """A Q&A page ('Hỏi - đáp'): the body found is the answer, in a block opening with its label
     ('Trả lời') right after the question's block ('Nội dung câu hỏi'). Returns the question's
@@ -277,7 +313,7 @@ def question_before(body: etree._Element) -> etree._Element | None:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
-        label = _first_element(node)
+        label = _label_child(node, _ANSWER_LABEL)
         inner = _first_element(label) if label is not None else None
         if label is not None and label is not body and (
                 _ANSWER_LABEL.match(text_of(label)) or (inner is not None and _ANSWER_LABEL.match(text_of(inner)))):
@@ -285,14 +321,14 @@ def question_before(body: etree._Element) -> etree._Element | None:
             prev = node.getprevious()
             while prev is not None and not isinstance(prev.tag, str):
                 prev = prev.getprevious()
-            first = _first_element(prev) if prev is not None else None
+            first = _label_child(prev, _QUESTION_LABEL) if prev is not None else None
             if first is None:
                 return None
             if not _QUESTION_LABEL.match(text_of(first)):
                 # a question's block named by its class, with no label ('qa-question', 'cau-hoi')
                 marked = _QUESTION_CLASS.search((prev.get("class") or "") + " " + (prev.get("id") or ""))
                 return prev if marked and text_of(prev) else None
-            texts = [c for c in prev if isinstance(c.tag, str) and c is not first and text_of(c)]
+            texts = [c for c in first.itersiblings() if isinstance(c.tag, str) and text_of(c)]
             return texts[0] if len(texts) == 1 else None
         node = parent
     return None
@@ -2118,6 +2154,8 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
             continue                   # a menu of the site's categories, not this page's
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
         names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
+        if crumb and trail is None:
+            trail = _text_leaf(text, headline)     # 'Trang chủ » Bảo vệ rừng': its last item
         if not names:
             continue
         if not crumb and len(names) == 1 and _CATEGORY_LABEL.match(text):
@@ -2135,6 +2173,23 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
         return crumb
     return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None)
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s+/\s+")    # not the '/' of a date ('8/3')
+
+
+def _text_leaf(text: str, headline: str | None) -> str | None:
+    """A breadcrumb's last item read from its text, when it is printed after its parents'
+    links without an element of its own ('<a>Trang chủ</a> &gt; Hoạt động nhân đạo')."""
+    items = [i.strip() for i in _CRUMB_SEPARATOR.split(text) if i.strip()]
+    if len(items) < 2 or items[0].lower() not in _HOME:
+        return None
+    leaf = _CATEGORY_LABEL.sub("", items[-1]).strip()
+    if not leaf or len(leaf) > 60 or len(leaf.split()) > 8 or leaf.lower() in _HOME:
+        return None
+    if headline and (headline in leaf or (leaf in headline and 2 * len(leaf) > len(headline))):
+        return None
+    return leaf
 
 
 _CRUMB_REST = re.compile(r"^[\s»›>/|\-–—:·•]*$")

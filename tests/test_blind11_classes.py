@@ -58,3 +58,35 @@ def test_a_photographer_credited_first_and_a_border_guard_with_his_post():
                f'ảnh: Thiếu tá Lò Văn Hùng - Đồn Biên phòng Mường Nhé</div><div>04/11/2025 08:15</div><div class="content">'
                f'<p>{PROSE}</p><p>{PROSE2}</p></div></div>')
     assert a.author == "Thiếu tá Lò Văn Hùng - Đồn Biên phòng Mường Nhé"
+
+
+def test_a_breadcrumbs_own_item_printed_as_text_after_the_links():
+    for crumb, category in (('<div class="breadcrumb">Trang chủ » Bảo vệ rừng</div>', "Bảo vệ rừng"),
+                            ('<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; Hoạt động nhân đạo</div>',
+                             "Hoạt động nhân đạo"),
+                            ('<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin">Tin tức</a> » Gặp mặt '
+                             'kỷ niệm ngày 8/3</div>', "Gặp mặt kỷ niệm ngày 8/3")):
+        assert _parse(crumb + ARTICLE).category == category, crumb
+
+
+def test_a_qa_answer_opening_with_its_office_line_then_its_label():
+    a = _parse('<div class="hoidap"><div class="title">HỎI ĐÁP THỦ TỤC HÀNH CHÍNH</div><h2>Lệ phí cấp giấy phép xây '
+               'dựng nhà ở riêng lẻ</h2><div class="q"><div class="asker">Người hỏi: Trần Văn Tâm - Ngày hỏi: 02/09/2025'
+               '</div><div class="lbl">Câu hỏi:</div><p>Xin cho biết lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ hiện '
+               'nay là bao nhiêu?</p></div><div class="a"><div class="info">Đơn vị trả lời: Sở Xây dựng | Thời gian trả '
+               'lời: 05/09/2025 09:40 | Lượt xem: 142</div><div class="lbl">Trả lời:</div><p>Mức thu lệ phí như sau:</p>'
+               '<table><tr><th>Loại giấy phép</th><th>Mức thu (đồng)</th></tr><tr><td>Nhà ở riêng lẻ</td><td>75.000</td>'
+               f'</tr></table><p>{PROSE}</p></div></div>')
+    assert a.headline == "Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ"
+    assert a.author == "Sở Xây dựng"
+    assert a.body == ("Xin cho biết lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ hiện nay là bao nhiêu?\n\nMức thu lệ "
+                      "phí như sau:\n\nLoại giấy phép | Mức thu (đồng)\nNhà ở riêng lẻ | 75.000\n\n" + PROSE)
+
+
+def test_the_signer_of_a_pasted_decision_is_its_text_not_the_author():
+    sign = ''.join(f'<p style="text-align:right"><b>{line}</b></p>' for line in ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")) + \
+        '<p style="text-align:right"><i>(Đã ký)</i></p><p style="text-align:right"><b>Nông Văn Thành</b></p>'
+    a = _parse(f'<div class="detail"><h1>Quyết định ban hành Quy chế làm việc của UBND xã</h1><div>12/08/2025 08:15</div>'
+               f'<div class="content"><p>{PROSE}</p><p>{PROSE2}</p>{sign}</div></div>')
+    assert a.author is None
+    assert a.body.endswith("TM. ỦY BAN NHÂN DÂN\n\nCHỦ TỊCH\n\n(Đã ký)\n\nNông Văn Thành")
