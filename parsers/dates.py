@@ -143,6 +143,11 @@ for _number, _names in enumerate((
         "czerwca июня", "lipca июля", "sierpnia августа", "września сентября",
         "października октября", "listopada ноября", "grudnia декабря"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Romanian ('13 martie 2024')
+for _number, _names in enumerate((
+        "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+        "octombrie", "noiembrie", "decembrie"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
 # Swahili and Ukrainian (the genitive: '3 березня 2023')
 for _number, _names in enumerate((
         "januari січня", "februari лютого", "machi березня", "aprili квітня", "mei травня",

@@ -733,7 +733,9 @@ def _jsonld_author(doc: Doc) -> str | None:
             author = author[0]
         if isinstance(author, dict):
             kind = author.get("@type")
-            if kind in _ORGANIZATION_TYPES or (isinstance(kind, list) and _ORGANIZATION_TYPES & set(kind)):
+            kinds = {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)} \
+                if isinstance(kind, list) else set()
+            if kinds & _ORGANIZATION_TYPES:
                 continue
             author = author.get("name")
         if isinstance(author, str) and author.strip():

@@ -442,7 +442,8 @@ BYLINE_LABEL = re.compile(
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|"
     r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
-    r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει)(?:\s*[:：]\s*|\s+)"
+    r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
+    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X' (by X), capitalised as a byline starts, before a capitalised name
@@ -482,7 +483,7 @@ BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
 _BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
-                         r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|"
+                         r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|publicat|"
                          r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
                          r"|\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
                          r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d)", re.I)

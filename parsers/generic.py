@@ -1017,6 +1017,18 @@ _VENUE_LABEL = re.compile(r"^\s*(?:địa điểm|nơi tổ chức|venue|locatio
                           re.I)
 
 
+def _cell_label(el: etree._Element) -> str | None:
+    """The label a date's cell stands under in its row or list ('<th>Data publikacji:</th>
+    <td>2024.03.05 14:10</td>', '<dt>Publicat:</dt><dd>…</dd>'), which says what date it is."""
+    if el.tag not in ("td", "dd"):
+        return None
+    prev = el.getprevious()
+    if prev is None or prev.tag not in ("th", "td", "dt"):
+        return None
+    label = text_of(prev).strip()
+    return label.rstrip(":：").strip() if 0 < len(label) <= 40 and not any(c.isdigit() for c in label) else None
+
+
 def _event_field(el: etree._Element) -> bool:
     """`el` is a field of an event's details: a definition list or table row beside the
     venue's ('Thời gian: 05:00 ngày 23/11/2025' above 'Địa điểm: Quảng trường Ngọ Môn')."""
@@ -1421,10 +1433,12 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
+    cell = _cell_label(el)
     if body is not None and el is not body and not hinted and body.tag != "body" and \
-            body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body):
+            body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
+            and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
         return None                    # a date in the article's own text is not its timestamp
-    parsed, kind = _labelled_date(text)
+    parsed, kind = _labelled_date(f"{cell}: {text}" if cell else text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
     if kind is None and parsed.raw and _PRINTED_WORDS.search(text[:text.find(parsed.raw)]):
@@ -1443,6 +1457,7 @@ _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
     r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|publikováno|zveřejněno|publikované|"
+    r"vloženo|publicat|data publicării|등록일|게시일|작성일|"
     r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
     r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
     r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
@@ -1451,13 +1466,14 @@ _UPDATED_WORDS = re.compile(
     r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
     r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
     r"aktualizacja|zaktualizowano|обновлено|atualizado|更新|diperbarui|diperbaharui|"
-    r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث)"
+    r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث|data modyfikacji|zmodyfikowano|"
+    r"actualizat|modificat)"
     r"\b[^0-9]{0,24}$", re.I)
 
 
 # the day the item was created in the CMS ('Ngày tạo: 01/08 ... Ngày xuất bản: 04/08'): the
 # publication date only when the page prints no other
-_CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạo|created(?: on| at)?|date created|"
+_CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạo|created(?: on| at)?|date created|data wytworzenia|"
                             r"erstellt(?: am)?|créé(?: le)?|creado(?: el)?|creato(?: il)?)\b[^0-9]{0,24}$",
                             re.I)
 

@@ -23,8 +23,11 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "obj
                        "link", "meta", "title"})
 _SPACE = re.compile(r"[\s\u00a0]+")     # \s is str.isspace(): str.split() splits at the same runs
 # soft hyphens and zero-width characters (Word and CMS editors paste them inside words): removed,
-# never turned into a space ("Klima\u00adanpassung" is one word)
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# never turned into a space ("Klima\u00adanpassung" is one word). The zero-width non-joiner and
+# joiner after a letter of Arabic script or of India's scripts are spelling, kept (Persian
+# 'بهره\u200cبرداری', 'می\u200cرسد')
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]|"
+                        "(?<![\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefe])[\u200c\u200d]")
 STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

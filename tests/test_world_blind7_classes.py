@@ -146,3 +146,23 @@ def test_an_app_web_view_with_no_semantic_tags():
         assert a.published_at.startswith("2024-03-14T09:12")
         assert f"{P}\n\n{Q}\n\n{R}" in a.body
         assert "One story" not in a.body
+
+
+def test_world8_labels_cells_months_and_joiners():
+    # a date cell under its label, Romanian months and 'Publicat:', Hebrew 'מאת', Greek genitive
+    # 'Του', and the zero-width non-joiner that Persian spelling needs
+    a = _article(_page("pl", "", '<table class="metryka"><tr><th>Data wytworzenia:</th><td>2024.02.28</td></tr><tr>'
+                                 '<th>Data publikacji:</th><td>2024.03.05 14:10</td></tr><tr><th>Data modyfikacji:</th>'
+                                 '<td>2024.03.11 09:02</td></tr></table>'))
+    assert a.published_at.startswith("2024-03-05T14:10")
+    a = _article(_page("ro", "", '<dl><dt>Autor:</dt><dd>Ioana Moldovan</dd><dt>Publicat:</dt><dd>Miercuri, 13 martie '
+                                 '2024, ora 11:40</dd></dl>'))
+    assert a.published_at.startswith("2024-03-13")
+    assert _article(_page("he", "", '<div class="by">מאת אבי מזרחי</div>')).author == "אבי מזרחי"
+    assert _article(_page("el", "", '<div class="author">Του Γιώργου Παπαδόπουλου</div>')).author == "Γιώργου Παπαδόπουλου"
+    a = _article('<html lang="fa"><head><meta charset="utf-8"><title>x</title></head><body><main><article><h1>'
+                 'خط ۱۰ متروی تهران تا پایان سال آینده به بهره\u200cبرداری می\u200cرسد</h1><div class="text">'
+                 f'<p>{P}</p><p>{Q}</p></div></article></main></body></html>')
+    assert a.headline == "خط ۱۰ متروی تهران تا پایان سال آینده به بهره\u200cبرداری می\u200cرسد"
+    from govnews.parsers.text import clean
+    assert clean("Klima\u00adanpassung\u200b im\u200c Land") == "Klimaanpassung im Land"   # elsewhere removed
