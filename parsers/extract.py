@@ -221,8 +221,9 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> et
 def _markup_after_end(text: str) -> int:
     """Where the page's </html> is when tags follow it (a counter table an old template prints
     there); else -1."""
-    end = max(text.rfind("</html>"), text.rfind("</HTML>"), text.rfind("</Html>"))
-    return end if end >= 0 and "<" in text[end + 7:] else -1
+    start = max(0, len(text) - 262144)     # the page's end: a bounded scan, whatever its size
+    end = max(text.rfind("</html>", start), text.rfind("</HTML>", start), text.rfind("</Html>", start))
+    return end if end >= 0 and text.find("<", end + 7) >= 0 else -1
 
 
 def _into_body(root: etree._Element) -> None:

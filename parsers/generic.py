@@ -275,16 +275,22 @@ def _label_child(block: etree._Element, label: re.Pattern[str]) -> etree._Elemen
     """The block's first element, or its second when that one is the label and the first a
     line about the entry ('Người hỏi: … - Ngày hỏi: …', 'Đơn vị trả lời: … | Thời gian …')."""
     kids = [c for c in islice(block, 4) if isinstance(c.tag, str)][:2]
-    if len(kids) == 2 and label.match(text_of(kids[1])) and not label.match(text_of(kids[0])):
+    if len(kids) == 2 and label.match(_label_text(kids[1])) and not label.match(_label_text(kids[0])):
         return kids[1]
     return kids[0] if kids else None
+
+
+def _label_text(el: etree._Element) -> str:
+    """The text of an element small enough to be a label (its words and an inline child or
+    two), else '': a block of text is never asked for its whole text here."""
+    return text_of(el) if len(el) <= 3 and len(el.text or "") <= 60 else ""
 
 
 def answer_head(body: etree._Element) -> list[etree._Element]:
     """The lines an answer's block opens with before its text, when the first is a line about
     it and the second its label ('Đơn vị trả lời: … | Thời gian trả lời: …', 'Trả lời:')."""
     kids = [c for c in islice(body, 4) if isinstance(c.tag, str)][:2]
-    if len(kids) == 2 and _ANSWER_LABEL.match(text_of(kids[1])) and not _ANSWER_LABEL.match(text_of(kids[0])):
+    if len(kids) == 2 and _ANSWER_LABEL.match(_label_text(kids[1])) and not _ANSWER_LABEL.match(_label_text(kids[0])):
         return kids
     return []
 
@@ -293,13 +299,13 @@ def _answer_in(best: etree._Element) -> etree._Element | None:
     """The answer's block of a Q&A wrapper chosen as the body (its label among its first two
     lines, after a block labelled as the question): the body, the question read before it."""
     for child in best:
-        if not isinstance(child.tag, str):
-            continue
+        if not isinstance(child.tag, str) or len(child) < 2:
+            continue                   # an answer's block: its label, then its text
         label = _label_child(child, _ANSWER_LABEL)
-        if label is not None and _ANSWER_LABEL.match(text_of(label)):
+        if label is not None and _ANSWER_LABEL.match(_label_text(label)):
             prev = child.getprevious()
             asked = _label_child(prev, _QUESTION_LABEL) if prev is not None and isinstance(prev.tag, str) else None
-            if asked is not None and _QUESTION_LABEL.match(text_of(asked)):
+            if asked is not None and _QUESTION_LABEL.match(_label_text(asked)):
                 return child
     return None
 
@@ -1029,14 +1035,18 @@ def _cell_label(el: etree._Element) -> str | None:
     return label.rstrip(":：").strip() if 0 < len(label) <= 40 and not any(c.isdigit() for c in label) else None
 
 
-def _event_field(el: etree._Element) -> bool:
+def _event_field(doc: Doc, el: etree._Element) -> bool:
     """`el` is a field of an event's details: a definition list or table row beside the
     venue's ('Thời gian: 05:00 ngày 23/11/2025' above 'Địa điểm: Quảng trường Ngọ Môn')."""
     for depth, anc in enumerate(self_and_ancestors(el)):
         if depth > 3 or anc.tag in ("body", "article", "main"):
             return False
         if anc.tag in ("dl", "table", "tbody"):
-            return any(_VENUE_LABEL.match(text_of(label)) for label in islice(anc.iter("dt", "th", "td"), 24))
+            known: dict = doc.memo.setdefault("event_lists", {})   # a list's dated rows ask once
+            if anc not in known:
+                known[anc] = any(_VENUE_LABEL.match(text_of(label))
+                                 for label in islice(anc.iter("dt", "th", "td"), 24))
+            return known[anc]
     return False
 
 
@@ -1429,7 +1439,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     text = text_of(el)
     if len(text) > 160:
         return None
-    if _event_field(el):
+    if _event_field(doc, el):
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
