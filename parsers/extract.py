@@ -439,7 +439,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
         or _linked_author(doc, body_el) or _jsonld_author(doc) \
-        or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline))
+        or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
+        or _about_the_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -690,6 +691,39 @@ def _category_of(el: etree._Element) -> str | None:
     item is printed without a link leaves 'Trang chủ' as its last link)."""
     text = text_of(el)
     return None if not text or text.lower() in ("trang chủ", "trang chu", "home", "trang nhất") else text
+
+
+# the heading of a box about the writer after a column ('Sobre la autora', 'À propos de l’autrice',
+# 'על הכותבת'): the page's one writer, when no byline names one
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about the (?:author|writer|columnist)|sobre (?:el autor|la autora|o autor|a autora)|"
+    r"à propos de l['’](?:auteur|auteure|autrice)|über (?:den autor|die autorin)|sull['’]autore|"
+    r"sull['’]autrice|over de (?:auteur|schrijver)|o autorze|o autorce|об авторе|על הכותב|על הכותבת|"
+    r"hakkında yazar|yazar hakkında|về tác giả)\s*:?$", re.I)
+
+
+def _about_the_author(doc: Doc) -> str | None:
+    """The name in the box about the writer, printed in bold or as its own line (or, failing
+    those, its portrait's alt text)."""
+    body = doc.root.find("body")
+    for heading in body.iter("h2", "h3", "h4", "h5", "strong", "b", "div", "span") if body is not None else ():
+        if heading.text is None or len(heading.text) > 40 or len(heading) or \
+                not _ABOUT_AUTHOR.match(heading.text.strip()):
+            continue
+        box = heading.getparent()
+        for _ in range(2):
+            if box is None:
+                return None
+            for el in box.iter("strong", "b", "p", "span", "div", "img"):
+                if el is heading:
+                    continue
+                name = clean(el.get("alt") or "") if el.tag == "img" else \
+                    (text_of(el) if len(text_of(el)) <= 40 else "")
+                if name and (looks_like_name(name) and len(name.split()) >= 2 or caseless_name(name)):
+                    return name
+            box = box.getparent()
+        return None
+    return None
 
 
 def _printed_headline(doc: Doc, headline: str | None) -> etree._Element | None:

@@ -441,7 +441,7 @@ BYLINE_LABEL = re.compile(
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|"
-    r"автор|авторы|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
+    r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon

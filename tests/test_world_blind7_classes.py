@@ -166,3 +166,22 @@ def test_world8_labels_cells_months_and_joiners():
     assert a.headline == "خط ۱۰ متروی تهران تا پایان سال آینده به بهره\u200cبرداری می\u200cرسد"
     from govnews.parsers.text import clean
     assert clean("Klima\u00adanpassung\u200b im\u200c Land") == "Klimaanpassung im Land"   # elsewhere removed
+
+
+def test_the_writer_named_only_in_a_box_about_the_author():
+    # (world set 8) a column whose byline is the box after the text: its heading in the page's
+    # language, the name in bold or on its own line, or only as the portrait's alt text
+    for lang, box, author in (
+            ("es", '<section class="firma"><img src="/a.jpg" alt="Carmen Valdés"><h3>Sobre la autora</h3><p><strong>'
+                   'Carmen Valdés</strong> es ingeniera agrónoma y columnista.</p></section>', "Carmen Valdés"),
+            ("fr", '<aside class="bio"><img src="/a.jpg" alt="Hélène Marchand"><div><h3>À propos de l’autrice</h3><p '
+                   'class="nom">Hélène Marchand</p><p>Hélène Marchand est géographe.</p></div></aside>', "Hélène Marchand"),
+            ("he", '<div class="kotev"><img src="/a.jpg" alt="נועה ברקוביץ"><div><strong>על הכותבת</strong><p><b>נועה '
+                   'ברקוביץ</b> היא מתכננת ערים.</p></div></div>', "נועה ברקוביץ"),
+            ("uk", "", None)):
+        html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>x</title></head><body><main><article><h1>Night '
+                f'buses reach three more districts</h1><div class="text"><p>{P}</p><p>{Q}</p></div>{box}</article></main>'
+                '</body></html>')
+        assert _article(html).author == author, lang
+    assert _article(_page("uk", "", '<div class="avtor"><span>Авторка: Marta Wiśniewska</span></div>')).author == \
+        "Marta Wiśniewska"
