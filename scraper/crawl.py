@@ -29,10 +29,6 @@ from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, ho
 
 log = logging.getLogger("govnews.crawl")
 LOOP_WAIT = 1.0            # seconds the run loop sleeps at most between its wake-ups
-# the profiles' URL rules are loaded once per process (lru_cache), but a cache does not hold
-# back a second caller while the first still loads: the tasks of a harvest start together,
-# and without this lock each of them parsed every profile again (31 loads for 48 tasks)
-_RULES_LOCK = threading.Lock()
 __all__ = ["Crawl", "CrawlSettings", "ProfileMemory", "Site", "Summary", "host_of",
            "status_of_error", "STATUS_ORDER", "URL_CACHE"]
 
@@ -59,8 +55,7 @@ class Crawl(Fetching, Committing):
         self.archive = archive
         self.progress = progress
         self.summary = Summary(run_id, [s.name for s in sites])
-        with _RULES_LOCK:
-            self.rules = url_rules()
+        self.rules = url_rules()
         # every link is canonicalised once per run, however many pages show it (menus, related
         # lists): the key and the canonical URL of a URL never change within a run
         self._key = functools.lru_cache(maxsize=URL_CACHE)(self._frontier_key)

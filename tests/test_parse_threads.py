@@ -134,3 +134,34 @@ def test_combined_url_patterns_answer_as_the_patterns_one_by_one():
             search = _combined(patterns)
             for url in urls:
                 assert bool(search(url)) == any(p.search(url) for p in patterns)
+
+
+def test_url_rules_are_built_once_however_many_threads_ask_together(monkeypatch):
+    # the tasks of a harvest start together: the parsers' own lock makes the first build the
+    # profiles' URL rules and the others wait for it, not build them again
+    import threading
+
+    from govnews.parsers import extract
+    built = []
+    real = extract.merge_rules
+
+    def counting(rules):
+        built.append(1)
+        return real(rules)
+
+    monkeypatch.setattr(extract, "merge_rules", counting)
+    monkeypatch.setattr(extract, "_RULES", (None, None))
+    start = threading.Barrier(8)
+    results = []
+
+    def ask():
+        start.wait(timeout=30)
+        results.append(extract.url_rules())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(results) == 8 and all(r is results[0] for r in results)
+    assert len(built) == 1
