@@ -421,15 +421,15 @@ def _prose_run(body: etree._Element) -> list[etree._Element]:
 
 def _row_runs(body: etree._Element) -> list[list[etree._Element]] | None:
     """An e-mail newsletter's text (Mailchimp and its like): one table row per paragraph, each
-    in a cell of one class. The run of such rows around the body's that hold prose or a
-    subheading, past an inserted box (an ad in a table of its own, not taken); the issue's
-    title, date and byline rows above and the sign-off links below end it."""
+    in a cell of one class. The runs of such rows that hold prose or a subheading, past an
+    inserted box (an ad in a table of its own, not taken); the issue's title, date and byline
+    rows and the sign-off links end a run. None when the body's cell is not such a row's."""
     row = body.getparent()
     cls = body.get("class")
-    if body.tag != "td" or row is None or not len(row) or row is None or row.tag != "tr" or not cls or             any(c is not body and isinstance(c.tag, str) and _TEXT_LEN(c).strip() for c in row):
+    if body.tag != "td" or row is None or row.tag != "tr" or not cls or \
+            any(c is not body and isinstance(c.tag, str) and _TEXT_LEN(c).strip() for c in row):
         return None
     rows = [r for r in row.itersiblings(preceding=True)][::-1] + [row] + list(row.itersiblings())
-    at = rows.index(row)
 
     def cell(r: etree._Element) -> etree._Element | None:
         cells = [c for c in r if isinstance(c.tag, str) and _TEXT_LEN(c).strip()]
