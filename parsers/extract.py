@@ -18,7 +18,7 @@ from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
-from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE,
+from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
@@ -688,14 +688,11 @@ def _linked_author(doc: Doc, body_el) -> str | None:
     return None
 
 
-_META_ITEMS = re.compile(r"(?<!\s)\s+[|·•]\s+")
-
-
 def _category_of(el: etree._Element) -> str | None:
     """A profile's category element, unless it names the home page (a breadcrumb whose own
     item is printed without a link leaves 'Trang chủ' as its last link)."""
     text = text_of(el)
-    return None if not text or text.lower() in ("trang chủ", "trang chu", "home", "trang nhất") else text
+    return None if not text or text.lower() in generic.HOME else text
 
 
 # the heading of a box about the writer after a column ('Sobre la autora', 'À propos de l’autrice',
@@ -752,7 +749,7 @@ def _meta_line_name(headline: etree._Element | None) -> str | None:
     line = headline.getnext()
     if line is None or not isinstance(line.tag, str):
         return None
-    items = [i.strip() for i in _META_ITEMS.split(text_of(line)) if i.strip()]
+    items = [i.strip() for i in ITEM_SEPARATOR.split(text_of(line)) if i.strip()]
     if not 2 <= len(items) <= 4 or len(text_of(line)) > 100 or not any(
             any(ch.isdigit() for ch in item) for item in items[1:]):
         return None

@@ -403,11 +403,11 @@ def author_of(el: etree._Element) -> str | None:
         return sig.author
     name = strip_label(strip_label(text, AUTHOR_LABEL), CREDIT_LABEL)
     name = _ROLE.sub("", name).strip()
-    name = _ITEM_SEPARATOR.split(name, maxsplit=1)[0]   # 'Sở Tư pháp | Thời gian trả lời: …'
+    name = ITEM_SEPARATOR.split(name, maxsplit=1)[0]   # 'Sở Tư pháp | Thời gian trả lời: …'
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
 
 
-_ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items
+ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items
 
 
 _SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*"

@@ -51,15 +51,14 @@ def find_body(doc: Doc) -> etree._Element | None:
         # so that the wrapper holding both it and the article is not raised by it
         scores = _paragraph_scores(doc, _OffArticle())
     ranked = _rank_containers(scores)
-    if not ranked:
-        # a text-only page (a 'lite' edition): its paragraphs stand in <body> itself
-        top = doc.root.find("body")
-        if top is not None and _direct_prose(top):
-            return top
-        return None
     top = doc.root.find("body")
-    if top is not None and _direct_prose(top) > 2 * len(_TEXT_LEN(ranked[0][1])):
-        return top                     # paragraphs in <body> itself outweigh the best box
+    direct = _direct_prose(top) if top is not None else 0
+    if direct and (not ranked or direct > 2 * len(_TEXT_LEN(ranked[0][1]))):
+        # a text-only page (a 'lite' edition, an app's web view): its paragraphs stand in
+        # <body> itself and outweigh any box
+        return top
+    if not ranked:
+        return None
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
         rest = _rank_containers(_paragraph_scores(doc, _in_caption))
@@ -289,10 +288,8 @@ def _label_text(el: etree._Element) -> str:
 def answer_head(body: etree._Element) -> list[etree._Element]:
     """The lines an answer's block opens with before its text, when the first is a line about
     it and the second its label ('Đơn vị trả lời: … | Thời gian trả lời: …', 'Trả lời:')."""
-    kids = [c for c in islice(body, 4) if isinstance(c.tag, str)][:2]
-    if len(kids) == 2 and _ANSWER_LABEL.match(_label_text(kids[1])) and not _ANSWER_LABEL.match(_label_text(kids[0])):
-        return kids
-    return []
+    first, label = _first_element(body), _label_child(body, _ANSWER_LABEL)
+    return [first, label] if label is not None and label is not first else []
 
 
 def _answer_in(best: etree._Element) -> etree._Element | None:
@@ -2179,7 +2176,7 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
         if not crumb and len(links) > 3:
             continue                   # a menu of the site's categories, not this page's
         names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
-        names = [n for n in names if n and n.lower() not in _HOME and len(n) <= 60]
+        names = [n for n in names if n and n.lower() not in HOME and len(n) <= 60]
         if crumb and trail is None:
             trail = _text_leaf(text, headline)     # 'Trang chủ » Bảo vệ rừng': its last item
         if not names:
@@ -2208,14 +2205,9 @@ def _text_leaf(text: str, headline: str | None) -> str | None:
     """A breadcrumb's last item read from its text, when it is printed after its parents'
     links without an element of its own ('<a>Trang chủ</a> &gt; Hoạt động nhân đạo')."""
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(text) if i.strip()]
-    if len(items) < 2 or items[0].lower() not in _HOME:
+    if len(items) < 2 or items[0].lower() not in HOME:
         return None
-    leaf = _CATEGORY_LABEL.sub("", items[-1]).strip()
-    if not leaf or len(leaf) > 60 or len(leaf.split()) > 8 or leaf.lower() in _HOME:
-        return None
-    if headline and (headline in leaf or (leaf in headline and 2 * len(leaf) > len(headline))):
-        return None
-    return leaf
+    return _leaf_name(_CATEGORY_LABEL.sub("", items[-1]).strip(), headline)
 
 
 _CRUMB_REST = re.compile(r"^[\s»›>/|\-–—:·•]*$")
@@ -2226,7 +2218,7 @@ def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
     """A breadcrumb no class names: 'Trang chủ > Tin tức > Tin hoạt động', links joined by
     separators and starting with the home page; its last item (or its unlinked leaf)."""
     for a in doc.root.iter("a"):
-        if clean(text_content(a)).lower() not in _HOME:
+        if clean(text_content(a)).lower() not in HOME:
             continue
         trail = a.getparent()
         for _ in range(2):
@@ -2239,7 +2231,7 @@ def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
                     rest = rest.replace(clean(text_content(link)), "", 1)
                 if _CRUMB_REST.match(rest) and _CRUMB_ARROW.search(rest):   # a menu has no arrows
                     name = clean(text_content(links[-1]))
-                    if name and name.lower() not in _HOME and len(name) <= 60 and \
+                    if name and name.lower() not in HOME and len(name) <= 60 and \
                             not (headline and name == headline):
                         return name
                     break
@@ -2270,8 +2262,13 @@ def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
     last = items[-1]
     if next(last.iter("a"), None) is not None:
         return None
-    text = _CATEGORY_LABEL.sub("", text_of(last)).strip(" »›>|/-")
-    if not text or len(text) > 60 or len(text.split()) > 8 or text.lower() in _HOME:
+    return _leaf_name(_CATEGORY_LABEL.sub("", text_of(last)).strip(" »›>|/-"), headline)
+
+
+def _leaf_name(text: str, headline: str | None) -> str | None:
+    """A breadcrumb's last item as the category: a short name, not the home page, not the
+    article's title (or most of it) that some trails end with."""
+    if not text or len(text) > 60 or len(text.split()) > 8 or text.lower() in HOME:
         return None
     if headline and (headline in text or (text in headline and 2 * len(text) > len(headline))):
         return None                    # the title (or most of it), not a category it mentions
@@ -2284,7 +2281,8 @@ _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|ca
                             r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"
                             r"^category tag$", re.I)
 _CATEGORY_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, ("category",)) + r")\s*[:：]?\s*", re.I)
-_HOME = ("trang chủ", "home", "trang chu", "trang nhất")
+# the home page's name in a breadcrumb or a menu: never a category
+HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 
 
 _LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|description|lead|"
