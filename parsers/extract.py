@@ -697,11 +697,7 @@ def _category_of(el: etree._Element) -> str | None:
 
 # the heading of a box about the writer after a column ('Sobre la autora', 'À propos de l’autrice',
 # 'על הכותבת'): the page's one writer, when no byline names one
-_ABOUT_AUTHOR = re.compile(
-    r"^(?:about the (?:author|writer|columnist)|sobre (?:el autor|la autora|o autor|a autora)|"
-    r"à propos de l['’](?:auteur|auteure|autrice)|über (?:den autor|die autorin)|sull['’]autore|"
-    r"sull['’]autrice|over de (?:auteur|schrijver)|o autorze|o autorce|об авторе|על הכותב|על הכותבת|"
-    r"hakkında yazar|yazar hakkında|về tác giả)\s*:?$", re.I)
+_ABOUT_AUTHOR = re.compile(r"^(?:" + alternation(labels.ABOUT_AUTHOR) + r")\s*:?$", re.I)
 
 
 def _about_the_author(doc: Doc) -> str | None:
@@ -719,8 +715,9 @@ def _about_the_author(doc: Doc) -> str | None:
             for el in box.iter("strong", "b", "p", "span", "div", "img"):
                 if el is heading:
                     continue
-                name = clean(el.get("alt") or "") if el.tag == "img" else \
-                    (text_of(el) if len(text_of(el)) <= 40 else "")
+                name = clean(el.get("alt") or "") if el.tag == "img" else text_of(el)
+                if len(name) > 40:
+                    continue
                 if name and (looks_like_name(name) and len(name.split()) >= 2 or caseless_name(name)):
                     return name
             box = box.getparent()
@@ -1210,9 +1207,9 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
 
 # the lines above the signer of an official document pasted as the text: the signing
 # capacity ('TM. ỦY BAN NHÂN DÂN', 'KT. GIÁM ĐỐC', 'CHỦ TỊCH') and the '(Đã ký)' of a copy
-_SIGNING_BLOCK = re.compile(r"^(?:\(?\s*đã ký\s*\)?|\(?\s*ký,? ghi rõ họ tên\s*\)?|(?:tm|kt|tl|tuq|q)\.\s*\S.*|"
-                            r"chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|trưởng ban|phó trưởng ban|"
-                            r"chánh văn phòng|bí thư|phó bí thư|trưởng phòng|hiệu trưởng)$", re.I)
+_SIGNING_BLOCK = re.compile(r"^(?:\(?\s*(?:" + alternation(labels.SIGNING_MARKS) + r")\s*\)?|(?:"
+                            + alternation(labels.SIGNING_FOR) + r")\.\s*\S.*|"
+                            + alternation(labels.SIGNING_CAPACITIES) + r")$", re.I)
 # a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
 _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
                      r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)

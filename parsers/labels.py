@@ -62,6 +62,23 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
              "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
 
+# the heading of a box about the writer after a column: its name is the page's writer when no
+# byline names one
+ABOUT_AUTHOR = ("about the author", "about the writer", "about the columnist", "sobre el autor",
+                "sobre la autora", "sobre o autor", "sobre a autora", "à propos de l'auteur",
+                "à propos de l’auteur", "à propos de l'auteure", "à propos de l’auteure",
+                "à propos de l'autrice", "à propos de l’autrice", "über den autor", "über die autorin",
+                "sull'autore", "sull’autore", "sull'autrice", "sull’autrice", "over de auteur",
+                "over de schrijver", "o autorze", "o autorce", "об авторе", "על הכותב", "על הכותבת",
+                "yazar hakkında", "về tác giả")
+# the capacity printed above the signer of an official document pasted as an article's text
+# ('TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' / '(Đã ký)' / name): the signer is the text's, not its writer
+SIGNING_CAPACITIES = ("chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban",
+                      "chánh văn phòng", "bí thư", "phó bí thư", "trưởng phòng", "hiệu trưởng")
+SIGNING_MARKS = ("đã ký", "ký, ghi rõ họ tên", "ký ghi rõ họ tên")
+# the abbreviations before a signing body: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền
+SIGNING_FOR = ("tm", "kt", "tl", "tuq", "q")
+
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
 # the ones read as a joiner between names (a lone 'a' or 'og' joins too few bylines to risk
