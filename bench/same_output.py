@@ -63,8 +63,10 @@ def _fixture_set(folder: Path, name: str) -> list[Case]:
 
 
 def fixture_cases() -> dict[str, list[Case]]:
+    """The golden, held-out and world pages, and every blind world set (world_blind*)."""
+    blind = sorted(p.name for p in (ROOT / "fixtures").glob("world_blind*") if p.is_dir())
     return {name: _fixture_set(ROOT / "fixtures" / name, name)
-            for name in ("golden", "heldout", "world")}
+            for name in ("golden", "heldout", "world", *blind)}
 
 
 def _crawl_portal(portal, label: str, out: Path) -> list[Case]:
