@@ -96,13 +96,15 @@ _WORDS = r"""
     (?P<vi_y>[0-9]{4})
     (?![0-9])
 """
-# Chinese, Japanese and Korean dates: "2022年2月1日", "2022 년 2 월 1 일"
+# Chinese, Japanese and Korean dates: "2022年2月1日", "2022 년 2 월 1 일"; a Japanese era's year
+# ("令和6年3月14日" is 2024; "元年" the era's first year)
+CJK_YEAR = r"(?:[0-9]{4}|(?:令和|平成|昭和)\s*(?:[0-9]{1,2}|元))"
 _CJK = r"""
     (?<![0-9])
-    (?P<cjk_y>[0-9]{4}) \s*[年년]\s* (?P<cjk_m>[0-9]{1,2}) \s*[月월]\s* (?P<cjk_d>[0-9]{1,2}) \s*[日일号]?
+    (?P<cjk_y>""" + CJK_YEAR + r""") \s*[年년]\s* (?P<cjk_m>[0-9]{1,2}) \s*[月월]\s* (?P<cjk_d>[0-9]{1,2}) \s*[日일号]?
     (?![0-9])
 """
-_DATE_SRC = rf"(?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) )"  # lookahead: 8x faster scan
+_DATE_SRC = rf"(?=[0-9令平昭]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) )"  # lookahead: 8x faster scan
 _NGAY = r"ngày\s*:?\s*"
 
 # Month names (pages of portals in other languages, and the world's pages): English, German,
@@ -247,6 +249,15 @@ def parse_vietnamese_datetime(text: str) -> ParsedDate:
     return next(_iter_dates(text), NO_DATE)
 
 
+def parse_epoch(number: str) -> ParsedDate:
+    """A Unix time as an app's state prints it (seconds, or milliseconds in 13 digits), in UTC;
+    only one between 1995 and 2100 is taken for a date."""
+    seconds = int(number) / (1000 if len(number) == 13 else 1)
+    if not 788_918_400 <= seconds < 4_102_444_800:
+        return NO_DATE
+    return ParsedDate(datetime.fromtimestamp(seconds, timezone.utc), number, (), True)
+
+
 def find_datetimes(text: str) -> list[ParsedDate]:
     """Every date in a longer text (a related-news block, a listing), in order."""
     return list(_iter_dates(text))
@@ -281,6 +292,10 @@ def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDat
     if time_match is not None:
         clock = _clock(time_match)
         start, end = min(start, time_match.start("time")), max(end, time_match.end("time"))
+    if clock is not None and not match.group("iso_tz") and end >= match.end():
+        zone = _ZONE_NAME.match(text, end)
+        if zone is not None and _named_zone(zone) is not None:
+            tzinfo, end = _named_zone(zone), zone.end()    # '12 MAR 2024 - 05:30 CET', 'GMT+7'
     weekday = _weekday(text, before)
     if weekday is not None:
         start = min(start, weekday[1])
@@ -319,10 +334,20 @@ def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
     if groups.get("nd_d"):
         return int(match["nd_y"]), MONTHS[" ".join(match["nd_m"].lower().split())], int(match["nd_d"])
     if groups.get("cjk_d"):
-        return int(match["cjk_y"]), int(match["cjk_m"]), int(match["cjk_d"])
+        return _cjk_year(match["cjk_y"]), int(match["cjk_m"]), int(match["cjk_d"])
     if groups.get("nm_d"):
         return int(match["nm_y"]), MONTHS[" ".join(match["nm_m"].lower().split())], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])
+
+
+_JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}   # the year before each era's first
+
+
+def _cjk_year(printed: str) -> int:
+    if printed.isdigit():
+        return int(printed)
+    era, year = printed[:2], printed[2:].strip()
+    return _JAPANESE_ERAS[era] + (1 if year == "元" else int(year))
 
 
 def _expand_year(two_digits: int) -> int:
@@ -335,6 +360,30 @@ def _iso_clock(match: re.Match[str]) -> Clock | None:
     frac = match.group("iso_frac") or ""
     return (int(match["iso_h"]), int(match["iso_mi"]), int(match.group("iso_s") or 0),
             int(frac.ljust(6, "0")) if frac else 0)
+
+
+# a zone printed by its name after the time: only the names that mean one offset (not CST,
+# which is China's or America's, nor IST)
+_ZONE_OFFSETS = {name: timezone(timedelta(minutes=minutes)) for names, minutes in (
+    (("UTC", "GMT", "WET", "Z"), 0), (("CET", "MEZ", "WEST", "BST", "WAT"), 60),
+    (("CEST", "MESZ", "EET", "SAST", "CAT"), 120), (("EEST", "MSK", "EAT"), 180),
+    (("ICT", "WIB"), 420), (("HKT", "SGT", "AWST", "WITA"), 480), (("JST", "KST", "WIT"), 540),
+    (("AEST",), 600), (("AEDT",), 660), (("NZST",), 720), (("NZDT",), 780),
+    (("EST",), -300), (("EDT",), -240), (("CDT",), -300), (("MST",), -420), (("MDT",), -360),
+    (("PST",), -480), (("PDT",), -420)) for name in names}
+_ZONE_NAME = re.compile(r"\s{0,3}\(?(%s)(?:\s?([+-])(\d{1,2})(?::?(\d\d))?)?\)?(?![^\W\d_])"
+                        % "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True)))
+
+
+def _named_zone(zone: re.Match[str]) -> timezone | None:
+    """The offset of a printed zone ('CET', 'GMT+7', 'UTC+05:30'); None for an impossible one."""
+    name, sign, hours, minutes = zone.groups()
+    if not sign:
+        return _ZONE_OFFSETS[name.upper()]
+    if name.upper() not in ("UTC", "GMT") or int(hours) > 14 or int(minutes or 0) > 59:
+        return None
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return timezone(-delta if sign == "-" else delta)
 
 
 def _tzinfo(offset: str | None, warnings: list[str]) -> timezone:

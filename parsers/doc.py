@@ -30,7 +30,8 @@ _TEXT_WORDS = {
               "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
-              "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal"),
+              "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal",
+              "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits

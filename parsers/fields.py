@@ -452,13 +452,18 @@ BYLINE_LABEL = re.compile(
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
     r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
-    r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)\w",
+    r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير|"
+    # Persian: report, writer, reporter; Tamil: written by, reporter
+    r"گزارش|نویسنده|خبرنگار|எழுதியவர்|செய்தியாளர்)\s*[:：]\s*)\w",
     re.I)
 # a Chinese reporter's credit: in a dateline's brackets ('新华社北京3月20日电（记者张晓明、李雪）'),
 # as a line of its own ('本报记者　刘阳', '浪潮新闻记者 李明'), or between slashes ('聯報／記者林彥廷／台北')
 _CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
+# (not the nouns 'reporter' opens in Japanese: 記者発表 a press release, 記者会見 a press
+# conference, 記者クラブ the press club)
+_NOT_A_REPORTER = r"(?!発表|会見|クラブ|室|懇談|招待)"
 CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)]"
-                          rf"|^\S{{0,8}}?(?:记者|記者)[\s\u3000]*({_CJK_NAMES})$"
+                          rf"|^\S{{0,8}}?(?:记者|記者){_NOT_A_REPORTER}[\s\u3000]*({_CJK_NAMES})$"
                           rf"|[／/]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]")
 
 
@@ -478,7 +483,8 @@ CREDIT_LABEL = re.compile(
     r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|photos? by|photographs by|"
     r"pictures by|fotos? de|fotos? von|fotos? di|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
     r"|(?:interview|entrevista|intervista|wywiad|интервью|fotos?|photos?|haber|muhabir|yazar|"
-    r"yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير)\s*[:：]\s*)(?=\w)", re.I)
+    r"yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير|گزارش|نویسنده|خبرنگار|எழுதியவர்|"
+    r"செய்தியாளர்)\s*[:：]\s*)(?=\w)", re.I)
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
@@ -486,7 +492,7 @@ _BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपड
                          r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|publicat|"
                          r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
                          r"|\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
-                         r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d))|\s*\(\s*\d)", re.I)
+                         r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d|[A-ZĐ]\w*,\s+(?:\d|[A-ZĐ]\w*\s+\d)))|\s*\(\s*\d)", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
     r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"
@@ -635,6 +641,10 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if "、" in rest and all(_CJK_NAME.match(n) for n in rest.split("、")):
         return rest                    # '中村俊介、木下麻衣': writers joined as printed
+    if m is not None and rest.count(",") == 1:
+        names, _, outlet = rest.partition(",")
+        if _JOINER_WORDS.search(names) and _several_names(names.strip()) and outlet.strip():
+            return names.strip()       # 'Por A e B, Portal do Bairro': the writers, not their paper
     if m is not None and _several_names(rest):
         return rest                    # 'By A, B and C'
     if m is not None and rest.count(",") == 1 and not _JOINER_WORDS.search(rest):

@@ -12,7 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_vietnamese_datetime
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_epoch,
+                    parse_vietnamese_datetime)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
@@ -34,7 +35,7 @@ _NEGATIVE = ("comment", "footer", "foot", "menu", "nav", "sidebar", "banner", "r
 _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|chi-tiet|news|"
                        r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
 _DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|"
-                        r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]",
+                        + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
 _TITLE_SPLIT = re.compile(r"(?<!\s)\s+(?:[|\-–—:»]|::)\s+")
@@ -676,7 +677,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             if not _TITLE_HINT.search(hint):
                 continue
         text = text_of(el)
-        words = len(text.split())
+        words = _word_count(text)
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text):
@@ -716,6 +717,19 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+# the scripts written without spaces between words: Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar
+_SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+
+
+def _word_count(text: str) -> int:
+    """Words in a line; in a script written without spaces ('子ども医療費助成を18歳まで拡大'), a
+    word for every two of its letters."""
+    words = len(text.split())
+    if words < 2 and _SPACELESS.search(text):
+        return max(words, len(_SPACELESS.findall(text)) // 2)
+    return words
 
 
 # a module's name printed in capitals over its item ('HỎI ĐÁP THỦ TỤC HÀNH CHÍNH', 'TIN TỨC - SỰ
@@ -934,7 +948,7 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
 
 # a whole date (a dateline's), not a month named in a headline ('ra quân "Ngày Chủ nhật xanh" tháng 10')
 _WHOLE_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|"
-                         r"tháng\s*\d{1,2}\s*(?:năm|,|/)\s*\d{4}|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]", re.I)
+                         r"tháng\s*\d{1,2}\s*(?:năm|,|/)\s*\d{4}|" + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]", re.I)
 
 
 def _is_styled_title(el: etree._Element, text: str) -> bool:
@@ -1186,10 +1200,13 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     more specific date (a template's placeholder, a stale JSON-LD). A date in the URL
     (/2021/08/15/) is the last resort."""
     machine = _machine_date(doc)
-    if machine is not None and machine[2] == "meta" and machine[0].has_time and \
-            (machine[0].value.hour, machine[0].value.minute) != (0, 0) and \
-            machine[0].value.utcoffset():
-        return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
+    timed_meta = machine is not None and machine[2] == "meta" and machine[0].has_time and \
+        (machine[0].value.hour, machine[0].value.minute) != (0, 0)
+    if timed_meta and machine[0].value.utcoffset():
+        visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
+        if not _overruled(machine[0], visible, kind, doc.url):
+            return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
+        return visible, visible_el
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
     if body is not None and (visible is None or not (hinted or kind) or
                              _outside_article(visible_el, headline, body)):
@@ -1204,8 +1221,7 @@ def _find_published(doc: Doc, headline: etree._Element | None,
         if local is not None:
             return local, visible_el
     if machine is not None and visible is not None:
-        if machine[2] == "meta" and machine[0].has_time and \
-                (machine[0].value.hour, machine[0].value.minute) != (0, 0):
+        if timed_meta:
             return machine[0], machine[1]
         if kind == "updated":
             return machine[0], machine[1]   # the page's metadata names the published date
@@ -1217,7 +1233,54 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     tooltip = _tooltip_date(doc, headline if headline is not None else body)
     if tooltip is not None:
         return tooltip
+    state = _state_date(doc)
+    if state is not None:
+        return state, None
     return url_date(doc.url), None
+
+
+# an app's page state in a script ('window.__ARTICLE__={"publishTime":1710383400,…}'): its
+# publication key and value, a Unix time or an ISO date
+_STATE_PUBLISHED = re.compile(
+    r"""["']?(?:publish(?:ed)?(?:[_-]?(?:time|date|at|on|timestamp|time_?stamp))?|date_?published|"""
+    r"""pub_?date|first_?published(?:_?(?:at|time|date))?|publication_?(?:date|time))["']?\s*:\s*"""
+    r"""(?:(\d{13}|\d{10})(?![\d.])|["'](\d{4}-\d\d-\d\d[T ][0-9:.]{5,12}(?:Z|[+-]\d\d:?\d\d)?)["'])""",
+    re.I)
+
+
+def _state_date(doc: Doc) -> ParsedDate | None:
+    """The publication date an app's page gives only in its state script (the last resort
+    before the URL: the page prints none). Only a state that holds one such date: one with
+    several is a list of stories ('latest': [{…, "published": …}, …]), none of them this one."""
+    if "ublish" not in doc.source and "ubDate" not in doc.source and "ubdate" not in doc.source:
+        return None
+    found = None
+    for script in doc.root.iter("script"):
+        if script.get("src") or "ld+json" in (script.get("type") or "").lower():
+            continue                   # (JSON-LD is read as the page's metadata)
+        for m in islice(_STATE_PUBLISHED.finditer(script.text or ""), 2):
+            if found is not None:
+                return None
+            found = m
+    if found is None:
+        return None
+    parsed = parse_epoch(found.group(1)) if found.group(1) else parse_vietnamese_datetime(found.group(2))
+    return parsed if parsed.value is not None else None
+
+
+def _overruled(meta: ParsedDate, visible: ParsedDate | None, kind: str | None, url: str) -> bool:
+    """A visible date that names another day than the page's metadata (read in its own zone,
+    and in the visible date's), when the page says it is the publication's (its label) or its URL
+    carries that day too: the metadata is another edition's (a translation's original) or stale."""
+    if visible is None or visible.value is None:
+        return False
+    day = visible.value.date()
+    if meta.value.date() == day or meta.value.astimezone(visible.value.tzinfo).date() == day:
+        return False
+    if kind == "published":
+        return True
+    in_url = url_date(url)
+    return in_url is not None and in_url.value.date() == day
 
 
 # a relative time printed instead of the date ("5 năm trước", "3 giờ trước", "2 days ago")
@@ -1362,8 +1425,12 @@ def _visible_date(doc: Doc, headline, body
         # line is the published one
         line = candidates[0][2].getparent()
         same = [c for c in candidates[1:] if c[4] is None and c[2].getparent() is line]
-        if same:
-            candidates.insert(0, same[0])
+        # ... or else a date marked as one inside the article's own block ('<p class="houdou_date">'
+        # over the headline, '最終更新日:' at the page's foot)
+        marked = [c for c in candidates[1:] if c[4] is None and c[3] and body is not None
+                  and body.tag != "body" and body in c[2].iterancestors()]
+        if same or marked:
+            candidates.insert(0, (same or marked)[0])
     parsed, el = candidates[0][1], candidates[0][2]
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)
@@ -1464,15 +1531,16 @@ _PUBLISHED_WORDS = re.compile(
     r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
     r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
     r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|publikováno|zveřejněno|publikované|"
-    r"vloženo|publicat|data publicării|등록일|게시일|작성일|"
-    r"опубликовано|дата публикации|publicação|post date|发布时间|发布|発行|公開|掲載|"
+    r"vloženo|datum vložení|publicat|data publicării|등록일|게시일|작성일|"
+    r"опубликовано|дата публикации|publicação|post date|发布时间|发布日期|发布|発行日|発行|発表日|公開日|公開|"
+    r"掲載日|掲載|"
     r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
     r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
     re.I)
 _UPDATED_WORDS = re.compile(
     r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
     r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
-    r"aktualizacja|zaktualizowano|обновлено|atualizado|更新|diperbarui|diperbaharui|"
+    r"aktualizacja|zaktualizowano|обновлено|atualizado|最終更新日|更新日期|更新日|更新|diperbarui|diperbaharui|"
     r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث|data modyfikacji|zmodyfikowano|"
     r"actualizat|modificat)"
     r"\b[^0-9]{0,24}$", re.I)
@@ -1481,7 +1549,7 @@ _UPDATED_WORDS = re.compile(
 # the day the item was created in the CMS ('Ngày tạo: 01/08 ... Ngày xuất bản: 04/08'): the
 # publication date only when the page prints no other
 _CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạo|created(?: on| at)?|date created|data wytworzenia|"
-                            r"erstellt(?: am)?|créé(?: le)?|creado(?: el)?|creato(?: il)?)\b[^0-9]{0,24}$",
+                            r"erstellt(?: am)?|créé(?: le)?|creado(?: el)?|creato(?: il)?|作成日)\b[^0-9]{0,24}$",
                             re.I)
 
 
@@ -1583,7 +1651,9 @@ def in_comments(el: etree._Element, levels: int = 12) -> bool:
     return False
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
+                       # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
+                       r"|[-_]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)")
 
 
 def url_date(url: str) -> ParsedDate | None:
@@ -1591,7 +1661,8 @@ def url_date(url: str) -> ParsedDate | None:
     m = _URL_DATE.search(url.split("?", 1)[0])
     if not m:
         return None
-    parsed = parse_vietnamese_datetime(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    parsed = parse_vietnamese_datetime(f"{year}-{int(month):02d}-{int(day):02d}")
     return parsed if parsed.value is not None else None
 
 
@@ -2000,8 +2071,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
     return None
 
 
-# the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X')
-_META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*")
+# the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X',
+# 'Jumamosi, Machi 9, 2024 — Na Mwandishi Wetu')
+_META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*|(?<!\s)\s+[—–]\s+")
 # a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
 _POSTED_BY = re.compile(r"^(?:(?:article|artikel|articolo|artículo|artigo|beitrag)\s+)?"
                         r"(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"

@@ -291,7 +291,7 @@ WORLD_DATES = [
      "Samstag, 16. September 2023"),
     ("lundi 3 mai 2021 à 08h15", "2021-05-03T08:15:00+07:00", True, "lundi 3 mai 2021 à 08h15"),
     # a dotted time, only before a zone's name or "Uhr"
-    ("Tue 14 Mar 2023 12.30 GMT", "2023-03-14T12:30:00+07:00", True, "Tue 14 Mar 2023 12.30"),
+    ("Tue 14 Mar 2023 12.30 GMT", "2023-03-14T12:30:00+00:00", True, "Tue 14 Mar 2023 12.30 GMT"),   # the zone it prints
     ("3. März 2021, 14.30 Uhr", "2021-03-03T14:30:00+07:00", True, "3. März 2021, 14.30"),
     ("Publicado el 3 de mayo de 2021", "2021-05-03T00:00:00+07:00", False, "3 de mayo de 2021"),
 ]
