@@ -451,11 +451,8 @@ BYLINE_LABEL = re.compile(
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
-    r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
-    r"|(?:haber|muhabir|yazar|yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير|"
-    # Persian: report, writer, reporter; Tamil: written by, reporter
-    r"گزارش|نویسنده|خبرنگار|எழுதியவர்|செய்தியாளர்)\s*[:：]\s*)\w",
-    re.I)
+    r"^\s*(?:(?:" + alternation(labels.WRITER_CREDIT_SPACED) + r")(?:\s*[:：]\s*|\s+)"
+    r"|(?:" + alternation(labels.WRITER_CREDIT) + r")\s*[:：]\s*)\w", re.I)
 # a Chinese reporter's credit: in a dateline's brackets ('新华社北京3月20日电（记者张晓明、李雪）'),
 # as a line of its own ('本报记者　刘阳', '浪潮新闻记者 李明'), or between slashes ('聯報／記者林彥廷／台北')
 _CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
@@ -480,11 +477,10 @@ UPLOADER_LABEL = re.compile(
 # credit labels of a writer or photographer not above: a line that starts with one is the
 # credit, the label is not part of the name
 CREDIT_LABEL = re.compile(
-    r"^\s*(?:(?:penulis|pewarta|wartawan|reporter|reporterin|photos? by|photographs by|"
-    r"pictures by|fotos? de|fotos? von|fotos? di|بقلم|كتب|كتبت)(?:\s*[:：]\s*|\s+)"
-    r"|(?:interview|entrevista|intervista|wywiad|интервью|fotos?|photos?|haber|muhabir|yazar|"
-    r"yazan|muhabiri|संवाददाता|लेखक|रिपोर्टर|रिपोर्ट|إعداد|تقرير|گزارش|نویسنده|خبرنگار|எழுதியவர்|"
-    r"செய்தியாளர்)\s*[:：]\s*)(?=\w)", re.I)
+    r"^\s*(?:(?:photos? by|photographs by|pictures by|fotos? de|fotos? von|fotos? di|"
+    + alternation(labels.WRITER_CREDIT_SPACED) + r")(?:\s*[:：]\s*|\s+)"
+    r"|(?:interview|entrevista|intervista|wywiad|интервью|fotos?|photos?|"
+    + alternation(labels.WRITER_CREDIT) + r")\s*[:：]\s*)(?=\w)", re.I)
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"

@@ -1527,34 +1527,10 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             parsed, el, hinted or kind is not None, kind)
 
 
-_PUBLISHED_WORDS = re.compile(
-    r"(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|ngày phát hành|gửi lúc|ngày gửi|ngày trả lời|published|"
-    r"posted|first published|publié|publiée|paru|veröffentlicht|erschienen|publicado|"
-    r"pubblicato|gepubliceerd|submitted|opublikowano|data publikacji|publikováno|zveřejněno|publikované|"
-    r"vloženo|datum vložení|publicat|data publicării|등록일|게시일|작성일|"
-    r"опубликовано|дата публикации|publicação|post date|发布时间|发布日期|发布|発行日|発行|発表日|公開日|公開|"
-    r"掲載日|掲載|"
-    r"diterbitkan|dipublikasikan|yayınlanma(?: tarihi)?|yayın tarihi|입력|게시|प्रकाशित|"
-    r"प्रविष्टि तिथि|نُشر|نشر|تاريخ النشر)\b[^0-9]{0,24}$",
-    re.I)
-_UPDATED_WORDS = re.compile(
-    r"(?:cập nhật|ngày cập nhật|sửa đổi|updated|last updated|modified|last modified|"
-    r"mis à jour|modifié|aktualisiert|geändert|zuletzt|actualizado|aggiornato|bijgewerkt|"
-    r"aktualizacja|zaktualizowano|обновлено|atualizado|最終更新日|更新日期|更新日|更新|diperbarui|diperbaharui|"
-    r"güncellendi|güncelleme(?: tarihi)?|수정|업데이트|अपडेट|تحديث|آخر تحديث|data modyfikacji|zmodyfikowano|"
-    r"actualizat|modificat)"
-    r"\b[^0-9]{0,24}$", re.I)
-
-
-# the day the item was created in the CMS ('Ngày tạo: 01/08 ... Ngày xuất bản: 04/08'): the
-# publication date only when the page prints no other
-_CREATED_WORDS = re.compile(r"(?:ngày tạo|ngày khởi tạo|thời gian tạo|created(?: on| at)?|date created|data wytworzenia|"
-                            r"erstellt(?: am)?|créé(?: le)?|creado(?: el)?|creato(?: il)?|作成日)\b[^0-9]{0,24}$",
-                            re.I)
-
-
-_PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:in lúc|in ngày|in vào|ngày in|thời gian in|printed(?: on| at)?|"
-                            r"print date|gedruckt am|imprimé le|vytištěno|vytlačené)\s*:?\s*$", re.I)
+_PUBLISHED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_PUBLISHED) + r")\b[^0-9]{0,24}$", re.I)
+_UPDATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_UPDATED) + r")\b[^0-9]{0,24}$", re.I)
+_CREATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_CREATED) + r")\b[^0-9]{0,24}$", re.I)
+_PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 
 
 def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
@@ -1597,8 +1573,7 @@ def _date_kind(text: str, raw: str | None) -> str | None:
     return None
 
 
-# the date a citizen sent the question a Q&A page answers ('Ngày gửi: …', then 'Ngày trả lời: …')
-_ASKED_WORDS = re.compile(r"(?:ngày gửi|ngày hỏi|gửi câu hỏi|asked)\b[^0-9]{0,24}$", re.I)
+_ASKED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_ASKED) + r")\b[^0-9]{0,24}$", re.I)
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 

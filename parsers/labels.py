@@ -62,6 +62,43 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
              "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
 
+# the words before a date that say which of the page's dates it is, as the generic extractor
+# reads a date's line ('Ngày đăng: …', 'Veröffentlicht am …', '発表日：…', 'Mis à jour le …'): the
+# portals' Vietnamese, then the world's languages
+DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất bản", "ngày phát hành", "gửi lúc", "ngày gửi",
+                  "ngày trả lời", "published", "posted", "first published", "publié", "publiée", "paru",
+                  "veröffentlicht", "erschienen", "publicado", "pubblicato", "gepubliceerd", "submitted",
+                  "opublikowano", "data publikacji", "publikováno", "zveřejněno", "publikované", "vloženo",
+                  "datum vložení", "publicat", "data publicării", "등록일", "게시일", "작성일", "опубликовано",
+                  "дата публикации", "publicação", "post date", "发布时间", "发布日期", "发布", "発行日", "発行",
+                  "発表日", "公開日", "公開", "掲載日", "掲載", "diterbitkan", "dipublikasikan", "yayınlanma",
+                  "yayınlanma tarihi", "yayın tarihi", "입력", "게시", "प्रकाशित", "प्रविष्टि तिथि", "نُشر", "نشر",
+                  "تاريخ النشر")
+DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated", "last updated", "modified", "last modified",
+                "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
+                "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
+                "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",
+                "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
+                "modificat")
+# the day the item was created in the CMS ('Ngày tạo: 01/08 … Ngày xuất bản: 04/08'): the
+# publication date only when the page prints no other
+DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "created", "created on", "created at", "date created",
+                "data wytworzenia", "erstellt", "erstellt am", "créé", "créé le", "creado", "creado el", "creato",
+                "creato il", "作成日")
+# the day a print view was printed ('In ngày 03/11/2025'), never the article's
+DATE_PRINTED = ("in lúc", "in ngày", "in vào", "ngày in", "thời gian in", "printed", "printed on", "printed at",
+                "print date", "gedruckt am", "imprimé le", "vytištěno", "vytlačené")
+# the day a citizen sent the question a Q&A page answers ('Ngày gửi: …', then 'Ngày trả lời: …')
+DATE_ASKED = ("ngày gửi", "ngày hỏi", "gửi câu hỏi", "asked")
+
+# a writer's credit in the world's languages, the label before the name: these with a space or a
+# colon ('Penulis X', 'بقلم X') ...
+WRITER_CREDIT_SPACED = ("penulis", "pewarta", "wartawan", "reporter", "reporterin", "بقلم", "كتب", "كتبت")
+# ... and these only with their colon ('Yazar: X', 'लेखक: X', 'گزارش: X' (Persian: report), 'எழுதியவர்:
+# X' (Tamil: written by))
+WRITER_CREDIT = ("haber", "muhabir", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
+                 "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்")
+
 # the heading of a box about the writer after a column: its name is the page's writer when no
 # byline names one
 ABOUT_AUTHOR = ("about the author", "about the writer", "about the columnist", "sobre el autor",
