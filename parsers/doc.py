@@ -862,8 +862,9 @@ def _site_header_hint(hint: str) -> bool:
         parts = [p for p in _PARTS.split(token.lower()) if p]
         if parts and parts[0] in _OWN_PART and len(parts) > 1:
             continue
-        if "meta" in parts or "byline" in parts or "stats" in parts:
-            continue                   # an item's meta line ('BlogItem-meta-top', 'blog_top_stats')
+        if "meta" in parts or "byline" in parts or "stats" in parts or "author" in parts:
+            continue                   # an item's meta line ('BlogItem-meta-top', 'blog_top_stats',
+            # the writer's line over the text: 'author-top')
         if _SITE_HEADER.search(token):
             return True
     return False

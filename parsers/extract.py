@@ -11,6 +11,7 @@ from itertools import islice
 import threading
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 
 from lxml import etree
 
@@ -1177,10 +1178,14 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
     """The signature lines closing the text (author, source). `printed_only`: only a line
     printed as a signature (right-aligned, all bold or italic) is one."""
     author = source = None
+    kept = _split_closing_name(kept)
     for _ in range(3):
         if not kept or (len(kept) < 2 and not _CREDIT.match(kept[0].text)):
             break                      # the only paragraph is text, unless it is a labelled credit
         last = kept[-1]
+        if _APPROVER.match(last.text) and len(last.text) < 80:
+            kept = kept[:-1]           # 'Duyệt tin: X' under the writer: the approver, not text
+            continue
         if printed_only and not (right_aligned(last.element) and last.emphasised):
             break
         if len(kept) >= 2 and _SIGNING_BLOCK.match(kept[-2].text):
@@ -1203,6 +1208,29 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
             source = source or sig.source
         kept = kept[:-1]
     return kept, Signature(author, source)
+
+
+_APPROVER = re.compile(r"^(?:" + alternation(labels.APPROVER) + r")\s*[:：]\s*\S", re.I)
+# the writer's name in bold after the closing './.' of the last paragraph ('… ổn định cuộc
+# sống./. <strong>Lê Hằng - Quốc Toàn</strong>')
+_CLOSING_NAME = re.compile(r"^(.*\./\.)\s+(\S[^.!?]{1,60})$", re.S)
+
+
+def _split_closing_name(kept: list[Block]) -> list[Block]:
+    """The last paragraph with its writer's name in bold after its './.', as the paragraph and
+    the name on a line of its own (which the signature then reads)."""
+    if not kept:
+        return kept
+    last = kept[-1]
+    m = _CLOSING_NAME.match(last.text)
+    if m is None:
+        return kept
+    bold = [el for el in last.element.iter("strong", "b") if el is not last.element]
+    if not bold or clean(text_of(bold[-1])) != m.group(2).strip() or bold[-1].tail and bold[-1].tail.strip():
+        return kept
+    head = replace(last, text=m.group(1), emphasis_chars=0)
+    name = Block(text=m.group(2).strip(), element=bold[-1], emphasis_chars=len(m.group(2).replace(" ", "")))
+    return [*kept[:-1], head, name]
 
 
 # the lines above the signer of an official document pasted as the text: the signing

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml import etree
 
@@ -180,11 +181,28 @@ def counter_of(el: etree._Element) -> Counter:
     """Read a visitor-counter widget: a digit row is the total; labelled numbers give total,
     online and today; a lone number is the total."""
     row = digit_row(el)
-    labelled = labelled_counts(text_of(el))
+    text = _with_shown_values(el)
+    labelled = labelled_counts(text)
     total = int(row) if row else labelled.get("total")
     if total is None and not labelled:
-        total = parse_count(text_of(el))
+        total = parse_count(text)
     return Counter(total, labelled.get("online"), labelled.get("today"))
+
+
+def _with_shown_values(el: etree._Element) -> str:
+    """The element's text, with what its read-only text boxes show in their place (ASP.NET's
+    counter: 'Số lượt truy cập: <input value="0612904" readonly>')."""
+    boxes = [i for i in el.iter("input") if i.get("readonly") is not None or i.get("disabled") is not None]
+    shown = [b for b in boxes if (b.get("type") or "text").lower() == "text" and (b.get("value") or "").isdigit()]
+    if not shown:
+        return text_of(el)
+    copy = etree.fromstring(etree.tostring(el))
+    for box in copy.iter("input"):
+        value = box.get("value") or ""
+        if value.isdigit() and (box.get("readonly") is not None or box.get("disabled") is not None):
+            box.tag = "span"
+            box.text = f" {value} "
+    return text_of(copy)
 
 
 @functools.lru_cache(maxsize=1)
@@ -197,7 +215,8 @@ def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[st
     alternatives = "|".join(re.escape(l) for _, l in names)
     # a number with decimals or a scale word after it ('Total visitors: 14.6 million') is a
     # statistic in a text, not a counter's reading
-    forward = re.compile(r"(" + alternatives + r")\s*[:：]?\s*"
+    # (a label may say since when it counts: 'Số lượt truy cập (từ 01/7/2025): 215.406')
+    forward = re.compile(r"(" + alternatives + r")\s*(?:\([^()\d]{0,12}[\d/.-]{4,10}\)\s*)?[:：]?\s*"
                          r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d|[.,]\d)|\d+(?!\d|[.,]\d))"
                          r"(?!\s*(?:%|million|billion|thousand|triệu|tỷ|nghìn|ngàn)(?!\w))", re.I)
     after = re.compile(r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
@@ -206,12 +225,44 @@ def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[st
     return forward, {l: k for k, l in names}, after, ends_with_label
 
 
+@functools.lru_cache(maxsize=1)
+def _label_at() -> re.Pattern[str]:
+    names = sorted((l for _, labels in _LABEL_ORDER for l in labels), key=lambda l: -len(l))
+    names += sorted(_OTHER_LABELS, key=lambda l: -len(l))
+    return re.compile(r"\s*(" + "|".join(re.escape(l) for l in names) + r")(?![^\W\d_])\s*[:：]?", re.I)
+
+
+_COLUMN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
+
+
+def _column_counts(text: str, kinds: dict[str, str]) -> dict[str, int]:
+    """A statistics block laid out in columns: its labels first, then as many numbers, one per
+    label ('Đang truy cập Hôm nay Tổng lượt truy cập 14 126 318.542': a table's header row over
+    its number row, a list of labels beside a list of values)."""
+    label_at = _label_at()
+    for start in islice(label_at.finditer(text), 4):      # (after the block's title, if any)
+        labels, pos = [], start.start()
+        while (m := label_at.match(text, pos)) is not None and len(labels) < 8:
+            labels.append(m.group(1).lower())
+            pos = m.end()
+        numbers = text[pos:].split()
+        if len(labels) >= 2 and len(numbers) == len(labels) and all(_COLUMN_NUMBER.match(n) for n in numbers):
+            found: dict[str, int] = {}
+            for label, number in zip(labels, numbers):
+                _keep(found, kinds[label], number)
+            return found
+    return {}
+
+
 def labelled_counts(text: str) -> dict[str, int]:
     """{'total': .., 'online': .., 'today': ..} from 'Đang truy cập: 25 Hôm nay: 1.024 ...'."""
     pattern, kinds, after, ends_with_label = _labelled_patterns()
     text = unicodedata.normalize("NFC", text)
     found: dict[str, int] = {}
     forward = list(pattern.finditer(text))
+    columns = _column_counts(text, kinds)
+    if columns:
+        return columns
     if ends_with_label.search(text):
         # numbers printed above their labels: "2.345.678 Lượt truy cập 17 Đang xem"
         reverse = list(after.finditer(text))
@@ -244,6 +295,8 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 _ROLE = re.compile(
     r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
     r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv"
+    # a book's presenter at a library, a bulletin's forecaster
+    r"|người giới thiệu|dự báo viên"
     # the English page of a portal: 'Story and photos: X', 'By X', 'Reported by X'
     r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen)\s*[:：]\s*"
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
@@ -272,7 +325,7 @@ class Signature:
 # a writer's part in brackets after the name, not part of the author: the interviewer's
 # '(thực hiện)', the compiler's '(tổng hợp)', the translator's '(lược dịch)'
 _DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th|tổng hợp|tổng hợp, biên tập|tổng hợp và biên tập|"
-                     r"lược dịch|biên dịch|dịch|lược thuật|ghi)$", re.I)
+                     r"lược dịch|biên dịch|dịch|lược thuật|ghi|sưu tầm)$", re.I)
 # the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
 _UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)
 # a unit after a writer's name and a dash: its number is part of it ('VKSND khu vực 2', 'Phòng 7')
@@ -396,7 +449,7 @@ _SOURCE_AFTER = re.compile(r"(?<!\s)\s*(?:[|\-–]\s*)?\(?\b(?:" + alternation(l
 
 def author_of(el: etree._Element) -> str | None:
     text = _SOURCE_AFTER.sub("", clean(text_of(el)))
-    if not text:
+    if not text or in_book_credits(el):
         return None
     sig = split_signature(text)
     if sig and sig.author:
@@ -408,6 +461,21 @@ def author_of(el: etree._Element) -> str | None:
 
 
 ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items
+# a book's publisher, year or pages, printed beside its 'Tác giả:' line (a library's 'Sách mới' box)
+_PUBLISHER = re.compile(r"^\s*(?:nxb|nhà xuất bản|năm xuất bản|số trang|khổ sách|isbn|publisher|verlag|"
+                        r"éditeur|editorial|casa editrice)\b", re.I)
+
+
+def in_book_credits(el: etree._Element) -> bool:
+    """`el` is a line of a book's credits: its author beside its publisher ('Tác giả: Đoàn Giỏi'
+    over 'NXB Kim Đồng, 2024', a table row over 'Nhà xuất bản | …'), not the article's writer."""
+    for node in (el, el.getparent()):
+        if node is None or node.tag not in ("p", "div", "li", "tr", "dd", "dt", "span", "td"):
+            continue
+        for sibling in (node.getprevious(), node.getnext()):
+            if sibling is not None and isinstance(sibling.tag, str) and _PUBLISHER.match(text_of(sibling)):
+                return True
+    return False
 
 
 _SOURCE_TAIL = re.compile(r"(?:\s[-–|]\s*|\s*[|;,]\s*|\s\(\s*)(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*"

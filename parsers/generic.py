@@ -17,6 +17,7 @@ from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, parse
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
+                     in_book_credits,
                      labelled_counts, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
@@ -680,7 +681,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         words = _word_count(text)
         if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
             continue
-        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text):
+        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
+                or _names_a_linked_section(doc, el, text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
         if el.tag not in ("h1", "h2") and _titles_a_box(el):
             continue
@@ -725,11 +727,48 @@ _SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 
 def _word_count(text: str) -> int:
     """Words in a line; in a script written without spaces ('子ども医療費助成を18歳まで拡大'), a
-    word for every two of its letters."""
+    word for every three of its letters (a section's name, 'お知らせ', is one word)."""
     words = len(text.split())
     if words < 2 and _SPACELESS.search(text):
-        return max(words, len(_SPACELESS.findall(text)) // 2)
+        return max(words, len(_SPACELESS.findall(text)) // 3)
     return words
+
+
+_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:nav\w*|menu\w*|breadcrumbs?|crumbs?|duong-?dan)(?:$|[\s_-])", re.I)
+
+
+def _names_a_linked_section(doc: Doc, el: etree._Element, text: str) -> bool:
+    """A heading that prints the name of a section the site's menu or breadcrumb links to ('THỜI
+    SỰ' over the article, 'Tin cảnh báo' as the portlet's title): the section the article is
+    in, not its headline. A link back to the page itself (a breadcrumb's last item) names the
+    article, and is not counted."""
+    if len(text) > 60 or inside_link(el):
+        return False
+    sections = doc.memo.get("linked_sections")
+    if sections is None:
+        sections = doc.memo["linked_sections"] = _linked_sections(doc)
+    return " ".join(text.split()).casefold() in sections
+
+
+def _linked_sections(doc: Doc) -> frozenset[str]:
+    here = doc.url.split("#", 1)[0].rstrip("/")
+    names = set()
+    for a in doc.root.iter("a"):
+        name = " ".join(text_of(a).split())
+        if not name or len(name) > 60:
+            continue
+        try:
+            target = urljoin(doc.url, a.get("href") or "")
+        except ValueError:             # a broken href ('http://[::1'): no link to the page itself
+            target = ""
+        if target.split("#", 1)[0].rstrip("/") == here:
+            continue
+        for anc in islice(a.iterancestors(), 6):
+            hint = " ".join(filter(None, (anc.get("class"), anc.get("id"))))
+            if anc.tag == "nav" or (hint and _NAVIGATION.search(hint)):
+                names.add(name.casefold())
+                break
+    return frozenset(names)
 
 
 # a module's name printed in capitals over its item ('HỎI ĐÁP THỦ TỤC HÀNH CHÍNH', 'TIN TỨC - SỰ
@@ -2034,7 +2073,7 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                 text = texts[el] = text_of(el)
             if not (3 < len(text) < 120 and pattern.match(text)):
                 continue
-            if in_link_list(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)):
+            if in_link_list(el) or in_book_credits(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)):
                 break
             value = read(el)
             if value is not None:

@@ -62,6 +62,10 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
              "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
 
+# who approved a bulletin for release ('Duyệt tin: X' under 'Dự báo viên: Y'): not its writer,
+# and not its text
+APPROVER = ("duyệt tin", "duyệt bài", "người duyệt", "kiểm duyệt", "duyệt")
+
 # the words before a date that say which of the page's dates it is, as the generic extractor
 # reads a date's line ('Ngày đăng: …', 'Veröffentlicht am …', '発表日：…', 'Mis à jour le …'): the
 # portals' Vietnamese, then the world's languages

@@ -215,9 +215,24 @@ def right_aligned(el: etree._Element) -> bool:
         cls = node.get("class") or ""
         if cls and ("right" == cls or _RIGHT_CLASS.search(cls)):
             return True
-        if node.tag in ("div", "td", "article", "section"):
+        if node.tag == "td":
+            return _right_layout_cell(node)
+        if node.tag in ("div", "article", "section"):
             return False
     return False
+
+
+def _right_layout_cell(td: etree._Element) -> bool:
+    """The right-hand cell of a one-row layout table whose cells before it are empty (a
+    signature set on the right with '<td>&nbsp;</td><td>Khoa …</td>'): printed on the right."""
+    row = td.getparent()
+    if row is None or row.tag != "tr" or td.getprevious() is None:
+        return False
+    table = next(row.iterancestors("table"), None)
+    if table is None or sum(1 for _ in table.iter("tr")) != 1:
+        return False
+    return all(not "".join(cell.itertext()).strip() for cell in row if cell is not td
+               and isinstance(cell.tag, str) and row.index(cell) < row.index(td))
 
 
 def blocks(root: etree._Element) -> list[Block]:
