@@ -834,7 +834,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if not _prose_seen(kept) and _page_furniture(block, headline, date_raw):
+        if not _prose_seen(kept) and (_page_furniture(block, headline, date_raw)
+                                      or generic.is_date_badge(block.element)):
             continue
         if not _prose_seen(kept) and len(text) < 100 and _META_LINE.match(text):
             continue                   # the article-info lines above the text (category, date, hits)
@@ -846,6 +847,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     signature = Signature()
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
+        kept, signature = _take_opening_credit(kept, signature)
     elif not has_author:
         kept, signature = _take_signature(kept, printed_only=True)
     return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
@@ -1172,6 +1174,17 @@ def _drop_link_lists(kept: list[Block]) -> list[Block]:
             out.append(kept[i])
             i += 1
     return out
+
+
+def _take_opening_credit(kept: list[Block], signature: Signature) -> tuple[list[Block], Signature]:
+    """A labelled credit printed before the lead ('Bài và ảnh: Hoàng Thu' over the text): the
+    writer, like a signature at the end, and not the text."""
+    if len(kept) < 2 or len(kept[0].text) > 80 or not _CREDIT.match(kept[0].text):
+        return kept, signature
+    opening = split_signature(kept[0].text)
+    if opening is None or not opening.author:
+        return kept, signature
+    return kept[1:], Signature(signature.author or opening.author, signature.source)
 
 
 def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list[Block], Signature]:

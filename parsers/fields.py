@@ -45,7 +45,8 @@ _VIEW_BEFORE = re.compile(
     r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
     # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
     r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
-_VIEW_VERB = re.compile(r"(?<![^\W\d_])(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
+# (not 'Đang xem: 12', the readers on the site now: a visitor counter's row)
+_VIEW_VERB = re.compile(r"(?<![^\W\d_])(?<!đang )(?<!Đang )(?<!ĐANG )(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(   # from a run's first digit only: else a long digit run costs n² tries
     r"(?<!\d)(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",

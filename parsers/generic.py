@@ -1432,6 +1432,9 @@ def _visible_date(doc: Doc, headline, body
     if "data-publ" in doc.source:
         for el in _DATA_PUBLISHED(doc.root):
             queue.append((_distance(doc, el, anchor_pos) - 30, 2, el))
+    if 'day">' in doc.source or "day'>" in doc.source:
+        for el in _badges(doc):
+            queue.append((_distance(doc, el, anchor_pos) - 30, 3, el))
     queue.sort(key=lambda q: q[0])
     candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
     best_all = best_kept = None        # the best of all read, of those not 'updated'
@@ -1442,7 +1445,7 @@ def _visible_date(doc: Doc, headline, body
             break                      # every candidate left scores above the chosen one
         found = _time_candidate(doc, el, anchor_pos) if source == 0 else \
             _text_candidate(doc, el, anchor_pos, body, headline) if source == 1 else \
-            _data_candidate(doc, el, anchor_pos)
+            _data_candidate(doc, el, anchor_pos) if source == 2 else _badge_candidate(doc, el, anchor_pos)
         if found is None:
             continue
         candidates.append(found)
@@ -1531,6 +1534,44 @@ def _data_candidate(doc: Doc, el, anchor_pos: int):
     return (_distance(doc, el, anchor_pos) - 30, parsed, el, True, "published")
 
 
+# a calendar badge's day, month and year, each in an element of its own (<span class="day">14</span>
+# <span class="month">Th8</span><span class="year">2025</span>): its day marked by class
+_BADGE_DAY = etree.XPath("//*[contains(@class, 'day')][not(*)]")
+_SHORT_MONTH = re.compile(r"^(?:th|thg|tháng)\.?\s*(\d{1,2})$", re.I)      # 'Th8', 'Thg 8'
+
+
+def _badges(doc: Doc) -> list[etree._Element]:
+    found = []
+    for day in _BADGE_DAY(doc.root):
+        parent = day.getparent()
+        if parent is not None and (day.text or "").strip().isdigit() and len((day.text or "").strip()) <= 2 \
+                and 2 <= len(parent) <= 4 and parent not in found:
+            found.append(parent)
+    return found
+
+
+def is_date_badge(el: etree._Element) -> bool:
+    """A calendar badge: two to four short parts, the first or second a day marked by class."""
+    if not 2 <= len(el) <= 4 or len(text_of(el)) > 24:
+        return False
+    return any("day" in (child.get("class") or "") and (child.text or "").strip().isdigit()
+               for child in islice(el, 2) if isinstance(child.tag, str))
+
+
+def _badge_candidate(doc: Doc, el, anchor_pos: int):
+    """A calendar badge's date: its parts read one by one ('14', 'Th8', '2025' is 14/08/2025),
+    where its text runs them together ('14Th82025')."""
+    parts = [clean(text_of(child)) for child in el if isinstance(child.tag, str)]
+    if not all(parts) or sum(map(len, parts)) > 30:
+        return None
+    parts = [f"tháng {m.group(1)}" if (m := _SHORT_MONTH.match(p)) else p for p in parts]
+    parsed = parse_vietnamese_datetime(" ".join(parts))
+    if parsed.value is None or in_link_list(el) or inside_link(el) or in_comments(el) \
+            or in_teaser(el, doc.url) or in_related_block(el):
+        return None
+    return (_distance(doc, el, anchor_pos) - 30, parsed, el, True, None)
+
+
 def _in_banner(el: etree._Element, headline: etree._Element | None) -> bool:
     """In the site's banner, unless the headline stands in the same block (a blog's
     'blog_top' holding the title and its 'by X on <date>' line is the article's top)."""
@@ -1539,6 +1580,8 @@ def _in_banner(el: etree._Element, headline: etree._Element | None) -> bool:
 
 
 def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Element | None = None):
+    if el is headline:
+        return None                    # '… 42.000 lượt khách trong 9 tháng năm 2025': its words
     text = text_of(el)
     if len(text) > 160:
         return None
@@ -1806,6 +1849,9 @@ def find_view_count(doc: Doc, body: etree._Element | None,
     for owner in doc.texts("view"):
         if _MOST_READ.search(text_of(owner)[:80]):
             continue                   # a most-read box's title ("ĐỌC NHIỀU"): its entries' counts
+        if _in_site_statistics(owner):
+            continue                   # Joomla's 'Lượt xem nội dung bài viết' beside 'Thành viên: 14'
+            # (the site's sum of hits)
         value = _view_near(owner)
         if value is None or in_link_list(owner) or in_listing_entry(owner, body, headline):
             continue
@@ -1914,7 +1960,28 @@ def in_listing_entry(el: etree._Element, body: etree._Element | None,
             # xem)</li> among its like; the item ends here either way
             return _list_of_like(node) and not inside_link(el) and any(
                 len(text_of(a).split()) >= 3 and not _TOOL_CLASS.search(a.get("class") or "")
-                for a in node.iter("a"))
+                and not _TOOL_HREF.match(a.get("href") or "#") for a in node.iter("a"))
+    return False
+
+
+# a toolbar's links ('In bài', 'Về đầu trang'): a script, an e-mail or a place on the page
+_TOOL_HREF = re.compile(r"^\s*(?:javascript:|mailto:|#)", re.I)
+
+
+_SITE_STATISTIC = re.compile(r"^\s*(?:" + alternation(labels.SITE_STATISTICS) + r")\s*[:：]?\s*\d", re.I)
+
+
+def _in_site_statistics(el: etree._Element) -> bool:
+    """`el` is a row of the site's statistics block: a row beside it counts the site's members,
+    articles or links."""
+    for node in (el, el.getparent()):
+        if node is None or node.getparent() is None:
+            return False
+        if any(_SITE_STATISTIC.match(text_of(sibling)) for sibling in islice(node.itersiblings(), 6)
+               if isinstance(sibling.tag, str)) or \
+                any(_SITE_STATISTIC.match(text_of(sibling)) for sibling in islice(node.itersiblings(preceding=True), 6)
+                    if isinstance(sibling.tag, str)):
+            return True
     return False
 
 
@@ -2290,10 +2357,15 @@ _CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s+/\s+")    # not the '/' of a 
 def _text_leaf(text: str, headline: str | None) -> str | None:
     """A breadcrumb's last item read from its text, when it is printed after its parents'
     links without an element of its own ('<a>Trang chủ</a> &gt; Hoạt động nhân đạo')."""
-    items = [i.strip() for i in _CRUMB_SEPARATOR.split(text) if i.strip()]
+    items = [i.strip() for i in _CRUMB_SEPARATOR.split(_COUNT_AT_END.sub("", text)) if i.strip()]
     if len(items) < 2 or items[0].lower() not in HOME:
         return None
     return _leaf_name(_CATEGORY_LABEL.sub("", items[-1]).strip(), headline)
+
+
+# the article's view count printed at the end of the breadcrumb's bar ('Trang chủ » Thông tin dịch
+# bệnh   Lượt xem: 1.234'): not part of the trail
+_COUNT_AT_END = re.compile(r"\s*(?:" + alternation(labels.VIEWS) + r")\s*[:：]\s*\d[\d.,]{0,14}\s*$", re.I)
 
 
 _CRUMB_REST = re.compile(r"^[\s»›>/|\-–—:·•]*$")

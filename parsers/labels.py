@@ -26,6 +26,10 @@ VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem"
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
 VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
+# the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
+# articles, web links): a view count among them is the site's sum of hits, not an article's
+SITE_STATISTICS = ("thành viên", "bài viết", "số bài viết", "liên kết web", "members", "articles", "web links",
+                   "content view hits", "registered users")
 # the site's visitor counter ('SỐ LƯỢT TRUY CẬP'), which is never the article's count
 VISITS = ("số lượt truy cập", "lượt truy cập")
 

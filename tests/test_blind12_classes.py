@@ -119,3 +119,58 @@ def test_a_books_author_is_not_the_articles():
 def test_the_writers_line_over_the_text_is_no_site_header():
     a = _article(_page(_news(after_title='<div class="author-top">Đức Anh - Văn Long</div>')))
     assert a.author == "Đức Anh - Văn Long"
+
+
+# -- category, view count, date --------------------------------------------------------------------
+
+def test_a_view_count_at_the_end_of_the_breadcrumb_bar_is_not_the_category():
+    crumb = ('<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/thong-tin-dich-benh">Thông tin dịch bệnh</a> '
+             '<span class="view" style="float:right">Lượt xem: 1.234</span></div>')
+    a = _article(_page(_news(head=crumb)))
+    assert (a.category, a.view_count) == ("Thông tin dịch bệnh", 1234)
+
+
+def test_readers_on_the_site_now_are_no_view_count():
+    foot = '<div class="footer">Lượt truy cập: 412.806 | Đang xem: 12</div>'
+    a = _article(_page(_news() + foot))
+    assert a.view_count is None
+
+
+def test_a_toolbar_row_under_the_article_in_its_table_holds_its_view_count():
+    article = (f'<table class="chitiet"><tr><td><h1>Công an phường ra mắt mô hình tổ dân phố an toàn</h1>'
+               f'<div class="date">12/08/2025</div><p>{V}</p><p>{W}</p></td></tr><tr><td class="congcu">Lượt đọc: 412 | '
+               '<a href="javascript:window.print()">In bài</a> | <a href="mailto:?subject=x">Gửi bài</a> | '
+               '<a href="#top">Về đầu trang</a></td></tr></table>')
+    assert _article(_page(article)).view_count == 412
+
+
+def test_the_sites_sum_of_hits_in_its_statistics_block_is_no_view_count():
+    side = ('<div class="moduletable"><h3>Thống kê</h3><ul><li>Thành viên: 14</li><li>Bài viết: 1.845</li>'
+            '<li>Liên kết web: 24</li><li>Lượt xem nội dung bài viết: 3.412.905</li></ul></div>')
+    assert _article(_page(_news(), side)).view_count is None
+
+
+def test_a_headline_that_counts_months_is_no_date():
+    article = ('<h1 class="title">Bảo tàng đón hơn 42.000 lượt khách trong 9 tháng năm 2025</h1><div class="time">'
+               f'Cập nhật lúc 15:45:10 ngày 06/10/2025</div><div class="content"><p>{V}</p><p>{W}</p></div>')
+    assert _article(_page(article)).published_at == "2025-10-06T15:45:10+07:00"
+
+
+def test_a_calendar_badge_is_the_date_and_not_the_text():
+    badge = ('<div class="item-page"><div class="date-badge"><span class="day">05</span><span class="month">Th9</span>'
+             '<span class="year">2025</span></div><h2>Y Tý - thiên đường săn mây mùa lúa chín</h2>'
+             f'<p>{V}</p><p>{W}</p></div>')
+    top = '<div class="top"><span class="date">Thứ Hai, 03/11/2025</span></div>'
+    a = _article(_page(top + badge))
+    assert a.published_at == "2025-09-05T00:00:00+07:00"
+    assert not a.body.startswith("05")
+    en = _article(_page(badge.replace("Th9", "Sep")))
+    assert en.published_at.startswith("2025-09-05")
+
+
+def test_a_credit_printed_before_the_lead_is_the_writer():
+    a = _article(_page(_news(head="", after_title="") .replace(
+        f'<div class="content"><p>{V}</p>',
+        f'<div class="content"><p style="text-align: right;"><em>Bài và ảnh: Hoàng Thu</em></p><p>{V}</p>')))
+    assert a.author == "Hoàng Thu"
+    assert a.body.startswith(V[:40])
