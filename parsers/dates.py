@@ -35,7 +35,21 @@ MERIDIEM_AM = frozenset({"am", "a.m.", "a.m", "sa", "sáng"})
 MERIDIEM_PM = frozenset({"pm", "p.m.", "p.m", "ch", "chiều", "tối"})
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# zero-width characters, and the bidirectional marks a right-to-left page wraps around each token
+# of a date ('\u200f١٢\u200f \u200fمارس\u200f'): not part of what a reader sees
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# the digits of other scripts, read as the ASCII digits they are: Arabic-Indic, Persian/Urdu,
+# Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer, fullwidth
+_DIGITS = str.maketrans({chr(zero + d): str(d) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1040,
+                                                            0x17E0, 0xFF10) for d in range(10)})
+
+
+def fold(text: str) -> str:
+    """`text` as the date patterns read it: invisible marks out, every script's digits as ASCII
+    (the same length but for the marks; callers that look for a match's text in their own copy
+    fold that copy first)."""
+    text = _INVISIBLE.sub("", text)
+    return text if text.isascii() else text.translate(_DIGITS)
 
 _SEP = r"[\s,;|/()\[\]·•\-–—]*"
 _WEEKDAY = r"""
@@ -163,6 +177,29 @@ for _number, _names in enumerate((
         "μαΐου พฤษภาคม", "ιουνίου มิถุนายน", "ιουλίου กรกฎาคม", "αυγούστου สิงหาคม",
         "σεπτεμβρίου กันยายน", "οκτωβρίου ตุลาคม", "νοεμβρίου พฤศจิกายน", "δεκεμβρίου ธันวาคม"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Arabic (the Gulf's 'مارس'), Urdu, Bengali, Marathi, Tamil, Georgian, Armenian (genitive), Kazakh,
+# Bulgarian and Serbian (Cyrillic and Latin), Czech (genitive), Danish, Swedish, Hungarian
+for _number, _names in enumerate((
+        "جنوری জানুয়ারি जानेवारी ஜனவரி იანვარი հունվարի қаңтар януари јануар januar ledna januari január",
+        "فروری ফেব্রুয়ারি फेब्रुवारी பிப்ரவரி თებერვალი փետրվարի ақпан февруари фебруар února februari február",
+        "مارس مارچ মার্চ மார்ச் მარტი մարտի наурыз март mart března marts mars március",
+        "اپریل এপ্রিল एप्रिल ஏப்ரல் აპრილი ապրիլի сәуір април dubna április",
+        "مئی মে மே მაისი մայիսի мамыр мај maj května május",
+        "جون জুন ஜூன் ივნისი հունիսի маусым юни јун června június",
+        "جولائی জুলাই जुलै ஜூலை ივლისი հուլիսի шілде юли јул července július",
+        "اگست আগস্ট ऑगस्ट ஆகஸ்ட் აგვისტო օգոստոսի тамыз август avgust srpna augusti augusztus",
+        "ستمبر সেপ্টেম্বর सप्टेंबर செப்டம்பர் სექტემბერი սեպտեմբերի қыркүйек септември септембар septembar září szeptember",
+        "اکتوبر অক্টোবর ऑक्टोबर அக்டோபர் ოქტომბერი հոկտեմբերի қазан октомври октобар oktobar října október",
+        "نومبر নভেম্বর नोव्हेंबर நவம்பர் ნოემბერი նոյեմբերի қараша ноември новембар novembar listopadu",
+        "دسمبر ডিসেম্বর डिसेंबर டிசம்பர் დეკემბერი դեկտեմբերի желтоқсан декември децембар decembar prosince"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+# the Solar Hijri months of Iran's pages ('۲۲ اسفند ۱۴۰۲'), kept apart: their dates are converted
+# (JALALI + month, see _date_fields)
+JALALI = 100
+for _number, _name in enumerate(("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
+                                 "دی", "بهمن", "اسفند"), 1):
+    MONTHS[_name] = JALALI + _number
 # Vietnamese months in words ("18 Tháng Mười Một, 2021", "02 tháng Giêng 2022")
 for _number, _names in enumerate((
         "một giêng", "hai", "ba", "tư bốn", "năm", "sáu", "bảy bẩy", "tám", "chín", "mười",
@@ -275,7 +312,7 @@ def _iter_dates(text: str) -> Iterator[ParsedDate]:
 
 
 def _normalise(text: str) -> str:
-    text = _INVISIBLE.sub("", text)
+    text = fold(text)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -318,7 +355,39 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
     year, month, day = _printed_fields(match)
     if 2400 < year < 2700:
         year -= 543                    # a Thai page's Buddhist-era year (2566 BE is 2023)
+    if month > JALALI:
+        return jalali_to_gregorian(year, month - JALALI, day)
     return year, month, day
+
+
+def jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian day of a Solar Hijri date (22 Esfand 1402 is 12 March 2024): days counted
+    from the calendars' common epoch; an impossible day is returned as one (month 0)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1200 < year < 1600):
+        return 0, 0, 0
+    year += 1595
+    days = -355668 + 365 * year + (year // 33) * 8 + ((year % 33) + 3) // 4 + day \
+        + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186)
+    g_year = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        g_year += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    g_year += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        g_year += (days - 1) // 365
+        days = (days - 1) % 365
+    g_day = days + 1
+    leap = g_year % 4 == 0 and (g_year % 100 != 0 or g_year % 400 == 0)
+    for g_month, length in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1):
+        if g_day <= length:
+            return g_year, g_month, g_day
+        g_day -= length
+    return 0, 0, 0
 
 
 def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:

@@ -34,6 +34,18 @@ _TEXT_WORDS = {
               "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
+# the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token
+# of its dates): seen by the date searches as ASCII digits and spaces, the text's length unchanged
+_FOREIGN = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u0e50-\u0e59"
+                      "\u1040-\u1049\u17e0-\u17e9\uff10-\uff19\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_DATE_VIEW = str.maketrans({**{chr(zero + d): str(d) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50,
+                                                                   0x1040, 0x17E0, 0xFF10) for d in range(10)},
+                            **dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                                     "\u2066\u2067\u2068\u2069"), " ")})
+
+
+def date_view(text: str) -> str:
+    return text.translate(_DATE_VIEW) if _FOREIGN.search(text) else text
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits
 # (the same matches as `(?<!\d)(?:19|20)\d\d(?!\d)`, three times faster: the search can skip to
 # a 1 or a 2 instead of trying the look-behind at every character)
@@ -345,6 +357,7 @@ class ShortTexts:
     def group(self, name: str, hidden: set[etree._Element] | None) -> list:
         low, starts = self.low, self.starts
         if name == "date":
+            low = date_view(low)
             # a piece the quick pattern found in the joined string holds it (a match starts and
             # ends with a digit or a letter: stripping cannot cut it): only the pieces found by
             # their year alone are tested again, for a month's name
@@ -352,6 +365,7 @@ class ShortTexts:
             hits = quick | {bisect_right(starts, m.start()) - 1 for m in _YEAR.finditer(low)}
 
             def matches(i: int, text: str) -> bool:
+                text = date_view(text)
                 return i in quick or bool(_YEAR.search(text) and HAS_MONTH.search(text))
         else:
             words = _TEXT_WORDS[name]

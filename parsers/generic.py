@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, parse_epoch,
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch,
                     parse_vietnamese_datetime)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
@@ -1032,7 +1032,7 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
         if owner not in inline:
             inline[owner] = _inline_only(owner)
         if not inline[owner]:
-            text = text_of(owner)
+            text = fold(text_of(owner))
             if not _DATE_HINT.search(text) and not NAMED_DATE_HINT.search(text.lower()):
                 continue
         if owner not in seen:
@@ -1402,6 +1402,9 @@ def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
     # the visible date read in the machine date's zone: the same moment printed locally
     v_local = v_value.replace(tzinfo=m_value.tzinfo)
     if abs((m_value - v_local).total_seconds()) < 86400 or m_value.date() == v_value.date():
+        if hinted and not visible.has_time and m_value.date() != v_value.date():
+            return visible, visible_el  # the day the page prints as its date ('środa, 17 stycznia
+            # 2024') over metadata of the evening before (21:47Z: when the draft was started)
         if m_timed or not visible.has_time:
             return parsed, el
         return visible, visible_el
@@ -1432,7 +1435,7 @@ def _visible_date(doc: Doc, headline, body
     if "data-publ" in doc.source:
         for el in _DATA_PUBLISHED(doc.root):
             queue.append((_distance(doc, el, anchor_pos) - 30, 2, el))
-    if 'day">' in doc.source or "day'>" in doc.source:
+    if _BADGE_HINT.search(doc.source):
         for el in _badges(doc):
             queue.append((_distance(doc, el, anchor_pos) - 30, 3, el))
     queue.sort(key=lambda q: q[0])
@@ -1536,7 +1539,9 @@ def _data_candidate(doc: Doc, el, anchor_pos: int):
 
 # a calendar badge's day, month and year, each in an element of its own (<span class="day">14</span>
 # <span class="month">Th8</span><span class="year">2025</span>): its day marked by class
-_BADGE_DAY = etree.XPath("//*[contains(@class, 'day')][not(*)]")
+_BADGE_DAY = etree.XPath("//*[not(*)][contains(@class, 'day') or contains(concat(@class, ' '), '__d ') "
+                         "or contains(concat(@class, ' '), '-d ') or contains(concat(@class, ' '), '_d ')]")
+_BADGE_HINT = re.compile(r"""class=["'][^"'<>]{0,60}(?:day|[_-]d)["' ]""")
 _SHORT_MONTH = re.compile(r"^(?:th|thg|tháng)\.?\s*(\d{1,2})$", re.I)      # 'Th8', 'Thg 8'
 
 
@@ -1550,11 +1555,14 @@ def _badges(doc: Doc) -> list[etree._Element]:
     return found
 
 
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
 def is_date_badge(el: etree._Element) -> bool:
     """A calendar badge: two to four short parts, the first or second a day marked by class."""
     if not 2 <= len(el) <= 4 or len(text_of(el)) > 24:
         return False
-    return any("day" in (child.get("class") or "") and (child.text or "").strip().isdigit()
+    return any(_BADGE_HINT.search(f'class="{child.get("class") or ""}"') and (child.text or "").strip().isdigit()
                for child in islice(el, 2) if isinstance(child.tag, str))
 
 
@@ -1565,10 +1573,12 @@ def _badge_candidate(doc: Doc, el, anchor_pos: int):
     if not all(parts) or sum(map(len, parts)) > 30:
         return None
     parts = [f"tháng {m.group(1)}" if (m := _SHORT_MONTH.match(p)) else p for p in parts]
+    if len(parts) == 2 and (year := _URL_YEAR.search(doc.url)) is not None:
+        parts.append(year.group(1))    # a tile with no year ('05' 'MAR'): the URL's
     parsed = parse_vietnamese_datetime(" ".join(parts))
     if parsed.value is None or in_link_list(el) or inside_link(el) or in_comments(el) \
-            or in_teaser(el, doc.url) or in_related_block(el):
-        return None
+            or in_teaser(el, doc.url) or in_related_block(el) or chrome_ancestor(el):
+        return None                    # (an events column's tiles: each event's day)
     return (_distance(doc, el, anchor_pos) - 30, parsed, el, True, None)
 
 
@@ -1582,7 +1592,7 @@ def _in_banner(el: etree._Element, headline: etree._Element | None) -> bool:
 def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Element | None = None):
     if el is headline:
         return None                    # '… 42.000 lượt khách trong 9 tháng năm 2025': its words
-    text = text_of(el)
+    text = fold(text_of(el))           # (a date's printed text, its label found in the same copy)
     if len(text) > 160:
         return None
     if _event_field(doc, el):
@@ -1618,6 +1628,7 @@ _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED
 def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
     """The date of a timestamp line, and whether a label says it is the publication or the
     update date; of 'Updated: June 12 ... Published: June 10 ...' the published one."""
+    text = fold(text)
     first = parse_vietnamese_datetime(text)
     if first.value is None:
         return None, None
@@ -1789,6 +1800,8 @@ def _after_headline_link(el: etree._Element) -> bool:
             hint = bounded_hint(prev)
             if hint.strip() and _CATEGORY_HINT.search(hint):
                 return False           # the article's category link beside its date
+            if sum(1 for _ in islice(prev.iter("a"), 3)) > 2:
+                return False           # a box of links (an infobox of related stories): no headline
             return _links_headline(prev) and not _mostly_text(prev)
         node = node.getparent()
         if node is None:

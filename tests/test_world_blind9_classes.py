@@ -1,0 +1,102 @@
+"""The failure classes of the ninth blind world-news set (fixtures/world_blind9), each on a small
+page of its own, in two or more languages (Vietnamese where a portal can show the class)."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.dates import jalali_to_gregorian, parse_vietnamese_datetime
+from govnews.parsers.extract import parse_page
+
+P = ("The council voted on Tuesday to extend the night bus network to the three districts that grew "
+     "fastest over the last decade, after months of petitions from shift workers and their unions.")
+Q = ("Operators will hire forty more drivers before the summer, and the first routes start in June, "
+     "the transport committee said in a statement published after the vote on Tuesday evening.")
+V = ("Chiều 12/3, UBND huyện tổ chức hội nghị triển khai kế hoạch phát triển kinh tế - xã hội năm 2024, "
+     "với sự tham dự của lãnh đạo các phòng, ban, ngành và Chủ tịch UBND các xã, thị trấn trên địa bàn.")
+
+
+def _article(html: str, url: str = "https://www.example-city.org/news/2024/night-buses"):
+    return parse_page(html.encode("utf-8"), url, profile="generic").article
+
+
+# -- dates in other scripts and calendars -----------------------------------------------------------
+
+@pytest.mark.parametrize("printed,day", [
+    ("تاريخ النشر: \u200fالثلاثاء\u200f، \u200f١٢\u200f \u200fمارس\u200f \u200f٢٠٢٤", "2024-03-12"),   # Arabic-Indic, RLM
+    ("\u200e20\u200e مارچ \u200e2024\u200e", "2024-03-20"),                                      # Urdu, LRM
+    ("প্রকাশন তারিখ : ১৮-০১-২০২৪", "2024-01-18"),                                                # Bengali digits
+    ("पंजीकरण: १२/०३/२०२४", "2024-03-12"),                                                        # Devanagari digits
+    ("28 თებერვალი 2024", "2024-02-28"), ("19 մարտի 2024", "2024-03-19"), ("26 наурыз 2024", "2024-03-26"),
+    ("12 март 2024", "2024-03-12"), ("5. března 2024", "2024-03-05"), ("27. februar 2024", "2024-02-27"),
+    ("پنجشنبه ۲۴ اسفند ۱۴۰۲", "2024-03-14"), ("۱ فروردین ۱۴۰۳", "2024-03-20"),                 # Solar Hijri
+])
+def test_dates_in_other_scripts_digits_and_calendars(printed, day):
+    parsed = parse_vietnamese_datetime(printed)
+    assert parsed.value is not None and parsed.value.date().isoformat() == day
+
+
+def test_the_solar_hijri_calendar_converts_across_years_and_leap_years():
+    assert jalali_to_gregorian(1399, 10, 11) == (2020, 12, 31)
+    assert jalali_to_gregorian(1400, 1, 1) == (2021, 3, 21)
+    assert jalali_to_gregorian(1402, 12, 29) == (2024, 3, 19)
+    assert jalali_to_gregorian(1402, 13, 1) == (0, 0, 0)          # no such month: no date
+
+
+def test_a_right_to_left_page_whose_date_tokens_are_wrapped_in_marks():
+    a = _article('<html lang="ur" dir="rtl"><head><meta charset="utf-8"><title>فلٹریشن پلانٹس</title></head><body>'
+                 '<div class="top"><span class="today">جمعہ، 22 مارچ 2024</span></div><main><h1>نور آباد میں 25 نئے '
+                 'واٹر فلٹریشن پلانٹس نصب کر دیے گئے</h1><div class="meta"><span class="date">\u200e20\u200e مارچ '
+                 f'\u200e2024\u200e</span></div><div class="body"><p>{"ضلعی انتظامیہ نے شہر کے مختلف علاقوں میں پینے کے صاف پانی کے لیے نئے پلانٹس نصب کیے ہیں۔ " * 4}</p>'
+                 '</div></main></body></html>', url="https://www.noorabad.gov.pk/news/filtration")
+    assert a.published_at.startswith("2024-03-20")
+
+
+# -- calendar tiles ---------------------------------------------------------------------------------
+
+def _tiled(tile: str, side: str = "", url: str = "https://www.karacay.bel.tr/haberler/yeni-semt-pazari") -> str:
+    return (f'<html lang="tr"><head><meta charset="utf-8"><title>Semt Pazarı</title></head><body><main>'
+            f'<article class="detail">{tile}<h1>Karaçay\'da Yeni Semt Pazarı Hizmete Açıldı</h1><div class="text">'
+            f'<p>{P}</p><p>{Q}</p></div></article></main><aside class="side">{side}</aside></body></html>')
+
+
+def test_a_calendar_tile_whose_parts_are_named_by_bem_classes():
+    tile = ('<div class="hbr-tile"><span class="hbr-tile__d">12</span><span class="hbr-tile__m">Mart</span>'
+            '<span class="hbr-tile__y">2024</span></div>')
+    events = ''.join(f'<div class="event-card"><div class="hbr-tile"><span class="hbr-tile__d">{d}</span><span '
+                     f'class="hbr-tile__m">Mart</span><span class="hbr-tile__y">2024</span></div><p>Konser {d}</p></div>'
+                     for d in (15, 17, 21))
+    a = _article(_tiled(tile, f'<section><h3>Etkinlikler</h3>{events}</section>'))
+    assert a.published_at.startswith("2024-03-12")        # not an event's day in the side column
+
+
+def test_a_tile_without_its_year_takes_the_urls():
+    tile = '<div class="pm-tile"><span class="pm-tile__d">05</span><span class="pm-tile__m">MAR</span></div>'
+    a = _article(_tiled(tile).replace('lang="tr"', 'lang="pt-BR"'),
+                 url="https://www.serraalegre.sp.gov.br/noticias/2024/03/vacinacao-ampliada")
+    assert a.published_at.startswith("2024-03-05")
+
+
+# -- metadata against the printed day --------------------------------------------------------------
+
+def _wiki(before: str) -> str:
+    return ('<html lang="pl"><head><meta charset="utf-8"><title>Terminal promowy</title><script type="application/'
+            'ld+json">{"@context": "https://schema.org", "@type": "Article", "datePublished": "2024-01-16T21:47:03Z"}'
+            '</script></head><body><main><h1>W Lipnicy Morskiej otwarto nowy terminal promowy</h1><div class="content">'
+            f'{before}<p><strong class="published">środa, 17 stycznia 2024</strong></p><p>{P}</p><p>{Q}</p></div>'
+            '</main></body></html>')
+
+
+def test_the_day_a_page_prints_as_its_date_beats_metadata_of_the_evening_before():
+    infobox = ('<table class="infobox"><tr><td><ul><li><a href="/a">Promy na Bałtyku</a></li><li><a href="/b">Port w '
+               'Gdyni</a></li><li><a href="/c">Żegluga promowa</a></li></ul></td></tr></table>')
+    assert _article(_wiki("")).published_at.startswith("2024-01-17")
+    # a box of related links right above the date line is no linked headline of a listing entry
+    assert _article(_wiki(infobox)).published_at.startswith("2024-01-17")
+
+
+def test_a_vietnamese_page_keeps_the_metadatas_moment_in_its_own_zone():
+    a = _article('<html lang="vi"><head><meta charset="utf-8"><title>Hội nghị</title><meta property="article:published_'
+                 'time" content="2024-03-12T01:30:00Z"></head><body><div class="ct"><h1>Huyện triển khai kế hoạch năm '
+                 f'2024</h1><p class="date">12/03/2024</p><div class="noidung"><p>{V}</p><p>{V}</p></div></div></body></html>',
+                 url="https://huyen.example.gov.vn/tin-tuc/hoi-nghi-1234.html")
+    assert a.published_at == "2024-03-12T08:30:00+07:00"
