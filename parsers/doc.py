@@ -31,7 +31,10 @@ _TEXT_WORDS = {
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal",
-              "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்"),
+              "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்",
+              # a board view's label cells (labels.TITLE_CELL, labels.AUTHOR_CELL)
+              "tiêu đề", "제목", "件名", "タイトル", "标题", "標題", "หัวข้อ", "เรื่อง", "subject", "betreff", "titel",
+              "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "verfasser"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 # the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token

@@ -53,6 +53,7 @@ _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt
                         r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
 _SOURCE_CELL = re.compile(r"^(?:" + alternation(labels.SOURCE) + r")\s*[:：]?$", re.I)
+_AUTHOR_CELL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR_CELL) + r")\s*[:：]?\s*$", re.I)
 # an archive's notice ("Lưu ý: Đây là nội dung lưu trữ từ ... (cũ)"): the archive's, not the article's
 _ARCHIVE_NOTICE = re.compile(r"^(?:(?:lưu ý|chú ý|thông báo|ghi chú)\s*[:：]\s*)?(?:đây là |trang này là |bài viết này là )?"
                              r"(?:nội dung|thông tin|bài viết|tin bài|trang)(?: được)? lưu trữ\b", re.I)
@@ -444,7 +445,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
-        or _linked_author(doc, body_el) or _jsonld_author(doc) \
+        or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _jsonld_author(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
@@ -606,7 +607,7 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     for el in islice(generic.author_elements(doc, body_el), 6):
         named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                       (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
-        name = (byline_of(named) if named is not None else None) or _joint_byline(el) \
+        name = (byline_of(named) if named is not None else None) or _pictured_name(el) or _joint_byline(el) \
             or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el) \
             or caseless_name(byline_text(el))
         if name:
@@ -615,6 +616,23 @@ def _marked_author(doc: Doc, body_el) -> str | None:
 
 
 _NAME_PART = re.compile(r"(?:^|[\s_-])(?:name|fn)(?:$|[\s_-])", re.I)
+
+
+def _cell_author(doc: Doc, body_el) -> str | None:
+    """The writer a board view prints in its label's cell (<th>작성자</th><td>홍보담당관</td>)."""
+    value = generic.find_cell_value(doc, _AUTHOR_CELL, body_el)
+    return value if value and not _UI_WORDS.match(value) and not any(c.isdigit() for c in value) else None
+
+
+def _pictured_name(box: etree._Element) -> str | None:
+    """The writer a marked box shows only as a picture: a signature's or an avatar's alt text
+    that is a name ('<img alt="María José Pardo" src="firma.png">' over the role 'Alcaldesa de
+    …', '<img class="avatar" alt="Петя Иванова">' beside the label 'Автор')."""
+    for img in islice(box.iter("img"), 2):
+        alt = clean(img.get("alt") or "")
+        if alt and len(alt) <= 60 and not _UI_WORDS.match(alt) and (looks_like_name(alt) or caseless_name(alt)):
+            return alt
+    return None
 
 
 def _office_name(text: str) -> str | None:

@@ -449,7 +449,11 @@ _SOURCE_AFTER = re.compile(r"(?<!\s)\s*(?:[|\-–]\s*)?\(?\b(?:" + alternation(l
 
 
 def author_of(el: etree._Element) -> str | None:
-    text = _SOURCE_AFTER.sub("", clean(text_of(el)))
+    cells = [c for c in el if c.tag in ("td", "th")] if el.tag == "tr" else ()
+    if len(cells) > 2:                 # a row of several fields: the label's cell and the one after it
+        text = _SOURCE_AFTER.sub("", clean(f"{text_of(cells[0])} {text_of(cells[1])}"))
+    else:
+        text = _SOURCE_AFTER.sub("", clean(text_of(el)))
     if not text or in_book_credits(el):
         return None
     sig = split_signature(text)
@@ -509,7 +513,7 @@ BYLINE_LABEL = re.compile(
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|"
+    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
@@ -565,7 +569,11 @@ _UI_WORDS = re.compile(
     r"about the author|about|drucken|teilen|versenden|spenden|folgen|imprimer|partager|"
     r"envoyer|faire un don|imprimir|compartir|stampa|condividi|afdrukken|delen|"
     # a byline's own words, left alone by the template ('Posted on', 'Published')
-    r"posted(?: on| at| in)?$|published(?: on| at| in)?$|updated(?: on| at)?$|written$|submitted$)\b", re.I)
+    r"posted(?: on| at| in)?$|published(?: on| at| in)?$|updated(?: on| at)?$|written$|submitted$"
+    # ... and in the other languages a date's line is labelled in ('Publicado em', 'Veröffentlicht')
+    r"|(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE_UPDATED) + r")(?:\s+(?:em|am|le|el|il|on|op|dne))?$"
+    # a writer's box's own label, the name beside it in a picture ('Автор', 'Autor', 'Author')
+    r"|(?:автор|autor|autore|auteur|author|författare|forfatter|szerző)$)\b", re.I)
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})

@@ -672,8 +672,11 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             styled = opening = _styled_line_opening(body)
     if styled is not None and styled not in candidates:
         candidates = candidates + [styled]
+    cells = title_cells(doc)
+    if cells:
+        candidates = candidates + [c for c in cells if c not in candidates]
     for el in sorted(candidates, key=doc.position):
-        if el is not styled and el.tag not in ("h1", "h2", "h3", "h4"):
+        if el is not styled and el.tag not in ("h1", "h2", "h3", "h4") and el not in cells:
             hint = (el.get("class") or "") + " " + (el.get("id") or "")
             if not _TITLE_HINT.search(hint):
                 continue
@@ -688,7 +691,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             continue
         if _SCREEN_READER.search(el.get("class") or ""):
             continue                   # a heading for screen readers only ("Bạn đang ở đây")
-        score = {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
+        score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
         if low in title_parts or (len(low) > 15 and low in full_title):
             score += 3
@@ -2217,6 +2220,23 @@ def _field_label(el: etree._Element) -> bool:
     return bool(cls) and bool(_FIELD_LABEL.search(cls))
 
 
+_TITLE_CELL = re.compile(r"^\s*(?:" + alternation(labels.TITLE_CELL) + r")\s*[:：]?\s*$", re.I)
+
+
+def title_cells(doc: Doc) -> list[etree._Element]:
+    """The value cells a board view's title label heads (<th>제목</th><td>the title</td>)."""
+    found = []
+    for owner in doc.texts("label"):
+        cell = owner if owner.tag in _CELL_TAGS else owner.getparent()
+        if cell is None or cell.tag not in _CELL_TAGS or not _TITLE_CELL.match(text_of(cell)):
+            continue
+        value = cell.getnext()
+        if value is not None and value.tag in ("td", "dd") and 2 <= len(text_of(value)) <= 300 \
+                and not in_link_list(cell):
+            found.append(value)
+    return found
+
+
 def find_cell_value(doc: Doc, label: re.Pattern[str], body: etree._Element | None) -> str | None:
     """A field printed in a metadata table: a label cell ('Nguồn', 'Chuyên mục:') and its value
     in the next cell (<th>Nguồn</th><td>Báo Bạc Liêu</td>, <dt>…</dt><dd>…</dd>)."""
@@ -2227,7 +2247,7 @@ def find_cell_value(doc: Doc, label: re.Pattern[str], body: etree._Element | Non
             continue
         value = cell.getnext()
         if value is None or not (value.tag in ("td", "dd") or _FIELD_ITEM.search(value.get("class") or "")) \
-                or in_link_list(cell) or chrome_ancestor(cell, body):
+                or in_link_list(cell) or chrome_ancestor(cell, body) or in_book_credits(cell):
             continue
         text = text_of(value)
         if 1 < len(text) <= 80:

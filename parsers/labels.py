@@ -66,6 +66,12 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
              "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
 
+# the label cells of a bulletin board's post view (<th>제목</th><td>…</td>, <td><b>หัวข้อ</b></td><td>…</td>):
+# its title's and its writer's
+TITLE_CELL = ("tiêu đề", "제목", "件名", "タイトル", "标题", "標題", "หัวข้อ", "เรื่อง", "subject", "betreff", "titel")
+AUTHOR_CELL = ("người đăng", "người viết", "tác giả", "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "作者",
+               "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "author", "verfasser", "autor", "auteur")
+
 # who approved a bulletin for release ('Duyệt tin: X' under 'Dự báo viên: Y'): not its writer,
 # and not its text
 APPROVER = ("duyệt tin", "duyệt bài", "người duyệt", "kiểm duyệt", "duyệt")

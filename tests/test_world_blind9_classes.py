@@ -100,3 +100,45 @@ def test_a_vietnamese_page_keeps_the_metadatas_moment_in_its_own_zone():
                  f'2024</h1><p class="date">12/03/2024</p><div class="noidung"><p>{V}</p><p>{V}</p></div></div></body></html>',
                  url="https://huyen.example.gov.vn/tin-tuc/hoi-nghi-1234.html")
     assert a.published_at == "2024-03-12T08:30:00+07:00"
+
+
+# -- authors and titles ----------------------------------------------------------------------------
+
+def test_a_writer_shown_only_as_a_picture_in_the_writers_box():
+    sign = ('<div class="signature"><img src="/uploads/firma-alcaldesa.png" alt="María José Pardo" width="220">'
+            '<p class="signature__role">Alcaldesa de Villanueva del Prado</p></div>')
+    a = _article(f'<html lang="es"><head><meta charset="utf-8"><title>Presupuesto</title></head><body><main><h1>Un '
+                 f'presupuesto pensado para los barrios</h1><p class="date">14/02/2024</p><div class="text"><p>{P}</p>'
+                 f'<p>{Q}</p></div>{sign}</main></body></html>')
+    assert a.author == "María José Pardo"
+    avatar = ('<div class="author-box"><img class="avatar" src="/a/p-ivanova.jpg" alt="Петя Иванова" width="48">'
+              '<span class="author-label">Автор</span></div>')
+    b = _article(f'<html lang="bg"><head><meta charset="utf-8"><title>Пазар</title></head><body><main><article><h1>Община '
+                 f'Бяла река ремонтира централния пазар</h1><div class="post-meta">{avatar}<span class="date">12.03.2024'
+                 f'</span></div><p>{P}</p><p>{Q}</p></article></main></body></html>')
+    assert b.author == "Петя Иванова"
+
+
+def test_a_date_line_marked_as_the_byline_names_no_writer():
+    a = _article('<html lang="pt-BR"><head><meta charset="utf-8"><title>ANAI</title></head><body><article><h1>ANAI publica '
+                 'novas regras para outorga</h1><div class="documentByLine"><span class="documentPublished"><span>Publicado '
+                 'em</span> 18/03/2024 16h05</span></div><div class="text">'
+                 f'<p>{P}</p><p>{Q}</p></div></article></body></html>')
+    assert a.author is None
+    b = _article('<html lang="cs"><head><meta charset="utf-8"><title>Most</title></head><body><article><h1>Uzavírka mostu '
+                 'přes Sázavku potrvá do konce května</h1><div class="documentByLine"><span class="documentAuthor">od <a '
+                 'href="/author/jdvorakova">Jana Dvořáková</a></span> — <span>Publikováno</span> 3. 4. 2024</div>'
+                 f'<div class="text"><p>{P}</p><p>{Q}</p></div></article></body></html>')
+    assert b.author == "Jana Dvořáková"
+
+
+@pytest.mark.parametrize("lang,title_label,author_label", [
+    ("ko", "제목", "작성자"), ("th", "หัวข้อ", "ผู้เขียน"), ("vi", "Tiêu đề", "Người đăng")])
+def test_a_board_views_title_and_writer_in_label_cells(lang, title_label, author_label):
+    a = _article(f'<html lang="{lang}"><head><meta charset="utf-8"><title>Bảng tin &gt; Thông báo | Cổng</title></head><body>'
+                 f'<h3 class="cont_tit">Thông báo</h3><table class="bbs view"><tr><th>{title_label}</th><td class="subj">'
+                 f'Thông báo tuyển sinh lớp mầm non năm học 2024</td></tr><tr><th>{author_label}</th><td>Phòng Giáo dục</td>'
+                 f'<th>등록일</th><td>2024-03-12</td></tr><tr><td colspan="4"><p>{V}</p><p>{V}</p></td></tr></table>'
+                 '</body></html>', url="https://city.example.go.kr/board/view.do?id=1")
+    assert a.headline == "Thông báo tuyển sinh lớp mầm non năm học 2024"
+    assert a.author == "Phòng Giáo dục"
