@@ -687,8 +687,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
                 or _names_a_linked_section(doc, el, text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
-        if el.tag not in ("h1", "h2") and _titles_a_box(el):
-            continue
+        if el.tag != "h1" and _titles_a_box(el):
+            continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
         if _SCREEN_READER.search(el.get("class") or ""):
             continue                   # a heading for screen readers only ("Bạn đang ở đây")
         score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)

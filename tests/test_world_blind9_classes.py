@@ -142,3 +142,14 @@ def test_a_board_views_title_and_writer_in_label_cells(lang, title_label, author
                  '</body></html>', url="https://city.example.go.kr/board/view.do?id=1")
     assert a.headline == "Thông báo tuyển sinh lớp mầm non năm học 2024"
     assert a.author == "Phòng Giáo dục"
+
+
+def test_an_h2_over_a_rail_of_dated_links_is_a_box_title():
+    rail = ''.join(f'<div class="news-item"><span class="news-date-time">2{d}.03.2024</span> <a href="/n/{d}"><b>Новость '
+                   f'номер {d} о районе</b></a><br>Подробности в материале.</div>' for d in range(4))
+    a = _article(f'<html lang="ru"><head><meta charset="utf-8"><title>В Заречном районе отремонтируют 14 километров дорог</title></head><body><div class="left">'
+                 f'<h2>Лента новостей</h2>{rail}</div><div class="work-area"><h1 id="pagetitle">'
+                 'Новости</h1><div class="news-detail"><span class="news-date-time">02.04.2024</span><h3>В Заречном районе '
+                 f'отремонтируют 14 километров дорог</h3><p>{P}</p><p>{Q}</p></div></div></body></html>',
+                 url="https://zarechny-rayon.ru/press/news/dorogi/")
+    assert a.headline == "В Заречном районе отремонтируют 14 километров дорог"
