@@ -222,6 +222,12 @@ _NAMED_MDY = rf"""
     (?P<nm_y>[0-9]{{4}})
     (?![0-9])
 """
+# Hungarian (and East Asian style) year first: '2024. április 4.'
+_NAMED_YMD = rf"""
+    (?<![0-9])
+    (?P<ny_y>[0-9]{{4}}) \.? \s* (?P<ny_m>{_MONTH}) (?![^\W\d_]) \.? \s*
+    (?P<ny_d>[0-9]{{1,2}}) (?![0-9])
+"""
 # Both expect lower-case text (a case-sensitive scan is ten times faster than re.IGNORECASE
 # over a hundred alternatives); the first-letter lookahead skips most positions at once.
 _FIRSTS = "".join(sorted({m[0] for m in MONTHS}))
@@ -231,7 +237,7 @@ NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_MONT
 
 _DATE = re.compile(_DATE_SRC, _FLAGS)
 _DATE_NAMED = re.compile(
-    rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) | (?:{_NAMED_DMY}) ) "
+    rf"(?: (?=[0-9]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) | (?:{_NAMED_DMY}) | (?:{_NAMED_YMD}) ) "
     rf"| (?:{_NAMED_MDY}) )",
     _FLAGS)
 _BEFORE_SRC = r"""
@@ -258,7 +264,7 @@ def _before(text: str, start: int, end: int) -> re.Match[str] | None:
             return _BEFORE_WORLD.search(text, start, end)
     return _BEFORE.search(text, start, end)
 _AFTER = re.compile(
-    rf"""(?P<sep> [\s,;|/()\[\]·•\-–—]{{0,16}}
+    rf"""(?P<sep> \.?[\s,;|/()\[\]·•\-–—]{{0,16}}
                  (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às|เวลา)\s+ )? )
         (?P<time>{_TIME})""",
     _FLAGS,
@@ -404,6 +410,8 @@ def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return int(match["nd_y"]), MONTHS[" ".join(match["nd_m"].lower().split())], int(match["nd_d"])
     if groups.get("cjk_d"):
         return _cjk_year(match["cjk_y"]), int(match["cjk_m"]), int(match["cjk_d"])
+    if groups.get("ny_d"):
+        return int(match["ny_y"]), MONTHS[" ".join(match["ny_m"].lower().split())], int(match["ny_d"])
     if groups.get("nm_d"):
         return int(match["nm_y"]), MONTHS[" ".join(match["nm_m"].lower().split())], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])

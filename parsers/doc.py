@@ -34,7 +34,8 @@ _TEXT_WORDS = {
               "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்",
               # a board view's label cells (labels.TITLE_CELL, labels.AUTHOR_CELL)
               "tiêu đề", "제목", "件名", "タイトル", "标题", "標題", "หัวข้อ", "เรื่อง", "subject", "betreff", "titel",
-              "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "verfasser"),
+              "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "verfasser",
+              "szerző", "تحریر"),
 }
 _DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
 # the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token
@@ -52,7 +53,7 @@ def date_view(text: str) -> str:
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits
 # (the same matches as `(?<!\d)(?:19|20)\d\d(?!\d)`, three times faster: the search can skip to
 # a 1 or a 2 instead of trying the look-behind at every character)
-_YEAR = re.compile(r"(?:19|20|25)(?<!\d..)\d\d(?!\d)")   # 25xx: a Thai Buddhist-era year
+_YEAR = re.compile(r"(?:19|20|25|13|14)(?<!\d..)\d\d(?!\d)")   # 25xx: Thai Buddhist era; 13xx-14xx: Solar Hijri
 _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",

@@ -445,7 +445,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
-        or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _jsonld_author(doc) \
+        or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
+        or _jsonld_author(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
@@ -616,6 +617,32 @@ def _marked_author(doc: Doc, body_el) -> str | None:
 
 
 _NAME_PART = re.compile(r"(?:^|[\s_-])(?:name|fn)(?:$|[\s_-])", re.I)
+
+
+# a meta line's person icon ('<i class="fa fa-user">', '<svg class="ico ico-user">', 'bi-person'):
+# the name printed after it is the writer's
+_PERSON_ICON = etree.XPath("//*[self::i or self::svg or self::span or self::img]"
+                           "[contains(@class, 'user') or contains(@class, 'person')]")
+_PERSON_TOKEN = re.compile(r"(?:^|[\s_-])(?:user|person)(?:$|[\s_-])", re.I)
+
+
+def _icon_author(doc: Doc, body_el) -> str | None:
+    """The name a person icon stands before, in a meta line of labels shown as icons only."""
+    if "user" not in doc.source and "person" not in doc.source:
+        return None
+    for icon in islice(_PERSON_ICON(doc.root), 8):
+        if not _PERSON_TOKEN.search(icon.get("class") or "") or len(icon) > 3 and icon.tag != "svg":
+            continue
+        holder = icon.getparent()
+        if holder is None or holder.tag in ("body", "html") or len(text_of(holder)) > 60:
+            continue
+        if in_link_list(holder) or generic.chrome_ancestor(holder, body_el) or generic.in_comments(holder) \
+                or in_related_block(holder):
+            continue
+        name = clean((icon.tail or "") if holder.tag != "li" or icon.tail else text_of(holder))
+        if name and not any(ch.isdigit() for ch in name) and (looks_like_name(name) or caseless_name(name)):
+            return name
+    return None
 
 
 def _cell_author(doc: Doc, body_el) -> str | None:

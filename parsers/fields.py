@@ -513,7 +513,7 @@ BYLINE_LABEL = re.compile(
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|"
+    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
@@ -688,12 +688,22 @@ _ROLE_TAIL = re.compile(
     r"|(?<!\s)\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
 
 
+# the bidirectional marks a right-to-left page wraps a name in ('מאת: &rlm;דוברות העירייה&rlm;'):
+# not part of it
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# a writer's label with its colon ('Autor: Biroul de Informare…'): the value is the writer also
+# when it is an office, not a person's name
+_AUTHOR_COLON = re.compile(r"^\s*(?:autor|author|auteur|autore|autora|szerző|forfatter|författare|yazar|"
+                           r"tác giả)\s*[:：]\s*", re.I)
+_OFFICE_LIKE = re.compile(r"^[^\W\d_][^\d:|]{2,80}$")
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
-    text = _SOURCE_AFTER.sub("", clean(text))
+    text = _SOURCE_AFTER.sub("", clean(_BIDI.sub("", text)))
     m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
         return None
@@ -726,6 +736,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
             return name.strip()        # 'By Ruth Ellison, Science Director': the person
     if m is not None and _CASELESS_NAME.match(rest) and 1 <= len(rest.split()) <= 4:
         return rest                    # a name in a script without capitals (Arabic, Hindi…)
+    if _AUTHOR_COLON.match(text) and _OFFICE_LIKE.match(rest) and rest[0].isupper() and len(rest.split()) <= 8:
+        return rest                    # 'Autor: Biroul de Informare și Relații Publice'
+
     korean = KOREAN_BYLINE.match(text)
     if korean is not None:
         return korean.group(1)         # '김도윤 기자 doyoon@…'

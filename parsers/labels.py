@@ -87,7 +87,7 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "дата публикации", "publicação", "post date", "发布时间", "发布日期", "发布", "発行日", "発行",
                   "発表日", "公開日", "公開", "掲載日", "掲載", "diterbitkan", "dipublikasikan", "yayınlanma",
                   "yayınlanma tarihi", "yayın tarihi", "입력", "게시", "प्रकाशित", "प्रविष्टि तिथि", "نُشر", "نشر",
-                  "تاريخ النشر")
+                  "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "publiceret", "publicerad")
 DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
@@ -111,7 +111,7 @@ WRITER_CREDIT_SPACED = ("penulis", "pewarta", "wartawan", "reporter", "reporteri
 # ... and these only with their colon ('Yazar: X', 'लेखक: X', 'گزارش: X' (Persian: report), 'எழுதியவர்:
 # X' (Tamil: written by))
 WRITER_CREDIT = ("haber", "muhabir", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
-                 "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்")
+                 "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்")
 
 # the heading of a box about the writer after a column: its name is the page's writer when no
 # byline names one

@@ -153,3 +153,39 @@ def test_an_h2_over_a_rail_of_dated_links_is_a_box_title():
                  f'отремонтируют 14 километров дорог</h3><p>{P}</p><p>{Q}</p></div></div></body></html>',
                  url="https://zarechny-rayon.ru/press/news/dorogi/")
     assert a.headline == "В Заречном районе отремонтируют 14 километров дорог"
+
+
+@pytest.mark.parametrize("line,name", [
+    ("מאת: \u200fדוברות העירייה\u200f", "דוברות העירייה"),              # Hebrew, wrapped in RLM marks
+    ("تحریر: \u2067عائشہ ملک\u2069", "عائشہ ملک"),                      # Urdu, in an isolate
+    ("Autor: Biroul de Informare și Relații Publice | 27.03.2024 14:10", "Biroul de Informare și Relații Publice"),
+    ("Szerző: Kiss Réka", "Kiss Réka"), ("Tác giả: Văn phòng HĐND và UBND huyện", "Văn phòng HĐND và UBND huyện"),
+])
+def test_bylines_in_more_labels_scripts_and_offices(line, name):
+    from govnews.parsers.fields import byline_name
+    assert byline_name(line) == name
+
+
+def test_year_first_dates_and_a_time_after_the_days_dot():
+    assert parse_vietnamese_datetime("Közzétéve: 2024. április 4.").value.date().isoformat() == "2024-04-04"
+    assert parse_vietnamese_datetime("2024. március 12. 10:30").value.isoformat() == "2024-03-12T10:30:00+07:00"
+    assert parse_vietnamese_datetime("14.03.2024. 16:20").value.isoformat() == "2024-03-14T16:20:00+07:00"
+
+
+@pytest.mark.parametrize("icon", ['<i class="fa fa-user" aria-hidden="true"></i>',
+                                  '<svg class="ico ico-user" width="16"><use href="#i-user"></use></svg>'])
+def test_a_meta_line_of_icons_names_its_writer_after_the_person_icon(icon):
+    a = _article('<html lang="ms"><head><meta charset="utf-8"><title>Gotong-royong</title></head><body><main><h1>Program '
+                 f'Gotong-Royong Perdana Bersama Penduduk</h1><ul class="entry-meta"><li>{icon} Nurul Aina Hamzah</li><li>'
+                 '<i class="fa fa-eye"></i> 612</li><li><i class="fa fa-calendar"></i> 12/03/2024</li></ul><div class="text">'
+                 f'<p>{P}</p><p>{Q}</p></div></main></body></html>', url="https://www.mpsj.gov.my/berita/gotong-royong")
+    assert a.author == "Nurul Aina Hamzah"
+
+
+def test_a_solar_hijri_date_shown_after_a_calendar_icon():
+    a = _article('<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>بوستان</title></head><body><main><h1>بهسازی '
+                 'بوستان محله در منطقه سه آغاز شد</h1><div class="news-info"><span class="news-info__item"><svg class="ico '
+                 'ico-calendar"></svg> ۲۲ اسفند ۱۴۰۲</span></div><div class="text">'
+                 f'<p>{"عملیات بهسازی بوستان محله با هدف افزایش فضای سبز و امکانات ورزشی آغاز شد و تا پایان بهار ادامه دارد. " * 3}</p>'
+                 '</div></main></body></html>', url="https://www.nikabad.ir/news/bustan")
+    assert a.published_at.startswith("2024-03-12")
