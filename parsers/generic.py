@@ -1603,11 +1603,12 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
     cell = _cell_label(el)
+    parsed, kind = _labelled_date(f"{cell}: {text}" if cell else text)
     if body is not None and el is not body and not hinted and body.tag != "body" and \
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
-            and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
-        return None                    # a date in the article's own text is not its timestamp
-    parsed, kind = _labelled_date(f"{cell}: {text}" if cell else text)
+            and not (cell and _PUBLISHED_WORDS.search(cell + ": ")) and not (kind == "published" and len(text) <= 80):
+        return None                    # a date in the article's own text is not its timestamp (unless
+        # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
     if kind is None and parsed.raw and _PRINTED_WORDS.search(text[:text.find(parsed.raw)]):
@@ -1742,7 +1743,7 @@ _DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|pos
 _DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật|gửi lúc|thời gian đăng|"
                          r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted|"
                          r"published|publié|veröffentlicht|erschienen|publicado|pubblicato|"
-                         r"erstellt|opublikowano|опубликовано|post date|发布时间)",
+                         r"erstellt|opublikowano|опубликовано|post date|发布时间|दिनांक|dated?\s*:)",
                          re.I)
 
 

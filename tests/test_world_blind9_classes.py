@@ -189,3 +189,21 @@ def test_a_solar_hijri_date_shown_after_a_calendar_icon():
                  f'<p>{"عملیات بهسازی بوستان محله با هدف افزایش فضای سبز و امکانات ورزشی آغاز شد و تا پایان بهار ادامه دارد. " * 3}</p>'
                  '</div></main></body></html>', url="https://www.nikabad.ir/news/bustan")
     assert a.published_at.startswith("2024-03-12")
+
+
+def test_a_document_tables_publication_row_in_ukrainian():
+    table = ('<table class="doc-info"><tr><th scope="row">Номер</th><td>214</td></tr><tr><th scope="row">Дата підписання'
+             '</th><td>4 березня 2024</td></tr><tr><th scope="row">Дата публікації</th><td>13 березня 2024</td></tr><tr>'
+             '<th scope="row">Набирає чинності</th><td>1 квітня 2024</td></tr></table>')
+    a = _article(f'<html lang="uk"><head><meta charset="utf-8"><title>Наказ</title></head><body><main><h1>Нові правила '
+                 f'утримання дитячих майданчиків</h1>{table}<div class="text"><p>{P}</p><p>{Q}</p></div></main></body></html>',
+                 url="https://www.example.gov.ua/docs/nakaz-214")
+    assert a.published_at.startswith("2024-03-13")
+
+
+def test_a_labelled_date_in_a_pasted_letterhead_inside_the_text():
+    a = _article('<html lang="hi"><head><meta charset="utf-8"><title>टीकाकरण</title></head><body><main><h1>सूरजगढ़ में '
+                 'विशेष टीकाकरण अभियान</h1><div class="article-body"><p><span>क्रमांक: 245/2024 दिनांक: 12 मार्च, 2024'
+                 f'</span></p><p>{"जिले में पांच वर्ष से कम आयु के सभी बच्चों को टीके लगाए जाएंगे और स्वास्थ्य कर्मी घर-घर जाएंगे। " * 3}</p>'
+                 '</div></main></body></html>', url="https://www.surajgarh.example.in/news/tikakaran")
+    assert a.published_at.startswith("2024-03-12")
