@@ -118,7 +118,12 @@ _CJK = r"""
     (?P<cjk_y>""" + CJK_YEAR + r""") \s*[年년]\s* (?P<cjk_m>[0-9]{1,2}) \s*[月월]\s* (?P<cjk_d>[0-9]{1,2}) \s*[日일号]?
     (?![0-9])
 """
-_DATE_SRC = rf"(?=[0-9令平昭]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) )"  # lookahead: 8x faster scan
+# a Taiwan government page's Minguo year after a label's colon ('發布日期：113-03-05' is 2024-03-05)
+_MINGUO = r"""
+    (?:(?<=[：:])|(?<=[：:]\s)) (?P<mg_y>1[01][0-9]) (?P<mg_sep>[-/.]) (?P<mg_m>[0-9]{1,2}) (?P=mg_sep) (?P<mg_d>[0-9]{1,2})
+    (?![0-9./-])
+"""
+_DATE_SRC = rf"(?=[0-9令平昭]) (?: (?:{_ISO}) | (?:{_DMY}) | (?:{_WORDS}) | (?:{_CJK}) | (?:{_MINGUO}) )"  # lookahead: 8x faster scan
 _NGAY = r"ngày\s*:?\s*"
 
 # Month names (pages of portals in other languages, and the world's pages): English, German,
@@ -410,6 +415,8 @@ def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return int(match["nd_y"]), MONTHS[" ".join(match["nd_m"].lower().split())], int(match["nd_d"])
     if groups.get("cjk_d"):
         return _cjk_year(match["cjk_y"]), int(match["cjk_m"]), int(match["cjk_d"])
+    if groups.get("mg_d"):
+        return 1911 + int(match["mg_y"]), int(match["mg_m"]), int(match["mg_d"])
     if groups.get("ny_d"):
         return int(match["ny_y"]), MONTHS[" ".join(match["ny_m"].lower().split())], int(match["ny_d"])
     if groups.get("nm_d"):

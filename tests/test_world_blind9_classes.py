@@ -207,3 +207,9 @@ def test_a_labelled_date_in_a_pasted_letterhead_inside_the_text():
                  f'</span></p><p>{"जिले में पांच वर्ष से कम आयु के सभी बच्चों को टीके लगाए जाएंगे और स्वास्थ्य कर्मी घर-घर जाएंगे। " * 3}</p>'
                  '</div></main></body></html>', url="https://www.surajgarh.example.in/news/tikakaran")
     assert a.published_at.startswith("2024-03-12")
+
+
+def test_a_minguo_year_after_a_labels_colon():
+    assert parse_vietnamese_datetime("發布日期：113-03-05").value.date().isoformat() == "2024-03-05"
+    assert parse_vietnamese_datetime("更新日期： 113/03/07").value.date().isoformat() == "2024-03-07"
+    assert parse_vietnamese_datetime("Số: 113/QĐ-UBND").value is None          # a document's number
