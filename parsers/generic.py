@@ -827,14 +827,30 @@ def _opens(container: etree._Element, el: etree._Element) -> bool:
     if (container.text or "").strip():
         return False
     holders = set(el.iterancestors())
+    crumbs: set = set()
     for node in container.iterdescendants():
         if node is el:
             return True
+        if node in crumbs:
+            continue
         if isinstance(node.tag, str) and (node.text or "").strip():
+            if node not in holders and _crumb_line(node):
+                crumbs.update(node.iter())       # the trail over the heading ('Startseite > Presse')
+                continue
             return False
         if (node.tail or "").strip() and node not in holders:
             return False               # its tail comes before el
     return False
+
+
+def _crumb_line(node: etree._Element) -> bool:
+    """A breadcrumb printed as a line of text: short, two or more '>' / '»' / '›' between its
+    items, no sentence in it."""
+    text = text_of(node)
+    return len(text) <= 120 and len(_CRUMB_ITEM_SEPARATOR.findall(text)) >= 2 and not text.rstrip().endswith((".", "!", "?"))
+
+
+_CRUMB_ITEM_SEPARATOR = re.compile(r"\s[>»›]\s")
 
 
 def _titles_a_box(el: etree._Element) -> bool:
@@ -1131,6 +1147,23 @@ def _outside_article(el: etree._Element | None, headline: etree._Element | None,
         scope not in el.iterancestors() and el is not scope
 
 
+def _letterhead_date(body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    """A press release sent as plain text (<pre>): the date on one of its letterhead's short
+    lines above the first paragraph ('Pressemitteilung Nr. 17/2024 vom 19.03.2024', 'FOR
+    IMMEDIATE RELEASE / October 17, 2023')."""
+    pre = next((el for el in body.iter("pre") if (el.text or "").strip()), None)
+    if pre is None:
+        return None
+    lines = [line.strip() for line in text_content(pre).split("\n")[:12]]
+    for line in [line for line in lines if line][:6]:
+        if len(line) > 100:
+            break                      # the first paragraph: the letterhead is above it
+        parsed = parse_vietnamese_datetime(line)
+        if parsed.value is not None:
+            return parsed, pre
+    return None
+
+
 def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
     first = next((el for el in body.iter("p", "div") if el is not body and text_of(el)), None)
     if first is None:
@@ -1254,7 +1287,7 @@ def _find_published(doc: Doc, headline: etree._Element | None,
                              _outside_article(visible_el, headline, body)):
         # no date line of the article's: the dateline that opens the text ('ARUSHA, Aprili 11,
         # 2023 –') over an unmarked date or one outside the article (a top bar's today)
-        dateline = _opening_dateline(body)
+        dateline = _opening_dateline(body) or _letterhead_date(body)
         if dateline is not None:
             visible, visible_el, hinted, kind = dateline[0], dateline[1], True, None
     if visible is not None:

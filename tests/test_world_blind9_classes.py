@@ -213,3 +213,24 @@ def test_a_minguo_year_after_a_labels_colon():
     assert parse_vietnamese_datetime("發布日期：113-03-05").value.date().isoformat() == "2024-03-05"
     assert parse_vietnamese_datetime("更新日期： 113/03/07").value.date().isoformat() == "2024-03-07"
     assert parse_vietnamese_datetime("Số: 113/QĐ-UBND").value is None          # a document's number
+
+
+def _release(pre: str) -> str:
+    return ('<html lang="de"><head><meta charset="utf-8"><title>Landratsamt Oberwald - Pressemitteilung 17/2024'
+            '</title></head><body><div id="kopf"><span class="amt">Landratsamt Oberwald</span></div><div id="inhalt"><p '
+            'class="pfad">Startseite &gt; Pressemitteilungen &gt; 2024</p><h3>Kreisstraße K 14 zwischen Tannried und '
+            f'Hollerbach wird ausgebaut</h3><pre>{pre}</pre><p class="stand">Stand: 20.03.2024</p></div></body></html>')
+
+
+def test_a_plain_text_release_under_a_text_breadcrumb():
+    body = ("Landratsamt Oberwald - Pressestelle\nPressemitteilung Nr. 17/2024 vom 19.03.2024\n\n"
+            "Oberwald. Der Kreistag hat in seiner Sitzung am Montag den Ausbau der\nKreisstraße K 14 beschlossen. "
+            "Die Strecke ist 4,8 Kilometer lang und wird\nauf eine Breite von sechs Metern verbreitert.\n\n"
+            "Die Bauarbeiten beginnen voraussichtlich im Juni und sollen bis Ende\n2025 abgeschlossen sein.\n")
+    a = _article(_release(body), url="https://www.lra-oberwald.de/presse/pm2024/pm17.htm")
+    assert a.headline == "Kreisstraße K 14 zwischen Tannried und Hollerbach wird ausgebaut"   # under 'Startseite > …'
+    assert a.published_at.startswith("2024-03-19")                  # the letterhead's date, not 'Stand:'
+    us = _article(_release("Sheriff's Office of Millbrook County\n\n      FOR IMMEDIATE RELEASE\n      October 17, "
+                           f"2023\nContact: Sgt. Dana Whitfield\n\n{P}\n\n{Q}\n"),
+                  url="https://www.millbrook.example.us/press/jury-scam.html")
+    assert us.published_at.startswith("2023-10-17")
