@@ -791,7 +791,9 @@ RELATED_HEADING = re.compile(
     r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
     r"das könnte sie auch interessieren|meistgelesen|"
     r"noticias relacionadas|artículos relacionados|te puede interesar|leer más|"
-    r"leggi anche|articoli correlati|lees ook|gerelateerde artikelen)\s*[:：]?$", re.I)
+    r"leggi anche|articoli correlati|lees ook|gerelateerde artikelen|"
+    # a wiki news page's sources section, under its text
+    r"sources|źródła|quellen|fuentes|fonti|bronnen|источники|извори|izvori)\s*[:：]?$", re.I)
 _RELATED_HINT = re.compile(
     r"(?:^|[\s_\-])(?:\w*related\w*|relate|(?:tin|bai|box|news)?-?(?:lien-?quan|khac|cung-?"
     r"chuyen-?muc|moi-?hon|cu-?hon|da-?dua)|others?|newer|older|more-?news|(?:tin|bai)?-?"

@@ -907,7 +907,9 @@ _INLINE_CHROME_PART = re.compile(
     r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|\w*caption\w*|credits?|"
     r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
-    r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*)$")
+    r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
+    # a wiki's '[edit]' links and its boxes beside the text
+    r"editsection\w*|infobox\w*|navbox\w*)$")
 _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                                    "screen-reader-only"})
 _HINT_PARTS = re.compile(r"[-_]+")

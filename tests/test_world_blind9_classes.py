@@ -234,3 +234,16 @@ def test_a_plain_text_release_under_a_text_breadcrumb():
                            f"2023\nContact: Sgt. Dana Whitfield\n\n{P}\n\n{Q}\n"),
                   url="https://www.millbrook.example.us/press/jury-scam.html")
     assert us.published_at.startswith("2023-10-17")
+
+
+def test_a_wiki_pages_edit_links_infobox_and_sources_are_not_its_text():
+    a = _article('<html lang="pl"><head><meta charset="utf-8"><title>Terminal</title></head><body><main><h1>W Lipnicy '
+                 'Morskiej otwarto nowy terminal promowy</h1><div class="mw-parser-output"><table class="infobox"><tr><td>'
+                 '<a href="/wiki/Sztorm">Sztorm na Bałtyku: promy zostały w portach</a> (1 grudnia 2023)</td></tr><tr><td>'
+                 '<a href="https://pl.wikipedia.org/wiki/Lipnica">Wikipedia</a></td></tr></table><p><strong class="published">'
+                 f'środa, 17 stycznia 2024</strong></p><p>{P}</p><h2>Reakcje<span class="mw-editsection"><span class="mw-'
+                 'editsection-bracket">[</span><a href="/edit">edytuj</a><span class="mw-editsection-bracket">]</span>'
+                 f'</span></h2><p>{Q}</p><h2>Źródła</h2><ul><li>„Nowy terminal promowy otwarty” — Gazeta Lipnicka, 17 '
+                 'stycznia 2024</li><li>Komunikat Zarządu Portu, 15 stycznia 2024</li></ul></div></main></body></html>',
+                 url="https://pl.wikinews.org/wiki/W_Lipnicy_Morskiej")
+    assert a.body == f"{P}\n\nReakcje\n\n{Q}"
