@@ -44,12 +44,16 @@ _DIGITS = str.maketrans({chr(zero + d): str(d) for zero in (0x660, 0x6F0, 0x966,
                                                             0x17E0, 0xFF10) for d in range(10)})
 
 
+_FOREIGN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u0e50-\u0e59"
+                            "\u1040-\u1049\u17e0-\u17e9\uff10-\uff19]")
+
+
 def fold(text: str) -> str:
     """`text` as the date patterns read it: invisible marks out, every script's digits as ASCII
     (the same length but for the marks; callers that look for a match's text in their own copy
     fold that copy first)."""
     text = _INVISIBLE.sub("", text)
-    return text if text.isascii() else text.translate(_DIGITS)
+    return text if text.isascii() or not _FOREIGN_DIGIT.search(text) else text.translate(_DIGITS)
 
 _SEP = r"[\s,;|/()\[\]·•\-–—]*"
 _WEEKDAY = r"""

@@ -488,6 +488,13 @@ class Doc:
     def hint_attrs(self) -> HintAttrs:
         return HintAttrs(self.root)
 
+    def named(self, words: tuple[str, ...]) -> list[etree._Element]:
+        """The elements whose class, id, itemprop or rel holds one of `words` (lower case), in
+        document order: found by substring searches over the page's joined names."""
+        idx = self._built()
+        attrs = idx.hints.source if idx is not None else self.hint_attrs   # (the index's, when built)
+        return [attrs.elements[i] for i in sorted(_pieces_with(attrs.low, attrs.starts, words))]
+
     @cached_property
     def short_texts(self) -> ShortTexts:
         return ShortTexts(self.root)

@@ -182,7 +182,8 @@ def counter_of(el: etree._Element) -> Counter:
     """Read a visitor-counter widget: a digit row is the total; labelled numbers give total,
     online and today; a lone number is the total."""
     row = digit_row(el)
-    text = _with_shown_values(el)
+    shows = el.find(".//input[@readonly]") is not None or el.find(".//input[@disabled]") is not None
+    text = _with_shown_values(el) if shows else text_of(el)   # (a text box shows the number)
     labelled = labelled_counts(text)
     total = int(row) if row else labelled.get("total")
     if total is None and not labelled:
@@ -240,6 +241,8 @@ def _column_counts(text: str, kinds: dict[str, str]) -> dict[str, int]:
     """A statistics block laid out in columns: its labels first, then as many numbers, one per
     label ('Đang truy cập Hôm nay Tổng lượt truy cập 14 126 318.542': a table's header row over
     its number row, a list of labels beside a list of values)."""
+    if not text.rstrip()[-1:].isdigit():
+        return {}                      # (the numbers come last)
     label_at = _label_at()
     for start in islice(label_at.finditer(text), 4):      # (after the block's title, if any)
         labels, pos = [], start.start()

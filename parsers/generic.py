@@ -750,28 +750,42 @@ def _names_a_linked_section(doc: Doc, el: etree._Element, text: str) -> bool:
     sections = doc.memo.get("linked_sections")
     if sections is None:
         sections = doc.memo["linked_sections"] = _linked_sections(doc)
-    return " ".join(text.split()).casefold() in sections
-
-
-def _linked_sections(doc: Doc) -> frozenset[str]:
+    hrefs = sections.get(" ".join(text.split()).casefold())
+    if not hrefs:
+        return False
     here = doc.url.split("#", 1)[0].rstrip("/")
-    names = set()
-    for a in doc.root.iter("a"):
-        name = " ".join(text_of(a).split())
-        if not name or len(name) > 60:
-            continue
+    for href in hrefs:
         try:
-            target = urljoin(doc.url, a.get("href") or "")
+            target = urljoin(doc.url, href)
         except ValueError:             # a broken href ('http://[::1'): no link to the page itself
             target = ""
-        if target.split("#", 1)[0].rstrip("/") == here:
+        if target.split("#", 1)[0].rstrip("/") != here:
+            return True
+    return False
+
+
+def _linked_sections(doc: Doc) -> dict[str, list[str]]:
+    """The texts of the links in the site's menus and breadcrumbs (case-folded), each with the
+    addresses its links point to."""
+    names: dict[str, list[str]] = {}
+    seen: set = set()
+    # the site's menus and breadcrumbs, by tag or by a class or id that names them (its whole
+    # token tested below)
+    for block in [*doc.root.iter("nav"), *doc.named(("nav", "menu", "crumb", "duong"))]:
+        if block in seen:
             continue
-        for anc in islice(a.iterancestors(), 6):
-            hint = " ".join(filter(None, (anc.get("class"), anc.get("id"))))
-            if anc.tag == "nav" or (hint and _NAVIGATION.search(hint)):
-                names.add(name.casefold())
-                break
-    return frozenset(names)
+        hint = " ".join(filter(None, (block.get("class"), block.get("id"))))
+        if block.tag != "nav" and not (hint and _NAVIGATION.search(hint)):
+            continue
+        for a in block.iter("a"):
+            if a in seen:
+                continue
+            seen.add(a)
+            name = " ".join("".join(a.itertext()).split())
+            if not name or len(name) > 60 or not any(anc is block for anc in islice(a.iterancestors(), 6)):
+                continue
+            names.setdefault(name.casefold(), []).append(a.get("href") or "")
+    return names
 
 
 # a module's name printed in capitals over its item ('HỎI ĐÁP THỦ TỤC HÀNH CHÍNH', 'TIN TỨC - SỰ
@@ -1471,8 +1485,7 @@ def _visible_date(doc: Doc, headline, body
     if "data-publ" in doc.source:
         for el in _DATA_PUBLISHED(doc.root):
             queue.append((_distance(doc, el, anchor_pos) - 30, 2, el))
-    if _BADGE_HINT.search(doc.source):
-        for el in _badges(doc):
+    for el in _badges(doc):
             queue.append((_distance(doc, el, anchor_pos) - 30, 3, el))
     queue.sort(key=lambda q: q[0])
     candidates: list[tuple[int, ParsedDate, etree._Element, bool, str | None]] = []
@@ -1575,15 +1588,15 @@ def _data_candidate(doc: Doc, el, anchor_pos: int):
 
 # a calendar badge's day, month and year, each in an element of its own (<span class="day">14</span>
 # <span class="month">Th8</span><span class="year">2025</span>): its day marked by class
-_BADGE_DAY = etree.XPath("//*[not(*)][contains(@class, 'day') or contains(concat(@class, ' '), '__d ') "
-                         "or contains(concat(@class, ' '), '-d ') or contains(concat(@class, ' '), '_d ')]")
 _BADGE_HINT = re.compile(r"""class=["'][^"'<>]{0,60}(?:day|[_-]d)["' ]""")
 _SHORT_MONTH = re.compile(r"^(?:th|thg|tháng)\.?\s*(\d{1,2})$", re.I)      # 'Th8', 'Thg 8'
 
 
 def _badges(doc: Doc) -> list[etree._Element]:
     found = []
-    for day in _BADGE_DAY(doc.root):
+    for day in doc.named(("day", "__d")):
+        if len(day) or not _BADGE_HINT.search(f'class="{day.get("class") or ""}"'):
+            continue
         parent = day.getparent()
         if parent is not None and (day.text or "").strip().isdigit() and len((day.text or "").strip()) <= 2 \
                 and 2 <= len(parent) <= 4 and parent not in found:
@@ -1636,12 +1649,15 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
     cell = _cell_label(el)
-    parsed, kind = _labelled_date(f"{cell}: {text}" if cell else text)
+    labelled = None
     if body is not None and el is not body and not hinted and body.tag != "body" and \
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
-            and not (cell and _PUBLISHED_WORDS.search(cell + ": ")) and not (kind == "published" and len(text) <= 80):
-        return None                    # a date in the article's own text is not its timestamp (unless
-        # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
+            and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
+        labelled = _labelled_date(f"{cell}: {text}" if cell else text)
+        if not (labelled[1] == "published" and len(text) <= 80):
+            return None                # a date in the article's own text is not its timestamp (unless
+            # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
+    parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
     if kind is None and parsed.raw and _PRINTED_WORDS.search(text[:text.find(parsed.raw)]):
@@ -1896,18 +1912,18 @@ def find_view_count(doc: Doc, body: etree._Element | None,
     of a listing entry."""
     best: tuple[int, int] | None = None
     anchor = doc.position(body) if body is not None else 0
+    found = []
     for owner in doc.texts("view"):
         if _MOST_READ.search(text_of(owner)[:80]):
             continue                   # a most-read box's title ("ĐỌC NHIỀU"): its entries' counts
-        if _in_site_statistics(owner):
-            continue                   # Joomla's 'Lượt xem nội dung bài viết' beside 'Thành viên: 14'
-            # (the site's sum of hits)
         value = _view_near(owner)
         if value is None or in_link_list(owner) or in_listing_entry(owner, body, headline):
             continue
-        distance = abs(doc.position(owner) - anchor)
-        if best is None or distance < best[0]:
-            best = (distance, value)
+        found.append((abs(doc.position(owner) - anchor), len(found), value, owner))
+    for distance, _, value, owner in sorted(found):
+        if not _in_site_statistics(owner):
+            best = (distance, value)   # (not Joomla's 'Lượt xem nội dung bài viết' beside
+            break                      # 'Thành viên: 14': the site's sum of hits)
     if best is None and headline is not None and body is not None:
         best = (0, _eye_count(doc, headline, body))
     if (best is None or best[1] is None) and body is not None:
@@ -2027,10 +2043,10 @@ def _in_site_statistics(el: etree._Element) -> bool:
     for node in (el, el.getparent()):
         if node is None or node.getparent() is None:
             return False
-        if any(_SITE_STATISTIC.match(text_of(sibling)) for sibling in islice(node.itersiblings(), 6)
+        if any(_SITE_STATISTIC.match("".join(sibling.itertext())) for sibling in islice(node.itersiblings(), 6)
                if isinstance(sibling.tag, str)) or \
-                any(_SITE_STATISTIC.match(text_of(sibling)) for sibling in islice(node.itersiblings(preceding=True), 6)
-                    if isinstance(sibling.tag, str)):
+                any(_SITE_STATISTIC.match("".join(sibling.itertext()))
+                    for sibling in islice(node.itersiblings(preceding=True), 6) if isinstance(sibling.tag, str)):
             return True
     return False
 
@@ -2262,7 +2278,8 @@ def title_cells(doc: Doc) -> list[etree._Element]:
     found = []
     for owner in doc.texts("label"):
         cell = owner if owner.tag in _CELL_TAGS else owner.getparent()
-        if cell is None or cell.tag not in _CELL_TAGS or not _TITLE_CELL.match(text_of(cell)):
+        if cell is None or cell.tag not in _CELL_TAGS or len((owner.text or "").strip()) > 16 \
+                or not _TITLE_CELL.match(text_of(cell)):
             continue
         value = cell.getnext()
         if value is not None and value.tag in ("td", "dd") and 2 <= len(text_of(value)) <= 300 \
