@@ -236,12 +236,23 @@ def _joined(pieces: list[str]) -> tuple[str, list[int]]:
     return low, list(accumulate((len(p) + 1 for p in pieces), initial=0))
 
 
+_TRIE_WORDS = 32                 # from this many words on, one trie scan beats a find per word
+
+
 def _pieces_with(low: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
-    """The pieces that hold one of `words` (plain substrings): one scan of `low` by a regex
-    that matches exactly where one of the words starts (`_any_word`: no word holds a NUL, so a
-    match never spans two pieces, and a piece holding a word has a match starting in it),
-    resumed at the next piece after each hit, instead of a find per word."""
+    """The pieces that hold one of `words` (plain substrings). For many words, one scan of
+    `low` by a regex that matches exactly where one of the words starts (`_any_word`: no word
+    holds a NUL, so a match never spans two pieces, and a piece holding a word has a match
+    starting in it), resumed at the next piece after each hit, instead of a find per word."""
     found: set[int] = set()
+    if len(words) < _TRIE_WORDS:       # a few words: a C find for each is cheaper
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                piece = bisect_right(starts, at) - 1
+                found.add(piece)
+                at = low.find(word, starts[piece + 1])
+        return found
     search = _any_word(words)
     last = len(starts) - 1
     match = search(low)
@@ -393,10 +404,15 @@ class ShortTexts:
         else:
             words = _TEXT_WORDS[name]
             hits = _pieces_with(low, starts, words)
-            any_word = _any_word(words)
+            any_word = _any_word(words) if len(words) >= _TRIE_WORDS else None
 
             def matches(i: int, text: str) -> bool:
-                return any_word(text) is not None      # one of the words in it
+                if any_word is not None:
+                    return any_word(text) is not None  # one of the many words in it
+                for word in words:
+                    if word in text:
+                        return True
+                return False
         in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
         group: list[etree._Element] = []
         pieces, owners = self.pieces, self.owners
@@ -820,24 +836,38 @@ _RELATED_HINT = re.compile(
 def in_related_block(el: etree._Element, levels: int = 6) -> bool:
     """Inside a related-news / latest-news block: by its class or id, or by the heading
     ("TIN MỚI HƠN", "Tin liên quan", ...) printed just before it."""
+    # (whether a node opens such a block depends on the node alone: judged once per page)
+    memo = page_cached("related-node", dict)
     node = el
     for _ in range(levels):
         if node is None or node.tag in ("body", "html"):
             return False
-        hint = (node.get("class") or "") + " " + (node.get("id") or "")
-        if hint.strip() and _RELATED_HINT.search(hint):
+        verdict = memo.get(node) if memo is not None else None
+        if verdict is None:
+            verdict = _related_node(node)
+            if memo is not None:
+                memo[node] = verdict
+        if verdict:
             return True
-        prev, seen = node.getprevious(), 0
-        while prev is not None and seen < 3:
-            if isinstance(prev.tag, str):
-                heading = _short_text(prev, 60)
-                if heading is not None and RELATED_HEADING.match(heading):
-                    return True
-                if heading is None or prev.tag in ("ul", "ol", "table", "dl"):
-                    break              # the heading belongs to that block, not to this one
-                seen += 1
-            prev = prev.getprevious()
         node = node.getparent()
+    return False
+
+
+def _related_node(node: etree._Element) -> bool:
+    """`node` is a related-news block by its class or id, or by the heading before it."""
+    hint = (node.get("class") or "") + " " + (node.get("id") or "")
+    if hint.strip() and _RELATED_HINT.search(hint):
+        return True
+    prev, seen = node.getprevious(), 0
+    while prev is not None and seen < 3:
+        if isinstance(prev.tag, str):
+            heading = _short_text(prev, 60)
+            if heading is not None and RELATED_HEADING.match(heading):
+                return True
+            if heading is None or prev.tag in ("ul", "ol", "table", "dl"):
+                break                  # the heading belongs to that block, not to this one
+            seen += 1
+        prev = prev.getprevious()
     return False
 
 
