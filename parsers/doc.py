@@ -297,23 +297,21 @@ def _trie_pattern(node: dict) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-class HintAttrs:
-    """The elements that carry a class, id, itemprop or rel (code elements left out), with
-    their names joined as the hint groups read them: gathered once per page, each group then
-    found by substring searches over one string instead of a test per element and word."""
-
-    @classmethod
-    def of(cls, elements: list[etree._Element], names: list[str]) -> "HintAttrs":
-        attrs = cls.__new__(cls)
-        attrs.elements = elements
-        attrs.low, attrs.starts = _joined(names)
-        return attrs
+class PageAttrs:
+    """The class, id and itemprop (else rel) of every element that has one of them, in document
+    order: gathered in one walk per page for both that read them, the profiles' class/id index
+    (`profile.NameIndex`) and the hint groups (`HintAttrs`), which each walked the whole tree
+    for it before."""
 
     def __init__(self, root: etree._Element) -> None:
-        elements: list[etree._Element] = []
-        names: list[str] = []
+        self.elements: list[etree._Element] = []
+        self.classes: list[str | None] = []
+        self.ids: list[str | None] = []
+        self.extras: list[str | None] = []
+        add, add_class, add_id, add_extra = (self.elements.append, self.classes.append,
+                                             self.ids.append, self.extras.append)
         for el in root.iter(etree.Element):
-            attributes = el.items()        # one call per element (most have none)
+            attributes = el.items()        # one call per element (most have none or one)
             if not attributes:
                 continue
             cls = ident = itemprop = rel = None
@@ -331,6 +329,35 @@ class HintAttrs:
                     if rel is None:
                         rel = value
             extra = itemprop or rel
+            if cls is not None or ident is not None or extra:
+                add(el)
+                add_class(cls)
+                add_id(ident)
+                add_extra(extra)
+
+    @staticmethod
+    def of_page(root: etree._Element) -> "PageAttrs":
+        """The page's table (once per page inside `page_scope`; else walked for the caller)."""
+        return page_cached(("page-attrs", root), lambda: PageAttrs(root)) or PageAttrs(root)
+
+
+class HintAttrs:
+    """The elements that carry a class, id, itemprop or rel (code elements left out), with
+    their names joined as the hint groups read them: gathered once per page, each group then
+    found by substring searches over one string instead of a test per element and word."""
+
+    @classmethod
+    def of(cls, elements: list[etree._Element], names: list[str]) -> "HintAttrs":
+        attrs = cls.__new__(cls)
+        attrs.elements = elements
+        attrs.low, attrs.starts = _joined(names)
+        return attrs
+
+    def __init__(self, root: etree._Element) -> None:
+        elements: list[etree._Element] = []
+        names: list[str] = []
+        attrs = PageAttrs.of_page(root)
+        for el, cls, ident, extra in zip(attrs.elements, attrs.classes, attrs.ids, attrs.extras):
             if (cls or ident or extra) and el.tag not in _SKIP:
                 elements.append(el)
                 names.append(" ".join(filter(None, (cls, ident, extra))))
