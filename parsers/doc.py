@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from .dates import HAS_MONTH
-from .text import _PAGE, clean, is_hidden, self_and_ancestors, text_content, text_of
+from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -146,8 +146,36 @@ def build_index(root: etree._Element, source: str = "",
     # (whitespace-only texts, half of a page's, are passed over here: `take` drops them)
     for el in root.iter(etree.Element):
         tag = el.tag
-        if find_hidden and el not in hidden and is_hidden(el) and tag not in ("html", "body"):
-            hidden.update(el.iter())
+        # the attributes read once (a quarter of the elements have none), for the hidden test
+        # (`is_hidden`'s) and the hint names
+        attributes = el.items()
+        if attributes:
+            cls = ident = itemprop = rel = style = hides = aria = None
+            for key, value in attributes:         # the first of a name, as get() reads
+                if key == "class":
+                    if cls is None:
+                        cls = value
+                elif key == "id":
+                    if ident is None:
+                        ident = value
+                elif key == "style":
+                    if style is None:
+                        style = value
+                elif key == "itemprop":
+                    if itemprop is None:
+                        itemprop = value
+                elif key == "rel":
+                    if rel is None:
+                        rel = value
+                elif key == "hidden":
+                    if hides is None:
+                        hides = value
+                elif key == "aria-hidden":
+                    if aria is None:
+                        aria = value
+            if find_hidden and el not in hidden and tag not in ("html", "body") and \
+                    hidden_by(style, hides, aria, cls):
+                hidden.update(el.iter())
         if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail
             if tail and not tail.isspace():
@@ -170,9 +198,8 @@ def build_index(root: etree._Element, source: str = "",
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        if el.attrib:                  # (a quarter of the elements have no attribute)
-            cls, ident = el.get("class"), el.get("id")
-            extra = el.get("itemprop") or el.get("rel")
+        if attributes:
+            extra = itemprop or rel
             if cls or ident or extra:
                 hinted.append(el)
                 names.append(" ".join(filter(None, (cls, ident, extra))))

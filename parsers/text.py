@@ -174,7 +174,18 @@ def is_hidden(el: etree._Element) -> bool:
     style = el.get("style")
     if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    cls = el.get("class")
+    return _hiding_class(el.get("class"))
+
+
+def hidden_by(style: str | None, hidden: str | None, aria_hidden: str | None, cls: str | None) -> bool:
+    """`is_hidden` of an element whose style, hidden, aria-hidden and class attributes are these
+    (None: absent), for a walk that has read them already."""
+    if style and _HIDDEN.search(style) or hidden is not None or aria_hidden == "true":
+        return True
+    return _hiding_class(cls)
+
+
+def _hiding_class(cls: str | None) -> bool:
     # every hiding class holds 'hid', 'none', 'only', 'invisible' or 'accessible': a C test first
     return bool(cls) and ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
                           or "screen-reader" in cls or "accessible" in cls) \
