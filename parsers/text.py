@@ -91,7 +91,11 @@ def text_of(el: etree._Element | None) -> str:
         memo = caches["text_of"] = {}
     text = memo.get(el)
     if text is None:
-        text = memo[el] = clean(" ".join(_inline_texts(el, memo)))
+        if len(el):
+            text = memo[el] = clean(" ".join(_inline_texts(el, memo)))
+        else:                          # a leaf: its own text, read as _collect reads it
+            own = el.text
+            text = memo[el] = clean(own) if own and el.tag not in SKIP_TAGS and not _is_hidden(el) else ""
     return text
 
 
