@@ -32,7 +32,10 @@ _TEXT_WORDS = {
               "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal"),
 }
-_DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
+# (the same matches as `\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]`, written to start with a class, so
+# that the search skips at C speed to a digit or a 't' instead of trying every alternative at
+# every character)
+_DATE_QUICK = re.compile(r"[\dt](?:(?<=\d)\s?[/.\-]\s?\d|(?<=t)háng|(?<=\d)\s?[年년])")
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits
 # (the same matches as `(?<!\d)(?:19|20)\d\d(?!\d)`, three times faster: the search can skip to
 # a 1 or a 2 instead of trying the look-behind at every character)
