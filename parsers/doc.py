@@ -241,7 +241,10 @@ class _HiddenUp:
 
     def __init__(self, hidden: set[etree._Element] | None) -> None:
         self.hidden = hidden
-        self.known: dict[etree._Element, bool] = {}
+        # the answers are the tree's alone: shared by every group of the page (inside
+        # `page_scope`), so the ancestors the groups' elements share are judged once
+        known = page_cached("hidden-up", dict) if hidden is None else None
+        self.known: dict[etree._Element, bool] = known if known is not None else {}
 
     def __call__(self, el: etree._Element | None) -> bool:
         if el is None:
