@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from .dates import HAS_MONTH
-from .text import _PAGE, clean, is_hidden, self_and_ancestors, text_content, text_of
+from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -37,7 +37,10 @@ _TEXT_WORDS = {
               "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "verfasser",
               "szerző", "تحریر"),
 }
-_DATE_QUICK = re.compile(r"\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]")
+# (the same matches as `\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]`, written to start with a class, so
+# that the search skips at C speed to a digit or a 't' instead of trying every alternative at
+# every character)
+_DATE_QUICK = re.compile(r"[\dt](?:(?<=\d)\s?[/.\-]\s?\d|(?<=t)háng|(?<=\d)\s?[年년])")
 # the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token
 # of its dates): seen by the date searches as ASCII digits and spaces, the text's length unchanged
 _FOREIGN = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u0e50-\u0e59"
@@ -50,6 +53,8 @@ _DATE_VIEW = str.maketrans({**{chr(zero + d): str(d) for zero in (0x660, 0x6F0, 
 
 def date_view(text: str) -> str:
     return text.translate(_DATE_VIEW) if _FOREIGN.search(text) else text
+
+
 # a year 19xx/20xx not inside a longer number; the look-behind follows the first two digits
 # (the same matches as `(?<!\d)(?:19|20)\d\d(?!\d)`, three times faster: the search can skip to
 # a 1 or a 2 instead of trying the look-behind at every character)
@@ -163,8 +168,36 @@ def build_index(root: etree._Element, source: str = "",
     # (whitespace-only texts, half of a page's, are passed over here: `take` drops them)
     for el in root.iter(etree.Element):
         tag = el.tag
-        if find_hidden and el not in hidden and is_hidden(el) and tag not in ("html", "body"):
-            hidden.update(el.iter())
+        # the attributes read once (a quarter of the elements have none), for the hidden test
+        # (`is_hidden`'s) and the hint names
+        attributes = el.items()
+        if attributes:
+            cls = ident = itemprop = rel = style = hides = aria = None
+            for key, value in attributes:         # the first of a name, as get() reads
+                if key == "class":
+                    if cls is None:
+                        cls = value
+                elif key == "id":
+                    if ident is None:
+                        ident = value
+                elif key == "style":
+                    if style is None:
+                        style = value
+                elif key == "itemprop":
+                    if itemprop is None:
+                        itemprop = value
+                elif key == "rel":
+                    if rel is None:
+                        rel = value
+                elif key == "hidden":
+                    if hides is None:
+                        hides = value
+                elif key == "aria-hidden":
+                    if aria is None:
+                        aria = value
+            if find_hidden and el not in hidden and tag not in ("html", "body") and \
+                    hidden_by(style, hides, aria, cls):
+                hidden.update(el.iter())
         if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail
             if tail and not tail.isspace():
@@ -187,9 +220,8 @@ def build_index(root: etree._Element, source: str = "",
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif _COUNTER_SRC.search(el.get("src") or ""):
             idx.digit_images.append(el)
-        if el.attrib:                  # (a quarter of the elements have no attribute)
-            cls, ident = el.get("class"), el.get("id")
-            extra = el.get("itemprop") or el.get("rel")
+        if attributes:
+            extra = itemprop or rel
             if cls or ident or extra:
                 hinted.append(el)
                 names.append(" ".join(filter(None, (cls, ident, extra))))
@@ -228,7 +260,10 @@ class _HiddenUp:
 
     def __init__(self, hidden: set[etree._Element] | None) -> None:
         self.hidden = hidden
-        self.known: dict[etree._Element, bool] = {}
+        # the answers are the tree's alone: shared by every group of the page (inside
+        # `page_scope`), so the ancestors the groups' elements share are judged once
+        known = page_cached("hidden-up", dict) if hidden is None else None
+        self.known: dict[etree._Element, bool] = known if known is not None else {}
 
     def __call__(self, el: etree._Element | None) -> bool:
         if el is None:
@@ -253,35 +288,82 @@ def _joined(pieces: list[str]) -> tuple[str, list[int]]:
     return low, list(accumulate((len(p) + 1 for p in pieces), initial=0))
 
 
+_TRIE_WORDS = 32                 # from this many words on, one trie scan beats a find per word
+
+
 def _pieces_with(low: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
-    """The pieces that hold one of `words` (plain substrings, found at C speed)."""
+    """The pieces that hold one of `words` (plain substrings). For many words, one scan of
+    `low` by a regex that matches exactly where one of the words starts (`_any_word`: no word
+    holds a NUL, so a match never spans two pieces, and a piece holding a word has a match
+    starting in it), resumed at the next piece after each hit, instead of a find per word."""
     found: set[int] = set()
-    for word in words:
-        at = low.find(word)
-        while at >= 0:
-            piece = bisect_right(starts, at) - 1
-            found.add(piece)
-            at = low.find(word, starts[piece + 1])
+    if len(words) < _TRIE_WORDS:       # a few words: a C find for each is cheaper
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                piece = bisect_right(starts, at) - 1
+                found.add(piece)
+                at = low.find(word, starts[piece + 1])
+        return found
+    search = _any_word(words)
+    last = len(starts) - 1
+    match = search(low)
+    while match is not None:
+        piece = bisect_right(starts, match.start()) - 1
+        found.add(piece)
+        if piece + 1 >= last:
+            break
+        match = search(low, starts[piece + 1])
     return found
 
 
-class HintAttrs:
-    """The elements that carry a class, id, itemprop or rel (code elements left out), with
-    their names joined as the hint groups read them: gathered once per page, each group then
-    found by substring searches over one string instead of a test per element and word."""
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]):
+    """A search for any of `words` as a literal (no flags: the exact characters), the words
+    as a trie (`a(?:b|c)`, not `ab|ac`): a position is tried against the few words that start
+    with its character, not against every word. A word that holds another as its start is
+    dropped: wherever it is found, so is the shorter one."""
+    trie: dict = {}
+    for word in sorted(set(words), key=len):
+        node = trie
+        for char in word:
+            if node.get("") is True:
+                break                  # a shorter word ends here: this one adds no match
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return re.compile(_trie_pattern(trie)).search
 
-    @classmethod
-    def of(cls, elements: list[etree._Element], names: list[str]) -> "HintAttrs":
-        attrs = cls.__new__(cls)
-        attrs.elements = elements
-        attrs.low, attrs.starts = _joined(names)
-        return attrs
+
+def _trie_pattern(node: dict) -> str:
+    if node.get("") is True:
+        return ""
+    branches = []
+    for char, child in node.items():
+        literal = re.escape(char)
+        while child.get("") is not True and len(child) == 1:
+            (char, child), = child.items()
+            literal += re.escape(char)
+        branches.append(literal + _trie_pattern(child))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+class PageAttrs:
+    """The class, id and itemprop (else rel) of every element that has one of them, in document
+    order: gathered in one walk per page for both that read them, the profiles' class/id index
+    (`profile.NameIndex`) and the hint groups (`HintAttrs`), which each walked the whole tree
+    for it before."""
 
     def __init__(self, root: etree._Element) -> None:
-        elements: list[etree._Element] = []
-        names: list[str] = []
+        self.elements: list[etree._Element] = []
+        self.classes: list[str | None] = []
+        self.ids: list[str | None] = []
+        self.extras: list[str | None] = []
+        add, add_class, add_id, add_extra = (self.elements.append, self.classes.append,
+                                             self.ids.append, self.extras.append)
         for el in root.iter(etree.Element):
-            attributes = el.items()        # one call per element (most have none)
+            attributes = el.items()        # one call per element (most have none or one)
             if not attributes:
                 continue
             cls = ident = itemprop = rel = None
@@ -299,6 +381,35 @@ class HintAttrs:
                     if rel is None:
                         rel = value
             extra = itemprop or rel
+            if cls is not None or ident is not None or extra:
+                add(el)
+                add_class(cls)
+                add_id(ident)
+                add_extra(extra)
+
+    @staticmethod
+    def of_page(root: etree._Element) -> "PageAttrs":
+        """The page's table (once per page inside `page_scope`; else walked for the caller)."""
+        return page_cached(("page-attrs", root), lambda: PageAttrs(root)) or PageAttrs(root)
+
+
+class HintAttrs:
+    """The elements that carry a class, id, itemprop or rel (code elements left out), with
+    their names joined as the hint groups read them: gathered once per page, each group then
+    found by substring searches over one string instead of a test per element and word."""
+
+    @classmethod
+    def of(cls, elements: list[etree._Element], names: list[str]) -> "HintAttrs":
+        attrs = cls.__new__(cls)
+        attrs.elements = elements
+        attrs.low, attrs.starts = _joined(names)
+        return attrs
+
+    def __init__(self, root: etree._Element) -> None:
+        elements: list[etree._Element] = []
+        names: list[str] = []
+        attrs = PageAttrs.of_page(root)
+        for el, cls, ident, extra in zip(attrs.elements, attrs.classes, attrs.ids, attrs.extras):
             if (cls or ident or extra) and el.tag not in _SKIP:
                 elements.append(el)
                 names.append(" ".join(filter(None, (cls, ident, extra))))
@@ -374,8 +485,11 @@ class ShortTexts:
         else:
             words = _TEXT_WORDS[name]
             hits = _pieces_with(low, starts, words)
+            any_word = _any_word(words) if len(words) >= _TRIE_WORDS else None
 
             def matches(i: int, text: str) -> bool:
+                if any_word is not None:
+                    return any_word(text) is not None  # one of the many words in it
                 for word in words:
                     if word in text:
                         return True
@@ -812,24 +926,38 @@ _RELATED_HINT = re.compile(
 def in_related_block(el: etree._Element, levels: int = 6) -> bool:
     """Inside a related-news / latest-news block: by its class or id, or by the heading
     ("TIN MỚI HƠN", "Tin liên quan", ...) printed just before it."""
+    # (whether a node opens such a block depends on the node alone: judged once per page)
+    memo = page_cached("related-node", dict)
     node = el
     for _ in range(levels):
         if node is None or node.tag in ("body", "html"):
             return False
-        hint = (node.get("class") or "") + " " + (node.get("id") or "")
-        if hint.strip() and _RELATED_HINT.search(hint):
+        verdict = memo.get(node) if memo is not None else None
+        if verdict is None:
+            verdict = _related_node(node)
+            if memo is not None:
+                memo[node] = verdict
+        if verdict:
             return True
-        prev, seen = node.getprevious(), 0
-        while prev is not None and seen < 3:
-            if isinstance(prev.tag, str):
-                heading = _short_text(prev, 60)
-                if heading is not None and RELATED_HEADING.match(heading):
-                    return True
-                if heading is None or prev.tag in ("ul", "ol", "table", "dl"):
-                    break              # the heading belongs to that block, not to this one
-                seen += 1
-            prev = prev.getprevious()
         node = node.getparent()
+    return False
+
+
+def _related_node(node: etree._Element) -> bool:
+    """`node` is a related-news block by its class or id, or by the heading before it."""
+    hint = (node.get("class") or "") + " " + (node.get("id") or "")
+    if hint.strip() and _RELATED_HINT.search(hint):
+        return True
+    prev, seen = node.getprevious(), 0
+    while prev is not None and seen < 3:
+        if isinstance(prev.tag, str):
+            heading = _short_text(prev, 60)
+            if heading is not None and RELATED_HEADING.match(heading):
+                return True
+            if heading is None or prev.tag in ("ul", "ol", "table", "dl"):
+                break                  # the heading belongs to that block, not to this one
+            seen += 1
+        prev = prev.getprevious()
     return False
 
 

@@ -1232,6 +1232,21 @@ def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
 
 
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+_SLASHED_YEAR = re.compile(r"/(?:19|20)\d\d(?![\d/])")     # its end, found from a literal '/'
+
+
+def _slashed_dates(source: str):
+    """`_SLASHED_DATE.finditer(source)`, found from their second slash and year (a scan for a
+    literal '/' instead of trying the look-behind at every character of the page). Its matches
+    never overlap (each starts where no digit or '/' precedes), so finditer yields every match,
+    and each one's second slash is 3 to 5 characters after its start."""
+    for year in _SLASHED_YEAR.finditer(source):
+        at = year.start()
+        for start in range(max(at - 5, 0), at - 2):
+            m = _SLASHED_DATE.match(source, start)
+            if m is not None and m.end() == year.end():
+                yield m
+                break
 
 
 def _writes_month_first(doc: Doc) -> bool:
@@ -1239,7 +1254,7 @@ def _writes_month_first(doc: Doc) -> bool:
     be read so ('2/28/2020' in its lists) and none that can only be read day first ('28/2/2020').
     An English-language server under a Vietnamese portal does this."""
     month_first = day_first = False
-    for m in _SLASHED_DATE.finditer(doc.source):
+    for m in _slashed_dates(doc.source):
         first, second = int(m.group(1)), int(m.group(2))
         if first > 12 >= second:
             day_first = True

@@ -16,7 +16,7 @@ from lxml.cssselect import CSSSelector
 from bisect import bisect_right
 from itertools import accumulate
 
-from .doc import page_cached, page_peek
+from .doc import PageAttrs, page_cached, page_peek
 from .urls import DropParams, Rewrite, UrlRules
 
 FIELDS = ("headline", "published", "category", "summary", "body", "author", "source",
@@ -192,11 +192,12 @@ class NameIndex:
     def __init__(self, root: etree._Element) -> None:
         # the elements of `descendant-or-self::*[@class or @id]`, in document order (a walk
         # reading both attributes of each element costs two thirds of that XPath's run)
+        # (read from the page's attribute table, which the hint groups share: one walk)
         self.elements: list[etree._Element] = []
         self.classes: list[str | None] = []
         self.ids: list[str | None] = []
-        for el in root.iter(etree.Element):
-            cls, ident = el.get("class"), el.get("id")
+        attrs = PageAttrs.of_page(root)
+        for el, cls, ident in zip(attrs.elements, attrs.classes, attrs.ids):
             if cls is not None or ident is not None:
                 self.elements.append(el)
                 self.classes.append(cls)

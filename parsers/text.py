@@ -28,6 +28,10 @@ _SPACE = re.compile(r"[\s\u00a0]+")     # \s is str.isspace(): str.split() split
 # 'بهره\u200cبرداری', 'می\u200cرسد')
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]|"
                         "(?<![\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefe])[\u200c\u200d]")
+# any character _INVISIBLE may remove: a plain class, which the regex engine scans for at C speed
+# (the look-behind alternative of _INVISIBLE is tried at every position); only a text that
+# holds one is searched by _INVISIBLE itself
+_MAYBE_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -44,7 +48,7 @@ def clean(text: str | None) -> str:
         return ""
     if text.isascii():
         return " ".join(text.split())      # _SPACE.sub(" ", text).strip(), without a regex
-    if _INVISIBLE.search(text):
+    if _MAYBE_INVISIBLE.search(text) and _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -87,7 +91,11 @@ def text_of(el: etree._Element | None) -> str:
         memo = caches["text_of"] = {}
     text = memo.get(el)
     if text is None:
-        text = memo[el] = clean(" ".join(_inline_texts(el, memo)))
+        if len(el):
+            text = memo[el] = clean(" ".join(_inline_texts(el, memo)))
+        else:                          # a leaf: its own text, read as _collect reads it
+            own = el.text
+            text = memo[el] = clean(own) if own and el.tag not in SKIP_TAGS and not _is_hidden(el) else ""
     return text
 
 
@@ -107,7 +115,7 @@ def has_text(el: etree._Element | None) -> bool:
 def _visible(piece: str) -> bool:
     if piece.isspace():
         return False
-    if _INVISIBLE.search(piece) is None:
+    if _MAYBE_INVISIBLE.search(piece) is None or _INVISIBLE.search(piece) is None:
         return True                    # not only whitespace, nothing removed: a visible character
     return not _INVISIBLE.sub("", piece).isspace() and bool(_INVISIBLE.sub("", piece))
 
@@ -170,7 +178,18 @@ def is_hidden(el: etree._Element) -> bool:
     style = el.get("style")
     if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    cls = el.get("class")
+    return _hiding_class(el.get("class"))
+
+
+def hidden_by(style: str | None, hidden: str | None, aria_hidden: str | None, cls: str | None) -> bool:
+    """`is_hidden` of an element whose style, hidden, aria-hidden and class attributes are these
+    (None: absent), for a walk that has read them already."""
+    if style and _HIDDEN.search(style) or hidden is not None or aria_hidden == "true":
+        return True
+    return _hiding_class(cls)
+
+
+def _hiding_class(cls: str | None) -> bool:
     # every hiding class holds 'hid', 'none', 'only', 'invisible' or 'accessible': a C test first
     return bool(cls) and ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
                           or "screen-reader" in cls or "accessible" in cls) \
