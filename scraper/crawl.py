@@ -120,7 +120,7 @@ class Crawl(Fetching, Committing):
                         del active[host]
                         self._working.discard(host)
                 hosts: list[str] = []
-                if not self._stop.is_set():
+                if not self._stop.is_set() and not self._all_served(active):
                     with self._store_guard("reading the frontier"), self.store.lock:
                         hosts = self.frontier.hosts_with_work(names)
                 for host in hosts:
@@ -152,6 +152,18 @@ class Crawl(Fetching, Committing):
             if self.progress is not None:
                 self.progress.close()
         return self.summary
+
+    def _all_served(self, active: dict[str, threading.Thread]) -> bool:
+        """No worker could be started: every host of the run's sites has one (or was given
+        up), or `workers` are running. The frontier is not asked then (a site of one host asks
+        it once when its worker ends, not at every wake-up while it works); only a host of
+        these sites ever gets a worker (`_takes_work`), so the answer would start nothing."""
+        if not active:
+            return False
+        if len(active) >= self.settings.workers:
+            return True
+        given_up = self.summary.given_up_hosts
+        return all(host in active or host in given_up for host in self._sites_of_host)
 
     def _loop_wait(self) -> float:
         """How long the run loop may sleep when nothing wakes it: until the time limit, and a
