@@ -25,6 +25,7 @@ from .heartbeat import no_beat
 from .http import Fetcher, HttpSettings
 from .politeness import HostClock, HostDone
 from .robots import RobotsCache
+from .slots import CPU_SLOTS
 from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, host_of
 
 log = logging.getLogger("govnews.crawl")
@@ -216,6 +217,7 @@ class Crawl(Fetching, Committing):
             log.error("crawler error on host %s: %s", host, detail, exc_info=True)
             self._give_up(host, f"crawler error: {detail}")
         finally:
+            CPU_SLOTS.give()
             with self._lock:
                 self._ended.add(host)
             self._wake.set()                     # the run loop decides what comes next
@@ -243,6 +245,7 @@ class Crawl(Fetching, Committing):
                                                        "crawler_bug"))
                 self._finish(request, "failed", detail)
                 outcome = "failed"
+            CPU_SLOTS.give()                  # the page's CPU work is done (taken once fetched)
             self.heartbeat()
             if outcome == "host_done":
                 return
@@ -276,6 +279,12 @@ class Crawl(Fetching, Committing):
 
     def _sites_open(self, site: Site) -> bool:
         return self._pages[site.name] < self._page_cap(site)
+
+    def _backlog(self, site: Site) -> int:
+        """About how many pages the site has still to fetch this run (queued at the start and
+        since, less those fetched, within its page cap): its priority for a CPU slot."""
+        fetched = self._pages[site.name]
+        return max(0, min(self._queued.get(site.name, 0), self._page_cap(site)) - fetched)
 
     def _page_cap(self, site: Site) -> int:
         return site.max_pages or self.settings.max_pages
