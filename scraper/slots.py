@@ -25,7 +25,7 @@ import itertools
 import os
 import threading
 
-SLOTS = 2                  # threads doing a page's CPU work at once: one runs, one is in C code
+SLOTS = 3                  # threads doing a page's CPU work at once: one runs, the others in C code
 SLOT_WAIT = 1.0            # seconds a thread waits for a slot at most, then goes on without one
 
 
