@@ -8,15 +8,12 @@ so with forty of them waiting the process spends a good part of its CPU handing 
 slots first: a thread without one sleeps until a slot is handed to it (one wake-up), and the
 GIL is contended by a handful.
 
-The waiting threads are served by priority, not only in arrival order: a crawl asks with its
-host's pages still to fetch, and each page counts as `HEAD_START` seconds of waiting already
-done (at most `MAX_HEAD_START`). Every host must keep its delay between requests, so the host
-with the longest queue bounds how soon a harvest can end; served first, it keeps its
-one-request-at-a-time pace while the hosts with little left fill the CPU in between (longest
-remaining work first), instead of all hosts advancing together and the last minutes going to
-a few long queues with an idle CPU. The head start is bounded, so a thread that has waited
-longer than it goes before any later one (nobody starves, and a wait rarely reaches
-`SLOT_WAIT`).
+The waiting threads are served by priority, not in arrival order: a crawl asks with its
+host's pages still to fetch, and the host with the most goes first. Every host must keep its
+delay between requests, so the host with the longest queue bounds how soon a harvest can end;
+served first, it keeps its one-request-at-a-time pace while the hosts with little left fill
+the CPU in between (longest remaining work first), instead of all hosts advancing together
+and the last minutes going to a few long queues with an idle CPU.
 
 Network waits and politeness delays never hold a slot (a slow server cannot hold up another
 host), and a thread that waits `SLOT_WAIT` seconds for one goes on without it: the slots shape
@@ -27,12 +24,9 @@ import heapq
 import itertools
 import os
 import threading
-import time
 
 SLOTS = 3                  # threads doing a page's CPU work at once: one runs, the others in C code
 SLOT_WAIT = 1.0            # seconds a thread waits for a slot at most, then goes on without one
-HEAD_START = 0.02          # seconds of precedence per page a site has still to fetch ...
-MAX_HEAD_START = 0.9       # ... up to this (< SLOT_WAIT): whoever waited longer goes first
 
 
 class _Waiter:
@@ -54,14 +48,13 @@ class CpuSlots:
         self.slots, self.wait = slots, wait
         self._lock = threading.Lock()
         self._free = slots
-        self._waiting: list[tuple[float, int, _Waiter]] = []    # heap: (turn, order, waiter)
+        self._waiting: list[tuple[float, int, _Waiter]] = []    # heap: (-priority, order, waiter)
         self._order = itertools.count()
         self._held = threading.local()
 
     def take(self, priority: float = 0.0) -> bool:
         """Hold a slot: at once if one is free and nobody waits, else when one is handed over
-        (in the order of arrival less a head start of `priority` pages), after `wait` seconds
-        at most. False: went on without one."""
+        (highest `priority` first), after `wait` seconds at most. False: went on without one."""
         if getattr(self._held, "slot", False):
             return True
         with self._lock:
@@ -70,8 +63,7 @@ class CpuSlots:
                 self._held.slot = True
                 return True
             waiter = _Waiter()
-            turn = time.monotonic() - min(max(priority, 0.0) * HEAD_START, MAX_HEAD_START)
-            heapq.heappush(self._waiting, (turn, next(self._order), waiter))
+            heapq.heappush(self._waiting, (-priority, next(self._order), waiter))
         waiter.lock.acquire(timeout=self.wait)
         with self._lock:
             if not waiter.granted:
@@ -80,8 +72,8 @@ class CpuSlots:
         return waiter.granted
 
     def give(self) -> None:
-        """Give the slot back (to the waiting thread whose turn comes first), if this thread
-        holds one."""
+        """Give the slot back (to the waiting thread of highest priority), if this thread holds
+        one."""
         if not getattr(self._held, "slot", False):
             return
         self._held.slot = False

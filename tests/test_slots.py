@@ -1,9 +1,7 @@
-"""CPU slots (scraper.slots): bounded waits, handed to the highest priority first, a bounded
-head start ahead of those who waited longer."""
+"""CPU slots (scraper.slots): bounded waits, handed to the highest priority first."""
 import threading
 import time
 
-from govnews.scraper import slots as slots_module
 from govnews.scraper.slots import CpuSlots
 
 
@@ -51,35 +49,14 @@ def test_a_freed_slot_goes_to_the_highest_priority_waiter_then_first_come():
     for name, priority in (("low", 1), ("high-first", 50), ("mid", 10), ("high-second", 50)):
         threads.append(threading.Thread(target=waiter, args=(name, priority)))
         threads[-1].start()
-        _until(lambda: slots.waiting() == len(threads))
+        deadline = time.monotonic() + 5
+        while slots.waiting() < len(threads) and time.monotonic() < deadline:
+            time.sleep(0.005)
     slots.give()
     for thread in threads:
         thread.join(10.0)
     assert order == ["high-first", "high-second", "mid", "low"]
     assert slots._free == 1 and slots.waiting() == 0
-
-
-def test_the_head_start_is_bounded_a_long_wait_goes_first(monkeypatch):
-    monkeypatch.setattr(slots_module, "MAX_HEAD_START", 0.05)
-    slots = CpuSlots(1, wait=10.0)
-    assert slots.take()
-    order, threads = [], []
-
-    def waiter(name, priority):
-        slots.take(priority)
-        order.append(name)
-        slots.give()
-    threads.append(threading.Thread(target=waiter, args=("waited", 0)))
-    threads[-1].start()
-    _until(lambda: slots.waiting() == 1)
-    time.sleep(0.2)                               # longer than the largest head start
-    threads.append(threading.Thread(target=waiter, args=("late-but-long-queue", 1000)))
-    threads[-1].start()
-    _until(lambda: slots.waiting() == 2)
-    slots.give()
-    for thread in threads:
-        thread.join(10.0)
-    assert order == ["waited", "late-but-long-queue"]
 
 
 def test_many_threads_never_hold_more_slots_than_there_are():
@@ -102,10 +79,3 @@ def test_many_threads_never_hold_more_slots_than_there_are():
     for thread in threads:
         thread.join(30.0)
     assert most[0] <= 2 and slots._free == 2
-
-
-def _until(condition, seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition never met"
-        time.sleep(0.005)
