@@ -161,6 +161,23 @@ def _wire_bytes(line: str) -> bytes:
         return line.encode("utf-8")
 
 
+class _OneFlushPerWrite:
+    """The open WARC file as warcio's writer sees it: the flush warcio does after every record
+    is left to `WarcArchive.write`, which flushes once after a response's three records (one
+    write to the OS per page instead of three; still before the index or the digests may point
+    at them)."""
+    __slots__ = ("_file",)
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file = file
+
+    def write(self, data: bytes) -> int:
+        return self._file.write(data)
+
+    def flush(self) -> None:
+        pass
+
+
 class WarcArchive:
     """Writes WARC/1.1 files into `folder`; `write` is thread-safe (one lock). A file is opened on
     the first write, so an archive that gets no response leaves no file. `files` lists the files
@@ -267,9 +284,11 @@ class WarcArchive:
                 continue
             self._path = self.folder / (name + OPEN_SUFFIX)
             break
-        self._writer = WARCWriter(self._file, gzip=True, warc_version=WARC_VERSION)
+        self._writer = WARCWriter(_OneFlushPerWrite(self._file), gzip=True,
+                                  warc_version=WARC_VERSION)
         self._index = CdxjLines(name + CLOSED_SUFFIX)
         self._write([self._warcinfo(name + CLOSED_SUFFIX)])
+        self._file.flush()
 
     def _close_current(self) -> None:
         self._file.flush()

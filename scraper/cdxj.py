@@ -17,7 +17,6 @@ import re
 from io import BytesIO
 
 import surt
-from cdxj_indexer.postquery import append_method_query
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_timestamp
 
@@ -67,6 +66,9 @@ class CdxjLines:
         if request is not None and request.http_headers is not None:
             method = request.http_headers.protocol
             if method.upper() in ("POST", "PUT"):
+                # imported here: cdxj_indexer pulls in pyamf and pkg_resources (0.1 s of every
+                # process's start), for the rare POST response's key
+                from cdxj_indexer.postquery import append_method_query
                 body = request_bodies.get(request.rec_headers.get_header("WARC-Record-ID"), b"")
                 query, append = append_method_query(
                     method, request.http_headers.get_header("Content-Type"),

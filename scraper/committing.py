@@ -96,9 +96,9 @@ class Committing:
                 self._mark_fetched(site, response.final_url, request)
             if page.kind == "article":
                 self._commit_article(site, page, request, response, now)
-            self._discover(site, request, page)
+            linked = self._discover(site, request, page)
             self._count_site(site, page, now)
-            self.frontier.finish(request.key, "done", None)
+            self.frontier.finish(request.key, "done", None, linked=linked)
 
     def _mark_fetched(self, site: Site, url: str, request: Request) -> None:
         """A redirect's target was fetched with its source: a link to it later is no new page."""
@@ -167,14 +167,15 @@ class Committing:
                                       "today": counters.get("today")})
         self._counted_sites.add(site.name)
 
-    def _discover(self, site: Site, request: Request, page: Page) -> None:
+    def _discover(self, site: Site, request: Request, page: Page) -> int:
+        """Queue the page's links; returns its count of article links (the frontier's `linked`,
+        written with the page's `finish`: nothing here reads the page's own row's count)."""
         listing = page.listing
         depth = request.depth + 1
         max_depth = site.max_depth if site.max_depth is not None else self.settings.max_depth
         article_keys = sorted(self._key(u) for u in listing.article_links)
         article_urls = [self._canonical(u) for u in listing.article_links]
         new_articles = 0
-        self.frontier.set_linked(request.key, len(article_keys))
         for url in listing.article_links:
             new_articles += self._enqueue(site, url, "article", depth)
         follow_pages = True
@@ -207,6 +208,7 @@ class Committing:
         if depth < max_depth and page.kind != "article":
             for url in listing.other_links:
                 self._enqueue(site, url, "other", depth)
+        return len(article_keys)
 
     def _all_known(self, article_urls: list[str]) -> bool:
         """Every article the listing shows was in the dataset before this run (as records are

@@ -25,6 +25,7 @@ from .heartbeat import no_beat
 from .http import Fetcher, HttpSettings
 from .politeness import HostClock, HostDone
 from .robots import RobotsCache
+from .slots import CPU_SLOTS
 from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, host_of
 
 log = logging.getLogger("govnews.crawl")
@@ -120,7 +121,7 @@ class Crawl(Fetching, Committing):
                         del active[host]
                         self._working.discard(host)
                 hosts: list[str] = []
-                if not self._stop.is_set():
+                if not self._stop.is_set() and not self._all_served(active):
                     with self._store_guard("reading the frontier"), self.store.lock:
                         hosts = self.frontier.hosts_with_work(names)
                 for host in hosts:
@@ -152,6 +153,18 @@ class Crawl(Fetching, Committing):
             if self.progress is not None:
                 self.progress.close()
         return self.summary
+
+    def _all_served(self, active: dict[str, threading.Thread]) -> bool:
+        """No worker could be started: every host of the run's sites has one (or was given
+        up), or `workers` are running. The frontier is not asked then (a site of one host asks
+        it once when its worker ends, not at every wake-up while it works); only a host of
+        these sites ever gets a worker (`_takes_work`), so the answer would start nothing."""
+        if not active:
+            return False
+        if len(active) >= self.settings.workers:
+            return True
+        given_up = self.summary.given_up_hosts
+        return all(host in active or host in given_up for host in self._sites_of_host)
 
     def _loop_wait(self) -> float:
         """How long the run loop may sleep when nothing wakes it: until the time limit, and a
@@ -204,6 +217,7 @@ class Crawl(Fetching, Committing):
             log.error("crawler error on host %s: %s", host, detail, exc_info=True)
             self._give_up(host, f"crawler error: {detail}")
         finally:
+            CPU_SLOTS.give()
             with self._lock:
                 self._ended.add(host)
             self._wake.set()                     # the run loop decides what comes next
@@ -231,6 +245,7 @@ class Crawl(Fetching, Committing):
                                                        "crawler_bug"))
                 self._finish(request, "failed", detail)
                 outcome = "failed"
+            CPU_SLOTS.give()                  # the page's CPU work is done (taken once fetched)
             self.heartbeat()
             if outcome == "host_done":
                 return
@@ -264,6 +279,12 @@ class Crawl(Fetching, Committing):
 
     def _sites_open(self, site: Site) -> bool:
         return self._pages[site.name] < self._page_cap(site)
+
+    def _backlog(self, site: Site) -> int:
+        """About how many pages the site has still to fetch this run (queued at the start and
+        since, less those fetched, within its page cap): its priority for a CPU slot."""
+        fetched = self._pages[site.name]
+        return max(0, min(self._queued.get(site.name, 0), self._page_cap(site)) - fetched)
 
     def _page_cap(self, site: Site) -> int:
         return site.max_pages or self.settings.max_pages

@@ -14,6 +14,7 @@ from .http import Response
 from .politeness import HostDone
 
 from .runtypes import Site, host_of
+from .slots import CPU_SLOTS
 
 log = logging.getLogger("govnews.crawl")
 
@@ -50,6 +51,7 @@ class Fetching:
             # closer than its delay, however long the previous one took to arrive
             self.clock.push_back(host, base_delay)
             self.clock.answered(host)       # a Retry-After holds until the host answers
+            CPU_SLOTS.take(self._backlog(site))     # archiving, parsing, committing: CPU work
             self._count_fetch(site, response)
             if response.status >= 400 and response.status != 304:
                 raise FetchError(request.url, f"HTTP {response.status}", f"http_{response.status}")

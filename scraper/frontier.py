@@ -113,12 +113,16 @@ class Frontier:
         return self.conn.execute("SELECT COUNT(*) FROM frontier WHERE state='queued' AND site=?",
                                  (site,)).fetchone()[0]
 
-    def finish(self, key: str, state: str, note: str | None = None) -> None:
-        self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
-                          (state, note, key))
-
-    def set_linked(self, key: str, count: int) -> None:
-        self.conn.execute("UPDATE frontier SET linked=? WHERE key=?", (count, key))
+    def finish(self, key: str, state: str, note: str | None = None,
+               linked: int | None = None) -> None:
+        """The request's outcome; `linked` (a fetched page's count of article links) is set in
+        the same statement."""
+        if linked is None:
+            self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
+                              (state, note, key))
+        else:
+            self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1, linked=?"
+                              " WHERE key=?", (state, note, linked, key))
 
     def queued_count(self, sites: Sequence[str]) -> int:
         where, params = _members("site", sites)
