@@ -2464,7 +2464,7 @@ def _text_leaf(text: str, headline: str | None) -> str | None:
 
 # the article's view count printed at the end of the breadcrumb's bar ('Trang chủ » Thông tin dịch
 # bệnh   Lượt xem: 1.234'): not part of the trail
-_COUNT_AT_END = re.compile(r"\s*(?:" + alternation(labels.VIEWS) + r")\s*[:：]\s*\d[\d.,]{0,14}\s*$", re.I)
+_COUNT_AT_END = re.compile(r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]\s*\d[\d.,]{0,14}\s*$", re.I)
 
 
 _CRUMB_REST = re.compile(r"^[\s»›>/|\-–—:·•]*$")

@@ -174,3 +174,13 @@ def test_a_credit_printed_before_the_lead_is_the_writer():
         f'<div class="content"><p style="text-align: right;"><em>Bài và ảnh: Hoàng Thu</em></p><p>{V}</p>')))
     assert a.author == "Hoàng Thu"
     assert a.body.startswith(V[:40])
+
+
+def test_the_view_count_cut_from_a_breadcrumb_is_linear_on_long_runs():
+    # the cut once tried its label after every space (quadratic; bench/regex_scaling.py found
+    # it): on 100,000 spaces it would take hours, now a moment. (Its caller reads breadcrumbs of
+    # at most 150 characters; the pattern must not depend on that.)
+    from govnews.parsers.generic import _COUNT_AT_END
+    assert _COUNT_AT_END.search(" " * 100_000) is None
+    assert _COUNT_AT_END.sub("", "Thông tin dịch bệnh" + " " * 100_000 + "Lượt xem: 1.234").strip() \
+        == "Thông tin dịch bệnh"
