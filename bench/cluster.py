@@ -771,7 +771,7 @@ HOT: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "frontier_key": ("scraper/frontier.py", ("frontier_key",)),
     "Frontier queries (scraper/frontier.py methods)": (
         "scraper/frontier.py", ("add", "requeue", "next_for", "hosts_with_work",
-                                "queued_for_site", "finish", "set_linked", "queued_count",
+                                "queued_for_site", "finish", "queued_count",
                                 "validators", "save_validators")),
     "Crawl.run loop (own code, waits on an event)": ("scraper/crawl.py", ("run",)),
     "Committing._commit (one transaction per page)": ("scraper/committing.py", ("_commit",)),

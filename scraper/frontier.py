@@ -116,13 +116,9 @@ class Frontier:
     def finish(self, key: str, state: str, note: str | None = None,
                linked: int | None = None) -> None:
         """The request's outcome; `linked` (a fetched page's count of article links) is set in
-        the same statement."""
-        if linked is None:
-            self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1 WHERE key=?",
-                              (state, note, key))
-        else:
-            self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1, linked=?"
-                              " WHERE key=?", (state, note, linked, key))
+        the same statement (None leaves it as it was)."""
+        self.conn.execute("UPDATE frontier SET state=?, note=?, tries=tries+1, linked=COALESCE(?, linked)"
+                          " WHERE key=?", (state, note, linked, key))
 
     def queued_count(self, sites: Sequence[str]) -> int:
         where, params = _members("site", sites)
