@@ -35,17 +35,17 @@ MERIDIEM_AM = frozenset({"am", "a.m.", "a.m", "sa", "sáng"})
 MERIDIEM_PM = frozenset({"pm", "p.m.", "p.m", "ch", "chiều", "tối"})
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
-# zero-width characters, and the bidirectional marks a right-to-left page wraps around each token
-# of a date ('\u200f١٢\u200f \u200fمارس\u200f'): not part of what a reader sees
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# the bidirectional marks a right-to-left page wraps around each token of a date or a name
+# ('\u200f١٢\u200f \u200fمارس\u200f'): not part of what a reader sees
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI = re.compile(f"[{BIDI_MARKS}]")
+_INVISIBLE = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff{BIDI_MARKS}]")
 # the digits of other scripts, read as the ASCII digits they are: Arabic-Indic, Persian/Urdu,
-# Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer, fullwidth
-_DIGITS = str.maketrans({chr(zero + d): str(d) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1040,
-                                                            0x17E0, 0xFF10) for d in range(10)})
-
-
-_FOREIGN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u0e50-\u0e59"
-                            "\u1040-\u1049\u17e0-\u17e9\uff10-\uff19]")
+# Devanagari, Bengali, Tamil, Thai, Myanmar, Khmer, fullwidth (each script's zero, then nine more)
+_ZEROS = (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1040, 0x17E0, 0xFF10)
+SCRIPT_DIGITS = {chr(zero + d): str(d) for zero in _ZEROS for d in range(10)}
+_DIGITS = str.maketrans(SCRIPT_DIGITS)
+FOREIGN_DIGIT = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _ZEROS) + "]")
 
 
 def fold(text: str) -> str:
@@ -53,7 +53,7 @@ def fold(text: str) -> str:
     (the same length but for the marks; callers that look for a match's text in their own copy
     fold that copy first)."""
     text = _INVISIBLE.sub("", text)
-    return text if text.isascii() or not _FOREIGN_DIGIT.search(text) else text.translate(_DIGITS)
+    return text if text.isascii() or not FOREIGN_DIGIT.search(text) else text.translate(_DIGITS)
 
 _SEP = r"[\s,;|/()\[\]·•\-–—]*"
 _WEEKDAY = r"""

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 
 from lxml import etree
 
-from .dates import HAS_MONTH
+from .dates import BIDI, BIDI_MARKS, FOREIGN_DIGIT, HAS_MONTH, SCRIPT_DIGITS
 from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
@@ -43,12 +43,8 @@ _TEXT_WORDS = {
 _DATE_QUICK = re.compile(r"[\dt](?:(?<=\d)\s?[/.\-]\s?\d|(?<=t)háng|(?<=\d)\s?[年년])")
 # the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token
 # of its dates): seen by the date searches as ASCII digits and spaces, the text's length unchanged
-_FOREIGN = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0be6-\u0bef\u0e50-\u0e59"
-                      "\u1040-\u1049\u17e0-\u17e9\uff10-\uff19\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-_DATE_VIEW = str.maketrans({**{chr(zero + d): str(d) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50,
-                                                                   0x1040, 0x17E0, 0xFF10) for d in range(10)},
-                            **dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                                                     "\u2066\u2067\u2068\u2069"), " ")})
+_FOREIGN = re.compile(f"{FOREIGN_DIGIT.pattern}|{BIDI.pattern}")
+_DATE_VIEW = str.maketrans({**SCRIPT_DIGITS, **dict.fromkeys(BIDI_MARKS, " ")})
 
 
 def date_view(text: str) -> str:

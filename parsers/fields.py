@@ -11,6 +11,7 @@ from itertools import islice
 from lxml import etree
 
 from . import labels
+from .dates import BIDI
 from .labels import alternation
 from .text import clean, text_of
 
@@ -191,19 +192,21 @@ def counter_of(el: etree._Element) -> Counter:
     return Counter(total, labelled.get("online"), labelled.get("today"))
 
 
+def _shows_number(box: etree._Element) -> bool:
+    """A read-only (or disabled) text box holding a number: a counter's display."""
+    return (box.get("readonly") is not None or box.get("disabled") is not None) \
+        and (box.get("type") or "text").lower() == "text" and (box.get("value") or "").isdigit()
+
+
 def _with_shown_values(el: etree._Element) -> str:
     """The element's text, with what its read-only text boxes show in their place (ASP.NET's
     counter: 'Số lượt truy cập: <input value="0612904" readonly>')."""
-    boxes = [i for i in el.iter("input") if i.get("readonly") is not None or i.get("disabled") is not None]
-    shown = [b for b in boxes if (b.get("type") or "text").lower() == "text" and (b.get("value") or "").isdigit()]
-    if not shown:
+    if not any(_shows_number(box) for box in el.iter("input")):
         return text_of(el)
     copy = etree.fromstring(etree.tostring(el))
     for box in copy.iter("input"):
-        value = box.get("value") or ""
-        if value.isdigit() and (box.get("readonly") is not None or box.get("disabled") is not None):
-            box.tag = "span"
-            box.text = f" {value} "
+        if _shows_number(box):
+            box.tag, box.text = "span", f" {box.get('value')} "
     return text_of(copy)
 
 
@@ -596,12 +599,16 @@ _TOOL_CLASS = re.compile(r"print|share|mail|social|icon|button|btn|tool|donat|fo
                          re.I)
 
 
+def tool_link(a: etree._Element) -> bool:
+    """A link that is a button, not a way to another page: a script, an e-mail, a place on this
+    page ('In bài', 'Gửi bài', 'Về đầu trang'), or one classed print/share/mail/icon."""
+    return (a.get("href") or "").strip().lower().startswith(("javascript:", "#", "mailto:")) \
+        or bool(_TOOL_CLASS.search(a.get("class") or ""))
+
+
 def byline_text(el: etree._Element) -> str:
-    """The element's text without its toolbar: links that are buttons (javascript:, '#',
-    mailto:, or classed print/share/mail/icon) and <button>s."""
-    tools = [a for a in el.iter("a")
-             if (a.get("href") or "").strip().lower().startswith(("javascript:", "#", "mailto:"))
-             or _TOOL_CLASS.search(a.get("class") or "")]
+    """The element's text without its toolbar (`tool_link`s) and <button>s."""
+    tools = [a for a in el.iter("a") if tool_link(a)]
     # "By <a rel=author>Jim Hollis</a>, Staff Writer": the byline ends with its last writer's
     # link; a role or the paper's name after it is not a name
     writers = [a for a in el.iter("a") if a.get("rel") == "author" or _AUTHOR_HREF.search(a.get("href") or "")]
@@ -691,9 +698,6 @@ _ROLE_TAIL = re.compile(
     r"|(?<!\s)\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
 
 
-# the bidirectional marks a right-to-left page wraps a name in ('מאת: &rlm;דוברות העירייה&rlm;'):
-# not part of it
-_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 # a writer's label with its colon ('Autor: Biroul de Informare…'): the value is the writer also
 # when it is an office, not a person's name
 _AUTHOR_COLON = re.compile(r"^\s*(?:autor|author|auteur|autore|autora|szerző|forfatter|författare|yazar|"
@@ -706,7 +710,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
-    text = _SOURCE_AFTER.sub("", clean(_BIDI.sub("", text)))
+    text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))   # (&rlm; around a name: not part of it)
     m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
         return None

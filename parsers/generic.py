@@ -17,7 +17,7 @@ from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold,
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
-                     in_book_credits,
+                     in_book_credits, tool_link,
                      labelled_counts, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
@@ -1603,18 +1603,21 @@ def _data_candidate(doc: Doc, el, anchor_pos: int):
 
 # a calendar badge's day, month and year, each in an element of its own (<span class="day">14</span>
 # <span class="month">Th8</span><span class="year">2025</span>): its day marked by class
-_BADGE_HINT = re.compile(r"""class=["'][^"'<>]{0,60}(?:day|[_-]d)["' ]""")
+_BADGE_DAY_CLASS = re.compile(r"day|[_-]d(?:$|\s)")     # 'day', 'date-day', 'tile__d'
+
+
+def _badge_day(el: etree._Element) -> bool:
+    """A calendar badge's day: a leaf of one or two digits whose class names it so."""
+    day = (el.text or "").strip()
+    return not len(el) and day.isdigit() and len(day) <= 2 and bool(_BADGE_DAY_CLASS.search(el.get("class") or ""))
 _SHORT_MONTH = re.compile(r"^(?:th|thg|tháng)\.?\s*(\d{1,2})$", re.I)      # 'Th8', 'Thg 8'
 
 
 def _badges(doc: Doc) -> list[etree._Element]:
     found = []
     for day in doc.named(("day", "__d")):
-        if len(day) or not _BADGE_HINT.search(f'class="{day.get("class") or ""}"'):
-            continue
         parent = day.getparent()
-        if parent is not None and (day.text or "").strip().isdigit() and len((day.text or "").strip()) <= 2 \
-                and 2 <= len(parent) <= 4 and parent not in found:
+        if _badge_day(day) and parent is not None and 2 <= len(parent) <= 4 and parent not in found:
             found.append(parent)
     return found
 
@@ -1626,8 +1629,7 @@ def is_date_badge(el: etree._Element) -> bool:
     """A calendar badge: two to four short parts, the first or second a day marked by class."""
     if not 2 <= len(el) <= 4 or len(text_of(el)) > 24:
         return False
-    return any(_BADGE_HINT.search(f'class="{child.get("class") or ""}"') and (child.text or "").strip().isdigit()
-               for child in islice(el, 2) if isinstance(child.tag, str))
+    return any(_badge_day(child) for child in islice(el, 2) if isinstance(child.tag, str))
 
 
 def _badge_candidate(doc: Doc, el, anchor_pos: int):
@@ -2040,13 +2042,9 @@ def in_listing_entry(el: etree._Element, body: etree._Element | None,
             # one item of a list of titled links: <li><a>Bản đồ hành chính xã</a> (5.020 lượt
             # xem)</li> among its like; the item ends here either way
             return _list_of_like(node) and not inside_link(el) and any(
-                len(text_of(a).split()) >= 3 and not _TOOL_CLASS.search(a.get("class") or "")
-                and not _TOOL_HREF.match(a.get("href") or "#") for a in node.iter("a"))
+                len(text_of(a).split()) >= 3 and a.get("href") is not None and not tool_link(a)
+                for a in node.iter("a"))
     return False
-
-
-# a toolbar's links ('In bài', 'Về đầu trang'): a script, an e-mail or a place on the page
-_TOOL_HREF = re.compile(r"^\s*(?:javascript:|mailto:|#)", re.I)
 
 
 _SITE_STATISTIC = re.compile(r"^\s*(?:" + alternation(labels.SITE_STATISTICS) + r")\s*[:：]?\s*\d", re.I)
