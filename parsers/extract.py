@@ -439,14 +439,14 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
             article.author = marked
     article.author = article.author or signature.author or _cjk_reporter(doc, body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
-        or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc.url)) or _marked_author(doc, body_el) \
+        or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
         or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
         or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
-        or _jsonld_author(doc) \
+        or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
@@ -672,10 +672,16 @@ def _office_name(text: str) -> str | None:
     return None
 
 
-def _own_byline(url: str):
+def _own_byline(doc: Doc):
     """A labelled byline ("By X") unless it is a teaser card's, another article's (a card
-    whose heading links to this page itself is the article's own)."""
-    return lambda el: None if generic.in_teaser(el, url) else byline_of(el)
+    whose heading links to this page itself is the article's own), or the site naming itself
+    ('Un article de Wikinews, la source d'informations libre' under a page titled '… – Wikinews')."""
+    def read(el):
+        if generic.in_teaser(el, doc.url):
+            return None
+        name = byline_of(el)
+        return None if name and name.lower() in generic.site_names(doc) else name
+    return read
 
 
 def _joint_byline(el: etree._Element) -> str | None:
@@ -767,6 +773,28 @@ def _about_the_author(doc: Doc) -> str | None:
                 if name and (looks_like_name(name) and len(name.split()) >= 2 or caseless_name(name)):
                     return name
             box = box.getparent()
+        return None
+    return None
+
+
+_CREDIT_SECTION = re.compile(r"^(?:" + alternation(labels.CREDIT_SECTION) + r")\s*:?$", re.I)
+
+
+def _credit_section(doc: Doc) -> str | None:
+    """The office or person a page section headed by a credit names ('<h2>A cura di</h2>' over a
+    card whose title links to 'Ufficio Stampa'): the title of the block right under the heading."""
+    for heading in doc.index.headings:
+        if heading.tag not in ("h2", "h3", "h4") or not _CREDIT_SECTION.match(text_of(heading)):
+            continue
+        block = heading.getnext()
+        while block is not None and not isinstance(block.tag, str):
+            block = block.getnext()
+        if block is None or len(text_of(block)) > 400:
+            return None
+        title = next(block.iter("h3", "h4", "h5", "strong", "a"), None)
+        name = text_of(title) if title is not None else ""
+        if 1 < len(name) <= 60 and (looks_like_name(name) or _AGENCY.match(name)) and not _UI_WORDS.match(name):
+            return name
         return None
     return None
 

@@ -743,6 +743,10 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
             return name.strip()        # 'By Ruth Ellison, Science Director': the person
     if m is not None and _CASELESS_NAME.match(rest) and 1 <= len(rest.split()) <= 4:
         return rest                    # a name in a script without capitals (Arabic, Hindi…)
+    first, comma, office = rest.partition(",")
+    if m is not None and comma and _CASELESS_NAME.match(first) and 1 <= len(first.split()) <= 3 \
+            and len(office.split()) >= 2:
+        return first.strip()           # 'लेखक : मनीषा जोशी, जिल्हा माहिती कार्यालय, वनगाव': the writer, then her office
     if _AUTHOR_COLON.match(text) and _OFFICE_LIKE.match(rest) and rest[0].isupper() and len(rest.split()) <= 8:
         return rest                    # 'Autor: Biroul de Informare și Relații Publice'
 

@@ -1055,6 +1055,17 @@ def _strip_site(title: str, doc: Doc) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
+def site_names(doc: Doc) -> frozenset[str]:
+    """The site's own name, lower-cased, as the page states it: og:site_name, and the parts of
+    its <title> beside the longest one (the headline): 'Headline – Wikinews' gives 'wikinews'."""
+    parts = _TITLE_SPLIT.split(doc.title)
+    names = {p.strip().lower() for p in parts if p.strip()} - {max(parts, key=len).strip().lower()} \
+        if len(parts) > 1 else set()
+    if doc.meta.get("og:site_name"):
+        names.add(doc.meta["og:site_name"].strip().lower())
+    return frozenset(names)
+
+
 def _date_candidates(doc: Doc) -> list[etree._Element]:
     """Elements owning a date-like text, and their parents when a date is split over inline
     elements (<span>04/08/2020</span> <span>16:20</span>)."""

@@ -124,6 +124,11 @@ ABOUT_AUTHOR = ("about the author", "about the writer", "about the columnist", "
                 "sull'autore", "sull’autore", "sull'autrice", "sull’autrice", "over de auteur",
                 "over de schrijver", "o autorze", "o autorce", "об авторе", "על הכותב", "על הכותבת",
                 "yazar hakkında", "về tác giả")
+# the heading of a page section that credits the office or person responsible for the page
+# ('A cura di' over a card naming 'Ufficio Stampa', the Italian municipal template's last section)
+CREDIT_SECTION = ("a cura di", "a cura del", "a cura della", "a cura dell'", "a cura dell’", "redatto da",
+                  "written by", "author", "authors", "autore", "autori", "auteur", "autor", "autores",
+                  "tác giả", "responsible", "verantwortlich", "responsable")
 # the capacity printed above the signer of an official document pasted as an article's text
 # ('TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH' / '(Đã ký)' / name): the signer is the text's, not its writer
 SIGNING_CAPACITIES = ("chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban",

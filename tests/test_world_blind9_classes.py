@@ -247,3 +247,51 @@ def test_a_wiki_pages_edit_links_infobox_and_sources_are_not_its_text():
                  'stycznia 2024</li><li>Komunikat Zarządu Portu, 15 stycznia 2024</li></ul></div></main></body></html>',
                  url="https://pl.wikinews.org/wiki/W_Lipnicy_Morskiej")
     assert a.body == f"{P}\n\nReakcje\n\n{Q}"
+
+
+# -- leftovers fixed in session 9 -------------------------------------------------------------------
+
+def test_the_site_naming_itself_in_a_by_phrase_is_no_writer():
+    # 'Un article de Wikinews, la source…' under a page titled '… – Wikinews': the site's tagline
+    page = ('<html lang="fr"><head><meta charset="utf-8"><title>Le tramway prolongé – Wikinews</title></head><body>'
+            '<main><h1>Le tramway prolongé</h1><div id="siteSub">Un article de Wikinews, la source d\'informations '
+            f'libre</div><div class="content"><p>{P}</p><p>{Q}</p></div></main></body></html>')
+    assert _article(page, url="https://fr.wikinews.org/wiki/Le_tramway").author is None
+    # a byline in the same place naming a person is the writer
+    byline = page.replace("Un article de Wikinews, la source d'informations libre", "Par Jean Dupont")
+    assert _article(byline, url="https://fr.wikinews.org/wiki/Le_tramway").author == "Jean Dupont"
+    # (a Vietnamese portal's 'Bài viết bởi <office>' is another path: offices sign articles there)
+
+
+@pytest.mark.parametrize("heading,name,lang", [
+    ("A cura di", "Ufficio Stampa", "it"),
+    ("A cura di", "Servizio Lavori Pubblici", "it"),
+    ("Redatto da", "Ufficio Relazioni con il Pubblico", "it"),
+])
+def test_a_section_headed_by_a_credit_names_the_writer_in_its_card(heading, name, lang):
+    body = V if lang == "vi" else P
+    page = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Lavori sul ponte</title></head><body><main>'
+            f'<h1>Lavori di consolidamento del ponte sul torrente</h1><article id="descrizione"><p>{body}</p><p>{body}</p>'
+            f'</article><article id="a-cura-di"><h2>{heading}</h2><div class="card card-teaser"><div class="card-body">'
+            f'<h3 class="card-title"><a href="/amministrazione/uffici/x">{name}</a></h3><p>Via Roma 1 - 0123 456789</p>'
+            '</div></div></article></main></body></html>')
+    assert _article(page, url="https://www.comune.valmarina.it/novita/ponte").author == name
+
+
+def test_a_credit_section_with_a_long_block_or_a_button_names_no_writer():
+    page = ('<html lang="it"><head><meta charset="utf-8"><title>Ponte</title></head><body><main><h1>Lavori sul ponte</h1>'
+            f'<div class="text"><p>{P}</p><p>{Q}</p></div><h2>A cura di</h2><div><a href="/stampa">Stampa</a></div>'
+            '</main></body></html>')
+    assert _article(page, url="https://www.comune.valmarina.it/novita/ponte").author is None
+
+
+@pytest.mark.parametrize("line,name", [
+    ("लेखक : मनीषा जोशी, जिल्हा माहिती कार्यालय, वनगाव", "मनीषा जोशी"),       # Marathi: the writer, her office
+    ("लेखक: राजेश कुमार, जिला सूचना अधिकारी, रामपुर", "राजेश कुमार"),         # Hindi
+    ("بقلم: سارة المنصوري, مكتب الإعلام الحكومي", "سارة المنصوري"),           # Arabic
+])
+def test_a_caseless_writer_followed_by_an_office_after_a_comma(line, name):
+    page = ('<html><head><meta charset="utf-8"><title>News</title></head><body><main><h1>Farm ponds completed in the '
+            f'district</h1><div class="content"><p>{P}</p><p>{Q}</p><p class="author-meta"><em>{line}</em></p></div>'
+            '</main></body></html>')
+    assert _article(page, url="https://vangaon.nic.in/mr/news/ponds/").author == name
