@@ -29,7 +29,8 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of
+from .text import (STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of,
+                   typed_paragraphs)
 from .urls import canonical_url, merge_rules, on_vn_domain
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -413,6 +414,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                                                 has_author=article.author is not None,
                                                 inline_chrome=profile is None and not
                                                 _vietnamese_record(doc, article.headline, body_el))
+        if body_el.tag == "pre" and profile is None:
+            paragraphs = typed_paragraphs(text_content(body_el))[0]    # a release typed as plain text
         article.images = images_in(body_el, base) if not more else \
             list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
@@ -437,7 +440,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         marked = _marked_author(doc, body_el)
         if marked and signature.author in marked:
             article.author = marked
-    article.author = article.author or signature.author or _cjk_reporter(doc, body_el) \
+    article.author = article.author or signature.author or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
@@ -669,6 +672,18 @@ def _office_name(text: str) -> str | None:
     if _OFFICE.match(text) and len(text.split()) <= 10 and text[:1].isupper() \
             and not text.endswith((".", ":")) and not any(ch.isdigit() for ch in text):
         return text
+    return None
+
+
+def _letterhead_writer(body_el) -> str | None:
+    """The writer a release typed as plain text names in its letterhead ('Af Mette Kjær,
+    kommunikationskonsulent' above the first paragraph)."""
+    if body_el is None or body_el.tag != "pre":
+        return None
+    for line in typed_paragraphs(text_content(body_el))[1]:
+        name = byline_name(line, labelled_only=True)
+        if name:
+            return name
     return None
 
 

@@ -23,7 +23,7 @@ from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
 from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
-                   text_of)
+                   text_of, typed_paragraphs)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
@@ -87,8 +87,26 @@ def find_body(doc: Doc) -> etree._Element | None:
     part = _split_part(best, scores)
     if part is not None:
         return part                    # its like siblings are taken by body_parts()
+    typed = typed_release(best)
+    if typed is not None:
+        return typed
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+def typed_release(best: etree._Element) -> etree._Element | None:
+    """A text typed with hard line breaks in a <pre> (a press release sent as plain text) that
+    holds most of the chosen container's text: the article is the <pre>, read paragraph by
+    paragraph (a listing of code is no such text)."""
+    for pre in best.iter("pre"):
+        text = text_content(pre)
+        if "{" in text or next(pre.iter("code", "samp", "kbd"), None) is not None:
+            continue
+        paragraphs, _ = typed_paragraphs(text)
+        if len(paragraphs) >= 2 and len(clean(text)) >= 0.6 * len(text_of(best)) and \
+                sum(map(len, paragraphs)) >= 0.3 * len(text):
+            return pre
+    return None
 
 
 def _split_part(best: etree._Element, scores: dict[etree._Element, float]) -> etree._Element | None:
@@ -1323,10 +1341,11 @@ def _find_published(doc: Doc, headline: etree._Element | None,
             return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
         return visible, visible_el
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
-    if body is not None and (visible is None or not (hinted or kind) or
+    if body is not None and (visible is None or not (hinted or kind) or kind == "updated" or
                              _outside_article(visible_el, headline, body)):
         # no date line of the article's: the dateline that opens the text ('ARUSHA, Aprili 11,
-        # 2023 –') over an unmarked date or one outside the article (a top bar's today)
+        # 2023 –') over an unmarked date, an update date ('Senest opdateret …' under a release
+        # dated in its letterhead) or one outside the article (a top bar's today)
         dateline = _opening_dateline(body) or _letterhead_date(body)
         if dateline is not None:
             visible, visible_el, hinted, kind = dateline[0], dateline[1], True, None

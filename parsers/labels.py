@@ -95,7 +95,12 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
                 "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",
                 "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
-                "modificat")
+                "modificat", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
+                "sist endret", "uppdaterad", "uppdaterat", "senast uppdaterad", "senast ändrad", "päivitetty",
+                "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
+                "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",
+                "utolsó módosítás", "ažurirano", "posodobljeno", "atnaujinta", "uuendatud", "atjaunināts",
+                "актуализирано", "оновлено", "ενημερώθηκε", "עודכן", "อัปเดต", "अद्यतन")
 # the day the item was created in the CMS ('Ngày tạo: 01/08 … Ngày xuất bản: 04/08'): the
 # publication date only when the page prints no other
 DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "created", "created on", "created at", "date created",

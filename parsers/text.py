@@ -315,6 +315,34 @@ def blocks(root: etree._Element) -> list[Block]:
 MAX_TABLE_CELL = 300
 
 
+# a paragraph of a text typed with hard line breaks: a sentence or more, ending as sentences end
+_PROSE_END = re.compile(r"[.!?…\"'”’»]$")
+
+
+def _prose(block: str) -> bool:
+    return len(block.split()) >= 8 and _PROSE_END.search(block) is not None and not block.isupper()
+
+
+def typed_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """A text typed with hard line breaks (a press release in a <pre>): its paragraphs (blank
+    lines between them, each one's lines joined), from the first to the last that reads as
+    prose; and the lines of the letterhead above them (sender, release number, date, 'Af X')."""
+    paragraphs = [clean(" ".join(part.split("\n"))) for part in re.split(r"\n[ \t\u00a0]*\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    prose = [i for i, p in enumerate(paragraphs) if _prose(p)]
+    if not prose:
+        return [], []
+    head = text.strip("\n").split("\n")
+    letterhead = []
+    for line in head:
+        line = clean(line)
+        if line and paragraphs[prose[0]].startswith(line):
+            break
+        if line:
+            letterhead.append(line)
+    return paragraphs[prose[0]:prose[-1] + 1], letterhead
+
+
 def data_table_rows(table: etree._Element) -> list[str] | None:
     """A table of data (statistics, a list of units and figures) as text rows, cells joined by
     ' | '; None for a layout table (nested tables, images, long cells, a single column or row)."""

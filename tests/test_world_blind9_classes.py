@@ -295,3 +295,60 @@ def test_a_caseless_writer_followed_by_an_office_after_a_comma(line, name):
             f'district</h1><div class="content"><p>{P}</p><p>{Q}</p><p class="author-meta"><em>{line}</em></p></div>'
             '</main></body></html>')
     assert _article(page, url="https://vangaon.nic.in/mr/news/ponds/").author == name
+
+
+def _typed(pre: str, lang: str = "en", after: str = "", url: str = "https://www.caldercounty.gov/news/release.asp?id=7"):
+    return _article(f'<html lang="{lang}"><head><meta charset="utf-8"><title>Release</title></head><body>'
+                    '<div id="nav"><a href="/">Home</a> &gt; <a href="/news/">News</a></div><div id="content">'
+                    f'<p><a href="/news/">&lt;&lt; Back to Press Releases</a></p><h2>Phone scam warning</h2><pre>{pre}</pre>'
+                    f'{after}</div><div id="foot">Copyright 2023 Calder County</div></body></html>', url=url)
+
+
+RELEASE = """CALDER COUNTY SHERIFF'S OFFICE
+1200 Courthouse Square, Millbrook
+
+                                   FOR IMMEDIATE RELEASE
+                                   October 17, 2023
+Contact: Sgt. Dana Whitfield, Public Information Officer
+
+SHERIFF'S OFFICE WARNS OF PHONE SCAM
+
+MILLBROOK -- The Sheriff's Office is warning residents about a phone
+scam in which callers claim to be deputies and demand a fine.
+
+Since Friday, the office has received 23 reports of such calls, and
+four residents paid with gift cards.
+
+                                ###
+"""
+
+
+def test_a_release_typed_in_a_pre_is_read_paragraph_by_paragraph_without_letterhead():
+    a = _typed(RELEASE, after='<p class="stand">Page last modified: 10/18/2023 8:02:11 AM</p>')
+    assert a.body == ("MILLBROOK -- The Sheriff's Office is warning residents about a phone scam in which callers "
+                      "claim to be deputies and demand a fine.\n\nSince Friday, the office has received 23 reports "
+                      "of such calls, and four residents paid with gift cards.")
+    assert a.published_at.startswith("2023-10-17")          # the letterhead's date, not the update
+
+
+@pytest.mark.parametrize("lang,letterhead,updated,day,name", [
+    ("da", "PRESSEMEDDELELSE\nNørresø Kommune, 27. februar 2024\n\nAf Mette Kjær, kommunikationskonsulent",
+     "Senest opdateret 28. februar 2024", "2024-02-27", "Mette Kjær"),
+    ("vi", "THÔNG CÁO BÁO CHÍ\nUBND huyện Sơn Hà, ngày 04/8/2025\n\nTác giả: Nguyễn Thanh",
+     "Cập nhật: 05/8/2025", "2025-08-04", "Nguyễn Thanh"),
+])
+def test_a_typed_release_letterhead_gives_date_and_writer_over_an_update_line(lang, letterhead, updated, day, name):
+    text = V if lang == "vi" else P
+    cut = text.index(" ", 80)
+    pre = f"{letterhead}\n\n{text[:cut]}\n{text[cut + 1:]}\n\n{text}\n\nYderligere oplysninger:\nTlf. 72 00 00 00\n"
+    a = _typed(pre, lang=lang, after=f'<p class="updated">{updated}</p>', url="https://www.noerresoe.dk/presse/248")
+    assert a.published_at.startswith(day)
+    assert a.author == name
+    assert a.body == f"{text}\n\n{text}"
+
+
+def test_a_code_listing_in_a_pre_stays_where_it_is():
+    code = "def main():\n    for item in items:\n        print(item)\n\n\nif __name__ == '__main__':\n    main()\n"
+    a = _article('<html><head><meta charset="utf-8"><title>Loops</title></head><body><main><h1>Writing loops</h1>'
+                 f'<div class="post"><p>{P}</p><pre><code>{code}</code></pre><p>{Q}</p></div></main></body></html>')
+    assert a.body.startswith(P) and a.body.endswith(Q)
