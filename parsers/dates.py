@@ -11,7 +11,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -209,6 +209,12 @@ JALALI = 100
 for _number, _name in enumerate(("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
                                  "دی", "بهمن", "اسفند"), 1):
     MONTHS[_name] = JALALI + _number
+# the Ethiopian months of Ethiopia's pages ('መጋቢት 3 ቀን 2016 ዓ.ም'), kept apart the same way: their
+# dates are converted (ETHIOPIAN + month; the thirteenth, Pagume, has five or six days)
+ETHIOPIAN = 200
+for _number, _names in enumerate(("መስከረም", "ጥቅምት", "ኅዳር ህዳር", "ታኅሣሥ ታህሳስ ታሕሳስ", "ጥር", "የካቲት", "መጋቢት",
+                                  "ሚያዝያ ሚያዚያ", "ግንቦት", "ሰኔ", "ሐምሌ ሀምሌ", "ነሐሴ ነሀሴ", "ጳጉሜ ጳጉሜን"), 1):
+    MONTHS.update(dict.fromkeys(_names.split(), ETHIOPIAN + _number))
 # Vietnamese months in words ("18 Tháng Mười Một, 2021", "02 tháng Giêng 2022")
 for _number, _names in enumerate((
         "một giêng", "hai", "ba", "tư bốn", "năm", "sáu", "bảy bẩy", "tám", "chín", "mười",
@@ -227,7 +233,7 @@ _NAMED_DMY = rf"""
 _NAMED_MDY = rf"""
     (?<![^\W\d_])
     (?P<nm_m>{_MONTH}) \.? \s+
-    (?P<nm_d>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?![0-9]) ,? \s+
+    (?P<nm_d>[0-9]{{1,2}}) (?:st|nd|rd|th)? (?![0-9]) ,? \s+ (?:ቀን\s+)?
     (?P<nm_y>[0-9]{{4}})
     (?![0-9])
 """
@@ -370,9 +376,23 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
     year, month, day = _printed_fields(match)
     if 2400 < year < 2700:
         year -= 543                    # a Thai page's Buddhist-era year (2566 BE is 2023)
+    if month > ETHIOPIAN:
+        return ethiopian_to_gregorian(year, month - ETHIOPIAN, day)
     if month > JALALI:
         return jalali_to_gregorian(year, month - JALALI, day)
     return year, month, day
+
+
+def ethiopian_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian day of an Ethiopian date (Megabit 3, 2016 is 12 March 2024): days counted
+    from the Ethiopian epoch (day 2,796 of the proleptic Gregorian count); an impossible day is
+    returned as one (month 0)."""
+    if not (1 <= month <= 13 and 1 <= day <= (30 if month < 13 else 6) and 1800 < year < 2200):
+        return 0, 0, 0
+    if month == 13 and day == 6 and year % 4 != 3:
+        return 0, 0, 0                 # Pagume has a sixth day only before a Gregorian leap year
+    found = date.fromordinal(2796 + 365 * (year - 1) + year // 4 + 30 * (month - 1) + day - 1)
+    return found.year, found.month, found.day
 
 
 def jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 from lxml import etree
 
+from . import labels
 from .dates import BIDI, BIDI_MARKS, FOREIGN_DIGIT, HAS_MONTH, SCRIPT_DIGITS
 from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
@@ -29,13 +30,10 @@ _TEXT_WORDS = {
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
               "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
-              "yazar", "yazan", "लेखक", "संवाददाता", "रिपोर्ट", "بقلم", "كتب", "تقرير", "إعداد",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal",
-              "گزارش", "نویسنده", "خبرنگار", "எழுதியவர்", "செய்தியாளர்",
-              # a board view's label cells (labels.TITLE_CELL, labels.AUTHOR_CELL)
-              "tiêu đề", "제목", "件名", "タイトル", "标题", "標題", "หัวข้อ", "เรื่อง", "subject", "betreff", "titel",
-              "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "verfasser",
-              "szerző", "تحریر"),
+              "szerző",
+              # the writers' credits and a board view's label cells, as labels.py lists them
+              *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL),
 }
 # (the same matches as `\d\s?[/.\-]\s?\d|tháng|\d\s?[年년]`, written to start with a class, so
 # that the search skips at C speed to a digit or a 't' instead of trying every alternative at

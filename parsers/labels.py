@@ -70,7 +70,7 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
 # its title's and its writer's
 TITLE_CELL = ("tiêu đề", "제목", "件名", "タイトル", "标题", "標題", "หัวข้อ", "เรื่อง", "subject", "betreff", "titel")
 AUTHOR_CELL = ("người đăng", "người viết", "tác giả", "작성자", "글쓴이", "작성부서", "投稿者", "作成者", "发布人", "作者",
-               "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "author", "verfasser", "autor", "auteur")
+               "ผู้เขียน", "ผู้โพสต์", "ผู้ประกาศ", "author", "verfasser", "autor", "auteur", "ጸሐፊ", "ፀሐፊ", "አዘጋጅ")
 
 # who approved a bulletin for release ('Duyệt tin: X' under 'Dự báo viên: Y'): not its writer,
 # and not its text
@@ -89,13 +89,13 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "yayınlanma tarihi", "yayın tarihi", "입력", "게시", "प्रकाशित", "प्रविष्टि तिथि", "نُشر", "نشر",
                   "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "publiceret", "publicerad", "дата публікації",
                   "опубліковано", "публикувано", "дата на публикуване", "објављено", "objavljeno", "δημοσιεύθηκε",
-                  "ημερομηνία δημοσίευσης", "दिनांक")
+                  "ημερομηνία δημοσίευσης", "दिनांक", "የታተመበት ቀን", "የወጣበት ቀን", "ታትሟል")
 DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
                 "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",
                 "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
-                "modificat", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
+                "modificat", "የተሻሻለበት ቀን", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
                 "sist endret", "uppdaterad", "uppdaterat", "senast uppdaterad", "senast ändrad", "päivitetty",
                 "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",
@@ -118,7 +118,8 @@ WRITER_CREDIT_SPACED = ("penulis", "pewarta", "wartawan", "reporter", "reporteri
 # ... and these only with their colon ('Yazar: X', 'लेखक: X', 'گزارش: X' (Persian: report), 'எழுதியவர்:
 # X' (Tamil: written by))
 WRITER_CREDIT = ("haber", "muhabir", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
-                 "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்")
+                 "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்",
+                 "ጸሐፊ", "ፀሐፊ", "አዘጋጅ")
 
 # the heading of a box about the writer after a column: its name is the page's writer when no
 # byline names one

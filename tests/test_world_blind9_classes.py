@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govnews.parsers.dates import jalali_to_gregorian, parse_vietnamese_datetime
+from govnews.parsers.dates import ethiopian_to_gregorian, jalali_to_gregorian, parse_vietnamese_datetime
 from govnews.parsers.extract import parse_page
 
 P = ("The council voted on Tuesday to extend the night bus network to the three districts that grew "
@@ -352,3 +352,32 @@ def test_a_code_listing_in_a_pre_stays_where_it_is():
     a = _article('<html><head><meta charset="utf-8"><title>Loops</title></head><body><main><h1>Writing loops</h1>'
                  f'<div class="post"><p>{P}</p><pre><code>{code}</code></pre><p>{Q}</p></div></main></body></html>')
     assert a.body.startswith(P) and a.body.endswith(Q)
+
+
+# -- the Ethiopian calendar and an Amharic document table ----------------------------------------
+
+@pytest.mark.parametrize("printed,day", [
+    ("መጋቢት 3 ቀን 2016 ዓ.ም", "2024-03-12"), ("መስከረም 1 ቀን 2016 ዓ.ም", "2023-09-12"),
+    ("መስከረም 1 ቀን 2017", "2024-09-11"), ("ጳጉሜ 6 ቀን 2015 ዓ.ም", "2023-09-11"), ("ሰኔ 30, 2016", "2024-07-07"),
+])
+def test_ethiopian_dates_are_converted(printed, day):
+    parsed = parse_vietnamese_datetime(printed)
+    assert parsed.value is not None and parsed.value.date().isoformat() == day
+
+
+def test_the_ethiopian_calendar_knows_its_thirteenth_month():
+    assert ethiopian_to_gregorian(2016, 13, 5) == (2024, 9, 10)
+    assert ethiopian_to_gregorian(2016, 13, 6) == (0, 0, 0)      # a sixth day only before a Gregorian leap year
+    assert ethiopian_to_gregorian(2016, 14, 1) == (0, 0, 0)
+
+
+def test_an_amharic_document_table_gives_date_and_writer():
+    a = _article('<html lang="am"><head><meta charset="utf-8"><title>ዜና</title></head><body><main><article>'
+                 '<h1>ደብረ ሰላም ከተማ የጋራ መኖሪያ ቤት ግንባታ ጀመረች</h1><table class="doc-info"><tr><th>የታተመበት ቀን</th>'
+                 '<td>መጋቢት 3 ቀን 2016 ዓ.ም</td></tr><tr><th>የተሻሻለበት ቀን</th><td>መጋቢት 5 ቀን 2016 ዓ.ም</td></tr>'
+                 '<tr><th>ጸሐፊ</th><td>ሄኖክ ታደሰ</td></tr></table><div class="doc-text">'
+                 + "<p>የደብረ ሰላም ከተማ አስተዳደር ለ2 ሺህ ነዋሪዎች የሚሆኑ የጋራ መኖሪያ ቤቶች ግንባታ በይፋ አስጀምሯል።</p>" * 3
+                 + '</div></article></main><aside><ul><li><a href="/n-1">በከተማዋ አዲስ የጤና ጣቢያ ተመረቀ</a> '
+                 '<span>መጋቢት 5 ቀን 2016 ዓ.ም</span></li></ul></aside></body></html>', url="https://debreselam.gov.et/n-5")
+    assert a.published_at.startswith("2024-03-12")
+    assert a.author == "ሄኖክ ታደሰ"
