@@ -72,6 +72,25 @@ _META_LINE = re.compile(
                                            labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO)
     + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
+# an article-info line under (or over) the text, in any language: items that are each a label and its
+# value ('Дата публикации: 02.04.2024 10:15 · Дата изменения: … · Просмотров: 842', 'Stand: 16.02.2024',
+# 'Қаралды: 318', 'Источник: пресс-служба …'), a bare date, or a byline ('28 maart 2024 · Door: X')
+_INFO_ITEM = re.compile(r"^(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE_UPDATED, labels.DATE_CREATED,
+                                              labels.VIEWS_WORLD, labels.SOURCE_WORLD, labels.AS_OF)
+                        + r")\s*[:：՝]\s*\S", re.I)
+
+
+def _info_line(text: str) -> bool:
+    if len(text) > 160:
+        return False
+    for item in ITEM_SEPARATOR.split(text):
+        if _INFO_ITEM.match(item) or byline_name(item, labelled_only=True):
+            continue
+        parsed = parse_vietnamese_datetime(item)
+        if parsed.value is None or len(item) > len(parsed.raw) + 8:
+            return False
+    return True
+
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
                profile: str | None = None, *, quick_listings: bool = False) -> Page:
@@ -925,7 +944,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if not _prose_seen(kept) and (_page_furniture(block, headline, date_raw)
                                       or generic.is_date_badge(block.element)):
             continue
-        if not _prose_seen(kept) and len(text) < 100 and _META_LINE.match(text):
+        if not _prose_seen(kept) and (len(text) < 100 and _META_LINE.match(text)
+                                      or profile is None and _info_line(text)):
             continue                   # the article-info lines above the text (category, date, hits)
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
@@ -938,6 +958,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         kept, signature = _take_opening_credit(kept, signature)
     elif not has_author:
         kept, signature = _take_signature(kept, printed_only=True)
+    if profile is None:
+        while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
+            kept.pop()                 # the article-info lines under the text
     return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
 
 

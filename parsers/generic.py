@@ -1213,6 +1213,10 @@ def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element]
         return None
     text = text_of(first)[:120]
     place = _DATELINE_PLACE.match(text)
+    if place is None and len(text) <= 100:
+        # a short date line opening the text ('28 maart 2024 · Door: Sanne de Vries')
+        parsed = parse_vietnamese_datetime(text[:60])
+        return (parsed, first) if parsed.value is not None and text.startswith(parsed.raw) else None
     if place is None or not place.group(1).isupper():
         return None
     parsed = parse_vietnamese_datetime(text[place.end():place.end() + 48])

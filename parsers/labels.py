@@ -16,6 +16,10 @@ UPLOADER = ("gửi bởi", "đăng bởi", "người đăng", "người gửi", 
 ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
 # where the text comes from ('Nguồn: Báo Bạc Liêu'); 'Theo X' is read on its own (prose starts so)
 SOURCE = ("nguồn tin", "nguồn", "source")
+# a source's label in the world's languages ('Источник: пресс-служба …', 'Quelle: dpa')
+SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "źródło", "zdroj", "forrás",
+                "kaynak", "источник", "джерело", "дереккөз", "աղբյուր", "المصدر", "来源", "來源", "出典", "출처", "kilde",
+                "källa", "lähde", "sumber")
 
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
@@ -26,6 +30,15 @@ VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem"
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
 VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
+# a view count's label in the world's languages, on an article-info line under the text
+# ('Просмотров: 842', 'Қаралды: 318', 'Դիտումներ՝ 415')
+VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "просмотров", "просмотры", "просмотр",
+               "переглядів", "перегляди", "прегледи", "қаралды", "көрілді", "դիտումներ", "visualizações",
+               "visualizaciones", "lecturas", "visite", "letture", "bekeken", "weergaven", "wyświetleń",
+               "wyświetlenia", "zobrazení", "přečteno", "megtekintés", "görüntülenme", "okunma", "visningar",
+               "visninger", "閲覧数", "浏览次数", "阅读", "조회수", "조회")
+# a line that says when the page's text stood ('Stand: 16.02.2024'), with its colon
+AS_OF = ("stand", "stand vom", "as of", "état au", "estado a", "stato al", "stav k")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
 # articles, web links): a view count among them is the site's sum of hits, not an article's
 SITE_STATISTICS = ("thành viên", "bài viết", "số bài viết", "liên kết web", "members", "articles", "web links",
@@ -95,7 +108,9 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
                 "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",
                 "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
-                "modificat", "የተሻሻለበት ቀን", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
+                "modificat", "የተሻሻለበት ቀን", "дата изменения", "изменено", "дата обновления", "laatst bijgewerkt",
+                "zuletzt aktualisiert", "zuletzt geändert", "ostatnia aktualizacja", "última atualização",
+                "ultima modifica", "dernière modification", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
                 "sist endret", "uppdaterad", "uppdaterat", "senast uppdaterad", "senast ändrad", "päivitetty",
                 "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",

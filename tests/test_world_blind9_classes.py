@@ -381,3 +381,36 @@ def test_an_amharic_document_table_gives_date_and_writer():
                  '<span>መጋቢት 5 ቀን 2016 ዓ.ም</span></li></ul></aside></body></html>', url="https://debreselam.gov.et/n-5")
     assert a.published_at.startswith("2024-03-12")
     assert a.author == "ሄኖክ ታደሰ"
+
+
+# -- article-info lines under and over the text ------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Дата публикации: 02.04.2024 10:15 · Дата изменения: 04.04.2024 16:40 · Просмотров: 842",
+    "Қаралды: 318", "Դիտումներ՝ 415", "Источник: пресс-служба администрации района", "Stand: 16.02.2024",
+    "Laatst bijgewerkt: 2 april 2024", "Źródło: Fakty Dnia, PAP", "Zuletzt aktualisiert: 16.02.2024 | Aufrufe: 1.204",
+])
+def test_an_article_info_line_under_the_text_is_not_text(line):
+    a = _article(f'<html><head><meta charset="utf-8"><title>News</title></head><body><main><h1>Night buses</h1>'
+                 f'<div class="news-detail"><p>{P}</p><p>{Q}</p><p>{line}</p></div></main></body></html>')
+    assert a.body == f"{P}\n\n{Q}"
+
+
+def test_an_article_info_line_over_the_text_is_not_text():
+    a = _article('<html lang="nl"><head><meta charset="utf-8"><title>Snelfietspad</title></head><body><main>'
+                 f'<h1>Snelfietspad langs het kanaal</h1><div class="content"><p>28 maart 2024 · Door: Sanne de Vries</p>'
+                 f'<p>{P}</p><p>{Q}</p></div></main></body></html>')
+    assert a.body == f"{P}\n\n{Q}"
+    assert a.author == "Sanne de Vries" and a.published_at.startswith("2024-03-28")
+
+
+@pytest.mark.parametrize("line", [
+    "Hotline: 1900 1234 (miễn phí)",
+    "Thời gian: 8 giờ ngày 05/8/2025, tại hội trường UBND huyện; địa điểm đăng ký: bộ phận một cửa.",
+    "Anmeldung bis 12. April unter Telefon 0123 456 789.",
+])
+def test_a_closing_line_of_the_text_that_is_no_info_line_stays(line):
+    text = V if line.startswith(("Hotline", "Thời")) else P
+    a = _article(f'<html><head><meta charset="utf-8"><title>Tin</title></head><body><main><h1>Hội nghị</h1>'
+                 f'<div class="news-detail"><p>{text}</p><p>{text}</p><p>{line}</p></div></main></body></html>')
+    assert a.body.endswith(line)
