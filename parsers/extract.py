@@ -470,7 +470,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
         or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
-        or _about_the_author(doc)
+        or _about_the_author(doc) or _meta_author(doc, article.headline)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -740,9 +740,44 @@ def _agency_byline(el: etree._Element) -> str | None:
     "La rédaction"), short, one to four words, no digits, not a button."""
     text = BYLINE_LABEL.sub("", byline_text(el)).strip(" ,;-–—·.")
     if not _AGENCY.match(text) or len(text.split()) > 4 or _UI_WORDS.match(text) \
-            or not any(ch.isupper() for ch in text):
+            or not (any(ch.isupper() for ch in text) or _agencies(text)):
         return None
     return text
+
+
+_AGENCY_SPLIT = re.compile(r"\s*[/,;&+]\s*|\s+(?:and|und|et|y|e|i|и)\s+")
+
+
+def _agencies(text: str) -> bool:
+    """Whether `text` names news agencies only ('dpa', 'AFP/dpa', 'EFE y Europa Press')."""
+    names = [n for n in _AGENCY_SPLIT.split(text.lower()) if n]
+    return bool(names) and all(n in _AGENCY_NAMES for n in names)
+
+
+_AGENCY_NAMES = frozenset(labels.AGENCIES)
+_SEPARATED = re.compile(r"\s[-–—|/]\s|,")
+_SITE_ACCOUNT_WORDS = frozenset(labels.SITE_ACCOUNT_WORDS)
+_META_AUTHOR_KEYS = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "sailthru.author",
+                     "parsely-author")
+
+
+def _meta_author(doc: Doc, headline: str | None) -> str | None:
+    """The writer the page's meta tags name (<meta name="author">, 'article:author', 'byl'): a
+    person's name or a news agency, never the site naming itself, a link or an e-mail address, a
+    desk's account, or the company a release is about (named in its headline)."""
+    for key in _META_AUTHOR_KEYS:
+        value = doc.meta.get(key)
+        if not value or "/" in value and not _agencies(value) or "@" in value:
+            continue
+        name = BYLINE_LABEL.sub("", value).strip(" ,;-–—·.")
+        if not name or name.lower() in generic.site_names(doc) or _UI_WORDS.match(name) \
+                or name.lower() in (headline or "").lower():
+            continue
+        if _agencies(name) or (looks_like_name(name) and 2 <= len(name.split()) <= 4
+                               and not _SEPARATED.search(name) and not is_account(name)
+                               and not _SITE_ACCOUNT_WORDS & set(name.lower().split())):
+            return name
+    return None
 
 
 def _cjk_reporter(doc: Doc, body_el) -> str | None:

@@ -39,6 +39,19 @@ VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "пр�
                "visninger", "閲覧数", "浏览次数", "阅读", "조회수", "조회")
 # a line that says when the page's text stood ('Stand: 16.02.2024'), with its colon
 AS_OF = ("stand", "stand vom", "as of", "état au", "estado a", "stato al", "stav k")
+# the news agencies whose name signs a story as its writer ('Von: dpa', '<meta name="author"
+# content="EFE">'), lower-cased: some write their own name in lower case ('dpa', 'epd')
+AGENCIES = ("dpa", "afp", "ap", "reuters", "efe", "ansa", "epd", "kna", "apa", "sda", "ats", "keystone-sda", "pap",
+            "čtk", "ctk", "tasr", "mti", "hina", "sta", "bta", "tanjug", "tass", "ria novosti", "interfax", "ukrinform",
+            "xinhua", "kyodo", "jiji", "yonhap", "ttxvn", "vna", "anp", "belga", "ntb", "tt", "ritzau", "stt", "lusa",
+            "europa press", "pa", "pa media", "aap", "cp", "upi", "pti", "ians", "ani", "bernama", "antara", "wam",
+            "spa", "qna", "kuna", "mena", "irna", "anadolu", "aa", "dha", "dpa-afx", "sid", "agence france-presse",
+            "associated press", "press association")
+# the words of a site's own account or desk where a meta tag names the writer ('Admin Disdukcapil',
+# 'Redaktion Stadtportal'): the site, not a writer
+SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "webadmin", "moderator", "redaktion",
+                      "redaksi", "redacción", "rédaction", "redazione", "redactie", "editor", "editors", "staff",
+                      "quản trị", "system", "team", "desk", "office")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
 # articles, web links): a view count among them is the site's sum of hits, not an article's
 SITE_STATISTICS = ("thành viên", "bài viết", "số bài viết", "liên kết web", "members", "articles", "web links",

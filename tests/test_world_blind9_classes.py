@@ -414,3 +414,39 @@ def test_a_closing_line_of_the_text_that_is_no_info_line_stays(line):
     a = _article(f'<html><head><meta charset="utf-8"><title>Tin</title></head><body><main><h1>Hội nghị</h1>'
                  f'<div class="news-detail"><p>{text}</p><p>{text}</p><p>{line}</p></div></main></body></html>')
     assert a.body.endswith(line)
+
+
+# -- news agencies and the page's meta author -------------------------------------------------------
+
+def _meta_page(meta: str = "", byline: str = "", title: str = "Bahn: mehr Fahrgäste – Oberland-Kurier",
+               headline: str = "Bahn: Mehr Fahrgäste im Fernverkehr"):
+    return _article(f'<html lang="de"><head><meta charset="utf-8"><title>{title}</title>{meta}</head><body><main>'
+                    f'<article><h1>{headline}</h1>{byline}<div class="story-body"><p>{P}</p><p>{Q}</p></div>'
+                    '</article></main></body></html>', url="https://www.oberland-kurier.de/wirtschaft/bahn-92123456.html")
+
+
+@pytest.mark.parametrize("agency", ["dpa", "AFP/dpa", "epd", "EFE y Europa Press"])
+def test_a_marked_byline_naming_an_agency_in_any_case_is_the_writer(agency):
+    a = _meta_page(byline=f'<div class="story-authors">Von: <span class="story-authors-link">{agency}</span></div>')
+    assert a.author == agency
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("EFE", "EFE"), ("dpa", "dpa"), ("Alex Finch", "Alex Finch"), ("By Alex Finch", "Alex Finch"),
+    ("Oberland-Kurier", None),                       # the site naming itself (its title's other part)
+    ("Admin Disdukcapil", None), ("Redaktion Stadtportal", None), ("webmaster", None),
+    ("Stadt Ebersfeld – Sitzungsdienst", None),      # an office's desk
+    ("https://www.facebook.com/oberland", None), ("presse@oberland.de", None),
+    ("Harborview Robotics", None),                   # the company the release is about (in the headline)
+])
+def test_the_meta_author_is_read_when_nothing_on_the_page_names_a_writer(content, expected):
+    headline = "Harborview Robotics raises $48 million" if content == "Harborview Robotics" else \
+        "Bahn: Mehr Fahrgäste im Fernverkehr"
+    a = _meta_page(meta=f'<meta name="author" content="{content}">', headline=headline)
+    assert a.author == expected
+
+
+def test_a_printed_byline_wins_over_the_meta_author():
+    a = _meta_page(meta='<meta name="author" content="Redaktion Oberland">',
+                   byline='<p class="byline">Von Anna Schmidt</p>')
+    assert a.author == "Anna Schmidt"
