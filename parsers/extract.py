@@ -435,6 +435,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                                                 _vietnamese_record(doc, article.headline, body_el))
         if body_el.tag == "pre" and profile is None:
             paragraphs = typed_paragraphs(text_content(body_el))[0]    # a release typed as plain text
+        elif paragraphs and article.author and len(paragraphs) > 1 and clean(paragraphs[-1]) == article.author:
+            paragraphs.pop()           # the profile's author is the text's closing line: the signature
         article.images = images_in(body_el, base) if not more else \
             list(dict.fromkeys(u for part in parts for u in images_in(part, base)))
         article.attachments = attachments_near(body_el, base)
@@ -1338,7 +1340,7 @@ def _take_opening_credit(kept: list[Block], signature: Signature) -> tuple[list[
 def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list[Block], Signature]:
     """The signature lines closing the text (author, source). `printed_only`: only a line
     printed as a signature (right-aligned, all bold or italic) is one."""
-    author = source = None
+    author = source = unit = None
     kept = _split_closing_name(kept)
     for _ in range(3):
         if not kept or (len(kept) < 2 and not _CREDIT.match(kept[0].text)):
@@ -1356,13 +1358,19 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
             sig = Signature(author=last.text)
         if sig is None:
             break
+        if sig == Signature():
+            kept = kept[:-1]           # 'ST' (collected): no writer, and not text
+            continue
         labelled = sig.source is not None or ":" in last.text or last.text.lower().startswith("theo")
         if not (labelled or last.emphasised or len(last.text.split()) <= 4):
             break
         if sig.author and author is None:
-            author = sig.author
+            author, unit = sig.author, last
         elif sig.source and source is None:
             source = sig.source
+        elif sig.author and unit is not None and unit.element is last.element and _office_signature(unit) \
+                and looks_like_name(sig.author) and not _OFFICE.match(last.text):
+            author, unit = f"{sig.author} - {author}", None   # a name over its unit ('<b>X</b><br><i>Phòng Y</i>')
         else:
             break
         if sig.source and sig.author:

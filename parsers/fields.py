@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass
 from itertools import islice
 
@@ -13,7 +14,7 @@ from lxml import etree
 from . import labels
 from .dates import BIDI
 from .labels import alternation
-from .text import clean, text_of
+from .text import clean, drop_tree, text_of
 
 # -- numbers ------------------------------------------------------------------------------------
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+")
@@ -63,6 +64,7 @@ def view_count_in(text: str) -> int | None:
     return _bounded(int(re.sub(r"\D", "", m.group(1))))
 
 
+_COUNTED = re.compile(r"^(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.COUNT_WORDS) + r")$", re.I)
 _ANY_LABEL_COUNT = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$")
 
 
@@ -78,6 +80,12 @@ def view_count_of(el: etree._Element) -> int | None:
     if value is not None:
         return value
     m = _ANY_LABEL_COUNT.match(clean(text))
+    return parse_count(m.group(1)) if m else counted(text)
+
+
+def counted(text: str) -> int | None:
+    """A number and a bare count word after it ('1.234 lượt', '846 lần')."""
+    m = _COUNTED.match(clean(text))
     return parse_count(m.group(1)) if m else None
 
 
@@ -136,21 +144,44 @@ def _photo_sized(img: etree._Element) -> bool:
     return False
 
 
+def _drawn_digit(img: etree._Element) -> str | None:
+    """The digit an image draws ('/images/counter/5.gif', alt='5'), or None (a photo, a
+    gallery's 'ngay-hoi-1.jpg')."""
+    if _photo_sized(img) or _in_gallery(img):
+        return None
+    m = _DIGIT_SRC.search(img.get("src") or "")
+    if m:
+        digit = m.group(1).lower()
+        return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
+    alt = (img.get("alt") or "").strip()
+    return alt if len(alt) == 1 and alt.isdigit() else None
+
+
+def labelled_rows(el: etree._Element) -> Counter | None:
+    """A box of several digit rows, each after its label ('Hôm nay:' [0][0][5][1][2] / 'Tổng
+    cộng:' [0][1][2][8]…): read as the text it shows, each row written as its number."""
+    drawn = [(img, d) for img in el.iter("img") for d in (_drawn_digit(img),) if d is not None]
+    if len({img.getparent() for img, _ in drawn}) < 2:
+        return None
+    copy = deepcopy(el)
+    rows: dict[etree._Element, list[etree._Element]] = {}
+    for img in copy.iter("img"):
+        if _drawn_digit(img) is not None:
+            rows.setdefault(img.getparent(), []).append(img)
+    for images in rows.values():
+        first, *rest = images
+        first.tag, first.text = "span", "".join(_drawn_digit(img) for img in images)
+        for img in rest:
+            drop_tree(img)
+    labelled = labelled_counts(text_of(copy))
+    total = labelled.get("total")
+    return Counter(total, labelled.get("online"), labelled.get("today")) if total is not None else None
+
+
 def digit_row(el: etree._Element) -> str | None:
     """Digits drawn one element each: images named 0.png..9.png (or alt='5'), or elements that
     each hold one digit. Returns the digits in order, or None when there is no such row."""
-    imgs = [i for i in el.iter("img")]
-    digits = []
-    for img in imgs:
-        if _photo_sized(img) or _in_gallery(img):
-            continue                   # a gallery's 'ngay-hoi-1.jpg', not a digit
-        m = _DIGIT_SRC.search(img.get("src") or "")
-        alt = (img.get("alt") or "").strip()
-        if m:
-            digit = m.group(1).lower()
-            digits.append(digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit)))
-        elif len(alt) == 1 and alt.isdigit():
-            digits.append(alt)
+    digits = [d for d in map(_drawn_digit, el.iter("img")) if d is not None]
     if 3 <= len(digits) <= MAX_COUNTER_DIGITS:
         return "".join(digits)
     singles: list[str] = []
@@ -182,9 +213,11 @@ def digit_row(el: etree._Element) -> str | None:
 def counter_of(el: etree._Element) -> Counter:
     """Read a visitor-counter widget: a digit row is the total; labelled numbers give total,
     online and today; a lone number is the total."""
+    rows = labelled_rows(el)
+    if rows is not None:
+        return rows
     row = digit_row(el)
-    shows = el.find(".//input[@readonly]") is not None or el.find(".//input[@disabled]") is not None
-    text = _with_shown_values(el) if shows else text_of(el)   # (a text box shows the number)
+    text = _with_shown_values(el)      # (a text box, a count-up, an image's alt shows the number)
     labelled = labelled_counts(text)
     total = int(row) if row else labelled.get("total")
     if total is None and not labelled:
@@ -198,15 +231,42 @@ def _shows_number(box: etree._Element) -> bool:
         and (box.get("type") or "text").lower() == "text" and (box.get("value") or "").isdigit()
 
 
+# the attribute a count-up animation reads its final number from ('<span class="count-up"
+# data-count="1845203">0</span>': the page shows 0, then counts up to it)
+_COUNT_UP = ("data-count", "data-to", "data-target", "data-value", "data-number", "data-end", "data-counter")
+_ALT_NUMBER = re.compile(r"\d[\d.,\s]{2,}")
+
+
+def _shown_number(node: etree._Element) -> str | None:
+    """The number an element shows that its text does not hold: a read-only text box's value
+    (ASP.NET's counter: 'Số lượt truy cập: <input value="0612904" readonly>'), a count-up's
+    final number, a counter image's alt text ('Tổng lượt truy cập: 3.456.789')."""
+    tag = node.tag
+    if tag == "input":
+        return node.get("value") if _shows_number(node) else None
+    if tag == "img":
+        alt = (node.get("alt") or node.get("title") or "").strip()
+        return alt if len(alt) < 80 and _ALT_NUMBER.search(alt) else None
+    if not isinstance(tag, str) or len(node) or not (node.text or "").strip().isdigit():
+        return None
+    for name in _COUNT_UP:
+        value = node.get(name)
+        if value is not None:
+            return value.strip() if value.strip().isdigit() else None
+    return None
+
+
 def _with_shown_values(el: etree._Element) -> str:
-    """The element's text, with what its read-only text boxes show in their place (ASP.NET's
-    counter: 'Số lượt truy cập: <input value="0612904" readonly>')."""
-    if not any(_shows_number(box) for box in el.iter("input")):
+    """The element's text, with what its boxes, count-ups and counter images show in their place."""
+    if not any(_shown_number(node) is not None for node in el.iter("input", "img", "span", "b", "strong", "div")):
         return text_of(el)
-    copy = etree.fromstring(etree.tostring(el))
-    for box in copy.iter("input"):
-        if _shows_number(box):
-            box.tag, box.text = "span", f" {box.get('value')} "
+    copy = deepcopy(el)
+    for node in list(copy.iter("input", "img", "span", "b", "strong", "div")):
+        shown = _shown_number(node)
+        if shown is not None:
+            node.tag, node.text = "span", f" {shown} "
+            for child in list(node):
+                node.remove(child)
     return text_of(copy)
 
 
@@ -300,10 +360,7 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 
 # -- author and source --------------------------------------------------------------------------
 _ROLE = re.compile(
-    r"^(?:tác giả bài viết|tác giả|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|tin - ảnh|"
-    r"tin ảnh|bài ảnh|phóng sự ảnh|phóng sự|ảnh và bài|ảnh, bài|ảnh/bài|ảnh - bài|ảnh|tin|bài|người viết|phóng viên|biên tập|thực hiện|nhóm pv|pv"
-    # a book's presenter at a library, a bulletin's forecaster
-    r"|người giới thiệu|dự báo viên"
+    r"^(?:" + alternation(labels.WRITER_ROLES) +
     # the English page of a portal: 'Story and photos: X', 'By X', 'Reported by X'
     r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen)\s*[:：]\s*"
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
@@ -317,8 +374,11 @@ _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+_COLLECTED = frozenset(labels.COLLECTED)
 # a writer and the outlet the text is taken from, joined by a slash ('Hương Giang/VOV.VN')
-_BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+)$")
+_BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+"
+                     # ... or named as a paper, a station, a portal ('Kim Ngân/Báo Cà Mau')
+                     r"|(?:Báo|Đài|Tạp chí|Cổng|Trang|Thông tấn xã|Truyền hình|Phát thanh)\s[^/]{2,50})$")
 _NAME_SEP = re.compile(r"(?<!\s)\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
@@ -356,6 +416,8 @@ def split_signature(text: str) -> Signature | None:
     text = clean(text).strip(" .;")
     if not text or len(text) > 80:
         return None
+    if text.strip("()").lower() in _COLLECTED:
+        return Signature()                         # 'ST' (collected): a signature naming no writer
     m = _SOURCE.match(text)
     if m:
         return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None

@@ -18,7 +18,7 @@ from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancesto
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      in_book_credits, tool_link,
-                     labelled_counts, parse_count, view_count_in)
+                     counted, labelled_counts, labelled_rows, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
@@ -1860,15 +1860,18 @@ def _is_prose(text: str, raw: str | None) -> bool:
     """A sentence that mentions a date ("Tỉnh được tái lập ngày 01/01/1997. ...") rather than a
     timestamp line ("Ngày đăng: 04/08/2020 - 16:20", "Lượt xem: 12 | Gửi lúc: ...")."""
     rest = text.replace(raw, " ") if raw else text
-    words = [w for w in rest.split() if any(ch.isalpha() for ch in w)]
-    return len(words) > 9
+    # (a meta line's items, 'Cập nhật lúc … | Người đăng: X | Lượt người đọc: N', are counted apart)
+    return any(sum(any(ch.isalpha() for ch in w) for w in item.split()) > 9 for item in _ITEMS.split(rest))
+
+
+_ITEMS = re.compile(r"\s[|·•]\s")
 
 
 def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> bool:
     """A short line that is only a timestamp ('Thứ bảy - 02/01/2021 21:40'), printed right
     under a headline that the body's block itself holds (NukeViet's panel-body: headline, date
     row, then the text): the article's date line, not a date in its text."""
-    if len(text) > 60 or not find_datetimes(text) or not _timestamp_line(text):
+    if len(text) > 140 or not find_datetimes(text) or not _timestamp_line(text):
         return False
     body_pos, pos = doc.position(body), doc.position(el)
     if not body_pos < anchor_pos < pos or pos - anchor_pos > 12:
@@ -2050,12 +2053,18 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         if holder is None or in_link_list(holder) or inside_link(icon) or in_related_block(holder):
             continue
         text = text_of(holder)
-        value = parse_count(text) if len(text) <= 24 else None
+        value = _count_or_counted(text) if len(text) <= 24 else None
         if value is None and icon.tail and icon.tail.strip():
-            value = parse_count(icon.tail)
+            value = _count_or_counted(icon.tail)
         if value is not None:
             return value
     return None
+
+
+def _count_or_counted(text: str) -> int | None:
+    """'1.476' or '1.234 lượt' (0 is a count)."""
+    value = parse_count(text)
+    return counted(text) if value is None else value
 
 
 def in_listing_entry(el: etree._Element, body: etree._Element | None,
@@ -2138,6 +2147,9 @@ def find_counter(doc: Doc) -> Counter:
         tried.add(parent)
         if in_link_list(img):
             continue                   # a listed item's thumbnail named '...-0.jpg', not a digit
+        rows = _labelled_rows_around(parent)
+        if rows is not None:
+            return rows                # 'Hôm nay:' [digits] / 'Tổng cộng:' [digits]: the labels say which
         found = _counter_around(parent)
         if found.total is not None:
             return found
@@ -2215,6 +2227,19 @@ def _at_most_children(el: etree._Element, limit: int) -> bool:
         if count > limit:
             return False
     return True
+
+
+def _labelled_rows_around(row: etree._Element) -> Counter | None:
+    """The box (up to three levels above a digit row) that holds several labelled digit rows."""
+    node = row.getparent()
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html") or len(text_of(node)) > 600:
+            return None
+        found = labelled_rows(node)
+        if found is not None:
+            return found
+        node = node.getparent()
+    return None
 
 
 def _counter_around(el: etree._Element | None, tried: set | None = None) -> Counter:

@@ -24,12 +24,15 @@ SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "br
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
          "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
-         "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "views", "hits",
+         "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "đã được đọc", "được đọc", "views", "hits",
          "viewed", "aufrufe", "gelesen", "vues", "lectures")
 # the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
 VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
+# a bare count word after the number in an element marked as the view count ('<span class="view">
+# <i class="fa fa-eye"></i> 1.234 lượt</span>')
+COUNT_WORDS = ("lượt", "lần", "times", "mal", "fois", "veces", "volte", "раз")
 # a view count's label in the world's languages, on an article-info line under the text
 # ('Просмотров: 842', 'Қаралды: 318', 'Դիտումներ՝ 415')
 VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "просмотров", "просмотры", "просмотр",
@@ -52,6 +55,18 @@ AGENCIES = ("dpa", "afp", "ap", "reuters", "efe", "ansa", "epd", "kna", "apa", "
 SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "webadmin", "moderator", "redaktion",
                       "redaksi", "redacción", "rédaction", "redazione", "redactie", "editor", "editors", "staff",
                       "quản trị", "system", "team", "desk", "office")
+# the role a signature names before the writer ('Tin, ảnh: X', 'Biên soạn: X', 'Tổng hợp: X',
+# 'Sưu tầm, biên soạn: X'): the writer is X
+WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài, ảnh", "bài/ảnh", "bài - ảnh", "tin và ảnh",
+                "tin, ảnh", "tin/ảnh", "tin - ảnh", "tin ảnh", "bài ảnh", "phóng sự ảnh", "phóng sự", "ảnh và bài",
+                "ảnh, bài", "ảnh/bài", "ảnh - bài", "ảnh", "tin bài", "tin - bài", "tin, bài", "tin", "bài",
+                "người viết", "phóng viên", "biên tập", "thực hiện", "nhóm pv", "pv",
+                "sưu tầm, biên soạn", "sưu tầm và biên soạn", "sưu tầm - biên soạn", "sưu tầm", "biên soạn",
+                "tổng hợp, biên soạn", "tổng hợp và biên soạn", "tổng hợp", "biên dịch", "lược dịch", "dịch",
+                # a book's presenter at a library, a bulletin's forecaster
+                "người giới thiệu", "dự báo viên")
+# a signature that only says the text was collected from elsewhere ('ST', '(Sưu tầm)'): no writer
+COLLECTED = ("st", "s.t", "sưu tầm", "st.")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
 # articles, web links): a view count among them is the site's sum of hits, not an article's
 SITE_STATISTICS = ("thành viên", "bài viết", "số bài viết", "liên kết web", "members", "articles", "web links",
@@ -116,7 +131,7 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "publiceret", "publicerad", "дата публікації",
                   "опубліковано", "публикувано", "дата на публикуване", "објављено", "objavljeno", "δημοσιεύθηκε",
                   "ημερομηνία δημοσίευσης", "दिनांक", "የታተመበት ቀን", "የወጣበት ቀን", "ታትሟል")
-DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "updated", "last updated", "modified", "last modified",
+DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh sửa", "ngày chỉnh sửa", "sửa lúc", "hiệu chỉnh", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
                 "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",

@@ -283,6 +283,9 @@ def blocks(root: etree._Element) -> list[Block]:
             rows = data_table_rows(el)
             if rows:
                 flush()
+                caption = next((c for c in el.iterchildren("caption")), None)
+                if caption is not None and text_of(caption):
+                    out.append(Block(text_of(caption), caption, 0, 0))   # the table's title, over it
                 out.append(Block("\n".join(rows), el, 0, 0))
                 owner[0] = el.getparent() if el.getparent() is not None else root
                 return
@@ -347,6 +350,7 @@ def data_table_rows(table: etree._Element) -> list[str] | None:
     """A table of data (statistics, a list of units and figures) as text rows, cells joined by
     ' | '; None for a layout table (nested tables, images, long cells, a single column or row)."""
     rows: list[str] = []
+    foot: list[str] = []               # a <tfoot>'s rows, drawn after the body's wherever written
     widest = 0
     for tr in table.iter("tr", "table", "img"):
         if tr is table:
@@ -360,5 +364,6 @@ def data_table_rows(table: etree._Element) -> list[str] | None:
         widest = max(widest, len(cells))
         texts = [t for t in texts if t]
         if texts:
-            rows.append(" | ".join(texts))
+            (foot if tr.getparent().tag == "tfoot" else rows).append(" | ".join(texts))
+    rows += foot
     return rows if len(rows) >= 2 and widest >= 2 else None
