@@ -1420,7 +1420,8 @@ def _office_signature(block: Block) -> bool:
     return (block.emphasised and block.emphasis_chars >= len(text.replace(" ", "")) * 0.9
             and (len(text.split()) <= 6 or (len(text.split()) <= 10 and _OFFICE.match(text)))
             and text[:1].isupper() and not text.endswith((".", ":"))
-            and not any(ch.isdigit() for ch in text) and right_aligned(block.element))
+            and (not any(ch.isdigit() for ch in text) or _OFFICE.match(text) is not None)   # ('… khu vực 2')
+            and right_aligned(block.element))
 
 
 def attachments_near(body: etree._Element, base: str) -> list[str]:

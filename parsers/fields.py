@@ -445,7 +445,7 @@ def split_signature(text: str) -> Signature | None:
             return Signature(author=head)          # 'Thu Trang (thực hiện)': the interviewer
         if looks_like_name(head) and _UNIT.match(tail):
             return Signature(author=name)          # 'Hoàng Linh (Văn phòng HĐND tỉnh)', as printed
-    if _dashed_unit(name):
+    if _dashed_unit(name) or _comma_position(name):
         return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
         return Signature(author=name)
@@ -460,6 +460,16 @@ def _dashed_unit(text: str) -> bool:
         return False
     head = parts[0]
     return looks_like_name(head) or (bool(_DASHED_UNIT.match(head)) and len(head.split()) <= 6)
+
+
+def _comma_position(text: str) -> bool:
+    """A writer, a comma, then the post he holds ('TS. Hoàng Văn Định, Phó Hiệu trưởng')."""
+    head, comma, post = text.partition(",")
+    post = post.strip()
+    return bool(comma) and looks_like_name(head.strip()) and post[:1].isupper() and bool(_POSITION.match(post))
+
+
+_POSITION = re.compile(r"^(?:" + alternation(labels.POSITIONS) + r")\b[^()\d,]{0,60}$", re.I)
 
 
 def _name_word(word: str) -> bool:

@@ -196,7 +196,20 @@ def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
                 break
             scores[parent] = scores.get(parent, 0) + score * share
             parent = parent.getparent()
+    if "<video" in doc.source or "<audio" in doc.source:
+        for player in doc.root.iter("video", "audio"):
+            # a video article's player is its content, as much as a long paragraph (its text is
+            # the few lines under it, which a sidebar's box of short lines would outscore)
+            parent = player.getparent()
+            for share in (1.0, 0.5, 0.25):
+                if parent is None or (skip is not None and skip(parent)):
+                    break
+                scores[parent] = scores.get(parent, 0) + PLAYER_SCORE * share
+                parent = parent.getparent()
     return scores
+
+
+PLAYER_SCORE = 4.0
 
 
 _CAPTIONS = etree.XPath(".//figcaption | .//*[contains(@class, 'caption')]")
@@ -1871,7 +1884,8 @@ def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> 
     """A short line that is only a timestamp ('Thứ bảy - 02/01/2021 21:40'), printed right
     under a headline that the body's block itself holds (NukeViet's panel-body: headline, date
     row, then the text): the article's date line, not a date in its text."""
-    if len(text) > 140 or not find_datetimes(text) or not _timestamp_line(text):
+    if len(text) > (140 if _ITEMS.search(text) else 60) or not find_datetimes(text) or not _timestamp_line(text):
+        # (longer only as a meta line of items: 'Cập nhật lúc … | Người đăng: … | Lượt người đọc: …')
         return False
     body_pos, pos = doc.position(body), doc.position(el)
     if not body_pos < anchor_pos < pos or pos - anchor_pos > 12:

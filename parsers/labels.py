@@ -105,7 +105,9 @@ NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật s�
 # Tòa án'): part of the author as printed, like a unit
 POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó giám đốc", "trưởng phòng",
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
-             "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên")
+             "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên", "hiệu trưởng",
+             "phó hiệu trưởng", "trưởng khoa", "phó trưởng khoa", "trưởng trạm", "hạt trưởng", "đội trưởng",
+             "chỉ huy trưởng", "chấp hành viên", "thẩm phán", "kiểm lâm viên")
 
 # the label cells of a bulletin board's post view (<th>제목</th><td>…</td>, <td><b>หัวข้อ</b></td><td>…</td>):
 # its title's and its writer's

@@ -154,3 +154,35 @@ def test_a_table_caption_is_a_block_over_it_and_its_footer_row_comes_last():
     a = _article(_page(_news(table)))
     assert a.body == (f"{V}\n\n{W}\n\nBảng: Kim ngạch xuất khẩu (triệu USD)\n\nMặt hàng | 2024 | 2025\n"
                       "Thủy sản | 512,4 | 601,8\nCà phê | 238,1 | 296,5\nCộng | 750,5 | 898,3")
+
+
+def test_a_writer_with_his_post_after_a_comma_and_an_office_with_its_number_sign_the_text():
+    a = _article(_page(_news('<p style="text-align:right"><strong><em>TS. Hoàng Văn Định, Phó Hiệu trưởng</em></strong></p>')))
+    assert a.author == "TS. Hoàng Văn Định, Phó Hiệu trưởng" and a.body == f"{V}\n\n{W}"
+    a = _article(_page(_news('<p style="text-align:right"><strong>PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 2</strong></p>')))
+    assert a.author == "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 2" and a.body == f"{V}\n\n{W}"
+
+
+@pytest.mark.parametrize("player", [
+    '<video controls width="640"><source src="/Video/2025/09/mua-thu.mp4" type="video/mp4" />Trình duyệt không hỗ trợ video.</video>',
+    '<audio controls><source src="/Audio/ban-tin-toi.mp3" type="audio/mpeg" /></audio>',
+])
+def test_a_video_page_s_few_lines_under_the_player_beat_a_sidebar_box_of_short_lines(player):
+    side = ('<div class="box"><h3 class="box-title">Giá vé tham quan</h3><div class="box-body"><p>Tuyến 1, 2: 290.000 '
+            'đồng/khách</p><p>Tuyến 3, 4: 250.000 đồng/khách</p><p>Trẻ em dưới 1,3 m: miễn phí</p></div></div>')
+    a = _article(_page(f'<div class="chi-tiet-tin"><div class="tieu-de-tin">Video: Mùa thu trên Vịnh Hạ Long</div>'
+                       f'<div class="noi-dung-trang"><div class="video-player">{player}</div><p class="mo-ta">{V}</p>'
+                       '</div></div>', side))
+    assert a.body == V
+
+
+def test_a_long_paragraph_without_spaces_under_the_headline_is_no_dateline():
+    # (a meta line may be long only as items: a Japanese sentence with a date in it is text)
+    page = ('<html lang="ja"><head><meta charset="utf-8"><title>分別ルール</title></head><body><div id="main">'
+            '<div class="houdou_box"><p class="houdou_label">報道発表資料</p><p class="houdou_date">令和5年2月20日</p></div>'
+            '<h1>令和5年4月から家庭ごみの分別ルールが変わります</h1><p>北浜市は、ごみの減量とリサイクルの推進を図るため、'
+            '令和5年4月1日から家庭ごみの分別ルールを変更します。これまで「燃やすごみ」として収集していたプラスチック製品を、'
+            '新たに「プラスチック資源」として分別収集します。</p><p>' + "指定袋の色が黄色から水色に変わります。" * 4 + '</p>'
+            '</div></body></html>').encode("utf-8")
+    a = _article(page, url="https://www.city.kitahama.lg.jp/soshiki/kankyo/houdou/20454.html")
+    assert a.published_at.startswith("2023-02-20")
