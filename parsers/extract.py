@@ -1010,6 +1010,8 @@ _INLINE_CHROME_PART = re.compile(
     r"newsletter\w*|subscri\w*|paywall\w*|comments?|commentaires?|\w*caption\w*|credits?|"
     r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
+    # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
+    r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*)$")
@@ -1061,8 +1063,11 @@ def _mark_inline_chrome(container: etree._Element) -> None:
             continue
         cls, ident = el.get("class"), el.get("id")
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
-        if "chrome" in kinds or ("gate" in kinds and not _gated_text(el)):
-            el.set(STRIP_MARK, "")
+        if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
+            el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
+
+
+_TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 
 
 def _gated_text(el: etree._Element) -> bool:
@@ -1088,12 +1093,7 @@ _SHARE_LABEL = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|partager
                           r"поделиться|分享)\s*[:：]?$", re.I)
 # "Read more: <title>", "Lire aussi | <title>", "Czytaj też: <title>": a teaser line
 _READ_MORE = re.compile(
-    r"^(?:read more|read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|"
-    r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lea también|lee también|"
-    r"más información|ver también|mirá también|mira también|leggi anche|leia também|leia mais|veja também|saiba mais|"
-    r"czytaj też|czytaj także|czytaj również|zobacz też|zobacz także|читайте также|"
-    r"смотрите также|читать также|相关阅读|相关新闻|延伸阅读|関連記事|あわせて読みたい|"
-    r"baca juga|simak juga|lihat juga|baca selengkapnya)"
+    r"^(?:" + alternation(labels.READ_ALSO) + r")"
     r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
 _TAGS_LINE = re.compile(r"^(?:tags?|tagged|tagi|mots-clés|mots clés|schlagwörter|schlagworte|"
                         r"etiquetas|palabras clave|parole chiave|теги|ключевые слова|标签|關鍵字|"

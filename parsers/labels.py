@@ -33,6 +33,20 @@ VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "a
 # a bare count word after the number in an element marked as the view count ('<span class="view">
 # <i class="fa fa-eye"></i> 1.234 lượt</span>')
 COUNT_WORDS = ("lượt", "lần", "times", "mal", "fois", "veces", "volte", "раз")
+# a teaser line inside an article's text, before another article's title ('Read more: <title>',
+# 'Lire aussi | <title>', 'Lue myös: <title>')
+READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lesen sie auch", "lesen sie mehr",
+             "mehr zum thema", "auch interessant", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
+             "leer más", "lea también", "lee también", "más información", "ver también", "mirá también",
+             "mira también", "leggi anche", "leia também", "leia mais", "veja também", "saiba mais",
+             "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także", "читайте также",
+             "смотрите также", "читать также", "相关阅读", "相关新闻", "延伸阅读", "関連記事", "あわせて読みたい",
+             "baca juga", "simak juga", "lihat juga", "baca selengkapnya", "lue myös", "lue lisää", "läs också",
+             "läs även", "läs mer", "læs også", "læs mere", "les også", "les mer", "lees ook", "lees meer",
+             "διαβάστε επίσης", "διαβάστε ακόμη", "ayrıca okuyun", "bunu da okuyun", "olvassa el ezt is",
+             "přečtěte si také", "čtěte také", "прочетете още", "прочитайте також", "читайте також",
+             "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "קראו עוד", "קראו גם", "더 보기", "관련 기사", "อ่านเพิ่มเติม",
+             "xem thêm", "đọc thêm")
 # a view count's label in the world's languages, on an article-info line under the text
 # ('Просмотров: 842', 'Қаралды: 318', 'Դիտումներ՝ 415')
 VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "просмотров", "просмотры", "просмотр",

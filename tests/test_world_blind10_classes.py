@@ -1,0 +1,57 @@
+"""The failure classes of the tenth blind world-news set (fixtures/world_blind10), each on a small
+page of its own, in two or more languages (Vietnamese where a portal can show the class)."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import parse_page
+
+P = ("The council voted on Tuesday to extend the night bus network to the three districts that grew "
+     "fastest over the last decade, after months of petitions from shift workers and their unions.")
+Q = ("Operators will hire forty more drivers before the summer, and the first routes start in June, "
+     "the transport committee said in a statement published after the vote on Tuesday evening.")
+R = ("Riders will pay the daytime fare, and passes bought for the day buses will be valid at night "
+     "as well, so that nobody pays twice for the same journey home after a late shift.")
+
+
+def _article(html: str, url: str = "https://www.example-magazine.com/living/2024/03/small-balcony"):
+    return parse_page(html.encode("utf-8"), url, profile="generic").article
+
+
+def _page(body: str, lang: str = "en") -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Small balcony</title></head><body>'
+            '<header><a href="/">Home</a></header><main><article><h1>How to use a small balcony all year</h1>'
+            f'<div class="article__body"><div class="body__inner-container">{body}</div></div></article></main>'
+            '<footer>© 2024 Example Media</footer></body></html>')
+
+
+# -- the text classed by a paywall, and what a magazine puts inside it -------------------------------
+
+def test_paragraphs_classed_paywall_are_the_text_behind_the_wall():
+    a = _article(_page(f'<p class="paywall">{P}</p><h2 class="paywall">Choose weatherproof furniture</h2>'
+                       f'<p class="paywall">{Q}</p><p class="paywall">{R}</p>'))
+    assert a.body == f"{P}\n\nChoose weatherproof furniture\n\n{Q}\n\n{R}"
+
+
+def test_a_paywall_prompt_box_is_still_no_text():
+    a = _article(_page(f'<p>{P}</p><p>{Q}</p><div class="paywall-prompt"><p>Subscribe to keep reading</p>'
+                       '<a href="/subscribe">Subscribe</a></div>'))
+    assert a.body == f"{P}\n\n{Q}"
+
+
+@pytest.mark.parametrize("lang,notice,gallery_title,read_also", [
+    ("da", "Artiklen indeholder affiliate-links.", "Se billederne", "Læs også: Sådan vælger du altanmøbler"),
+    ("fi", "Saatamme saada komission linkkien kautta tehdyistä ostoksista.", "Katso kuvat", "Lue myös: Näin valitset seerumin"),
+    ("en", "We may earn a commission from links in this article.", "See the pictures", "Read more: Ten plants for shade"),
+])
+def test_a_magazine_s_notices_galleries_and_product_boxes_are_no_text(lang, notice, gallery_title, read_also):
+    body = (f'<p class="affiliate-disclaimer"><em>{notice}</em></p><p>{P}</p>'
+            '<div class="ProductEmbedWrapper-sc-lpyxdd product-embed"><h4 class="product-embed__name">Teak chair</h4>'
+            '<p class="product-embed__price">799 kr.</p><a rel="sponsored" href="https://shop.example.com/p/1">Buy</a></div>'
+            f'<p>{Q}</p><div class="GalleryEmbedWrapper-sc-wzzsqi cne-gallery"><h3 class="gallery__title">{gallery_title}</h3>'
+            '<ul class="gallery__slides"><li><figure><img src="/a.jpg" alt="A bench"><figcaption>A bench.</figcaption>'
+            '</figure><span class="gallery__count">1/2</span></li><li><figure><img src="/b.jpg" alt="Pots">'
+            '<figcaption>Pots.</figcaption></figure><span class="gallery__count">2/2</span></li></ul></div>'
+            f'<p><a href="/living/2024/02/chairs">{read_also}</a></p><p>{R}</p>')
+    a = _article(_page(body, lang))
+    assert a.body == f"{P}\n\n{Q}\n\n{R}"
