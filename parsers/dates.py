@@ -203,6 +203,36 @@ for _number, _names in enumerate((
         "دسمبر ডিসেম্বর डिसेंबर டிசம்பர் დეკემბერი դեկտեմբերի желтоқсан декември децембар decembar prosince"), 1):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+# Welsh, Irish, Icelandic, Estonian, Finnish (partitive), Lithuanian and Latvian (genitive / locative),
+# Croatian and Bosnian (genitive), Slovenian, Catalan, Galician, Basque (stem), Albanian, Maltese
+# and Filipino
+for _number, _names in enumerate((
+        "ionawr eanáir janúar jaanuar tammikuuta sausio janvārī janvāris siječnja siječanj januarja gener "
+        "xaneiro urtarrila janar jannar enero",
+        "chwefror feabhra febrúar veebruar helmikuuta vasario februārī februāris veljače veljača februarja "
+        "febrer febreiro otsaila shkurt frar pebrero",
+        "mawrth márta märts maaliskuuta kovo martā marts ožujka ožujak marca marec març martxoa martxoaren "
+        "marzu marso",
+        "ebrill aibreán apríl aprill huhtikuuta balandžio aprīlī aprīlis travnja travanj aprila abril apirila "
+        "apirilaren prill",
+        "bealtaine maí toukokuuta gegužės maijā maijs svibnja svibanj maja maig maio maiatza maiatzaren "
+        "mejju mayo",
+        "mehefin meitheamh júní juuni kesäkuuta birželio jūnijā jūnijs lipnja lipanj junija juny xuño ekaina "
+        "ekainaren qershor ġunju hunyo",
+        "gorffennaf iúil júlí juuli heinäkuuta liepos jūlijā jūlijs srpnja srpanj julija juliol xullo uztaila "
+        "uztailaren korrik lulju hulyo",
+        "awst lúnasa ágúst elokuuta rugpjūčio augustā augusts kolovoza kolovoz avgusta avgust agost abuztua "
+        "abuztuaren gusht awwissu",
+        "medi meán_fómhair syyskuuta rugsėjo septembrī septembris rujna rujan septembra setembre setembro "
+        "iraila irailaren shtator settembru setyembre",
+        "hydref deireadh_fómhair október oktoober lokakuuta spalio oktobrī oktobris listopada listopad oktobra "
+        "octubre outubro urria urriaren tetor ottubru oktubre",
+        "tachwedd samhain nóvember marraskuuta lapkričio novembrī novembris studenoga studeni novembra "
+        "novembre novembro azaroa azaroaren nëntor novembru nobyembre",
+        "rhagfyr nollaig desember detsember joulukuuta gruodžio decembrī decembris prosinca prosinac decembra "
+        "desembre decembro abendua abenduaren dhjetor diċembru disyembre"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name.replace("_", " "), _number)
 # the Solar Hijri months of Iran's pages ('۲۲ اسفند ۱۴۰۲'), kept apart: their dates are converted
 # (JALALI + month, see _date_fields)
 JALALI = 100

@@ -651,7 +651,9 @@ _UI_WORDS = re.compile(
     # ... and in the other languages a date's line is labelled in ('Publicado em', 'Veröffentlicht')
     r"|(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE_UPDATED) + r")(?:\s+(?:em|am|le|el|il|on|op|dne))?$"
     # a writer's box's own label, the name beside it in a picture ('Автор', 'Autor', 'Author')
-    r"|(?:автор|autor|autore|auteur|author|författare|forfatter|szerző)$)\b", re.I)
+    r"|(?:автор|autor|autore|auteur|author|författare|forfatter|szerző)$"
+    # a kicker or an advertisement's label where the byline goes ('Communiqué de presse', '- Διαφήμιση -')
+    r"|[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$)\b", re.I)
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})

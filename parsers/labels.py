@@ -47,6 +47,12 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "přečtěte si také", "čtěte také", "прочетете още", "прочитайте також", "читайте також",
              "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "קראו עוד", "קראו גם", "더 보기", "관련 기사", "อ่านเพิ่มเติม",
              "xem thêm", "đọc thêm")
+# what a template prints where a byline goes that names no one: a press release's kicker, an
+# advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
+NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news release", "media release",
+                "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa", "persbericht",
+                "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "reklama",
+                "διαφήμιση", "реклама", "إعلان", "sponsored", "gesponsert", "patrocinado")
 # a view count's label in the world's languages, on an article-info line under the text
 # ('Просмотров: 842', 'Қаралды: 318', 'Դիտումներ՝ 415')
 VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "просмотров", "просмотры", "просмотр",
@@ -146,7 +152,9 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "yayınlanma tarihi", "yayın tarihi", "입력", "게시", "प्रकाशित", "प्रविष्टि तिथि", "نُشر", "نشر",
                   "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "publiceret", "publicerad", "дата публікації",
                   "опубліковано", "публикувано", "дата на публикуване", "објављено", "objavljeno", "δημοσιεύθηκε",
-                  "ημερομηνία δημοσίευσης", "दिनांक", "የታተመበት ቀን", "የወጣበት ቀን", "ታትሟል")
+                  "ημερομηνία δημοσίευσης", "दिनांक", "cyhoeddwyd", "cyhoeddwyd gyntaf", "foilsithe", "birt",
+                  "avaldatud", "julkaistu", "paskelbta", "publicēts", "publicat", "argitaratua", "publikuar",
+                  "ippubblikat", "inilathala", "nai-publish", "የታተመበት ቀን", "የወጣበት ቀን", "ታትሟል")
 DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh sửa", "ngày chỉnh sửa", "sửa lúc", "hiệu chỉnh", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
@@ -154,7 +162,10 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh s
                 "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
                 "modificat", "የተሻሻለበት ቀን", "дата изменения", "изменено", "дата обновления", "laatst bijgewerkt",
                 "zuletzt aktualisiert", "zuletzt geändert", "ostatnia aktualizacja", "última atualização",
-                "ultima modifica", "dernière modification", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
+                "ultima modifica", "dernière modification", "diweddarwyd", "diweddarwyd ddiwethaf",
+                "nuashonraithe", "uppfært", "síðast uppfært", "actualitzat", "përditësuar", "aġġornat",
+                "na-update", "date de modification", "fecha de modificación", "data di modifica",
+                "data de modificação", "date modified", "opdateret", "senest opdateret", "sidst opdateret", "oppdatert", "sist oppdatert",
                 "sist endret", "uppdaterad", "uppdaterat", "senast uppdaterad", "senast ändrad", "päivitetty",
                 "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",

@@ -55,3 +55,48 @@ def test_a_magazine_s_notices_galleries_and_product_boxes_are_no_text(lang, noti
             f'<p><a href="/living/2024/02/chairs">{read_also}</a></p><p>{R}</p>')
     a = _article(_page(body, lang))
     assert a.body == f"{P}\n\n{Q}\n\n{R}"
+
+
+# -- dates in more European languages, their labels, and metadata over an update -------------------
+
+@pytest.mark.parametrize("printed,day", [
+    ("12 Mawrth 2024", "2024-03-12"), ("25 Eanáir 2024", "2024-01-25"), ("12 Meán Fómhair 2024", "2024-09-12"),
+    ("3 de febrer de 2024", "2024-02-03"), ("12. lipnja 2024.", "2024-06-12"), ("3. huhtikuuta 2024", "2024-04-03"),
+    ("12 balandžio 2024", "2024-04-12"), ("12 març 2024", "2024-03-12"), ("5 xuño 2024", "2024-06-05"),
+    ("14 listopada 2024", "2024-11-14"),           # Polish November (the Croatian October shares the word)
+])
+def test_dates_in_welsh_irish_catalan_croatian_finnish_lithuanian_galician(printed, day):
+    from govnews.parsers.dates import parse_vietnamese_datetime
+    parsed = parse_vietnamese_datetime(printed)
+    assert parsed.value is not None and parsed.value.date().isoformat() == day
+
+
+@pytest.mark.parametrize("lang,published,updated,day", [
+    ("cy", "Cyhoeddwyd gyntaf: 12 Mawrth 2024", "Diweddarwyd ddiwethaf: 13 Mawrth 2024", "2024-03-12"),
+    ("is", "<time>16. mars 2024 kl. 21:14</time>", "Uppfært 17. mars 2024 kl. 08:30", "2024-03-16"),
+    ("ga", "Foilsithe: 25 Eanáir 2024", "Nuashonraithe: 29 Eanáir 2024", "2024-01-25"),
+])
+def test_an_update_line_in_welsh_icelandic_irish_gives_way(lang, published, updated, day):
+    a = _article(f'<html lang="{lang}"><head><meta charset="utf-8"><title>News</title></head><body><main><article>'
+                 f'<h1>Night buses for three districts</h1><div class="meta"><span class="updated">{updated}</span> '
+                 f'<span class="first-published">{published}</span></div><div class="body"><p>{P}</p><p>{Q}</p>'
+                 '</div></article></main></body></html>')
+    assert a.published_at.startswith(day)
+
+
+def test_the_issued_metadata_wins_over_a_modification_date_at_the_foot():
+    a = _article('<html lang="fr"><head><meta charset="utf-8"><title>Logements</title>'
+                 '<meta name="dcterms.issued" content="2024-01-25"><meta name="dcterms.modified" content="2024-01-29">'
+                 f'</head><body><main><h1>Logements abordables</h1><p class="gc-byline"><strong>Communiqué de presse</strong></p>'
+                 f'<div class="body"><p>{P}</p><p>{Q}</p></div><dl id="wb-dtmd"><dt>Date de modification :</dt><dd>'
+                 '<time property="dateModified">2024-01-29</time></dd></dl></main></body></html>')
+    assert a.published_at.startswith("2024-01-25")
+    assert a.author is None                          # the kicker 'Communiqué de presse' is no writer
+
+
+@pytest.mark.parametrize("label", ["- Διαφήμιση -", "Advertisement", "Anzeige", "Press release"])
+def test_an_advertisement_label_or_a_kicker_in_the_byline_place_is_no_writer(label):
+    a = _article(f'<html><head><meta charset="utf-8"><title>News</title></head><body><main><article><h1>Night buses</h1>'
+                 f'<div class="td-post-author-name">{label}</div><div class="td-post-content"><p>{P}</p><p>{Q}</p></div>'
+                 '</article></main></body></html>')
+    assert a.author is None
