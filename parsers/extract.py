@@ -19,6 +19,7 @@ from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
+from .doc import reset_caches as doc_caches_reset
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
@@ -271,6 +272,7 @@ def reset_caches() -> None:
     Outputs never depend on these caches, only the time taken."""
     _HOST_PROFILES.clear()
     listing_caches_reset()
+    doc_caches_reset()
 
 
 def _host(url: str) -> str:
