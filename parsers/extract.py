@@ -17,6 +17,7 @@ from lxml import etree
 
 from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
+from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
@@ -268,11 +269,13 @@ _MAX_HOSTS = 4096
 
 def reset_caches() -> None:
     """Forget what earlier pages taught this process (the profile each host was detected as,
-    the links already classified): benchmarks call it so that every pass sees pages afresh.
+    the links already classified, the short texts and dates already read): benchmarks call it
+    so that every pass sees pages afresh.
     Outputs never depend on these caches, only the time taken."""
     _HOST_PROFILES.clear()
     listing_caches_reset()
     doc_caches_reset()
+    dates_caches_reset()
 
 
 def _host(url: str) -> str:
