@@ -276,6 +276,7 @@ def reset_caches() -> None:
     listing_caches_reset()
     doc_caches_reset()
     dates_caches_reset()
+    generic.reset_caches()
 
 
 def _host(url: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from itertools import islice
 from datetime import timedelta, timezone
 from typing import Iterator
@@ -12,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch,
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, REMEMBERED_TEXT, ParsedDate, find_datetimes, fold, parse_epoch,
                     parse_vietnamese_datetime)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
@@ -977,8 +978,7 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
                         return None    # the title is marked: it competes as itself
                     if _is_styled_title(prev, text) and not _CATEGORY_HINT.search(hint):
                         return prev
-                    if not (_DATE_HINT.search(text) or NAMED_DATE_HINT.search(text.lower())) \
-                            or len(text) > 80:
+                    if not _date_like(text) or len(text) > 80:
                         if len(text.split()) > 30 or prev.tag in ("ul", "ol", "table", "form"):
                             return None
             prev = prev.getprevious()
@@ -1055,6 +1055,28 @@ def _strip_site(title: str, doc: Doc) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
+def _date_like(text: str) -> bool:
+    """Whether a text holds something shaped like a date (digits with separators, a month's
+    name beside a number)."""
+    if len(text) > REMEMBERED_TEXT:
+        return _searched_date_like(text)
+    return _remembered_date_like(text)
+
+
+def _searched_date_like(text: str) -> bool:
+    return bool(_DATE_HINT.search(text) or NAMED_DATE_HINT.search(text.lower()))
+
+
+# the texts asked about are short lines a site prints on every page (a sidebar's dated items):
+# most answers are asked for again (62% of them on held-out pages)
+_remembered_date_like = lru_cache(maxsize=8192)(_searched_date_like)
+
+
+def reset_caches() -> None:
+    """Forget the texts judged so far (benchmarks: each pass sees the pages afresh)."""
+    _remembered_date_like.cache_clear()
+
+
 def _date_candidates(doc: Doc) -> list[etree._Element]:
     """Elements owning a date-like text, and their parents when a date is split over inline
     elements (<span>04/08/2020</span> <span>16:20</span>)."""
@@ -1065,8 +1087,7 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
         if owner not in inline:
             inline[owner] = _inline_only(owner)
         if not inline[owner]:
-            text = fold(text_of(owner))
-            if not _DATE_HINT.search(text) and not NAMED_DATE_HINT.search(text.lower()):
+            if not _date_like(fold(text_of(owner))):
                 continue
         if owner not in seen:
             seen.add(owner)
