@@ -15,6 +15,8 @@ from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Iterator
 
+from .text import REMEMBERED_TEXT
+
 VN_TZ = timezone(timedelta(hours=7))
 YEAR_MIN, YEAR_MAX = 1990, 2100
 BEFORE_WINDOW = 60  # characters searched before a date for its weekday and time
@@ -307,7 +309,6 @@ def parse_vietnamese_datetime(text: str) -> ParsedDate:
 # a page's dates are read from the same short texts again and again (a label's line, then its
 # cell, by several finders), and a site prints the same dates on every page (a sidebar's latest
 # news): the answers for short texts are remembered (a ParsedDate is immutable)
-REMEMBERED_TEXT = 240
 
 
 @lru_cache(maxsize=8192)

@@ -32,6 +32,7 @@ from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
 from .text import STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of
+from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -277,6 +278,7 @@ def reset_caches() -> None:
     doc_caches_reset()
     dates_caches_reset()
     generic.reset_caches()
+    text_caches_reset()
 
 
 def _host(url: str) -> str:

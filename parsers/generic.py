@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import (CJK_YEAR, NAMED_DATE_HINT, REMEMBERED_TEXT, ParsedDate, find_datetimes, fold, parse_epoch,
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch,
                     parse_vietnamese_datetime)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
@@ -23,8 +23,8 @@ from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
-from .text import (BLOCK_TAGS, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors, text_content,
-                   text_of)
+from .text import (BLOCK_TAGS, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
+                   text_content, text_of)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
