@@ -1075,6 +1075,7 @@ _remembered_date_like = lru_cache(maxsize=8192)(_searched_date_like)
 def reset_caches() -> None:
     """Forget the texts judged so far (benchmarks: each pass sees the pages afresh)."""
     _remembered_date_like.cache_clear()
+    _labelled_date.cache_clear()
 
 
 def _date_candidates(doc: Doc) -> list[etree._Element]:
@@ -1716,9 +1717,13 @@ _CREATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_CREATED) + r")\b[^0
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
     """The date of a timestamp line, and whether a label says it is the publication or the
-    update date; of 'Updated: June 12 ... Published: June 10 ...' the published one."""
+    update date; of 'Updated: June 12 ... Published: June 10 ...' the published one.
+    (Remembered: its lines, 160 characters and a cell's label at most, are a site's dated
+    items, asked about on every page; 59% of those asked about on golden pages were asked
+    before.)"""
     text = fold(text)
     first = parse_vietnamese_datetime(text)
     if first.value is None:
