@@ -11,8 +11,11 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
+
+from .text import REMEMBERED_TEXT
 
 VN_TZ = timezone(timedelta(hours=7))
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -334,7 +337,24 @@ NO_DATE = ParsedDate(value=None, raw=None, warnings=(), has_time=False)
 
 def parse_vietnamese_datetime(text: str) -> ParsedDate:
     """Find the first date (and its time) in `text` and parse it day-first."""
+    if len(text) > REMEMBERED_TEXT:
+        return next(_iter_dates(text), NO_DATE)
+    return _first_date(text)
+
+
+# a page's dates are read from the same short texts again and again (a label's line, then its
+# cell, by several finders), and a site prints the same dates on every page (a sidebar's latest
+# news): the answers for short texts are remembered (a ParsedDate is immutable)
+
+
+@lru_cache(maxsize=8192)
+def _first_date(text: str) -> ParsedDate:
     return next(_iter_dates(text), NO_DATE)
+
+
+def reset_caches() -> None:
+    """Forget the dates read so far (benchmarks: each pass sees the pages afresh)."""
+    _first_date.cache_clear()
 
 
 def parse_epoch(number: str) -> ParsedDate:

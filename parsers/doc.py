@@ -464,6 +464,44 @@ class ShortTexts:
         self.low, self.starts = _joined(pieces)
 
     def group(self, name: str, hidden: set[etree._Element] | None) -> list:
+        in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
+        group: list[etree._Element] = []
+        owners = self.owners
+        remembered = name == "date" or len(_TEXT_WORDS[name]) >= _TRIE_WORDS
+        for i in self._taken(name) if remembered else sorted(self._searched(name)):
+            if in_hidden is None or not in_hidden(owners[i]):
+                _add(group, owners[i])
+        return group
+
+    def _taken(self, name: str) -> list[int]:
+        """The pieces the group takes, in order. Whether the group takes a piece depends on its
+        text alone, and a site's menus, footers and sidebars print the same short texts on
+        every page: each text's answer is remembered (`_SEEN_TEXTS`), and only the pieces not
+        seen before (half of a page's characters, or less) are searched. (For the groups whose
+        search is a scan of every character: dates, and the many words of bylines. A find per
+        word of a small group costs less than looking its pieces up.)"""
+        seen = _SEEN_TEXTS.get(name)
+        if seen is None or len(seen) >= _MAX_SEEN_TEXTS:
+            seen = _SEEN_TEXTS[name] = {}
+        pieces = self.pieces
+        taken: list[int] = []
+        unknown: list[int] = []
+        for i, piece in enumerate(pieces):
+            verdict = seen.get(piece)
+            if verdict is None:
+                unknown.append(i)
+            elif verdict:
+                taken.append(i)
+        if unknown:
+            new = ShortTexts.of([pieces[i] for i in unknown], [])
+            hits = new._searched(name)
+            for j, i in enumerate(unknown):
+                seen[pieces[i]] = j in hits
+            taken = sorted(taken + [unknown[j] for j in hits])
+        return taken
+
+    def _searched(self, name: str) -> set[int]:
+        """The pieces the group takes, found by searches over the joined texts."""
         low, starts = self.low, self.starts
         if name == "date":
             low = date_view(low)
@@ -488,15 +526,23 @@ class ShortTexts:
                     if word in text:
                         return True
                 return False
-        in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
-        group: list[etree._Element] = []
-        pieces, owners = self.pieces, self.owners
-        for i in sorted(hits):
+        pieces = self.pieces
+        taken = set()
+        for i in hits:
             stripped = pieces[i].strip()
-            if len(stripped) <= SHORT_TEXT and matches(i, stripped.lower() + " ") and \
-                    (in_hidden is None or not in_hidden(owners[i])):
-                _add(group, owners[i])
-        return group
+            if len(stripped) <= SHORT_TEXT and matches(i, stripped.lower() + " "):
+                taken.add(i)
+        return taken
+
+
+# for each text group, whether it takes a short text (`ShortTexts._taken`)
+_SEEN_TEXTS: dict[str, dict[str, bool]] = {}
+_MAX_SEEN_TEXTS = 20_000
+
+
+def reset_caches() -> None:
+    """Forget the texts seen so far (benchmarks: each pass sees the pages afresh)."""
+    _SEEN_TEXTS.clear()
 
 
 def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,

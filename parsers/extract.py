@@ -17,8 +17,10 @@ from lxml import etree
 
 from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
+from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
+from .doc import reset_caches as doc_caches_reset
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
@@ -31,6 +33,7 @@ from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
 from .text import (STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of,
                    typed_paragraphs)
+from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -287,10 +290,15 @@ _MAX_HOSTS = 4096
 
 def reset_caches() -> None:
     """Forget what earlier pages taught this process (the profile each host was detected as,
-    the links already classified): benchmarks call it so that every pass sees pages afresh.
+    the links already classified, the short texts and dates already read): benchmarks call it
+    so that every pass sees pages afresh.
     Outputs never depend on these caches, only the time taken."""
     _HOST_PROFILES.clear()
     listing_caches_reset()
+    doc_caches_reset()
+    dates_caches_reset()
+    generic.reset_caches()
+    text_caches_reset()
 
 
 def _host(url: str) -> str:
