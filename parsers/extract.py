@@ -637,17 +637,65 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     """The name in the first element marked as the author that holds one (a template's
     'Posted on' marked 'meta-prep-author' is passed over); a marked box's own name element
     first (<div class="author-wrap"><div class="author-name">X</div><div class="author-role">)."""
-    for el in islice(generic.author_elements(doc, body_el), 6):
-        named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
-                      (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
-        name = (byline_of(named) if named is not None else None) or _pictured_name(el) or _joint_byline(el) \
-            or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el) \
-            or caseless_name(byline_text(el))
+    marked = list(islice(generic.author_elements(doc, body_el), 8))
+    for i, el in enumerate(marked):
+        name = _marked_name(el)
         if name:
-            return name
+            # the writers' cards side by side (one marked element each, alike): every name, as the
+            # page lists them ('Rebecca Hart, Tom Nguyen')
+            alike = [o for o in marked[i + 1:] if _same_mark(o, el) and el not in o.iterancestors()
+                     and o not in el.iterancestors() and not _PHOTOGRAPHER.search(byline_text(o))]
+            names = list(dict.fromkeys([name, *filter(None, map(_marked_name, alike))]))
+            if len(names) == 1:        # ... or the names inside one marked list ('<ul class=authors>')
+                inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _NAME_PART.search(d.get("class") or "")]
+                if len(inner) > 1 and all(_same_mark(d, inner[0]) or d.get("class") == inner[0].get("class")
+                                          for d in inner):
+                    names = list(dict.fromkeys(filter(None, (byline_of(d) for d in inner
+                                                             if not _photo_credit(d))))) or names
+            return name if len(names) == 1 or any(n in name for n in names[1:]) else ", ".join(names)
     return None
 
 
+def _marked_name(el: etree._Element) -> str | None:
+    named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
+                  (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
+    if named is None:
+        named = next((d for d in el.iterdescendants("a", "span") if _WRITER_TOKEN.search(d.get("class") or "")
+                      and not len(d)), None)
+    return (byline_of(named) if named is not None else None) or _pictured_name(el) or _joint_byline(el) \
+        or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el) \
+        or caseless_name(byline_text(el))
+
+
+def _same_mark(a: etree._Element, b: etree._Element) -> bool:
+    """Two writers' cards alike: the same mark (a CSS module's hashed class, 'authorCol_tNuE' /
+    'authorCol_JjVg', read without its hash)."""
+    return (a.tag, _class_stem(a.get("class")), a.get("itemprop"), a.get("rel")) == \
+        (b.tag, _class_stem(b.get("class")), b.get("itemprop"), b.get("rel"))
+
+
+_HASH_SUFFIX = re.compile(r"[_-](?=[A-Za-z0-9]{4,8}\b)(?=\w*[A-Z0-9])(?=\w*[a-z])[A-Za-z0-9]{4,8}\b")
+# a photographer's card or credit beside the writers' ('Ola Haugen · Fotograf', 'Tiago Moura (fotografia)')
+_PHOTOGRAPHER = re.compile(r"\b(?:foto(?:graf\w*|grafia|grafo|gráfo)?|photo(?:graph\w*)?|bild|kamera|ảnh)\b", re.I)
+
+
+def _photo_credit(name_el: etree._Element) -> bool:
+    """A name printed as the photographer's: its own card says so ('Ola Haugen' over 'Fotograf'),
+    or the words right after it ('Tiago Moura (fotografia)')."""
+    card = name_el.getparent()
+    if card is not None and sum(1 for d in card.iter() if _NAME_PART.search(d.get("class") or "")) == 1:
+        return bool(_PHOTOGRAPHER.search(byline_text(card)))
+    following = name_el.tail or ""
+    return bool(_PHOTOGRAPHER.search(following[:40]))
+
+
+def _class_stem(cls: str | None) -> str | None:
+    return _HASH_SUFFIX.sub("", cls) if cls else cls
+
+
+# an element inside a marked byline box that is the writer himself ('<div class="authors"><a
+# class="author">X</a> <span class="author__role">…</span>'), not his role or e-mail
+_WRITER_TOKEN = re.compile(r"(?:^|\s)(?:author|writer|byline)(?:[-_]?link)?(?:$|\s)", re.I)
 _NAME_PART = re.compile(r"(?:^|[\s_-])(?:name|fn)(?:$|[\s_-])", re.I)
 
 
@@ -911,11 +959,24 @@ _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corpo
                                  "GovernmentOrganization", "EducationalOrganization"})
 
 
+def _jsonld_person(author) -> str | None:
+    """A JSON-LD author entry's name when it is a person's ({"@type": "Person", "name": …})."""
+    if not isinstance(author, dict) or author.get("@type") not in ("Person", ["Person"]):
+        return None
+    name = clean(author.get("name") or "") if isinstance(author.get("name"), str) else ""
+    return name if name and (looks_like_name(name) or _CJK_NAME.match(name) or caseless_name(name)) else None
+
+
 def _jsonld_author(doc: Doc) -> str | None:
     """The page's JSON-LD author when it is a person's name (a newsroom named as an
     Organization is the publisher, not a writer)."""
     for item in doc.jsonld:
         author = item.get("author")
+        if isinstance(author, list) and len(author) > 1:
+            names = [_jsonld_person(a) for a in author[:6]]
+            if all(names) and not any(_PHOTOGRAPHER.search(str(a.get("jobTitle") or a.get("description") or ""))
+                                      for a in author[:6]):
+                return ", ".join(dict.fromkeys(names))   # every writer, in the page's order
         if isinstance(author, list) and author:
             author = author[0]
         if isinstance(author, dict):

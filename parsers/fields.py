@@ -375,6 +375,7 @@ _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COLLECTED = frozenset(labels.COLLECTED)
+_NOT_A_WRITER = re.compile(r"^[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$", re.I)
 # a writer and the outlet the text is taken from, joined by a slash ('Hương Giang/VOV.VN')
 _BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+"
                      # ... or named as a paper, a station, a portal ('Kim Ngân/Báo Cà Mau')
@@ -406,6 +407,8 @@ def tidy_author(name: str | None) -> str | None:
     """A writer as the record holds it: without an interviewer's '(thực hiện)'."""
     if not name:
         return name
+    if _UI_WORDS.match(name):
+        return None                    # an advertisement's label or a kicker where a signature goes
     m = re.match(r"^(.*?)\s*[(（]\s*([^()（）]{1,30}?)\s*[)）]\s*$", name)
     return m.group(1) if m and m.group(1) and _DID_IT.match(m.group(2)) else name
 
@@ -416,8 +419,8 @@ def split_signature(text: str) -> Signature | None:
     text = clean(text).strip(" .;")
     if not text or len(text) > 80:
         return None
-    if text.strip("()").lower() in _COLLECTED:
-        return Signature()                         # 'ST' (collected): a signature naming no writer
+    if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text):
+        return Signature()                         # 'ST' (collected), '- Διαφήμιση -': naming no writer
     m = _SOURCE.match(text)
     if m:
         return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
@@ -592,13 +595,15 @@ BYLINE_LABEL = re.compile(
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
-    r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|作者|记者|記者|文・写真|"
+    r"από|nga|"
+    r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
+    r"avtorji|avtorica|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X' (by X), capitalised as a byline starts, before a capitalised name
-    r"|(?-i:Na)\s+(?=[A-Z]))(?=\w)", re.I)
+    r"|(?-i:Na|Ni)\s+(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
@@ -653,7 +658,7 @@ _UI_WORDS = re.compile(
     # a writer's box's own label, the name beside it in a picture ('Автор', 'Autor', 'Author')
     r"|(?:автор|autor|autore|auteur|author|författare|forfatter|szerző)$"
     # a kicker or an advertisement's label where the byline goes ('Communiqué de presse', '- Διαφήμιση -')
-    r"|[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$)\b", re.I)
+    r"|[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")(?=[-–—\s]*$))\b", re.I)
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
                         "den", "du", "le", "la", "bin", "binti", "al", "el", "y", "e", "zu", "ten",
                         "ter", "st.", "mc"})
@@ -779,12 +784,19 @@ _AUTHOR_COLON = re.compile(r"^\s*(?:autor|author|auteur|autore|autora|szerző|fo
 _OFFICE_LIKE = re.compile(r"^[^\W\d_][^\d:|]{2,80}$")
 
 
+_EDITOR_ONLY = re.compile(r"^\s*(?:" + alternation(labels.EDITOR) + r")\s*[:：]", re.I)
+_OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$")
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
     text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))   # (&rlm; around a name: not part of it)
+    if _EDITOR_ONLY.match(text):
+        return None                    # 'Toimetaja: X' (editor): who edited it, not who wrote it
+    text = _OUTLET_AFTER.sub("", text)   # 'Eglė Petrauskaitė, LRT.lt': the writer, not the site
     m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
         return None

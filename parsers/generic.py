@@ -199,14 +199,17 @@ def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
             parent = parent.getparent()
     if "<video" in doc.source or "<audio" in doc.source:
         for player in doc.root.iter("video", "audio"):
-            # a video article's player is its content, as much as a long paragraph (its text is
-            # the few lines under it, which a sidebar's box of short lines would outscore)
+            # a video article's player is its content, as much as a long paragraph: it raises the
+            # nearest block above it that holds the text under it (which a sidebar's box of short
+            # lines would outscore); a page with no text beside its player gains nothing
             parent = player.getparent()
-            for share in (1.0, 0.5, 0.25):
-                if parent is None or (skip is not None and skip(parent)):
+            for _ in range(3):
+                if parent is None or parent in scores:
                     break
-                scores[parent] = scores.get(parent, 0) + PLAYER_SCORE * share
                 parent = parent.getparent()
+            if parent is not None and parent in scores and (skip is None or not skip(parent)) \
+                    and next(parent.iter("h1"), None) is None:   # (not the article scored for its h1)
+                scores[parent] += PLAYER_SCORE
     return scores
 
 
@@ -2447,14 +2450,17 @@ def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._El
     'tacgia', 'byline'), short, outside related lists and the site's chrome, in document
     order."""
     for el in doc.hints("author"):
-        if el.tag in SKIP_TAGS:
-            continue
+        if el.tag in SKIP_TAGS or el.tag == "cite" or _QUOTED.search(el.get("class") or ""):
+            continue                   # (a quotation's author, 'field--name-field-quote-author')
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
             continue
         if chrome_ancestor(el, body) or in_site_header(el) or in_comments(el) or in_teaser(el, doc.url):
             continue
         yield el
+
+
+_QUOTED = re.compile(r"quote|citation|testimonial", re.I)
 
 
 def in_teaser(el: etree._Element, url: str | None = None) -> bool:

@@ -53,6 +53,10 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa", "persbericht",
                 "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "reklama",
                 "διαφήμιση", "реклама", "إعلان", "sponsored", "gesponsert", "patrocinado")
+# an editor's credit alone where a byline goes ('Toimetaja: Mari Tamm'): who edited the text, not
+# who wrote it
+EDITOR = ("toimetaja", "edited by", "editor", "editora", "editado por", "redigeret af", "redigert av",
+          "redigerad av", "bearbeitet von", "ἐπιμέλεια", "επιμέλεια", "редактор", "biên tập viên")
 # a view count's label in the world's languages, on an article-info line under the text
 # ('Просмотров: 842', 'Қаралды: 318', 'Դիտումներ՝ 415')
 VIEWS_WORLD = ("views", "hits", "aufrufe", "gelesen", "vues", "lectures", "просмотров", "просмотры", "просмотр",
@@ -215,9 +219,9 @@ SIGNING_FOR = ("tm", "kt", "tl", "tuq", "q")
 
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
-# the ones read as a joiner between names (a lone 'a' or 'og' joins too few bylines to risk
-# splitting a name on it)
-JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve")
+# the ones read as a joiner between names ('Av A og B', 'A och B', 'A ja B'; not a lone 'a', nor
+# 'in', which is also 'By A in London')
+JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve", "og", "och", "ja", "és", "ir", "și")
 
 
 def alternation(*tables: tuple[str, ...]) -> str:

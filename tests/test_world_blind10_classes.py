@@ -100,3 +100,58 @@ def test_an_advertisement_label_or_a_kicker_in_the_byline_place_is_no_writer(lab
                  f'<div class="td-post-author-name">{label}</div><div class="td-post-content"><p>{P}</p><p>{Q}</p></div>'
                  '</article></main></body></html>')
     assert a.author is None
+
+
+# -- writers ------------------------------------------------------------------------------------------
+
+def _byline_page(byline: str, head: str = "", lang: str = "en") -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Night buses</title>{head}</head><body><main>'
+            f'<article><h1>Night buses for three districts</h1>{byline}<div class="story-body"><p>{P}</p><p>{Q}</p>'
+            '</div></article></main></body></html>')
+
+
+@pytest.mark.parametrize("byline,author", [
+    ('<div class="authors">Av <a href="/people/a">Ingrid Solheim</a> og <a href="/people/b">Kristoffer Lie</a></div>',
+     "Ingrid Solheim og Kristoffer Lie"),
+    ('<div class="byline">Ni Maria Santos</div>', "Maria Santos"),                        # Tagalog 'by'
+    ('<div class="td-post-author-name"><div class="td-author-by">Από</div> <a href="/author/g/">Γιώργος '
+     'Παπαδόπουλος</a></div>', "Γιώργος Παπαδόπουλος"),                                    # Greek 'by'
+    ('<div class="authors"><a class="author" href="/folk/jon">Jón Þór Gunnarsson</a> <span class="author__role">'
+     'fréttamaður</span> <a class="author__email" href="mailto:j@x.is">j@x.is</a></div>', "Jón Þór Gunnarsson"),
+    ('<div class="byline">Eglė Petrauskaitė, LRT.lt</div>', "Eglė Petrauskaitė"),         # the outlet after a comma
+    ('<div class="byline">Toimetaja: Mari Tamm</div>', None),                              # an editor only
+])
+def test_bylines_in_more_languages_and_shapes(byline, author):
+    assert _article(_byline_page(byline)).author == author
+
+
+def test_writers_cards_side_by_side_are_all_named_and_a_photographer_s_is_not():
+    cards = ('<div class="row"><div class="col authorCol_tNuE"><div class="avatar__intro" itemprop="author">'
+             '<span itemprop="name">Dana Kim</span><small>Staff Engineer</small></div></div><div class="col authorCol_JjVg">'
+             '<div class="avatar__intro" itemprop="author"><span itemprop="name">Luis Ortega</span><small>Database '
+             'Engineer</small></div></div></div>')
+    assert _article(_byline_page(cards)).author == "Dana Kim, Luis Ortega"
+    listed = ('<div class="bylines"><div class="byline"><span class="byline__name">Ingrid Solberg</span><span '
+              'class="byline__title">Journalist</span></div><div class="byline"><span class="byline__name">Ola Haugen'
+              '</span><span class="byline__title">Fotograf</span></div></div>')
+    assert _article(_byline_page(listed, lang="no")).author == "Ingrid Solberg"
+
+
+def test_the_json_ld_list_of_writers_names_them_all():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": '
+          '"Rebecca Hart"}, {"@type": "Person", "name": "Tom Nguyen"}]}</script>')
+    assert _article(_byline_page("", head=ld)).author == "Rebecca Hart, Tom Nguyen"
+
+
+def test_a_quotation_s_author_is_not_the_writer():
+    quote = ('<div class="paragraph--type--quote"><blockquote>„Tržnica je srce grada“, izjavio je gradonačelnik.'
+             '</blockquote><div class="field--name-field-quote-author">gradonačelnik Grada Lučice</div></div>')
+    a = _article(_byline_page("").replace(f"<p>{Q}</p>", f"<p>{Q}</p>{quote}"))
+    assert a.author is None
+
+
+def test_an_advertisement_slot_closing_the_text_is_neither_writer_nor_text():
+    page = _byline_page("").replace(f"<p>{Q}</p>", f'<p>{Q}</p><div class="td-a-rec"><span class="td-adspot-title">'
+                                                   '- Διαφήμιση -</span></div>')
+    a = _article(page)
+    assert a.author is None and a.body == f"{P}\n\n{Q}"
