@@ -933,6 +933,7 @@ _EXACT_ONLY = frozenset({"ad", "ads", "bio"})     # 'head', 'download', 'biology
 __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "clean"]
 
 
+_VN_READ_MORE = ("xem thêm", "đọc thêm")    # (a portal's 'Xem thêm' heads more of its own text too)
 RELATED_HEADING = re.compile(
     r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
     r"văn bản liên quan|các văn bản liên quan|"
@@ -952,6 +953,9 @@ RELATED_HEADING = re.compile(
     r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
     r"das könnte sie auch interessieren|meistgelesen|"
     r"noticias relacionadas|artículos relacionados|te puede interesar|leer más|"
+    # the 'read also' boxes the text holds ('Lea también', 'Les også', 'Lue myös'), as labels.py lists them
+    + "|".join(re.escape(w) for w in labels.READ_ALSO if (" " in w or len(w) > 8) and w not in _VN_READ_MORE)
+    + r"|"
     r"leggi anche|articoli correlati|lees ook|gerelateerde artikelen|"
     # a wiki news page's sources section, under its text
     r"sources|źródła|quellen|fuentes|fonti|bronnen|источники|извори|izvori)\s*[:：]?$", re.I)

@@ -31,8 +31,8 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import (STRIP_MARK, Block, blocks, clean, has_text, right_aligned, text_content, text_of,
-                   typed_paragraphs)
+from .text import (STRIP_MARK, Block, blocks, clean, has_text, right_aligned, self_and_ancestors, text_content,
+                   text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
 
@@ -1022,6 +1022,12 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         block = items[i]
         text = block.text
         i += 1
+        if RELATED_HEADING.match(text):
+            resume = _text_after_related(items, i)
+            if resume is None:
+                break
+            i = resume                 # a related box inside the article: the text goes on
+            continue
         if inline_chrome and _inline_boiler(block, kept):
             if _ENDS_ARTICLE.match(text) and _prose_seen(kept):
                 break                  # "###", "Reader comments": the article ended above
@@ -1036,12 +1042,6 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         m = _LINKED_READ_MORE.match(text)
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
-        if RELATED_HEADING.match(text):
-            resume = _text_after_related(items, i)
-            if resume is None:
-                break
-            i = resume                 # a related box inside the article: the text goes on
-            continue
         if _PLAYER_LINE.match(text):
             continue                   # an audio or video player's 'Thời lượng: 12:35 | Tải về'
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
@@ -1058,6 +1058,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         kept.append(block)
     kept = _drop_attachment_box(kept)
     kept = _drop_link_lists(kept)
+    kept = _drop_pull_quotes(kept)
     signature = Signature()
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
@@ -1081,6 +1082,7 @@ _INLINE_CHROME_PART = re.compile(
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
     # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
     r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
+    r"factbox\w*|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*)$")
@@ -1272,15 +1274,45 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
     """Where the article's text resumes after a related-news heading printed inside it (the
     heading's list of links skipped), or None when no prose follows: the article ended."""
     i = start
-    while i < len(items) and (_linky(items[i]) or items[i].element.tag == "li"):
-        i += 1
+    while i < len(items) and (_linky(items[i]) or items[i].element.tag == "li"
+                              or _in_list_item(items[i].element)):
+        i += 1                         # (a listed story's title, teaser and date)
     if i == start or i >= len(items):
         return None
     nxt = items[i]
+    if nxt.element.tag in ("h2", "h3", "h4", "h5", "h6") and i + 1 < len(items) \
+            and not RELATED_HEADING.match(nxt.text):
+        nxt = items[i + 1]             # the text's next section heading, then its prose
     if len(nxt.text) >= 80 and nxt.link_chars < 0.3 * len(nxt.text) \
             and not RELATED_HEADING.match(nxt.text) and nxt.element.tag not in ("li", "td", "th"):
         return i
     return None
+
+
+def _drop_pull_quotes(kept: list[Block]) -> list[Block]:
+    """Without the pull quotes: a quotation box (<blockquote>, or a block classed as a quote)
+    whose words the text prints in full elsewhere, with its attribution."""
+    quotes: set[etree._Element] = set()
+    for block in kept:
+        boxes = [a for a in islice(self_and_ancestors(block.element), 4)
+                 if a.tag == "blockquote" or _QUOTE_CLASS.search(a.get("class") or "")]
+        box = boxes[-1] if boxes else None   # (the whole quotation: its words and its attribution)
+        if box is None or box in quotes or len(block.text) < 30:
+            continue
+        core = block.text.strip(" .,;:!?\"'“”„«»‘’–—-")   # (the text prints it inside its quotation marks)
+        if any(core in other.text for other in kept
+               if other is not block and box not in other.element.iterancestors() and other.element is not box):
+            quotes.add(box)
+    if not quotes:
+        return kept
+    return [b for b in kept if not any(q is b.element or q in b.element.iterancestors() for q in quotes)]
+
+
+_QUOTE_CLASS = re.compile(r"(?:^|[\s_-])(?:pull-?quote|quote)(?:$|[\s_-])", re.I)
+
+
+def _in_list_item(el: etree._Element) -> bool:
+    return any(a.tag == "li" for a in islice(el.iterancestors(), 6))
 
 
 def _prose_seen(kept: list[Block]) -> bool:

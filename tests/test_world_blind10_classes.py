@@ -155,3 +155,47 @@ def test_an_advertisement_slot_closing_the_text_is_neither_writer_nor_text():
                                                    '- Διαφήμιση -</span></div>')
     a = _article(page)
     assert a.author is None and a.body == f"{P}\n\n{Q}"
+
+
+# -- what a newspaper CMS puts inside the text ----------------------------------------------------------
+
+def _promo_list(heading: str) -> str:
+    return (f'<div class="Enhancement"><ps-promo-list class="ListA"><div class="ListA-header"><h2 class="ListA-title">{heading}'
+            '</h2></div><ul class="ListA-items"><li><div class="PromoA-title"><a href="/a">Schools hire more counsellors'
+            '</a></div><div class="PromoA-timestamp">6 de febrero de 2024</div></li><li><div class="PromoA-title">'
+            '<a href="/b">Crisis line calls rise in south Texas</a></div><div class="PromoA-timestamp">5 de febrero de 2024'
+            '</div></li></ul></ps-promo-list></div>')
+
+
+@pytest.mark.parametrize("heading", ["Lea también", "Les også", "Related Stories", "Más información"])
+def test_a_related_list_inside_the_text_with_its_dates_is_skipped_and_the_text_goes_on(heading):
+    a = _article(_page(f"<p>{P}</p>{_promo_list(heading)}<h3>What comes next</h3><p>{Q}</p><p>{R}</p>"))
+    assert a.body == f"{P}\n\nWhat comes next\n\n{Q}\n\n{R}"
+
+
+@pytest.mark.parametrize("quote_html", [
+    '<div class="Quote"><blockquote class="Quote-wrapper"><div class="Quote-body">{q}</div>'
+    '<div class="Quote-attribution">Mark Delgado, Sumner Valley Regional Hospital</div></blockquote></div>',
+    '<aside class="pullquote"><p>{q}</p><p>— Mark Delgado</p></aside>',
+])
+def test_a_pull_quote_repeating_the_text_is_left_out_with_its_attribution(quote_html):
+    said = "If the rates don't change, we are not going to be the last hospital that has to make this call"
+    body = (f"<p>{P}</p><p>“{said},” Delgado said.</p>" + quote_html.format(q=said + ".") + f"<p>{Q}</p>")
+    a = _article(_page(body))
+    assert a.body == f"{P}\n\n“{said},” Delgado said.\n\n{Q}"
+
+
+def test_a_quotation_the_text_does_not_repeat_stays():
+    body = f"<p>{P}</p><blockquote><p>We will not close the maternity ward while I run this hospital.</p></blockquote><p>{Q}</p>"
+    a = _article(_page(body))
+    assert a.body == f"{P}\n\nWe will not close the maternity ward while I run this hospital.\n\n{Q}"
+
+
+def test_a_fact_box_inside_the_text_is_no_text_but_a_list_of_facts_in_it_is():
+    box = ('<div class="FactBox"><h3 class="FactBox-title">Dette er saken</h3><div class="FactBox-body"><ul>'
+           '<li>Prisene kuttes med 30 prosent.</li></ul></div></div>')
+    a = _article(_page(f"<p>{P}</p>{box}<p>{Q}</p>", "no"))
+    assert a.body == f"{P}\n\n{Q}"
+    facts = '<ul class="hike-facts"><li>Distance: 4.6 miles round trip</li><li>Elevation gain: 650 feet</li></ul>'
+    a = _article(_page(f"<p>{P}</p>{facts}<p>{Q}</p>"))
+    assert "Distance: 4.6 miles round trip" in a.body
