@@ -1148,8 +1148,11 @@ def _gated_text(el: etree._Element) -> bool:
     return prose >= 2 or len(text_of(el)) >= GATE_TEXT
 
 
-_AD_LABEL = re.compile(r"^(?:skip )?(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"
-                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告|"
+_AD_LABEL = re.compile(r"^(?:skip )?[-–—\s]*(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"
+                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告|hirdetés|διαφήμιση|"
+                       r"reklam|mainos|annonce|annons|advertentie|oglas|reklāma|reklaam|إعلان|פרסומת|"
+                       # an audio version's player line ('Hlusta: …', 'Listen to this article')
+                       r"(?:listen|hlusta|écouter|anhören|escuchar|ascolta|ouvir|kuuntele|lyssna|lytt)\b.*|"
                        # a reader's button between the paragraphs: 'Story continues', 'Read next'
                        r"story continues(?: below)?|article continues(?: below)?|continue reading|"
                        r"read next|weiterlesen|la suite après cette publicité|continúa leyendo)$", re.I)
@@ -1186,7 +1189,8 @@ _RELEASE_END = re.compile(r"^(?:forward[- ]looking (?:statements?|information)|s
                           r"(?:media|press|investor) (?:contacts?|relations|inquiries)|pressekontakt|"
                           r"medienkontakt|kontakt für (?:die )?medien|contact presse|contacts? presse|"
                           r"contacto de prensa|contactos? para medios|for (?:further|more) information"
-                          r"(?:,? please)?(?: contact)?)\s*[:：]?", re.I)
+                          r"(?:,? please)?(?: contact)?|personnes?-ressources?|liens connexes|related links|"
+                          r"contacts?|renseignements|pour (?:plus d'|de plus amples )information)\s*[:：]?$", re.I)
 
 
 def _release_tail(block: Block) -> bool:

@@ -46,7 +46,10 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "διαβάστε επίσης", "διαβάστε ακόμη", "ayrıca okuyun", "bunu da okuyun", "olvassa el ezt is",
              "přečtěte si také", "čtěte také", "прочетете още", "прочитайте також", "читайте також",
              "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "קראו עוד", "קראו גם", "더 보기", "관련 기사", "อ่านเพิ่มเติม",
-             "xem thêm", "đọc thêm")
+             "xem thêm", "đọc thêm", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "हेही वाचा", "ಇದನ್ನೂ ಓದಿ",
+             "ఇవి కూడా చదవండి", "ఇది కూడా చదవండి", "ഇതും വായിക്കുക", "இதையும் படிக்க", "আরও পড়ুন", "આ પણ વાંચો",
+             "یہ بھی پڑھیں", "بیشتر بخوانید", "ilgili haber", "ilgili haberler", "ajánló", "kapcsolódó",
+             "czytaj więcej", "pročitajte još", "preberite še", "loe ka", "skaitykite taip pat")
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
 NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news release", "media release",

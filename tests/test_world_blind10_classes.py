@@ -199,3 +199,21 @@ def test_a_fact_box_inside_the_text_is_no_text_but_a_list_of_facts_in_it_is():
     facts = '<ul class="hike-facts"><li>Distance: 4.6 miles round trip</li><li>Elevation gain: 650 feet</li></ul>'
     a = _article(_page(f"<p>{P}</p>{facts}<p>{Q}</p>"))
     assert "Distance: 4.6 miles round trip" in a.body
+
+
+@pytest.mark.parametrize("line,lang", [
+    ("ಇದನ್ನೂ ಓದಿ: ಟ್ಯಾಂಕರ್ ನೀರಿನ ದರಕ್ಕೆ ಮಿತಿ", "kn"), ("ఇవి కూడా చదవండి: మెట్రో రెండో దశకు కేంద్రం అనుమతి", "te"),
+    ("ഇതും വായിക്കുക: വാട്ടർ മെട്രോ: പുതിയ റൂട്ടുകൾ ഉടൻ", "ml"), ("यह भी पढ़ें: आईपीएल का पूरा शेड्यूल जारी", "hi"),
+    ("İLGİLİ HABER: Kordon'da bisiklet yolu genişletiliyor", "tr"), ("Ajánló: Áprilistól új buszjáratok indulnak", "hu"),
+    ("Hirdetés", "hu"), ("Reklam", "tr"), ("Hlusta: Viðtal við eldfjallafræðing · 16. mars 2024 · 6 mín.", "is"),
+])
+def test_read_also_teasers_ad_labels_and_listen_lines_in_more_languages_are_no_text(line, lang):
+    a = _article(_page(f"<p>{P}</p><p>{line}</p><p>{Q}</p>", lang))
+    assert a.body == f"{P}\n\n{Q}"
+
+
+def test_a_press_release_s_contacts_and_related_links_close_its_text():
+    tail = ('<h2>Liens connexes</h2><ul><li><a href="/x">Programme</a></li></ul><h2>Personnes-ressources</h2>'
+            '<p>Relations avec les médias de la SCHL</p><p>media@schl-cmhc.example.ca</p>')
+    a = _article(_page(f"<p>{P}</p><p>{Q}</p>{tail}", "fr"))
+    assert a.body == f"{P}\n\n{Q}"
