@@ -480,7 +480,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
         or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
-        or _about_the_author(doc) or _meta_author(doc, article.headline)
+        or _about_the_author(doc) or _meta_author(doc, article.headline) \
+        or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el))
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -957,6 +958,23 @@ def _meta_line_name(headline: etree._Element | None) -> str | None:
 
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
                                  "GovernmentOrganization", "EducationalOrganization"})
+
+
+def _platform_account(doc: Doc, body_el) -> str | None:
+    """A blog platform's byline that names the writer by the account he writes under (a marked
+    author element 'kintsugi_hana', a link to '/@minji_dev' whose text is that account): the
+    writer, as the page prints him. (A Vietnamese portal's CMS account is not: 'Người đăng: admin'.)"""
+    for el in islice(generic.author_elements(doc, body_el), 6):
+        text = clean(text_of(el))
+        if is_account(text) and not _SITE_ACCOUNT_WORDS & set(re.split(r"[\W_\d]+", text.lower())):
+            return text
+    for a in islice(doc.root.iter("a"), 400):
+        href = a.get("href") or ""
+        at = href.rfind("/@")
+        if at >= 0 and clean(text_of(a)) == href[at + 2:].strip("/") and is_account(clean(text_of(a))) \
+                and not in_link_list(a) and not generic.in_comments(a) and not generic.chrome_ancestor(a, body_el):
+            return clean(text_of(a))
+    return None
 
 
 def _jsonld_person(author) -> str | None:

@@ -1675,7 +1675,7 @@ def _data_candidate(doc: Doc, el, anchor_pos: int):
 
 # a calendar badge's day, month and year, each in an element of its own (<span class="day">14</span>
 # <span class="month">Th8</span><span class="year">2025</span>): its day marked by class
-_BADGE_DAY_CLASS = re.compile(r"day|[_-]d(?:$|\s)")     # 'day', 'date-day', 'tile__d'
+_BADGE_DAY_CLASS = re.compile(r"day|[_-]d(?:$|\s)|(?:^|\s)date(?:$|\s)")     # 'day', 'date-day', 'tile__d'
 
 
 def _badge_day(el: etree._Element) -> bool:
@@ -1687,9 +1687,9 @@ _SHORT_MONTH = re.compile(r"^(?:th|thg|tháng)\.?\s*(\d{1,2})$", re.I)      # 'T
 
 def _badges(doc: Doc) -> list[etree._Element]:
     found = []
-    for day in doc.named(("day", "__d")):
+    for day in doc.named(("day", "__d", "date")):
         parent = day.getparent()
-        if _badge_day(day) and parent is not None and 2 <= len(parent) <= 4 and parent not in found:
+        if _badge_day(day) and parent is not None and 2 <= len(parent) <= 5 and parent not in found:
             found.append(parent)
     return found
 
@@ -1699,9 +1699,9 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 def is_date_badge(el: etree._Element) -> bool:
     """A calendar badge: two to four short parts, the first or second a day marked by class."""
-    if not 2 <= len(el) <= 4 or len(text_of(el)) > 24:
+    if not 2 <= len(el) <= 5 or len(text_of(el)) > 24:
         return False
-    return any(_badge_day(child) for child in islice(el, 2) if isinstance(child.tag, str))
+    return any(_badge_day(child) for child in islice(el, 3) if isinstance(child.tag, str))
 
 
 def _badge_candidate(doc: Doc, el, anchor_pos: int):
@@ -1797,8 +1797,15 @@ def _labelled_date(text: str) -> tuple[ParsedDate | None, str | None]:
 def _date_kind(text: str, raw: str | None) -> str | None:
     if not raw:
         return None
-    before = text[:text.find(raw)] if raw in text else ""
-    before = before[-40:]
+    at = text.find(raw)
+    before = text[:at][-40:] if at >= 0 else ""
+    if at >= 0:
+        after = text[at + len(raw):at + len(raw) + 12]
+        if _PUBLISHED_AFTER.match(after):
+            # '于 2023-12-06 14:22 首次发布' (not '最新推荐文章于 … 发布': a recommended article's)
+            return None if _RECOMMENDED.search(before) else "published"
+        if _UPDATED_AFTER.match(after):
+            return "updated"           # '已于 2023-12-08 09:21 修改'
     if not before.strip():
         return None
     if _ASKED_WORDS.search(before):
@@ -1812,6 +1819,9 @@ def _date_kind(text: str, raw: str | None) -> str | None:
     return None
 
 
+_RECOMMENDED = re.compile(r"推荐|推薦|相关|相關|关联|おすすめ|関連|추천|관련")
+_PUBLISHED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_PUBLISHED_AFTER) + r")")
+_UPDATED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_UPDATED_AFTER) + r")")
 _ASKED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_ASKED) + r")\b[^0-9]{0,24}$", re.I)
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 

@@ -178,6 +178,10 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh s
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",
                 "utolsó módosítás", "ažurirano", "posodobljeno", "atnaujinta", "uuendatud", "atjaunināts",
                 "актуализирано", "оновлено", "ενημερώθηκε", "עודכן", "อัปเดต", "अद्यतन")
+# ... and the labels a Chinese, Japanese or Korean page prints AFTER the date ('于 2023-12-06 14:22
+# 首次发布', '已于 2023-12-08 09:21 修改', '2024年3月5日 公開')
+DATE_PUBLISHED_AFTER = ("首次发布", "发布", "發布", "发表", "發表", "公開", "掲載", "게시", "발행", "등록")
+DATE_UPDATED_AFTER = ("修改", "更新", "编辑", "編集", "수정")
 # the day the item was created in the CMS ('Ngày tạo: 01/08 … Ngày xuất bản: 04/08'): the
 # publication date only when the page prints no other
 DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "created", "created on", "created at", "date created",
@@ -206,7 +210,8 @@ ABOUT_AUTHOR = ("about the author", "about the writer", "about the columnist", "
                 "à propos de l'autrice", "à propos de l’autrice", "über den autor", "über die autorin",
                 "sull'autore", "sull’autore", "sull'autrice", "sull’autrice", "over de auteur",
                 "over de schrijver", "o autorze", "o autorce", "об авторе", "על הכותב", "על הכותבת",
-                "yazar hakkında", "về tác giả")
+                "yazar hakkında", "về tác giả", "創作者介紹", "作者介紹", "作者简介", "作者介绍", "关于作者",
+                "關於作者", "著者について", "筆者について")
 # the heading of a page section that credits the office or person responsible for the page
 # ('A cura di' over a card naming 'Ufficio Stampa', the Italian municipal template's last section)
 CREDIT_SECTION = ("a cura di", "a cura del", "a cura della", "a cura dell'", "a cura dell’", "redatto da",

@@ -217,3 +217,42 @@ def test_a_press_release_s_contacts_and_related_links_close_its_text():
             '<p>Relations avec les médias de la SCHL</p><p>media@schl-cmhc.example.ca</p>')
     a = _article(_page(f"<p>{P}</p><p>{Q}</p>{tail}", "fr"))
     assert a.body == f"{P}\n\n{Q}"
+
+
+# -- dates of blog platforms ------------------------------------------------------------------------------
+
+def test_a_date_whose_label_follows_it_and_a_recommended_article_s_date():
+    page = ('<html lang="zh-CN"><head><meta charset="utf-8"><title>asyncio</title></head><body><div class="article-header">'
+            '<h1 class="title-article">Python 异步编程实战</h1><div class="recommend-first"><span>最新推荐文章于&nbsp;'
+            '2024-01-10 10:05:44&nbsp;发布</span></div><div class="bar"><span class="time">已于&nbsp;2023-12-08 09:21:33'
+            '&nbsp;修改</span></div><div class="up-time"><span>于&nbsp;2023-12-06 14:22:10&nbsp;首次发布</span></div></div>'
+            f'<div id="content_views"><p>{P}</p><p>{Q}</p></div></body></html>')
+    assert _article(page, url="https://blog.csdn.net/xiaoli_dev/article/details/134882211").published_at \
+        .startswith("2023-12-06")
+
+
+def test_a_blog_date_in_five_spans():
+    page = ('<html lang="zh-TW"><head><meta charset="utf-8"><title>虱目魚粥</title></head><body><div class="article">'
+            '<ul class="article-head"><li class="publish"><span class="year">2024</span> <span class="month">Mar</span> '
+            '<span class="date">2</span> <span class="day">Sat</span> <span class="time">09:40</span></li>'
+            '<li class="title"><h2><a href="https://mimimama.pixnet.net/blog/post/223344556">【台南美食】老字號虱目魚粥</a>'
+            f'</h2></li></ul><div class="article-content"><p>{P}</p><p>{Q}</p></div></div></body></html>')
+    assert _article(page, url="https://mimimama.pixnet.net/blog/post/223344556").published_at.startswith("2024-03-02")
+
+
+@pytest.mark.parametrize("byline,account", [
+    ('<span class="author vcard"><span class="fn" data-user-name="kintsugi_hana">kintsugi_hana</span></span>', "kintsugi_hana"),
+    ('<div class="information"><span class="username"><a href="/@minji_dev">minji_dev</a></span> · '
+     '<span>2024년 3월 5일</span></div>', "minji_dev"),
+])
+def test_a_blog_platform_s_account_is_its_writer(byline, account):
+    assert _article(_byline_page(byline)).author == account
+
+
+def test_a_vietnamese_portal_s_cms_account_is_still_no_writer():
+    page = ('<html lang="vi"><head><meta charset="utf-8"><title>Tin</title></head><body><main><h1>Khởi công cầu vượt</h1>'
+            '<div class="info"><span class="author">bientap01</span></div><div class="content"><p>Sáng 04/8, UBND huyện tổ '
+            'chức lễ khởi công cầu vượt sông Lam, tổng mức đầu tư hơn 300 tỷ đồng, dự kiến hoàn thành năm 2027.</p>'
+            '<p>Công trình có chiều dài 620 m, rộng 12 m, được thiết kế theo tiêu chuẩn cầu vĩnh cửu.</p></div></main>'
+            '</body></html>')
+    assert _article(page, url="https://sonha.gov.vn/tin/khoi-cong-cau-vuot-123.html").author is None
