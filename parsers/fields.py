@@ -160,7 +160,10 @@ def _drawn_digit(img: etree._Element) -> str | None:
 def labelled_rows(el: etree._Element) -> Counter | None:
     """A box of several digit rows, each after its label ('Hôm nay:' [0][0][5][1][2] / 'Tổng
     cộng:' [0][1][2][8]…): read as the text it shows, each row written as its number."""
-    drawn = [(img, d) for img in el.iter("img") for d in (_drawn_digit(img),) if d is not None]
+    imgs = _IMAGES(el)
+    if len(imgs) < 6:                  # (two rows of three digits at the least)
+        return None
+    drawn = [(img, d) for img in imgs for d in (_drawn_digit(img),) if d is not None]
     if len({img.getparent() for img, _ in drawn}) < 2:
         return None
     copy = deepcopy(el)
@@ -256,9 +259,15 @@ def _shown_number(node: etree._Element) -> str | None:
     return None
 
 
+_IMAGES = etree.XPath(".//img")
+# the elements that may show a number their text does not hold (found in C: counter_of is asked often)
+_MAY_SHOW = etree.XPath(".//input[@readonly or @disabled] | .//img[@alt or @title] | .//*[@data-count or "
+                        "@data-to or @data-target or @data-value or @data-number or @data-end or @data-counter]")
+
+
 def _with_shown_values(el: etree._Element) -> str:
     """The element's text, with what its boxes, count-ups and counter images show in their place."""
-    if not any(_shown_number(node) is not None for node in el.iter("input", "img", "span", "b", "strong", "div")):
+    if not any(_shown_number(node) is not None for node in _MAY_SHOW(el)):
         return text_of(el)
     copy = deepcopy(el)
     for node in list(copy.iter("input", "img", "span", "b", "strong", "div")):
