@@ -1236,6 +1236,10 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return True
     if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text):
         return True
+    if not any(ch.isalnum() for ch in text):
+        return True                    # an icon or emoji alone on its line ('📬', '***' aside)
+    if _NEWSLETTER.search(text) and _SUBSCRIBE.search(text):
+        return True                    # 'First published in our newsletter. Subscribe for free …'
     if _CREDITED_CAPTION.search(text) and not text.rstrip().endswith((".”", '."')):
         return True
     if len(text) < 40 and _time_only(block):
@@ -1248,6 +1252,11 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return not rest or block.link_chars >= 0.5 * len(rest) or \
             (label.rstrip()[-1:] in ":：|»›>" and len(rest) < 120)
     return False
+
+
+_NEWSLETTER = re.compile(r"newsletter|nieuwsbrief|nyhetsbrev|uutiskirje|hírlevél|boletín|boletim|bulletin", re.I)
+_SUBSCRIBE = re.compile(r"abonn|subscri|sign up|inscri|suscrib|iscriv|assin|prenumer|tilaa|feliratkoz|meld je aan",
+                        re.I)
 
 
 def _time_only(block: Block) -> bool:

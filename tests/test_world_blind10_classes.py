@@ -256,3 +256,13 @@ def test_a_vietnamese_portal_s_cms_account_is_still_no_writer():
             '<p>Công trình có chiều dài 620 m, rộng 12 m, được thiết kế theo tiêu chuẩn cầu vĩnh cửu.</p></div></main>'
             '</body></html>')
     assert _article(page, url="https://sonha.gov.vn/tin/khoi-cong-cau-vuot-123.html").author is None
+
+
+@pytest.mark.parametrize("lang,promo", [
+    ("de", "Dieser Text erschien zuerst in unserem Newsletter. Jetzt kostenlos abonnieren und jeden Donnerstag lesen."),
+    ("en", "This story first appeared in our weekly newsletter. Sign up to get it every Friday."),
+])
+def test_a_newsletter_callout_and_an_emoji_line_are_no_text(lang, promo):
+    a = _article(_page(f'<p>{P}</p><div class="kg-card kg-callout-card"><div class="kg-callout-emoji">📬</div>'
+                       f'<div class="kg-callout-text">{promo}</div></div><p>{Q}</p>', lang))
+    assert a.body == f"{P}\n\n{Q}"
