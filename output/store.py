@@ -193,15 +193,11 @@ class Store:
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path | str, wal: bool = True, exclusive: bool = False) -> "Store":
+    def open(cls, folder: Path | str, wal: bool = True) -> "Store":
         """Open (creating if needed) the store of a dataset folder. `wal=False` (a shard):
         a rollback journal instead of WAL, for a database that one process writes at a time
         but possibly from different machines of a cluster over a shared file system, where
-        WAL's shared-memory index does not work. `exclusive` (a caller that holds the folder's
-        lease, so no other connection may use the file meanwhile): SQLite's file lock is taken
-        once and kept until `close()`, and the journal file is kept between transactions
-        instead of created and deleted by each (deleted at `close()`): half the system time of a
-        commit."""
+        WAL's shared-memory index does not work."""
         folder = Path(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -213,7 +209,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the dataset database: {exc}") from exc
         store = cls(conn, path)
-        store.wal, store.exclusive = wal, exclusive
+        store.wal = wal
         try:
             store._prepare()
         except sqlite3.DatabaseError as exc:
@@ -232,8 +228,6 @@ class Store:
                              f"{wanted.upper()} journal mode")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=OFF")
-        if getattr(self, "exclusive", False):
-            self.conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         with self.transaction() as conn:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             if check_schema_version(conn, self.path) is None:

@@ -129,7 +129,7 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
     warc_folder = Path(task.dataset) / "warc" / task.shard
     if warc_folder.is_dir():                  # a killed holder's half-written file
         finalise_open_files(warc_folder)
-    store = Store.open(folder, wal=False, exclusive=True)   # output.shards: one writer, any host
+    store = Store.open(folder, wal=False)      # see output.shards: one writer, any host
     archive = crawl = None
     try:
         if not store.start_run(task.run_id, utc_now(), task.names):
