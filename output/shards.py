@@ -54,6 +54,13 @@ def shard_folder(dataset: Path, shard: str) -> Path:
     return Path(dataset) / SHARDS_DIR / shard
 
 
+def open_shard(folder: Path) -> Store:
+    """A shard's store as its one writer opens it: a rollback journal (see above), in SQLite's
+    normal locking mode, so that the dataset's readers (`load`, `export`, `report` read unmerged
+    shard runs) can read it between the writer's commits while its site task runs."""
+    return Store.open(folder, wal=False)
+
+
 def shard_exists(dataset: Path, shard: str) -> bool:
     return (shard_folder(dataset, shard) / DB_NAME).exists()
 
@@ -64,7 +71,7 @@ def seed_shard(top: Store, dataset: Path, shard: str, sites: list[str]) -> int:
     validators. Returns the articles copied. Called by the coordinator only, before the shard's
     first run."""
     folder = shard_folder(dataset, shard)
-    with Store.open(folder, wal=False) as shard_store:
+    with open_shard(folder) as shard_store:
         from govnews.scraper.frontier import Frontier
         with shard_store.transaction() as conn:
             Frontier(conn)                       # the frontier tables exist before the copy

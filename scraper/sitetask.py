@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from govnews.output.shards import shard_folder
+from govnews.output.shards import open_shard, shard_folder
 from govnews.output.store import Store
 
 from .crawl import Crawl, CrawlSettings, Site, Summary
@@ -129,7 +129,7 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
     warc_folder = Path(task.dataset) / "warc" / task.shard
     if warc_folder.is_dir():                  # a killed holder's half-written file
         finalise_open_files(warc_folder)
-    store = Store.open(folder, wal=False)      # see output.shards: one writer, any host
+    store = open_shard(folder)                 # see output.shards: one writer, any host
     archive = crawl = None
     try:
         if not store.start_run(task.run_id, utc_now(), task.names):

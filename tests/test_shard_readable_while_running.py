@@ -7,11 +7,11 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from govnews.output.store import Store
+from govnews.output.shards import open_shard
 
 
 def test_a_shard_held_open_by_its_site_task_can_be_read_by_another_connection(tmp_path):
-    store = Store.open(tmp_path / "shards" / "site", wal=False)      # as scraper/sitetask.py opens it
+    store = open_shard(tmp_path / "shards" / "site")       # the one way a site task opens its shard
     try:
         with store.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '1')")
