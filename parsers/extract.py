@@ -804,7 +804,7 @@ def _agency_byline(el: etree._Element) -> str | None:
     return text
 
 
-_AGENCY_SPLIT = re.compile(r"\s*[/,;&+]\s*|\s+(?:and|und|et|y|e|i|и)\s+")
+_AGENCY_SPLIT = re.compile(r"\s*[/,;&+]\s*|\s+(?:" + alternation(labels.JOINING) + r")\s+")
 
 
 def _agencies(text: str) -> bool:
@@ -1166,11 +1166,9 @@ def _gated_text(el: etree._Element) -> bool:
     return prose >= 2 or len(text_of(el)) >= GATE_TEXT
 
 
-_AD_LABEL = re.compile(r"^(?:skip )?[-–—\s]*(?:advertisement|advertising|sponsored|anzeige|werbung|reklama|"
-                       r"publicité|publicidad|publicidade|pubblicità|реклама|广告|広告|hirdetés|διαφήμιση|"
-                       r"reklam|mainos|annonce|annons|advertentie|oglas|reklāma|reklaam|إعلان|פרסומת|"
+_AD_LABEL = re.compile(r"^(?:skip )?[-–—\s]*(?:" + alternation(labels.AD_LABELS) + r"|"
                        # an audio version's player line ('Hlusta: …', 'Listen to this article')
-                       r"(?:listen|hlusta|écouter|anhören|escuchar|ascolta|ouvir|kuuntele|lyssna|lytt)\b.*|"
+                       r"(?:" + alternation(labels.LISTEN) + r")\b.*|"
                        # a reader's button between the paragraphs: 'Story continues', 'Read next'
                        r"story continues(?: below)?|article continues(?: below)?|continue reading|"
                        r"read next|weiterlesen|la suite après cette publicité|continúa leyendo)$", re.I)
@@ -1254,9 +1252,8 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     return False
 
 
-_NEWSLETTER = re.compile(r"newsletter|nieuwsbrief|nyhetsbrev|uutiskirje|hírlevél|boletín|boletim|bulletin", re.I)
-_SUBSCRIBE = re.compile(r"abonn|subscri|sign up|inscri|suscrib|iscriv|assin|prenumer|tilaa|feliratkoz|meld je aan",
-                        re.I)
+_NEWSLETTER = re.compile(alternation(labels.NEWSLETTER), re.I)
+_SUBSCRIBE = re.compile(alternation(labels.SUBSCRIBE), re.I)
 
 
 def _time_only(block: Block) -> bool:

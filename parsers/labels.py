@@ -52,10 +52,20 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "czytaj więcej", "pročitajte još", "preberite še", "loe ka", "skaitykite taip pat")
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
+# an advertisement's label, alone on its line between paragraphs or where a byline goes
+AD_LABELS = ("advertisement", "advertising", "sponsored", "gesponsert", "patrocinado", "anzeige", "werbung",
+             "reklama", "publicité", "publicidad", "publicidade", "pubblicità", "реклама", "广告", "広告", "hirdetés",
+             "διαφήμιση", "reklam", "mainos", "annonce", "annons", "advertentie", "oglas", "reklāma", "reklaam",
+             "إعلان", "פרסומת")
 NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news release", "media release",
-                "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa", "persbericht",
-                "advertisement", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "reklama",
-                "διαφήμιση", "реклама", "إعلان", "sponsored", "gesponsert", "patrocinado")
+                "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa",
+                "persbericht") + AD_LABELS
+# the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
+LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt")
+# a newsletter's promotion inside the text: a newsletter named and a subscribe verb (stems)
+NEWSLETTER = ("newsletter", "nieuwsbrief", "nyhetsbrev", "uutiskirje", "hírlevél", "boletín", "boletim", "bulletin")
+SUBSCRIBE = ("abonn", "subscri", "sign up", "inscri", "suscrib", "iscriv", "assin", "prenumer", "tilaa",
+             "feliratkoz", "meld je aan")
 # an editor's credit alone where a byline goes ('Toimetaja: Mari Tamm'): who edited the text, not
 # who wrote it
 EDITOR = ("toimetaja", "edited by", "editor", "editora", "editado por", "redigeret af", "redigert av",
