@@ -642,19 +642,27 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     for i, el in enumerate(marked):
         name = _marked_name(el)
         if name:
-            # the writers' cards side by side (one marked element each, alike): every name, as the
-            # page lists them ('Rebecca Hart, Tom Nguyen')
-            alike = [o for o in marked[i + 1:] if _same_mark(o, el) and el not in o.iterancestors()
-                     and o not in el.iterancestors() and not _PHOTOGRAPHER.search(byline_text(o))]
-            names = list(dict.fromkeys([name, *filter(None, map(_marked_name, alike))]))
-            if len(names) == 1:        # ... or the names inside one marked list ('<ul class=authors>')
-                inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _NAME_PART.search(d.get("class") or "")]
-                if len(inner) > 1 and all(_same_mark(d, inner[0]) or d.get("class") == inner[0].get("class")
-                                          for d in inner):
-                    names = list(dict.fromkeys(filter(None, (byline_of(d) for d in inner
-                                                             if not _photo_credit(d))))) or names
+            names = _card_names(el, name, marked[i + 1:]) or _listed_names(el) or [name]
             return name if len(names) == 1 or any(n in name for n in names[1:]) else ", ".join(names)
     return None
+
+
+def _card_names(el: etree._Element, name: str, later: list[etree._Element]) -> list[str] | None:
+    """The writers' cards side by side, one marked element each, alike (a photographer's left
+    out): every name, as the page lists them ('Rebecca Hart, Tom Nguyen')."""
+    alike = [o for o in later if _same_mark(o, el) and el not in o.iterancestors()
+             and o not in el.iterancestors() and not _PHOTOGRAPHER.search(byline_text(o))]
+    names = list(dict.fromkeys([name, *filter(None, map(_marked_name, alike))]))
+    return names if len(names) > 1 else None
+
+
+def _listed_names(el: etree._Element) -> list[str] | None:
+    """The names inside one marked list of writers ('<ul class="authors">' of name elements
+    alike), a photographer's left out."""
+    inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _NAME_PART.search(d.get("class") or "")]
+    if len(inner) < 2 or not all(_same_mark(d, inner[0]) for d in inner):
+        return None
+    return list(dict.fromkeys(filter(None, (byline_of(d) for d in inner if not _photo_credit(d))))) or None
 
 
 def _marked_name(el: etree._Element) -> str | None:
@@ -981,8 +989,15 @@ def _jsonld_person(author) -> str | None:
     """A JSON-LD author entry's name when it is a person's ({"@type": "Person", "name": …})."""
     if not isinstance(author, dict) or author.get("@type") not in ("Person", ["Person"]):
         return None
-    name = clean(author.get("name") or "") if isinstance(author.get("name"), str) else ""
-    return name if name and (looks_like_name(name) or _CJK_NAME.match(name) or caseless_name(name)) else None
+    return _person_name(author.get("name"))
+
+
+def _person_name(name) -> str | None:
+    """A metadata value read as a person's name (any script), or None."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    name = clean(name)
+    return name if looks_like_name(name) or _CJK_NAME.match(name) else caseless_name(name)
 
 
 def _jsonld_author(doc: Doc) -> str | None:
@@ -1005,8 +1020,7 @@ def _jsonld_author(doc: Doc) -> str | None:
                 continue
             author = author.get("name")
         if isinstance(author, str) and author.strip():
-            name = clean(author)
-            return name if looks_like_name(name) or _CJK_NAME.match(name) else caseless_name(name)
+            return _person_name(author)
     return None
 
 
