@@ -812,7 +812,8 @@ def _agency_byline(el: etree._Element) -> str | None:
     return text
 
 
-_AGENCY_SPLIT = re.compile(r"\s*[/,;&+]\s*|\s+(?:" + alternation(labels.JOINING) + r")\s+")
+# (each alternative starts where a run of spaces starts: tried inside one, it would be n² on a long run)
+_AGENCY_SPLIT = re.compile(r"(?<!\s)\s*[/,;&+]\s*|(?<!\s)\s+(?:" + alternation(labels.JOINING) + r")\s+")
 
 
 def _agencies(text: str) -> bool:
