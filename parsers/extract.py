@@ -685,7 +685,8 @@ def _same_mark(a: etree._Element, b: etree._Element) -> bool:
 
 _HASH_SUFFIX = re.compile(r"[_-](?=[A-Za-z0-9]{4,8}\b)(?=\w*[A-Z0-9])(?=\w*[a-z])[A-Za-z0-9]{4,8}\b")
 # a photographer's card or credit beside the writers' ('Ola Haugen · Fotograf', 'Tiago Moura (fotografia)')
-_PHOTOGRAPHER = re.compile(r"\b(?:foto(?:graf\w*|grafia|grafo|gráfo)?|photo(?:graph\w*)?|bild|kamera|ảnh)\b", re.I)
+_PHOTOGRAPHER = re.compile(rf"\b(?:(?:{labels.alternation(labels.PHOTOGRAPHER_STEMS)})\w*|"
+                           rf"(?:{labels.alternation(labels.PHOTOGRAPHER)}))\b", re.I)
 
 
 def _photo_credit(name_el: etree._Element) -> bool:
@@ -1216,12 +1217,7 @@ _ENDS_ARTICLE = re.compile(r"^(?:#{3}|-\s?30\s?-|-ends-|ends|"
 # and its press contacts
 _ABOUT_ISSUER = re.compile(r"^(?:about|über|à propos d[e'’]|acerca de|sobre|informazioni su|"
                            r"o firmie|о компании)\s+\S.{0,60}$", re.I)
-_RELEASE_END = re.compile(r"^(?:forward[- ]looking (?:statements?|information)|safe harbor statement|"
-                          r"(?:media|press|investor) (?:contacts?|relations|inquiries)|pressekontakt|"
-                          r"medienkontakt|kontakt für (?:die )?medien|contact presse|contacts? presse|"
-                          r"contacto de prensa|contactos? para medios|for (?:further|more) information"
-                          r"(?:,? please)?(?: contact)?|personnes?-ressources?|liens connexes|related links|"
-                          r"contacts?|renseignements|pour (?:plus d'|de plus amples )information)\s*[:：]?$", re.I)
+_RELEASE_END = re.compile(rf"^(?:{labels.alternation(labels.RELEASE_END)})\s*[:：]?$", re.I)
 
 
 def _release_tail(block: Block) -> bool:

@@ -235,6 +235,30 @@ SIGNING_MARKS = ("đã ký", "ký, ghi rõ họ tên", "ký ghi rõ họ tên")
 # the abbreviations before a signing body: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền
 SIGNING_FOR = ("tm", "kt", "tl", "tuq", "q")
 
+# a photographer's credit beside the writers' ('Ola Haugen · Fotograf', 'Tiago Moura (fotografia)'):
+# whole words, and stems read with any ending ('fotografen', 'photographed')
+PHOTOGRAPHER = ("foto", "fotográfo", "photo", "bild", "kamera", "ảnh")
+PHOTOGRAPHER_STEMS = ("fotograf", "photograph")
+# what ends a press release's text, printed as a line of its own: its forward-looking statements
+# and its press contacts ('Media contacts', 'Pressekontakt', 'Personnes-ressources')
+RELEASE_END = (
+    "forward-looking statement", "forward-looking statements", "forward-looking information",
+    "forward looking statement", "forward looking statements", "forward looking information",
+    "safe harbor statement",
+    "media contact", "media contacts", "media relations", "media inquiries",
+    "press contact", "press contacts", "press relations", "press inquiries",
+    "investor contact", "investor contacts", "investor relations", "investor inquiries",
+    "pressekontakt", "medienkontakt", "kontakt für medien", "kontakt für die medien",
+    "contact presse", "contacts presse", "contacto de prensa", "contacto para medios", "contactos para medios",
+    "for further information", "for further information please", "for further information, please",
+    "for further information contact", "for further information please contact",
+    "for further information, please contact",
+    "for more information", "for more information please", "for more information, please",
+    "for more information contact", "for more information please contact", "for more information, please contact",
+    "personne-ressource", "personne-ressources", "personnes-ressource", "personnes-ressources",
+    "liens connexes", "related links", "contact", "contacts", "renseignements",
+    "pour plus d'information", "pour de plus amples information")
+
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
 # the ones read as a joiner between names ('Av A og B', 'A och B', 'A ja B'; not a lone 'a', nor
