@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("report", "engagement over time, with charts, as one HTML file")
     p.add_argument("folder", metavar="DIR")
-    p.add_argument("-o", "--output", default="report.html", metavar="REPORT_HTML")
+    p.add_argument("-o", "--output", metavar="REPORT_HTML", help="default: DIR/report.html")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default vi)")
 
     p = command("recover", "a vanished portal's pages from the Wayback Machine or Common Crawl")
@@ -504,7 +504,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
     folder = _existing_dataset(args.folder)
-    path = write_report(folder, Path(args.output), lang=args.lang)
+    output = Path(args.output) if args.output else folder / "report.html"
+    path = write_report(folder, output, lang=args.lang)
     print(f"report written to {path}")
     return EXIT_OK
 

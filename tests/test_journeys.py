@@ -155,3 +155,61 @@ def test_demo_stories_span_portals_from_their_origin(demo, capsys):
     assert shown == table["origin_headline"].head(len(rows)).tolist()
     assert [int(tr.xpath("td")[4].text_content()) for tr in rows] == table["sites"].head(len(rows)).tolist()
     capsys.readouterr()
+
+
+def test_load_export_and_report_while_a_harvest_runs(tmp_path, capsys, monkeypatch):
+    """An analyst opens the dataset (load, export, report) while the night's harvest is still
+    running: every reader answers at once with what is committed so far (the running shards'
+    pages included), never waiting for the harvest's locks, and the harvest ends as usual."""
+    import subprocess
+    import sys
+    import time
+
+    cfg = tmp_path / "sites.toml"
+    data = tmp_path / "data"
+    with PortalServer(LacVietPortal()) as one:
+        def config(delay: float) -> None:
+            cfg.write_text(textwrap.dedent(f"""\
+                [harvest]
+                output = "{data}"
+                delay = {delay}
+                allow_private = true
+                [reobserve]
+                window_days = 3650
+                sample_older = 5
+                [[sites]]
+                name = "baclieu"
+                start_urls = ["{one.url}/"]
+                """), encoding="utf-8")
+        config(0.0)
+        assert main(["harvest", "-c", str(cfg)]) == 0
+        first = govnews.load(data)
+        config(0.25)                                   # the second night runs slowly
+        harvest = subprocess.Popen([sys.executable, "-m", "govnews", "harvest", "-c", str(cfg)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        running = lambda: harvest.poll() is None               # noqa: E731
+        try:
+            seen = first
+            for _ in range(400):                       # bounded: at most ~40 s
+                seen = govnews.load(data)
+                if len(seen.observations) > len(first.observations) or not running():
+                    break
+                time.sleep(0.1)
+            assert running(), "the reader waited for the harvest to end"
+            assert len(seen.observations) > len(first.observations)   # this run's pages, unmerged
+            monkeypatch.chdir(tmp_path)
+            assert main(["export", str(data), "--format", "csv", "-o", str(tmp_path / "mid")]) == 0
+            assert main(["report", str(data)]) == 0    # default: DIR/report.html
+            assert running()
+        finally:
+            out, err = harvest.communicate(timeout=120)
+    assert harvest.returncode == 0, err.decode()
+    assert (data / "report.html").stat().st_size > 10_000
+    assert not (tmp_path / "report.html").exists()
+    mid = pd.read_csv(tmp_path / "mid" / "articles.csv")
+    assert len(mid) == len(first.articles)
+    final = govnews.load(data)
+    assert final.runs.status.tolist() == ["ok", "ok"]
+    assert final.observations.groupby("article_id").size().max() == 2
+    assert not final.observations.duplicated(["article_id", "run_id"]).any()
+    capsys.readouterr()
