@@ -86,13 +86,29 @@ _INFO_ITEM = re.compile(r"^(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE
 def _info_line(text: str) -> bool:
     if len(text) > 160:
         return False
-    for item in ITEM_SEPARATOR.split(text):
+    items = ITEM_SEPARATOR.split(text)
+    names = dated = 0
+    for item in items:
         if _INFO_ITEM.match(item) or byline_name(item, labelled_only=True):
             continue
+        if generic.RELATIVE_TIME.match(item):
+            dated += 1
+            continue
         parsed = parse_vietnamese_datetime(item)
-        if parsed.value is None or len(item) > len(parsed.raw) + 8:
+        if parsed.value is not None and len(item) <= len(parsed.raw) + 8:
+            dated += 1
+        elif len(item.split()) <= 4 and _BARE_NAME.match(item):
+            names += 1                 # 'Elif Kaya | 3 saat önce': a writer's name beside the date
+        else:
             return False
-    return True
+    return not names or (dated > 0 and names == 1)
+
+
+# a name printed bare beside a date on an article-info line: one to four words, no digits, no
+# sentence punctuation
+_BARE_NAME = re.compile(r"^[^\W\d_][^\d.,;:!?()\[\]\"“”]{0,38}$")
+_HASHTAGS = re.compile(r"^#[^\s#]*[^\W\d_][^\s#]*(?:\s+#[^\s#]*[^\W\d_][^\s#]*)*$")
+_OPEN_IN_APP = re.compile(r"(?:^|\W)(?:" + alternation(labels.OPEN_IN_APP) + r")(?:$|\W)", re.I)
 
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
@@ -1078,6 +1094,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
         if _PLAYER_LINE.match(text):
             continue                   # an audio or video player's 'Thời lượng: 12:35 | Tải về'
+        if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
+            continue                   # 'Open in app', '#metro #izmir': the app's, the tags
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue

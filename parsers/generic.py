@@ -1460,7 +1460,7 @@ def _overruled(meta: ParsedDate, visible: ParsedDate | None, kind: str | None, u
 
 
 # a relative time printed instead of the date ("5 năm trước", "3 giờ trước", "2 days ago")
-_RELATIVE_TIME = re.compile(
+RELATIVE_TIME = re.compile(
     r"^(?:(?:khoảng\s+|about\s+)?(?:\d+|một|an?)\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|"
     r"years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?)\s+(?:trước|ago)"
     r"|\d+\s+(?:час\w*|минут\w*|секунд\w*|дн\w+|день|недел\w+|месяц\w*|год\w*|лет)\s+назад"
@@ -1469,6 +1469,15 @@ _RELATIVE_TIME = re.compile(
     r"|il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|secondes?|jours?|semaines?|mois|ans?)"
     r"|\d+\s+(?:ore|ora|minuti|minuto|secondi|giorni|giorno|settimane|mesi|anni)\s+fa"
     r"|\d+\s+(?:godzin[ay]?|minut[ay]?|dni|dzień|tygodni[ea]?)\s+temu"
+    r"|\d+\s+(?:saat|dakika|saniye|gün|hafta|ay|yıl)\s+önce"
+    r"|\d+\s+(?:jam|menit|detik|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu"
+    r"|\d+\s+(?:uur|minuten|minuut|seconden|dagen|dag|weken|week|maanden|jaar)\s+geleden"
+    r"|(?:för\s+)?\d+\s+(?:timmar|timme|minuter|minut|dagar|dag|veckor|månader|år)\s+sedan"
+    r"|\d+\s+(?:timer|time|minutter|minut|dage|dager|dag|uker|uger)\s+siden"
+    r"|\d+\s*(?:ชม\.|ชั่วโมง|นาที|วัน|สัปดาห์|เดือน|ปี)\s*(?:ที่แล้ว|ก่อน)"
+    r"|\d+\s*(?:時間|分|秒|日|週間|か月|ヶ月|年)前"
+    r"|\d+\s*(?:小时|小時|分钟|分鐘|秒|天|周|週|个月|個月|年)前"
+    r"|\d+\s*(?:시간|분|초|일|주|개월|년)\s*전"
     # the compact forms of news apps and aggregators ('2 j', '5 h', '3d', '12 min')
     r"|\d{1,2}\s?(?:j|h|d|t|min|std)\.?)$",
     re.I)
@@ -1482,7 +1491,7 @@ def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
     best = None
     for el in doc.root.iterfind(".//*[@title]"):
         text = text_of(el)
-        if not text or len(text) > 30 or not _RELATIVE_TIME.match(text):
+        if not text or len(text) > 30 or not RELATIVE_TIME.match(text):
             continue
         parsed = parse_vietnamese_datetime(el.get("title"))
         if parsed.value is None or in_link_list(el) or inside_link(el) or in_related_block(el) \

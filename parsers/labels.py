@@ -175,7 +175,8 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
 DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh sửa", "ngày chỉnh sửa", "sửa lúc", "hiệu chỉnh", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
-                "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi",
+                "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi", "son güncelleme",
+                "son güncellenme",
                 "수정", "업데이트", "अपडेट", "تحديث", "آخر تحديث", "data modyfikacji", "zmodyfikowano", "actualizat",
                 "modificat", "የተሻሻለበት ቀን", "дата изменения", "изменено", "дата обновления", "laatst bijgewerkt",
                 "zuletzt aktualisiert", "zuletzt geändert", "ostatnia aktualizacja", "última atualização",
@@ -234,6 +235,17 @@ SIGNING_CAPACITIES = ("chủ tịch", "phó chủ tịch", "giám đốc", "phó
 SIGNING_MARKS = ("đã ký", "ký, ghi rõ họ tên", "ký ghi rõ họ tên")
 # the abbreviations before a signing body: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền
 SIGNING_FOR = ("tm", "kt", "tl", "tuq", "q")
+
+# an app's promotion over the text ('Open in app', 'Haber Cebimde uygulamasında aç'): a short line
+# holding one of these is not the article's
+OPEN_IN_APP = ("open in app", "open in the app", "open the app", "read in the app", "read in app", "get the app",
+               "mở trong ứng dụng", "mở bằng ứng dụng", "đọc trên ứng dụng", "tải ứng dụng", "uygulamasında aç",
+               "uygulamada aç", "uygulamada oku", "in der app öffnen", "in der app lesen", "ouvrir dans l'application",
+               "ouvrir dans l’application", "lire dans l'application", "lire dans l’application", "abrir en la app",
+               "abrir en la aplicación", "abrir no app", "abrir na app", "apri nell'app", "apri nell’app",
+               "otwórz w aplikacji", "открыть в приложении", "buka di aplikasi", "เปิดในแอป", "เปิดอ่านในแอป",
+               "เปิดแอป", "アプリで開く", "アプリで読む", "在app中打开", "在app中打開", "打开app", "打開app",
+               "앱에서 보기", "앱으로 보기")
 
 # a photographer's credit beside the writers' ('Ola Haugen · Fotograf', 'Tiago Moura (fotografia)'):
 # whole words, and stems read with any ending ('fotografen', 'photographed')
