@@ -49,10 +49,14 @@ _BOILER = re.compile(
     r"về đầu trang|trở về|trở lại))+)$", re.I)
 # an attachment box's heading alone on its line, and one file line under it
 _ATTACH_HEADING = re.compile(r"^(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)"
-                             r"\s+đính kèm|đính kèm|tải về|tải tệp|attachments?|downloads?)\s*[:：]?$",
-                             re.I)
+                             r"\s+đính kèm|đính kèm|tải về|tải tệp|" + alternation(labels.ATTACHMENTS_WORLD)
+                             + r")\s*[:：]?$", re.I)
+# a file's line: its name, its size in brackets ('(412 KB)', '(pdf, 412 KB)', '（PDF：2,345KB）')
 _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|csv|jpe?g|png)\b"
-                        r"|\(\s*[\d.,]+\s*[KMG]i?B\s*\)|lượt tải|tải về|download", re.I)
+                        r"|[(（]\s*(?:(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip)\s*[,:：、]\s*)?[\d.,]+\s*[KMG]i?B\s*[)）]"
+                        r"|lượt tải|tải về|download", re.I)
+# the notice under a list of PDF files that a reader is needed to open them
+_READER_NOTICE = re.compile(r"adobe\s*(?:acrobat\s*)?reader|acrobat\s*reader|adobe\s*acrobat|adobe社", re.I)
 _VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
@@ -1096,6 +1100,12 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # an audio or video player's 'Thời lượng: 12:35 | Tải về'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
+        if _reader_notice(text) or _link_bar(block):
+            continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF'
+        if _metadata_table(block):
+            if kept and kept[-1].element.getparent() is block.element:
+                kept.pop()             # its caption ('Metryczka')
+            continue                   # the page's record card: dates, who published, visits
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
@@ -1410,12 +1420,61 @@ def _page_furniture(block: Block, headline: str | None, date_raw: str | None) ->
         return True                    # the meta line: 'Tác giả: X  Lượt xem: 1034'
     if len(text) < 100 and _META_LABEL.match(text):
         return True                    # one item of it alone: 'Tác giả: X'
+    if not block.link_chars and len(text) < 200 and _plain_crumb(text):
+        return True                    # 'Jesteś tutaj: Rada Miejska > Sesje Rady > Protokoły z sesji'
     if block.link_chars and len(text) < 200 and ("»" in text or "›" in text or " > " in text):
         rest = text
         for a in block.element.iter("a"):
             rest = rest.replace(clean(text_content(a)), "", 1)
         return bool(_CRUMB_SEPARATORS.match(rest))
     return False
+
+
+# a breadcrumb printed without links: an optional 'You are here:' label, then three or more short
+# items joined by '>', '»' or '›'
+_CRUMB_JOIN = re.compile(r"\s[>»›]\s")
+_CRUMB_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s")
+
+
+def _plain_crumb(text: str) -> bool:
+    items = _CRUMB_JOIN.split(_CRUMB_LABEL.sub("", text, count=1))
+    return len(items) >= 3 and all(0 < len(item.strip()) <= 60 and not _SENTENCE_END.search(item)
+                                   for item in items)
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _link_bar(block: Block) -> bool:
+    """A short line of two or more links and separators only ('Drukuj | Zapisz do PDF',
+    'Print · Email · PDF'): the page's toolbar, not the text."""
+    text = block.text
+    if len(text) > 80 or not block.link_chars or not _BAR_SEPARATOR.search(text):
+        return False
+    links = [clean(text_content(a)) for a in block.element.iter("a")]
+    rest = text
+    for link in links:
+        rest = rest.replace(link, "", 1)
+    return len(links) >= 2 and not rest.strip(" |·•/-–—")
+
+
+_BAR_SEPARATOR = re.compile(r"\s[|·•]\s")
+# a metadata table's labels ('Data publikacji:', 'Wytworzył:', 'Liczba odwiedzin:')
+_META_CELL = re.compile(r"^(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE_UPDATED, labels.DATE_CREATED,
+                                              labels.VIEWS_WORLD) + r")\s*[:：]?$", re.I)
+
+
+def _metadata_table(block: Block) -> bool:
+    """A table of 'label: | value' rows in which two or more labels name the page's dates or its
+    views (a public-information bulletin's 'Metryczka', a CMS's 'Document information'): the
+    page's record card, not the article's table."""
+    if block.element.tag != "table":
+        return False
+    rows = block.text.split("\n")
+    cells = [row.split(" | ") for row in rows]
+    if len(rows) < 3 or any(len(c) != 2 for c in cells) or not all(c[0].rstrip().endswith((":", "：")) for c in cells):
+        return False
+    return sum(1 for c in cells if _META_CELL.match(c[0].strip())) >= 2
 
 
 _PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "theo", "đầu", "cuối", "kế", "page",
@@ -1459,10 +1518,17 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
     for i in range(len(kept) - 1, max(-1, len(kept) - 12), -1):
         if _ATTACH_HEADING.match(kept[i].text):
             rest = kept[i + 1:]
-            if rest and all(_FILE_LINE.search(b.text) and len(b.text) < 200 for b in rest):
+            if rest and all(len(b.text) < 200 and _FILE_LINE.search(b.text) for b in rest
+                            if not _reader_notice(b.text)):
                 return kept[:i]
             return kept
     return kept
+
+
+def _reader_notice(text: str) -> bool:
+    """'PDF形式のファイルをご利用するためには、「Adobe Reader」が必要です。', 'To open PDF files you
+    need Adobe Acrobat Reader': a file box's notice, not the article's."""
+    return len(text) < 250 and bool(_READER_NOTICE.search(text))
 
 
 def _drop_link_lists(kept: list[Block]) -> list[Block]:

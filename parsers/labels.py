@@ -247,6 +247,14 @@ OPEN_IN_APP = ("open in app", "open in the app", "open the app", "read in the ap
                "เปิดแอป", "アプリで開く", "アプリで読む", "在app中打开", "在app中打開", "打开app", "打開app",
                "앱에서 보기", "앱으로 보기")
 
+# an attachment box's heading in the world's languages ('Załączniki', 'Anhänge', '添付ファイル', '関連資料')
+ATTACHMENTS_WORLD = ("attachments", "attachment", "downloads", "download", "załączniki", "załącznik",
+                     "pliki do pobrania", "anhänge", "anhang", "dateien", "pièces jointes", "documents joints",
+                     "téléchargements", "adjuntos", "archivos adjuntos", "descargas", "allegati", "anexos",
+                     "bijlagen", "přílohy", "prílohy", "mellékletek", "priloge", "prilozi", "вложения",
+                     "приложения", "файлы", "附件", "添付ファイル", "関連資料", "関連ファイル", "첨부파일", "첨부",
+                     "lampiran", "ekler", "liitteet", "bilagor", "vedlegg", "bilag")
+
 # a photographer's credit beside the writers' ('Ola Haugen · Fotograf', 'Tiago Moura (fotografia)'):
 # whole words, and stems read with any ending ('fotografen', 'photographed')
 PHOTOGRAPHER = ("foto", "fotográfo", "photo", "bild", "kamera", "ảnh")
@@ -268,8 +276,11 @@ RELEASE_END = (
     "for more information", "for more information please", "for more information, please",
     "for more information contact", "for more information please contact", "for more information, please contact",
     "personne-ressource", "personne-ressources", "personnes-ressource", "personnes-ressources",
-    "liens connexes", "related links", "contact", "contacts", "renseignements",
-    "pour plus d'information", "pour de plus amples information")
+    "liens connexes", "related links", "contact", "contacts", "kontakt", "renseignements",
+    "pour plus d'information", "pour de plus amples information",
+    # a Japanese or Korean municipality's contact box under every page ('このページに関するお問い合わせ')
+    "このページに関するお問い合わせ", "このページに関するお問い合せ", "お問い合わせ先", "お問い合わせ", "問い合わせ先",
+    "문의처", "담당부서")
 
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
