@@ -776,7 +776,7 @@ def _office_name(text: str) -> str | None:
     """An office signing as the author ('Văn phòng HĐND và UBND huyện', 'Phòng Văn hóa - Thông
     tin'): its name, short, without digits or a sentence's end."""
     text = AUTHOR_LABEL.sub("", text).strip()
-    if _OFFICE.match(text) and len(text.split()) <= 10 and text[:1].isupper() \
+    if _OFFICE.match(text) and len(text.split()) <= _OFFICE_WORDS and text[:1].isupper() \
             and not text.endswith((".", ":")) and not any(ch.isdigit() for ch in text):
         return text
     return None
@@ -1096,8 +1096,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         m = _LINKED_READ_MORE.match(text)
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
-        if _PLAYER_LINE.match(text):
-            continue                   # an audio or video player's 'Thời lượng: 12:35 | Tải về'
+        if _PLAYER_LINE.match(text) or (len(text) <= 40 and _LISTEN_LINE.match(text)):
+            continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
         if _reader_notice(text) or _link_bar(block):
@@ -1392,6 +1392,7 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 # a read-more line the portals put inside the text, with its colon: the title after it is a link
 _LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
                                r"\s*[:：>»]\s*(?=\S)", re.I)
+_LISTEN_LINE = re.compile(r"^(?:" + alternation(labels.LISTEN) + r")\b", re.I)
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
 _LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,
@@ -1635,6 +1636,8 @@ _SIGNING_BLOCK = re.compile(r"^(?:\(?\s*(?:" + alternation(labels.SIGNING_MARKS)
 _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
                      r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)
 _OFFICE = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
+# the longest office name read as a signature ('Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh')
+_OFFICE_WORDS = 14
 
 
 def _office_signature(block: Block) -> bool:
@@ -1642,7 +1645,7 @@ def _office_signature(block: Block) -> bool:
     an office signing the article."""
     text = block.text
     return (block.emphasised and block.emphasis_chars >= len(text.replace(" ", "")) * 0.9
-            and (len(text.split()) <= 6 or (len(text.split()) <= 10 and _OFFICE.match(text)))
+            and (len(text.split()) <= 6 or (len(text.split()) <= _OFFICE_WORDS and _OFFICE.match(text)))
             and text[:1].isupper() and not text.endswith((".", ":"))
             and (not any(ch.isdigit() for ch in text) or _OFFICE.match(text) is not None)   # ('… khu vực 2')
             and right_aligned(block.element))

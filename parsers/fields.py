@@ -44,7 +44,7 @@ def _count_at(text: str, start: int = 0) -> int | None:
 
 # -- view counts --------------------------------------------------------------------------------
 _VIEW_BEFORE = re.compile(
-    r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
+    r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*\(?"
     # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
     r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 # (not 'Đang xem: 12', the readers on the site now: a visitor counter's row)
@@ -401,7 +401,7 @@ class Signature:
 
 # a writer's part in brackets after the name, not part of the author: the interviewer's
 # '(thực hiện)', the compiler's '(tổng hợp)', the translator's '(lược dịch)'
-_DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th|tổng hợp|tổng hợp, biên tập|tổng hợp và biên tập|"
+_DID_IT = re.compile(r"^(?:thực hiện|nhóm thực hiện|th|t/h|t\.h|tổng hợp|tổng hợp, biên tập|tổng hợp và biên tập|"
                      r"lược dịch|biên dịch|dịch|lược thuật|ghi|sưu tầm)$", re.I)
 # the writer's unit after the name: an office, a centre, a newsroom ('Trung tâm VH-TT huyện')
 _UNIT = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\b[^()\d]{0,80}$", re.I)

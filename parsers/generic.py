@@ -722,6 +722,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
                 or _names_a_linked_section(doc, el, text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
+        if _footer_repeats(doc, text) and (body_pos is None or doc.position(el) < body_pos):
+            continue                   # the site's name, printed again in its footer
         if el.tag != "h1" and _titles_a_box(el):
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
         if _SCREEN_READER.search(el.get("class") or ""):
@@ -757,6 +759,41 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     if doc.title and not names_a_section(doc.title):
         return _strip_site(doc.title, doc), None
     return (best[1], best[2]) if best else (None, None)
+
+
+# the page's own footer by a class or id token ('footer', 'site-footer', 'chan-trang', 'bottom'),
+# not an article's or a card's ('entry-footer', 'card__footer')
+_FOOTER_TOKEN = re.compile(r"^(?:(?:site|page|main|global)[-_]?)?(?:footer|foot|bottom)"
+                           r"(?:[-_]?(?:wrap\w*|container|inner|area|section|content))?$|^chan[-_]?trang$", re.I)
+_FOOTER_TEXT_TAGS = ("b", "strong", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "td", "font")
+
+
+def _footer_repeats(doc: Doc, text: str) -> bool:
+    """A line the page prints again in its footer (the agency's name over its address): the
+    site's name, never an article's headline."""
+    names = doc.memo.get("footer_names")
+    if names is None:
+        names = doc.memo["footer_names"] = _footer_names(doc)
+    return bool(names) and " ".join(text.split()).casefold() in names
+
+
+def _footer_names(doc: Doc) -> frozenset[str]:
+    containers = [el for el in doc.root.iter("footer")
+                  if not any(a.tag in ("article", "main") for a in el.iterancestors())]
+    for el in doc.named(("foot", "chan", "bottom")):
+        hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if any(_FOOTER_TOKEN.match(token) for token in hint.split()) and \
+                not any(a.tag in ("article", "main") for a in el.iterancestors()):
+            containers.append(el)
+    names: set[str] = set()
+    for container in containers[:8]:
+        for count, el in enumerate(container.iter(*_FOOTER_TEXT_TAGS)):
+            if count > 200:
+                break
+            line = text_of(el)
+            if line and len(line) <= 100:
+                names.add(" ".join(line.split()).casefold())
+    return frozenset(names)
 
 
 # the scripts written without spaces between words: Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar
@@ -2226,6 +2263,10 @@ def find_counter(doc: Doc) -> Counter:
             scripted = _scripted_counter(owner) if len(text) < 40 else None
             if scripted is not None:
                 return scripted
+        elif len(text) < 100 and not in_link_list(owner) and _stats_line(text):
+            # 'Tổng số: 5.204.117 | Hôm nay: 2.015': a total beside today's or the online count
+            counts = labelled_counts(text)
+            return Counter(counts["total"], counts.get("online"), counts.get("today"))
         elif len(text) < 30 and _WINDOW_LABEL.match(text) and not in_link_list(owner):
             # a statistics block with no title: its rows' labels say what it is
             found = _counter_around(owner, around)
@@ -2255,6 +2296,12 @@ def _scripted_counter(title: etree._Element) -> Counter | None:
             found = [m.group(1) for s in scripts for m in _SCRIPT_DIGITS.finditer(s.text)]
             return Counter(total=int(found[0])) if len(found) == 1 else None
     return None
+
+
+def _stats_line(text: str) -> bool:
+    """A statistics line with no counter title: a total beside today's or the online count."""
+    counts = labelled_counts(text)
+    return "total" in counts and ("today" in counts or "online" in counts)
 
 
 # a row of a statistics block with no title ('Đang xem | 27', 'Hôm nay: 1.024', 'Today')

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # the writer ('Tác giả: X'); an uploader's words are weaker (often a CMS account)
-AUTHOR = ("tác giả bài viết", "tác giả", "người viết", "bài viết bởi", "viết bởi")
+AUTHOR = ("tác giả bài viết", "tác giả", "người viết", "bài viết bởi", "viết bởi", "người thực hiện")
 UPLOADER = ("gửi bởi", "đăng bởi", "người đăng", "người gửi", "cập nhật bởi")
 # who answers a citizen's question on a Q&A page ('Cơ quan trả lời: Sở Y tế'): the author
 ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
@@ -29,7 +29,7 @@ VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem"
 # the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
-VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "views", "view", "aufrufe", "vues", "lectures")
+VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "views", "view", "aufrufe", "vues", "lectures")
 # a bare count word after the number in an element marked as the view count ('<span class="view">
 # <i class="fa fa-eye"></i> 1.234 lượt</span>')
 COUNT_WORDS = ("lượt", "lần", "times", "mal", "fois", "veces", "volte", "раз")
@@ -61,7 +61,8 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa",
                 "persbericht") + AD_LABELS
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
-LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt")
+LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
+          "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
 # a newsletter's promotion inside the text: a newsletter named and a subscribe verb (stems)
 NEWSLETTER = ("newsletter", "nieuwsbrief", "nyhetsbrev", "uutiskirje", "hírlevél", "boletín", "boletim", "bulletin")
 SUBSCRIBE = ("abonn", "subscri", "sign up", "inscri", "suscrib", "iscriv", "assin", "prenumer", "tilaa",
@@ -97,7 +98,8 @@ SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "w
 WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài, ảnh", "bài/ảnh", "bài - ảnh", "tin và ảnh",
                 "tin, ảnh", "tin/ảnh", "tin - ảnh", "tin ảnh", "bài ảnh", "phóng sự ảnh", "phóng sự", "ảnh và bài",
                 "ảnh, bài", "ảnh/bài", "ảnh - bài", "ảnh", "tin bài", "tin - bài", "tin, bài", "tin", "bài",
-                "người viết", "phóng viên", "biên tập", "thực hiện", "nhóm pv", "pv",
+                "người viết", "phóng viên", "biên tập", "người thực hiện", "nhóm thực hiện", "thực hiện", "nhóm pv",
+                "pv",
                 "sưu tầm, biên soạn", "sưu tầm và biên soạn", "sưu tầm - biên soạn", "sưu tầm", "biên soạn",
                 "tổng hợp, biên soạn", "tổng hợp và biên soạn", "tổng hợp", "biên dịch", "lược dịch", "dịch",
                 # a book's presenter at a library, a bulletin's forecaster
@@ -137,7 +139,9 @@ NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", 
 NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật sư", "kỹ sư", "nhà báo", "nhà giáo",
                "đại úy", "đại uý", "thượng úy", "thượng uý", "trung úy", "trung uý", "thiếu úy",
                "thiếu uý", "thiếu tá", "trung tá", "thượng tá", "đại tá", "thẩm phán", "kiểm sát viên",
-               "luật gia")
+               "luật gia", "trợ giúp viên pháp lý", "trợ giúp viên", "thanh tra viên", "kiểm lâm viên",
+               "điều tra viên", "chấp hành viên", "kiểm soát viên", "huấn luyện viên", "chuyên viên",
+               "kỹ thuật viên", "giáo viên", "bác sĩ thú y")
 # positions printed after a writer's name and a dash ('… - Phó Chánh án TAND khu vực 3', '… - Thư ký
 # Tòa án'): part of the author as printed, like a unit
 POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó giám đốc", "trưởng phòng",
