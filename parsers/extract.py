@@ -691,9 +691,19 @@ def _marked_name(el: etree._Element) -> str | None:
     if named is None:
         named = next((d for d in el.iterdescendants("a", "span") if _WRITER_TOKEN.search(d.get("class") or "")
                       and not len(d)), None)
-    return (byline_of(named) if named is not None else None) or _pictured_name(el) or _joint_byline(el) \
-        or byline_of(el) or _office_name(byline_text(el)) or _agency_byline(el) \
-        or caseless_name(byline_text(el))
+    return (byline_of(named) or _cjk_name(byline_text(named)) if named is not None else None) \
+        or _pictured_name(el) or _joint_byline(el) or byline_of(el) or _office_name(byline_text(el)) \
+        or _agency_byline(el) or caseless_name(byline_text(el)) or _cjk_name(byline_text(el))
+
+
+def _cjk_name(text: str) -> str | None:
+    """A name in Chinese or Japanese script alone in an element marked as the writer's
+    ('<span class="author">小米媽咪</span>'), never a label ('作者', '投稿者')."""
+    text = clean(text)
+    return text if _CJK_NAME.match(text) and text not in _CJK_LABELS else None
+
+
+_CJK_LABELS = frozenset(labels.AUTHOR_CELL) | frozenset(labels.DATE_PUBLISHED)
 
 
 def _same_mark(a: etree._Element, b: etree._Element) -> bool:

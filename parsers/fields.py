@@ -430,6 +430,9 @@ def split_signature(text: str) -> Signature | None:
         return None
     if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text):
         return Signature()                         # 'ST' (collected), '- Διαφήμιση -': naming no writer
+    m = _BRACKETED_REPORTER.fullmatch(text)
+    if m:
+        return Signature(author=m.group(1) or m.group(2))   # "【山本健二】" closing a Japanese news text
     m = _SOURCE.match(text)
     if m:
         return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
@@ -627,6 +630,11 @@ _NOT_A_REPORTER = r"(?!発表|会見|クラブ|室|懇談|招待)"
 CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)]"
                           rf"|^\S{{0,8}}?(?:记者|記者){_NOT_A_REPORTER}[\s\u3000]*({_CJK_NAMES})$"
                           rf"|[／/]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]")
+
+
+# a Japanese newspaper's reporter closing the text in lenticular or full-width brackets ('【山本健二】',
+# '（山本健二、田中一郎）')
+_BRACKETED_REPORTER = re.compile(rf"【({_CJK_NAMES})】|（({_CJK_NAMES})）")
 
 
 def cjk_reporter(text: str) -> str | None:

@@ -75,6 +75,9 @@ def find_body(doc: Doc) -> etree._Element | None:
             break
         if best in el.iterancestors():
             best = el
+    grouped = _builder_text(ranked, scores, best)
+    if grouped is not None:
+        return grouped                 # its like blocks are taken by body_parts()
     cell = next((a for a in islice(self_and_ancestors(best), 3) if a.tag == "td"), None)
     if cell is not None:
         chosen = _best_row_run(cell)
@@ -93,6 +96,29 @@ def find_body(doc: Doc) -> etree._Element | None:
         return typed
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree._Element, float],
+                  best: etree._Element) -> etree._Element | None:
+    """A text a page builder splits into one component per paragraph (Adobe Experience
+    Manager's <div class="text aem-GridColumn"><div class="cmp-text"><p>, three or more in a
+    row): no single block outscores a box beside them (a contact box), but together they are
+    the article. The best such block, when the container chosen lies outside the group and
+    the group outscores it."""
+    best_raw = scores[best]
+    for _, el in ranked[:6]:
+        if el is best or best in el.iterancestors() or el in best.iterancestors():
+            continue
+        if not _POSITIVE.search(el.get("class") or "") or el.tag not in _CONTAINERS:
+            continue
+        parts = body_parts(el)
+        if len(parts) < 3 or el in parts:
+            continue                   # (not blocks of one wrapper each: siblings of its own)
+        inner = [next((d for d in part.iter(el.tag) if d.get("class") == el.get("class")), None) for part in parts]
+        if all(x is not None for x in inner) and 2 * sum(map(_has_prose, inner)) > len(inner) >= 3 \
+                and sum(scores.get(x, 0.0) for x in inner) > best_raw:
+            return el                  # (most blocks hold prose: not a sidebar's boxes)
+    return None
 
 
 def typed_release(best: etree._Element) -> etree._Element | None:
@@ -627,12 +653,16 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
 # vendors' names) and the readers' comments (by role, schema type or their name in the usual
 # languages). One class/id part names it.
 _OFF_ARTICLE_PART = re.compile(
-    r"^(?:cmp\w*|\w*consent\w*|\w*cookie\w*|gdpr\w*|onetrust\w*|didomi\w*|cookiebot\w*|"
+    r"^(?:\w*consent\w*|\w*cookie\w*|gdpr\w*|onetrust\w*|didomi\w*|cookiebot\w*|"
     r"usercentrics\w*|truste\w*|privacy|"
     r"comments?|commentlist|commentaires?|comentarios?|commenti|commento|kommentare?|kommentar\w+|"
     r"reacties?|yorum\w*|komentar\w*|komentarze|комментари\w*|disqus\w*|replies|reply|"
     r"discussions?|respond|binhluan\w*)$")
 _OFF_ARTICLE_TOKEN = re.compile(r"sp_message|qc-cmp|fc-consent|cc-window|cc-banner", re.I)
+# a consent manager's own class ('cmp', 'xx-cmp__text', 'cmplz-cookiebanner', 'cmp-wall__vendor',
+# 'cmpbox'), never an Adobe Experience Manager component's ('cmp-text', 'cmp-container', 'cmp-title')
+_CMP_TOKEN = re.compile(r"^(?:cmp|[a-z0-9]+[-_]cmp|cmp(?:lz|box)\w*|cmp[-_]?(?:wall|banner|consent|popup|modal|layer|"
+                        r"dialog|wrapper|root|app|ui|notice|overlay)(?:[-_]\w*)?)(?:__\S*|--\S*)?$")
 _OFF_ROLES = frozenset({"dialog", "alertdialog", "comment"})
 
 
@@ -675,7 +705,7 @@ def _names_off_article(node: etree._Element) -> bool:
         if _OFF_ARTICLE_TOKEN.search(hint):
             return True
         for token in hint.split():
-            if any(_OFF_ARTICLE_PART.match(part) for part in _HINT_SPLIT.split(token) if part):
+            if _CMP_TOKEN.match(token) or any(_OFF_ARTICLE_PART.match(part) for part in _HINT_SPLIT.split(token) if part):
                 return True
     return False
 

@@ -1,0 +1,85 @@
+"""The failure classes of the eleventh blind world-news set (fixtures/world_blind11), each on a small
+page of its own, in two or more languages (Vietnamese where a portal can show the class)."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import parse_page
+
+EN = ["The Ministry will introduce stronger measures to protect outdoor workers from heat stress, as "
+      "temperatures are expected to remain high in the coming months.",
+      "From 1 April 2024, employers must monitor the temperature at outdoor worksites and provide "
+      "mandatory rest breaks of at least ten minutes every hour when readings are high.",
+      "Employers must also provide shaded rest areas, cool drinking water and allow workers time to "
+      "acclimatise when they start work or return from leave."]
+VI = ["Bộ Lao động vừa ban hành hướng dẫn bảo vệ người lao động làm việc ngoài trời trong những ngày "
+      "nắng nóng kéo dài, áp dụng từ đầu tháng Tư năm nay.",
+      "Theo hướng dẫn, người sử dụng lao động phải bố trí thời gian nghỉ ít nhất mười phút mỗi giờ khi "
+      "nhiệt độ ngoài trời vượt ngưỡng cho phép.",
+      "Các doanh nghiệp cũng phải bố trí nơi nghỉ có mái che, nước uống mát và cho người lao động thời "
+      "gian thích nghi khi mới bắt đầu làm việc."]
+
+
+def _article(html: str, url: str = "https://www.ministry.example.gov/newsroom/media-releases/2024/heat-stress"):
+    return parse_page(html.encode("utf-8"), url, profile="generic").article
+
+
+# -- Adobe Experience Manager: 'cmp-' components are no consent manager, one block per paragraph --
+
+@pytest.mark.parametrize("lang,paras,contact", [
+    ("en", EN, ("For media queries, please contact:", "Senior Manager, Corporate Communications",
+                "Email: media@ministry.example.gov")),
+    ("vi", VI, ("Mọi thông tin xin liên hệ báo chí:", "Phòng Truyền thông, Văn phòng Bộ Lao động",
+                "Thư điện tử: baochi@ministry.example.gov")),
+])
+def test_a_page_builder_s_one_block_per_paragraph_is_the_text_not_the_contact_box(lang, paras, contact):
+    blocks = "".join(f'<div class="text aem-GridColumn aem-GridColumn--default--12"><div class="cmp-text">'
+                     f'<p>{p}</p></div></div>' for p in paras)
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Heat stress</title></head><body>'
+            '<div class="root container responsivegrid"><div class="cmp-container"><div class="aem-Grid">'
+            '<div class="experiencefragment aem-GridColumn"><header class="cmp-header"><a href="/">Ministry</a>'
+            '<nav class="cmp-navigation"><a href="/a">Work passes</a> <a href="/b">Newsroom</a></nav></header></div>'
+            '<div class="title aem-GridColumn"><div class="cmp-title"><h1 class="cmp-title__text">Stronger heat '
+            'stress measures to protect outdoor workers</h1></div></div>'
+            '<div class="text aem-GridColumn"><div class="cmp-press-meta">Published Date: 14 Mar 2024</div></div>'
+            f'{blocks}<div class="contentfragment aem-GridColumn"><div class="cmp-contentfragment cmp-contact">'
+            f'<h3 class="cmp-contact__title">{contact[0]}</h3><p class="cmp-contact__line">Tan Wei Ling</p>'
+            f'<p class="cmp-contact__line">{contact[1]}</p><p class="cmp-contact__line">{contact[2]}</p></div></div>'
+            '</div></div></div></body></html>')
+    a = _article(html)
+    assert a.body == "\n\n".join(paras)
+
+
+def test_a_consent_manager_s_dialog_is_still_no_text():
+    html = ('<html lang="en"><head><meta charset="utf-8"><title>Ferries</title></head><body>'
+            '<div id="cmp-wall" class="cmp-wall" role="dialog"><h2 class="cmp-wall__h">We value your privacy</h2>'
+            '<p class="cmp-wall__purpose">We and our 412 partners store and access information on your device '
+            'for personalised ads and content, ad and content measurement and audience insights.</p>'
+            '<p class="cmp-wall__purpose">You can change your choices at any time by visiting the privacy '
+            'settings at the bottom of every page of this site, or withdraw your consent.</p></div>'
+            f'<article><h1>Ferry cancellations strand island residents</h1><div class="article-body">'
+            f'<p>{EN[0]}</p><p>{EN[1]}</p></div></article></body></html>')
+    assert _article(html).body == f"{EN[0]}\n\n{EN[1]}"
+
+
+# -- writers in Chinese and Japanese script ------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["小米媽咪", "田中一郎"])
+def test_a_name_in_chinese_or_japanese_script_in_an_element_marked_author(name):
+    html = ('<html lang="zh-TW"><head><meta charset="utf-8"><title>台南美食</title></head><body>'
+            '<div class="article"><h2 class="title">【台南美食】國華街必吃的牛肉湯</h2>'
+            f'<div class="post-meta"><span class="author">{name}</span> 發表於 2024-03-02 09:40</div>'
+            '<div class="article-content"><p>清晨四點就開門的牛肉湯店，是台南人一天的開始。湯頭清甜，肉片鮮嫩，配上一碗肉燥飯就是最好的早餐。</p>'
+            '<p>店家每天凌晨從屠宰場直送溫體牛，現切現燙，晚到就只剩下湯了，假日更要排隊半小時以上。</p></div>'
+            '</div></body></html>')
+    assert _article(html, "https://mimimama.pixnet.net/blog/post/223344556").author == name
+
+
+def test_a_japanese_reporter_closing_the_text_in_lenticular_brackets():
+    html = ('<html lang="ja"><head><meta charset="utf-8"><title>路線バス</title></head><body><article>'
+            '<h1>路線バスの運転手不足が深刻に</h1><div class="article_body"><p>全国の路線バスで運転手不足が深刻になっている。'
+            '地方を中心に減便や路線の廃止が相次いでいる。<br><br>国土交通省は、自治体が主体となってデマンド交通を導入する取り組みを支援する方針だ。'
+            '<br><br>【山本健二】</p></div></article></body></html>')
+    a = _article(html, "https://news.example.co.jp/articles/3f2a9c1b")
+    assert a.author == "山本健二"
+    assert "山本健二" not in a.body
