@@ -456,11 +456,13 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     signature = Signature()
     if body_el is not None:
         first, *more = parts or [body_el]
+        inline_chrome = profile is None and not _vietnamese_record(doc, article.headline, body_el)
         paragraphs, signature = body_paragraphs(first, profile, article.headline,
                                                 article.published_at_raw, tuple(more),
                                                 has_author=article.author is not None,
-                                                inline_chrome=profile is None and not
-                                                _vietnamese_record(doc, article.headline, body_el))
+                                                inline_chrome=inline_chrome,
+                                                captions_told=inline_chrome and "caption" in doc.source
+                                                and generic.photo_story(body_el, generic.photo_story_page(doc)))
         if body_el.tag == "pre" and profile is None:
             paragraphs = typed_paragraphs(text_content(body_el))[0]    # a release typed as plain text
         elif paragraphs and article.author and len(paragraphs) > 1 and clean(paragraphs[-1]) == article.author:
@@ -1058,7 +1060,8 @@ def _jsonld_author(doc: Doc) -> str | None:
 
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
                     date_raw: str | None, more: tuple[etree._Element, ...] = (),
-                    has_author: bool = True, inline_chrome: bool = False) -> tuple[list[str], Signature]:
+                    has_author: bool = True, inline_chrome: bool = False,
+                    captions_told: bool = False) -> tuple[list[str], Signature]:
     """The article text of `container` (and of the sibling containers `more` that continue it)
     as paragraphs, without chrome, related lists or the signature (returned separately). A
     profile whose author has its own field (signature = false) still gives up a last line
@@ -1066,7 +1069,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     `inline_chrome` (the generic extractor on a page not in Vietnamese, whose records keep
     their captions): what the container holds besides the text is left out by its role
     (captions, ads, share bars, teasers, embeds) and by its words ('Advertisement',
-    'Read more: ...')."""
+    'Read more: ...'); `captions_told`: a photo story, its captions kept as its text."""
     work = container
     if profile is not None and profile.strip:
         work = copy.deepcopy(container)
@@ -1076,7 +1079,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
                     el.set(STRIP_MARK, "")       # skipped by blocks(), its tail kept: O(1)
     if inline_chrome:
         for part in (work, *more):
-            _mark_inline_chrome(part)
+            _mark_inline_chrome(part, captions_told)
     items = blocks(work)
     for part in more:
         items.extend(blocks(part))
@@ -1193,24 +1196,42 @@ def _inline_chrome_hint(hint: str) -> str | None:
     return known
 
 
-def _mark_inline_chrome(container: etree._Element) -> None:
+def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) -> None:
     """Mark (for blocks() to skip) what the article's container holds besides its text:
     captions, asides, share bars, ads, related teasers, embeds, newsletter and paywall boxes,
-    bylines, screen-reader-only labels; one walk of the container."""
+    bylines, screen-reader-only labels; one walk of the container. `captions_told`: a photo
+    story, whose captions are its text (generic.photo_story)."""
     for el in container.iterdescendants():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in ("figcaption", "aside") or (tag == "figure" and next(el.iter("table"), None) is None):
+        if tag == "aside" or (not captions_told and (tag == "figcaption" or (
+                tag == "figure" and next(el.iter("table"), None) is None))):
+            el.set(STRIP_MARK, "")
+            continue
+        if tag in ("div", "section") and _key_points_box(el):
             el.set(STRIP_MARK, "")
             continue
         cls, ident = el.get("class"), el.get("id")
+        if captions_told and "caption" in (cls or "").lower() and not _CREDIT_HINT.search(cls or ""):
+            continue                   # a photo story's caption: its text
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
         if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
 
 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
+_CREDIT_HINT = re.compile(r"credit|source|copyright", re.I)
+_KEY_POINTS = re.compile(r"^(?:" + alternation(labels.KEY_POINTS) + r")\s*[:：]?$", re.I)
+
+
+def _key_points_box(el: etree._Element) -> bool:
+    """A box titled as the story's key points ('What you need to know:', 'मुख्य बातें') over a
+    list: beside the text, not the text."""
+    head = next((kid for kid in el if isinstance(kid.tag, str)), None)
+    return head is not None and head.tag in ("h2", "h3", "h4", "h5", "strong", "b", "p", "div") \
+        and len(el) >= 2 and next(el.iter("ul", "ol"), None) is not None \
+        and bool(_KEY_POINTS.match(text_of(head)))
 
 
 def _gated_text(el: etree._Element) -> bool:

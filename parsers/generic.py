@@ -62,6 +62,9 @@ def find_body(doc: Doc) -> etree._Element | None:
         return top
     if not ranked:
         return None
+    story = _photo_story_around(doc, ranked[0][1])
+    if story is not None:
+        return story                   # its captions are its text
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
         rest = _rank_containers(_paragraph_scores(doc, _in_caption))
@@ -101,12 +104,15 @@ def find_body(doc: Doc) -> etree._Element | None:
 def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree._Element, float],
                   best: etree._Element) -> etree._Element | None:
     """A text a page builder splits into one component per paragraph (Adobe Experience
-    Manager's <div class="text aem-GridColumn"><div class="cmp-text"><p>, three or more in a
-    row): no single block outscores a box beside them (a contact box), but together they are
-    the article. The best such block, when the container chosen lies outside the group and
-    the group outscores it."""
+    Manager's <div class="text aem-GridColumn"><div class="cmp-text"><p>, Quintype's
+    story-elements, three or more in a row): no single block outscores a box beside them (a
+    contact box, the standfirst), but together they are the article. When the container chosen
+    lies outside such a group and the group outscores it: the blocks' common parent if they are
+    most of its text and it holds none of the page's headline, header, menu or footer, else the
+    best block (body_parts() takes its like blocks)."""
     best_raw = scores[best]
     for _, el in ranked[:6]:
+        el = _classed_holder(el)
         if el is best or best in el.iterancestors() or el in best.iterancestors():
             continue
         if not _POSITIVE.search(el.get("class") or "") or el.tag not in _CONTAINERS:
@@ -115,10 +121,30 @@ def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree
         if len(parts) < 3 or el in parts:
             continue                   # (not blocks of one wrapper each: siblings of its own)
         inner = [next((d for d in part.iter(el.tag) if d.get("class") == el.get("class")), None) for part in parts]
-        if all(x is not None for x in inner) and 2 * sum(map(_has_prose, inner)) > len(inner) >= 3 \
-                and sum(scores.get(x, 0.0) for x in inner) > best_raw:
-            return el                  # (most blocks hold prose: not a sidebar's boxes)
+        if any(x is None for x in inner) or 2 * sum(map(_has_prose, inner)) <= len(inner):
+            continue                   # (most blocks hold prose: not a sidebar's boxes)
+        if sum(max(scores.get(d, 0.0) for d in x.iter()) for x in inner) <= best_raw:
+            continue
+        parent = parts[0].getparent()
+        if parent is not None and parent.tag not in ("body", "html") and all(p.getparent() is parent for p in parts) \
+                and next(parent.iter("h1", "header", "nav", "footer"), None) is None \
+                and sum(len(_TEXT_LEN(p)) for p in parts) >= 0.5 * len(_TEXT_LEN(parent)):
+            return parent              # the text with its quotes and boxes between the blocks
+        return el
     return None
+
+
+def _classed_holder(el: etree._Element) -> etree._Element:
+    """`el`, or the nearest element above it (two levels at most) that has a class and holds
+    nothing else with text: '<div class="story-element-text-wrapper"><div><p>' is read at the
+    wrapper."""
+    node = el
+    for _ in range(2):
+        parent = node.getparent()
+        if node.get("class") or parent is None or parent.tag not in _CONTAINERS or not _alone_with_text(node, parent):
+            break
+        node = parent
+    return node if node.get("class") else el
 
 
 def typed_release(best: etree._Element) -> etree._Element | None:
@@ -255,6 +281,65 @@ def _mostly_captions(el: etree._Element) -> bool:
     chars = sum(len(_TEXT_LEN(c)) for c in found
                 if not any(a in outer for a in c.iterancestors()))
     return 2 * chars > len(_TEXT_LEN(el))
+
+
+def _photo_story_around(doc: Doc, best: etree._Element) -> etree._Element | None:
+    """The best container, or one of its three nearest ancestors, that is a photo story (an
+    intro's text block scores best, the captions below it are the rest of the story)."""
+    if doc.source.count("caption") < 3:
+        return None
+    if not photo_story_page(doc):
+        return None
+    for node in islice(self_and_ancestors(best), 4):
+        if node.tag in ("body", "html"):
+            break
+        if photo_story(node, True):
+            return node
+    return None
+
+
+_PHOTO_TITLE = re.compile(r"^\W{0,3}(?:" + alternation(labels.PHOTO_STORY) + r")\s*[:：|\-–—]", re.I)
+_PHOTO_PATH = re.compile(r"[/_-](?:in-pictures|in-photos|photos?|picha|fotos?|galeria|fotogalerie|anh|photo-essay)"
+                         r"(?:[/_-]|$)", re.I)
+
+
+def photo_story_page(doc: Doc) -> bool:
+    """A page its publisher marks as a photo story: its title opens with 'In pictures:',
+    'PICHA:', 'En images :', or its address names it ('/in-pictures-64845123', '/photos/')."""
+    heading = next(doc.root.iter("h1"), None)
+    titles = (doc.title, doc.meta.get("og:title") or "", text_of(heading) if heading is not None else "")
+    return any(_PHOTO_TITLE.match(t) for t in titles if t) or bool(_PHOTO_PATH.search(urlsplit(doc.url).path))
+
+
+def photo_story(el: etree._Element, marked: bool) -> bool:
+    """A story told in its pictures' captions: three captions or more, each beside its picture
+    in the text's flow (not a gallery widget's slides), holding 60% of `el`'s text (a short
+    intro at most), on a page `marked` as a photo story. Its captions are its text; a gallery
+    widget, or a gallery beside an article's prose, gives its intro only."""
+    if not marked:
+        return False
+    found = [c for c in _CAPTIONS(el) if _pictured(c)]
+    if len(found) < 3:
+        return False
+    if any(_GALLERY_WIDGET.search(a.get("class") or "") for a in islice(found[0].iterancestors(), 4)):
+        return False                   # a gallery's slides: the page's text is its intro
+    outer = set(found)
+    chars = sum(len(_TEXT_LEN(c)) for c in found if not any(a in outer for a in c.iterancestors()))
+    return chars >= 0.6 * len(_TEXT_LEN(el))
+
+
+def _pictured(caption: etree._Element) -> bool:
+    """A caption with its picture: in a <figure>, or beside an <img> under the same parent (a
+    class named 'caption' is also a CMS's page title, 'page-caption')."""
+    parent = caption.getparent()
+    if caption.tag == "figcaption" or parent is None:
+        return True
+    if len(_TEXT_LEN(caption)) > 300 or next(caption.iter("img"), None) is not None:
+        return False                   # (a page's text block holding its own photo)
+    return parent.tag == "figure" or next(parent.iter("img"), None) is not None
+
+
+_GALLERY_WIDGET = re.compile(r"gallery|galerie|galeria|slide|carousel|swiper|lightbox", re.I)
 
 
 def _in_caption(el: etree._Element) -> bool:

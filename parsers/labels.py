@@ -49,7 +49,26 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "xem thêm", "đọc thêm", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "हेही वाचा", "ಇದನ್ನೂ ಓದಿ",
              "ఇవి కూడా చదవండి", "ఇది కూడా చదవండి", "ഇതും വായിക്കുക", "இதையும் படிக்க", "আরও পড়ুন", "આ પણ વાંચો",
              "یہ بھی پڑھیں", "بیشتر بخوانید", "ilgili haber", "ilgili haberler", "ajánló", "kapcsolódó",
-             "czytaj więcej", "pročitajte još", "preberite še", "loe ka", "skaitykite taip pat")
+             "czytaj więcej", "pročitajte još", "preberite še", "loe ka", "skaitykite taip pat",
+             # 'Read: <title>' (only with its colon), Swahili, Hausa
+             "read:", "soma pia", "soma zaidi", "karanta kuma", "karanta wannan")
+# the title of a box of key points beside or inside the text ('What you need to know', 'Key
+# points', 'मुख्य बातें'): the box is not the text
+KEY_POINTS = ("key points", "key facts", "highlights", "at a glance", "what you need to know", "in brief",
+              "in short", "fast facts", "quick facts", "the essentials", "das wichtigste in kürze",
+              "das wichtigste", "auf einen blick", "en bref", "l'essentiel", "l’essentiel", "en résumé",
+              "lo más importante", "lo esencial", "claves", "in sintesi", "in breve", "em resumo",
+              "principais pontos", "pontos principais", "najważniejsze", "w skrócie", "главное", "коротко",
+              "mambo muhimu", "abubuwan da ya kamata ku sani", "मुख्य बातें", "मुख्य बिंदु", "খাস খবর",
+              "要点", "ポイント", "핵심 요약", "điểm chính", "những điểm chính", "tóm tắt", "sekilas")
+
+# what a photo story's headline opens with ('In pictures: …', 'PICHA: …', 'En images : …'), or its
+# address holds ('/in-pictures-64845123'): a story told in its captions
+PHOTO_STORY = ("in pictures", "in photos", "photos", "photo essay", "pictures", "picha", "fotos", "foto",
+               "en images", "en photos", "in bildern", "bildergalerie", "fotostrecke", "fotogalerie", "galería",
+               "fotogalería", "fotogaleria", "em fotos", "in foto", "zdjęcia", "фото", "фоторепортаж", "ảnh",
+               "phóng sự ảnh", "写真", "组图", "图集", "포토", "화보")
+
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
 # an advertisement's label, alone on its line between paragraphs or where a byline goes

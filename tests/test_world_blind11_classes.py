@@ -83,3 +83,85 @@ def test_a_japanese_reporter_closing_the_text_in_lenticular_brackets():
     a = _article(html, "https://news.example.co.jp/articles/3f2a9c1b")
     assert a.author == "山本健二"
     assert "山本健二" not in a.body
+
+
+# -- a story split into one element per block, with a quote and a key-points box among them -------
+
+@pytest.mark.parametrize("lang,paras,points_title,quote", [
+    ("en", EN, "Key points", "We want the rules in force before the hottest months begin."),
+    ("hi", ["जयपुर के ऐतिहासिक रामगढ़ बांध को फिर से भरने के लिए राज्य सरकार ने 1,200 करोड़ रुपये की योजना को "
+            "मंजूरी दे दी है। बुधवार को हुई मंत्रिमंडल की बैठक में यह फैसला लिया गया।",
+            "योजना के तहत ईसरदा बांध से पाइपलाइन के जरिये पानी रामगढ़ तक लाया जाएगा। बांध पिछले दो दशक से "
+            "लगभग सूखा पड़ा है और शहर के लोग इसे फिर भरा देखना चाहते हैं।",
+            "जल संसाधन मंत्री ने कहा कि बांध के जलग्रहण क्षेत्र से अतिक्रमण भी हटाए जाएंगे, ताकि बारिश का पानी "
+            "फिर से बांध तक पहुंच सके।"],
+     "मुख्य बातें", "रामगढ़ बांध जयपुर की पहचान रहा है।"),
+])
+def test_story_elements_with_a_quote_and_a_key_points_box(lang, paras, points_title, quote):
+    def element(inner: str, kind: str = "") -> str:
+        return (f'<div class="story-element story-element-text{kind}"><div class="story-element-text-wrapper">'
+                f'<div>{inner}</div></div></div>')
+    elements = (element(f"<p>{paras[0]}</p>") + element(f"<p>{paras[1]}</p>")
+                + element(f'<div class="summary"><h3>{points_title}</h3><ul><li>One</li><li>Two</li></ul></div>',
+                          " story-element-text-summary")
+                + element(f"<p>{paras[2]}</p>") + element(f"<blockquote>{quote}</blockquote>", " story-element-text-blockquote"))
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Story</title></head><body><main class="story-page">'
+            '<div class="story-head"><h1 class="headline">Dam to be refilled under a new plan</h1><div class="subheadline">'
+            'Water to come through a pipeline from the Isarda dam, work to take three years</div>'
+            '<div class="author-and-time"><div class="author-name"><a href="/author/x">Sandeep Sharma</a></div>'
+            '<time datetime="2024-03-06T13:35:00Z">6 March 2024</time></div></div>'
+            f'<div class="story-card"><div class="story-elements">{elements}</div></div></main></body></html>')
+    body = _article(html, "https://www.example.in/rajasthan/dam-refill-plan").body
+    assert body == "\n\n".join([paras[0], paras[1], paras[2], quote])
+
+
+@pytest.mark.parametrize("lang,title", [("en", "What you need to know:"), ("de", "Das Wichtigste in Kürze"),
+                                        ("fr", "L’essentiel")])
+def test_a_key_points_box_inside_the_text_is_not_the_text(lang, title):
+    paras = EN
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>News</title></head><body><article>'
+            '<h1>Fertiliser deliveries run two weeks late</h1><div class="article-body">'
+            f'<div class="article-summary"><h2>{title}</h2><ul><li>Deliveries are late.</li><li>A bag costs Sh2,500.</li>'
+            f'</ul></div><p>{paras[0]}</p><p>{paras[1]}</p><p>{paras[2]}</p></div></article></body></html>')
+    assert _article(html).body == "\n\n".join(paras)
+
+
+@pytest.mark.parametrize("lang,line", [("en", "Read: Maize prices drop as harvest arrives"),
+                                       ("ha", "Karanta kuma: An bude sabon asibiti a Gwarzo"),
+                                       ("sw", "Soma pia: Mafuriko yaathiri kaya 300 Kilosa")])
+def test_a_read_also_teaser_inside_the_text(lang, line):
+    label, _, title = line.partition(": ")
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>News</title></head><body><article>'
+            f'<h1>Fertiliser deliveries run two weeks late</h1><div class="article-body"><p>{EN[0]}</p>'
+            f'<p>{label}: <a href="/news/other-story-123">{title}</a></p><p>{EN[1]}</p></div></article></body></html>')
+    assert _article(html).body == f"{EN[0]}\n\n{EN[1]}"
+
+
+# -- a photo story's captions are its text; a gallery widget's are not ---------------------------
+
+CAPTIONS = ["Rowers get ready before the start of the dhow race on Shela beach, Lamu island, on Saturday.",
+            "More than forty dhows took part in this year's race, the largest number since the festival began.",
+            "Spectators cheer from the sea wall as the dhows approach the finishing line in the afternoon.",
+            "This year's winner and his crew after receiving the trophy and a prize of one hundred thousand."]
+
+
+def test_a_photo_story_told_in_captions_has_them_as_its_text():
+    figures = "".join(f'<figure class="photo-essay__item"><img src="/img/{i}.jpg" width="1200" height="800">'
+                      f'<figcaption class="photo-essay__caption"><p>{c}</p><span class="photo-essay__credit">'
+                      f'Photo | Amina Wambui</span></figcaption></figure>' for i, c in enumerate(CAPTIONS))
+    html = ('<html lang="en"><head><meta charset="utf-8"><title>Dhow race</title></head><body><article>'
+            '<h1>PHOTOS: Dhow race draws thousands in Lamu</h1><p class="intro">The yearly festival ended with the race.</p>'
+            f'<div class="article-body">{figures}</div></article></body></html>')
+    assert _article(html, "https://www.example.co.ke/photos/dhow-race-lamu-4512").body == "\n\n".join(CAPTIONS)
+
+
+def test_a_gallery_widget_gives_its_intro_only():
+    intro = ("Thousands of visitors came to watch the equinox tide cover the bay around the abbey, one of the "
+             "highest tides of the year, under a clear sky on Saturday afternoon.")
+    slides = "".join(f'<li class="gallery__slide"><figure><img src="/img/{i}.jpg" width="1200" height="800">'
+                     f'<figcaption>{c}</figcaption></figure></li>' for i, c in enumerate(CAPTIONS))
+    html = ('<html lang="en"><head><meta charset="utf-8"><title>Tide</title></head><body><div class="gallery-page">'
+            '<h1>In pictures: the great tide</h1><time datetime="2024-03-09T13:10:00Z">9 March 2024</time>'
+            f'<div class="gallery-intro"><p>{intro}</p></div>'
+            f'<ul class="gallery">{slides}</ul></div></body></html>')
+    assert _article(html, "https://www.example.fr/en-images-la-grande-maree-5824").body == intro
