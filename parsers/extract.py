@@ -665,8 +665,19 @@ def _marked_author(doc: Doc, body_el) -> str | None:
         name = _marked_name(el)
         if name:
             names = _card_names(el, name, marked[i + 1:]) or _listed_names(el) or [name]
-            return name if len(names) == 1 or any(n in name for n in names[1:]) else ", ".join(names)
+            return name if len(names) == 1 or any(n in name for n in names[1:]) else _as_printed(doc, names)
     return None
+
+
+def _as_printed(doc: Doc, names: list[str]) -> str:
+    """Several writers joined as the page prints them ('A and B', 'A, B und C', 'A og B'), else
+    with commas."""
+    if len(names) < 2:
+        return ", ".join(names)
+    joined = re.compile(r"(?<!\w)" + r"\s*,\s*".join(map(re.escape, names[:-1])) + r"\s*,?\s+(?:"
+                        + alternation(labels.JOINING) + r"|&)\s+" + re.escape(names[-1]) + r"(?!\w)", re.I)
+    found = joined.search(" ".join(" ".join(doc.root.itertext()).split()))
+    return found.group(0) if found else ", ".join(names)
 
 
 def _card_names(el: etree._Element, name: str, later: list[etree._Element]) -> list[str] | None:
@@ -693,9 +704,28 @@ def _marked_name(el: etree._Element) -> str | None:
     if named is None:
         named = next((d for d in el.iterdescendants("a", "span") if _WRITER_TOKEN.search(d.get("class") or "")
                       and not len(d)), None)
-    return (byline_of(named) or _cjk_name(byline_text(named)) if named is not None else None) \
-        or _pictured_name(el) or _joint_byline(el) or byline_of(el) or _office_name(byline_text(el)) \
-        or _agency_byline(el) or caseless_name(byline_text(el)) or _cjk_name(byline_text(el))
+    if named is not None:
+        found = byline_of(named) or _cjk_name(byline_text(named))
+        if found:
+            return found
+    text = _without_place(el)
+    return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
+        or _agency_byline(el) or caseless_name(text) or _cjk_name(text)
+
+
+_PLACE_PART = re.compile(r"(?:^|[\s_-])(?:location|place|dateline|city)(?:$|[\s_-])", re.I)
+
+
+def _without_place(el: etree._Element) -> str:
+    """A byline's text without the place its writer files from, printed in an element of its
+    own ('<span>নিজস্ব প্রতিবেদক</span><span class="author-location">ঢাকা</span>')."""
+    text = byline_text(el)
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str) and _PLACE_PART.search(d.get("class") or ""):
+            place = text_of(d)
+            if place and text.endswith(place):
+                text = text[:-len(place)].rstrip(" ,·|-–")
+    return text
 
 
 def _cjk_name(text: str) -> str | None:
@@ -1043,7 +1073,7 @@ def _jsonld_author(doc: Doc) -> str | None:
             names = [_jsonld_person(a) for a in author[:6]]
             if all(names) and not any(_PHOTOGRAPHER.search(str(a.get("jobTitle") or a.get("description") or ""))
                                       for a in author[:6]):
-                return ", ".join(dict.fromkeys(names))   # every writer, in the page's order
+                return _as_printed(doc, list(dict.fromkeys(names)))   # every writer, in the page's order
         if isinstance(author, list) and author:
             author = author[0]
         if isinstance(author, dict):

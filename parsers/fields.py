@@ -609,13 +609,13 @@ BYLINE_LABEL = re.compile(
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
-    r"avtorji|avtorica|作者|记者|記者|文・写真|"
+    r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
-    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：]\s*|\s+)"
+    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
-    # Swahili 'Na X' (by X), capitalised as a byline starts, before a capitalised name
-    r"|(?-i:Na|Ni)\s+(?=[A-Z]))(?=\w)", re.I)
+    # Swahili 'Na X', Hausa 'Daga X' (by X), capitalised as a byline starts, before a capitalised name
+    r"|(?-i:Na|Ni|Daga)\s+(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
@@ -628,6 +628,8 @@ _CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
 # conference, 記者クラブ the press club)
 _NOT_A_REPORTER = r"(?!発表|会見|クラブ|室|懇談|招待)"
 CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)]"
+                          # '記者陳怡君／台北報導' (reporting from Taipei)
+                          rf"|^(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]\s*\S{{1,6}}?(?:报导|報導|报道|報道)$"
                           rf"|^\S{{0,8}}?(?:记者|記者){_NOT_A_REPORTER}[\s\u3000]*({_CJK_NAMES})$"
                           rf"|[／/]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]")
 
@@ -811,6 +813,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
     text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))   # (&rlm; around a name: not part of it)
+    if text.endswith((":", "：")):
+        return None                    # a label alone ('Etiketat:', 'Tác giả:')
     if _EDITOR_ONLY.match(text):
         return None                    # 'Toimetaja: X' (editor): who edited it, not who wrote it
     text = _OUTLET_AFTER.sub("", text)   # 'Eglė Petrauskaitė, LRT.lt': the writer, not the site
@@ -826,8 +830,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \
             or rest[:end.start()]              # 'Thiếu tá X - Đồn Biên phòng Y': as printed
     rest = rest.strip(" ,;:|-–—·.")
-    if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text):
-        return None
+    if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest:
+        return None                    # (a label not a writer's left in it: 'Etiketat: Festival')
     if looks_like_name(rest) or ((m is not None or roled) and _dashed_unit(rest)):
         return rest
     if m is not None and _CJK_NAME.match(rest):

@@ -309,7 +309,7 @@ RELEASE_END = (
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
 # the ones read as a joiner between names ('Av A og B', 'A och B', 'A ja B'; not a lone 'a', nor
 # 'in', which is also 'By A in London')
-JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve", "og", "och", "ja", "és", "ir", "și")
+JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve", "og", "och", "ja", "és", "ir", "și", "un")
 
 
 def alternation(*tables: tuple[str, ...]) -> str:

@@ -165,3 +165,46 @@ def test_a_gallery_widget_gives_its_intro_only():
             f'<div class="gallery-intro"><p>{intro}</p></div>'
             f'<ul class="gallery">{slides}</ul></div></body></html>')
     assert _article(html, "https://www.example.fr/en-images-la-grande-maree-5824").body == intro
+
+
+# -- writers: joined as printed, without their place, with labels in more languages ---------------
+
+def _bylined(byline: str, lang: str = "en", jsonld: str = "") -> str:
+    return (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Story</title>{jsonld}</head><body><article>'
+            f'<h1>Eviction filings hit a ten-year high as aid runs out</h1>{byline}'
+            '<time datetime="2024-03-05T06:00:00-05:00">March 5, 2024</time>'
+            f'<div class="entry-content"><p>{EN[0]}</p><p>{EN[1]}</p><p>{EN[2]}</p></div></article></body></html>')
+
+
+def test_several_writers_are_joined_as_the_page_prints_them():
+    byline = ('<span class="byline"><span class="author-prefix">by</span> <span class="author vcard">'
+              '<a class="url fn n" href="/author/alicia-drummond/">Alicia Drummond</a></span> <span class="sep">and</span> '
+              '<span class="author vcard"><a class="url fn n" href="/author/marcus-bell/">Marcus Bell</a></span></span>')
+    jsonld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": '
+              '"Alicia Drummond"}, {"@type": "Person", "name": "Marcus Bell"}]}</script>')
+    assert _article(_bylined(byline, jsonld=jsonld)).author == "Alicia Drummond and Marcus Bell"
+
+
+@pytest.mark.parametrize("lang,name,place", [("bn", "নিজস্ব প্রতিবেদক", "ঢাকা"), ("pt", "Rafael Oliveira", "Curitiba")])
+def test_the_place_a_writer_files_from_is_not_part_of_the_name(lang, name, place):
+    byline = f'<div class="author-name"><span>{name}</span><span class="author-location">{place}</span></div>'
+    assert _article(_bylined(byline, lang)).author == name
+
+
+@pytest.mark.parametrize("lang,byline,author", [
+    ("ha", '<p class="byline__name">Daga Musa Abdullahi</p>', "Musa Abdullahi"),
+    ("lv", '<div class="article__byline">Autori: <a href="/autori/laura-kalnina/">Laura Kalniņa</a> un '
+           '<a href="/autori/janis-ozols/">Jānis Ozols</a></div>', "Laura Kalniņa un Jānis Ozols"),
+    ("ka", '<span class="article-page__author">ავტორი: ნინო ბერიძე</span>', "ნინო ბერიძე"),
+    ("hy", '<span class="article-page__author">Հեղինակ՝ Արամ Սարգսյան</span>', "Արամ Սարգսյան"),
+    ("zh-TW", '<span class="story-reporter">記者陳怡君／台北報導</span>', "陳怡君"),
+])
+def test_bylines_in_more_languages(lang, byline, author):
+    assert _article(_bylined(byline, lang)).author == author
+
+
+def test_a_tags_line_marked_byline_names_no_writer():
+    byline = ('<div class="byline post-labels"><span class="byline-label">Etiketat:</span>'
+              '<a href="/search/label/festival" rel="tag">Festival</a><a href="/search/label/gjirokaster" rel="tag">'
+              'Gjirokastër</a></div>')
+    assert _article(_bylined(byline, "sq")).author is None
