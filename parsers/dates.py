@@ -89,7 +89,7 @@ _TIME = r"""
       | \.(?P<minute_dot>[0-9]{2}) (?=\s*(?:uhr|gmt|utc|bst|cest|cet|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt)(?![^\W\d_]))
     )
     (?![0-9])
-    (?:\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|sa|ch|sáng|chiều|tối)(?![^\W\d_]))?
+    (?:\s*(?P<meridiem>a\.\s?m\.?|p\.\s?m\.?|am|pm|sa|ch|sáng|chiều|tối)(?![^\W\d_]))?
 """
 _ISO = r"""
     (?<![0-9])
@@ -139,8 +139,8 @@ MONTHS: dict[str, int] = {}
 for _number, _names in enumerate((
         "january jan januar jänner janvier janv enero gennaio janeiro januari",
         "february feb febr februar février fevrier févr fevr febrero febbraio fevereiro februari",
-        "march mar märz maerz mars marzo março maart mrt",
-        "april apr avril abril aprile avr",
+        "march mar märz maerz mäerz mars marzo março maart mrt",
+        "april apr avril abril aprile avr abrëll",
         "may mai mayo maggio maio mei",
         "june jun juni juin junio giugno junho",
         "july jul juli juillet juil julio luglio julho",
@@ -578,7 +578,7 @@ def _clock(match: re.Match[str]) -> Clock:
     hour = int(match["hour"])
     minute = match.group("minute") or match.group("minute_hg") or match.group("minute_vi") \
         or match.group("minute_dot") or match.group("minute_cjk") or 0
-    meridiem = (match.group("meridiem") or "").lower()
+    meridiem = (match.group("meridiem") or "").lower().replace(" ", "")   # ('p. m.', Spanish)
     if meridiem in MERIDIEM_AM and hour == 12:
         hour = 0
     elif meridiem in MERIDIEM_PM and hour < 12:

@@ -527,7 +527,8 @@ def _names_source(source: str) -> bool:
     return any(w in source for w in _SOURCE_WORDS)
 
 
-_VIETNAMESE_LETTERS = re.compile("[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+# letters only Vietnamese writes (not Romanian's ă, Croatian's đ, Yoruba's ẹ and ọ)
+_VIETNAMESE_LETTERS = re.compile("[ơưạảấầẩẫậắằẳẵặẻẽếềểễệỉịỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
 def _in_page_zone(value, doc: Doc, headline: str | None, body_el) -> str:
@@ -544,7 +545,8 @@ def _is_vietnamese(doc: Doc, headline: str | None, body_el) -> bool:
     if lang.startswith("vi"):
         return True
     sample = (headline or "") + " " + (text_of(body_el)[:400] if body_el is not None else "")
-    return bool(_VIETNAMESE_LETTERS.search(sample))
+    found = _VIETNAMESE_LETTERS.search(sample)
+    return found is not None and _VIETNAMESE_LETTERS.search(sample, found.end()) is not None
 
 
 def _vietnamese_record(doc: Doc, headline: str | None, body_el) -> bool:

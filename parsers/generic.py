@@ -1315,7 +1315,8 @@ def _iso_of_compact(m: re.Match[str]) -> str:
     return f"{day}T{m[4]}:{m[5]}" if m[4] else day
 
 
-# a dateline: the place in capitals, a comma, then the date ('КИЇВ, 3 березня 2023 року /Укрпрес/.')
+# a dateline: the place in capitals (or any place, with a dash after the date), a comma, then the
+# date ('КИЇВ, 3 березня 2023 року /Укрпрес/.', 'Berna, 13.03.2024 - ')
 _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,،]\s*")
 
 
@@ -1398,6 +1399,7 @@ def _letterhead_date(body: etree._Element) -> tuple[ParsedDate, etree._Element] 
 
 
 def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    body = body_parts(body)[0]         # (a text split in blocks opens in its first)
     first = next((el for el in body.iter("p", "div") if el is not body and text_of(el)), None)
     if first is None:
         return None
@@ -1407,12 +1409,19 @@ def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element]
         # a short date line opening the text ('28 maart 2024 · Door: Sanne de Vries')
         parsed = parse_vietnamese_datetime(text[:60])
         return (parsed, first) if parsed.value is not None and text.startswith(parsed.raw) else None
-    if place is None or not place.group(1).isupper():
+    if place is None:
         return None
     parsed = parse_vietnamese_datetime(text[place.end():place.end() + 48])
     if parsed.value is None or not text[place.end():].startswith(parsed.raw or "\0"):
         return None
+    after = place.end() + len(parsed.raw)
+    if not place.group(1).isupper() and not _DASH_AFTER.match(text, after) and text[after:].strip():
+        return None                    # ('Berna, 13.03.2024 - Nella…', 'Gdańsk, 19.03.2024' alone)
     return parsed, first
+
+
+_DASH_AFTER = re.compile(r"\s{0,3}[-–—]\s")
+_ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$")
 
 
 def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | None:
@@ -1529,7 +1538,7 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     machine = _machine_date(doc)
     timed_meta = machine is not None and machine[2] == "meta" and machine[0].has_time and \
         (machine[0].value.hour, machine[0].value.minute) != (0, 0)
-    if timed_meta and machine[0].value.utcoffset():
+    if timed_meta and machine[0].value.utcoffset() and _ZONED.search(machine[0].raw or ""):
         visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
         if not _overruled(machine[0], visible, kind, doc.url):
             return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
@@ -1549,8 +1558,10 @@ def _find_published(doc: Doc, headline: etree._Element | None,
         if local is not None:
             return local, visible_el
     if machine is not None and visible is not None:
-        if timed_meta:
-            return machine[0], machine[1]
+        if timed_meta and not (hinted and not _ZONED.search(machine[0].raw or "")
+                               and visible.value.date() != machine[0].value.date()):
+            return machine[0], machine[1]   # (a zone-less meta a day off the date the page marks
+            # as its own, 'Gdańsk, 19.03.2024' under the headline: the page's word)
         if kind == "updated":
             return machine[0], machine[1]   # the page's metadata names the published date
         return _reconcile(machine, visible, visible_el, hinted)

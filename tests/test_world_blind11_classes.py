@@ -208,3 +208,50 @@ def test_a_tags_line_marked_byline_names_no_writer():
               '<a href="/search/label/festival" rel="tag">Festival</a><a href="/search/label/gjirokaster" rel="tag">'
               'Gjirokastër</a></div>')
     assert _article(_bylined(byline, "sq")).author is None
+
+
+# -- dates: the page's own offset, Spanish 'p. m.', datelines in any case, a zone-less meta ---------
+
+def _dated(head: str, article: str, lang: str, url: str = "https://www.example.eu/stiri/2024/articol-4512"):
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Știre</title>{head}</head><body><article>'
+            f'{article}</article></body></html>')
+    return _article(html, url)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ro", "Primăria a anunțat că taxa pentru parcările rezidențiale se dublează de la 1 aprilie, după votul "
+           "din consiliul local de marți seară, în ședința extraordinară."),
+    ("hr", "Grad je objavio da obnova tržnice počinje u ponedjeljak, a radovi će trajati do rujna; Đurđevac i "
+           "Đakovo najavili su slične projekte za iduću godinu."),
+])
+def test_a_page_in_another_language_keeps_the_offset_it_prints(lang, text):
+    a = _dated('<meta property="article:published_time" content="2024-02-12T19:00:00+00:00">',
+               f'<h1>Taxa pentru parcări se dublează</h1><div class="entry-content"><p>{text}</p><p>{text}</p></div>', lang)
+    assert a.published_at == "2024-02-12T19:00:00+00:00"
+
+
+def test_spanish_p_m_with_a_space_is_the_afternoon_and_gives_the_local_day():
+    article = ('<h1>Cortes de agua en Lima</h1><div class="b-date"><span class="c-date">Actualizado el 15/03/2024 '
+               '08:12 a. m.</span> <time class="c-date" datetime="2024-03-15T00:30:00Z">Publicado el 14/03/2024 07:30 p. m.'
+               f'</time></div><div class="body"><p>{EN[0]}</p><p>{EN[1]}</p></div>')
+    a = _dated("", article, "es-PE")
+    assert a.published_at == "2024-03-14T19:30:00-05:00"
+
+
+@pytest.mark.parametrize("lead,day", [
+    ("Berna, 13.03.2024 - Nella sua seduta del 13 marzo il Consiglio federale ha deciso di costituire una "
+     "riserva per l'inverno, come l'anno scorso, per garantire l'approvvigionamento elettrico.", "2024-03-13"),
+    ("Hà Nội, 14/03/2024 - Bộ Lao động vừa ban hành hướng dẫn bảo vệ người lao động làm việc ngoài trời "
+     "trong những ngày nắng nóng kéo dài, áp dụng từ đầu tháng Tư.", "2024-03-14"),
+])
+def test_a_dateline_with_a_dash_opens_the_text_in_any_case(lead, day):
+    a = _dated("", f"<h1>Riserva per l'inverno</h1><div class='cmp-text'><p>{lead}</p><p>{EN[1]}</p></div>", "it")
+    assert (a.published_at or "")[:10] == day
+
+
+def test_the_date_under_the_headline_beats_a_zone_less_meta_a_day_off():
+    article = ('<h1>Energia Nord podpisała umowę na dostawę turbin</h1><div class="component date">'
+               '<span class="field-date">Gdańsk, 19.03.2024</span></div>'
+               f'<div class="rich-text"><p>{EN[0]}</p><p>{EN[1]}</p></div>')
+    a = _dated('<meta name="pubdate" content="2024-03-18T16:00:00">', article, "pl")
+    assert a.published_at[:10] == "2024-03-19"
