@@ -894,7 +894,8 @@ def _footer_repeats(doc: Doc, text: str) -> bool:
 
 def _footer_names(doc: Doc) -> frozenset[str]:
     containers = [el for el in doc.root.iter("footer")
-                  if not any(a.tag in ("article", "main") for a in el.iterancestors())]
+                  if not any(a.tag in ("article", "main") for a in el.iterancestors())] \
+        if "<footer" in doc.source or "<FOOTER" in doc.source else []
     for el in doc.named(("foot", "chan", "bottom")):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
         if any(_FOOTER_TOKEN.match(token) for token in hint.split()) and \
