@@ -1189,7 +1189,7 @@ _INLINE_CHROME_PART = re.compile(
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
     # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
     r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
-    r"factbox\w*|"
+    r"factbox\w*|donat\w*|donor\w*|fundrais\w*|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*)$")
@@ -1400,13 +1400,28 @@ def _linky(block: Block) -> bool:
     return block.link_chars > 0.6 * len(block.text)
 
 
+def _story_box(heading: etree._Element) -> etree._Element | None:
+    """The block a related-news heading opens when it holds the listed stories only (their
+    titles, bylines and dates: two links or more, no paragraph of prose), not the text."""
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "html") or sum(1 for _ in islice(box.iter("a"), 2)) < 2:
+        return None
+    for p in box.iter("p"):
+        text = text_of(p)
+        if len(text) >= 100 and sum(len(text_of(a)) for a in p.iter("a")) < 0.5 * len(text):
+            return None
+    return box if len(text_of(box)) < 2000 else None
+
+
 def _text_after_related(items: list[Block], start: int) -> int | None:
     """Where the article's text resumes after a related-news heading printed inside it (the
     heading's list of links skipped), or None when no prose follows: the article ended."""
     i = start
+    box = _story_box(items[start - 1].element) if start > 0 else None
     while i < len(items) and (_linky(items[i]) or items[i].element.tag == "li"
-                              or _in_list_item(items[i].element)):
-        i += 1                         # (a listed story's title, teaser and date)
+                              or _in_list_item(items[i].element)
+                              or (box is not None and box in items[i].element.iterancestors())):
+        i += 1                         # (a listed story's title, teaser and date, in the heading's box)
     if i == start or i >= len(items):
         return None
     nxt = items[i]

@@ -78,7 +78,10 @@ AD_LABELS = ("advertisement", "advertising", "sponsored", "gesponsert", "patroci
              "إعلان", "פרסומת")
 NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news release", "media release",
                 "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa",
-                "persbericht") + AD_LABELS
+                "persbericht",
+                # a platform's placeholder for a post with no writer (Blogger's 'Unknown')
+                "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt", "inconnu",
+                "desconocido", "sconosciuto") + AD_LABELS
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")

@@ -255,3 +255,27 @@ def test_the_date_under_the_headline_beats_a_zone_less_meta_a_day_off():
                f'<div class="rich-text"><p>{EN[0]}</p><p>{EN[1]}</p></div>')
     a = _dated('<meta name="pubdate" content="2024-03-18T16:00:00">', article, "pl")
     assert a.published_at[:10] == "2024-03-19"
+
+
+# -- a related-stories block inside the text, a donation box, a platform's 'Unknown' writer -------
+
+def test_the_text_goes_on_past_a_related_stories_block_with_bylines_and_dates():
+    related = ('<div class="wp-block-newspack-blocks-homepage-articles"><h2 class="article-section-title"><span>'
+               'Related coverage</span></h2><div data-posts><article><h3 class="entry-title"><a href="/2024/03/a/">'
+               'Tenant union wins repairs at Maple Court</a></h3><div class="entry-meta"><span class="byline">by Staff'
+               '</span><time class="entry-date published">March 3, 2024</time></div></article><article><h3 '
+               'class="entry-title"><a href="/2024/02/b/">What the new rental registry means</a></h3><div '
+               'class="entry-meta"><span class="byline">by Staff</span><time>February 27, 2024</time></div>'
+               '</article></div></div>')
+    donate = ('<div class="wp-block-newspack-blocks-donate tiered"><h3>Support nonprofit news</h3><p>Reader donations '
+              'fund our reporting. Give monthly and join 2,300 members.</p></div>')
+    html = ('<html lang="en"><head><meta charset="utf-8"><title>Evictions</title></head><body><article>'
+            '<h1>Eviction filings hit a ten-year high</h1><time datetime="2024-03-05T06:00:00-05:00">March 5, 2024</time>'
+            f'<div class="entry-content"><p>{EN[0]}</p>{related}<h2>Few tenants have lawyers</h2><p>{EN[1]}</p>'
+            f'{donate}<p>{EN[2]}</p></div></article></body></html>')
+    assert _article(html).body == f"{EN[0]}\n\nFew tenants have lawyers\n\n{EN[1]}\n\n{EN[2]}"
+
+
+def test_a_platform_s_unknown_writer_is_no_writer():
+    html = _bylined('', "sq").replace('<title>Story</title>', '<title>Story</title><meta name="author" content="Unknown">')
+    assert _article(html).author is None
