@@ -73,7 +73,7 @@ def test_a_sentence_with_a_hashtag_and_a_name_beside_a_number_stay_text():
                                   f"\n\nGate 2 | 14 stations\n\n{Q['en']}")
 
 
-@pytest.mark.parametrize("label", ["Quảng cáo", "Đọc thêm", "Xem thêm"])
+@pytest.mark.parametrize("label", ["Quảng cáo", "Đọc thêm", "Đọc tiếp"])
 def test_an_advertisement_or_read_more_label_alone_in_a_vietnamese_text(label):
     inner = f'<p>{P["vi"]}</p><p>{label}</p><p>{Q["vi"]}</p>'
     assert _body("vi", inner) == f"{P['vi']}\n\n{Q['vi']}"
