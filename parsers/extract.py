@@ -40,7 +40,7 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024
 GENERIC = "generic"
 
 _BOILER = re.compile(
-    r"^(?:bản in|in bài(?: viết)?|in trang|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|"
+    r"^(?:bản in|in bài(?: viết)?|in trang|in|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|"
     r"đầu trang|gửi email|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ|share|tweet|like|email|"
     r"xem tiếp|xem thêm|đọc thêm|đọc tiếp|quảng cáo|xem theo ngày|góp ý|phản hồi|bình luận|lưu bài|đánh giá|"
     r"chia sẻ bài viết|"
@@ -1142,8 +1142,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         m = _LINKED_READ_MORE.match(text)
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
-        if _PLAYER_LINE.match(text) or (len(text) <= 40 and _LISTEN_LINE.match(text)):
-            continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết'
+        if _PLAYER_LINE.match(text) or (len(text) <= 40 and (_LISTEN_LINE.match(text)
+                                                             or _TRANSCRIPT_LABEL.match(text))):
+            continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết', 'Lời bình:'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
         if _reader_notice(text) or _link_bar(block):
@@ -1154,6 +1155,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # the page's record card: dates, who published, visits
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
+            continue
+        if not _prose_seen(kept) and headline and text == headline and profile is None:
+            kept.clear()               # a kicker or the section's name over the headline: not text
             continue
         if not _prose_seen(kept) and (_page_furniture(block, headline, date_raw)
                                       or generic.is_date_badge(block.element)):
@@ -1471,6 +1475,7 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 # a read-more line the portals put inside the text, with its colon: the title after it is a link
 _LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
                                r"\s*[:：>»]\s*(?=\S)", re.I)
+_TRANSCRIPT_LABEL = re.compile(r"^(?:" + alternation(labels.TRANSCRIPT) + r")\s*[:：]?$", re.I)
 _LISTEN_LINE = re.compile(r"^(?:" + alternation(labels.LISTEN) + r")\b", re.I)
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
@@ -1583,8 +1588,14 @@ def _share_bar(text: str) -> bool:
     words = text.lower().replace(":", " ").split()
     if all(w in _SHARE_WORDS or w in _TOOL_WORDS for w in words) and "sẻ" in words and "in" in words:
         return True                    # 'Chia sẻ · Bản in': the toolbar of a theme without icons
+    if len(words) <= 4 and ("share" in words or "sẻ" in words) and \
+            all(w in _SHARE_WORDS or _COUNT_WORD.match(w) for w in words) and any(_COUNT_WORD.match(w) for w in words):
+        return True                    # '318 Chia sẻ', 'Share (12)': the share button and its count
     return any(w in _NETWORKS for w in words) and ("share" in words or "sẻ" in words) \
         and all(w in _SHARE_WORDS for w in words)
+
+
+_COUNT_WORD = re.compile(r"^\(?\d[\d.,]*\)?$")
 
 
 _TOOL_WORDS = frozenset({"bản", "lưu", "phóng", "to", "thu", "nhỏ", "cỡ", "chữ", "trang", "đầu", "về"})

@@ -605,7 +605,7 @@ BYLINE_LABEL = re.compile(
     r"un article de|article de|ein bericht von|bericht von|ein beitrag von|reportaje de|"
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
-    r"reported by|story by|words by|text by|geschreven door|geschrieben von|scritto da|"
+    r"reported by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"

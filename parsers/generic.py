@@ -837,7 +837,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
                 or _names_a_linked_section(doc, el, text):
             continue                   # a box title ("TIN MỚI"), the site's name in its banner
-        if _footer_repeats(doc, text) and (body_pos is None or doc.position(el) < body_pos):
+        if _portal_name(doc, text) or \
+                _footer_repeats(doc, text) and (body_pos is None or doc.position(el) < body_pos):
             continue                   # the site's name, printed again in its footer
         if el.tag != "h1" and _titles_a_box(el):
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
@@ -1120,7 +1121,15 @@ def names_a_section(text: str) -> bool:
 _SITE_NAME_WORDS = ("logo", "brand", "sitename", "sitetitle", "masthead", "banner", "portalname",
                     "tendonvi", "tentruong", "tencoquan", "tenxa", "tenphuong", "tenhuyen")
 _SITE_NAME_TOKEN = re.compile(r"(?:^|\s)(?:site|portal)[-_](?:name|title)(?:$|\s)|"
-                              r"(?:^|\s)ten[-_](?:don[-_]vi|truong|co[-_]quan|xa|phuong|huyen)(?:$|\s)", re.I)
+                              r"(?:^|\s)ten[-_]?(?:don[-_]?vi|truong|co[-_]?quan|xa|phuong|huyen|trang|web|cong)(?:$|\s)",
+                              re.I)
+_PORTAL_NAME = re.compile(r"^(?:" + alternation(labels.PORTAL_NAMES) + r")\b", re.I)
+
+
+def _portal_name(doc: Doc, text: str) -> bool:
+    """A heading that names a portal ('CỔNG THÔNG TIN ĐIỆN TỬ XÃ TIÊN YÊN'), in capitals or as
+    the page's whole <title>: the site's name, not an article's headline."""
+    return bool(_PORTAL_NAME.match(text)) and (text.isupper() or text.casefold() == doc.title.strip().casefold())
 # a layout cell painted with the banner picture (<td background="images/banner.jpg">)
 _BANNER_PICTURE = re.compile(r"(?:banner|header|logo|masthead|top)[^/]*$", re.I)
 _BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)", re.I)
@@ -1434,11 +1443,13 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
             parsed = parse_vietnamese_datetime(_COMPACT.sub(_iso_of_compact, value.strip()))
             if parsed.value is not None:
                 return parsed, None, "meta"
-    for el in doc.hints("dateprop"):
-        if el.get("itemprop") in ("datePublished", "dateCreated"):
-            parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
-            if parsed.value is not None:
-                return parsed, el, "itemprop"
+    dated = doc.hints("dateprop")
+    for prop in ("datePublished", "dateCreated"):   # (the publication's before the draft's)
+        for el in dated:
+            if el.get("itemprop") == prop:
+                parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
+                if parsed.value is not None:
+                    return parsed, el, "itemprop"
     value = doc.jsonld_value("datePublished")
     if value:
         parsed = parse_vietnamese_datetime(value)
@@ -1999,7 +2010,8 @@ _ASKED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_ASKED) + r")\b[^0-9]{
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 
-_TIME_PUBLISHED = re.compile(r"publish|pubdate|entry-date|post-date|created|ngay-?dang", re.I)
+_TIME_PUBLISHED = re.compile(r"publish|pubdate|entry-date|post-date|ngay-?dang", re.I)
+_TIME_CREATED = re.compile(r"created", re.I)
 _TIME_UPDATED = re.compile(r"updated|modified|cap-?nhat", re.I)
 
 
@@ -2009,6 +2021,8 @@ def _time_kind(el: etree._Element) -> str | None:
         return "published"
     if hint and _TIME_UPDATED.search(hint):
         return "updated"
+    if hint and _TIME_CREATED.search(hint):
+        return "created"               # (Joomla's dateCreated before its datePublished)
     return None
 
 

@@ -69,6 +69,15 @@ PHOTO_STORY = ("in pictures", "in photos", "photos", "photo essay", "pictures", 
                "fotogalería", "fotogaleria", "em fotos", "in foto", "zdjęcia", "фото", "фоторепортаж", "ảnh",
                "phóng sự ảnh", "写真", "组图", "图集", "포토", "화보")
 
+# the name of a portal printed as a heading ('CỔNG THÔNG TIN ĐIỆN TỬ XÃ TIÊN YÊN'): its site's name
+PORTAL_NAMES = ("cổng thông tin điện tử", "trang thông tin điện tử", "cổng ttđt", "trang ttđt", "cổng thông tin",
+                "trang tin điện tử", "website")
+
+# the label over a video's transcript or narration, alone on its line ('Transcript', 'Lời bình:'):
+# what follows is the text, the label is not
+TRANSCRIPT = ("transcript", "video transcript", "lời bình", "nội dung lời bình", "bản ghi lời thoại", "transkript",
+              "transcription", "transcripción", "trascrizione")
+
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
 # an advertisement's label, alone on its line between paragraphs or where a byline goes
@@ -81,7 +90,9 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "persbericht",
                 # a platform's placeholder for a post with no writer (Blogger's 'Unknown')
                 "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt", "inconnu",
-                "desconocido", "sconosciuto") + AD_LABELS
+                "desconocido", "sconosciuto",
+                # a CMS's default account ('Viết bởi Super User' on a Joomla site)
+                "super user", "superuser") + AD_LABELS
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
@@ -125,7 +136,7 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 "sưu tầm, biên soạn", "sưu tầm và biên soạn", "sưu tầm - biên soạn", "sưu tầm", "biên soạn",
                 "tổng hợp, biên soạn", "tổng hợp và biên soạn", "tổng hợp", "biên dịch", "lược dịch", "dịch",
                 # a book's presenter at a library, a bulletin's forecaster
-                "người giới thiệu", "dự báo viên")
+                "người giới thiệu", "dự báo viên", "produced by", "prepared by")
 # a signature that only says the text was collected from elsewhere ('ST', '(Sưu tầm)'): no writer
 COLLECTED = ("st", "s.t", "sưu tầm", "st.")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
