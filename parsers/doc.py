@@ -792,11 +792,13 @@ def _headline_link(a: etree._Element) -> bool:
     text = text_content(a) or ""
     if len(_WORD.findall(text)) >= 4:
         return True
-    # Chinese and Japanese write without spaces: eight ideographs or kana make a headline
-    return len(_CJK_CHAR.findall(text)) >= 8
+    # Chinese and Japanese write without spaces: eight ideographs or kana make a headline; Thai,
+    # Lao, Khmer and Burmese twelve letters
+    return len(_CJK_CHAR.findall(text)) >= 8 or len(_SPACELESS_LETTER.findall(text)) >= 12
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_SPACELESS_LETTER = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
-from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
+from .fields import (_CJK_NAME, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
@@ -496,7 +496,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
-        or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) \
+        or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) or _wire_reporter(body_el) \
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
@@ -692,10 +692,30 @@ def _card_names(el: etree._Element, name: str, later: list[etree._Element]) -> l
     return names if len(names) > 1 else None
 
 
+_JOINED = re.compile(r"^(?:,|&|,?\s*(?:" + alternation(labels.JOINING) + r"))?$", re.I)
+
+
+def _joined_only(el: etree._Element, names: list[etree._Element]) -> bool:
+    """Only commas and joiners ('i', 'and', '&') stand between the names in `el`'s text."""
+    text, at = text_of(el), 0
+    for i, node in enumerate(names):
+        name = text_of(node)
+        found = text.find(name, at) if name else -1
+        if found < 0 or (i and not _JOINED.match(text[at:found].strip())):
+            return False
+        at = found + len(name)
+    return True
+
+
 def _listed_names(el: etree._Element) -> list[str] | None:
     """The names inside one marked list of writers ('<ul class="authors">' of name elements
     alike), a photographer's left out."""
-    inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _NAME_PART.search(d.get("class") or "")]
+    inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and (
+        _NAME_PART.search(d.get("class") or "")
+        or (d.tag in ("a", "span") and not len(d) and _WRITER_TOKEN.search(d.get("class") or "")))]
+    inner = [d for d in inner if not any(o is not d and d in o.iterancestors() for o in inner)]   # the innermost
+    if not any(_NAME_PART.search(d.get("class") or "") for d in inner) and not _joined_only(el, inner):
+        return None                    # writers' links joined by other words ('Teksti: A · Kuvat: B')
     if len(inner) < 2 or not all(_same_mark(d, inner[0]) for d in inner):
         return None
     return list(dict.fromkeys(filter(None, (byline_of(d) for d in inner if not _photo_credit(d))))) or None
@@ -872,7 +892,7 @@ def _agency_byline(el: etree._Element) -> str | None:
     """A marked byline that names no person: a news agency or the newsroom ("dpa/AFP",
     "La rédaction"), short, one to four words, no digits, not a button."""
     text = BYLINE_LABEL.sub("", byline_text(el)).strip(" ,;-–—·.")
-    if not _AGENCY.match(text) or len(text.split()) > 4 or _UI_WORDS.match(text) \
+    if not _AGENCY.match(text) or len(text.split()) > 4 or _UI_WORDS.match(text) or _ROLE_ONLY.match(text) or "@" in text \
             or not (any(ch.isupper() for ch in text) or _agencies(text)):
         return None
     return text
@@ -912,6 +932,15 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
                                and not _SITE_ACCOUNT_WORDS & set(name.lower().split())):
             return name
     return None
+
+
+def _wire_reporter(body_el) -> str | None:
+    """A Korean wire story's reporter in the dateline that opens its text ('(서울=한반도뉴스)
+    김서연 기자 = …')."""
+    if body_el is None:
+        return None
+    found = KOREAN_DATELINE.match(text_of(body_el)[:60])
+    return found.group(1) if found else None
 
 
 def _cjk_reporter(doc: Doc, body_el) -> str | None:
@@ -1020,15 +1049,39 @@ def _meta_line_name(headline: etree._Element | None) -> str | None:
     the writer, though no label says so."""
     if headline is None:
         return None
-    line = headline.getnext()
-    if line is None or not isinstance(line.tag, str):
+    line = _next_line(headline)
+    if line is None:
         return None
     items = [i.strip() for i in ITEM_SEPARATOR.split(text_of(line)) if i.strip()]
+    if len(items) == 1 and len(items[0]) <= 60:
+        # a name alone on the line between the headline and the date line (a table-era page's
+        # '<font size="2"><b>Γιώργος Παπαδόπουλος</b></font><br><font size="1">20/11/2008 12:15</font>')
+        after = _next_line(line)
+        dated = after is not None and len(text_of(after)) <= 40 and \
+            parse_vietnamese_datetime(text_of(after)).value is not None
+        name = items[0]
+        return name if dated and looks_like_name(name) and 2 <= len(name.split()) <= 4 else None
     if not 2 <= len(items) <= 4 or len(text_of(line)) > 100 or not any(
             any(ch.isdigit() for ch in item) for item in items[1:]):
         return None
     name = items[0]
     return name if looks_like_name(name) and len(name.split()) >= 2 else caseless_name(name)
+
+
+def _next_line(el: etree._Element) -> etree._Element | None:
+    """The element printed after `el` (line breaks passed over; from the innermost of a
+    '<font><b>…</b></font>', the next of its holder, two levels up at most)."""
+    node = el
+    for _ in range(3):
+        nxt = node.getnext()
+        while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag == "br"):
+            nxt = nxt.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return None
+    return None
 
 
 _ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
@@ -1041,8 +1094,8 @@ def _platform_account(doc: Doc, body_el) -> str | None:
     writer, as the page prints him. (A Vietnamese portal's CMS account is not: 'Người đăng: admin'.)"""
     for el in islice(generic.author_elements(doc, body_el), 6):
         text = clean(text_of(el))
-        if is_account(text) and not _SITE_ACCOUNT_WORDS & set(re.split(r"[\W_\d]+", text.lower())):
-            return text
+        if is_account(text) and "@" not in text and not _SITE_ACCOUNT_WORDS & set(re.split(r"[\W_\d]+", text.lower())):
+            return text                # (an e-mail address is no account's name)
     for a in islice(doc.root.iter("a"), 400):
         href = a.get("href") or ""
         at = href.rfind("/@")

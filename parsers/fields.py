@@ -646,6 +646,8 @@ def cjk_reporter(text: str) -> str | None:
 
 # a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
 KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
+# ... and in a wire story's dateline that opens the text ('(서울=한반도뉴스) 김서연 기자 = …')
+KOREAN_DATELINE = re.compile(r"^[(（][^()（）]{2,30}[)）]\s*([\uac00-\ud7af]{2,4})\s*(?:기자|특파원)\s*=")
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:" + alternation(labels.UPLOADER) + r"|posted by|submitted by|"
     r"uploaded by|publié par|posté par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
@@ -761,7 +763,7 @@ def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | N
     return clean(full[:start] + joined)
 # a link to a writer's own page ('/author/jane-doe/', '/staff/4365/nadia-brooks/', '/autor-fl5pbd')
 _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|experts?|"
-                          r"contributors?|columnists?|reporters?|profiles?|people|redakteur|tac-gia|writers?)"
+                          r"contributors?|columnists?|reporters?|profiles?|people|person|redakteur|tac-gia|writers?)"
                           r"(?:/[^/?#]+(?:/[^/?#]+)?|-[^/?#]+)/?(?:$|[?#])", re.I)
 
 
@@ -807,6 +809,13 @@ _EDITOR_ONLY = re.compile(r"^\s*(?:" + alternation(labels.EDITOR) + r")\s*[:：]
 _OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$")
 
 
+# a writer's role printed alone in his card ('Contributor', 'Staff Writer'): no name; after a name
+# in the same card ('Jane Smith Contributor'): not part of it
+_ROLES_EN = r"(?:senior |staff |guest |freelance |special )?(?:contributor|writer|columnist|correspondent|reporter|editor|journalist)"
+_ROLE_ONLY = re.compile(rf"^{_ROLES_EN}s?$|^authors?$", re.I)
+_ROLE_AFTER = re.compile(rf"(?<=\w)\s+{_ROLES_EN}$", re.I)
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
@@ -830,7 +839,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \
             or rest[:end.start()]              # 'Thiếu tá X - Đồn Biên phòng Y': as printed
     rest = rest.strip(" ,;:|-–—·.")
-    if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest:
+    rest = _ROLE_AFTER.sub("", rest)                # 'Jane Smith Contributor': the person
+    if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest \
+            or "@" in rest or _ROLE_ONLY.match(rest):
         return None                    # (a label not a writer's left in it: 'Etiketat: Festival')
     if looks_like_name(rest) or ((m is not None or roled) and _dashed_unit(rest)):
         return rest

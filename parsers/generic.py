@@ -871,10 +871,28 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
                 return text_of(el), el
     if og and not names_a_section(og):
-        return _strip_site(og, doc), None
+        text = _strip_site(og, doc)
+        return text, _printed_as(doc, text)
     if doc.title and not names_a_section(doc.title):
-        return _strip_site(doc.title, doc), None
+        text = _strip_site(doc.title, doc)
+        return text, _printed_as(doc, text)
     return (best[1], best[2]) if best else (None, None)
+
+
+_PRINTED_TAGS = ("b", "strong", "font", "span", "div", "p", "td", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _printed_as(doc: Doc, headline: str | None) -> etree._Element | None:
+    """The element that prints the headline taken from the metadata or the <title> (a table-era
+    page's '<font size="4"><b>…</b></font>'), the innermost first met; None when none prints it
+    whole. Where it stands anchors the search for the article's date."""
+    if not headline or len(headline) > 300:
+        return None
+    for el in doc.root.iter(*_PRINTED_TAGS):
+        if (el.text or "").strip()[:1] == headline[:1] and text_of(el) == headline:
+            inner = next((d for d in el.iterdescendants(*_PRINTED_TAGS) if text_of(d) == headline), None)
+            return inner if inner is not None else el
+    return None
 
 
 # the page's own footer by a class or id token ('footer', 'site-footer', 'chan-trang', 'bottom'),
@@ -1836,8 +1854,26 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
     parsed = parse_vietnamese_datetime(el.get("datetime"))
     if parsed.value is None:
         return None
-    kind = _time_kind(el)
+    kind = _time_kind(el) or _label_before(el)
     return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
+
+
+def _label_before(el: etree._Element) -> str | None:
+    """The kind of date the words just before a <time> name ('Publicerad <time>14 mars</time>',
+    'Updated <time>…'): the text of its parent up to it, when short."""
+    parent = el.getparent()
+    if parent is None:
+        return None
+    before = (parent.text or "") + "".join(text_content(s) + (s.tail or "")
+                                           for s in reversed(list(el.itersiblings(preceding=True))))
+    before = before.strip()
+    if not before or len(before) > 40:
+        return None
+    if _PUBLISHED_WORDS.search(before):
+        return "published"
+    if _UPDATED_WORDS.search(before):
+        return "updated"
+    return None
 
 
 # a byline's machine date in a data attribute, beside a relative time it prints ('2 days ago')
@@ -2136,6 +2172,24 @@ def _timestamp_line(text: str) -> bool:
     return not _is_prose(rest, None)
 
 
+def _listed_item(item: etree._Element | None) -> bool:
+    """A list item beside two or more of its kind (the same tag and class) that hold a link."""
+    if item is None or item.tag != "li":
+        return False
+    alike = 0
+    for sib in item.itersiblings():
+        if sib.tag == "li" and sib.get("class") == item.get("class") and next(sib.iter("a"), None) is not None:
+            alike += 1
+            if alike >= 2:
+                return True
+    for sib in item.itersiblings(preceding=True):
+        if sib.tag == "li" and sib.get("class") == item.get("class") and next(sib.iter("a"), None) is not None:
+            alike += 1
+            if alike >= 2:
+                return True
+    return False
+
+
 def _after_headline_link(el: etree._Element) -> bool:
     """A date printed right after a linked headline: a listing entry's date, not the page's."""
     node = el
@@ -2149,6 +2203,8 @@ def _after_headline_link(el: etree._Element) -> bool:
                 return False           # the article's category link beside its date
             if sum(1 for _ in islice(prev.iter("a"), 3)) > 2:
                 return False           # a box of links (an infobox of related stories): no headline
+            if prev.tag == "a" and _listed_item(node.getparent()):
+                return True            # a short title's link and its date, one item of a list
             return _links_headline(prev) and not _mostly_text(prev)
         node = node.getparent()
         if node is None:
