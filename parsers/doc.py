@@ -588,6 +588,20 @@ def _taker(pieces: list[str], owners: list, paragraphs: dict):
 
 LINK_LIST_TAGS = ("li", "dd", "dt", "tr")
 
+
+def _any_element(el: etree._Element) -> bool:
+    return True
+
+
+def _digit_image(el: etree._Element) -> bool:
+    return _COUNTER_SRC.search(el.get("src") or "") is not None
+
+
+# the index's lists of elements found by their tag: the tags, and the test an element passes
+_TAGGED = {"headings": (("h1", "h2", "h3", "h4"), _any_element),
+           "times": (("time",), _any_element),
+           "digit_images": (("img",), _digit_image)}
+
 class Doc:
     def __init__(self, root: etree._Element, url: str, source: str = "") -> None:
         self.root = root
@@ -596,6 +610,7 @@ class Doc:
         self._positions: dict[etree._Element, int] = {}
         self._hints: dict[str, list] = {}
         self._texts: dict[str, list] = {}
+        self._tagged: dict[str, list] = {}
         self.memo: dict = {}          # small per-page caches of the finders
 
     @cached_property
@@ -637,6 +652,30 @@ class Doc:
             group = self._texts[name] = build_text_group(self.root, self.__dict__.get("hidden"),
                                                          name, self.short_texts)
         return group
+
+    def tagged(self, name: str) -> list[etree._Element]:
+        """The index's `headings` (h1-h4), `times` or `digit_images` (the <img>s whose src names
+        a counter's digits), outside hidden elements, in document order: the index's own list
+        when it is built, else found alone (the fallbacks of a profiled page ask for one of
+        them without needing the rest of the index)."""
+        idx = self._built()
+        if idx is not None:
+            return getattr(idx, name)
+        group = self._tagged.get(name)
+        if group is None:
+            tags, wanted = _TAGGED[name]
+            in_hidden = self._hidden_up()
+            group = self._tagged[name] = [el for el in self.root.iter(*tags)
+                                          if wanted(el) and not in_hidden(el)]
+        return group
+
+    def _hidden_up(self) -> "_HiddenUp":
+        """Whether an element is inside a hidden one, as the index's walk finds them (nothing is
+        hidden on a page whose source names no way of hiding)."""
+        hidden = self.__dict__.get("hidden")
+        if hidden is None and self.source and not _names_hiding(self.source):
+            hidden = _NOTHING_HIDDEN
+        return _HiddenUp(hidden)
 
     @cached_property
     def hint_attrs(self) -> HintAttrs:

@@ -920,7 +920,7 @@ _CREDIT_SECTION = re.compile(r"^(?:" + alternation(labels.CREDIT_SECTION) + r")\
 def _credit_section(doc: Doc) -> str | None:
     """The office or person a page section headed by a credit names ('<h2>A cura di</h2>' over a
     card whose title links to 'Ufficio Stampa'): the title of the block right under the heading."""
-    for heading in doc.index.headings:
+    for heading in doc.tagged("headings"):
         if heading.tag not in ("h2", "h3", "h4") or not _CREDIT_SECTION.match(text_of(heading)):
             continue
         block = heading.getnext()

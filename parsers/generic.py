@@ -699,7 +699,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     # a text-only page's body is <body> itself: where the heading stands says nothing then
     body_pos = doc.position(body) if body is not None and body.tag != "body" else None
     best: tuple[float, str, etree._Element] | None = None
-    candidates = doc.index.headings + doc.index.hints["title"]
+    candidates = doc.tagged("headings") + doc.hints("title")
     styled = opening = None
     if body is not None:
         styled = _styled_line_before(body)
@@ -1563,7 +1563,7 @@ def _visible_date(doc: Doc, headline, body
     anchor = headline if headline is not None else body
     anchor_pos = doc.position(anchor) if anchor is not None else 0
     queue: list[tuple[int, int, etree._Element]] = []
-    for el in doc.index.times:
+    for el in doc.tagged("times"):
         if el.get("datetime"):
             queue.append((_distance(doc, el, anchor_pos) - 30, 0, el))
     for el in _date_candidates(doc):
@@ -2193,7 +2193,7 @@ def _view_near(el: etree._Element) -> int | None:
 def find_counter(doc: Doc) -> Counter:
     """The site's visitor-counter widget, found by its digit images or by its title."""
     tried: set[etree._Element] = set()
-    for img in doc.index.digit_images:
+    for img in doc.tagged("digit_images"):
         parent = img.getparent()
         if parent in tried:
             continue                   # one digit row is read once, not once per digit
