@@ -1050,6 +1050,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     for part in more:
         items.extend(blocks(part))
     kept: list[Block] = []
+    prose_seen = False                 # `_prose_seen(kept)`, kept up as blocks are kept
     i = 0
     while i < len(items):
         block = items[i]
@@ -1062,10 +1063,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             i = resume                 # a related box inside the article: the text goes on
             continue
         if inline_chrome and _inline_boiler(block, kept):
-            if _ENDS_ARTICLE.match(text) and _prose_seen(kept):
+            if _ENDS_ARTICLE.match(text) and prose_seen:
                 break                  # "###", "Reader comments": the article ended above
             continue
-        if inline_chrome and _prose_seen(kept) and _release_tail(block):
+        if inline_chrome and prose_seen and _release_tail(block):
             break                      # a press release's 'About X' and contacts: not its text
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)
@@ -1080,15 +1081,16 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if not _prose_seen(kept) and (_page_furniture(block, headline, date_raw)
-                                      or generic.is_date_badge(block.element)):
+        if not prose_seen and (_page_furniture(block, headline, date_raw)
+                               or generic.is_date_badge(block.element)):
             continue
-        if not _prose_seen(kept) and (len(text) < 100 and _META_LINE.match(text)
-                                      or profile is None and _info_line(text)):
+        if not prose_seen and (len(text) < 100 and _META_LINE.match(text)
+                               or profile is None and _info_line(text)):
             continue                   # the article-info lines above the text (category, date, hits)
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
         kept.append(block)
+        prose_seen = prose_seen or _prose_seen([block])
     kept = _drop_attachment_box(kept)
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
@@ -1337,10 +1339,12 @@ def _drop_pull_quotes(kept: list[Block]) -> list[Block]:
     whose words the text prints in full elsewhere, with its attribution."""
     quotes: set[etree._Element] = set()
     for block in kept:
+        if len(block.text) < 30:
+            continue
         boxes = [a for a in islice(self_and_ancestors(block.element), 4)
                  if a.tag == "blockquote" or _QUOTE_CLASS.search(a.get("class") or "")]
         box = boxes[-1] if boxes else None   # (the whole quotation: its words and its attribution)
-        if box is None or box in quotes or len(block.text) < 30:
+        if box is None or box in quotes:
             continue
         core = block.text.strip(" .,;:!?\"'“”„«»‘’–—-")   # (the text prints it inside its quotation marks)
         if any(core in other.text for other in kept
