@@ -21,6 +21,7 @@ from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
+from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, _UI_WORDS, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
@@ -297,6 +298,7 @@ def reset_caches() -> None:
     listing_caches_reset()
     doc_caches_reset()
     dates_caches_reset()
+    fields_caches_reset()
     generic.reset_caches()
     text_caches_reset()
 

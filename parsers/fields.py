@@ -14,7 +14,7 @@ from lxml import etree
 from . import labels
 from .dates import BIDI
 from .labels import alternation
-from .text import clean, drop_tree, text_of
+from .text import REMEMBERED_TEXT, clean, drop_tree, text_of
 
 # -- numbers ------------------------------------------------------------------------------------
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+")
@@ -332,6 +332,12 @@ def _column_counts(text: str, kinds: dict[str, str]) -> dict[str, int]:
 
 def labelled_counts(text: str) -> dict[str, int]:
     """{'total': .., 'online': .., 'today': ..} from 'Đang truy cập: 25 Hôm nay: 1.024 ...'."""
+    if len(text) > REMEMBERED_TEXT:
+        return _read_counts(text)
+    return dict(_remembered_counts(text))     # (a copy: the caller's to change)
+
+
+def _read_counts(text: str) -> dict[str, int]:
     pattern, kinds, after, ends_with_label = _labelled_patterns()
     text = unicodedata.normalize("NFC", text)
     found: dict[str, int] = {}
@@ -358,6 +364,16 @@ def labelled_counts(text: str) -> dict[str, int]:
                 _keep(found, "total", m.group(1))
                 break
     return found
+
+
+# a site prints its counter box on every page, and a page's counter texts are read by several
+# finders: the counts of short texts are remembered
+_remembered_counts = functools.lru_cache(maxsize=4096)(_read_counts)
+
+
+def reset_caches() -> None:
+    """Forget the counter texts read so far (benchmarks: each pass sees the pages afresh)."""
+    _remembered_counts.cache_clear()
 
 
 def _keep(found: dict[str, int], kind: str, number: str) -> None:
