@@ -218,7 +218,7 @@ def build_index(root: etree._Element, source: str = "",
             extra = itemprop or rel
             if cls or ident or extra:
                 hinted.append(el)
-                names.append(" ".join(filter(None, (cls, ident, extra))))
+                names.append(_hint_name(cls, ident, extra))
         text = el.text
         if text and not text.isspace():
             take(text, el)
@@ -229,6 +229,14 @@ def build_index(root: etree._Element, source: str = "",
     idx.text = _Groups(ShortTexts.of(pieces, owners))
     idx.hints = _Groups(HintAttrs.of(hinted, names))
     return idx
+
+
+def _hint_name(cls: str | None, ident: str | None, extra: str | None) -> str:
+    """An element's class, id and itemprop (else rel) as the hint groups read them: joined by
+    spaces, the empty ones left out (most elements have a class alone)."""
+    if not ident and not extra and cls:
+        return cls
+    return " ".join(filter(None, (cls, ident, extra)))
 
 
 class _Groups(dict):
@@ -406,7 +414,7 @@ class HintAttrs:
         for el, cls, ident, extra in zip(attrs.elements, attrs.classes, attrs.ids, attrs.extras):
             if (cls or ident or extra) and el.tag not in _SKIP:
                 elements.append(el)
-                names.append(" ".join(filter(None, (cls, ident, extra))))
+                names.append(_hint_name(cls, ident, extra))
         self.elements = elements
         self.low, self.starts = _joined(names)
 
@@ -673,9 +681,14 @@ class Doc:
         """Whether an element is inside a hidden one, as the index's walk finds them (nothing is
         hidden on a page whose source names no way of hiding)."""
         hidden = self.__dict__.get("hidden")
-        if hidden is None and self.source and not _names_hiding(self.source):
+        if hidden is None and self.source and not self.names_hiding:
             hidden = _NOTHING_HIDDEN
         return _HiddenUp(hidden)
+
+    @cached_property
+    def names_hiding(self) -> bool:
+        """Whether the page's source names a way of hiding an element (`_names_hiding`)."""
+        return _names_hiding(self.source)
 
     @cached_property
     def hint_attrs(self) -> HintAttrs:

@@ -497,8 +497,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     return article
 
 
-_SOURCE_WORDS = tuple({w for word in ("guồn", "GUỒN") for w in (word, unicodedata.normalize("NFD", word))}) \
-    + ("ource", "OURCE")
+# (the words pages print most often first: the test stops at the first one found)
+_SOURCE_WORDS = tuple(dict.fromkeys(("guồn", "ource", "GUỒN", "OURCE", *(
+    unicodedata.normalize("NFD", word) for word in ("guồn", "GUỒN")))))
 
 
 def _names_source(source: str) -> bool:
