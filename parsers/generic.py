@@ -717,15 +717,16 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
                 continue
         text = text_of(el)
         words = _word_count(text)
-        if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
-            continue
-        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
-                or _names_a_linked_section(doc, el, text):
-            continue                   # a box title ("TIN MỚI"), the site's name in its banner
-        if el.tag != "h1" and _titles_a_box(el):
-            continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
+        # (the tests of its words and class first: the costlier tests of its place in the tree
+        # are left for the candidates they pass)
+        if not 2 <= words <= 60 or RELATED_HEADING.match(text) or names_a_section(text) or _section_caps(text):
+            continue                   # a box title ("TIN MỚI")
         if _SCREEN_READER.search(el.get("class") or ""):
             continue                   # a heading for screen readers only ("Bạn đang ở đây")
+        if in_link_list(el) or chrome_ancestor(el) or _site_name(el) or _names_a_linked_section(doc, el, text):
+            continue                   # a listed item, the chrome, the site's name in its banner, a section's name
+        if el.tag != "h1" and _titles_a_box(el):
+            continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
         score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
         if low in title_parts or (len(low) > 15 and low in full_title):
