@@ -13,7 +13,7 @@ from lxml import etree
 
 from . import labels
 from .dates import BIDI, BIDI_MARKS, FOREIGN_DIGIT, HAS_MONTH, SCRIPT_DIGITS
-from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
+from .text import _PAGE, REMEMBERED_TEXT, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -551,6 +551,7 @@ _MAX_SEEN_TEXTS = 20_000
 def reset_caches() -> None:
     """Forget the texts seen so far (benchmarks: each pass sees the pages afresh)."""
     _SEEN_TEXTS.clear()
+    _related_hint.cache_clear()
 
 
 def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
@@ -1039,10 +1040,18 @@ def in_related_block(el: etree._Element, levels: int = 6) -> bool:
     return False
 
 
+def _names_related(hint: str) -> bool:
+    return _RELATED_HINT.search(hint) is not None
+
+
+# a site's blocks carry the same classes and ids on every page: the verdicts are remembered
+_related_hint = lru_cache(maxsize=4096)(_names_related)
+
+
 def _related_node(node: etree._Element) -> bool:
     """`node` is a related-news block by its class or id, or by the heading before it."""
     hint = (node.get("class") or "") + " " + (node.get("id") or "")
-    if hint.strip() and _RELATED_HINT.search(hint):
+    if hint.strip() and (_related_hint(hint) if len(hint) <= REMEMBERED_TEXT else _names_related(hint)):
         return True
     prev, seen = node.getprevious(), 0
     while prev is not None and seen < 3:

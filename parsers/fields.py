@@ -149,12 +149,27 @@ def _drawn_digit(img: etree._Element) -> str | None:
     gallery's 'ngay-hoi-1.jpg')."""
     if _photo_sized(img) or _in_gallery(img):
         return None
-    m = _DIGIT_SRC.search(img.get("src") or "")
-    if m:
-        digit = m.group(1).lower()
-        return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
+    src = img.get("src") or ""
+    digit = _src_digit(src) if len(src) <= MAX_REMEMBERED_SRC else _read_src_digit(src)
+    if digit is not None:
+        return digit
     alt = (img.get("alt") or "").strip()
     return alt if len(alt) == 1 and alt.isdigit() else None
+
+
+def _read_src_digit(src: str) -> str | None:
+    """The digit an image's src names ('/images/counter/5.gif', '.../five.png'), or None."""
+    m = _DIGIT_SRC.search(src)
+    if m is None:
+        return None
+    digit = m.group(1).lower()
+    return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
+
+
+# a site's counter digits and pictures are the same few files on every page, and each image is
+# asked about by several readers of a counter box: the answers for srcs this long are remembered
+MAX_REMEMBERED_SRC = 300
+_src_digit = functools.lru_cache(maxsize=4096)(_read_src_digit)
 
 
 def labelled_rows(el: etree._Element) -> Counter | None:
@@ -372,8 +387,10 @@ _remembered_counts = functools.lru_cache(maxsize=4096)(_read_counts)
 
 
 def reset_caches() -> None:
-    """Forget the counter texts read so far (benchmarks: each pass sees the pages afresh)."""
+    """Forget the counter texts and image srcs read so far (benchmarks: each pass sees the
+    pages afresh)."""
     _remembered_counts.cache_clear()
+    _src_digit.cache_clear()
 
 
 def _keep(found: dict[str, int], kind: str, number: str) -> None:
