@@ -197,7 +197,7 @@ def _defused(text: str, warnings: list[str]) -> str:
         if count:
             warnings.append(f"{count} start tag(s) with more than {MAX_ATTRIBUTES} attributes lost "
                             "them (pathological markup)")
-    if text.count("<") > MAX_ELEMENTS:
+    if len(text) > MAX_ELEMENTS and text.count("<") > MAX_ELEMENTS:   # (no more '<' than characters)
         cut, seen = 0, 0
         while seen < MAX_ELEMENTS:
             cut = text.index("<", cut) + 1
@@ -248,7 +248,10 @@ def _markup_after_end(text: str) -> int:
     """Where the page's </html> is when tags follow it (a counter table an old template prints
     there); else -1."""
     start = max(0, len(text) - 262144)     # the page's end: a bounded scan, whatever its size
-    end = max(text.rfind("</html>", start), text.rfind("</HTML>", start), text.rfind("</Html>", start))
+    end = -1
+    for spelling in ("</html>", "</HTML>", "</Html>"):
+        # (only after the last one found so far: each spelling's last, whichever is last)
+        end = max(end, text.rfind(spelling, max(start, end + 1)))
     return end if end >= 0 and text.find("<", end + 7) >= 0 else -1
 
 
