@@ -448,7 +448,6 @@ class ShortTexts:
     def of(cls, pieces: list[str], owners: list[etree._Element]) -> "ShortTexts":
         texts = cls.__new__(cls)
         texts.pieces, texts.owners = pieces, owners
-        texts.low, texts.starts = _joined(pieces)
         return texts
 
     def __init__(self, root: etree._Element) -> None:
@@ -469,7 +468,12 @@ class ShortTexts:
                     add_piece(tail)
                     add_owner(parent)
         self.pieces, self.owners = pieces, owners
-        self.low, self.starts = _joined(pieces)
+
+    @cached_property
+    def joined(self) -> tuple[str, list[int]]:
+        """The pieces lower-cased and joined (`_joined`), for the groups searched over all of
+        them (the groups that remember their texts search the new ones alone)."""
+        return _joined(self.pieces)
 
     def group(self, name: str, hidden: set[etree._Element] | None) -> list:
         in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
@@ -510,7 +514,7 @@ class ShortTexts:
 
     def _searched(self, name: str) -> set[int]:
         """The pieces the group takes, found by searches over the joined texts."""
-        low, starts = self.low, self.starts
+        low, starts = self.joined
         if name == "date":
             low = date_view(low)
             # a piece the quick pattern found in the joined string holds it (a match starts and
