@@ -203,14 +203,28 @@ def classify_link(url: str, text: str, profile: Profile | None, parts=None) -> s
         return None
     if GENERIC_PAGE_URL.search(url) and (_PAGE_TEXT.match(text) or len(text) <= 12):
         return "page_links"
+    path = _path_and_query(url, parts)
+    if path is None:
+        return None
+    if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
+        return "article_links"
+    return "other_links"
+
+
+def _path_and_query(url: str, parts=None) -> str | None:
+    """The URL's path and query as `split_url` reads them ('/tin-tuc/a.html?id=1'); None when it
+    cannot be split. A URL with a plain host (`_plain_host`) and no fragment, tab or line break
+    (which urlsplit would remove) is read without splitting it: its path starts after the host."""
+    if parts is None and _plain_host(url) and not any(c in url for c in "#\t\r\n"):
+        rest = url[url.index("//") + 2:]
+        ends = [at for at in (rest.find("/"), rest.find("?")) if at >= 0]
+        path, _, query = rest[min(ends):].partition("?") if ends else ("", "", "")
+        return path + ("?" + query if query else "")
     if parts is None:
         parts = split_url(url)
     if parts is None:
         return None
-    path = parts.path + ("?" + parts.query if parts.query else "")
-    if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
-        return "article_links"
-    return "other_links"
+    return parts.path + ("?" + parts.query if parts.query else "")
 
 
 def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | None:
