@@ -130,7 +130,9 @@ def _names_hiding(source: str) -> bool:
     return any(word in low for word in _HIDING_WORDS)
 
 
-_HIDING_WORDS = (b"display", b"hid", b"visib", b"d-none", b"only", b"screen-reader", b"accessible")
+# (the word pages print first and most often first: the test stops at the first one found;
+# 'hid' is in every form's hidden input)
+_HIDING_WORDS = (b"hid", b"display", b"screen-reader", b"only", b"visib", b"d-none", b"accessible")
 
 
 _SPECIAL = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "time": "time",

@@ -817,7 +817,7 @@ def _linked_sections(doc: Doc) -> dict[str, list[str]]:
             if a in seen:
                 continue
             seen.add(a)
-            name = " ".join("".join(a.itertext()).split())
+            name = " ".join(("".join(a.itertext()) if len(a) else a.text or "").split())
             if not name or len(name) > 60 or not any(anc is block for anc in islice(a.iterancestors(), 6)):
                 continue
             names.setdefault(name.casefold(), []).append(a.get("href") or "")
