@@ -690,7 +690,7 @@ _XML_SPACES = re.compile("[\x20\x09\x0d\x0a]+")
 def _normalized(el: etree._Element) -> str:
     """`_TEXT_LEN(el)` (XPath's normalize-space(string(.))) without an XPath call: the
     element's text with runs of XML whitespace as one space, none at the ends."""
-    text = "".join(el.itertext())
+    text = "".join(el.itertext()) if len(el) else el.text     # (a leaf: its own text)
     return _XML_SPACES.sub(" ", text).strip(" ") if text else ""
 
 
