@@ -1382,9 +1382,8 @@ _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|duré
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
 _LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,
                                                 labels.TAGS, ("author",)) + r")\s*[:：]?$", re.I)
-_META_LABEL = re.compile(r"(" + alternation(labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED,
-                                            labels.CATEGORY, labels.VIEWS)
-                         + r")\s*[:：]", re.I)
+_META_LABELS = (labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED, labels.CATEGORY, labels.VIEWS)
+_META_LABEL = re.compile(labels.first_letters(*_META_LABELS) + r"(" + alternation(*_META_LABELS) + r")\s*[:：]", re.I)
 
 
 _UPDATED_BESIDE = re.compile(r"\b(?:updated|modified|modifié|mis à jour|aktualisiert|actualizado|"
