@@ -44,7 +44,7 @@ def _count_at(text: str, start: int = 0) -> int | None:
 
 # -- view counts --------------------------------------------------------------------------------
 _VIEW_BEFORE = re.compile(
-    r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
+    labels.first_letters(labels.VIEWS) + r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*"
     # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
     r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 # (not 'Đang xem: 12', the readers on the site now: a visitor counter's row)

@@ -1764,9 +1764,15 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             parsed, el, hinted or kind is not None, kind)
 
 
-_PUBLISHED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_PUBLISHED) + r")\b[^0-9]{0,24}$", re.I)
-_UPDATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_UPDATED) + r")\b[^0-9]{0,24}$", re.I)
-_CREATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_CREATED) + r")\b[^0-9]{0,24}$", re.I)
+def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the labels of `table` closing the text before a date (a few signs or words after
+    it); the lookahead of their first letters lets the search pass other positions at once."""
+    return re.compile(labels.first_letters(table) + r"(?:" + alternation(table) + r")\b[^0-9]{0,24}$", re.I)
+
+
+_PUBLISHED_WORDS = _label_at_end(labels.DATE_PUBLISHED)
+_UPDATED_WORDS = _label_at_end(labels.DATE_UPDATED)
+_CREATED_WORDS = _label_at_end(labels.DATE_CREATED)
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 
 
@@ -1825,7 +1831,7 @@ def _date_kind(text: str, raw: str | None) -> str | None:
 _RECOMMENDED = re.compile(r"推荐|推薦|相关|相關|关联|おすすめ|関連|추천|관련")
 _PUBLISHED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_PUBLISHED_AFTER) + r")")
 _UPDATED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_UPDATED_AFTER) + r")")
-_ASKED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_ASKED) + r")\b[^0-9]{0,24}$", re.I)
+_ASKED_WORDS = _label_at_end(labels.DATE_ASKED)
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 
