@@ -172,11 +172,15 @@ def _vietnamese_score(text: str, sample: int = 400) -> int:
     """Valid minus invalid Vietnamese syllables among the first `sample` words with non-ASCII
     letters."""
     score = seen = 0
+    verdicts: dict[str, bool] = {}     # each word judged once (a page's words recur)
     for match in _WORD.finditer(text):
-        if match.group().isascii():
+        word = match.group()
+        if word.isascii():
             continue
-        word = unicodedata.normalize("NFC", match.group())
-        score += 1 if is_vietnamese_syllable(word) else -1
+        valid = verdicts.get(word)
+        if valid is None:
+            valid = verdicts[word] = is_vietnamese_syllable(unicodedata.normalize("NFC", word))
+        score += 1 if valid else -1
         seen += 1
         if seen >= sample:
             break

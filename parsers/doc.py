@@ -13,7 +13,7 @@ from lxml import etree
 
 from . import labels
 from .dates import BIDI, BIDI_MARKS, FOREIGN_DIGIT, HAS_MONTH, SCRIPT_DIGITS
-from .text import _PAGE, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
+from .text import _PAGE, REMEMBERED_TEXT, clean, hidden_by, is_hidden, self_and_ancestors, text_content, text_of
 
 _WORD = re.compile(r"\w+")
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
@@ -130,7 +130,9 @@ def _names_hiding(source: str) -> bool:
     return any(word in low for word in _HIDING_WORDS)
 
 
-_HIDING_WORDS = (b"display", b"hid", b"visib", b"d-none", b"only", b"screen-reader", b"accessible")
+# (the word pages print first and most often first: the test stops at the first one found;
+# 'hid' is in every form's hidden input)
+_HIDING_WORDS = (b"hid", b"display", b"screen-reader", b"only", b"visib", b"d-none", b"accessible")
 
 
 _SPECIAL = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "time": "time",
@@ -218,7 +220,7 @@ def build_index(root: etree._Element, source: str = "",
             extra = itemprop or rel
             if cls or ident or extra:
                 hinted.append(el)
-                names.append(" ".join(filter(None, (cls, ident, extra))))
+                names.append(_hint_name(cls, ident, extra))
         text = el.text
         if text and not text.isspace():
             take(text, el)
@@ -229,6 +231,14 @@ def build_index(root: etree._Element, source: str = "",
     idx.text = _Groups(ShortTexts.of(pieces, owners))
     idx.hints = _Groups(HintAttrs.of(hinted, names))
     return idx
+
+
+def _hint_name(cls: str | None, ident: str | None, extra: str | None) -> str:
+    """An element's class, id and itemprop (else rel) as the hint groups read them: joined by
+    spaces, the empty ones left out (most elements have a class alone)."""
+    if not ident and not extra and cls:
+        return cls
+    return " ".join(filter(None, (cls, ident, extra)))
 
 
 class _Groups(dict):
@@ -406,7 +416,7 @@ class HintAttrs:
         for el, cls, ident, extra in zip(attrs.elements, attrs.classes, attrs.ids, attrs.extras):
             if (cls or ident or extra) and el.tag not in _SKIP:
                 elements.append(el)
-                names.append(" ".join(filter(None, (cls, ident, extra))))
+                names.append(_hint_name(cls, ident, extra))
         self.elements = elements
         self.low, self.starts = _joined(names)
 
@@ -440,7 +450,6 @@ class ShortTexts:
     def of(cls, pieces: list[str], owners: list[etree._Element]) -> "ShortTexts":
         texts = cls.__new__(cls)
         texts.pieces, texts.owners = pieces, owners
-        texts.low, texts.starts = _joined(pieces)
         return texts
 
     def __init__(self, root: etree._Element) -> None:
@@ -461,7 +470,12 @@ class ShortTexts:
                     add_piece(tail)
                     add_owner(parent)
         self.pieces, self.owners = pieces, owners
-        self.low, self.starts = _joined(pieces)
+
+    @cached_property
+    def joined(self) -> tuple[str, list[int]]:
+        """The pieces lower-cased and joined (`_joined`), for the groups searched over all of
+        them (the groups that remember their texts search the new ones alone)."""
+        return _joined(self.pieces)
 
     def group(self, name: str, hidden: set[etree._Element] | None) -> list:
         in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
@@ -502,7 +516,7 @@ class ShortTexts:
 
     def _searched(self, name: str) -> set[int]:
         """The pieces the group takes, found by searches over the joined texts."""
-        low, starts = self.low, self.starts
+        low, starts = self.joined
         if name == "date":
             low = date_view(low)
             # a piece the quick pattern found in the joined string holds it (a match starts and
@@ -543,6 +557,7 @@ _MAX_SEEN_TEXTS = 20_000
 def reset_caches() -> None:
     """Forget the texts seen so far (benchmarks: each pass sees the pages afresh)."""
     _SEEN_TEXTS.clear()
+    _related_hint.cache_clear()
 
 
 def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
@@ -588,6 +603,20 @@ def _taker(pieces: list[str], owners: list, paragraphs: dict):
 
 LINK_LIST_TAGS = ("li", "dd", "dt", "tr")
 
+
+def _any_element(el: etree._Element) -> bool:
+    return True
+
+
+def _digit_image(el: etree._Element) -> bool:
+    return _COUNTER_SRC.search(el.get("src") or "") is not None
+
+
+# the index's lists of elements found by their tag: the tags, and the test an element passes
+_TAGGED = {"headings": (("h1", "h2", "h3", "h4"), _any_element),
+           "times": (("time",), _any_element),
+           "digit_images": (("img",), _digit_image)}
+
 class Doc:
     def __init__(self, root: etree._Element, url: str, source: str = "") -> None:
         self.root = root
@@ -596,6 +625,7 @@ class Doc:
         self._positions: dict[etree._Element, int] = {}
         self._hints: dict[str, list] = {}
         self._texts: dict[str, list] = {}
+        self._tagged: dict[str, list] = {}
         self.memo: dict = {}          # small per-page caches of the finders
 
     @cached_property
@@ -637,6 +667,35 @@ class Doc:
             group = self._texts[name] = build_text_group(self.root, self.__dict__.get("hidden"),
                                                          name, self.short_texts)
         return group
+
+    def tagged(self, name: str) -> list[etree._Element]:
+        """The index's `headings` (h1-h4), `times` or `digit_images` (the <img>s whose src names
+        a counter's digits), outside hidden elements, in document order: the index's own list
+        when it is built, else found alone (the fallbacks of a profiled page ask for one of
+        them without needing the rest of the index)."""
+        idx = self._built()
+        if idx is not None:
+            return getattr(idx, name)
+        group = self._tagged.get(name)
+        if group is None:
+            tags, wanted = _TAGGED[name]
+            in_hidden = self._hidden_up()
+            group = self._tagged[name] = [el for el in self.root.iter(*tags)
+                                          if wanted(el) and not in_hidden(el)]
+        return group
+
+    def _hidden_up(self) -> "_HiddenUp":
+        """Whether an element is inside a hidden one, as the index's walk finds them (nothing is
+        hidden on a page whose source names no way of hiding)."""
+        hidden = self.__dict__.get("hidden")
+        if hidden is None and self.source and not self.names_hiding:
+            hidden = _NOTHING_HIDDEN
+        return _HiddenUp(hidden)
+
+    @cached_property
+    def names_hiding(self) -> bool:
+        """Whether the page's source names a way of hiding an element (`_names_hiding`)."""
+        return _names_hiding(self.source)
 
     @cached_property
     def hint_attrs(self) -> HintAttrs:
@@ -989,10 +1048,18 @@ def in_related_block(el: etree._Element, levels: int = 6) -> bool:
     return False
 
 
+def _names_related(hint: str) -> bool:
+    return _RELATED_HINT.search(hint) is not None
+
+
+# a site's blocks carry the same classes and ids on every page: the verdicts are remembered
+_related_hint = lru_cache(maxsize=4096)(_names_related)
+
+
 def _related_node(node: etree._Element) -> bool:
     """`node` is a related-news block by its class or id, or by the heading before it."""
     hint = (node.get("class") or "") + " " + (node.get("id") or "")
-    if hint.strip() and _RELATED_HINT.search(hint):
+    if hint.strip() and (_related_hint(hint) if len(hint) <= REMEMBERED_TEXT else _names_related(hint)):
         return True
     prev, seen = node.getprevious(), 0
     while prev is not None and seen < 3:

@@ -21,6 +21,7 @@ from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
+from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
@@ -217,7 +218,7 @@ def _defused(text: str, warnings: list[str]) -> str:
         if count:
             warnings.append(f"{count} start tag(s) with more than {MAX_ATTRIBUTES} attributes lost "
                             "them (pathological markup)")
-    if text.count("<") > MAX_ELEMENTS:
+    if len(text) > MAX_ELEMENTS and text.count("<") > MAX_ELEMENTS:   # (no more '<' than characters)
         cut, seen = 0, 0
         while seen < MAX_ELEMENTS:
             cut = text.index("<", cut) + 1
@@ -268,7 +269,10 @@ def _markup_after_end(text: str) -> int:
     """Where the page's </html> is when tags follow it (a counter table an old template prints
     there); else -1."""
     start = max(0, len(text) - 262144)     # the page's end: a bounded scan, whatever its size
-    end = max(text.rfind("</html>", start), text.rfind("</HTML>", start), text.rfind("</Html>", start))
+    end = -1
+    for spelling in ("</html>", "</HTML>", "</Html>"):
+        # (only after the last one found so far: each spelling's last, whichever is last)
+        end = max(end, text.rfind(spelling, max(start, end + 1)))
     return end if end >= 0 and text.find("<", end + 7) >= 0 else -1
 
 
@@ -318,6 +322,7 @@ def reset_caches() -> None:
     listing_caches_reset()
     doc_caches_reset()
     dates_caches_reset()
+    fields_caches_reset()
     generic.reset_caches()
     text_caches_reset()
 
@@ -518,8 +523,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     return article
 
 
-_SOURCE_WORDS = tuple({w for word in ("guồn", "GUỒN") for w in (word, unicodedata.normalize("NFD", word))}) \
-    + ("ource", "OURCE")
+# (the words pages print most often first: the test stops at the first one found)
+_SOURCE_WORDS = tuple(dict.fromkeys(("guồn", "ource", "GUỒN", "OURCE", *(
+    unicodedata.normalize("NFD", word) for word in ("guồn", "GUỒN")))))
 
 
 def _names_source(source: str) -> bool:
@@ -1015,7 +1021,7 @@ _CREDIT_SECTION = re.compile(r"^(?:" + alternation(labels.CREDIT_SECTION) + r")\
 def _credit_section(doc: Doc) -> str | None:
     """The office or person a page section headed by a credit names ('<h2>A cura di</h2>' over a
     card whose title links to 'Ufficio Stampa'): the title of the block right under the heading."""
-    for heading in doc.index.headings:
+    for heading in doc.tagged("headings"):
         if heading.tag not in ("h2", "h3", "h4") or not _CREDIT_SECTION.match(text_of(heading)):
             continue
         block = heading.getnext()
@@ -1170,6 +1176,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     for part in more:
         items.extend(blocks(part))
     kept: list[Block] = []
+    prose_seen = False                 # `_prose_seen(kept)`, kept up as blocks are kept
     i = 0
     while i < len(items):
         block = items[i]
@@ -1182,10 +1189,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             i = resume                 # a related box inside the article: the text goes on
             continue
         if inline_chrome and _inline_boiler(block, kept):
-            if _ENDS_ARTICLE.match(text) and _prose_seen(kept):
+            if _ENDS_ARTICLE.match(text) and prose_seen:
                 break                  # "###", "Reader comments": the article ended above
             continue
-        if inline_chrome and _prose_seen(kept) and _release_tail(block):
+        if inline_chrome and prose_seen and _release_tail(block):
             break                      # a press release's 'About X' and contacts: not its text
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)
@@ -1209,18 +1216,19 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if not _prose_seen(kept) and headline and text == headline and profile is None:
+        if not prose_seen and headline and text == headline and profile is None:
             kept.clear()               # a kicker or the section's name over the headline: not text
             continue
-        if not _prose_seen(kept) and (_page_furniture(block, headline, date_raw)
-                                      or generic.is_date_badge(block.element)):
+        if not prose_seen and (_page_furniture(block, headline, date_raw)
+                               or generic.is_date_badge(block.element)):
             continue
-        if not _prose_seen(kept) and (len(text) < 100 and _META_LINE.match(text)
-                                      or profile is None and _info_line(text)):
+        if not prose_seen and (len(text) < 100 and _META_LINE.match(text)
+                               or profile is None and _info_line(text)):
             continue                   # the article-info lines above the text (category, date, hits)
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
         kept.append(block)
+        prose_seen = prose_seen or _prose_seen([block])
     kept = _drop_attachment_box(kept)
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
@@ -1497,10 +1505,12 @@ def _drop_pull_quotes(kept: list[Block]) -> list[Block]:
     whose words the text prints in full elsewhere, with its attribution."""
     quotes: set[etree._Element] = set()
     for block in kept:
+        if len(block.text) < 30:
+            continue
         boxes = [a for a in islice(self_and_ancestors(block.element), 4)
                  if a.tag == "blockquote" or _QUOTE_CLASS.search(a.get("class") or "")]
         box = boxes[-1] if boxes else None   # (the whole quotation: its words and its attribution)
-        if box is None or box in quotes or len(block.text) < 30:
+        if box is None or box in quotes:
             continue
         core = block.text.strip(" .,;:!?\"'“”„«»‘’–—-")   # (the text prints it inside its quotation marks)
         if any(core in other.text for other in kept
@@ -1534,9 +1544,8 @@ _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|duré
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
 _LABEL_ALONE = re.compile(r"^(?:" + alternation(labels.AUTHOR, labels.SOURCE, labels.CATEGORY, labels.ATTACHMENTS,
                                                 labels.TAGS, ("author",)) + r")\s*[:：]?$", re.I)
-_META_LABEL = re.compile(r"(" + alternation(labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED,
-                                            labels.CATEGORY, labels.VIEWS)
-                         + r")\s*[:：]", re.I)
+_META_LABELS = (labels.AUTHOR, labels.VISITS, labels.PUBLISHED, labels.UPDATED, labels.CATEGORY, labels.VIEWS)
+_META_LABEL = re.compile(labels.first_letters(*_META_LABELS) + r"(" + alternation(*_META_LABELS) + r")\s*[:：]", re.I)
 
 
 _UPDATED_BESIDE = re.compile(r"\b(?:updated|modified|modifié|mis à jour|aktualisiert|actualizado|"

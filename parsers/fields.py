@@ -14,7 +14,7 @@ from lxml import etree
 from . import labels
 from .dates import BIDI
 from .labels import alternation
-from .text import clean, drop_tree, text_of
+from .text import REMEMBERED_TEXT, clean, drop_tree, text_of
 
 # -- numbers ------------------------------------------------------------------------------------
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+")
@@ -44,7 +44,7 @@ def _count_at(text: str, start: int = 0) -> int | None:
 
 # -- view counts --------------------------------------------------------------------------------
 _VIEW_BEFORE = re.compile(
-    r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*\(?"
+    labels.first_letters(labels.VIEWS) + r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*\(?"
     # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
     r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 # (not 'Đang xem: 12', the readers on the site now: a visitor counter's row)
@@ -149,12 +149,27 @@ def _drawn_digit(img: etree._Element) -> str | None:
     gallery's 'ngay-hoi-1.jpg')."""
     if _photo_sized(img) or _in_gallery(img):
         return None
-    m = _DIGIT_SRC.search(img.get("src") or "")
-    if m:
-        digit = m.group(1).lower()
-        return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
+    src = img.get("src") or ""
+    digit = _src_digit(src) if len(src) <= MAX_REMEMBERED_SRC else _read_src_digit(src)
+    if digit is not None:
+        return digit
     alt = (img.get("alt") or "").strip()
     return alt if len(alt) == 1 and alt.isdigit() else None
+
+
+def _read_src_digit(src: str) -> str | None:
+    """The digit an image's src names ('/images/counter/5.gif', '.../five.png'), or None."""
+    m = _DIGIT_SRC.search(src)
+    if m is None:
+        return None
+    digit = m.group(1).lower()
+    return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
+
+
+# a site's counter digits and pictures are the same few files on every page, and each image is
+# asked about by several readers of a counter box: the answers for srcs this long are remembered
+MAX_REMEMBERED_SRC = 300
+_src_digit = functools.lru_cache(maxsize=4096)(_read_src_digit)
 
 
 def labelled_rows(el: etree._Element) -> Counter | None:
@@ -287,15 +302,16 @@ def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[st
             [("other", l) for l in _OTHER_LABELS]
     names.sort(key=lambda kl: -len(kl[1]))
     alternatives = "|".join(re.escape(l) for _, l in names)
+    starts = labels.first_letters(tuple(l for _, l in names))     # (a faster scan: same matches)
     # a number with decimals or a scale word after it ('Total visitors: 14.6 million') is a
     # statistic in a text, not a counter's reading
     # (a label may say since when it counts: 'Số lượt truy cập (từ 01/7/2025): 215.406')
-    forward = re.compile(r"(" + alternatives + r")\s*(?:\([^()\d]{0,12}[\d/.-]{4,10}\)\s*)?[:：]?\s*"
+    forward = re.compile(starts + r"(" + alternatives + r")\s*(?:\([^()\d]{0,12}[\d/.-]{4,10}\)\s*)?[:：]?\s*"
                          r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d|[.,]\d)|\d+(?!\d|[.,]\d))"
                          r"(?!\s*(?:%|million|billion|thousand|triệu|tỷ|nghìn|ngàn)(?!\w))", re.I)
     after = re.compile(r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
                        r"(" + alternatives + r")(?![^\W\d_])", re.I)
-    ends_with_label = re.compile(r"(?:" + alternatives + r")\W*$", re.I)
+    ends_with_label = re.compile(starts + r"(?:" + alternatives + r")\W*$", re.I)
     return forward, {l: k for k, l in names}, after, ends_with_label
 
 
@@ -332,6 +348,12 @@ def _column_counts(text: str, kinds: dict[str, str]) -> dict[str, int]:
 
 def labelled_counts(text: str) -> dict[str, int]:
     """{'total': .., 'online': .., 'today': ..} from 'Đang truy cập: 25 Hôm nay: 1.024 ...'."""
+    if len(text) > REMEMBERED_TEXT:
+        return _read_counts(text)
+    return dict(_remembered_counts(text))     # (a copy: the caller's to change)
+
+
+def _read_counts(text: str) -> dict[str, int]:
     pattern, kinds, after, ends_with_label = _labelled_patterns()
     text = unicodedata.normalize("NFC", text)
     found: dict[str, int] = {}
@@ -358,6 +380,18 @@ def labelled_counts(text: str) -> dict[str, int]:
                 _keep(found, "total", m.group(1))
                 break
     return found
+
+
+# a site prints its counter box on every page, and a page's counter texts are read by several
+# finders: the counts of short texts are remembered
+_remembered_counts = functools.lru_cache(maxsize=4096)(_read_counts)
+
+
+def reset_caches() -> None:
+    """Forget the counter texts and image srcs read so far (benchmarks: each pass sees the
+    pages afresh)."""
+    _remembered_counts.cache_clear()
+    _src_digit.cache_clear()
 
 
 def _keep(found: dict[str, int], kind: str, number: str) -> None:

@@ -36,8 +36,10 @@ _NEGATIVE = ("comment", "footer", "foot", "menu", "nav", "sidebar", "banner", "r
              "subscribe", "paywall", "disclosure", "anzeige", "publicite", "ad", "ads")
 _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|chi-tiet|news|"
                        r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
-_DATE_HINT = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|"
-                        + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]",
+# (the lookahead names the first characters of its alternatives, a digit, the t of 'tháng' and
+# an era's first character: the search passes every other position at once, twice as fast)
+_DATE_HINT = re.compile(r"(?=[\dt令平昭])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|"
+                        + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월])",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
 _TITLE_SPLIT = re.compile(r"(?<!\s)\s+(?:[|\-–—:»]|::)\s+")
@@ -803,7 +805,7 @@ _XML_SPACES = re.compile("[\x20\x09\x0d\x0a]+")
 def _normalized(el: etree._Element) -> str:
     """`_TEXT_LEN(el)` (XPath's normalize-space(string(.))) without an XPath call: the
     element's text with runs of XML whitespace as one space, none at the ends."""
-    text = "".join(el.itertext())
+    text = "".join(el.itertext()) if len(el) else el.text     # (a leaf: its own text)
     return _XML_SPACES.sub(" ", text).strip(" ") if text else ""
 
 
@@ -814,7 +816,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     # a text-only page's body is <body> itself: where the heading stands says nothing then
     body_pos = doc.position(body) if body is not None and body.tag != "body" else None
     best: tuple[float, str, etree._Element] | None = None
-    candidates = doc.index.headings + doc.index.hints["title"]
+    candidates = doc.tagged("headings") + doc.hints("title")
     styled = opening = None
     if body is not None:
         styled = _styled_line_before(body)
@@ -832,18 +834,19 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
                 continue
         text = text_of(el)
         words = _word_count(text)
-        if not 2 <= words <= 60 or in_link_list(el) or chrome_ancestor(el):
-            continue
-        if RELATED_HEADING.match(text) or names_a_section(text) or _site_name(el) or _section_caps(text) \
-                or _names_a_linked_section(doc, el, text):
-            continue                   # a box title ("TIN MỚI"), the site's name in its banner
+        # (the tests of its words and class first: the costlier tests of its place in the tree
+        # are left for the candidates they pass)
+        if not 2 <= words <= 60 or RELATED_HEADING.match(text) or names_a_section(text) or _section_caps(text):
+            continue                   # a box title ("TIN MỚI")
+        if _SCREEN_READER.search(el.get("class") or ""):
+            continue                   # a heading for screen readers only ("Bạn đang ở đây")
+        if in_link_list(el) or chrome_ancestor(el) or _site_name(el) or _names_a_linked_section(doc, el, text):
+            continue                   # a listed item, the chrome, the site's name in its banner, a section's name
         if _portal_name(doc, text) or \
                 _footer_repeats(doc, text) and (body_pos is None or doc.position(el) < body_pos):
             continue                   # the site's name, printed again in its footer
         if el.tag != "h1" and _titles_a_box(el):
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
-        if _SCREEN_READER.search(el.get("class") or ""):
-            continue                   # a heading for screen readers only ("Bạn đang ở đây")
         score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
         if low in title_parts or (len(low) > 15 and low in full_title):
@@ -988,7 +991,7 @@ def _linked_sections(doc: Doc) -> dict[str, list[str]]:
             if a in seen:
                 continue
             seen.add(a)
-            name = " ".join("".join(a.itertext()).split())
+            name = " ".join(("".join(a.itertext()) if len(a) else a.text or "").split())
             if not name or len(name) > 60 or not any(anc is block for anc in islice(a.iterancestors(), 6)):
                 continue
             names.setdefault(name.casefold(), []).append(a.get("href") or "")
@@ -1765,7 +1768,7 @@ def _visible_date(doc: Doc, headline, body
     anchor = headline if headline is not None else body
     anchor_pos = doc.position(anchor) if anchor is not None else 0
     queue: list[tuple[int, int, etree._Element]] = []
-    for el in doc.index.times:
+    for el in doc.tagged("times"):
         if el.get("datetime"):
             queue.append((_distance(doc, el, anchor_pos) - 30, 0, el))
     for el in _date_candidates(doc):
@@ -1981,9 +1984,15 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             parsed, el, hinted or kind is not None, kind)
 
 
-_PUBLISHED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_PUBLISHED) + r")\b[^0-9]{0,24}$", re.I)
-_UPDATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_UPDATED) + r")\b[^0-9]{0,24}$", re.I)
-_CREATED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_CREATED) + r")\b[^0-9]{0,24}$", re.I)
+def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the labels of `table` closing the text before a date (a few signs or words after
+    it); the lookahead of their first letters lets the search pass other positions at once."""
+    return re.compile(labels.first_letters(table) + r"(?:" + alternation(table) + r")\b[^0-9]{0,24}$", re.I)
+
+
+_PUBLISHED_WORDS = _label_at_end(labels.DATE_PUBLISHED)
+_UPDATED_WORDS = _label_at_end(labels.DATE_UPDATED)
+_CREATED_WORDS = _label_at_end(labels.DATE_CREATED)
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 
 
@@ -2042,7 +2051,7 @@ def _date_kind(text: str, raw: str | None) -> str | None:
 _RECOMMENDED = re.compile(r"推荐|推薦|相关|相關|关联|おすすめ|関連|추천|관련")
 _PUBLISHED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_PUBLISHED_AFTER) + r")")
 _UPDATED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_UPDATED_AFTER) + r")")
-_ASKED_WORDS = re.compile(r"(?:" + alternation(labels.DATE_ASKED) + r")\b[^0-9]{0,24}$", re.I)
+_ASKED_WORDS = _label_at_end(labels.DATE_ASKED)
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 
@@ -2436,7 +2445,7 @@ def _view_near(el: etree._Element) -> int | None:
 def find_counter(doc: Doc) -> Counter:
     """The site's visitor-counter widget, found by its digit images or by its title."""
     tried: set[etree._Element] = set()
-    for img in doc.index.digit_images:
+    for img in doc.tagged("digit_images"):
         parent = img.getparent()
         if parent in tried:
             continue                   # one digit row is read once, not once per digit

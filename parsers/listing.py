@@ -17,21 +17,23 @@ _PAGE_ARG = re.compile(r"^(?:Page\$(?:\d+|Next|Last|Prev|First)|\d+|next|prev)$"
 _PAGER_TARGET = re.compile(r"pag(?:er|ing|e)|trang|gvposts|datapager|lnk(?:next|prev)", re.I)
 _PAGE_TEXT = re.compile(r"^(?:\d{1,4}|trang sau|trang tiếp|tiếp|sau|tiếp theo|next|»|›|>|>>|"
                         r"trang cuối|cuối|last|\.\.\.)$", re.I)
+# (each URL pattern opens with a lookahead of its alternatives' first characters: a position
+# where none of them starts fails at once, instead of in each alternative)
 GENERIC_PAGE_URL = re.compile(
-    r"(?:[?&](?:page|p|pg|paged|start|trang|pageindex|pagenum|pagenumber|currentpage|[\w-]*_cur|cur)"
-    r"=\d+)|/page[-/]\d+/?$|/trang[-/]\d+/?$|/p\d+/?$", re.I)
+    r"(?=[?&/])(?:(?:[?&](?:page|p|pg|paged|start|trang|pageindex|pagenum|pagenumber|currentpage|[\w-]*_cur|cur)"
+    r"=\d+)|/page[-/]\d+/?$|/trang[-/]\d+/?$|/p\d+/?$)", re.I)
 GENERIC_ARTICLE_URL = re.compile(
-    r"-\d{2,}\.(?:html?|aspx)$|/\d{4}/\d{1,2}/\d{1,2}/[^/]+/?$|[?&](?:itemid|id|nid|newsid|"
+    r"(?=[-/?&])(?:-\d{2,}\.(?:html?|aspx)$|/\d{4}/\d{1,2}/\d{1,2}/[^/]+/?$|[?&](?:itemid|id|nid|newsid|"
     r"contentid|articleid|postid|p|news_id|tinid)=\d+|/content/[^/?]+$|/\d{4,}/?$|"
-    r"/chi-tiet|/chitiet|/detail|/tin-tuc/[^/?]+-\d+|/\d+-[^/?]+$|/[\w-]{25,}/?$|/[\w-]{25,}\.html?$", re.I)
+    r"/chi-tiet|/chitiet|/detail|/tin-tuc/[^/?]+-\d+|/\d+-[^/?]+$|/[\w-]{25,}/?$|/[\w-]{25,}\.html?$)", re.I)
 FILE_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|csv|xml|jpe?g|png|gif|"
                       r"mp3|mp4|avi|wmv|swf|flv)(?:$|\?)", re.I)
 ATTACHMENT_URL = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)(?:$|[?#/])", re.I)
 TRAP_URL = re.compile(
-    r"[?&](?:date|ngay|day|month|thang|year|nam|calendar|lich|d|mode=3)=|/calendar|/lich|"
+    r"(?=[?&/#])(?:[?&](?:date|ngay|day|month|thang|year|nam|calendar|lich|d|mode=3)=|/calendar|/lich|"
     r"[?&](?:sort|order|orderby|view|print|tmpl|format|lang|replytocom|share|action|"
     r"returnurl|redirect|source_url)=|/(?:print|printpreview|printitem|in-bai|rss|feed|search|"
-    r"tim-kiem|login|dang-nhap|_layouts|_vti_bin|wp-admin|wp-login|admin)\b|#", re.I)
+    r"tim-kiem|login|dang-nhap|_layouts|_vti_bin|wp-admin|wp-login|admin)\b|#)", re.I)
 PRINT_URL = re.compile(r"print|/in-bai|tmpl=component", re.I)
 PRINT_TEXT = re.compile(r"^(?:bản in|in bài(?: viết)?|in trang|in tin|print)$", re.I)
 
@@ -203,14 +205,28 @@ def classify_link(url: str, text: str, profile: Profile | None, parts=None) -> s
         return None
     if GENERIC_PAGE_URL.search(url) and (_PAGE_TEXT.match(text) or len(text) <= 12):
         return "page_links"
+    path = _path_and_query(url, parts)
+    if path is None:
+        return None
+    if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
+        return "article_links"
+    return "other_links"
+
+
+def _path_and_query(url: str, parts=None) -> str | None:
+    """The URL's path and query as `split_url` reads them ('/tin-tuc/a.html?id=1'); None when it
+    cannot be split. A URL with a plain host (`_plain_host`) and no fragment, tab or line break
+    (which urlsplit would remove) is read without splitting it: its path starts after the host."""
+    if parts is None and _plain_host(url) and not any(c in url for c in "#\t\r\n"):
+        rest = url[url.index("//") + 2:]
+        ends = [at for at in (rest.find("/"), rest.find("?")) if at >= 0]
+        path, _, query = rest[min(ends):].partition("?") if ends else ("", "", "")
+        return path + ("?" + query if query else "")
     if parts is None:
         parts = split_url(url)
     if parts is None:
         return None
-    path = parts.path + ("?" + parts.query if parts.query else "")
-    if GENERIC_ARTICLE_URL.search(path) and len(text.split()) >= 3:
-        return "article_links"
-    return "other_links"
+    return parts.path + ("?" + parts.query if parts.query else "")
 
 
 def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | None:

@@ -171,12 +171,16 @@ def _collect(el, out: list[str], top: bool = False, known: dict | None = None) -
     """`el`'s pieces (not its tail, when `top`): its text unless it is code, then each child's
     own and its tail; nothing of a hidden element, only the tail of code below the top. (A
     block or a <br> adds no piece of its own: the pieces are joined by spaces anyway.)"""
-    tag = el.tag if isinstance(el.tag, str) else ""
+    tag = el.tag
+    if not isinstance(tag, str):
+        tag = ""
     if tag in SKIP_TAGS and not top:
         pass
     elif not _is_hidden(el):
-        if el.text and tag and tag not in SKIP_TAGS:
-            out.append(el.text)
+        # (each text read once: lxml makes a new string at every read)
+        text = el.text
+        if text and tag and tag not in SKIP_TAGS:
+            out.append(text)
         for child in el:
             text = known.get(child) if known else None
             if text is not None:
@@ -185,12 +189,17 @@ def _collect(el, out: list[str], top: bool = False, known: dict | None = None) -
             elif len(child) or child.tag.__class__ is not str:
                 _collect(child, out, False, known)
                 continue
-            elif child.tag not in SKIP_TAGS and not _is_hidden(child) and child.text:
-                out.append(child.text)             # a leaf element: its text, read here
-            if child.tail:
-                out.append(child.tail)
-    if not top and el.tail:
-        out.append(el.tail)
+            elif child.tag not in SKIP_TAGS and not _is_hidden(child):
+                text = child.text
+                if text:
+                    out.append(text)               # a leaf element: its text, read here
+            tail = child.tail
+            if tail:
+                out.append(tail)
+    if not top:
+        tail = el.tail
+        if tail:
+            out.append(tail)
 
 
 def is_hidden(el: etree._Element) -> bool:
@@ -298,8 +307,8 @@ def blocks(root: etree._Element) -> list[Block]:
             links[1] += sum(map(len, text.split()))    # len(_SPACE.sub("", text))
 
     def walk(el, in_link: bool, in_emph: bool = False) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or _is_hidden(el) or el.get(STRIP_MARK) is not None:
+        tag = el.tag
+        if not isinstance(tag, str) or not tag or tag in SKIP_TAGS or _is_hidden(el) or el.get(STRIP_MARK) is not None:
             return
         if tag == "table" and el is not root:
             rows = data_table_rows(el)
@@ -320,14 +329,16 @@ def blocks(root: etree._Element) -> list[Block]:
             flush()
         link = in_link or tag == "a"
         emph = in_emph or tag in _EMPHASIS
-        if el.text:
-            add(el.text, link, emph)
+        text = el.text
+        if text:
+            add(text, link, emph)
         for child in el:
             walk(child, link, emph)
-            if child.tail:
+            tail = child.tail
+            if tail:
                 if is_block and owner[0] is not el and not buf:
                     owner[0] = el
-                add(child.tail, link, emph)
+                add(tail, link, emph)
         if is_block:
             flush()
             owner[0] = el.getparent() if el is not root and el.getparent() is not None else root
