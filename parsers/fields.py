@@ -575,6 +575,10 @@ AUTHOR_LINE = re.compile(r"^\s*(?:(?:" + alternation(labels.AUTHOR, ("đăng b�
 _SOURCE_AFTER = re.compile(r"(?<!\s)\s*(?:[|\-–]\s*)?\(?\b(?:" + alternation(labels.SOURCE) + r")\s*[:：].*$", re.I)
 
 
+# a byline label of another language than Vietnamese ('Written by', 'By', 'Von'): read as a byline
+_WORLD_BYLINE = re.compile(r"^\s*(?:written by|by|von|par|por|door|av|af)\s+(?=\w)", re.I)
+
+
 def author_of(el: etree._Element) -> str | None:
     cells = [c for c in el if c.tag in ("td", "th")] if el.tag == "tr" else ()
     if len(cells) > 2:                 # a row of several fields: the label's cell and the one after it
@@ -583,6 +587,10 @@ def author_of(el: etree._Element) -> str | None:
         text = _SOURCE_AFTER.sub("", clean(text_of(el)))
     if not text or in_book_credits(el):
         return None
+    if _WORLD_BYLINE.match(text):
+        name = byline_name(text)       # 'Written by Helen Carter, Money Adviser': the person
+        if name:
+            return name
     sig = split_signature(text)
     if sig and sig.author:
         return sig.author
@@ -877,6 +885,10 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest \
             or "@" in rest or _ROLE_ONLY.match(rest):
         return None                    # (a label not a writer's left in it: 'Etiketat: Festival')
+    person, comma, role = rest.partition(",")
+    if comma and role.split() and role.split()[-1].lower() in _ROLE_NOUNS and "," not in role \
+            and looks_like_name(person.strip()):
+        return person.strip()          # 'Helen Carter, Money Adviser': the person, not her role
     if looks_like_name(rest) or ((m is not None or roled) and _dashed_unit(rest)):
         return rest
     if m is not None and _CJK_NAME.match(rest):
@@ -943,7 +955,10 @@ def _several_names(text: str) -> bool:
     names = _JOINERS.split(text)
     return 2 <= len(names) <= 6 and all(
         1 <= len(n.split()) <= 4 and all(w[0].isupper() for w in n.split()) and not _UI_WORDS.match(n)
-        for n in names)
+        and n.split()[-1].lower() not in _ROLE_NOUNS for n in names)   # ('X, Money Adviser': a role)
+
+
+_ROLE_NOUNS = frozenset(labels.ROLE_NOUNS)
 
 
 def author_link_name(a: etree._Element) -> str | None:

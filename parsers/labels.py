@@ -78,6 +78,15 @@ PORTAL_NAMES = ("cổng thông tin điện tử", "trang thông tin điện tử
 TRANSCRIPT = ("transcript", "video transcript", "lời bình", "nội dung lời bình", "bản ghi lời thoại", "transkript",
               "transcription", "transcripción", "trascrizione")
 
+# the last word of a job title printed after a writer's name and a comma ('Helen Carter, Money
+# Adviser', 'Ruth Ellison, Science Director'): a role, never a second writer
+ROLE_NOUNS = ("adviser", "advisor", "director", "officer", "manager", "editor", "correspondent", "reporter",
+              "writer", "analyst", "specialist", "coordinator", "consultant", "researcher", "professor",
+              "lecturer", "fellow", "president", "chair", "chairman", "chairwoman", "secretary", "minister",
+              "spokesperson", "spokesman", "spokeswoman", "producer", "columnist", "contributor", "journalist",
+              "photographer", "intern", "associate", "strategist", "economist", "scientist", "expert", "lead",
+              "head", "chief", "commissioner", "counsel", "attorney", "lawyer", "engineer", "planner")
+
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
 # an advertisement's label, alone on its line between paragraphs or where a byline goes

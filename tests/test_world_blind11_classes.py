@@ -279,3 +279,11 @@ def test_the_text_goes_on_past_a_related_stories_block_with_bylines_and_dates():
 def test_a_platform_s_unknown_writer_is_no_writer():
     html = _bylined('', "sq").replace('<title>Story</title>', '<title>Story</title><meta name="author" content="Unknown">')
     assert _article(html).author is None
+
+
+@pytest.mark.parametrize("line,author", [("Written by Helen Carter, Money Adviser", "Helen Carter"),
+                                         ("By Ruth Ellison, Science Director", "Ruth Ellison"),
+                                         ("By Maya Brooks, Daniel Ortiz and Hannah Kim", "Maya Brooks, Daniel Ortiz and Hannah Kim")])
+def test_a_role_after_the_writer_s_name_and_a_comma_is_not_a_second_writer(line, author):
+    byline = f'<div class="article-page__meta"><p class="article-page__reviewed">{line}</p></div>'
+    assert _article(_bylined(byline)).author == author
