@@ -922,7 +922,7 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
     """Inside the site's header, footer, menu or sidebar, judged by tag and class/id names.
     An <article>'s own header and footer (title, date, category links) are not chrome."""
     ancestors = [el, *el.iterancestors()]
-    in_article = any(a.tag == "article" for a in ancestors[1:])
+    in_article = any(_is_article_element(a) for a in ancestors[1:])
     for anc in ancestors:
         if anc is stop:
             return False
@@ -932,7 +932,7 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
             if not in_article and not any(a.tag == "main" for a in anc.iterancestors()):
                 return True
             continue
-        if anc.tag == "article":
+        if _is_article_element(anc):
             in_article = False         # above the article: its ancestors may be chrome
             continue
         if anc.tag in ("body", "html"):
@@ -944,6 +944,21 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
                 continue
             return True
     return False
+
+
+# schema.org's article types, as microdata marks an element that holds one article
+# ('<div class="article" itemscope itemtype="http://schema.org/Article">': TYPO3's news detail)
+_ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(?:\w{0,20}Article|BlogPosting|Report)\b")
+
+
+def _is_article_element(el: etree._Element) -> bool:
+    """An <article>, or an element below <body> that microdata marks as one article: its own
+    header and footer (the date, the category, the writer) are not the site's."""
+    if el.tag == "article":
+        return True
+    itemtype = el.get("itemtype")
+    return itemtype is not None and el.tag not in ("body", "html", "main") \
+        and _ARTICLE_ITEMTYPE.search(itemtype) is not None
 
 
 def _chrome_hint(el: etree._Element) -> str:
