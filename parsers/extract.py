@@ -59,8 +59,14 @@ _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|
                         r"|lượt tải|tải về|download", re.I)
 # the notice under a list of PDF files that a reader is needed to open them
 _READER_NOTICE = re.compile(r"adobe\s*(?:acrobat\s*)?reader|acrobat\s*reader|adobe\s*acrobat|adobe社", re.I)
-_VIEW_LINE = re.compile(r"^(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
-                        r"(?:\s*(?:bản in|quay lại|\|))*", re.I)
+_VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
+                        r"(?:\s*(?:bản in|quay lại|\|))*|[\d.,]{1,15}\s{0,3}(?:lượt xem|lượt đọc|lần xem|lần đọc)$)", re.I)
+# a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
+# viết là: 18 trong 4 đánh giá')
+_RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
+                          r"|tổng số điểm\b.{0,60}\bđánh giá)", re.I)
+# a tags line ('Từ khóa: <a>y học cổ truyền</a>, <a>châm cứu</a>'): the CMS's, not the text
+_KEYWORDS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS) + r"|thẻ)\s{0,3}[:：]\s{0,3}", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
 _SOURCE_CELL = re.compile(r"^(?:" + alternation(labels.SOURCE) + r")\s*[:：]?$", re.I)
 _AUTHOR_CELL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR_CELL) + r")\s*[:：]?\s*$", re.I)
@@ -175,7 +181,18 @@ def _counters_only(doc: Doc, profile: Profile | None, warnings: list[str]) -> Ar
 
 
 def _site_counter(doc: Doc, profile: Profile | None) -> Counter:
-    return _first(doc, profile, "visitor_counter", _counter_with_total) or generic.find_counter(doc)
+    """The profile's counter, else the one the generic finder sees; an old portal's counter kept
+    frozen beside the serving site's (`generic.frozen_counter`) only when there is no other."""
+    frozen: list[Counter] = []
+
+    def live(el: etree._Element) -> Counter | None:
+        counter = _counter_with_total(el)
+        if counter is not None and generic.frozen_counter(el):
+            frozen.append(counter)
+            return None
+        return counter
+    found = _first(doc, profile, "visitor_counter", live) or generic.find_counter(doc)
+    return found if found.total is not None or not frozen else frozen[0]
 
 
 def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -1215,6 +1232,11 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # the page's record card: dates, who published, visits
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
+            continue
+        if len(text) < 120 and _RATING_LINE.match(text):
+            continue
+        m = _KEYWORDS_LINE.match(text) if len(text) < 300 else None
+        if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue
         if not prose_seen and headline and text == headline and profile is None:
             kept.clear()               # a kicker or the section's name over the headline: not text

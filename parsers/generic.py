@@ -838,6 +838,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         # are left for the candidates they pass)
         if not 2 <= words <= 60 or RELATED_HEADING.match(text) or names_a_section(text) or _section_caps(text):
             continue                   # a box title ("TIN MỚI")
+        if _SOURCE_LABEL_LINE.match(text):
+            continue                   # the source under a video ('Nguồn: Đài PT-TH Bạc Liêu'), styled
         if _SCREEN_READER.search(el.get("class") or ""):
             continue                   # a heading for screen readers only ("Bạn đang ở đây")
         if in_link_list(el) or chrome_ancestor(el) or _site_name(el) or _names_a_linked_section(doc, el, text):
@@ -883,6 +885,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
 
 
 _PRINTED_TAGS = ("b", "strong", "font", "span", "div", "p", "td", "h1", "h2", "h3", "h4", "h5", "h6")
+# a source's label and its name: a credit line, never the headline
+_SOURCE_LABEL_LINE = re.compile(r"^\s{0,3}\(?\s{0,3}(?:" + alternation(labels.SOURCE, labels.SOURCE_WORLD) + r")\s{0,3}[:：]", re.I)
 
 
 def _printed_as(doc: Doc, headline: str | None) -> etree._Element | None:
@@ -2443,7 +2447,40 @@ def _view_near(el: etree._Element) -> int | None:
 
 
 def find_counter(doc: Doc) -> Counter:
-    """The site's visitor-counter widget, found by its digit images or by its title."""
+    """The site's visitor-counter widget, found by its digit images or by its title; an old
+    portal's counter kept frozen beside the serving site's (`frozen_counter`) only when the page
+    shows no other."""
+    frozen = None
+    for anchor, found in _counters(doc):
+        if not frozen_counter(anchor):
+            return found
+        frozen = frozen or found
+    return frozen or Counter()
+
+
+_FROZEN_COUNTER = re.compile(alternation(labels.FROZEN_COUNTER), re.I)
+
+
+def frozen_counter(el: etree._Element) -> bool:
+    """Whether the counter at `el` is noted as an old portal's, frozen ('(Cổng cũ, số liệu đến
+    ngày 30/6/2025)'): the note in its box (the element or one of its two nearest ancestors,
+    while their text stays a box's, not a column's)."""
+    node = el
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        text = text_of(node)
+        if len(text) > 400:
+            return False
+        if _FROZEN_COUNTER.search(text):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _counters(doc: Doc) -> Iterator[tuple[etree._Element, Counter]]:
+    """The page's visitor counters in the order `find_counter` weighs them, each with the
+    element it was read at."""
     tried: set[etree._Element] = set()
     for img in doc.tagged("digit_images"):
         parent = img.getparent()
@@ -2454,10 +2491,11 @@ def find_counter(doc: Doc) -> Counter:
             continue                   # a listed item's thumbnail named '...-0.jpg', not a digit
         rows = _labelled_rows_around(parent)
         if rows is not None:
-            return rows                # 'Hôm nay:' [digits] / 'Tổng cộng:' [digits]: the labels say which
+            yield parent, rows         # 'Hôm nay:' [digits] / 'Tổng cộng:' [digits]: the labels say which
+            continue
         found = _counter_around(parent)
         if found.total is not None:
-            return found
+            yield parent, found
     around: set = set()                # each ancestor is read once, however many titles
     for owner in doc.texts("counter"):
         text = text_of(owner)
@@ -2465,24 +2503,24 @@ def find_counter(doc: Doc) -> Counter:
                 (len(text) < 60 or len(labelled_counts(text)) >= 2):   # a title, or a counter line
             found = _counter_around(owner, around)
             if found.total is not None or found.online is not None:
-                return found
+                yield owner, found
+                continue
             scripted = _scripted_counter(owner) if len(text) < 40 else None
             if scripted is not None:
-                return scripted
+                yield owner, scripted
         elif len(text) < 100 and not in_link_list(owner) and _stats_line(text):
             # 'Tổng số: 5.204.117 | Hôm nay: 2.015': a total beside today's or the online count
             counts = labelled_counts(text)
-            return Counter(counts["total"], counts.get("online"), counts.get("today"))
+            yield owner, Counter(counts["total"], counts.get("online"), counts.get("today"))
         elif len(text) < 30 and _WINDOW_LABEL.match(text) and not in_link_list(owner):
             # a statistics block with no title: its rows' labels say what it is
             found = _counter_around(owner, around)
             if found.total is not None and (found.online is not None or found.today is not None):
-                return found
+                yield owner, found
         elif len(text) >= 160 and not in_link_list(owner):
             found = _counter_line(owner)
             if found.total is not None:
-                return found
-    return Counter()
+                yield owner, found
 
 
 # the digits a counter's script writes ('var hitCount = "00451203"; … document.write(<img …>)')

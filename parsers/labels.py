@@ -173,7 +173,8 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "tand", "đội", "chi nhánh", "thuế", "chi cục thuế", "kho bạc", "hải quan", "bhxh",
          "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng", "đồn", "đồn biên phòng",
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
-         "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm")
+         "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
+         "lớp", "khối")                 # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
@@ -183,7 +184,8 @@ NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật s�
                "thiếu uý", "thiếu tá", "trung tá", "thượng tá", "đại tá", "thẩm phán", "kiểm sát viên",
                "luật gia", "trợ giúp viên pháp lý", "trợ giúp viên", "thanh tra viên", "kiểm lâm viên",
                "điều tra viên", "chấp hành viên", "kiểm soát viên", "huấn luyện viên", "chuyên viên",
-               "kỹ thuật viên", "giáo viên", "bác sĩ thú y")
+               "kỹ thuật viên", "giáo viên", "bác sĩ thú y", "cô giáo", "thầy giáo", "giảng viên",
+               "nhà giáo ưu tú", "điều dưỡng", "y sĩ", "nữ hộ sinh")
 # positions printed after a writer's name and a dash ('… - Phó Chánh án TAND khu vực 3', '… - Thư ký
 # Tòa án'): part of the author as printed, like a unit
 POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó giám đốc", "trưởng phòng",
@@ -327,6 +329,14 @@ RELEASE_END = (
     # a Japanese or Korean municipality's contact box under every page ('このページに関するお問い合わせ')
     "このページに関するお問い合わせ", "このページに関するお問い合せ", "お問い合わせ先", "お問い合わせ", "問い合わせ先",
     "문의처", "담당부서")
+
+# a counter box's note that it is an old portal's, kept as it stood when that portal closed (a
+# merged province's portal serving the abolished one's archive: '(Cổng cũ, số liệu đến ngày
+# 30/6/2025)'): not the serving site's counter
+FROZEN_COUNTER = ("cổng cũ", "cổng thông tin cũ", "trang cũ", "website cũ", "trang web cũ",
+                  "số liệu đến ngày", "số liệu tính đến ngày", "số liệu tính đến", "ngừng cập nhật",
+                  "đã ngừng hoạt động", "old portal", "old website", "old site", "archived counter",
+                  "no longer updated")
 
 # 'and' between two writers' names ('Alex Chen and Jordan Blake', 'Hùng và Lan')
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")

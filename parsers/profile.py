@@ -325,7 +325,9 @@ class LabelSelector:
         boxes: dict[etree._Element, None] = {}
         for el in found:
             node = el
-            while node is not None:
+            # (the page's <body> is no label's box: a footer's counter line, else, would be read
+            # as the digits of a widget elsewhere on the page)
+            while node is not None and node.tag not in ("body", "html"):
                 if _counter_box(node):
                     boxes[node] = None
                     break
