@@ -23,7 +23,7 @@ from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_bloc
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
-                     KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
+                     BRACKETED_REPORTER, KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
                      view_count_of)
@@ -515,6 +515,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if marked and signature.author in marked:
             article.author = marked
     article.author = article.author or signature.author or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
+        or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
@@ -966,6 +967,25 @@ def _wire_reporter(body_el) -> str | None:
     return found.group(1) if found else None
 
 
+def _bracketed_signer(body_el) -> str | None:
+    """A Japanese paper's reporter signing in brackets on a line of its own right after the
+    text's container ('</div><p class="article-signature">【佐藤健太】</p>')."""
+    if body_el is None:
+        return None
+    sib = body_el.getnext()
+    for _ in range(2):
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = sib.getnext()
+        if sib is None:
+            return None
+        text = text_of(sib)
+        if text:
+            found = BRACKETED_REPORTER.fullmatch(text) if len(text) <= 20 else None
+            return (found.group(1) or found.group(2)) if found else None
+        sib = sib.getnext()
+    return None
+
+
 def _cjk_reporter(doc: Doc, body_el) -> str | None:
     """A Chinese reporter's credit (fields.CJK_REPORTER): on a short line of its own, or in
     the dateline that opens the text."""
@@ -1233,8 +1253,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if len(text) < 120 and _RATING_LINE.match(text):
-            continue
+        if len(text) < 120 and _RATING_LINE.match(text) or len(text) < 40 and _stamp_line(block, _own_time(block)):
+            continue                   # a rating widget's line; a live entry's stamp ('16:35')
         m = _KEYWORDS_LINE.match(text) if len(text) < 300 else None
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue
@@ -1277,7 +1297,7 @@ _INLINE_CHROME_PART = re.compile(
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
     # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
     r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
-    r"factbox\w*|donat\w*|donor\w*|fundrais\w*|"
+    r"factbox\w*|donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*)$")
@@ -1332,6 +1352,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if tag in ("div", "section") and _key_points_box(el):
             el.set(STRIP_MARK, "")
             continue
+        if not captions_told and tag in _CAPTION_TAGS and _repeats_alt(el):
+            el.set(STRIP_MARK, "")     # a picture's caption that repeats its alt text
+            continue
         cls, ident = el.get("class"), el.get("id")
         if captions_told and "caption" in (cls or "").lower() and not _CREDIT_HINT.search(cls or ""):
             continue                   # a photo story's caption: its text
@@ -1343,6 +1366,19 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 _CREDIT_HINT = re.compile(r"credit|source|copyright", re.I)
 _KEY_POINTS = re.compile(r"^(?:" + alternation(labels.KEY_POINTS) + r")\s*[:：]?$", re.I)
+
+
+_CAPTION_TAGS = frozenset({"em", "i", "span", "small", "p", "div"})
+
+
+def _repeats_alt(el: etree._Element) -> bool:
+    """The element right after an <img> (its previous sibling) says what the image's alt says:
+    the picture's caption, whatever its class ('<img alt="X"><em class="img_desc">X</em>')."""
+    prev = el.getprevious()
+    if prev is None or prev.tag != "img" or (prev.tail or "").strip():
+        return False
+    alt = prev.get("alt")
+    return bool(alt) and len(alt) >= 12 and clean(alt) == text_of(el)
 
 
 def _key_points_box(el: etree._Element) -> bool:
@@ -1447,9 +1483,32 @@ _SUBSCRIBE = re.compile(alternation(labels.SUBSCRIBE), re.I)
 
 
 def _time_only(block: Block) -> bool:
-    """The line is the text of a <time> alone."""
-    stamp = next(block.element.iter("time"), None)
-    return stamp is not None and clean(" ".join(stamp.itertext())) == block.text
+    """The line is the text of a <time> alone, or with a link beside it and nothing else (a live
+    entry's stamp and its 'Copy link')."""
+    return _stamp_line(block, next(block.element.iter("time"), None))
+
+
+def _own_time(block: Block) -> etree._Element | None:
+    """The line's element if it is a <time>, else its first child if that is one: a test of one
+    or two elements, whatever the size of the element the line belongs to (text split by <br>
+    in one container of thousands of lines)."""
+    el = block.element
+    if el.tag == "time":
+        return el
+    first = next(iter(el), None)       # (not len(el): lxml counts the children to say it)
+    return first if first is not None and first.tag == "time" else None
+
+
+def _stamp_line(block: Block, stamp: etree._Element | None) -> bool:
+    """`_time_only` for the <time> `stamp` (None: no line of the kind)."""
+    if stamp is None:
+        return False
+    told = clean(" ".join(stamp.itertext()))
+    if told == block.text:
+        return True
+    rest = block.text.replace(told, "", 1).strip() if told and told in block.text else None
+    return bool(rest) and len(rest) <= 40 and block.link_chars >= len(rest.replace(" ", "")) > 0 \
+        and next(stamp.iterancestors("a"), None) is None
 
 
 class Paragraphs(list):

@@ -464,7 +464,7 @@ def split_signature(text: str) -> Signature | None:
         return None
     if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text):
         return Signature()                         # 'ST' (collected), '- Διαφήμιση -': naming no writer
-    m = _BRACKETED_REPORTER.fullmatch(text)
+    m = BRACKETED_REPORTER.fullmatch(text)
     if m:
         return Signature(author=m.group(1) or m.group(2))   # "【山本健二】" closing a Japanese news text
     m = _SOURCE.match(text)
@@ -653,7 +653,9 @@ BYLINE_LABEL = re.compile(
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
     r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
-    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala)(?:\s*[:：՝]\s*|\s+)"
+    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|"
+    # Swahili 'written by', 'reported by', 'prepared by'
+    r"imeandikwa na|imeripotiwa na|imeandaliwa na)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X', Hausa 'Daga X' (by X), capitalised as a byline starts, before a capitalised name
@@ -678,7 +680,7 @@ CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)
 
 # a Japanese newspaper's reporter closing the text in lenticular or full-width brackets ('【山本健二】',
 # '（山本健二、田中一郎）')
-_BRACKETED_REPORTER = re.compile(rf"【({_CJK_NAMES})】|（({_CJK_NAMES})）")
+BRACKETED_REPORTER = re.compile(rf"【({_CJK_NAMES})】|（({_CJK_NAMES})）")
 
 
 def cjk_reporter(text: str) -> str | None:

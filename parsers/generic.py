@@ -206,7 +206,11 @@ _LIVE_PART = re.compile(r"(?:^|[\s_-])(?:live\w*|\w*ticker\w*|directo|en-?direct
 def _live_entries(doc: Doc, best: etree._Element) -> etree._Element | None:
     """On a live blog (LiveBlogPosting, or a live/ticker name around the text), the best
     container is one dated entry: the body is the list of the entries (three or more siblings
-    of one tag and class, each with a <time>)."""
+    of one tag and class, each with a <time>). A written summary above the entries (a live page
+    kept as a wrap-up) is the best container and the entries follow it: the body is both."""
+    after = _entries_after(best)
+    if after is not None and _live_page(doc, after):
+        return best.getparent()
     node = best
     for _ in range(3):
         parent = node.getparent()
@@ -219,6 +223,28 @@ def _live_entries(doc: Doc, best: etree._Element) -> etree._Element | None:
             return parent
         node = parent
     return None
+
+
+def _entries_after(summary: etree._Element) -> etree._Element | None:
+    """The element right after `summary` (its next element sibling, in the same parent, not
+    <body>) that holds two or more entries of one tag and class, each with a <time> and text
+    of its own beside it."""
+    parent = summary.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return None
+    sib = summary.getnext()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getnext()
+    if sib is None:
+        return None
+    kids = [kid for kid in sib if isinstance(kid.tag, str)]
+    if len(kids) < 2 or len({(kid.tag, kid.get("class")) for kid in kids}) != 1:
+        return None
+    for kid in kids:
+        stamp = next(kid.iter("time"), None)
+        if stamp is None or len(_TEXT_LEN(kid)) < len(_TEXT_LEN(stamp)) + 40:
+            return None
+    return sib
 
 
 def _live_page(doc: Doc, entries: etree._Element) -> bool:
@@ -366,8 +392,11 @@ class _OffArticle:
         return bool(_off_chain(el, self.known))
 
 
-_CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text)(?:$|[\s_-])",
-                           re.I)
+_CONTENT_PART = re.compile(r"(?:^|[\s_-])(?:\w*content|\w*body|noi-?dung\w*|fulltext|full-text|"
+                           # the body's name in other languages ('cuerpo-nota', 'corpo-materia',
+                           # 'contenido', 'testo-articolo', 'artikel-inhalt', 'tresc')
+                           r"cuerpo\w*|corpo\w*|contenido|conte[uú]do|contenuto|testo|texto|texte|inhalt\w*|"
+                           r"tresc\w*)(?:$|[\s_-])", re.I)
 
 
 _PLAYERS = ("video", "audio", "iframe", "object", "embed")
@@ -2957,7 +2986,8 @@ HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 
 _LEAD_HINT = re.compile(r"sapo|summary|tomtat|tom-tat|hometext|mo-ta|mota|description|lead|"
                         r"trich-dan|trichdan|intro|excerpt|abstract|teaser|standfirst|"
-                        r"(?:^|[\s_-])(?:dek|deck|lede|chapo|chapeau|entradilla|sommario)(?:$|[\s_-])", re.I)
+                        r"(?:^|[\s_-])(?:dek|deck|lede|chapo|chapeau|entradilla|sommario|bajada|copete|"
+                        r"sumario|linha-fina|occhiello)(?:$|[\s_-])", re.I)
 
 
 def find_summary(doc: Doc, body: etree._Element | None,
