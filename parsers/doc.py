@@ -21,7 +21,7 @@ _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 
 # Substring tests (C-speed) decide which finder may care about a text or a class name.
 _TEXT_WORDS = {
-    "view": ("xem", "đọc", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
+    "view": ("xem", "đọc", "truy cập bài", "truy cập tin", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
     "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",

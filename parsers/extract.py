@@ -53,6 +53,8 @@ _BOILER = re.compile(
 _ATTACH_HEADING = re.compile(r"^(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)"
                              r"\s+đính kèm|đính kèm|tải về|tải tệp|" + alternation(labels.ATTACHMENTS_WORLD)
                              + r")\s*[:：]?$", re.I)
+# the same heading with the files after it on its line
+_ATTACH_INLINE = re.compile(_ATTACH_HEADING.pattern.replace(r")\s*[:：]?$", r")\s{0,3}[:：]\s{0,3}"), re.I)
 # a file's line: its name, its size in brackets ('(412 KB)', '(pdf, 412 KB)', '（PDF：2,345KB）')
 _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|csv|jpe?g|png)\b"
                         r"|[(（]\s*(?:(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip)\s*[,:：、]\s*)?[\d.,]+\s*[KMG]i?B\s*[)）]"
@@ -65,6 +67,13 @@ _VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lư�
 # viết là: 18 trong 4 đánh giá')
 _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
                           r"|tổng số điểm\b.{0,60}\bđánh giá)", re.I)
+# a line of the article's own counts and nothing else ('Đã xem: 215 lần | Đã in: 0 lần | Đã gửi
+# email: 0 lần', 'Lượt in: 3'), and a rating widget's prompt ('Click để đánh giá bài viết')
+_COUNTS_LINE = re.compile(r"^(?:(?:đã xem|đã in|đã gửi(?: email| mail| e-mail)?|đã tải|lượt xem|lượt in|lượt gửi|"
+                          r"lượt đọc|lượt tải|lượt chia sẻ|số lần xem|số lần in|số lượt xem)\s{0,3}[:：]?\s{0,3}"
+                          r"[\d.,]{1,12}(?:\s{0,3}lần)?\s{0,3}(?:[|;·]\s{0,3})?){1,6}$", re.I)
+_RATE_PROMPT = re.compile(r"^(?:click|bấm|nhấn|nhấp)(?: chuột)?(?: vào(?: đây)?)? để (?:đánh giá|bình chọn)"
+                          r"(?: bài viết| bài| tin| tin bài)?\.?$", re.I)
 # a tags line ('Từ khóa: <a>y học cổ truyền</a>, <a>châm cứu</a>'): the CMS's, not the text
 _KEYWORDS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS) + r"|thẻ)\s{0,3}[:：]\s{0,3}", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
@@ -1244,8 +1253,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết', 'Lời bình:'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
-        if _reader_notice(text) or _link_bar(block):
-            continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF'
+        if _reader_notice(text) or _link_bar(block) or _file_widget(block):
+            continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF', a file's button
+        if _QA_LABEL_ALONE.match(text):
+            continue                   # 'Câu hỏi:' / 'Trả lời:' alone over the question and the answer
         if _metadata_table(block):
             if kept and kept[-1].element.getparent() is block.element:
                 kept.pop()             # its caption ('Metryczka')
@@ -1253,7 +1264,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
-        if len(text) < 120 and _RATING_LINE.match(text) or len(text) < 40 and _stamp_line(block, _own_time(block)):
+        if len(text) < 120 and (_RATING_LINE.match(text) or _COUNTS_LINE.match(text) or _RATE_PROMPT.match(text)) \
+                or len(text) < 40 and _stamp_line(block, _own_time(block)):
             continue                   # a rating widget's line; a live entry's stamp ('16:35')
         m = _KEYWORDS_LINE.match(text) if len(text) < 300 else None
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
@@ -1673,6 +1685,27 @@ def _plain_crumb(text: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
+# a download button's words
+_DOWNLOAD_WORD = re.compile(r"^(?:tải xuống|tải về|tải file|tải tệp|download|herunterladen|télécharger|descargar|"
+                            r"scarica|baixar|pobierz|скачать|下载|ダウンロード|다운로드)$", re.I)
+# a question's or an answer's label alone on its line ('Câu hỏi:' / 'Trả lời:' over their texts)
+_QA_LABEL_ALONE = re.compile(r"^(?:nội dung câu hỏi|câu hỏi|hỏi|nội dung trả lời|trả lời|đáp)\s{0,3}[:：]$", re.I)
+
+
+def _file_widget(block: Block) -> bool:
+    """A file's download widget ('<div class="wp-block-file"><a>Thông báo …</a><a download>Tải
+    xuống</a></div>'): the line is links only, one of them a download button. The file is an
+    attachment of the record, not a sentence of its text."""
+    text = block.text
+    if not block.link_chars or len(text) > 250 or block.link_chars < 0.9 * len(text.replace(" ", "")):
+        return False
+    for a in block.element.iter("a"):
+        if (a.get("download") is not None or "button" in (a.get("class") or "")) and \
+                _DOWNLOAD_WORD.match(clean(text_content(a))):
+            return True
+    return False
+
+
 def _link_bar(block: Block) -> bool:
     """A short line of two or more links and separators only ('Drukuj | Zapisz do PDF',
     'Print · Email · PDF'): the page's toolbar, not the text."""
@@ -1754,6 +1787,15 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
             rest = kept[i + 1:]
             if rest and all(len(b.text) < 200 and _FILE_LINE.search(b.text) for b in rest
                             if not _reader_notice(b.text)):
+                return kept[:i]
+            return kept
+        inline = _ATTACH_INLINE.match(kept[i].text) if len(kept[i].text) < 300 else None
+        if inline is not None:
+            # the heading and its files on one line ('Tệp đính kèm: <a>x.pdf</a> (Lượt tải: 58)'):
+            # a box when what follows the heading names files, not a document's title
+            rest = kept[i + 1:]
+            if kept[i].link_chars and _FILE_LINE.search(kept[i].text[inline.end():]) and \
+                    all(len(b.text) < 200 and _FILE_LINE.search(b.text) for b in rest if not _reader_notice(b.text)):
                 return kept[:i]
             return kept
     return kept

@@ -557,8 +557,20 @@ def _direct_prose(top: etree._Element) -> int:
     """The characters of the paragraphs that stand in <body> itself: two or more, each of a
     paragraph's length (a wrapper <div> of inline markup holding a whole old page is none)."""
     sizes = [len(_TEXT_LEN(c)) for c in top if _run_block(c)]
-    paragraphs = [n for n in sizes if 80 <= n <= 1500]
+    # (a menu is no paragraph: a block whose text is mostly its links' is left out)
+    paragraphs = [n for n, c in zip(sizes, (c for c in top if _run_block(c)))
+                  if 80 <= n <= 1500 and not _mostly_linked(c, n)]
     return sum(paragraphs) if len(paragraphs) >= 2 and max(sizes) <= 1500 else 0
+
+
+def _mostly_linked(el: etree._Element, size: int) -> bool:
+    """Half the block's text or more is the text of its links (`size`: the block's text length)."""
+    linked = 0
+    for a in el.iter("a"):
+        linked += len(_TEXT_LEN(a))
+        if 2 * linked >= size:
+            return True
+    return False
 
 
 def _run_block(el: etree._Element) -> bool:

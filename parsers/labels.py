@@ -24,6 +24,8 @@ SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "br
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
          "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
+         # the article's own visits, not the site's ('Lượt truy cập bài viết: 1.234')
+         "lượt truy cập bài viết", "số lượt truy cập bài viết", "lượt truy cập tin", "lượt truy cập tin bài",
          "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "đã được đọc", "được đọc", "views", "hits",
          "viewed", "aufrufe", "gelesen", "vues", "lectures")
 # the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
@@ -176,7 +178,8 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng", "đồn", "đồn biên phòng",
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
          "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
-         "lớp", "khối")                 # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
+         "lớp", "khối",                 # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
+         "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb")   # an association's branches
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
@@ -187,7 +190,9 @@ NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật s�
                "luật gia", "trợ giúp viên pháp lý", "trợ giúp viên", "thanh tra viên", "kiểm lâm viên",
                "điều tra viên", "chấp hành viên", "kiểm soát viên", "huấn luyện viên", "chuyên viên",
                "kỹ thuật viên", "giáo viên", "bác sĩ thú y", "cô giáo", "thầy giáo", "giảng viên",
-               "nhà giáo ưu tú", "điều dưỡng", "y sĩ", "nữ hộ sinh")
+               "nhà giáo ưu tú", "điều dưỡng", "y sĩ", "nữ hộ sinh", "công chứng viên", "thừa phát lại",
+               "nhạc sĩ", "nhà thơ", "nhà văn", "họa sĩ", "hoạ sĩ", "nghệ sĩ", "nghệ nhân", "nsưt", "nsnd",
+               "nghệ sĩ ưu tú", "nghệ sĩ nhân dân", "nhà nghiên cứu")
 # positions printed after a writer's name and a dash ('… - Phó Chánh án TAND khu vực 3', '… - Thư ký
 # Tòa án'): part of the author as printed, like a unit
 POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó giám đốc", "trưởng phòng",
