@@ -2510,13 +2510,21 @@ def frozen_counter(el: etree._Element) -> bool:
     for _ in range(3):
         if node is None or node.tag in ("body", "html"):
             return False
-        text = text_of(node)
-        if len(text) > 400:
+        text = _box_text(node, 400)
+        if text is None:
             return False
         if _FROZEN_COUNTER.search(text):
             return True
         node = node.getparent()
     return False
+
+
+def _box_text(node: etree._Element, limit: int) -> str | None:
+    """The element's text (whitespace normalised) when it is no longer than `limit` characters
+    (a box's), else None; read by libxml2 at C speed (a column's text is not assembled in
+    Python to be measured)."""
+    text = _TEXT_LEN(node)
+    return text if len(text) <= limit else None
 
 
 def _counters(doc: Doc) -> Iterator[tuple[etree._Element, Counter]]:
