@@ -744,7 +744,7 @@ def _listed_names(el: etree._Element) -> list[str] | None:
     """The names inside one marked list of writers ('<ul class="authors">' of name elements
     alike), a photographer's left out."""
     inner = [d for d in el.iterdescendants() if isinstance(d.tag, str) and (
-        _NAME_PART.search(d.get("class") or "")
+        _NAME_PART.search(d.get("class") or "") or d.get("itemprop") == "name"     # (microdata Persons)
         or (d.tag in ("a", "span") and not len(d) and _WRITER_TOKEN.search(d.get("class") or "")))]
     inner = [d for d in inner if not any(o is not d and d in o.iterancestors() for o in inner)]   # the innermost
     if not any(_NAME_PART.search(d.get("class") or "") for d in inner) and not _joined_only(el, inner):

@@ -553,9 +553,14 @@ def looks_like_name(text: str) -> bool:
             continue
         if len(words) == 1 and len(words[0]) < 2:
             return False
-        if not all(_name_word(w) for w in words):
+        # (a surname's particle between capitalised words: 'Pieter du Plessis', 'Ana de la Cruz')
+        if not all(_name_word(w) or (0 < i < len(words) - 1 and w in _NAME_PARTICLES) for i, w in enumerate(words)):
             return False
     return True
+
+
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "dos", "das", "del", "della",
+                             "la", "le", "ter", "ten", "bin", "binti", "al", "ibn", "y", "e", "zu"})
 
 
 def strip_label(text: str, labels: re.Pattern[str]) -> str:
@@ -653,7 +658,7 @@ BYLINE_LABEL = re.compile(
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
     r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
-    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|"
+    r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|deur|(?-i:Minn)|"
     # Swahili 'written by', 'reported by', 'prepared by'
     r"imeandikwa na|imeripotiwa na|imeandaliwa na)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
@@ -746,8 +751,12 @@ _TOOL_CLASS = re.compile(r"print|share|mail|social|icon|button|btn|tool|donat|fo
 def tool_link(a: etree._Element) -> bool:
     """A link that is a button, not a way to another page: a script, an e-mail, a place on this
     page ('In bài', 'Gửi bài', 'Về đầu trang'), or one classed print/share/mail/icon."""
-    return (a.get("href") or "").strip().lower().startswith(("javascript:", "#", "mailto:")) \
-        or bool(_TOOL_CLASS.search(a.get("class") or ""))
+    href = (a.get("href") or "").strip().lower()
+    if href.startswith("mailto:"):
+        # ('By <a href="mailto:khart@…">Kelsey Hart</a>': the writer's name, linked to her address)
+        name = clean(text_of(a))
+        return not (" " in name and "@" not in name and looks_like_name(name))
+    return href.startswith(("javascript:", "#")) or bool(_TOOL_CLASS.search(a.get("class") or ""))
 
 
 def byline_text(el: etree._Element) -> str:

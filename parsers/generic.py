@@ -93,6 +93,9 @@ def find_body(doc: Doc) -> etree._Element | None:
     entries = _live_entries(doc, best)
     if entries is not None:
         return entries
+    whole = _entry_halves(best)
+    if whole is not None:
+        return whole
     part = _split_part(best, scores)
     if part is not None:
         return part                    # its like siblings are taken by body_parts()
@@ -245,6 +248,28 @@ def _entries_after(summary: etree._Element) -> etree._Element | None:
         if stamp is None or len(_TEXT_LEN(kid)) < len(_TEXT_LEN(stamp)) + 40:
             return None
     return sib
+
+
+# the second half of an entry split at its 'read more' (Movable Type's asset-more, id="more",
+# 'extended', 'continued'), beside the first (asset-body)
+_MORE_PART = re.compile(r"(?:^|[\s_-])(?:more|extended|continued?|jump|rest)(?:$|[\s_-])", re.I)
+
+
+def _entry_halves(best: etree._Element) -> etree._Element | None:
+    """An entry split in two blocks of one content container (Movable Type's <div
+    class="asset-content"><div class="asset-body">…</div><div id="more" class="asset-more">…</div>,
+    a blog's text cut at its 'read more'): the container, when every child of it that holds
+    text is such a block of prose (the first named as the body, the others as its more)."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html") or not _CONTENT_PART.search(bounded_hint(parent)):
+        return None
+    texted = [c for c in parent if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and _TEXT_LEN(c)]
+    if len(texted) < 2 or best not in texted or not _CONTENT_PART.search(bounded_hint(texted[0])):
+        return None
+    for child in texted[1:]:
+        if not (_MORE_PART.search(bounded_hint(child)) and _has_prose(child)):
+            return None
+    return parent
 
 
 def _live_page(doc: Doc, entries: etree._Element) -> bool:
