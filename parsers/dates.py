@@ -139,7 +139,7 @@ MONTHS: dict[str, int] = {}
 for _number, _names in enumerate((
         "january jan januar jänner janvier janv enero gennaio janeiro januari",
         "february feb febr februar février fevrier févr fevr febrero febbraio fevereiro februari",
-        "march mar märz maerz mäerz mars marzo março maart mrt",
+        "march mar märz mär maerz mäerz mars marzo março maart mrt",
         "april apr avril abril aprile avr abrëll",
         "may mai mayo maggio maio mei",
         "june jun juni juin junio giugno junho",

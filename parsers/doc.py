@@ -926,9 +926,11 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
     for anc in ancestors:
         if anc is stop:
             return False
-        if anc.tag in ("nav", "aside"):
+        role = anc.get("role")         # (ARIA landmarks name the same regions: a forum's
+        #                                <div class="headerbar" role="banner"> holds the site's <h1>)
+        if anc.tag in ("nav", "aside") or role in ("navigation", "complementary"):
             return True
-        if anc.tag in ("footer", "header"):
+        if anc.tag in ("footer", "header") or role in ("banner", "contentinfo"):
             if not in_article and not any(a.tag == "main" for a in anc.iterancestors()):
                 return True
             continue
@@ -979,7 +981,7 @@ _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "ban
 # state and layout modifiers ("has-menu", "is-sticky", "l-sidebar-fixed", "layout-with-menu")
 # describe the page around an element, not what the element is
 _MODIFIER = re.compile(r"^(?:has|is|with|without|no|not|l|u|js|layout|show|hide)[-_]")
-_OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "detail", "node",
+_OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "detail", "node", "asset",
                        "tin", "bai", "baiviet", "chitiet", "noidung"})
 _PARTS = re.compile(r"[-_]+")
 

@@ -669,7 +669,7 @@ BYLINE_LABEL = re.compile(
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
     r"^\s*(?:(?:" + alternation(labels.WRITER_CREDIT_SPACED) + r")(?:\s*[:：]\s*|\s+)"
-    r"|(?:" + alternation(labels.WRITER_CREDIT) + r")\s*[:：]\s*)\w", re.I)
+    r"|(?:" + alternation(labels.WRITER_CREDIT) + r")\s*[:：៖]\s*)\w", re.I)     # (Khmer's colon ៖)
 # a Chinese reporter's credit: in a dateline's brackets ('新华社北京3月20日电（记者张晓明、李雪）'),
 # as a line of its own ('本报记者　刘阳', '浪潮新闻记者 李明'), or between slashes ('聯報／記者林彥廷／台北')
 _CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
@@ -706,14 +706,14 @@ CREDIT_LABEL = re.compile(
     r"^\s*(?:(?:photos? by|photographs by|pictures by|fotos? de|fotos? von|fotos? di|"
     + alternation(labels.WRITER_CREDIT_SPACED) + r")(?:\s*[:：]\s*|\s+)"
     r"|(?:interview|entrevista|intervista|wywiad|интервью|fotos?|photos?|"
-    + alternation(labels.WRITER_CREDIT) + r")\s*[:：]\s*)(?=\w)", re.I)
+    + alternation(labels.WRITER_CREDIT) + r")\s*[:：៖]\s*)(?=\w)", re.I)
 BYLINE_LINE = re.compile(BYLINE_LABEL.pattern + r"\w", re.I)
 UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
 _BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
                          r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|publicat|"
                          r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
-                         r"|\s*(?:[|·•—–]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
+                         r"|\s*(?:[|·•—–;]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
                          r"vào|à|um|at|alle|às)\s+(?=\d|[A-ZĐ]\w*\s+\d|[A-ZĐ]\w*,\s+(?:\d|[A-ZĐ]\w*\s+\d)))|\s*\(\s*\d)", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
@@ -944,7 +944,9 @@ _JOINERS = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(
 
 
 _CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"
-                            r"\u0980-\u0d7f\u10a0-\u10ff\u1200-\u137f\uac00-\ud7af\s.]{2,40}$")
+                            r"\u0980-\u0d7f\u10a0-\u10ff\u1200-\u137f\uac00-\ud7af"
+                            # Sinhala, Lao, Tibetan, Myanmar, Khmer
+                            r"\u0d80-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\s.]{2,40}$")
 # a dateline before an Arabic reporter's name ('الرياض - عبدالله الحربي'): the city, a dash, the name
 _ARABIC_DATELINE = re.compile(r"^[\u0600-\u06ff\s]{2,30}\s[-–]\s([\u0600-\u06ff\s]{2,40})$")
 

@@ -2042,13 +2042,16 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
-    if kind is None and parsed.raw and _PRINTED_WORDS.search(text[:text.find(parsed.raw)]):
-        return None                    # a print view's "In ngày 03/11/2025": the day it was printed
+    if kind is None and parsed.raw and (_PRINTED_WORDS.search(text[:text.find(parsed.raw)])
+                                        or _JOINED_WORDS.search(text[:text.find(parsed.raw)])):
+        return None                    # a print view's "In ngày 03/11/2025": the day it was printed;
+        #                                a forum member's 'Registriert: Mo 12. Jan 2009'
     # where it stands (the costlier tests, run on the few dated elements left)
-    if _links_headline(el) or _after_headline_link(el) or in_related_block(el) or \
+    if (_links_headline(el) and not _date_link_to_page(el, doc.url)) or _after_headline_link(el, doc.url) or in_related_block(el) or \
             _in_banner(el, headline) or any(t.get("datetime") for t in el.iter("time")):
         return None
-    if in_link_list(el) or inside_link(el) or chrome_ancestor(el, body) or in_comments(el):
+    if in_link_list(el) or (inside_link(el) and not _date_link_to_page(el, doc.url)) or chrome_ancestor(el, body) \
+            or in_comments(el):
         return None
     return (_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
             parsed, el, hinted or kind is not None, kind)
@@ -2122,6 +2125,7 @@ _RECOMMENDED = re.compile(r"推荐|推薦|相关|相關|关联|おすすめ|関�
 _PUBLISHED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_PUBLISHED_AFTER) + r")")
 _UPDATED_AFTER = re.compile(r"^[\s\u00a0]*(?:" + alternation(labels.DATE_UPDATED_AFTER) + r")")
 _ASKED_WORDS = _label_at_end(labels.DATE_ASKED)
+_JOINED_WORDS = _label_at_end(labels.DATE_JOINED)
 _SECONDARY = ("updated", "asked", "created")  # dates that give way to a labelled publication date
 
 
@@ -2179,7 +2183,8 @@ def in_comments(el: etree._Element, levels: int = 12) -> bool:
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
                        # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
-                       r"|[-_]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)")
+                       r"|[-_/]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)")
+# (... or a folder of its own: '/news/20150314/hk-tram-fare-rise-52123.html')
 
 
 def url_date(url: str) -> ParsedDate | None:
@@ -2269,8 +2274,9 @@ def _listed_item(item: etree._Element | None) -> bool:
     return False
 
 
-def _after_headline_link(el: etree._Element) -> bool:
-    """A date printed right after a linked headline: a listing entry's date, not the page's."""
+def _after_headline_link(el: etree._Element, url: str | None = None) -> bool:
+    """A date printed right after a linked headline: a listing entry's date, not the page's
+    (a headline linked to the page itself, `url`, is the article's own: Joomla's 'link titles')."""
     node = el
     for _ in range(2):
         prev = node.getprevious()
@@ -2284,7 +2290,10 @@ def _after_headline_link(el: etree._Element) -> bool:
                 return False           # a box of links (an infobox of related stories): no headline
             if prev.tag == "a" and _listed_item(node.getparent()):
                 return True            # a short title's link and its date, one item of a list
-            return _links_headline(prev) and not _mostly_text(prev)
+            if _links_headline(prev) and not _mostly_text(prev):
+                own = [a for a in prev.iter("a") if (a.get("href") or "").strip()[:1] not in ("", "#")]
+                return not (url and own and all(_links_to(a, url) for a in own))
+            return False
         node = node.getparent()
         if node is None:
             return False
@@ -2874,6 +2883,16 @@ def _permalink(el: etree._Element, url: str) -> bool:
     """A <time> wrapped in the link to the page itself (WordPress's rel="bookmark" permalink)."""
     link = next(el.iterancestors("a"), None)
     return link is not None and bool(link.get("href")) and _links_to(link, url)
+
+
+def _date_link_to_page(el: etree._Element, url: str | None) -> bool:
+    """`el` is (in) a link to the page itself, by its own address: a blog's date printed as the
+    post's permalink ('<a class="date" href="…/post/141023345612/el-relojero">14 de marzo de
+    2016</a>'), not another article's."""
+    link = el if el.tag == "a" else next(el.iterancestors("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    # (a date's length: the post's title linked to itself is no permalink of a date)
+    return bool(href) and not href.startswith("#") and len(text_of(link)) <= 40 and _links_to(link, url)
 
 
 def _links_to(link: etree._Element, url: str | None) -> bool:

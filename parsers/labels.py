@@ -256,6 +256,14 @@ DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "creat
 # the day a print view was printed ('In ngày 03/11/2025'), never the article's
 DATE_PRINTED = ("in lúc", "in ngày", "in vào", "ngày in", "thời gian in", "printed", "printed on", "printed at",
                 "print date", "gedruckt am", "imprimé le", "vytištěno", "vytlačené")
+# the day a forum member registered, under the name beside each post ('Registriert: Mo 12. Jan 2009'),
+# never the post's
+DATE_JOINED = ("registriert", "registriert seit", "mitglied seit", "dabei seit", "joined", "member since",
+               "registered", "registered on", "ngày tham gia", "tham gia", "tham gia ngày", "ngày đăng ký",
+               "inscrit le", "inscrit depuis", "membre depuis", "inscrito", "registrado", "miembro desde",
+               "iscritto il", "membro dal", "lid sinds", "geregistreerd", "dołączył", "zarejestrowany",
+               "зарегистрирован", "регистрация", "на форуме с", "注册时间", "注册于", "注册日期", "加入时间",
+               "登録日", "가입일", "katılım", "csatlakozott")
 # the day a citizen sent the question a Q&A page answers ('Ngày gửi: …', then 'Ngày trả lời: …')
 DATE_ASKED = ("ngày gửi", "ngày hỏi", "gửi câu hỏi", "asked")
 
@@ -266,7 +274,9 @@ WRITER_CREDIT_SPACED = ("penulis", "pewarta", "wartawan", "reporter", "reporteri
 # X' (Tamil: written by))
 WRITER_CREDIT = ("haber", "muhabir", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
                  "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்",
-                 "ጸሐፊ", "ፀሐፊ", "አዘጋጅ")
+                 "ጸሐፊ", "ፀሐፊ", "አዘጋጅ",
+                 # Lao 'news:' / 'written by:', Khmer 'by:' / 'written by:', Burmese 'news:' / 'written by:'
+                 "ຂ່າວ", "ຂຽນໂດຍ", "ដោយ", "អត្ថបទ", "សរសេរដោយ", "သတင်း", "ရေးသားသူ")
 
 # the heading of a box about the writer after a column: its name is the page's writer when no
 # byline names one

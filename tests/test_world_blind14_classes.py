@@ -136,3 +136,98 @@ def test_writers_whose_surnames_carry_a_particle_are_named_as_printed(lang, name
             + "".join(f"<p>{p}</p>" for p in EN + MORE) + "</div></article></body></html>")
     a = parse_page(html.encode(), "https://www.highveld24.example.co.za/news/water-656285", profile="generic").article
     assert a.author == joined
+
+
+# -- a forum's announcement: the board's banner, a member's registration date -------------------------
+
+@pytest.mark.parametrize("lang,joined,posted,want", [
+    ("de", "<strong>Registriert:</strong> Mo 12. Jan 2009, 19:22", "Mo 14. Mär 2016, 19:05", "2016-03-14"),
+    ("en", "<strong>Joined:</strong> Tue Apr 14, 2009 8:12 pm", "Mon Sep 12, 2022 9:41 pm", "2022-09-12"),
+    ("vi", "<strong>Ngày tham gia:</strong> 12/01/2009", "14/03/2016 19:05", "2016-03-14"),
+])
+def test_a_forum_post_s_date_is_not_its_writer_s_registration(lang, joined, posted, want):
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>Forum</title></head><body id="phpbb">'
+            '<div class="headerbar" role="banner"><h1>SV Grün-Weiß Ebersdorf – Forum</h1><p>Das Forum für '
+            'Mitglieder</p></div><div id="page-body" class="page-body" role="main"><h2 class="topic-title">'
+            '<a href="./viewtopic.php?t=2231">Einladung zur Jahreshauptversammlung 2016</a></h2>'
+            '<div id="p1" class="post"><dl class="postprofile"><dt><a href="./memberlist.php?u=132">Vorstand_Kai</a>'
+            f'</dt><dd class="profile-rank">Administrator</dd><dd class="profile-joined">{joined}</dd></dl>'
+            '<div class="postbody"><h3 class="first"><a href="#p1">Einladung zur Jahreshauptversammlung 2016</a></h3>'
+            f'<p class="author">von <strong><a href="./memberlist.php?u=132">Vorstand_Kai</a></strong> » {posted}</p>'
+            '<div class="content">' + "<br>".join(EN + MORE) + '</div></div></div></div></body></html>')
+    a = parse_page(html.encode(), "https://forum.example.de/viewtopic.php?f=3&t=2231", profile="generic").article
+    assert a.published_at[:10] == want
+    assert a.headline == "Einladung zur Jahreshauptversammlung 2016"     # not the board's banner
+
+
+# -- dates: a compact date folder in the URL, a date printed as the post's permalink ------------------
+
+@pytest.mark.parametrize("url,want", [
+    ("http://m.gangwen.example.hk/news/20150314/hk-tram-fare-rise-52123.html", "2015-03-14"),
+    ("https://www.example.com/tin-tuc/20240312/gia-lua-tang.html", "2024-03-12"),
+])
+def test_a_date_folder_in_the_url_dates_a_page_that_prints_no_year(url, want):
+    html = ('<html lang="zh-HK"><head><meta charset="utf-8"><title>電車加價</title></head><body><div class="story">'
+            '<h2 class="headline">電車下月起加價</h2><p class="dateline"><span class="time">03月14日 08:30</span></p>'
+            '<div class="story-body">' + "".join(f"<p>{p}</p>" for p in EN + MORE) + "</div></div></body></html>")
+    a = parse_page(html.encode(), url, profile="generic").article
+    assert a.published_at[:10] == want
+
+
+@pytest.mark.parametrize("lang,printed,want", [("es", "14 de marzo de 2016", "2016-03-14"),
+                                               ("vi", "14/03/2016", "2016-03-14")])
+def test_a_date_printed_as_the_post_s_permalink_is_its_date(lang, printed, want):
+    url = "https://lacasadelosrelojes.tumblr.example.com/post/141023345612/el-relojero-de-la-calle-mayor"
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>El relojero</title></head><body>'
+            '<div class="post"><h2 class="title">El relojero de la calle Mayor</h2><div class="body">'
+            + "".join(f"<p>{p}</p>" for p in EN + MORE) + f'</div><div class="meta"><a class="date" href="{url}">'
+            f'{printed}</a> <a class="notecount" href="#notes">96 notas</a></div></div>'
+            '<div class="sidebar"><h3>Más</h3><ul><li><a href="/post/1/otra">Otra entrada del blog</a></li></ul></div>'
+            '</body></html>')
+    a = parse_page(html.encode(), url, profile="generic").article
+    assert a.published_at[:10] == want
+
+
+def test_a_headline_linked_to_its_own_page_is_not_read_as_a_date():
+    url = "https://dulich.example.gov.vn/index.php/vi/tin-tuc/489-khach-quoc-te-tang-28-trong-9-thang-nam-2025"
+    html = ('<html lang="vi"><head><meta charset="utf-8"><title>Khách quốc tế</title></head><body><div class="item-page">'
+            f'<h2><a href="{url}">Khách quốc tế đến tỉnh tăng 28% trong 9 tháng năm 2025</a></h2>'
+            '<div class="createdate">Ngày đăng: 16/10/2025</div><div class="content">' + "".join(f"<p>{p}</p>" for p in VI + VI_MORE)
+            + "</div></div></body></html>")
+    a = parse_page(html.encode(), url, profile="generic").article
+    assert a.published_at[:10] == "2025-10-16"
+
+
+# -- writers in scripts without capitals, with their own colons and credits ---------------------------
+
+@pytest.mark.parametrize("lang,byline,name", [
+    ("km", 'ដោយ៖ <span class="author vcard"><a class="url fn n" href="/author/sok-dara">សុខ ដារ៉ា</a></span>', "សុខ ដារ៉ា"),
+    ("my", '<span class="author vcard"><a class="url fn n" href="/author/akm">အောင်ကျော်မင်း</a></span>', "အောင်ကျော်မင်း"),
+])
+def test_a_marked_writer_in_khmer_or_burmese_script(lang, byline, name):
+    html = (f'<html lang="{lang}"><head><meta charset="utf-8"><title>T</title></head><body><article>'
+            f'<h1 class="entry-title">Electric buses</h1><div class="entry-meta"><span class="byline">{byline}</span>'
+            '</div><div class="entry-content">' + "".join(f"<p>{p}</p>" for p in EN + MORE) + "</div></article></body></html>")
+    a = parse_page(html.encode(), "https://www.example.com.kh/2024/03/15/electric-buses/", profile="generic").article
+    assert a.author == name
+
+
+def test_lao_credits_after_the_text_name_the_writer_before_the_photographer():
+    html = ('<html lang="lo"><head><meta charset="utf-8"><title>T</title></head><body><article>'
+            '<h1 class="entry-title">Fuel prices cut</h1><div class="entry-content">'
+            + "".join(f"<p>{p}</p>" for p in EN + MORE) + '</div><div class="mk-credits"><p><strong>ຂ່າວ:</strong> '
+            'ສົມພອນ ແກ້ວມະນີ; <strong>ພາບ:</strong> ບຸນມີ ສີສະຫວັດ</p></div></article></body></html>')
+    a = parse_page(html.encode(), "https://www.example.la/2024/03/14/fuel-price-cut/", profile="generic").article
+    assert a.author == "ສົມພອນ ແກ້ວມະນີ"
+
+
+def test_a_movable_type_asset_header_is_the_entry_s_not_the_site_s():
+    html = ('<html lang="ja"><head><meta charset="utf-8"><title>哲学の道</title></head><body><div id="alpha">'
+            '<div class="entry-asset asset hentry"><div class="asset-header"><h1 class="asset-name entry-title">'
+            '哲学の道を歩く、桜はまだ三分咲き</h1><div class="asset-meta"><span class="byline">投稿者: <span class="vcard '
+            'author"><a class="fn url" href="#">山田健一</a></span> 日時: <abbr class="published" '
+            'title="2009-03-28T18:20:00+09:00">2009年03月28日 18:20</abbr></span></div></div>'
+            '<div class="asset-content entry-content"><div class="asset-body">'
+            + "".join(f"<p>{p}</p>" for p in EN + MORE) + "</div></div></div></div></body></html>")
+    a = parse_page(html.encode(), "http://yamada.example.jp/blog/archives/2009/03/000412.html", profile="generic").article
+    assert a.author == "山田健一"
