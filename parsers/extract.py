@@ -50,11 +50,11 @@ _BOILER = re.compile(
     r"quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|lưu bài|góp ý|lên đầu trang|"
     r"về đầu trang|trở về|trở lại))+)$", re.I)
 # an attachment box's heading alone on its line, and one file line under it
-_ATTACH_HEADING = re.compile(r"^(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)"
-                             r"\s+đính kèm|đính kèm|tải về|tải tệp|" + alternation(labels.ATTACHMENTS_WORLD)
-                             + r")\s*[:：]?$", re.I)
+_ATTACH_WORDS = (r"(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)\s+đính kèm|đính kèm|tải về|"
+                 r"tải tệp|" + alternation(labels.ATTACHMENTS_WORLD) + r")")
+_ATTACH_HEADING = re.compile(r"^" + _ATTACH_WORDS + r"\s*[:：]?$", re.I)
 # the same heading with the files after it on its line
-_ATTACH_INLINE = re.compile(_ATTACH_HEADING.pattern.replace(r")\s*[:：]?$", r")\s{0,3}[:：]\s{0,3}"), re.I)
+_ATTACH_INLINE = re.compile(r"^" + _ATTACH_WORDS + r"\s{0,3}[:：]\s{0,3}", re.I)
 # a file's line: its name, its size in brackets ('(412 KB)', '(pdf, 412 KB)', '（PDF：2,345KB）')
 _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|csv|jpe?g|png)\b"
                         r"|[(（]\s*(?:(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip)\s*[,:：、]\s*)?[\d.,]+\s*[KMG]i?B\s*[)）]"
@@ -1255,7 +1255,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
         if _reader_notice(text) or _link_bar(block) or _file_widget(block):
             continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF', a file's button
-        if _QA_LABEL_ALONE.match(text):
+        if generic.qa_label(text):
             continue                   # 'Câu hỏi:' / 'Trả lời:' alone over the question and the answer
         if _metadata_table(block):
             if kept and kept[-1].element.getparent() is block.element:
@@ -1688,8 +1688,6 @@ _SENTENCE_END = re.compile(r"[.!?]")
 # a download button's words
 _DOWNLOAD_WORD = re.compile(r"^(?:tải xuống|tải về|tải file|tải tệp|download|herunterladen|télécharger|descargar|"
                             r"scarica|baixar|pobierz|скачать|下载|ダウンロード|다운로드)$", re.I)
-# a question's or an answer's label alone on its line ('Câu hỏi:' / 'Trả lời:' over their texts)
-_QA_LABEL_ALONE = re.compile(r"^(?:nội dung câu hỏi|câu hỏi|hỏi|nội dung trả lời|trả lời|đáp)\s{0,3}[:：]$", re.I)
 
 
 def _file_widget(block: Block) -> bool:

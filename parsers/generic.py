@@ -467,6 +467,11 @@ _QUESTION_LABEL = re.compile(r"^(?:nội dung câu hỏi|câu hỏi|hỏi|questi
 _ANSWER_LABEL = re.compile(r"^(?:nội dung trả lời|trả lời|đáp|answer|reply)\s*[:：]?$", re.I)
 
 
+def qa_label(text: str) -> bool:
+    """A question's or an answer's label alone on its line, with its colon ('Câu hỏi:', 'Trả lời:')."""
+    return text.rstrip().endswith((":", "：")) and bool(_QUESTION_LABEL.match(text) or _ANSWER_LABEL.match(text))
+
+
 def _first_element(el: etree._Element) -> etree._Element | None:
     return next((c for c in el if isinstance(c.tag, str)), None)
 
