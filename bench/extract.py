@@ -1,7 +1,9 @@
 """Extraction speed, one process, side by side in one run: govnews with its profiles, govnews
-with the generic extractor forced, a bare `lxml.html.fromstring` of the same bytes, and (when
-installed: `pip install trafilatura`) `trafilatura.bare_extraction` with metadata. Pages per
-second, CPU milliseconds per page, the ratios, and the body token F1 of each beside the truth.
+with the generic extractor forced (both the article record only, as `govnews.extract` gives it),
+govnews with profiles as a crawl parses a page (its links listed too: `govnews_crawl`), a bare
+`lxml.html.fromstring` of the same bytes, and (when installed: `pip install trafilatura`)
+`trafilatura.bare_extraction` with metadata. Pages per second, CPU milliseconds per page, the
+ratios, and the body token F1 of each beside the truth.
 
     python bench/extract.py [--pages golden|heldout|world|all] [--repeat N] [--json OUT]
 
@@ -86,16 +88,19 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, object] = {"pages": n, "mean_kb": sum(len(d) for d, _ in pages) / n / 1024}
 
     def ours(p):
-        return parse_page(p[0], p[1]["url"], p[1]["headers"])
+        return parse_page(p[0], p[1]["url"], p[1]["headers"], links=False)
 
     def generic(p):
-        return parse_page(p[0], p[1]["url"], p[1]["headers"], profile="generic")
+        return parse_page(p[0], p[1]["url"], p[1]["headers"], profile="generic", links=False)
+
+    def crawl(p):
+        return parse_page(p[0], p[1]["url"], p[1]["headers"])
 
     def bare(p):
         return lxml.html.fromstring(p[0])
 
     fns = {"lxml": (bare, lambda: None), "govnews": (ours, reset_govnews),
-           "govnews_generic": (generic, reset_govnews)}
+           "govnews_generic": (generic, reset_govnews), "govnews_crawl": (crawl, reset_govnews)}
     try:
         import trafilatura
         from trafilatura.meta import reset_caches
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, spent in seconds.items():
         result[f"{name}_pages_per_s"] = n / spent
         result[f"{name}_ms_per_page"] = 1000 * spent / n
-    for name in ("govnews", "govnews_generic"):
+    for name in ("govnews", "govnews_generic", "govnews_crawl"):
         result[f"{name}_ratio_to_lxml"] = seconds[name] / seconds["lxml"]
         if "trafilatura" in seconds:
             result[f"{name}_speedup_over_trafilatura"] = seconds["trafilatura"] / seconds[name]

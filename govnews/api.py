@@ -28,7 +28,8 @@ def extract(html: str | bytes, url: str | None = None, *, profile: str | None = 
     >>> rec["published_at"], rec["view_count"], rec["author"]
     ('2020-08-04T16:20:00+07:00', 122, 'Nguyễn Thanh')
     """
-    page = parse_page(_as_bytes(html), url or "about:blank", _headers(html, headers), profile)
+    page = parse_page(_as_bytes(html), url or "about:blank", _headers(html, headers), profile,
+                      links=False)
     return page_record(page, site or _site_of(url), fetched_at)
 
 

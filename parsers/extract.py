@@ -133,9 +133,14 @@ _OPEN_IN_APP = re.compile(r"(?:^|\W)(?:" + alternation(labels.OPEN_IN_APP) + r")
 
 
 def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
-               profile: str | None = None, *, quick_listings: bool = False) -> Page:
+               profile: str | None = None, *, quick_listings: bool = False,
+               links: bool = True) -> Page:
     """Parse one page. Never raises on bad input: what cannot be read becomes a warning.
     `profile` forces a profile by name ("generic" forces the generic extractor).
+    `links=False`: the caller wants the article record only (`govnews.extract`), so the page's
+    links are listed only where they decide whether it is an article at all (a dated generic
+    page's count of article links) or for a page that is not one (its warning counts them);
+    else `listing` is empty. The article and the kind are the same either way.
     `quick_listings`: a page the profile's URL rules name a listing, and that shows links, is
     read for its links and the site's counters only (its `article` holds nothing else): what
     a crawl and a reparse take from a listing page, at a fraction of the cost of its
@@ -157,15 +162,25 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
     with page_scope():
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
         platform = chosen.name if chosen else GENERIC
-        listing = extract_listing(root, url, chosen, platform)
-        quick = quick_listings and _listing_by_url(chosen, url) and _shows_links(listing)
+        listed: list[Listing] = []
+
+        def listing() -> Listing:
+            if not listed:
+                listed.append(extract_listing(root, url, chosen, platform))
+            return listed[0]
+        if links:
+            listing()                  # (listed before the article, as it always was)
+        quick = quick_listings and _listing_by_url(chosen, url) and _shows_links(listing())
         article = _counters_only(doc, chosen, warnings) if quick \
             else extract_article(doc, chosen, warnings)
+        kind = "listing" if quick or not _is_article(doc, chosen, article, listing) else "article"
+        if kind != "article":
+            listing()
+    found = listed[0] if listed else Listing(url, platform)
     counter = Counter(article.visitor_counter, article.site_counters.get("online"),
                       article.site_counters.get("today"))
-    listing.visitor_counter, listing.site_counters = counter.total, counter.as_dict()
-    kind = "listing" if quick or not _is_article(doc, chosen, article, listing) else "article"
-    return Page(url, platform, kind, article, listing, decoded.encoding, warnings)
+    found.visitor_counter, found.site_counters = counter.total, counter.as_dict()
+    return Page(url, platform, kind, article, found, decoded.encoding, warnings)
 
 
 def _listing_by_url(profile: Profile | None, url: str) -> bool:
@@ -1964,7 +1979,8 @@ def images_in(container: etree._Element, base: str) -> list[str]:
     return list(found)
 
 
-def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Listing) -> bool:
+def _is_article(doc: Doc, profile: Profile | None, article: Article, listing) -> bool:
+    """Whether the page is an article; `listing()` gives its links, listed only when asked."""
     if not article.headline or not article.body:
         return bool(profile and any(p.search(doc.url) for p in profile.article_url)
                     and (article.headline or article.body))
@@ -1979,4 +1995,4 @@ def _is_article(doc: Doc, profile: Profile | None, article: Article, listing: Li
         return article.view_count is not None and len(article.body) >= 150
     if doc.meta.get("og:type") == "article" and len(article.body) > 150:
         return True
-    return len(article.body) >= 250 and len(listing.article_links) < 40
+    return len(article.body) >= 250 and len(listing().article_links) < 40

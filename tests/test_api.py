@@ -86,3 +86,33 @@ def test_import_govnews_does_not_import_pandas(tmp_path):
                          timeout=60, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"      # no top-level name besides govnews
+
+
+def _pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.html"))
+
+
+_FIXTURES = Path(govnews.fixtures.__file__).resolve().parent
+
+
+@pytest.mark.parametrize("pages", ["heldout", "world_blind14"])
+def test_extract_without_links_gives_the_record_of_a_parse_with_links(pages):
+    # govnews.extract lists a page's links only where they decide its kind: its records are the
+    # crawl's, on articles, listings and pages that are neither
+    from govnews.api import page_record
+    from govnews.parsers.extract import parse_page, reset_caches
+
+    kinds = set()
+    for page in _pages(_FIXTURES / pages):
+        meta = json.loads(page.with_name(page.name.removesuffix(".html") + ".meta.json").read_text("utf-8"))
+        data = page.read_bytes()
+        for profile in (None, "generic"):
+            reset_caches()
+            crawled = parse_page(data, meta["url"], meta.get("headers"), profile)
+            kinds.add(crawled.kind)
+            expected = page_record(crawled, "site", "2026-01-01T00:00:00Z")
+            reset_caches()
+            got = govnews.extract(data, url=meta["url"], profile=profile, headers=meta.get("headers"),
+                                  site="site", fetched_at="2026-01-01T00:00:00Z")
+            assert got == expected, page
+    assert kinds == {"article", "listing"}      # both kinds were compared
