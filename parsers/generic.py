@@ -2538,7 +2538,8 @@ def find_counter(doc: Doc) -> Counter:
     return frozen or Counter()
 
 
-_FROZEN_COUNTER = re.compile(alternation(labels.FROZEN_COUNTER), re.I)
+# (searched in the lower-cased text: a case-blind search folds every character it passes)
+_FROZEN_COUNTER = re.compile(alternation(labels.FROZEN_COUNTER))
 
 
 def frozen_counter(el: etree._Element) -> bool:
@@ -2552,7 +2553,7 @@ def frozen_counter(el: etree._Element) -> bool:
         text = _box_text(node, 400)
         if text is None:
             return False
-        if _FROZEN_COUNTER.search(text):
+        if _FROZEN_COUNTER.search(text.lower()):
             return True
         node = node.getparent()
     return False
