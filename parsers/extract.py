@@ -1443,9 +1443,7 @@ _SHARE_LABEL = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|partager
 _READ_MORE = re.compile(
     r"^(?:" + alternation(labels.READ_ALSO) + r")"
     r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
-_TAGS_LINE = re.compile(r"^(?:tags?|tagged|tagi|mots-clés|mots clés|schlagwörter|schlagworte|"
-                        r"etiquetas|palabras clave|parole chiave|теги|ключевые слова|标签|關鍵字|"
-                        r"关键词|タグ)\s*[:：]", re.I)
+_TAGS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS_ELSEWHERE) + r")\s*[:：]", re.I)
 _EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編集)\s*[:：]", re.I)
 # where an article's text ends: a press release's end mark, a comment section's heading
 _ENDS_ARTICLE = re.compile(r"^(?:#{3}|-\s?30\s?-|-ends-|ends|"

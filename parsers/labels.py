@@ -165,6 +165,11 @@ UPDATED = ("ngày cập nhật", "cập nhật")
 CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề")
 ATTACHMENTS = ("tập tin đính kèm", "tệp đính kèm", "file đính kèm", "tài liệu đính kèm")
 TAGS = ("từ khóa", "từ khoá", "tags", "tag")
+# a tags line in other languages, dropped from a generic body whether or not its tags are links
+# (a Vietnamese 'Từ khóa:' line is dropped only when its words are links: TAGS)
+TAGS_ELSEWHERE = ("tags", "tag", "tagged", "tagi", "mots-clés", "mots clés", "schlagwörter", "schlagworte",
+                  "etiquetas", "palabras clave", "parole chiave", "теги", "ключевые слова", "标签", "關鍵字",
+                  "关键词", "タグ")
 # the English words of Joomla's article-info block ('Details', 'Category: ...', 'Hits: 12')
 ARTICLE_INFO = ("category", "published", "created", "last updated", "updated", "hits", "written by")
 
