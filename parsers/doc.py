@@ -22,9 +22,9 @@ _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 # Substring tests (C-speed) decide which finder may care about a text or a class name.
 _TEXT_WORDS = {
     "view": ("xem", "đọc", "truy cập bài", "truy cập tin", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
-    "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today"),
+    "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today", "ghé thăm"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
-              "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "von ", "par ", "por ", "door ",
+              "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "nhãn:", "labels:", "von ", "par ", "por ", "door ",
               "by:", "von:", "par:", "por:", "door:", "беседовал", "propos recueillis", "text:", "teksti:",
               "texte:", "texto:", "testo:", "tekst:", "story by", "words by", "reporting by",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",

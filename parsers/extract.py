@@ -25,8 +25,8 @@ from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      BRACKETED_REPORTER, KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
-                     is_account, looks_like_name, source_after_byline, source_of, split_signature, tidy_author,
-                     view_count_of)
+                     is_account, looks_like_name, site_account, source_after_byline, source_of, split_signature, tidy_author,
+                     view_count_of, view_line)
 from .labels import alternation
 from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
@@ -538,7 +538,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         marked = _marked_author(doc, body_el)
         if marked and signature.author in marked:
             article.author = marked
-    article.author = article.author or signature.author or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
+    article.author = article.author or signature.author or _signature_beside(body_el) \
+        or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
@@ -675,12 +676,13 @@ _WRITER_CREDITS = frozenset({"nội dung và ảnh", "nội dung", "bài và ả
 
 def _writer_of(el: etree._Element) -> str | None:
     """The name a profile's author element gives, unless it is a CMS account (the portal's
-    editor logged in as 'bientap': the signature under the text names the writer)."""
+    editor logged in as 'bientap', or 'Administrator': the signature under the text names the
+    writer)."""
     prev = el.getprevious()
     if prev is not None and isinstance(prev.tag, str) and _SIGNING_BLOCK.match(text_of(prev)):
         return None                    # the signer of a decision pasted as the text, not its writer
     name = author_of(el)
-    return None if is_account(name) else name
+    return None if is_account(name) or (name and site_account(name)) else name
 
 
 def _credited_writer(doc: Doc) -> str | None:
@@ -1276,7 +1278,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             if kept and kept[-1].element.getparent() is block.element:
                 kept.pop()             # its caption ('Metryczka')
             continue                   # the page's record card: dates, who published, visits
-        if _BOILER.match(text) or _VIEW_LINE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
+        if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
         if len(text) < 120 and (_RATING_LINE.match(text) or _COUNTS_LINE.match(text) or _RATE_PROMPT.match(text)) \
@@ -1924,6 +1926,32 @@ _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh
 _OFFICE = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
 # the longest office name read as a signature ('Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh')
 _OFFICE_WORDS = 14
+
+
+def _signature_beside(body_el: etree._Element | None) -> str | None:
+    """The writer signed on the line right after the body container, in the same parent (<div
+    class="ArticleContent"><div>text…</div><p align="right"><strong>Đức Thịnh, Hồng Nhung</strong>
+    </p></div>): a short line, right-aligned and all bold or italic, that reads as a signature."""
+    if body_el is None or body_el.tag == "body":
+        return None
+    line = body_el.getnext()
+    for _ in range(4):
+        if line is None or (isinstance(line.tag, str) and line.tag != "br" and text_of(line)):
+            break
+        line = line.getnext()
+    if line is None or not isinstance(line.tag, str) or line.tag not in ("p", "div", "span", "b", "strong", "em", "i"):
+        return None
+    text = text_of(line)
+    if len(text) > 80 or not right_aligned(line) or next(line.iter("a"), None) is not None:
+        return None
+    if line.tag not in ("b", "strong", "em", "i") and not any(
+            text_of(e) == text for e in line.iterdescendants("b", "strong", "em", "i")):
+        return None                    # not all of it bold or italic
+    sig = split_signature(text)
+    if sig is None and _OFFICE.match(text) and len(text.split()) <= _OFFICE_WORDS and text[:1].isupper() \
+            and not text.endswith((".", ":")):
+        return text                    # an office signing ('CẢNG VỤ ĐƯỜNG THỦY NỘI ĐỊA TỈNH BẮC NINH')
+    return sig.author if sig is not None else None
 
 
 def _office_signature(block: Block) -> bool:

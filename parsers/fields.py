@@ -64,6 +64,22 @@ def view_count_in(text: str) -> int | None:
     return _bounded(int(re.sub(r"\D", "", m.group(1))))
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def view_line(text: str) -> bool:
+    """A short line that states the article's view count and little else ('Số người đọc: 1.026',
+    'Đã có 312 người đọc bài này', '1.234 lượt xem'): not a sentence of the text."""
+    if len(text) > 60 or text.rstrip().endswith((".", "!", "?", ":", ";")):
+        return False
+    text = unicodedata.normalize("NFC", text)
+    m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text)
+    if m is None:
+        return False
+    rest = text[:m.start()] + " " + text[m.end():]
+    return len(_WORD_RUN.findall(rest)) <= 4 and not any(ch.isdigit() for ch in rest)
+
+
 _COUNTED = re.compile(r"^(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.COUNT_WORDS) + r")$", re.I)
 _ANY_LABEL_COUNT = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$")
 
@@ -91,14 +107,15 @@ def counted(text: str) -> int | None:
 
 # -- visitor counters ---------------------------------------------------------------------------
 TOTAL_LABELS = ("bạn là người truy cập thứ", "người truy cập thứ", "lượt truy cập thứ",
-                "you are visitor number", "visitor number", "tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
+                "you are visitor number", "visitor number", "số khách đã ghé thăm", "khách đã ghé thăm",
+                "lượt khách ghé thăm", "khách ghé thăm", "lượt ghé thăm", "tổng lượt truy cập", "tổng số lượt truy cập", "tổng truy cập", "số lượt truy cập",
                 "lượt truy cập", "lượt truy câp", "tổng lượt xem", "tất cả", "tổng cộng", "tổng số",
                 "truy cập", "total visits", "total visitors", "visits", "visitors", "total", "tổng")
 ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online", "đang xem")
 TODAY_LABELS = ("hôm nay", "trong ngày", "today")
 _LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
 COUNTER_TITLE = re.compile(
-    r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|visitor", re.I)
+    r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|ghé thăm|visitor", re.I)
 # a digit's image: 5.png, so5.gif, digit_5.png, five.gif (a theme naming them in English)
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_SRC = re.compile(r"(?:^|[/_-])(?:[a-z]{0,6}[_-]?)?(\d|" + "|".join(_DIGIT_WORDS) +
@@ -452,8 +469,20 @@ def tidy_author(name: str | None) -> str | None:
         return name
     if _UI_WORDS.match(name):
         return None                    # an advertisement's label or a kicker where a signature goes
+    if site_account(name):
+        return None
     m = re.match(r"^(.*?)\s*[(（]\s*([^()（）]{1,30}?)\s*[)）]\s*$", name)
     return m.group(1) if m and m.group(1) and _DID_IT.match(m.group(2)) else name
+
+
+_SITE_ADMIN = re.compile(r"^(?:" + alternation(labels.SITE_ADMIN) + r")(?:$|\s)", re.I)
+
+
+def site_account(name: str) -> bool:
+    """A site's administrator account, not a writer: 'Administrator', 'Webmaster', or an
+    administrator's title opening the name ('Quản trị Đoàn xã', 'Admin Trường THCS'). (A
+    newsroom's name, 'Redacción', is the byline the page gives: kept.)"""
+    return _SITE_ADMIN.match(clean(name)) is not None
 
 
 def split_signature(text: str) -> Signature | None:
@@ -498,6 +527,8 @@ def split_signature(text: str) -> Signature | None:
         return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
         return Signature(author=name)
+    if labelled and len(name.split()) <= 14 and _UNIT.match(name) and name[:1].isupper():
+        return Signature(author=name)              # 'Tác giả: Trung tâm Công nghệ thông tin và Truyền thông'
     return None
 
 

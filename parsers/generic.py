@@ -1172,7 +1172,8 @@ def _titles_a_box(el: etree._Element) -> bool:
             return True                # a drop-down, a date picker, a search field: a widget's title
         if not text and digit_row(sib):
             return True                # the visitor counter's digits under their title
-        if not text and not len(text_of(sib)) and any(a.find(".//img") is not None for a in sib.iter("a")):
+        if not text and not len(text_of(sib)) and any(a.find(".//img") is not None and not _icon_button(a)
+                                                      for a in sib.iter("a")):
             banners += 1               # a banner link: a picture, no words
         size = len(text_of(sib))
         text += size
@@ -1185,6 +1186,19 @@ def _titles_a_box(el: etree._Element) -> bool:
     if not text and banners:
         return True                    # a box of banner links ('LIÊN KẾT' over partner logos)
     return text >= 40 and (links >= 0.6 * text or seen >= 2 and entries == seen)
+
+
+def _icon_button(a: etree._Element) -> bool:
+    """A link drawn as an icon that is a button of the article, not a banner: print, PDF, e-mail
+    (Joomla 1.5's buttonheading cells beside the title: '<a title="In"><img alt="In"></a>')."""
+    if tool_link(a):
+        return True
+    img = a.find(".//img")
+    words = {clean(a.get("title") or "").lower(), clean(img.get("alt") or "").lower() if img is not None else ""}
+    return any(w and (w in _ICON_WORDS or _UI_WORDS.match(w)) for w in words)
+
+
+_ICON_WORDS = frozenset({"in", "pdf", "print", "email", "e-mail", "mail"})
 
 
 _SCREEN_READER = re.compile(r"(?:^|\s)(?:element-invisible|sr-only|visually-hidden|visuallyhidden|"
@@ -1304,10 +1318,26 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
                 sum(len(text_of(a)) for a in child.iter("a")) >= len(text) - 3:
             continue                   # a back link or a breadcrumb above the title ('<< Back to News')
         if text:
-            return child if _is_styled_title(child, text) else None
+            if _is_styled_title(child, text):
+                return child
+            return _styled_first_line(child)
         if (child.tail or "").strip():
             return None
     return None
+
+
+def _styled_first_line(block: etree._Element) -> etree._Element | None:
+    """A block whose first line is the styled title and whose next line, after a <br>, is its
+    date or more (<p align="center"><font size="4"><b>Title</b></font><br><i>(Cập nhật ngày
+    …)</i></p>): that first line."""
+    first = next((c for c in block if isinstance(c.tag, str)), None)
+    if (block.text or "").strip() or first is None or first.tag in SKIP_TAGS or (first.tail or "").strip():
+        return None
+    after = first.getnext()
+    if after is None or after.tag != "br":
+        return None
+    text = text_of(first)
+    return first if text and _is_styled_title(first, text) else None
 
 
 # a whole date (a dateline's), not a month named in a headline ('ra quân "Ngày Chủ nhật xanh" tháng 10')
@@ -1454,9 +1484,18 @@ def _event_field(doc: Doc, el: etree._Element) -> bool:
             known: dict = doc.memo.setdefault("event_lists", {})   # a list's dated rows ask once
             if anc not in known:
                 known[anc] = any(_VENUE_LABEL.match(text_of(label))
-                                 for label in islice(anc.iter("dt", "th", "td"), 24))
+                                 for label in islice(_own_cells(anc), 24))
             return known[anc]
     return False
+
+
+def _own_cells(holder: etree._Element) -> Iterator[etree._Element]:
+    """The label cells of a table or definition list, not of one nested in it (a Joomla 1.5
+    article table holds the text, and the text a schedule with its 'Địa điểm' column)."""
+    table = holder.getparent() if holder.tag == "tbody" else holder
+    for cell in holder.iter("dt", "th", "td"):
+        if next(cell.iterancestors("table", "dl"), None) is table:
+            yield cell
 
 
 def above_the_article(body: etree._Element, headline: etree._Element | None) -> bool:
@@ -1543,7 +1582,10 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
     for prop in ("datePublished", "dateCreated"):   # (the publication's before the draft's)
         for el in dated:
             if el.get("itemprop") == prop:
-                parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or text_of(el))
+                # (an <abbr> keeps the machine's form in its title: Blogger's and hAtom's
+                # '<abbr itemprop="datePublished" title="2025-08-14T16:20:00+07:00">16:20</abbr>')
+                parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or (
+                    el.get("title") if el.tag == "abbr" else None) or text_of(el))
                 if parsed.value is not None:
                     return parsed, el, "itemprop"
     value = doc.jsonld_value("datePublished")
@@ -2959,7 +3001,8 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
     if crumb is not None:
         return crumb
     return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
-        or find_cell_value(doc, _CATEGORY_CELL, None)
+        or find_cell_value(doc, _CATEGORY_CELL, None) \
+        or find_labelled(doc, _POST_LABELS_LINE, None, _single_label)
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s+/\s+")    # not the '/' of a date ('8/3')
@@ -3010,13 +3053,23 @@ def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
 
 # the category printed with its label: 'Chủ đề: <a>Y tế</a>' (PHP-Nuke's topic), 'Chuyên mục: …'
 _CATEGORY_LINE = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]\s*\w", re.I)
+_POST_LABELS_LINE = re.compile(r"^\s*(?:" + alternation(labels.POST_LABELS) + r")\s*[:：]\s*\w", re.I)
 _CATEGORY_CELL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]?\s*$", re.I)
-_LINE_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:：]\s*", re.I)
+_LINE_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, labels.POST_LABELS) + r")\s*[:：]\s*", re.I)
 
 
 def _labelled_category(el: etree._Element) -> str | None:
     text = _LINE_LABEL.sub("", text_of(el)).strip(" »›>|/-")
     return text if text and len(text) <= 60 and len(text.split()) <= 8 else None
+
+
+def _single_label(el: etree._Element) -> str | None:
+    """A blog post's labels line read as its category when it names one label ('Nhãn: <a>Tin
+    hoạt động</a>'); several labels are tags, none of them the category."""
+    links = list(islice(el.iter("a"), 2))
+    if len(links) > 1 or (not links and "," in text_of(el)):
+        return None
+    return _labelled_category(el)
 
 
 def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:

@@ -23,7 +23,7 @@ SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "br
 
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
-         "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
+         "số người đọc", "số người xem", "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
          # the article's own visits, not the site's ('Lượt truy cập bài viết: 1.234')
          "lượt truy cập bài viết", "số lượt truy cập bài viết", "lượt truy cập tin", "lượt truy cập tin bài",
          "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "đã được đọc", "được đọc", "views", "hits",
@@ -31,7 +31,8 @@ VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem"
 # the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
-VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "views", "view", "aufrufe", "vues", "lectures")
+VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "người đọc", "người xem", "views", "view", "aufrufe",
+               "vues", "lectures")
 # a bare count word after the number in an element marked as the view count ('<span class="view">
 # <i class="fa fa-eye"></i> 1.234 lượt</span>')
 COUNT_WORDS = ("lượt", "lần", "times", "mal", "fois", "veces", "volte", "раз")
@@ -139,6 +140,10 @@ AGENCIES = ("dpa", "afp", "ap", "reuters", "efe", "ansa", "epd", "kna", "apa", "
 SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "webadmin", "moderator", "redaktion",
                       "redaksi", "redacción", "rédaction", "redazione", "redactie", "editor", "editors", "staff",
                       "quản trị", "system", "team", "desk", "office")
+# a site's administrator account shown where the writer goes ('Viết bởi Administrator', 'Đăng bởi
+# Quản trị Đoàn xã'): the name alone, or these words opening it, name no writer
+SITE_ADMIN = ("admin", "administrator", "administrador", "administrateur", "webmaster", "webadmin", "quản trị",
+              "quản trị viên", "ban quản trị", "người quản trị", "quản trị web", "quản trị website")
 # the role a signature names before the writer ('Tin, ảnh: X', 'Biên soạn: X', 'Tổng hợp: X',
 # 'Sưu tầm, biên soạn: X'): the writer is X
 WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài, ảnh", "bài/ảnh", "bài - ảnh", "tin và ảnh",
@@ -163,6 +168,9 @@ VISITS = ("số lượt truy cập", "lượt truy cập")
 PUBLISHED = ("ngày đăng", "đăng ngày", "ngày tạo", "ngày xuất bản", "đăng lúc")
 UPDATED = ("ngày cập nhật", "cập nhật")
 CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề")
+# a blog's labels line under a post ('Nhãn: <a rel="tag">Tin hoạt động</a>'): Blogger's only
+# taxonomy, the post's category when no other names it
+POST_LABELS = ("nhãn", "labels")
 ATTACHMENTS = ("tập tin đính kèm", "tệp đính kèm", "file đính kèm", "tài liệu đính kèm")
 TAGS = ("từ khóa", "từ khoá", "tags", "tag")
 # a tags line in other languages, dropped from a generic body whether or not its tags are links
@@ -183,7 +191,7 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng", "đồn", "đồn biên phòng",
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
          "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
-         "lớp", "khối",                 # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
+         "cảng vụ", "ban quản lý", "lớp", "khối",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
          "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb")   # an association's branches
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
