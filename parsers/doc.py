@@ -30,7 +30,7 @@ _TEXT_WORDS = {
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
               "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
-              "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ",
+              "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
               "szerző",
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL),
@@ -192,7 +192,7 @@ def build_index(root: etree._Element, source: str = "",
                     if aria is None:
                         aria = value
             if find_hidden and el not in hidden and tag not in ("html", "body") and \
-                    hidden_by(style, hides, aria, cls):
+                    hidden_by(el, style, hides, aria, cls):
                 hidden.update(el.iter())
         if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail

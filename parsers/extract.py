@@ -781,24 +781,9 @@ def _marked_name(el: etree._Element) -> str | None:
         found = byline_of(named) or _cjk_name(byline_text(named))
         if found:
             return found
-    text = _without_place(el)
+    text = byline_text(el)
     return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
         or _agency_byline(el) or caseless_name(text) or _cjk_name(text)
-
-
-_PLACE_PART = re.compile(r"(?:^|[\s_-])(?:location|place|dateline|city)(?:$|[\s_-])", re.I)
-
-
-def _without_place(el: etree._Element) -> str:
-    """A byline's text without the place its writer files from, printed in an element of its
-    own ('<span>নিজস্ব প্রতিবেদক</span><span class="author-location">ঢাকা</span>')."""
-    text = byline_text(el)
-    for d in el.iterdescendants():
-        if isinstance(d.tag, str) and _PLACE_PART.search(d.get("class") or ""):
-            place = text_of(d)
-            if place and text.endswith(place):
-                text = text[:-len(place)].rstrip(" ,·|-–")
-    return text
 
 
 def _cjk_name(text: str) -> str | None:
@@ -1171,6 +1156,50 @@ def _platform_account(doc: Doc, body_el) -> str | None:
         if at >= 0 and clean(text_of(a)) == href[at + 2:].strip("/") and is_account(clean(text_of(a))) \
                 and not in_link_list(a) and not generic.in_comments(a) and not generic.chrome_ancestor(a, body_el):
             return clean(text_of(a))
+    return _posted_by_handle(doc, body_el) or _journal_user(doc, body_el)
+
+
+# a handle: one token of Latin letters, digits, '_', '.' or '-' ('rwilkins', 'Vorstand_Kai', 'marisol-writes')
+_HANDLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,30}$")
+# the label a poster's handle follows ('Posted by', 'Enviado por', 'von', '投稿者 :', 'ストーリー by')
+_POSTED_BY_END = re.compile(r"(?:(?<![^\W\d_])(?:by|von|par|por|da|di|door|av|af|na|pa|ni)|投稿者|投稿人|发表于|作者)"
+                            r"\s{0,3}[:：]?\s{0,3}$", re.I)
+
+
+def _posted_by_handle(doc: Doc, body_el) -> str | None:
+    """The handle a board, a blog or an old portal names its poster by, linked after a 'Posted
+    by' label ('Posted by <a href="…username=rwilkins">rwilkins</a> on Monday…', 'von
+    <strong><a class="username">Vorstand_Kai</a></strong> »'): the first outside comments and
+    the site's chrome; a site's administrator account is none."""
+    for a in islice(doc.root.iter("a"), 600):
+        name = clean(text_of(a))
+        if not _HANDLE.match(name) or site_account(name) or name.lower() in _SITE_ACCOUNT_WORDS \
+                or _UI_WORDS.match(name):
+            continue
+        holder = a
+        while holder.getprevious() is None and holder.getparent() is not None \
+                and holder.getparent().tag in ("strong", "b", "em", "i", "span") and not (holder.getparent().text or "").strip():
+            holder = holder.getparent()
+        prev = holder.getprevious()
+        before = (prev.tail if prev is not None else holder.getparent().text if holder.getparent() is not None else None) or ""
+        if not _POSTED_BY_END.search(before[-40:]):
+            continue
+        if in_link_list(a) or generic.in_comments(a) or generic.chrome_ancestor(a, body_el):
+            continue
+        return name
+    return None
+
+
+def _journal_user(doc: Doc, body_el) -> str | None:
+    """A journal's poster in its user widget (LiveJournal's and Dreamwidth's '<span class="ljuser"
+    lj:user="marina_vetrova">'): the first outside comments."""
+    if "ljuser" not in doc.source:
+        return None
+    for span in doc.root.iter("span"):
+        if "ljuser" in (span.get("class") or "").split() and not generic.in_comments(span):
+            name = clean(span.get("lj:user") or text_of(span))
+            if _HANDLE.match(name):
+                return name
     return None
 
 
@@ -1446,7 +1475,11 @@ _READ_MORE = re.compile(
     r"^(?:" + alternation(labels.READ_ALSO) + r")"
     r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
 _TAGS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS_ELSEWHERE) + r")\s*[:：]", re.I)
-_EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編集)\s*[:：]", re.I)
+_EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編集|责编|審核|审核|校对|校對|审校|监制|監製|editor)\s*[:：]", re.I)
+# a public account's prompt to follow it ('点击蓝字 关注我们', '长按识别二维码关注', 'Tap the blue
+# name above to follow us')
+_FOLLOW_PROMPT = re.compile(r"^(?:点击|點擊|长按|長按)[^。！？.!?]{0,12}(?:关注|關注)|^(?:tap|click)\b[^.!?]{0,40}\bfollow us\b",
+                            re.I)
 # where an article's text ends: a press release's end mark, a comment section's heading
 _ENDS_ARTICLE = re.compile(r"^(?:#{3}|-\s?30\s?-|-ends-|ends|"
                            r"(?:reader |user |\d+ )?comments?(?: \(\d+\))?|leave a (?:comment|reply)|"
@@ -1485,7 +1518,7 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return False
     if _AD_LABEL.match(text) or _SHARE_LABEL.match(text) or _ENDS_ARTICLE.match(text):
         return True
-    if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text):
+    if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text) or _FOLLOW_PROMPT.match(text):
         return True
     if not any(ch.isalnum() for ch in text):
         return True                    # an icon or emoji alone on its line ('📬', '***' aside)

@@ -691,11 +691,14 @@ BYLINE_LABEL = re.compile(
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|deur|(?-i:Minn)|"
     # Swahili 'written by', 'reported by', 'prepared by'
-    r"imeandikwa na|imeripotiwa na|imeandaliwa na)(?:\s*[:：՝]\s*|\s+)"
+    r"imeandikwa na|imeripotiwa na|imeandaliwa na|"
+    # Tagalog 'written by', 'report by'
+    r"isinulat ni|sinulat ni|ulat ni|akda ni)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
-    # Swahili 'Na X', Hausa 'Daga X' (by X), capitalised as a byline starts, before a capitalised name
-    r"|(?-i:Na|Ni|Daga)\s+(?=[A-Z]))(?=\w)", re.I)
+    # Swahili 'Na X', Hausa 'Daga X', Haitian Creole 'Pa X' (by X), capitalised as a byline starts,
+    # before a capitalised name
+    r"|(?-i:Na|Ni|Daga|Pa)\s+(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
@@ -791,7 +794,36 @@ def tool_link(a: etree._Element) -> bool:
 
 
 def byline_text(el: etree._Element) -> str:
-    """The element's text without its toolbar (`tool_link`s) and <button>s."""
+    """The element's text without its toolbar (`tool_link`s) and <button>s, and without the place
+    its writer files from or the title or outlet he writes for when an element of its own prints
+    it after the name ('<span>নিজস্ব প্রতিবেদক</span><span class="author-location">ঢাকা</span>',
+    'By DANA HOLLIS<br/><span class="byline-title">Associated Press</span>')."""
+    text = _byline_text(el)
+    for d in el.iterdescendants():
+        if not isinstance(d.tag, str):
+            continue
+        cls = d.get("class") or ""
+        if _PLACE_PART.search(cls) or (_OUTLET_PART.search(cls) and _after_break(d)):
+            place = text_of(d)
+            if place and text.endswith(place) and _LETTER.search(BYLINE_LABEL.sub("", text[:-len(place)], count=1)):
+                text = text[:-len(place)].rstrip(" ,·|-–")
+    return text
+
+
+_PLACE_PART = re.compile(r"(?:^|[\s_-])(?:location|place|dateline|city)(?:$|[\s_-])", re.I)
+# the title or the outlet printed on a line of its own under the name (a role beside the name,
+# 'Fotograf' on a byline card, says who took the pictures: it stays)
+_OUTLET_PART = re.compile(r"(?:^|[\s_-])(?:title|affiliation|organi[sz]ation|agency|outlet|company)(?:$|[\s_-])",
+                          re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _after_break(el: etree._Element) -> bool:
+    prev = el.getprevious()
+    return prev is not None and prev.tag == "br" and not (prev.tail or "").strip()
+
+
+def _byline_text(el: etree._Element) -> str:
     tools = [a for a in el.iter("a") if tool_link(a)]
     # "By <a rel=author>Jim Hollis</a>, Staff Writer": the byline ends with its last writer's
     # link; a role or the paper's name after it is not a name
@@ -943,10 +975,12 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
             return names.strip()       # 'Por A e B, Portal do Bairro': the writers, not their paper
     if m is not None and _several_names(rest):
         return rest                    # 'By A, B and C'
-    if m is not None and rest.count(",") == 1 and not _JOINER_WORDS.search(rest):
+    if m is not None and rest.count(",") == 1:
         name, _, role = rest.partition(",")
-        if looks_like_name(name.strip()) and role.strip():
-            return name.strip()        # 'By Ruth Ellison, Science Director': the person
+        if looks_like_name(name.strip()) and role.strip() and (not _JOINER_WORDS.search(rest) or (
+                len(name.split()) >= 2 and all(len(n.split()) == 1 for n in _JOINERS.split(role.strip())))):
+            return name.strip()        # 'By Ruth Ellison, Science Director', 'By Karen Mills, Parks and
+            # Recreation': the person, not her role or department
     if m is not None and _CASELESS_NAME.match(rest) and 1 <= len(rest.split()) <= 4:
         return rest                    # a name in a script without capitals (Arabic, Hindi…)
     first, comma, office = rest.partition(",")
@@ -997,6 +1031,8 @@ def _several_names(text: str) -> bool:
     """Two to six names joined by commas and 'and' ('Maya Brooks, Daniel Ortiz and Hannah Kim',
     'Anna Rossi e Marco Bianchi'), each one to four capitalised words."""
     names = _JOINERS.split(text)
+    if len({len(n.split()) == 1 for n in names}) > 1:
+        return False                   # full names beside single words: 'Karen Mills, Parks and Recreation'
     return 2 <= len(names) <= 6 and all(
         1 <= len(n.split()) <= 4 and all(w[0].isupper() for w in n.split()) and not _UI_WORDS.match(n)
         and n.split()[-1].lower() not in _ROLE_NOUNS for n in names)   # ('X, Money Adviser': a role)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from datetime import timedelta, timezone
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
@@ -643,7 +643,7 @@ def _row_runs(body: etree._Element) -> list[list[etree._Element]] | None:
     inserted box (an ad in a table of its own, not taken); the issue's title, date and byline
     rows and the sign-off links end a run. None when the body's cell is not such a row's."""
     row = body.getparent()
-    cls = body.get("class")
+    cls = _cell_kind(body)
     if body.tag != "td" or row is None or row.tag != "tr" or not cls or \
             any(c is not body and isinstance(c.tag, str) and _TEXT_LEN(c).strip() for c in row):
         return None
@@ -651,7 +651,7 @@ def _row_runs(body: etree._Element) -> list[list[etree._Element]] | None:
 
     def cell(r: etree._Element) -> etree._Element | None:
         cells = [c for c in r if isinstance(c.tag, str) and _TEXT_LEN(c).strip()]
-        return cells[0] if len(cells) == 1 and cells[0].tag == "td" and cells[0].get("class") == cls else None
+        return cells[0] if len(cells) == 1 and cells[0].tag == "td" and _cell_kind(cells[0]) == cls else None
 
     def kind(c: etree._Element | None) -> str:
         if c is None or next(c.iter("h1"), None) is not None:
@@ -662,6 +662,8 @@ def _row_runs(body: etree._Element) -> list[list[etree._Element]] | None:
         links = sum(len(_normalized(a)) for a in c.iter("a"))
         if any(len(_TEXT_LEN(p)) >= 80 for p in c.iter("p", "li")) and links < 0.3 * text:
             return "prose"
+        if text >= 80 and links < 0.3 * text and len(list(islice(c.iter("li"), 2))) == 2:
+            return "prose"             # a list of short items in the text ('What residents can expect')
         if next(c.iter("h2", "h3", "h4", "h5", "h6"), None) is not None and text <= 120:
             return "subhead"
         return "end"
@@ -695,14 +697,41 @@ def _row_cells(body: etree._Element) -> list[etree._Element] | None:
     return None
 
 
+def _cell_kind(cell: etree._Element) -> str | None:
+    """What makes a newsletter's text cells alike: their class, else (a mailer that styles each
+    cell inline, as GovDelivery's do) their style."""
+    return cell.get("class") or cell.get("style")
+
+
 def _best_row_run(best: etree._Element) -> etree._Element:
     """Of a newsletter's runs of paragraph rows, the one with the most text (not the sign-off
-    footer whose one cell holds most paragraphs): its longest cell stands for it."""
+    footer whose one cell holds most paragraphs): its longest cell stands for it. The footer's
+    own cell, of a kind of its own, is measured against the rows beside it (their longest cell's
+    kind)."""
     runs = _row_runs(best)
     if not runs:
-        return best
+        seed = _longest_row_cell(best)
+        runs = _row_runs(seed) if seed is not None else None
+        if not runs or sum(len(_TEXT_LEN(c)) for c in max(runs, key=lambda parts: sum(
+                len(_TEXT_LEN(c)) for c in parts))) <= 2 * len(_TEXT_LEN(best)):
+            return best
     run = max(runs, key=lambda parts: sum(len(_TEXT_LEN(c)) for c in parts))
     return best if best in run else max(run, key=lambda c: len(_TEXT_LEN(c)))
+
+
+def _longest_row_cell(cell: etree._Element) -> etree._Element | None:
+    """The longest lone cell of the rows beside `cell`'s row (one table row per paragraph)."""
+    row = cell.getparent()
+    if cell.tag != "td" or row is None or row.tag != "tr":
+        return None
+    best, size = None, 0
+    for r in islice(chain(row.itersiblings(preceding=True), row.itersiblings()), 60):
+        cells = [c for c in r if isinstance(c.tag, str) and c.tag == "td"]
+        if len(cells) == 1 and cells[0].get("class") or len(cells) == 1 and cells[0].get("style"):
+            length = len(_TEXT_LEN(cells[0]))
+            if length > size:
+                best, size = cells[0], length
+    return best
 
 
 def _story_pages(body: etree._Element) -> list[etree._Element] | None:
@@ -1702,6 +1731,12 @@ def _find_published(doc: Doc, headline: etree._Element | None,
         dateline = _opening_dateline(body) or _letterhead_date(body)
         if dateline is not None:
             visible, visible_el, hinted, kind = dateline[0], dateline[1], True, None
+    if kind == "updated" and machine is None and visible is not None:
+        # the page prints only when it was last modified: the day its URL names, when earlier,
+        # is the publication's
+        dated = url_date(doc.url)
+        if dated is not None and dated.value is not None and dated.value.date() < visible.value.date():
+            return dated, None
     if visible is not None:
         local = _in_printed_zone(machine[0] if machine is not None else visible,
                                  _printed(visible, visible_el), _vietnamese_site(doc))
@@ -1730,10 +1765,12 @@ def _find_published(doc: Doc, headline: etree._Element | None,
 
 # an app's page state in a script ('window.__ARTICLE__={"publishTime":1710383400,…}'): its
 # publication key and value, a Unix time or an ISO date
+# (a JSON key, or a script's variable: WeChat's 'var publish_time = "2024-01-18"; var createTime =
+# '2024-01-18 10:30';')
 _STATE_PUBLISHED = re.compile(
-    r"""["']?(?:publish(?:ed)?(?:[_-]?(?:time|date|at|on|timestamp|time_?stamp))?|date_?published|"""
-    r"""pub_?date|first_?published(?:_?(?:at|time|date))?|publication_?(?:date|time))["']?\s*:\s*"""
-    r"""(?:(\d{13}|\d{10})(?![\d.])|["'](\d{4}-\d\d-\d\d[T ][0-9:.]{5,12}(?:Z|[+-]\d\d:?\d\d)?)["'])""",
+    r"""["']?\b(?:publish(?:ed)?(?:[_-]?(?:time|date|at|on|timestamp|time_?stamp))?|date_?published|"""
+    r"""pub_?date|first_?published(?:_?(?:at|time|date))?|publication_?(?:date|time)|create_?time)["']?\s{0,3}[:=]\s{0,3}"""
+    r"""(?:(\d{13}|\d{10})(?![\d.])|["'](\d{4}-\d\d-\d\d(?:[T ][0-9:.]{5,12}(?:Z|[+-]\d\d:?\d\d)?)?)["'])""",
     re.I)
 
 
@@ -1741,20 +1778,25 @@ def _state_date(doc: Doc) -> ParsedDate | None:
     """The publication date an app's page gives only in its state script (the last resort
     before the URL: the page prints none). Only a state that holds one such date: one with
     several is a list of stories ('latest': [{…, "published": …}, …]), none of them this one."""
-    if "ublish" not in doc.source and "ubDate" not in doc.source and "ubdate" not in doc.source:
+    if "ublish" not in doc.source and "ubDate" not in doc.source and "ubdate" not in doc.source \
+            and "reateTime" not in doc.source:
         return None
-    found = None
+    found: list[ParsedDate] = []
     for script in doc.root.iter("script"):
         if script.get("src") or "ld+json" in (script.get("type") or "").lower():
             continue                   # (JSON-LD is read as the page's metadata)
-        for m in islice(_STATE_PUBLISHED.finditer(script.text or ""), 2):
-            if found is not None:
+        for m in islice(_STATE_PUBLISHED.finditer(script.text or ""), 4):
+            parsed = parse_epoch(m.group(1)) if m.group(1) else parse_vietnamese_datetime(m.group(2))
+            if parsed.value is None:
+                continue
+            if found and (parsed.value.date() != found[0].value.date() or parsed.has_time and any(
+                    f.has_time and f.value != parsed.value for f in found)):
+                return None            # two days or two times: a list's items
+            found.append(parsed)
+            if len(found) > 3:
                 return None
-            found = m
-    if found is None:
-        return None
-    parsed = parse_epoch(found.group(1)) if found.group(1) else parse_vietnamese_datetime(found.group(2))
-    return parsed if parsed.value is not None else None
+    # (the same day again: a page's day and its timestamp, the timed one read)
+    return next((p for p in found if p.has_time), found[0]) if found else None
 
 
 def _overruled(meta: ParsedDate, visible: ParsedDate | None, kind: str | None, url: str) -> bool:
@@ -2232,14 +2274,22 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d
                        # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
                        r"|[-_/]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)")
 # (... or a folder of its own: '/news/20150314/hk-tram-fare-rise-52123.html')
+# a path carried in the query, as Saxotech's pbcs.dll does ('article?AID=/20110608/NEWS/110609812')
+_QUERY_DATE = re.compile(r"=/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
 
 
 def url_date(url: str) -> ParsedDate | None:
-    """A date the URL's path carries (/2021/08/15/slug): the day only."""
-    m = _URL_DATE.search(url.split("?", 1)[0])
-    if not m:
-        return None
-    year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    """A date the URL's path carries (/2021/08/15/slug), or a path in its query (?AID=/20110608/...):
+    the day only."""
+    path, _, query = url.partition("?")
+    m = _URL_DATE.search(path)
+    if m:
+        year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    else:
+        m = _QUERY_DATE.search(query)
+        if not m:
+            return None
+        year, month, day = m.group(1, 2, 3)
     parsed = parse_vietnamese_datetime(f"{year}-{int(month):02d}-{int(day):02d}")
     return parsed if parsed.value is not None else None
 

@@ -43,7 +43,7 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "leer más", "lea también", "lee también", "más información", "ver también", "mirá también",
              "mira también", "leggi anche", "leia também", "leia mais", "veja também", "saiba mais",
              "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także", "читайте также",
-             "смотрите также", "читать также", "相关阅读", "相关新闻", "延伸阅读", "関連記事", "あわせて読みたい",
+             "смотрите также", "читать также", "相关阅读", "相关新闻", "延伸阅读", "往期推荐", "往期回顾", "推荐阅读", "精彩推荐", "相关推荐", "関連記事", "あわせて読みたい",
              "baca juga", "simak juga", "lihat juga", "baca selengkapnya", "baca", "te puede interesar",
              "le puede interesar", "también te puede interesar", "también le puede interesar", "puede interesarte",
              "te recomendamos", "le recomendamos", "lue myös", "lue lisää", "läs också",
@@ -106,7 +106,10 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt", "inconnu",
                 "desconocido", "sconosciuto",
                 # a CMS's default account ('Viết bởi Super User' on a Joomla site)
-                "super user", "superuser") + AD_LABELS
+                "super user", "superuser",
+                # a newsroom's unsigned report ('Staff report', 'From staff reports')
+                "staff report", "staff reports", "from staff reports", "staff and wire reports",
+                "wire reports") + AD_LABELS
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")

@@ -203,21 +203,37 @@ def _collect(el, out: list[str], top: bool = False, known: dict | None = None) -
 
 
 def is_hidden(el: etree._Element) -> bool:
-    """Not shown to readers: `display:none`, `visibility:hidden`, `hidden`, `aria-hidden`."""
+    """Not shown to readers: `display:none`, `visibility:hidden` (`_styled_hidden`), `hidden`,
+    `aria-hidden`."""
     if not el.attrib:
         return False                   # (a quarter of the elements have no attribute)
     style = el.get("style")
-    if style and _HIDDEN.search(style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    if style and _styled_hidden(el, style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     return _hiding_class(el.get("class"))
 
 
-def hidden_by(style: str | None, hidden: str | None, aria_hidden: str | None, cls: str | None) -> bool:
+def hidden_by(el: etree._Element, style: str | None, hidden: str | None, aria_hidden: str | None,
+              cls: str | None) -> bool:
     """`is_hidden` of an element whose style, hidden, aria-hidden and class attributes are these
     (None: absent), for a walk that has read them already."""
-    if style and _HIDDEN.search(style) or hidden is not None or aria_hidden == "true":
+    if style and _styled_hidden(el, style) or hidden is not None or aria_hidden == "true":
         return True
     return _hiding_class(cls)
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+# a text container a script reveals once the page has loaded (WeChat's '<div id="js_content"
+# style="visibility: hidden;">' holds the whole article): an element hidden by `visibility` alone
+# and holding this much text is the page's text, not a hidden copy (those are `display:none`)
+REVEALED_TEXT = 200
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
+
+def _styled_hidden(el: etree._Element, style: str) -> bool:
+    if not _HIDDEN.search(style):
+        return False
+    return bool(_DISPLAY_NONE.search(style)) or _TEXT_LENGTH(el) < REVEALED_TEXT
 
 
 def _hiding_class(cls: str | None) -> bool:
