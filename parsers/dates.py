@@ -242,6 +242,10 @@ JALALI = 100
 for _number, _name in enumerate(("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
                                  "دی", "بهمن", "اسفند"), 1):
     MONTHS[_name] = JALALI + _number
+# ... and the Dari names of the same months, Afghanistan's ('۲۴ حوت ۱۳۹۲')
+for _number, _name in enumerate(("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی",
+                                 "دلو", "حوت"), 1):
+    MONTHS.setdefault(_name, JALALI + _number)
 # the Ethiopian months of Ethiopia's pages ('መጋቢት 3 ቀን 2016 ዓ.ም'), kept apart the same way: their
 # dates are converted (ETHIOPIAN + month; the thirteenth, Pagume, has five or six days)
 ETHIOPIAN = 200
@@ -255,10 +259,21 @@ for _number, _names in enumerate((
     _words = _names.split()
     _names = _names.split() if _number < 11 else [" ".join(_words[:2])] + _words[2:]
     MONTHS.update(dict.fromkeys((f"tháng {name}" for name in _names), _number))
-_MONTH = "(?:" + "|".join(name.replace(" ", r"\s+") for name in sorted(MONTHS, key=len, reverse=True)) + ")"
+# Uzbek (Latin) and Azerbaijani ('3-sentabr 2020', '12 iyun 2019')
+for _number, _names in enumerate((
+        "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr sentyabr",
+        "oktabr oktyabr", "noyabr", "dekabr"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+# Thai's abbreviated months ('14 มี.ค. 2567'), each ending with its dot
+for _number, _name in enumerate(("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
+                                 "ต.ค.", "พ.ย.", "ธ.ค."), 1):
+    MONTHS[_name] = _number
+_MONTH = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+")
+                          for name in sorted(MONTHS, key=len, reverse=True)) + ")"
 _NAMED_DMY = rf"""
     (?<![0-9])
-    (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? \s* (?:de\s+|of\s+)?
+    (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? -? \s* (?:de\s+|of\s+)?
     (?P<nd_m>{_MONTH}) (?![^\W\d_]) \.? ,? \s* (?:de\s+|năm\s+)?
     (?P<nd_y>[0-9]{{4}})
     (?![0-9])
@@ -303,7 +318,7 @@ _ANY_MONTH = _trie(MONTHS)
 # over a hundred alternatives); the first-letter lookahead skips most positions at once.
 _FIRSTS = "".join(sorted({m[0] for m in MONTHS}))
 HAS_MONTH = re.compile(rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])")
-NAMED_DATE_HINT = re.compile(rf"[0-9]\.?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])|"
+NAMED_DATE_HINT = re.compile(rf"[0-9]\.?-?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])|"
                              rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_ANY_MONTH}\.?\s+[0-9]")
 
 _DATE = re.compile(_DATE_SRC, _FLAGS)
@@ -453,6 +468,8 @@ def _date_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return ethiopian_to_gregorian(year, month - ETHIOPIAN, day)
     if month > JALALI:
         return jalali_to_gregorian(year, month - JALALI, day)
+    if 1300 <= year < 1500 and month <= 12:
+        return jalali_to_gregorian(year, month, day)   # a Solar Hijri day in numbers ('۱۳۸۹/۰۵/۲۳')
     return year, month, day
 
 

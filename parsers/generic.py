@@ -609,6 +609,9 @@ def _run_block(el: etree._Element) -> bool:
     so)."""
     if not isinstance(el.tag, str):
         return False
+    if el.tag == "table":
+        # a data table, not a layout table holding the page's columns (a table or a <div> in it)
+        return next(el.iterdescendants("table", "div"), None) is None
     if el.tag in _RUN_BLOCKS:
         return True
     return el.tag == "div" and not any(d.tag in _BLOCK_TAGS for d in el.iterdescendants() if isinstance(d.tag, str))
@@ -951,8 +954,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
         score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
-        if low in title_parts or (len(low) > 15 and low in full_title):
-            score += 3
+        if low in title_parts or (len(low) > 15 and low in full_title) or \
+                _without_topic(el, text, title_parts) is not None:
+            score += 3                 # (after a topic's link: '<a>お知らせ</a>: <the title>')
         if og and low == og.lower():
             score += 3
         if body_pos is not None:
@@ -970,7 +974,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if best is None or score > best[0]:
             best = (score, text, el)
     if best and best[0] >= 2:
-        return _without_kicker(best[2], best[1]), best[2]
+        return _without_topic(best[2], best[1], title_parts) or _without_kicker(best[2], best[1]), best[2]
     if not og and _TITLE_SPLIT.search(doc.title):
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
@@ -982,6 +986,19 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         text = _strip_site(doc.title, doc)
         return text, _printed_as(doc, text)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _without_topic(el: etree._Element, text: str, title_parts: set[str]) -> str | None:
+    """The headline without the topic a portal links before it ('<a>お知らせ</a>: 公民館3館で…',
+    a PHP-Nuke or XOOPS story's title), when the rest is the page's title."""
+    low = text.lower()
+    for part in title_parts:
+        if len(part) > 10 and low.endswith(part) and len(low) > len(part):
+            prefix = text[:-len(part)].strip(" :：-–|»")
+            link = next(el.iter("a"), None)
+            if prefix and link is not None and clean(text_of(link)) == prefix:
+                return text[-len(part):].strip()
+    return None
 
 
 _PRINTED_TAGS = ("b", "strong", "font", "span", "div", "p", "td", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -2829,8 +2846,8 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 _META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*|(?<!\s)\s+[—–]\s+")
 # a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
 _POSTED_BY = re.compile(r"^(?:(?:article|artikel|articolo|artículo|artigo|beitrag)\s+)?"
-                        r"(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato)"
-                        r"\b.{0,60}?\s(?=(?:by|von|par|por|di)\s+\w)", re.I)
+                        r"(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato|نوشته شده)"
+                        r"\b.{0,60}?\s(?=(?:by|von|par|por|di|توسط)\s+\w)", re.I)
 
 
 def find_labelled_item(doc: Doc, patterns: tuple[re.Pattern[str], ...], body: etree._Element | None,
