@@ -633,7 +633,14 @@ def author_of(el: etree._Element) -> str | None:
     name = strip_label(strip_label(text, AUTHOR_LABEL), CREDIT_LABEL)
     name = _ROLE.sub("", name).strip()
     name = ITEM_SEPARATOR.split(name, maxsplit=1)[0]   # 'Sở Tư pháp | Thời gian trả lời: …'
+    name = _WHEN_AFTER.split(name, maxsplit=1)[0].strip(" ,;")   # 'X lúc 08:30 ngày 12/9/2025': X
+    if is_account(name):
+        return None                    # 'Đăng bởi bientap01': the CMS login, not a writer
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
+
+
+# when the line goes on to say when it was posted ('bientap01 lúc 08:30 ngày 12/9/2025')
+_WHEN_AFTER = re.compile(r"\s+(?:lúc|vào lúc|vào|ngày|at|on)\s+(?=\d)", re.I)
 
 
 ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items
