@@ -87,6 +87,8 @@ def test_a_public_account_s_prompts_and_credits_are_not_text(line):
     ("Müəllif: Aynur Məmmədova", "Aynur Məmmədova"),                  # Azerbaijani
     ("Muallif: Jasur Karimov", "Jasur Karimov"),                      # Uzbek
     ("نوشته شده توسط مریم احمدی ساعت ۱۰:۱۵ ب.ظ روز شنبه ۱۳۸۹/۰۵/۲۳", "مریم احمدی"),   # Persian
+    ("WRITER: Wanchai Saetang", "Wanchai Saetang"),
+    ("Autoren: Dr. Katrin Weber und Thomas Braun", "Dr. Katrin Weber und Thomas Braun"),
     ("By Karen Mills, Parks and Recreation", "Karen Mills"),
     ("By Maya Brooks, Daniel Ortiz and Hannah Kim", "Maya Brooks, Daniel Ortiz and Hannah Kim"),
     ("By Ruth Ellison, Science Director", "Ruth Ellison")])
