@@ -32,7 +32,7 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import (STRIP_MARK, Block, blocks, clean, has_text, right_aligned, self_and_ancestors, text_content,
+from .text import (STRIP_MARK, Block, blocks, clean, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
                    text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
@@ -63,6 +63,9 @@ _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|
 _READER_NOTICE = re.compile(r"adobe\s*(?:acrobat\s*)?reader|acrobat\s*reader|adobe\s*acrobat|adobe社", re.I)
 _VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*|[\d.,]{1,15}\s{0,3}(?:lượt xem|lượt đọc|lần xem|lần đọc)$)", re.I)
+# a view count's label whose number is drawn by a counter picture ('Số lần đọc: <img
+# src="_vti_bin/fpcount.exe/…">', FrontPage's hit counter)
+_VIEW_LABEL_ALONE = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s{0,3}[:：]\s{0,3}$", re.I)
 # a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
 # viết là: 18 trong 4 đánh giá')
 _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
@@ -472,14 +475,16 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
             for line in generic.answer_head(body_el):
                 line.set(STRIP_MARK, "")               # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
             parts = [question, *(parts or [body_el])]
-    headline_el = _first(doc, profile, "headline", lambda el: el if text_of(el) else None)
+    # (a theme's side boxes can share the title's markup: <div class="grid-header"><h3>TIN MỚI</h3>)
+    headline_el = _first(doc, profile, "headline",
+                         lambda el: el if text_of(el) and not generic.titles_a_box(el) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
-    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline)
+    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
         article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \
@@ -1242,6 +1247,19 @@ def _jsonld_author(doc: Doc) -> str | None:
     return None
 
 
+def _part_blocks(part: etree._Element) -> list[Block]:
+    """The blocks of one part of a text split over sibling blocks; a part that is a table of
+    data (a text-only page's statistics between its paragraphs) as its rows, as inside a
+    container."""
+    if part.tag == "table":
+        rows = data_table_rows(part)
+        if rows:
+            caption = next(part.iterchildren("caption"), None)
+            head = [Block(text_of(caption), caption, 0, 0)] if caption is not None and text_of(caption) else []
+            return head + [Block("\n".join(rows), part, 0, 0)]
+    return blocks(part)
+
+
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
                     date_raw: str | None, more: tuple[etree._Element, ...] = (),
                     has_author: bool = True, inline_chrome: bool = False,
@@ -1264,9 +1282,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     if inline_chrome:
         for part in (work, *more):
             _mark_inline_chrome(part, captions_told)
-    items = blocks(work)
+    items = _part_blocks(work) if more else blocks(work)
     for part in more:
-        items.extend(blocks(part))
+        items.extend(_part_blocks(part))
     kept: list[Block] = []
     prose_seen = False                 # `_prose_seen(kept)`, kept up as blocks are kept
     i = 0
@@ -1307,7 +1325,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             if kept and kept[-1].element.getparent() is block.element:
                 kept.pop()             # its caption ('Metryczka')
             continue                   # the page's record card: dates, who published, visits
-        if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _COUNTERISH.match(text) or _share_bar(text) \
+        if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
         if len(text) < 120 and (_RATING_LINE.match(text) or _COUNTS_LINE.match(text) or _RATE_PROMPT.match(text)) \

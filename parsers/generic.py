@@ -915,7 +915,8 @@ def _normalized(el: etree._Element) -> str:
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
     title_parts = {p.lower() for p in _TITLE_SPLIT.split(doc.title) if p}
     full_title = doc.title.lower()
-    og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name")
+    og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name") or \
+        _asset_title(body)
     # a text-only page's body is <body> itself: where the heading stands says nothing then
     body_pos = doc.position(body) if body is not None and body.tag != "body" else None
     best: tuple[float, str, etree._Element] | None = None
@@ -986,6 +987,18 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         text = _strip_site(doc.title, doc)
         return text, _printed_as(doc, text)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _asset_title(body: etree._Element | None) -> str | None:
+    """The title a CMS writes on the article's container for its analytics (Liferay 7's
+    `data-analytics-asset-title` on the journal content), when the page has no og:title."""
+    if body is None:
+        return None
+    for el in (body, *body.iterancestors()):
+        title = el.get("data-analytics-asset-title")
+        if title and title.strip():
+            return clean(title)
+    return None
 
 
 def _without_topic(el: etree._Element, text: str, title_parts: set[str]) -> str | None:
@@ -1267,6 +1280,12 @@ _SECTION_LABEL = re.compile(
     r"noticias|notas de prensa|notizie|comunicati stampa|notícias|aktualności|новости)$", re.I)
 
 
+def titles_a_box(el: etree._Element) -> bool:
+    """A side box's or a section's title where a profile looks for the headline."""
+    text = text_of(el)
+    return bool(names_a_section(text) or RELATED_HEADING.match(text) or _titles_a_box(el))
+
+
 def names_a_section(text: str) -> bool:
     """A module's, box's or section's name, not a headline ("Tin chi tiết", "News Flash")."""
     return bool(BOX_TITLE.match(text) or _SECTION_LABEL.match(text))
@@ -1365,11 +1384,52 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
             continue                   # a back link or a breadcrumb above the title ('<< Back to News')
         if text:
             if _is_styled_title(child, text):
-                return child
+                larger = _larger_title_after(child)
+                return child if larger is None else larger
             return _styled_first_line(child)
         if (child.tail or "").strip():
             return None
     return None
+
+
+def _larger_title_after(label: etree._Element) -> etree._Element | None:
+    """The title printed right after a styled section bar in a larger type (a hand-made page's
+    <table><td bgcolor=…><font size="2"><b>Tin tức - Hoạt động Hội</b></font></td></table> over
+    <p><b><font size="4">Headline</font></b><br>date</p>): the bar names the section."""
+    after = label.getnext()
+    while after is not None and (not isinstance(after.tag, str) or after.tag in SKIP_TAGS) \
+            and not (after.tail or "").strip():
+        after = after.getnext()
+    if after is None or (label.tail or "").strip():
+        return None
+    text = text_of(after)
+    title = after if text and _is_styled_title(after, text) else _styled_first_line(after)
+    if title is not None and _type_size(title) > _type_size(label):
+        return title
+    return None
+
+
+_FONT_POINTS = {"1": 8, "2": 10, "3": 12, "4": 14, "5": 18, "6": 24, "7": 36}
+_HEADING_POINTS = {"h1": 24, "h2": 18, "h3": 14, "h4": 12, "h5": 10, "h6": 8}
+_FONT_SIZE_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(pt|px)", re.I)
+
+
+def _type_size(el: etree._Element) -> float:
+    """The largest type (in points) that prints nearly all of `el`'s text: <font size>, an
+    inline font-size, a heading's tag; 12 when nothing sets it."""
+    text = len(text_of(el))
+    size = 0.0
+    for node in el.iter():
+        if not isinstance(node.tag, str) or len(text_of(node)) < 0.9 * text:
+            continue
+        points = _HEADING_POINTS.get(node.tag, 0.0)
+        if node.tag == "font" and node.get("size"):
+            points = _FONT_POINTS.get(node.get("size").strip(), 0.0)
+        found = _FONT_SIZE_STYLE.search(node.get("style") or "")
+        if found:
+            points = float(found.group(1)) * (0.75 if found.group(2).lower() == "px" else 1)
+        size = max(size, points)
+    return size or 12.0
 
 
 def _styled_first_line(block: etree._Element) -> etree._Element | None:
@@ -3027,7 +3087,8 @@ def _links_to(link: etree._Element, url: str | None) -> bool:
         and target.query == own.query
 
 
-def find_category(doc: Doc, headline: str | None = None) -> str | None:
+def find_category(doc: Doc, headline: str | None = None,
+                  headline_el: etree._Element | None = None) -> str | None:
     for key in ("article:section",):
         if doc.meta.get(key):
             return doc.meta[key]
@@ -3069,7 +3130,27 @@ def find_category(doc: Doc, headline: str | None = None) -> str | None:
         return crumb
     return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None) \
-        or find_labelled(doc, _POST_LABELS_LINE, None, _single_label)
+        or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
+        or _section_bar(headline_el)
+
+
+def _section_bar(headline: etree._Element | None) -> str | None:
+    """The styled bar printed over a hand-made page's headline in a smaller type (see
+    _larger_title_after): the section's name."""
+    node = headline
+    for _ in range(3):
+        if node is None:
+            return None
+        label = node.getprevious()
+        while label is not None and (not isinstance(label.tag, str) or label.tag in SKIP_TAGS):
+            label = label.getprevious()
+        if label is not None:
+            text = text_of(label)
+            if text and _is_styled_title(label, text) and _larger_title_after(label) is headline:
+                return text
+            return None
+        node = node.getparent()
+    return None
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s+/\s+")    # not the '/' of a date ('8/3')

@@ -305,6 +305,17 @@ _MAX_FONT_TAGS = 500            # font tags converted per page (each scans up to
 _MAX_FONT_SPAN = 20_000
 
 
+# the TCVN3 capitals fonts (.VnTimeH, .VnArialH, .VnHelvetInsH): every letter typed is drawn as
+# its capital, so a headline typed in lower case reads in capitals
+_CAPS_FONT = re.compile(r"\.Vn\w{0,40}H(?![\w-])")
+_TEXT_OR_MARKUP = re.compile(r"(<[^<>]*>|&#?\w{1,32};)|([^<&]+)")
+
+
+def _in_capitals(span: str) -> str:
+    """`span` with its text (not its tags or character references) in capitals."""
+    return _TEXT_OR_MARKUP.sub(lambda m: m.group(1) or m.group(2).upper(), span)
+
+
 def _font_encoding(tag: str) -> str:
     return "vni" if re.search(r"\bVNI[- ][A-Z]", tag) else "tcvn3"
 
@@ -359,6 +370,8 @@ def _fix_named_fonts(text: str) -> tuple[str, str | None]:
         encoding = _font_encoding(tag.group())
         span = text[tag.end():end]
         converted = _convert_span(span, encoding)
+        if encoding == "tcvn3" and _CAPS_FONT.search(tag.group()):
+            converted = _in_capitals(converted)
         if converted is not span:
             found = found or encoding
         out.append(text[pos:tag.end()])
