@@ -63,9 +63,19 @@ _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|
 _READER_NOTICE = re.compile(r"adobe\s*(?:acrobat\s*)?reader|acrobat\s*reader|adobe\s*acrobat|adobe社", re.I)
 _VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
                         r"(?:\s*(?:bản in|quay lại|\|))*|[\d.,]{1,15}\s{0,3}(?:lượt xem|lượt đọc|lần xem|lần đọc)$)", re.I)
+# a WordPress shortcode left raw in a post imported as HTML ('[caption id="attachment_4620"
+# align="aligncenter" width="600"]…[/caption]'): markup, not text
+_SHORTCODE = re.compile(r"\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist)(?:\s[^\[\]]{0,300})?\]")
+# a bullet typed before a list item's text (a block editor's '• item', Word's Symbol-font '·'
+# pasted with its list, no <li>): not a word of it
+_TYPED_BULLET = re.compile(r"^[•●▪◦·]\s+(?=\S)")
 # a view count's label whose number is drawn by a counter picture ('Số lần đọc: <img
 # src="_vti_bin/fpcount.exe/…">', FrontPage's hit counter)
 _VIEW_LABEL_ALONE = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s{0,3}[:：]\s{0,3}$", re.I)
+# a view count qualified before its number ('Lượt xem trên trang cũ: 2,315', a post imported with
+# the old site's counter)
+_VIEW_QUALIFIED = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s[^\d:：.!?]{1,30}[:：]\s{0,3}"
+                             r"\d{1,3}(?:[.,\u00a0 ]\d{3})*\s{0,3}$", re.I)
 # a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
 # viết là: 18 trong 4 đánh giá')
 _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
@@ -1292,6 +1302,11 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         block = items[i]
         text = block.text
         i += 1
+        if "[" in text and _SHORTCODE.search(text):
+            text = clean(_SHORTCODE.sub(" ", text))
+            if not text:
+                continue               # a shortcode alone on its line
+            block = Block(text, block.element, block.link_chars, block.emphasis_chars)
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -1325,7 +1340,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             if kept and kept[-1].element.getparent() is block.element:
                 kept.pop()             # its caption ('Metryczka')
             continue                   # the page's record card: dates, who published, visits
-        if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
+        if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _VIEW_QUALIFIED.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
         if len(text) < 120 and (_RATING_LINE.match(text) or _COUNTS_LINE.match(text) or _RATE_PROMPT.match(text)) \
@@ -1359,7 +1374,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     if profile is None:
         while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
             kept.pop()                 # the article-info lines under the text
-    return Paragraphs(b.text for b in kept).leading(_first_prose(kept)), signature
+    return Paragraphs(_TYPED_BULLET.sub("", b.text) for b in kept).leading(_first_prose(kept)), signature
 
 
 # Inside the body container the generic extractor chose: what a page prints within the article

@@ -640,7 +640,7 @@ def author_of(el: etree._Element) -> str | None:
 
 
 # when the line goes on to say when it was posted ('bientap01 lúc 08:30 ngày 12/9/2025')
-_WHEN_AFTER = re.compile(r"\s+(?:lúc|vào lúc|vào|ngày|at|on)\s+(?=\d)", re.I)
+_WHEN_AFTER = re.compile(r"(?<!\s)\s+(?:lúc|vào lúc|vào|ngày|at|on)\s+(?=\d)", re.I)
 
 
 ITEM_SEPARATOR = re.compile(r"(?<!\s)\s+[|·•]\s+")     # between a meta line's items

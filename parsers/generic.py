@@ -81,6 +81,8 @@ def find_body(doc: Doc) -> etree._Element | None:
         if best in el.iterancestors():
             best = el
     grouped = _builder_text(ranked, scores, best)
+    if grouped is None:
+        grouped = _block_editor_text(ranked, scores, best)
     if grouped is not None:
         return grouped                 # its like blocks are taken by body_parts()
     cell = next((a for a in islice(self_and_ancestors(best), 3) if a.tag == "td"), None)
@@ -136,6 +138,69 @@ def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree
                 and sum(len(_TEXT_LEN(p)) for p in parts) >= 0.5 * len(_TEXT_LEN(parent)):
             return parent              # the text with its quotes and boxes between the blocks
         return el
+    return None
+
+
+def _block_editor_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree._Element, float],
+                       best: etree._Element) -> etree._Element | None:
+    """A text a block editor writes one block per paragraph, each wrapped deep in elements of
+    its own (Google Sites' <div class="oKdM2c"><div id="h.…"><div><div><p>, Notion's
+    notion-text-block): no block outscores a box of three paragraphs beside them (the site's
+    contact box), but together they do. The blocks' common parent, when the blocks are three
+    or more, hold almost no links and it holds no headline, header, menu or footer."""
+    best_raw = scores[best]
+    for _, el in ranked[:6]:
+        if el is best or best in el.iterancestors() or el in best.iterancestors():
+            continue
+        found = _block_group(el)
+        if found is None:
+            continue
+        parent, group = found
+        text = sum(len(_TEXT_LEN(b)) for b in group)
+        links = sum(len(_normalized(a)) for b in group for a in b.iter("a"))
+        texts = [b for b in group if _TEXT_LEN(b).strip()]
+        if links > 0.1 * text or len(texts) < 3 or 4 * sum(1 for b in texts if _one_line(b)) < 3 * len(texts):
+            continue                   # (a side column's boxes: a title over lines each)
+        if sum(max((scores.get(d, 0.0) for d in b.iter()), default=0.0) for b in group) <= best_raw:
+            continue
+        if next(parent.iter("h1", "header", "nav", "footer"), None) is not None \
+                or text < 0.8 * len(_TEXT_LEN(parent)):
+            continue
+        return parent
+    return None
+
+
+def _one_line(block: etree._Element) -> bool:
+    """The block prints one run of text: at most two of its elements hold text of their own
+    (a paragraph and the span in it)."""
+    owners = 0
+    for node in block.iter():
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
+            continue
+        if (node.text or "").strip() or any((c.tail or "").strip() for c in node):
+            owners += 1
+            if owners > 2:
+                return False
+    return True
+
+
+def _block_group(el: etree._Element) -> tuple[etree._Element, list[etree._Element]] | None:
+    """The blocks `el` is one of: climbing through wrappers that hold nothing else with text
+    (six levels at most), a parent most of whose children are of the block's tag and share a
+    class with it, three or more."""
+    node = el
+    for _ in range(6):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        tokens = set((node.get("class") or "").split())
+        kids = [k for k in parent if isinstance(k.tag, str) and k.tag not in SKIP_TAGS]
+        like = [k for k in kids if k.tag == node.tag and tokens & set((k.get("class") or "").split())]
+        if len(like) >= 3 and len(like) >= 0.6 * len(kids):
+            return parent, like
+        if not _alone_with_text(node, parent):
+            return None
+        node = parent
     return None
 
 
@@ -821,7 +886,8 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
             score *= 1.25
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
-    ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else 1.0), el)
+    ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else
+                        0.3 if _contact_box(el) else 1.0), el)
               for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
@@ -837,6 +903,31 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
         weighed.append((score * (1 - min(links / total, 0.9)), el))
     weighed.sort(key=lambda r: -r[0])
     return weighed
+
+
+_ADDRESS_LABEL = re.compile(r"(?:^|\W)(?:" + alternation(labels.CONTACT_ADDRESS) + r")\s{0,3}[:：]", re.I)
+_PHONE_LABEL = re.compile(r"(?:^|\W)(?:" + alternation(labels.CONTACT_PHONE) + r")\s{0,3}[:：.]?\s{0,3}\(?\+?\d", re.I)
+_CONTACT_PAGE = re.compile(r"(?:^|\W)(?:" + alternation(labels.CONTACT_PAGE) + r")(?:\W|$)", re.I)
+_CONTACT_LINES = frozenset(("p", "li", "td", "dd", "span", "address"))
+
+
+def _contact_box(el: etree._Element) -> bool:
+    """The site's (or the office's) contact box: a short block whose lines are mostly its name,
+    address, telephone and e-mail ('Địa chỉ: … - Điện thoại: 0272…'), printed at a page's foot
+    outside any <footer>; an article giving a contact at its end is mostly other text."""
+    text = _TEXT_LEN(el)
+    if len(text) > 600 or not _ADDRESS_LABEL.search(text) or not _PHONE_LABEL.search(text):
+        return False
+    if any(_CONTACT_PAGE.search(text_of(h)) for h in el.getroottree().getroot().iter("title", "h1")):
+        return False                   # the contact page's own text
+    contact = 0
+    for line in el.iter(*_CONTACT_LINES):
+        own = _TEXT_LEN(line)
+        if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own):
+            contact += len(own)
+            if line.tag != "span":
+                break                  # (the line holding both: counted once)
+    return contact >= 0.35 * len(text)
 
 
 # Never the article, whatever its text: a consent or cookie wall (a modal dialog, the consent
@@ -1539,6 +1630,15 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
             if inline[parent]:
                 seen.add(parent)
                 found.append(parent)
+    if "<abbr" in doc.source:
+        # a social network's post time: its whole date in the title, a relative one printed
+        # ('<abbr data-utime="…" title="Chủ Nhật, 2 tháng 11, 2025 lúc 19:30">Hôm qua lúc 19:30</abbr>')
+        for abbr in doc.root.iter("abbr"):
+            title = abbr.get("title")
+            if abbr not in seen and title and len(title) <= 80 and _date_like(fold(title)) \
+                    and not find_datetimes(fold(text_of(abbr))):
+                seen.add(abbr)
+                found.append(abbr)
     return found
 
 
@@ -2192,6 +2292,12 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     text = fold(text_of(el))           # (a date's printed text, its label found in the same copy)
     if len(text) > 160:
         return None
+    title = el.get("title") if el.tag == "abbr" else None
+    if title and len(title) <= 80 and (not find_datetimes(text) or _ZONED.search(title)) \
+            and find_datetimes(fold(title)):
+        text = fold(title)             # the whole date an <abbr> keeps for its short form
+        # ('<abbr title="Thứ Năm, 14 tháng 8, 2025 lúc 16:20">14 tháng 8 lúc 16:20</abbr>'), or the
+        # zone hAtom keeps there ('<abbr class="published" title="2008-10-22T23:40:00-07:00">')
     if _event_field(doc, el):
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
@@ -2373,6 +2479,8 @@ def url_date(url: str) -> ParsedDate | None:
 
 _DATE_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|posted|ngaydang|datum",
                          re.I)
+# a span of time, from one date to another ('từ … đến ngày …', 'from … to …')
+_TIME_SPAN = re.compile(r"(?:^|\s)(?:từ|from|du|vom|von|desde|dal)\s.{1,60}\s(?:đến|tới|to|until|au|bis|hasta|al)\s", re.I)
 _DATE_LABEL = re.compile(r"^\s*(?:ngày đăng|đăng ngày|ngày cập nhật|cập nhật|gửi lúc|thời gian đăng|"
                          r"thời gian|ngày phát hành|ngày xuất bản|đăng lúc|ngày ban hành|posted|"
                          r"published|publié|veröffentlicht|erschienen|publicado|pubblicato|"
@@ -2386,7 +2494,10 @@ def _is_date_element(el: etree._Element, text: str) -> bool:
     if len(text) > 100:
         return False
     hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("data-qa"), el.get("data-testid"))))
-    return bool(_DATE_LABEL.match(text) or (hint.strip() and _DATE_CLASS.search(hint)))
+    if _DATE_LABEL.match(text):
+        return not _TIME_SPAN.search(text)   # ('Thời gian: từ 7 giờ 00 ngày 10/11 đến ngày 12/11': when
+        #                                       something takes place, not when it was posted)
+    return bool(hint.strip() and _DATE_CLASS.search(hint))
 
 
 def _is_prose(text: str, raw: str | None) -> bool:
@@ -2408,6 +2519,10 @@ def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> 
         # (longer only as a meta line of items: 'Cập nhật lúc … | Người đăng: … | Lượt người đọc: …')
         return False
     body_pos, pos = doc.position(body), doc.position(el)
+    if anchor_pos < body_pos < pos and pos - body_pos <= 12 and sum(map(str.isalpha, text)) <= 10 \
+            and text_of(body).startswith(text_of(el)):
+        return True                    # the first line of a body that starts under the headline,
+        #                                the date and little else ('13/10/2025 07:30')
     if not body_pos < anchor_pos < pos or pos - anchor_pos > 12:
         return False
     last = body

@@ -215,7 +215,9 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó trưởng phòng", "trưởng ban", "phó trưởng ban", "chủ tịch", "phó chủ tịch", "bí thư",
              "phó bí thư", "chánh văn phòng", "kiểm sát viên", "phóng viên", "cộng tác viên", "hiệu trưởng",
              "phó hiệu trưởng", "trưởng khoa", "phó trưởng khoa", "trưởng trạm", "hạt trưởng", "đội trưởng",
-             "chỉ huy trưởng", "chấp hành viên", "thẩm phán", "kiểm lâm viên")
+             "chỉ huy trưởng", "chấp hành viên", "thẩm phán", "kiểm lâm viên",
+             # a commune's civil servants and staff ('X - Công chức Văn hóa - Xã hội')
+             "công chức", "viên chức", "cán bộ", "chuyên viên", "giáo viên", "nhân viên", "văn thư")
 
 # the label cells of a bulletin board's post view (<th>제목</th><td>…</td>, <td><b>หัวข้อ</b></td><td>…</td>):
 # its title's and its writer's
@@ -393,3 +395,12 @@ def alternation(*tables: tuple[str, ...]) -> str:
     viết' is tried before 'tác giả'), escaped."""
     words = sorted({w for table in tables for w in table}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in words)
+
+# a contact box's labels: the address and the telephone ('Địa chỉ: …', 'Điện thoại: 0272…',
+# 'ĐT: …', 'Tel.: …')
+CONTACT_ADDRESS = ("địa chỉ", "address", "adresse", "dirección", "indirizzo", "anschrift", "endereço", "adres")
+CONTACT_PHONE = ("điện thoại", "đt", "đtdđ", "tel", "phone", "telephone", "telefon", "téléphone", "teléfono",
+                 "telefono", "hotline", "fax")
+# a page that is the site's contact page ('Liên hệ', /lien-he): its contact box is its text
+CONTACT_PAGE = ("liên hệ", "lien-he", "lienhe", "contact", "contact-us", "contacts", "kontakt", "contacto", "contatti",
+                "contato", "impressum")

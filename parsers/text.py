@@ -35,6 +35,12 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]|"
 _MAYBE_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 STRIP_MARK = "data-govnews-strip"   # set on elements a profile strips from the body
 _EMPHASIS = frozenset({"b", "strong", "em", "i"})
+# a <span> styled bold or italic (an online editor's markup: Google Sites, Google Docs exports)
+_EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|font-style\s*:\s*italic", re.I)
+
+
+def _emphasis_style(style: str | None) -> bool:
+    return bool(style) and _EMPHASIS_STYLE.search(style) is not None
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # CSS frameworks' classes that hide an element on every screen (Bootstrap 3 `hidden`/`hide`, 4-5
 # `d-none`; screen-reader-only text); `hidden-xs` and the like hide it on some screens only
@@ -344,7 +350,7 @@ def blocks(root: etree._Element) -> list[Block]:
         if tag == "img":
             flush()
         link = in_link or tag == "a"
-        emph = in_emph or tag in _EMPHASIS
+        emph = in_emph or tag in _EMPHASIS or (tag == "span" and _emphasis_style(el.get("style")))
         text = el.text
         if text:
             add(text, link, emph)
