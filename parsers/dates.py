@@ -265,6 +265,12 @@ for _number, _names in enumerate((
         "oktabr oktyabr", "noyabr", "dekabr"), 1):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+# Somali ('Khamiis, Maarso 14, 2013')
+for _number, _names in enumerate((
+        "jannaayo janaayo", "febraayo febrayo", "maarso", "abriil", "may", "juun", "luulyo",
+        "ogost agoosto", "sebtembar", "oktoobar", "nofembar", "desembar"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 # Thai's abbreviated months ('14 มี.ค. 2567'), each ending with its dot
 for _number, _name in enumerate(("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
                                  "ต.ค.", "พ.ย.", "ธ.ค."), 1):

@@ -28,10 +28,10 @@ _TEXT_WORDS = {
               "by:", "von:", "par:", "por:", "door:", "беседовал", "propos recueillis", "text:", "teksti:",
               "texte:", "texto:", "testo:", "tekst:", "story by", "words by", "reporting by",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
-              "auteur", "автор", "nội dung", "bài:", "author", "geschreven", "scritto", "escrito",
+              "auteur", "автор", "nội dung", "bài:", "author", "tekstur:", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
-              "szerző", "müəllif", "muallif", "yazar", "نوشته شده توسط", "نویسنده", "توسط ", "writer:",
+              "szerző", "müəllif", "muallif", "yazar", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL),
 }
@@ -55,7 +55,7 @@ def date_view(text: str) -> str:
 _YEAR = re.compile(r"(?:19|20|25|13|14)(?<!\d..)\d\d(?!\d)")   # 25xx: Thai Buddhist era; 13xx-14xx: Solar Hijri
 _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
-    "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "nguoiviet",
+    "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "signatura", "nguoiviet",
                "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
                "verfasser", "yazar", "penulis", "muhabir"),
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",

@@ -1391,9 +1391,13 @@ _INLINE_CHROME_PART = re.compile(
     r"factbox\w*|donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
-    r"editsection\w*|infobox\w*|navbox\w*)$")
+    r"editsection\w*|infobox\w*|navbox\w*|"
+    # captions, bylines and standfirsts named in other languages (Catalan 'peu', 'signatura',
+    # 'subtitol'; Spanish 'pie de foto'; Portuguese and Italian 'legenda', 'didascalia')
+    r"peu|peufoto|piefoto|legenda|legende|didascalia|bildtext|bildunterschrift|signatura|"
+    r"subtitol|subtitulo|sottotitolo|standfirst|signoff)$")
 _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                                   "screen-reader-only"})
+                                   "screen-reader-only", "sign-off", "pie-foto", "pie-de-foto"})
 _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
 
@@ -1553,6 +1557,8 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
         return True
     if _TAGS_LINE.match(text) or _EDITOR_LINE.match(text) or _FOLLOW_PROMPT.match(text):
         return True
+    if _WIRE_CREDITS.match(text) or _EMBARGO.match(text):
+        return True                    # a wire's 'Reporting by …; Editing by …', a release's embargo
     if not any(ch.isalnum() for ch in text):
         return True                    # an icon or emoji alone on its line ('📬', '***' aside)
     if _NEWSLETTER.search(text) and _SUBSCRIBE.search(text):
@@ -1571,6 +1577,11 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     return False
 
 
+# a wire story's credits under its text ('Reporting by A in Sao Paulo; Editing by B')
+_WIRE_CREDITS = re.compile(r"^(?:(?:additional )?reporting|writing|compiled|editing) by\b.{0,200}"
+                           r"(?:;|\bediting by\b)", re.I)
+# a press release's embargo over its text ('EMBARGOED UNTIL 00:01 BST WEDNESDAY 14 JUNE 2023')
+_EMBARGO = re.compile(r"^(?:embargoed|embargo|sperrfrist|sous embargo)\b.{0,80}$", re.I)
 _NEWSLETTER = re.compile(alternation(labels.NEWSLETTER), re.I)
 _SUBSCRIBE = re.compile(alternation(labels.SUBSCRIBE), re.I)
 

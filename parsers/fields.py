@@ -687,12 +687,13 @@ def source_of(el: etree._Element) -> str | None:
 # uploader's label ("Gửi bởi", "Posted by": often a CMS account) is weaker than an author's.
 BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:tác giả bài viết|tác giả|người viết|bài viết bởi|viết bởi|bởi|written by|"
-    r"un article de|article de|ein bericht von|bericht von|ein beitrag von|reportaje de|"
+    r"un article de|article de|ein bericht von|bericht von|ein beitrag von|eine reportage von|reportage von|"
+    r"reportaje de|"
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
     r"reported by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
-    r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|"
+    r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
     r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
@@ -831,8 +832,18 @@ def _after_break(el: etree._Element) -> bool:
     return prev is not None and prev.tag == "br" and not (prev.tail or "").strip()
 
 
+def _named_anchor(a: etree._Element) -> bool:
+    """A writer's name linked to '#' (a profile page the site never made): two words or more,
+    a name's shape ('Teilen', 'Share' linked to '#' are buttons)."""
+    if (a.get("href") or "").strip() != "#":
+        return False
+    text = clean(text_of(a))
+    return len(text.split()) >= 2 and looks_like_name(text)
+
+
 def _byline_text(el: etree._Element) -> str:
-    tools = [a for a in el.iter("a") if tool_link(a)]
+    tools = [a for a in el.iter("a") if tool_link(a)
+             and not _named_anchor(a)]
     # "By <a rel=author>Jim Hollis</a>, Staff Writer": the byline ends with its last writer's
     # link; a role or the paper's name after it is not a name
     writers = [a for a in el.iter("a") if a.get("rel") == "author" or _AUTHOR_HREF.search(a.get("href") or "")]
@@ -876,6 +887,15 @@ def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | N
         return None
     full = text_of(el)
     start = full.find(names[0])
+    at = start + len(names[0])
+    for i, name in enumerate(names[1:], 1):
+        found = full.find(name, at)
+        if found > 0 and _EDITOR_BEFORE.search(full[at:found]):
+            names = names[:i]          # 'Reported by A, Edited by B': B edited it
+            break
+        at = found + len(name) if found >= 0 else at
+    if len(names) == 1:
+        return clean(full[:start] + names[0])
     between = full[start + len(names[0]):full.find(names[1], start + len(names[0]))].strip()
     if ":" in between or "：" in between:
         return None                    # credits of different trades ('Texto: A  Fotografía: B')
@@ -885,6 +905,7 @@ def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | N
     word = joiner.group(1) if joiner is not None else None
     joined = ", ".join(names) if word is None else f"{', '.join(names[:-1])} {word} {names[-1]}"
     return clean(full[:start] + joined)
+_EDITOR_BEFORE = re.compile(r"(?:" + alternation(labels.EDITOR) + r")\s*[:：]?\s*$", re.I)
 # a link to a writer's own page ('/author/jane-doe/', '/staff/4365/nadia-brooks/', '/autor-fl5pbd')
 _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|experts?|"
                           r"contributors?|columnists?|reporters?|profiles?|people|person|redakteur|tac-gia|writers?)"
@@ -930,7 +951,8 @@ _OFFICE_LIKE = re.compile(r"^[^\W\d_][^\d:|]{2,80}$")
 
 
 _EDITOR_ONLY = re.compile(r"^\s*(?:" + alternation(labels.EDITOR) + r")\s*[:：]", re.I)
-_OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$")
+# the site or the outlet after the writer's name: 'Eglė Petrauskaitė, LRT.lt', 'Mike Collins (LSM)'
+_OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\([A-Z]{2,8}\)\s*$")
 
 
 # a writer's role printed alone in his card ('Contributor', 'Staff Writer'): no name; after a name

@@ -1007,7 +1007,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     title_parts = {p.lower() for p in _TITLE_SPLIT.split(doc.title) if p}
     full_title = doc.title.lower()
     og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name") or \
-        _asset_title(body)
+        _asset_title(doc, body)
     # a text-only page's body is <body> itself: where the heading stands says nothing then
     body_pos = doc.position(body) if body is not None and body.tag != "body" else None
     best: tuple[float, str, etree._Element] | None = None
@@ -1080,12 +1080,13 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     return (best[1], best[2]) if best else (None, None)
 
 
-def _asset_title(body: etree._Element | None) -> str | None:
+def _asset_title(doc: Doc, body: etree._Element | None) -> str | None:
     """The title a CMS writes on the article's container for its analytics (Liferay 7's
-    `data-analytics-asset-title` on the journal content), when the page has no og:title."""
-    if body is None:
+    `data-analytics-asset-title` on the journal content), when the page has no og:title: on
+    the body, a block inside it or around it."""
+    if body is None or "data-analytics-asset-title" not in doc.source:
         return None
-    for el in (body, *body.iterancestors()):
+    for el in chain(body.iterancestors(), body.iter()):
         title = el.get("data-analytics-asset-title")
         if title and title.strip():
             return clean(title)
@@ -1896,7 +1897,7 @@ def _find_published(doc: Doc, headline: etree._Element | None,
         (machine[0].value.hour, machine[0].value.minute) != (0, 0)
     if timed_meta and machine[0].value.utcoffset() and _ZONED.search(machine[0].raw or ""):
         visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
-        if not _overruled(machine[0], visible, kind, doc.url):
+        if not _overruled(machine[0], visible, kind, doc.url, hinted):
             return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
         return visible, visible_el
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
@@ -1976,16 +1977,21 @@ def _state_date(doc: Doc) -> ParsedDate | None:
     return next((p for p in found if p.has_time), found[0]) if found else None
 
 
-def _overruled(meta: ParsedDate, visible: ParsedDate | None, kind: str | None, url: str) -> bool:
+def _overruled(meta: ParsedDate, visible: ParsedDate | None, kind: str | None, url: str,
+               hinted: bool = False) -> bool:
     """A visible date that names another day than the page's metadata (read in its own zone,
-    and in the visible date's), when the page says it is the publication's (its label) or its URL
-    carries that day too: the metadata is another edition's (a translation's original) or stale."""
+    and in the visible date's), when the page says it is the publication's (its label), its URL
+    carries that day too, or it is the article's marked date with a time before the metadata's
+    (the metadata is a later edit's): the metadata is another edition's (a translation's
+    original) or stale."""
     if visible is None or visible.value is None:
         return False
     day = visible.value.date()
     if meta.value.date() == day or meta.value.astimezone(visible.value.tzinfo).date() == day:
         return False
     if kind == "published":
+        return True
+    if hinted and kind is None and visible.has_time and visible.value.replace(tzinfo=meta.value.tzinfo) < meta.value:
         return True
     in_url = url_date(url)
     return in_url is not None and in_url.value.date() == day
@@ -2079,7 +2085,11 @@ def _reconcile(machine, visible: ParsedDate, visible_el, hinted: bool):
     m_timed = parsed.has_time and (m_value.hour, m_value.minute, m_value.second) != (0, 0, 0)
     # the visible date read in the machine date's zone: the same moment printed locally
     v_local = v_value.replace(tzinfo=m_value.tzinfo)
-    if abs((m_value - v_local).total_seconds()) < 86400 or m_value.date() == v_value.date():
+    apart = abs((m_value - v_local).total_seconds())
+    # (the same moment in two zones is whole quarter-hours apart: '18:40' printed beside a
+    # JSON-LD '09:12+02:00' of the next day is another moment, a stale or a later edit's)
+    if apart < 86400 and (apart % 900 < 60 or apart % 900 > 840 or not (visible.has_time and m_timed)) \
+            or m_value.date() == v_value.date():
         if hinted and not visible.has_time and m_value.date() != v_value.date():
             return visible, visible_el  # the day the page prints as its date ('środa, 17 stycznia
             # 2024') over metadata of the evening before (21:47Z: when the draft was started)
@@ -3004,8 +3014,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                 text = texts[el] = text_of(el)
             if not (3 < len(text) < 120 and pattern.match(text)):
                 continue
-            if in_link_list(el) or in_book_credits(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)):
-                break
+            if in_link_list(el) or in_book_credits(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)) \
+                    or in_comments(el):
+                break                  # (a reader's 'by <a>Anonymous Coward</a>' under a comment)
             value = read(el)
             if value is not None:
                 return value
@@ -3124,7 +3135,7 @@ def _label_only(text: str) -> bool:
     return text.rstrip().endswith((":", "：")) and len(text.split()) <= 5
 
 
-_AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|nguoiviet|nguoi-viet|"
+_AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|signatura|nguoiviet|nguoi-viet|"
                           r"butdanh|but-danh|reporter|creator", re.I)
 
 

@@ -56,10 +56,12 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "یہ بھی پڑھیں", "بیشتر بخوانید", "ilgili haber", "ilgili haberler", "ajánló", "kapcsolódó",
              "czytaj więcej", "pročitajte još", "preberite še", "loe ka", "skaitykite taip pat",
              # 'Read: <title>' (only with its colon), Swahili, Hausa
-             "read:", "soma pia", "soma zaidi", "karanta kuma", "karanta wannan")
+             "read:", "soma pia", "soma zaidi", "karanta kuma", "karanta wannan",
+             # Punjabi, Yoruba, Somali, Amharic
+             "ਇਹ ਵੀ ਪੜ੍ਹੋ", "ẹ tún kà", "e tun ka", "akhri sidoo kale", "ተጨማሪ ያንብቡ")
 # the title of a box of key points beside or inside the text ('What you need to know', 'Key
 # points', 'मुख्य बातें'): the box is not the text
-KEY_POINTS = ("key points", "key facts", "highlights", "at a glance", "what you need to know", "in brief",
+KEY_POINTS = ("key points", "key facts", "highlights", "quick read", "quick take", "at a glance", "what you need to know", "in brief",
               "in short", "fast facts", "quick facts", "the essentials", "das wichtigste in kürze",
               "das wichtigste", "auf einen blick", "en bref", "l'essentiel", "l’essentiel", "en résumé",
               "lo más importante", "lo esencial", "claves", "in sintesi", "in breve", "em resumo",
@@ -98,7 +100,8 @@ ROLE_NOUNS = ("adviser", "advisor", "director", "officer", "manager", "editor", 
 AD_LABELS = ("advertisement", "advertising", "sponsored", "gesponsert", "patrocinado", "anzeige", "werbung",
              "reklama", "publicité", "publicidad", "publicidade", "pubblicità", "реклама", "广告", "広告", "hirdetés",
              "διαφήμιση", "reklam", "mainos", "annonce", "annons", "advertentie", "oglas", "reklāma", "reklaam",
-             "إعلان", "פרסומת")
+             "إعلان", "פרסומת", "विज्ञापन", "ਇਸ਼ਤਿਹਾਰ", "விளம்பரம்", "বিজ্ঞাপন", "ప్రకటన", "ಜಾಹೀರಾತು", "اشتہار",
+             "xayaysiis", "talla", "ìpolówó")
 NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news release", "media release",
                 "pressemitteilung", "pressemeldung", "comunicado de prensa", "comunicato stampa",
                 "persbericht",
@@ -352,7 +355,8 @@ RELEASE_END = (
     "press enquiries", "journalists' enquiries", "press office", "rückfragen & kontakt", "rückfragen und kontakt",
     "rückfragehinweis", "rückfragen", "cyswllt", "ymholiadau'r wasg", "本件に関するお問い合わせ先",
     "本件に関するお問い合わせ", "報道関係者お問い合わせ先", "報道関係者のお問い合わせ先",
-    "press contact", "press contacts", "press relations", "press inquiries",
+    "press contact", "press contacts", "press relations", "press inquiries", "contact information",
+    "contact details",
     "investor contact", "investor contacts", "investor relations", "investor inquiries",
     "pressekontakt", "medienkontakt", "kontakt für medien", "kontakt für die medien",
     "contact presse", "contacts presse", "contacto de prensa", "contacto para medios", "contactos para medios",
