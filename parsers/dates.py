@@ -271,6 +271,13 @@ for _number, _names in enumerate((
         "ogost agoosto", "sebtembar", "oktoobar", "nofembar", "desembar"), 1):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+# Papiamentu ('Djaweps, 14 Yüni 2018')
+for _number, _names in enumerate((
+        "yanüari januari yanuari", "febrüari februari", "mart maart", "aprel april", "mei", "yüni juni yuni",
+        "yüli juli yuli", "ougùstùs ougustus agosto", "sèptèmber september", "òktober oktober",
+        "novèmber november", "desèmber december"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 # Thai's abbreviated months ('14 มี.ค. 2567'), each ending with its dot
 for _number, _name in enumerate(("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
                                  "ต.ค.", "พ.ย.", "ธ.ค."), 1):

@@ -65,10 +65,11 @@ _VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lư�
                         r"(?:\s*(?:bản in|quay lại|\|))*|[\d.,]{1,15}\s{0,3}(?:lượt xem|lượt đọc|lần xem|lần đọc)$)", re.I)
 # a WordPress shortcode left raw in a post imported as HTML ('[caption id="attachment_4620"
 # align="aligncenter" width="600"]…[/caption]'): markup, not text
-_SHORTCODE = re.compile(r"\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist)(?:\s[^\[\]]{0,300})?\]")
+_SHORTCODE = re.compile(r"\[(embed|video|audio)(?:\s[^\[\]]{0,300})?\]\s*https?://[^\s\[\]]{1,500}\s*\[/\1\]"
+                        r"|\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist)(?:\s[^\[\]]{0,300})?\]")
 # a bullet typed before a list item's text (a block editor's '• item', Word's Symbol-font '·'
 # pasted with its list, no <li>): not a word of it
-_TYPED_BULLET = re.compile(r"^[•●▪◦·]\s+(?=\S)")
+_TYPED_BULLET = re.compile(r"^(?:[•●▪◦·]\s+|[•●▪◦](?=[^\W\d_]))(?=\S)")
 # a view count's label whose number is drawn by a counter picture ('Số lần đọc: <img
 # src="_vti_bin/fpcount.exe/…">', FrontPage's hit counter)
 _VIEW_LABEL_ALONE = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s{0,3}[:：]\s{0,3}$", re.I)
@@ -486,8 +487,11 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                 line.set(STRIP_MARK, "")               # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
             parts = [question, *(parts or [body_el])]
     # (a theme's side boxes can share the title's markup: <div class="grid-header"><h3>TIN MỚI</h3>)
+    # (but a title right over the profile's body container is the article's, whatever follows:
+    # a video-only post's player and source line are short beside its 'TIN MỚI HƠN' links)
     headline_el = _first(doc, profile, "headline",
-                         lambda el: el if text_of(el) and not generic.titles_a_box(el) else None)
+                         lambda el: el if text_of(el) and (not generic.titles_a_box(el)
+                                                           or _over_body(doc, profile, el)) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
     else:
@@ -523,6 +527,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                                                 article.published_at_raw, tuple(more),
                                                 has_author=article.author is not None,
                                                 inline_chrome=inline_chrome,
+                                                replies=profile is None and _REPLY_HINT.search(doc.source) is not None,
                                                 captions_told=inline_chrome and "caption" in doc.source
                                                 and generic.photo_story(body_el, generic.photo_story_page(doc)))
         if body_el.tag == "pre" and profile is None:
@@ -626,9 +631,29 @@ def _counter_with_total(el: etree._Element) -> Counter | None:
     return counter if counter.total is not None else None
 
 
+_PLAYERS = ("video", "audio", "iframe", "object", "embed")
+
+
 def _media_only(el: etree._Element) -> etree._Element | None:
-    """The profile's body element holding a player and no text: a video-only article."""
-    return el if next(el.iter("video", "audio", "iframe", "object", "embed"), None) is not None else None
+    """The profile's body element holding a player and no text, or left empty under a player
+    its template prints above it (NukeViet's video posts): a video-only article."""
+    if next(el.iter(*_PLAYERS), None) is not None:
+        return el
+    if len(el) or (el.text or "").strip():
+        return None
+    for before in islice(el.itersiblings(preceding=True), 4):
+        if isinstance(before.tag, str) and (before.tag in _PLAYERS or next(before.iter(*_PLAYERS), None) is not None):
+            return el
+    return None
+
+
+def _over_body(doc: Doc, profile: Profile | None, el: etree._Element) -> bool:
+    """`el` stands right before an element the profile's body rule names."""
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return after is not None and profile is not None and any(
+        after in selector(doc.root) for selector in profile.selectors("body"))
 
 
 def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = False):
@@ -1273,7 +1298,7 @@ def _part_blocks(part: etree._Element) -> list[Block]:
 def body_paragraphs(container: etree._Element, profile: Profile | None, headline: str | None,
                     date_raw: str | None, more: tuple[etree._Element, ...] = (),
                     has_author: bool = True, inline_chrome: bool = False,
-                    captions_told: bool = False) -> tuple[list[str], Signature]:
+                    captions_told: bool = False, replies: bool = False) -> tuple[list[str], Signature]:
     """The article text of `container` (and of the sibling containers `more` that continue it)
     as paragraphs, without chrome, related lists or the signature (returned separately). A
     profile whose author has its own field (signature = false) still gives up a last line
@@ -1281,7 +1306,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     `inline_chrome` (the generic extractor on a page not in Vietnamese, whose records keep
     their captions): what the container holds besides the text is left out by its role
     (captions, ads, share bars, teasers, embeds) and by its words ('Advertisement',
-    'Read more: ...'); `captions_told`: a photo story, its captions kept as its text."""
+    'Read more: ...'); `captions_told`: a photo story, its captions kept as its text;
+    `replies`: a thread's replies under its first post are left out."""
     work = container
     if profile is not None and profile.strip:
         work = copy.deepcopy(container)
@@ -1292,6 +1318,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     if inline_chrome:
         for part in (work, *more):
             _mark_inline_chrome(part, captions_told)
+    if replies:
+        for part in (work, *more):
+            _mark_replies(part)
     items = _part_blocks(work) if more else blocks(work)
     for part in more:
         items.extend(_part_blocks(part))
@@ -1343,6 +1372,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _VIEW_QUALIFIED.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
+        if block.link_chars >= len(text) and _REPLY_BUTTON.match(text):
+            continue                   # a forum post's 'Trả lời' / 'Reply' link under its text
         if len(text) < 120 and (_RATING_LINE.match(text) or _COUNTS_LINE.match(text) or _RATE_PROMPT.match(text)) \
                 or len(text) < 40 and _stamp_line(block, _own_time(block)):
             continue                   # a rating widget's line; a live entry's stamp ('16:35')
@@ -1366,6 +1397,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
     signature = Signature()
+    if profile is None:
+        while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
+            kept.pop()                 # the article-info lines under the text, and over its signature
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
         kept, signature = _take_opening_credit(kept, signature)
@@ -1397,7 +1431,8 @@ _INLINE_CHROME_PART = re.compile(
     r"peu|peufoto|piefoto|legenda|legende|didascalia|bildtext|bildunterschrift|signatura|"
     r"subtitol|subtitulo|sottotitolo|standfirst|signoff)$")
 _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                                   "screen-reader-only", "sign-off", "pie-foto", "pie-de-foto"})
+                                   "screen-reader-only", "sign-off", "pie-foto", "pie-de-foto",
+                                   "post-actions", "postactions", "post-buttons"})
 _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
 
@@ -1459,6 +1494,34 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
 
 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
+# a reply's subject in a discussion thread: 'Re: …', 'Trả lời: …', 'AW: …', 'Odp: …'
+_SUBJECT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "div", "span")
+_REPLY_BUTTON = re.compile(r"^(?:trả lời|reply|antworten|répondre|responder|rispondi|odpowiedz)$", re.I)
+_REPLY_HINT = re.compile(r">\s*(?:Re|RE|Trả lời|AW|Antw|Odp|Rif|Ynt)\s*[:：]")
+_REPLY_SUBJECT = re.compile(r"^(?:re|trả lời|aw|antw|odp|rif|ynt)\s*(?:\[\d+\])?\s*[:：]\s*\S.{0,200}$", re.I)
+_POST_PART = re.compile(r"^(?:post|posts|reply|replies|message|msg|forumpost|postbody|comment)$", re.I)
+
+
+def _mark_replies(container: etree._Element) -> None:
+    """Mark (for blocks() to skip) a discussion thread's replies ('Re: <the thread's title>')
+    under its first post, the article (Moodle's forum news, phpBB, vBulletin)."""
+    for el in container.iterdescendants(*_SUBJECT_TAGS):
+        if (el.text or "").lstrip()[:1] in "RrTtAaOoYy" and _REPLY_SUBJECT.match(text_of(el)):
+            post = _post_of(el, container)
+            if post is not None:
+                post.set(STRIP_MARK, "")
+
+
+def _post_of(el: etree._Element, container: etree._Element) -> etree._Element | None:
+    """The post a reply's subject heads: its nearest <article>, or the nearest element classed
+    as a post, a reply or a message, under the container."""
+    for node in el.iterancestors():
+        if node is container:
+            return None
+        if node.tag == "article" or node.get("data-region") == "post" or any(
+                _POST_PART.match(part) for part in _HINT_PARTS.split((node.get("class") or "").lower()) if part):
+            return node
+    return None
 _CREDIT_HINT = re.compile(r"credit|source|copyright", re.I)
 _KEY_POINTS = re.compile(r"^(?:" + alternation(labels.KEY_POINTS) + r")\s*[:：]?$", re.I)
 
@@ -1551,6 +1614,11 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
     """A line of the generic body that is page furniture whatever its markup: an ad label, a
     share bar's title, a read-more teaser, a tags or editor line, an end mark."""
     text = block.text
+    if len(text) > 320:
+        return False
+    if _TAGLINE.search(text):
+        return True                    # the paper's lines under a story: how to reach the writer,
+        #                                where it first ran, who contributed, the platform's disclaimer
     if len(text) > 200:
         return False
     if _AD_LABEL.match(text) or _SHARE_LABEL.match(text) or _ENDS_ARTICLE.match(text):
@@ -1580,8 +1648,17 @@ def _inline_boiler(block: Block, kept: list[Block]) -> bool:
 # a wire story's credits under its text ('Reporting by A in Sao Paulo; Editing by B')
 _WIRE_CREDITS = re.compile(r"^(?:(?:additional )?reporting|writing|compiled|editing) by\b.{0,200}"
                            r"(?:;|\bediting by\b)", re.I)
+# the lines a paper or a contributors' platform prints with every story ('Reach X at x@… or
+# 760-555-0142.', 'This story was originally published March 1, 2021 7:30 PM.', 'Contributing: X',
+# 'Follow X on Twitter: …', a disclaimer that the views are the writer's), an audio player's credit
+_TAGLINE = re.compile(r"^(?:reach \S[^.@]{0,60}? at \S+@|this (?:story|article) was (?:originally|first) published\b|"
+                      r"contributing:\s|follow [^.:]{1,60} on (?:twitter|x|facebook|instagram|threads|bluesky)\b|"
+                      r"powered by \w+ audio$)"
+                      r"|\bcontributors control their own work\b|\bn['’]engage que (?:son|leur) auteur|"
+                      r"\b(?:does|do) not necessarily reflect the (?:views|opinions?)\b|"
+                      r"\bne reflète pas nécessairement\b|\b(?:sur notre page facebook|on our facebook page)\b", re.I)
 # a press release's embargo over its text ('EMBARGOED UNTIL 00:01 BST WEDNESDAY 14 JUNE 2023')
-_EMBARGO = re.compile(r"^(?:embargoed|embargo|sperrfrist|sous embargo)\b.{0,80}$", re.I)
+_EMBARGO = re.compile(r"^(?:under embargo|embargoed|embargo|sperrfrist|sous embargo)\b.{0,80}$", re.I)
 _NEWSLETTER = re.compile(alternation(labels.NEWSLETTER), re.I)
 _SUBSCRIBE = re.compile(alternation(labels.SUBSCRIBE), re.I)
 

@@ -437,9 +437,12 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COLLECTED = frozenset(labels.COLLECTED)
 _NOT_A_WRITER = re.compile(r"^[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$", re.I)
 # a writer and the outlet the text is taken from, joined by a slash ('Hương Giang/VOV.VN')
+_OUTLET_NAMED = r"(?:Báo|Đài|Tạp chí|Cổng|Trang|Thông tấn xã|Truyền hình|Phát thanh)\s"
 _BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|[\w-]+(?:\.[\w-]+)+"
                      # ... or named as a paper, a station, a portal ('Kim Ngân/Báo Cà Mau')
-                     r"|(?:Báo|Đài|Tạp chí|Cổng|Trang|Thông tấn xã|Truyền hình|Phát thanh)\s[^/]{2,50})$")
+                     r"|" + _OUTLET_NAMED + r"[^/]{2,50})$")
+# the outlet in brackets after the writers ('Minh Thư - Thanh Phong (Báo Cà Mau)', '(vov.vn)')
+_OUTLET = re.compile(r"^(?:" + _OUTLET_NAMED + r"[^()]{2,50}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))$")
 _NAME_SEP = re.compile(r"(?<!\s)\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
@@ -519,6 +522,8 @@ def split_signature(text: str) -> Signature | None:
         src = _THEO.match(tail) or _SOURCE.match(tail)
         if src and looks_like_name(head):
             return Signature(author=head, source=src.group(1).strip())
+        if _OUTLET.match(tail) and _writers(head):
+            return Signature(author=head, source=tail)
         if looks_like_name(head) and _DID_IT.match(tail):
             return Signature(author=head)          # 'Thu Trang (thực hiện)': the interviewer
         if looks_like_name(head) and _UNIT.match(tail):
@@ -530,6 +535,12 @@ def split_signature(text: str) -> Signature | None:
     if labelled and len(name.split()) <= 14 and _UNIT.match(name) and name[:1].isupper():
         return Signature(author=name)              # 'Tác giả: Trung tâm Công nghệ thông tin và Truyền thông'
     return None
+
+
+def _writers(text: str) -> bool:
+    """One writer's name or several joined ('Minh Thư - Thanh Phong', 'A, B và C')."""
+    parts = [p for p in _NAME_SEP.split(text) if p]
+    return bool(parts) and len(parts) <= 4 and all(looks_like_name(p) for p in parts)
 
 
 def _dashed_unit(text: str) -> bool:
@@ -691,7 +702,7 @@ BYLINE_LABEL = re.compile(
     r"reportaje de|"
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
-    r"reported by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
+    r"reported by|reporting by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
@@ -707,7 +718,10 @@ BYLINE_LABEL = re.compile(
     r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X', Hausa 'Daga X', Haitian Creole 'Pa X' (by X), capitalised as a byline starts,
     # before a capitalised name
-    r"|(?-i:Na|Ni|Daga|Pa)\s+(?=[A-Z]))(?=\w)", re.I)
+    # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and
+    # Xhosa join theirs to the name ('Ngu-Sipho Mthembu', 'ngu-')
+    r"|(?-i:Na|Ni|Daga|Pa|Ka|Troch|Per)\s+(?=[A-Z])|(?-i:Skirbí pa|Skirbi pa|Skibí pa)\s+(?=[A-Z])"
+    r"|(?-i:Ngu|ngu|Ng)-(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
 WRITER_CREDIT_LINE = re.compile(
@@ -838,7 +852,12 @@ def _named_anchor(a: etree._Element) -> bool:
     if (a.get("href") or "").strip() != "#":
         return False
     text = clean(text_of(a))
-    return len(text.split()) >= 2 and looks_like_name(text)
+    return len(text.split()) >= 2 and looks_like_name(text) and not _UI_WORDS.match(text) \
+        and not _BUTTON_WORDS.search(text)
+
+
+_BUTTON_WORDS = re.compile(r"\b(?:share|print|follow|subscribe|email|e-mail|save|comment|teilen|drucken|"
+                           r"partager|imprimer|compartir|imprimir|condividi|stampa|chia sẻ|in bài|theo dõi)\b", re.I)
 
 
 def _byline_text(el: etree._Element) -> str:
@@ -960,6 +979,19 @@ _OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\
 _ROLES_EN = r"(?:senior |staff |guest |freelance |special )?(?:contributor|writer|columnist|correspondent|reporter|editor|journalist)"
 _ROLE_ONLY = re.compile(rf"^{_ROLES_EN}s?$|^authors?$", re.I)
 _ROLE_AFTER = re.compile(rf"(?<=\w)\s+{_ROLES_EN}$", re.I)
+# ... with the paper's name before it ('Mark Ellis Courier staff writer')
+_PAPER_ROLE_AFTER = re.compile(r"(?<=\w)\s+(?-i:[A-Z][\w.&'-]*)\s+staff\s+(?:writer|reporter|correspondent)$", re.I)
+
+
+def _without_role(text: str) -> str:
+    shorter = _PAPER_ROLE_AFTER.sub("", text)
+    if shorter != text and len(shorter.split()) >= 2 and _ROLE_AFTER.sub("", text) != text:
+        return shorter
+    return _ROLE_AFTER.sub("", text)
+
+
+# a labelled date in brackets after the name: when the post was updated, not part of the name
+_BRACKETED_STAMP = re.compile(r"[(（][^()（）:：\d]{1,30}[:：][^()（）\d]{0,20}\d[^()（）]{0,40}[)）]\s*$")
 
 
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
@@ -972,6 +1004,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return None                    # a label alone ('Etiketat:', 'Tác giả:')
     if _EDITOR_ONLY.match(text):
         return None                    # 'Toimetaja: X' (editor): who edited it, not who wrote it
+    korean = KOREAN_BYLINE.match(text)
+    if korean is not None:
+        return korean.group(1)         # '김민수 기자 kimms@…': the reporter, his e-mail after
     text = _OUTLET_AFTER.sub("", text)   # 'Eglė Petrauskaitė, LRT.lt': the writer, not the site
     m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
@@ -979,13 +1014,15 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     rest = text[m.end():] if m else text
     roled = _ROLE.match(rest) is not None          # 'Bài, ảnh: X': labelled all the same
     rest = _ROLE.sub("", rest)
-    rest = _ROLE_TAIL.sub("", rest)
+    rest = _BRACKETED_STAMP.sub("", _ROLE_TAIL.sub("", rest)).rstrip()   # '… (Cập nhật: 20/08/2025)'
     end = _BYLINE_END.search(rest)
     if end is not None and end.start() > 0:
         rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \
             or rest[:end.start()]              # 'Thiếu tá X - Đồn Biên phòng Y': as printed
     rest = rest.strip(" ,;:|-–—·.")
-    rest = _ROLE_AFTER.sub("", rest)                # 'Jane Smith Contributor': the person
+    if _ROLE_ONLY.match(rest):
+        return None                    # 'Senior Contributor' alone: a role, no name
+    rest = _without_role(rest)                      # 'Jane Smith Contributor': the person
     if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest \
             or "@" in rest or _ROLE_ONLY.match(rest):
         return None                    # (a label not a writer's left in it: 'Etiketat: Festival')
@@ -997,6 +1034,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if m is not None and _CJK_NAME.match(rest):
         return rest
+    if m is not None and len(rest.split()) <= 14 and _UNIT.match(rest) and rest[:1].isupper():
+        return rest                    # 'Tác giả: Phòng Phát triển dịch vụ đô thị thông minh'
+
     if "、" in rest and all(_CJK_NAME.match(n) for n in rest.split("、")):
         return rest                    # '中村俊介、木下麻衣': writers joined as printed
     if m is not None and rest.count(",") == 1:

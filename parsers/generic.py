@@ -348,12 +348,18 @@ def _live_page(doc: Doc, entries: etree._Element) -> bool:
     return False
 
 
+# a line that is a label and a telephone number, nothing else
+_PHONE_LINE = re.compile(r"^[^\d:：]{1,50}[:：]\s*\(?\+?\d[\d .()/-]{7,18}\d$")
+
+
 def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     breaks = doc.index.breaks
     for para, (length, commas, runs) in doc.index.paragraphs.items():
         if length < 25 or (skip is not None and skip(para)):
             continue
+        if length < 70 and _PHONE_LINE.match(_normalized(para)):
+            continue                   # 'Trực ban Đồn: 0260.3834.069': a hotline box's line, no text
         score = 1 + min(length / 100, 3) + commas * 0.1
         if para.tag == "h1":
             score /= 2                 # the page's headline: beside the text, not text
@@ -620,6 +626,9 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
     if body.tag == "body":
         return _prose_run(body)
     parts = _like_siblings(body)
+    intro = _intro_before(parts[0])
+    if intro is not None:
+        return [intro, *parts]         # K2's itemIntroText before its itemFullText: one text
     if len(parts) == 1:
         story = _story_pages(body) or _row_cells(body)
         if story:
@@ -642,6 +651,24 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(parts) > 1:
             return parts               # columns of one story, their text in an inner block each
     return parts
+
+
+_INTRO_CLASS = re.compile(r"(?:^|[\s_-])\w*intro(?:text)?\w*(?:$|[\s_-])", re.I)
+
+
+def _intro_before(body: etree._Element) -> etree._Element | None:
+    """The block right before the body container that its class names the item's intro text
+    (Joomla K2's 'itemIntroText', Joomla's 'introtext'), holding prose and few links."""
+    before = body.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag != body.tag or not _INTRO_CLASS.search(before.get("class") or ""):
+        return None
+    if _INTRO_CLASS.search(body.get("class") or ""):
+        return None
+    text = _TEXT_LEN(before)
+    links = sum(len(_TEXT_LEN(a)) for a in before.iter("a"))
+    return before if len(text) >= 40 and links < 0.3 * len(text) else None
 
 
 _RUN_BLOCKS = frozenset(("p", "ul", "ol", "dl", "table", "figure", "blockquote", "pre", "h2", "h3", "h4",
@@ -915,7 +942,7 @@ def _contact_box(el: etree._Element) -> bool:
     """The site's (or the office's) contact box: a short block whose lines are mostly its name,
     address, telephone and e-mail ('Địa chỉ: … - Điện thoại: 0272…'), printed at a page's foot
     outside any <footer>; an article giving a contact at its end is mostly other text."""
-    text = _TEXT_LEN(el)
+    text = " ".join(" ".join(el.itertext()).split())     # (lines joined unspaced: 'PHÚ THỌĐịa chỉ:')
     if len(text) > 600 or not _ADDRESS_LABEL.search(text) or not _PHONE_LABEL.search(text):
         return False
     if any(_CONTACT_PAGE.search(text_of(h)) for h in el.getroottree().getroot().iter("title", "h1")):
@@ -1042,12 +1069,13 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if _portal_name(doc, text) or \
                 _footer_repeats(doc, text) and (body_pos is None or doc.position(el) < body_pos):
             continue                   # the site's name, printed again in its footer
-        if el.tag != "h1" and _titles_a_box(el):
-            continue                   # ('Лента новостей' over a rail of dated links: an h2 too)
-        score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
         low = text.lower()
-        if low in title_parts or (len(low) > 15 and low in full_title) or \
-                _without_topic(el, text, title_parts) is not None:
+        titled = low in title_parts or (len(low) > 15 and low in full_title)
+        if el.tag != "h1" and not titled and _titles_a_box(el):
+            continue                   # ('Лента новостей' over a rail of dated links: an h2 too;
+            #                            but the page's own title over a video and its links is its headline)
+        score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
+        if titled or _without_topic(el, text, title_parts) is not None:
             score += 3                 # (after a topic's link: '<a>お知らせ</a>: <the title>')
         if og and low == og.lower():
             score += 3
@@ -1658,6 +1686,21 @@ def _iso_of_compact(m: re.Match[str]) -> str:
     return f"{day}T{m[4]}:{m[5]}" if m[4] else day
 
 
+# PHP's date('Y-m-dTH:i:s'), whose 'T' prints the zone's abbreviation (NukeViet's
+# article:published_time '2025-09-05ICT08:30:00'): the date, the zone, the time
+_ZONE_AS_T = re.compile(r"^(\d{4}-\d\d-\d\d)([A-Z]{2,5}|[+-]\d\d)(\d\d:\d\d(?::\d\d)?)$")
+_ZONE_ABBREVIATIONS = {"ICT": "+07:00", "WIB": "+07:00", "UTC": "Z", "GMT": "Z", "CET": "+01:00",
+                       "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+                       "IST": "+05:30", "PKT": "+05:00", "SGT": "+08:00", "HKT": "+08:00", "KST": "+09:00",
+                       "JST": "+09:00", "AEST": "+10:00", "EST": "-05:00", "EDT": "-04:00",
+                       "CST": "-06:00", "CDT": "-05:00", "PST": "-08:00", "PDT": "-07:00"}
+
+
+def _iso_of_zone_as_t(m: re.Match[str]) -> str:
+    zone = m[2] if m[2][0] in "+-" else _ZONE_ABBREVIATIONS.get(m[2], "")
+    return f"{m[1]}T{m[3]}{zone + ':00' if zone[:1] in '+-' and len(zone) == 3 else zone}"
+
+
 # a dateline: the place in capitals (or any place, with a dash after the date), a comma, then the
 # date ('КИЇВ, 3 березня 2023 року /Укрпрес/.', 'Berna, 13.03.2024 - ')
 _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,،]\s*")
@@ -1782,7 +1825,8 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
     for key in _META_DATE_KEYS:
         value = meta.get(key)
         if value:
-            parsed = parse_vietnamese_datetime(_COMPACT.sub(_iso_of_compact, value.strip()))
+            parsed = parse_vietnamese_datetime(_ZONE_AS_T.sub(_iso_of_zone_as_t,
+                                                              _COMPACT.sub(_iso_of_compact, value.strip())))
             if parsed.value is not None:
                 return parsed, None, "meta"
     dated = doc.hints("dateprop")
@@ -1898,6 +1942,11 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     if timed_meta and machine[0].value.utcoffset() and _ZONED.search(machine[0].raw or ""):
         visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
         if not _overruled(machine[0], visible, kind, doc.url, hinted):
+            if visible is not None and visible.has_time and visible.value.replace(tzinfo=None) == \
+                    machine[0].value.replace(tzinfo=None, second=0, microsecond=0):
+                # the same moment printed: the page's words ('Thứ hai - 17/03/2025 09:30'), the
+                # meta's offset and seconds
+                return ParsedDate(machine[0].value, visible.raw, visible.warnings, True), visible_el
             return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
         return visible, visible_el
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
@@ -1915,7 +1964,8 @@ def _find_published(doc: Doc, headline: etree._Element | None,
         dated = url_date(doc.url)
         if dated is not None and dated.value is not None and dated.value.date() < visible.value.date():
             return dated, None
-    if visible is not None:
+    if visible is not None and not (kind == "updated" and machine is not None and not visible.has_time):
+        # (a day printed as the update's is no local form of the published stamp)
         local = _in_printed_zone(machine[0] if machine is not None else visible,
                                  _printed(visible, visible_el), _vietnamese_site(doc))
         if local is not None:
@@ -2308,6 +2358,13 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
         text = fold(title)             # the whole date an <abbr> keeps for its short form
         # ('<abbr title="Thứ Năm, 14 tháng 8, 2025 lúc 16:20">14 tháng 8 lúc 16:20</abbr>'), or the
         # zone hAtom keeps there ('<abbr class="published" title="2008-10-22T23:40:00-07:00">')
+    elif title is None and len(el) and "<abbr" in doc.source:
+        inner = next(el.iter("abbr"), None)   # ... in a wrapper ('<span class="date">Posted on <abbr …>')
+        zoned = inner.get("title") if inner is not None else None
+        if zoned and len(zoned) <= 80 and _ZONED.search(zoned) and find_datetimes(fold(zoned)):
+            shown = fold(text_of(inner))
+            if shown and shown in text:
+                text = text.replace(shown, fold(zoned), 1)
     if _event_field(doc, el):
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
@@ -2454,11 +2511,13 @@ def in_comments(el: etree._Element, levels: int = 12) -> bool:
     """Inside a readers' comments block (by its class or id)."""
     node = el
     for _ in range(levels):
-        if node is None or node.tag in ("body", "html", "article", "main"):
+        if node is None or node.tag in ("body", "html", "main"):
             return False
         hint = (node.get("class") or "") + " " + (node.get("id") or "")
         if hint.strip() and _COMMENT_HINT.search(hint):
             return True
+        if node.tag == "article":
+            return False               # (an <article> classed as a comment item is one: read above)
         node = node.getparent()
     return False
 
@@ -3029,7 +3088,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 
 # the separators of a meta line's items ('Publicado el 7 de marzo | Por: X', 'Posted 4 May · By X',
 # 'Jumamosi, Machi 9, 2024 — Na Mwandishi Wetu')
-_META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*|(?<!\s)\s+[—–]\s+")
+_META_SEPARATOR = re.compile(r"(?<!\s)\s*[|·•]\s*|(?<!\s)\s+[—–]\s+"
+                             # (a CJK meta line's items are spaced apart: '来源：江汉晚报　作者：王晓东')
+                             r"|(?<=\S)\s+(?=[\u3400-\u9fff]{2,4}\s*[：:]|【)")
 # a dateline that names its writer after the date ('Posted April 2, 2009 by Bill Turner')
 _POSTED_BY = re.compile(r"^(?:(?:article|artikel|articolo|artículo|artigo|beitrag)\s+)?"
                         r"(?:posted|published|written|submitted|veröffentlicht|publié|publicado|pubblicato|نوشته شده)"

@@ -38,7 +38,7 @@ VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "ng
 COUNT_WORDS = ("lượt", "lần", "times", "mal", "fois", "veces", "volte", "раз")
 # a teaser line inside an article's text, before another article's title ('Read more: <title>',
 # 'Lire aussi | <title>', 'Lue myös: <title>')
-READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lesen sie auch", "lesen sie mehr",
+READ_ALSO = ("read more", "আরো পড়ুন", "আরও পড়ুন", "இதையும் படிங்க", "இதையும் படியுங்கள்", "read also", "more:", "relacionado", "relacionada", "relacionados", "relacionadas", "also read", "see also", "related", "lesen sie auch", "lesen sie mehr",
              "mehr zum thema", "auch interessant", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
              "leer más", "lea también", "lee también", "más información", "ver también", "mirá también",
              "mira también", "leggi anche", "leia também", "leia mais", "veja também", "saiba mais",
@@ -61,7 +61,7 @@ READ_ALSO = ("read more", "read also", "also read", "see also", "related", "lese
              "ਇਹ ਵੀ ਪੜ੍ਹੋ", "ẹ tún kà", "e tun ka", "akhri sidoo kale", "ተጨማሪ ያንብቡ")
 # the title of a box of key points beside or inside the text ('What you need to know', 'Key
 # points', 'मुख्य बातें'): the box is not the text
-KEY_POINTS = ("key points", "key facts", "highlights", "quick read", "quick take", "at a glance", "what you need to know", "in brief",
+KEY_POINTS = ("key points", "key facts", "key takeaways", "takeaways", "need to know", "highlights", "quick read", "quick take", "at a glance", "what you need to know", "in brief",
               "in short", "fast facts", "quick facts", "the essentials", "das wichtigste in kürze",
               "das wichtigste", "auf einen blick", "en bref", "l'essentiel", "l’essentiel", "en résumé",
               "lo más importante", "lo esencial", "claves", "in sintesi", "in breve", "em resumo",
@@ -97,7 +97,7 @@ ROLE_NOUNS = ("adviser", "advisor", "director", "officer", "manager", "editor", 
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
 # an advertisement's label, alone on its line between paragraphs or where a byline goes
-AD_LABELS = ("advertisement", "advertising", "sponsored", "gesponsert", "patrocinado", "anzeige", "werbung",
+AD_LABELS = ("advertisement", "ማስታወቂያ", "advertising", "sponsored", "gesponsert", "patrocinado", "anzeige", "werbung",
              "reklama", "publicité", "publicidad", "publicidade", "pubblicità", "реклама", "广告", "広告", "hirdetés",
              "διαφήμιση", "reklam", "mainos", "annonce", "annons", "advertentie", "oglas", "reklāma", "reklaam",
              "إعلان", "פרסומת", "विज्ञापन", "ਇਸ਼ਤਿਹਾਰ", "விளம்பரம்", "বিজ্ঞাপন", "ప్రకటన", "ಜಾಹೀರಾತು", "اشتہار",
@@ -118,7 +118,7 @@ LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ou
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
 # a newsletter's promotion inside the text: a newsletter named and a subscribe verb (stems)
 NEWSLETTER = ("newsletter", "nieuwsbrief", "nyhetsbrev", "uutiskirje", "hírlevél", "boletín", "boletim", "bulletin")
-SUBSCRIBE = ("abonn", "subscri", "sign up", "inscri", "suscrib", "iscriv", "assin", "prenumer", "tilaa",
+SUBSCRIBE = ("abonn", "subscri", "sign up", "inscri", "suscrib", "suscríb", "iscriv", "assin", "prenumer", "tilaa",
              "feliratkoz", "meld je aan")
 # an editor's credit alone where a byline goes ('Toimetaja: Mari Tamm'): who edited the text, not
 # who wrote it
@@ -248,7 +248,7 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "ημερομηνία δημοσίευσης", "दिनांक", "cyhoeddwyd", "cyhoeddwyd gyntaf", "foilsithe", "birt",
                   "avaldatud", "julkaistu", "paskelbta", "publicēts", "publicat", "argitaratua", "publikuar",
                   "ippubblikat", "inilathala", "nai-publish", "የታተመበት ቀን", "የወጣበት ቀን", "ታትሟል")
-DATE_UPDATED = ("cập nhật", "ngày cập nhật", "sửa đổi", "chỉnh sửa", "ngày chỉnh sửa", "sửa lúc", "hiệu chỉnh", "updated", "last updated", "modified", "last modified",
+DATE_UPDATED = ("cập nhật", "ngày cập nhật", "cập nhật lần cuối", "lần cập nhật cuối", "cập nhật lúc", "sửa đổi", "chỉnh sửa", "ngày chỉnh sửa", "sửa lúc", "hiệu chỉnh", "updated", "last updated", "modified", "last modified",
                 "mis à jour", "modifié", "aktualisiert", "geändert", "zuletzt", "actualizado", "aggiornato",
                 "bijgewerkt", "aktualizacja", "zaktualizowano", "обновлено", "atualizado", "最終更新日", "更新日期",
                 "更新日", "更新", "diperbarui", "diperbaharui", "güncellendi", "güncelleme", "güncelleme tarihi", "son güncelleme",
@@ -293,7 +293,7 @@ DATE_ASKED = ("ngày gửi", "ngày hỏi", "gửi câu hỏi", "asked")
 WRITER_CREDIT_SPACED = ("penulis", "pewarta", "wartawan", "reporter", "reporterin", "بقلم", "كتب", "كتبت")
 # ... and these only with their colon ('Yazar: X', 'लेखक: X', 'گزارش: X' (Persian: report), 'எழுதியவர்:
 # X' (Tamil: written by))
-WRITER_CREDIT = ("haber", "muhabir", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
+WRITER_CREDIT = ("haber", "muhabir", "ρεπορτάζ", "ρεπορταζ", "yazar", "yazan", "muhabiri", "संवाददाता", "लेखक", "रिपोर्टर", "रिपोर्ट",
                  "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்",
                  "ጸሐፊ", "ፀሐፊ", "አዘጋጅ",
                  # Lao 'news:' / 'written by:', Khmer 'by:' / 'written by:', Burmese 'news:' / 'written by:'
