@@ -55,7 +55,8 @@ def find_body(doc: Doc) -> etree._Element | None:
         # a consent wall or a comment thread among the best: scored again without its text,
         # so that the wrapper holding both it and the article is not raised by it
         scores = _paragraph_scores(doc, _OffArticle())
-    ranked = _rank_containers(scores)
+    contacts = any(w in doc.source for w in _PHONE_WORDS)
+    ranked = _rank_containers(scores, contacts)
     top = doc.root.find("body")
     direct = _direct_prose(top) if top is not None else 0
     if direct and (not ranked or direct > 2 * len(_TEXT_LEN(ranked[0][1]))):
@@ -69,7 +70,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         return story                   # its captions are its text
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
-        rest = _rank_containers(_paragraph_scores(doc, _in_caption))
+        rest = _rank_containers(_paragraph_scores(doc, _in_caption), contacts)
         if rest:
             ranked = rest
     best_score, best = ranked[0]
@@ -348,17 +349,19 @@ def _live_page(doc: Doc, entries: etree._Element) -> bool:
     return False
 
 
+_PHONE_IN_SOURCE = re.compile(r"[:：]\s*\(?\+?\d[\d .()/-]{7,18}\d\s*<")
 # a line that is a label and a telephone number, nothing else
-_PHONE_LINE = re.compile(r"^[^\d:：]{1,50}[:：]\s*\(?\+?\d[\d .()/-]{7,18}\d$")
+_PHONE_LINE = re.compile(r"^[^\d:：]{1,50}[:：]\s*\(?\+?\d[\d .()/-]{7,18}\d(?:\s*[-–,;]\s*\(?\+?\d[\d .()/-]{7,18}\d){0,2}$")
 
 
 def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     breaks = doc.index.breaks
+    phones = _PHONE_IN_SOURCE.search(doc.source) is not None
     for para, (length, commas, runs) in doc.index.paragraphs.items():
         if length < 25 or (skip is not None and skip(para)):
             continue
-        if length < 70 and _PHONE_LINE.match(_normalized(para)):
+        if length < 110 and phones and _PHONE_LINE.match(_normalized(para)):
             continue                   # 'Trực ban Đồn: 0260.3834.069': a hotline box's line, no text
         score = 1 + min(length / 100, 3) + commas * 0.1
         if para.tag == "h1":
@@ -897,9 +900,11 @@ def _like_siblings(body: etree._Element, named: bool = False) -> list[etree._Ele
     return parts
 
 
-def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
+def _rank_containers(scores: dict[etree._Element, float],
+                     contacts: bool = True) -> list[tuple[float, etree._Element]]:
     """Containers by score, weighed by their class names and link density (the latter measured
-    only for the few best, where it can change the order)."""
+    only for the few best, where it can change the order); `contacts`: the page prints a
+    telephone label somewhere (a contact box may be among them)."""
     ranked = []
     for el, score in scores.items():
         if el.tag not in _CONTAINERS or el.tag == "body":
@@ -914,7 +919,7 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
     ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else
-                        0.3 if _contact_box(el) else 1.0), el)
+                        0.3 if contacts and _contact_box(el) else 1.0), el)
               for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
@@ -942,19 +947,33 @@ def _contact_box(el: etree._Element) -> bool:
     """The site's (or the office's) contact box: a short block whose lines are mostly its name,
     address, telephone and e-mail ('Địa chỉ: … - Điện thoại: 0272…'), printed at a page's foot
     outside any <footer>; an article giving a contact at its end is mostly other text."""
-    text = " ".join(" ".join(el.itertext()).split())     # (lines joined unspaced: 'PHÚ THỌĐịa chỉ:')
-    if len(text) > 600 or not _ADDRESS_LABEL.search(text) or not _PHONE_LABEL.search(text):
+    if next(islice(el.iter(), 80, None), None) is not None:
+        return False                   # (a box of a few lines: no wrapper of the page's blocks)
+    text = _TEXT_LEN(el)
+    if len(text) > 600 or not _PHONE_LABEL.search(text):
         return False
+    if not _ADDRESS_LABEL.search(text) and not _ADDRESS_LABEL.search(" ".join(el.itertext())):
+        return False                   # (lines joined unspaced: 'PHÚ THỌĐịa chỉ:')
     if any(_CONTACT_PAGE.search(text_of(h)) for h in el.getroottree().getroot().iter("title", "h1")):
         return False                   # the contact page's own text
     contact = 0
+    counted: set[etree._Element] = set()
     for line in el.iter(*_CONTACT_LINES):
+        if counted and any(a in counted for a in line.iterancestors()):
+            continue                   # (inside a line counted already: counted once)
         own = _TEXT_LEN(line)
-        if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own):
+        if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own) or _CONTACT_EXTRA.search(own):
             contact += len(own)
-            if line.tag != "span":
-                break                  # (the line holding both: counted once)
+            counted.add(line)
     return contact >= 0.35 * len(text)
+
+
+# a telephone label's words as pages write them, before a contact box is looked for
+_PHONE_WORDS = ("iện thoại", "IỆN THOẠI", "ĐT", "Đt", "đt", "Tel", "tel", "TEL", "hone", "HONE", "otline",
+                "OTLINE", "Fax", "fax", "FAX", "Teléf", "téléph", "Téléph", "elefon")
+# the contact box's other lines: e-mail, fax, website, who answers for the site's content
+_CONTACT_EXTRA = re.compile(r"^(?:e-?mail|thư điện tử|fax|website|chịu trách nhiệm(?: nội dung)?|"
+                            r"người chịu trách nhiệm)\s*[:：]", re.I)
 
 
 # Never the article, whatever its text: a consent or cookie wall (a modal dialog, the consent
