@@ -1015,6 +1015,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     roled = _ROLE.match(rest) is not None          # 'Bài, ảnh: X': labelled all the same
     rest = _ROLE.sub("", rest)
     rest = _BRACKETED_STAMP.sub("", _ROLE_TAIL.sub("", rest)).rstrip()   # '… (Cập nhật: 20/08/2025)'
+    unit = rest.strip(" .;")
+    if m is not None and unit[:1].isupper() and len(unit.split()) <= 14 and _UNIT.match(unit):
+        return unit                    # 'Tác giả: Trung tâm Văn hóa - Thể thao xã': the unit, whole
     end = _BYLINE_END.search(rest)
     if end is not None and end.start() > 0:
         rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \

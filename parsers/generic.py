@@ -2630,7 +2630,14 @@ def _timestamp_line(text: str) -> bool:
     for found in find_datetimes(text):
         if found.raw:
             rest = rest.replace(found.raw, " ")
-    return not _is_prose(rest, None)
+    if not _is_prose(rest, None):
+        return True
+    # a meta line of labelled items ('Ngày đăng: … · Tác giả: Phòng Phát triển dịch vụ …')
+    items = [i for i in _META_SEPARATOR.split(text) if i.strip()]
+    return len(items) >= 2 and all(len(i) <= 100 and _LABELLED_ITEM.match(i) for i in items)
+
+
+_LABELLED_ITEM = re.compile(r"^\s*[^\W\d_][^:：]{0,30}[:：]\s*\S")
 
 
 def _listed_item(item: etree._Element | None) -> bool:

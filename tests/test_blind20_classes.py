@@ -524,3 +524,26 @@ def test_a_number_after_a_bullet_with_no_space_is_kept_as_typed():
     main = DATE + f'<div class="content"><p>{LEAD_VI}</p>{_paras(items)}<p>{END_VI}</p></div>'
     a = _article(_plain(HEADLINE, main), URL)
     assert a.body == "\n\n".join([LEAD_VI, *items, END_VI])
+
+
+# -- a meta line of labelled items, long: its date and its unit as author ------------------------
+
+MEETING = ["Sáng 05/9, Ủy ban nhân dân phường tổ chức hội nghị triển khai kế hoạch chuyển đổi số năm 2025 "
+           "với sự tham dự của các ban ngành.",
+           "Theo kế hoạch, phường sẽ hoàn thành việc số hóa hồ sơ hành chính trong quý IV, đồng thời mở rộng "
+           "các dịch vụ công trực tuyến toàn trình."]
+
+
+@pytest.mark.parametrize("meta, author", [
+    ("Ngày đăng: 05/09/2025 08:30 · Tác giả: Phòng Phát triển dịch vụ đô thị thông minh",
+     "Phòng Phát triển dịch vụ đô thị thông minh"),
+    ("Ngày đăng: 05/09/2025 08:30 · Tác giả: Văn phòng HĐND và UBND xã (Cập nhật: 06/09/2025 10:00)",
+     "Văn phòng HĐND và UBND xã"),
+    ("Ngày đăng: 05/09/2025 08:30 | Tác giả: Trung tâm Văn hóa - Thể thao xã",
+     "Trung tâm Văn hóa - Thể thao xã")])
+def test_a_long_meta_line_of_labelled_items_gives_its_date_and_its_unit(meta, author):
+    html = ('<html><head><title>Hội nghị chuyển đổi số</title></head><body><h1>Hội nghị chuyển đổi số</h1>'
+            f'<div class="meta">{meta}</div><div class="content">{_paras(MEETING)}</div></body></html>')
+    a = _article(html, "https://phuong.example.gov.vn/tin-tuc/hoi-nghi-1.html")
+    assert (a.published_at, a.author) == ("2025-09-05T08:30:00+07:00", author)
+    assert a.body == "\n\n".join(MEETING)

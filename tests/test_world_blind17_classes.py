@@ -438,3 +438,25 @@ def test_a_bengali_or_tamil_read_also_line_is_not_text(label, paras, lang):
     a = _article(html, lang=lang)
     assert a.body == "\n\n".join(paras)
     assert label not in a.body
+
+
+# -- a byline label alone on the line over the text, no byline class ----------------------------
+
+TSWANA = ["Balemi ba kgaolo ya Kgatleng ba simolotse go amogela peo ya mahala go tswa kwa Lefapheng la "
+          "Temothuo mo bekeng eno.",
+          "Motlhankedi wa temothuo o tlhalositse gore lenaneo le le tla thusa balemi ba ba potlana go simolola "
+          "go lema ka nako."]
+
+
+@pytest.mark.parametrize("line, name", [("<p>Ka Kagiso Molefe</p>", "Kagiso Molefe"),
+                                        ("<p>Troch Sjoerd de Vries</p>", "Sjoerd de Vries"),
+                                        ("<p>Ngu-Sipho Mthembu</p>", "Sipho Mthembu"),
+                                        ('<p>Ka <a href="/bakwadi/kagiso-molefe">Kagiso Molefe</a></p>',
+                                         "Kagiso Molefe")])
+def test_an_unmarked_byline_line_over_the_text_names_the_writer(line, name):
+    page = ('<html lang="tn"><head><title>Peo ya mahala</title></head><body><article>'
+            f'<h1>Balemi ba amogela peo ya mahala</h1>{line}'
+            + "".join(f"<p>{p}</p>" for p in TSWANA) + '</article></body></html>')
+    a = parse_page(page.encode(), "https://dikgang.example.bw/temothuo/peo-ya-mahala/", profile="generic").article
+    assert a.author == name
+    assert a.body == "\n\n".join(TSWANA)
