@@ -942,10 +942,14 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
             #                            ("one-sidebar sidebar-second"), not a region of it
         hint = _chrome_hint(anc)
         if hint:
-            if in_article and ("footer" in hint or "header" in hint):
-                continue
+            if (in_article or _POST_PART_HINT.search(hint)) and ("footer" in hint or "header" in hint):
+                continue               # (a blog post's own 'blog-header', 'blog-footer': its date, category)
             return True
     return False
+
+
+# a blog post's own header or footer, by its class ('blog-header', 'blog-footer' in Weebly's posts)
+_POST_PART_HINT = re.compile(r"(?:^|\s)blog[-_]?(?:post[-_]?)?(?:header|footer)(?:$|\s)")
 
 
 # schema.org's article types, as microdata marks an element that holds one article
@@ -980,7 +984,8 @@ def _chrome_hint(el: etree._Element) -> str:
 _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "banner")
 # state and layout modifiers ("has-menu", "is-sticky", "l-sidebar-fixed", "layout-with-menu")
 # describe the page around an element, not what the element is
-_MODIFIER = re.compile(r"^(?:has|is|with|without|no|not|l|u|js|layout|show|hide)[-_]")
+# (also after a vendor's prefix: Weebly's 'wsite-not-footer' is the page's content)
+_MODIFIER = re.compile(r"^(?:[a-z]{1,8}[-_])?(?:has|is|with|without|no|not|l|u|js|layout|show|hide)[-_]")
 _OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "detail", "node", "asset",
                        "tin", "bai", "baiviet", "chitiet", "noidung"})
 _PARTS = re.compile(r"[-_]+")

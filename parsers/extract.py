@@ -58,7 +58,10 @@ _ATTACH_INLINE = re.compile(r"^" + _ATTACH_WORDS + r"\s{0,3}[:：]\s{0,3}", re.I
 # a file's line: its name, its size in brackets ('(412 KB)', '(pdf, 412 KB)', '（PDF：2,345KB）')
 _FILE_LINE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z|txt|csv|jpe?g|png)\b"
                         r"|[(（]\s*(?:(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip)\s*[,:：、]\s*)?[\d.,]+\s*[KMG]i?B\s*[)）]"
-                        r"|lượt tải|tải về|download", re.I)
+                        r"|lượt tải|tải về|download"
+                        # a download block's own lines ('Kích thước tệp: 245 kb', 'Loại tệp: pdf')
+                        r"|^(?:kích thước|dung lượng|loại|định dạng)\s+(?:tệp|file|tập tin)\s*[:：]|^file\s+(?:size|type)\s*[:：]",
+                        re.I)
 # the notice under a list of PDF files that a reader is needed to open them
 _READER_NOTICE = re.compile(r"adobe\s*(?:acrobat\s*)?reader|acrobat\s*reader|adobe\s*acrobat|adobe社", re.I)
 _VIEW_LINE = re.compile(r"^(?:(?:số lượt người xem|số lượt xem|lượt xem|lượt đọc|đã xem)\s*[:：]?\s*[\d.,]+"
@@ -477,6 +480,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     body_el = _first(doc, profile, "body", lambda el: el if has_text(el) else None,
                      longest=True)
     parts: list[etree._Element] = []
+    if body_el is not None:
+        alike = generic.like_siblings(body_el)
+        if len(alike) > 1:
+            parts = alike              # the text split around a box ('Đọc thêm: …'): each part of it
     media_only = body_el is None and _first(doc, profile, "body", _media_only) is not None
     if body_el is None and not media_only:
         body_el = generic.find_body(doc)
@@ -1759,7 +1766,14 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
     if len(nxt.text) >= 80 and nxt.link_chars < 0.3 * len(nxt.text) \
             and not RELATED_HEADING.match(nxt.text) and nxt.element.tag not in ("li", "td", "th"):
         return i
+    if nxt.text.rstrip().endswith((":", "：")) and not nxt.link_chars and i + 1 < len(items) \
+            and _in_table(items[i + 1].element):
+        return i                       # 'Kết quả sàng lọc theo tháng:' over the text's data table
     return None
+
+
+def _in_table(el: etree._Element) -> bool:
+    return el.tag in ("table", "tr", "td", "th") or next(el.iterancestors("table"), None) is not None
 
 
 def _drop_pull_quotes(kept: list[Block]) -> list[Block]:
@@ -1996,9 +2010,16 @@ def _drop_link_lists(kept: list[Block]) -> list[Block]:
 def _take_opening_credit(kept: list[Block], signature: Signature) -> tuple[list[Block], Signature]:
     """A labelled credit printed before the lead ('Bài và ảnh: Hoàng Thu' over the text): the
     writer, like a signature at the end, and not the text."""
-    if len(kept) < 2 or len(kept[0].text) > 80 or not _CREDIT.match(kept[0].text):
+    if len(kept) < 2 or len(kept[0].text) > 80:
         return kept, signature
-    opening = split_signature(kept[0].text)
+    first = kept[0]
+    if not _CREDIT.match(first.text):
+        # a name alone, printed as a signature (right-aligned and bold), over the lead
+        if signature.author or not (first.emphasised and right_aligned(first.element)
+                                    and looks_like_name(first.text) and len(first.text.split()) <= 5):
+            return kept, signature
+        return kept[1:], Signature(first.text, signature.source)
+    opening = split_signature(first.text)
     if opening is None or not opening.author:
         return kept, signature
     return kept[1:], Signature(signature.author or opening.author, signature.source)

@@ -631,7 +631,7 @@ def author_of(el: etree._Element) -> str | None:
     if len(cells) > 2:                 # a row of several fields: the label's cell and the one after it
         text = _SOURCE_AFTER.sub("", clean(f"{text_of(cells[0])} {text_of(cells[1])}"))
     else:
-        text = _SOURCE_AFTER.sub("", clean(text_of(el)))
+        text = _SOURCE_AFTER.sub("", clean(text_of(el))).lstrip("|·• ")   # ('| Người đăng: X')
     if not text or in_book_credits(el):
         return None
     if _WORLD_BYLINE.match(text):
@@ -999,7 +999,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
-    text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))   # (&rlm; around a name: not part of it)
+    text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text))).lstrip("|·• ")   # (&rlm; around a name: not
+    #                                  part of it; a meta line's separator before the label: '| Tác giả: X')
     if text.endswith((":", "：")):
         return None                    # a label alone ('Etiketat:', 'Tác giả:')
     if _EDITOR_ONLY.match(text):

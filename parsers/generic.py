@@ -875,6 +875,11 @@ def _named_classes(cls: str | None) -> frozenset[str]:
     return frozenset(t for t in (cls or "").split() if not _HASHED_CLASS.match(t))
 
 
+def like_siblings(body: etree._Element) -> list[etree._Element]:
+    """A profile's body container and its siblings of the same kind holding more of the text."""
+    return _like_siblings(body)
+
+
 def _like_siblings(body: etree._Element, named: bool = False) -> list[etree._Element]:
     """`body` and its siblings of the same tag and class that hold text, not links. `named`
     (a level above the body): the same class names, generated ones aside ('css-rn36gb
@@ -3097,8 +3102,8 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
             text = texts.get(el)
             if text is None:
                 text = texts[el] = text_of(el)
-            if not (3 < len(text) < 120 and pattern.match(text)):
-                continue
+            if not (3 < len(text) < 120 and (pattern.match(text) or text[:1] in "|·•" and pattern.match(text.lstrip("|·• ")))):
+                continue               # (a meta line's item after its separator: '| Tác giả: X')
             if in_link_list(el) or in_book_credits(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)) \
                     or in_comments(el):
                 break                  # (a reader's 'by <a>Anonymous Coward</a>' under a comment)

@@ -148,7 +148,7 @@ SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "w
                       "quản trị", "system", "team", "desk", "office")
 # a site's administrator account shown where the writer goes ('Viết bởi Administrator', 'Đăng bởi
 # Quản trị Đoàn xã'): the name alone, or these words opening it, name no writer
-SITE_ADMIN = ("admin", "administrator", "administrador", "administrateur", "webmaster", "webadmin", "quản trị",
+SITE_ADMIN = ("admin", "administrator", "super user", "superuser", "siteadmin", "site admin", "administrador", "administrateur", "webmaster", "webadmin", "quản trị",
               "quản trị viên", "ban quản trị", "người quản trị", "quản trị web", "quản trị website")
 # the role a signature names before the writer ('Tin, ảnh: X', 'Biên soạn: X', 'Tổng hợp: X',
 # 'Sưu tầm, biên soạn: X'): the writer is X
