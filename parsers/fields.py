@@ -701,7 +701,7 @@ BYLINE_LABEL = re.compile(
     r"un article de|article de|ein bericht von|bericht von|ein beitrag von|eine reportage von|reportage von|"
     r"reportaje de|"
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
-    r"беседовала|беседовал|propos recueillis par|interview von|entrevista de|"
+    r"беседовала|беседовал|propos recueillis par|interview von|interview by|interviewed by|entrevista de|"
     r"reported by|reporting by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
     r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
@@ -971,7 +971,9 @@ _OFFICE_LIKE = re.compile(r"^[^\W\d_][^\d:|]{2,80}$")
 
 _EDITOR_ONLY = re.compile(r"^\s*(?:" + alternation(labels.EDITOR) + r")\s*[:：]", re.I)
 # the site or the outlet after the writer's name: 'Eglė Petrauskaitė, LRT.lt', 'Mike Collins (LSM)'
-_OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\([A-Z]{2,8}\)\s*$")
+_OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\([A-Z]{2,8}\)\s*$"
+                           # ... 'Sarah Tremblay, The Northern Lantern': a paper named 'The …'
+                           r"|,\s*(?-i:The)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3}\s*$")
 
 
 # a writer's role printed alone in his card ('Contributor', 'Staff Writer'): no name; after a name

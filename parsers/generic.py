@@ -1098,7 +1098,12 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if el.tag != "h1" and not titled and _titles_a_box(el):
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too;
             #                            but the page's own title over a video and its links is its headline)
+        linked = _linked_to(doc, el, text)
+        if linked == "home":
+            continue                   # the blog's name linked to its front page (Blogger's h1.title)
         score = 3.0 if el in cells else {"h1": 3.0, "h2": 2.0, "h3": 1.5}.get(el.tag, 2.0 if el is styled else 1.0)
+        if linked == "self":
+            score += 1.5               # the post's title linked to its own permalink
         if titled or _without_topic(el, text, title_parts) is not None:
             score += 3                 # (after a topic's link: '<a>お知らせ</a>: <the title>')
         if og and low == og.lower():
@@ -1130,6 +1135,24 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         text = _strip_site(doc.title, doc)
         return text, _printed_as(doc, text)
     return (best[1], best[2]) if best else (None, None)
+
+
+_HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/default.aspx", "/home"})
+
+
+def _linked_to(doc: Doc, el: etree._Element, text: str) -> str | None:
+    """Where a heading's whole text links: "home" (the site's front page: its name), "self"
+    (the page itself: a post's permalink title), else None."""
+    link = el if el.tag == "a" else next((a for a in el.iter("a") if a.get("href")), None)
+    if link is None or clean(text_content(link)) != text or not link.get("href"):
+        return None
+    target = urlsplit(urljoin(doc.url, link.get("href").strip()))
+    page = urlsplit(doc.url)
+    if target.netloc.lower() != page.netloc.lower():
+        return None
+    if target.path.rstrip("/") == page.path.rstrip("/") and target.query == page.query:
+        return "self" if page.path not in _HOME_PATHS else None
+    return "home" if target.path in _HOME_PATHS and not target.query and page.path not in _HOME_PATHS else None
 
 
 def _asset_title(doc: Doc, body: etree._Element | None) -> str | None:
@@ -2005,6 +2028,10 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     if machine is not None:
         return machine[0], machine[1]
     if visible is not None:
+        dated = url_date(doc.url) if kind != "published" else None
+        if dated is not None and dated.value is not None and dated.value.date() != visible.value.date():
+            return dated, None         # the day the URL names ('/news/…/2013-03-14-88'), over a date
+            #                            no label calls the publication's (a comment's, a sidebar's)
         return visible, visible_el
     tooltip = _tooltip_date(doc, headline if headline is not None else body)
     if tooltip is not None:
