@@ -497,7 +497,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     # (but a title right over the profile's body container is the article's, whatever follows:
     # a video-only post's player and source line are short beside its 'TIN MỚI HƠN' links)
     headline_el = _first(doc, profile, "headline",
-                         lambda el: el if text_of(el) and (not generic.titles_a_box(el)
+                         lambda el: el if text_of(el) and (len(text_of(el).split()) > 8
+                                                           or not generic.titles_a_box(el)
                                                            or _over_body(doc, profile, el)) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
