@@ -271,6 +271,11 @@ for _number, _names in enumerate((
         "ogost agoosto", "sebtembar", "oktoobar", "nofembar", "desembar"), 1):
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
+# Hebrew, with the preposition joined to the month ('14 במרץ 2008')
+for _number, _name in enumerate(("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
+                                 "אוקטובר", "נובמבר", "דצמבר"), 1):
+    MONTHS.setdefault(_name, _number)
+    MONTHS.setdefault("ב" + _name, _number)
 # Papiamentu ('Djaweps, 14 Yüni 2018')
 for _number, _names in enumerate((
         "yanüari januari yanuari", "febrüari februari", "mart maart", "aprel april", "mei", "yüni juni yuni",

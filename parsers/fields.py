@@ -992,6 +992,11 @@ def _without_role(text: str) -> str:
     return _ROLE_AFTER.sub("", text)
 
 
+# the weekday that opens the date line printed after the name ('מאת: דני כהן<br>יום שישי, 14 במרץ 2008')
+_TRAILING_WEEKDAY = re.compile(
+    r"(?<=\s)(?:יום\s(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|thứ\s(?:hai|ba|tư|năm|sáu|bảy)|chủ\snhật|"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|"
+    r"Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))$", re.I)
 # a labelled date in brackets after the name: when the post was updated, not part of the name
 _BRACKETED_STAMP = re.compile(r"[(（][^()（）:：\d]{1,30}[:：][^()（）\d]{0,20}\d[^()（）]{0,40}[)）]\s*$")
 
@@ -1026,6 +1031,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         rest = _two_names(rest) or (rest.strip(" .;") if _dashed_unit(rest.strip(" .;")) else None) \
             or rest[:end.start()]              # 'Thiếu tá X - Đồn Biên phòng Y': as printed
     rest = rest.strip(" ,;:|-–—·.")
+    if end is not None and end.start() > 0:
+        rest = _TRAILING_WEEKDAY.sub("", rest).strip(" ,;:|-–—·.")   # (its date line's weekday)
     if _ROLE_ONLY.match(rest):
         return None                    # 'Senior Contributor' alone: a role, no name
     rest = _without_role(rest)                      # 'Jane Smith Contributor': the person

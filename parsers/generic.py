@@ -1098,6 +1098,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if el.tag != "h1" and not titled and _titles_a_box(el):
             continue                   # ('Лента новостей' over a rail of dated links: an h2 too;
             #                            but the page's own title over a video and its links is its headline)
+        if el is styled and not titled and el not in cells and _title_printed_above(doc, el):
+            continue                   # a styled subtitle, the page's title printed just above it
         linked = _linked_to(doc, el, text)
         if linked == "home":
             continue                   # the blog's name linked to its front page (Blogger's h1.title)
@@ -1135,6 +1137,30 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         text = _strip_site(doc.title, doc)
         return text, _printed_as(doc, text)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _title_printed_above(doc: Doc, el: etree._Element) -> bool:
+    """A part of the <title> printed whole just before `el`, in the same block (a table's row
+    above it): the headline, `el` its subtitle."""
+    near = list(islice(el.iterancestors(), 4))
+    pos = doc.position(el)
+    for part, at in _title_spans(doc.title):
+        printed = _printed_as(doc, part) if len(part) > 15 else None
+        if printed is not None and doc.position(printed) < pos and any(
+                a in near for a in printed.iterancestors()):
+            return True
+    return False
+
+
+def _title_spans(title: str) -> list[tuple[str, int]]:
+    """The parts of the <title> between its separators, each with where it starts."""
+    spans, at = [], 0
+    for m in _TITLE_SPLIT.finditer(title):
+        spans.append((title[at:m.start()], at))
+        at = m.end()
+    if spans:
+        spans.append((title[at:], at))
+    return spans
 
 
 _HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/default.aspx", "/home"})
