@@ -705,3 +705,24 @@ def _check_weekday(printed: str, year: int, month: int, day: int, warnings: list
     if WEEKDAYS.get(key, actual) != actual:
         warnings.append(f"weekday '{printed}' contradicts {day:02d}/{month:02d}/{year} "
                         f"(a {WEEKDAY_NAMES[actual]})")
+
+
+# PHP's date('Y-m-dTH:i:s'), whose 'T' prints the zone's abbreviation (NukeViet's
+# article:published_time '2025-09-05ICT08:30:00'): the date, the zone, the time
+_ZONE_AS_T = re.compile(r"^(\d{4}-\d\d-\d\d)([A-Z]{2,5}|[+-]\d\d)(\d\d:\d\d(?::\d\d)?)$")
+_ZONE_ABBREVIATIONS = {"ICT": "+07:00", "WIB": "+07:00", "UTC": "Z", "GMT": "Z", "CET": "+01:00",
+                       "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+                       "IST": "+05:30", "PKT": "+05:00", "SGT": "+08:00", "HKT": "+08:00", "KST": "+09:00",
+                       "JST": "+09:00", "AEST": "+10:00", "EST": "-05:00", "EDT": "-04:00",
+                       "CST": "-06:00", "CDT": "-05:00", "PST": "-08:00", "PDT": "-07:00"}
+
+
+def _iso_of_zone_as_t(m: re.Match[str]) -> str:
+    zone = m[2] if m[2][0] in "+-" else _ZONE_ABBREVIATIONS.get(m[2], "")
+    return f"{m[1]}T{m[3]}{zone + ':00' if zone[:1] in '+-' and len(zone) == 3 else zone}"
+
+
+def zone_as_t(value: str) -> str:
+    """A meta tag's date written by PHP's date('Y-m-dTH:i:s') as ISO ('2025-09-05ICT08:30:00' ->
+    '2025-09-05T08:30:00+07:00'; an unknown zone's name gives no offset); any other value as it is."""
+    return _ZONE_AS_T.sub(_iso_of_zone_as_t, value)

@@ -1406,16 +1406,14 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     kept = _drop_pull_quotes(kept)
     signature = Signature()
     if profile is None:
-        while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
-            kept.pop()                 # the article-info lines under the text, and over its signature
+        _drop_info_lines(kept)         # (under the text, over its signature)
     if profile is None or profile.signature:
         kept, signature = _take_signature(kept)
         kept, signature = _take_opening_credit(kept, signature)
     elif not has_author:
         kept, signature = _take_signature(kept, printed_only=True)
     if profile is None:
-        while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
-            kept.pop()                 # the article-info lines under the text
+        _drop_info_lines(kept)         # (under the signature too)
     return Paragraphs(_TYPED_BULLET.sub("", b.text) for b in kept).leading(_first_prose(kept)), signature
 
 
@@ -1504,9 +1502,10 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 # a reply's subject in a discussion thread: 'Re: …', 'Trả lời: …', 'AW: …', 'Odp: …'
 _SUBJECT_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "div", "span")
-_REPLY_BUTTON = re.compile(r"^(?:trả lời|reply|antworten|répondre|responder|rispondi|odpowiedz)$", re.I)
-_REPLY_HINT = re.compile(r">\s*(?:Re|RE|Trả lời|AW|Antw|Odp|Rif|Ynt)\s*[:：]")
-_REPLY_SUBJECT = re.compile(r"^(?:re|trả lời|aw|antw|odp|rif|ynt)\s*(?:\[\d+\])?\s*[:：]\s*\S.{0,200}$", re.I)
+_REPLY_BUTTON = re.compile(r"^(?:" + alternation(labels.REPLY_BUTTONS) + r")$", re.I)
+_REPLY_HINT = re.compile(r">\s*(?:" + alternation(labels.REPLY_PREFIXES) + r")\s*[:：]", re.I)
+_REPLY_SUBJECT = re.compile(r"^(?:" + alternation(labels.REPLY_PREFIXES) + r")\s*(?:\[\d+\])?\s*[:：]\s*\S.{0,200}$",
+                            re.I)
 _POST_PART = re.compile(r"^(?:post|posts|reply|replies|message|msg|forumpost|postbody|comment)$", re.I)
 
 
@@ -1514,7 +1513,7 @@ def _mark_replies(container: etree._Element) -> None:
     """Mark (for blocks() to skip) a discussion thread's replies ('Re: <the thread's title>')
     under its first post, the article (Moodle's forum news, phpBB, vBulletin)."""
     for el in container.iterdescendants(*_SUBJECT_TAGS):
-        if (el.text or "").lstrip()[:1] in "RrTtAaOoYy" and _REPLY_SUBJECT.match(text_of(el)):
+        if _REPLY_SUBJECT.match(text_of(el)):
             post = _post_of(el, container)
             if post is not None:
                 post.set(STRIP_MARK, "")
@@ -1530,6 +1529,8 @@ def _post_of(el: etree._Element, container: etree._Element) -> etree._Element | 
                 _POST_PART.match(part) for part in _HINT_PARTS.split((node.get("class") or "").lower()) if part):
             return node
     return None
+
+
 _CREDIT_HINT = re.compile(r"credit|source|copyright", re.I)
 _KEY_POINTS = re.compile(r"^(?:" + alternation(labels.KEY_POINTS) + r")\s*[:：]?$", re.I)
 
@@ -1659,12 +1660,9 @@ _WIRE_CREDITS = re.compile(r"^(?:(?:additional )?reporting|writing|compiled|edit
 # the lines a paper or a contributors' platform prints with every story ('Reach X at x@… or
 # 760-555-0142.', 'This story was originally published March 1, 2021 7:30 PM.', 'Contributing: X',
 # 'Follow X on Twitter: …', a disclaimer that the views are the writer's), an audio player's credit
-_TAGLINE = re.compile(r"^(?:reach \S[^.@]{0,60}? at \S+@|this (?:story|article) was (?:originally|first) published\b|"
-                      r"contributing:\s|follow [^.:]{1,60} on (?:twitter|x|facebook|instagram|threads|bluesky)\b|"
-                      r"powered by \w+ audio$)"
-                      r"|\bcontributors control their own work\b|\bn['’]engage que (?:son|leur) auteur|"
-                      r"\b(?:does|do) not necessarily reflect the (?:views|opinions?)\b|"
-                      r"\bne reflète pas nécessairement\b|\b(?:sur notre page facebook|on our facebook page)\b", re.I)
+_TAGLINE = re.compile(r"^(?:reach \S[^.@]{0,60}? at \S+@|" + alternation(labels.TAGLINE_OPENINGS) +
+                      r"|follow [^.:]{1,60} on (?:twitter|x|facebook|instagram|threads|bluesky)\b|powered by \w+ audio$)"
+                      r"|\b(?:" + alternation(labels.DISCLAIMERS) + r")\b", re.I)
 # a press release's embargo over its text ('EMBARGOED UNTIL 00:01 BST WEDNESDAY 14 JUNE 2023')
 _EMBARGO = re.compile(r"^(?:under embargo|embargoed|embargo|sperrfrist|sous embargo)\b.{0,80}$", re.I)
 _NEWSLETTER = re.compile(alternation(labels.NEWSLETTER), re.I)
@@ -1771,6 +1769,12 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
             and _in_table(items[i + 1].element):
         return i                       # 'Kết quả sàng lọc theo tháng:' over the text's data table
     return None
+
+
+def _drop_info_lines(kept: list[Block]) -> None:
+    """Without the article-info lines closing the text ('Cập nhật lần cuối: …', 'Lượt xem: 312')."""
+    while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
+        kept.pop()
 
 
 def _in_table(el: etree._Element) -> bool:

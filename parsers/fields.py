@@ -852,12 +852,9 @@ def _named_anchor(a: etree._Element) -> bool:
     if (a.get("href") or "").strip() != "#":
         return False
     text = clean(text_of(a))
-    return len(text.split()) >= 2 and looks_like_name(text) and not _UI_WORDS.match(text) \
-        and not _BUTTON_WORDS.search(text)
-
-
-_BUTTON_WORDS = re.compile(r"\b(?:share|print|follow|subscribe|email|e-mail|save|comment|teilen|drucken|"
-                           r"partager|imprimer|compartir|imprimir|condividi|stampa|chia sẻ|in bài|theo dõi)\b", re.I)
+    words = text.split()
+    return len(words) >= 2 and looks_like_name(text) and not _UI_WORDS.match(text) \
+        and not any(_UI_WORDS.match(word) for word in words)      # ('Artikel Drucken', 'Share This')
 
 
 def _byline_text(el: etree._Element) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch,
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
                     parse_vietnamese_datetime)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
@@ -55,8 +55,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         # a consent wall or a comment thread among the best: scored again without its text,
         # so that the wrapper holding both it and the article is not raised by it
         scores = _paragraph_scores(doc, _OffArticle())
-    contacts = any(w in doc.source for w in _PHONE_WORDS)
-    ranked = _rank_containers(scores, contacts)
+    ranked = _rank_containers(scores)
     top = doc.root.find("body")
     direct = _direct_prose(top) if top is not None else 0
     if direct and (not ranked or direct > 2 * len(_TEXT_LEN(ranked[0][1]))):
@@ -70,7 +69,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         return story                   # its captions are its text
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
-        rest = _rank_containers(_paragraph_scores(doc, _in_caption), contacts)
+        rest = _rank_containers(_paragraph_scores(doc, _in_caption))
         if rest:
             ranked = rest
     best_score, best = ranked[0]
@@ -905,11 +904,9 @@ def _like_siblings(body: etree._Element, named: bool = False) -> list[etree._Ele
     return parts
 
 
-def _rank_containers(scores: dict[etree._Element, float],
-                     contacts: bool = True) -> list[tuple[float, etree._Element]]:
+def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
     """Containers by score, weighed by their class names and link density (the latter measured
-    only for the few best, where it can change the order); `contacts`: the page prints a
-    telephone label somewhere (a contact box may be among them)."""
+    only for the few best, where it can change the order)."""
     ranked = []
     for el, score in scores.items():
         if el.tag not in _CONTAINERS or el.tag == "body":
@@ -924,7 +921,7 @@ def _rank_containers(scores: dict[etree._Element, float],
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
     ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else
-                        0.3 if contacts and _contact_box(el) else 1.0), el)
+                        0.3 if _contact_box(el) else 1.0), el)
               for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
@@ -973,9 +970,6 @@ def _contact_box(el: etree._Element) -> bool:
     return contact >= 0.35 * len(text)
 
 
-# a telephone label's words as pages write them, before a contact box is looked for
-_PHONE_WORDS = ("iện thoại", "IỆN THOẠI", "ĐT", "Đt", "đt", "Tel", "tel", "TEL", "hone", "HONE", "otline",
-                "OTLINE", "Fax", "fax", "FAX", "Teléf", "téléph", "Téléph", "elefon")
 # the contact box's other lines: e-mail, fax, website, who answers for the site's content
 _CONTACT_EXTRA = re.compile(r"^(?:e-?mail|thư điện tử|fax|website|chịu trách nhiệm(?: nội dung)?|"
                             r"người chịu trách nhiệm)\s*[:：]", re.I)
@@ -1142,25 +1136,17 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
 def _title_printed_above(doc: Doc, el: etree._Element) -> bool:
     """A part of the <title> printed whole just before `el`, in the same block (a table's row
     above it): the headline, `el` its subtitle."""
+    parts = _TITLE_SPLIT.split(doc.title)
+    if len(parts) < 2:
+        return False
     near = list(islice(el.iterancestors(), 4))
     pos = doc.position(el)
-    for part, at in _title_spans(doc.title):
+    for part in parts:
         printed = _printed_as(doc, part) if len(part) > 15 else None
         if printed is not None and doc.position(printed) < pos and any(
                 a in near for a in printed.iterancestors()):
             return True
     return False
-
-
-def _title_spans(title: str) -> list[tuple[str, int]]:
-    """The parts of the <title> between its separators, each with where it starts."""
-    spans, at = [], 0
-    for m in _TITLE_SPLIT.finditer(title):
-        spans.append((title[at:m.start()], at))
-        at = m.end()
-    if spans:
-        spans.append((title[at:], at))
-    return spans
 
 
 _HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/default.aspx", "/home"})
@@ -1759,21 +1745,6 @@ def _iso_of_compact(m: re.Match[str]) -> str:
     return f"{day}T{m[4]}:{m[5]}" if m[4] else day
 
 
-# PHP's date('Y-m-dTH:i:s'), whose 'T' prints the zone's abbreviation (NukeViet's
-# article:published_time '2025-09-05ICT08:30:00'): the date, the zone, the time
-_ZONE_AS_T = re.compile(r"^(\d{4}-\d\d-\d\d)([A-Z]{2,5}|[+-]\d\d)(\d\d:\d\d(?::\d\d)?)$")
-_ZONE_ABBREVIATIONS = {"ICT": "+07:00", "WIB": "+07:00", "UTC": "Z", "GMT": "Z", "CET": "+01:00",
-                       "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
-                       "IST": "+05:30", "PKT": "+05:00", "SGT": "+08:00", "HKT": "+08:00", "KST": "+09:00",
-                       "JST": "+09:00", "AEST": "+10:00", "EST": "-05:00", "EDT": "-04:00",
-                       "CST": "-06:00", "CDT": "-05:00", "PST": "-08:00", "PDT": "-07:00"}
-
-
-def _iso_of_zone_as_t(m: re.Match[str]) -> str:
-    zone = m[2] if m[2][0] in "+-" else _ZONE_ABBREVIATIONS.get(m[2], "")
-    return f"{m[1]}T{m[3]}{zone + ':00' if zone[:1] in '+-' and len(zone) == 3 else zone}"
-
-
 # a dateline: the place in capitals (or any place, with a dash after the date), a comma, then the
 # date ('КИЇВ, 3 березня 2023 року /Укрпрес/.', 'Berna, 13.03.2024 - ')
 _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,3})\s*[,،]\s*")
@@ -1898,8 +1869,7 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
     for key in _META_DATE_KEYS:
         value = meta.get(key)
         if value:
-            parsed = parse_vietnamese_datetime(_ZONE_AS_T.sub(_iso_of_zone_as_t,
-                                                              _COMPACT.sub(_iso_of_compact, value.strip())))
+            parsed = parse_vietnamese_datetime(zone_as_t(_COMPACT.sub(_iso_of_compact, value.strip())))
             if parsed.value is not None:
                 return parsed, None, "meta"
     dated = doc.hints("dateprop")

@@ -61,6 +61,17 @@ READ_ALSO = ("read more", "আরো পড়ুন", "আরও পড়ু�
              "ਇਹ ਵੀ ਪੜ੍ਹੋ", "ẹ tún kà", "e tun ka", "akhri sidoo kale", "ተጨማሪ ያንብቡ")
 # the title of a box of key points beside or inside the text ('What you need to know', 'Key
 # points', 'मुख्य बातें'): the box is not the text
+# a discussion thread's reply subjects ('Re: <the thread's title>') and its reply buttons
+REPLY_PREFIXES = ("re", "trả lời", "aw", "antw", "odp", "rif", "ynt")
+REPLY_BUTTONS = ("trả lời", "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz")
+# the lines a paper prints with every story: where it first ran, who contributed
+TAGLINE_OPENINGS = ("this story was originally published", "this story was first published",
+                    "this article was originally published", "this article was first published", "contributing:")
+# a contributors' platform's or an opinion page's disclaimer, a promotion of the site's pages
+DISCLAIMERS = ("contributors control their own work", "n'engage que son auteur", "n’engage que son auteur",
+               "n'engage que leur auteur", "does not necessarily reflect the views",
+               "do not necessarily reflect the views", "does not necessarily reflect the opinion",
+               "ne reflète pas nécessairement", "sur notre page facebook", "on our facebook page")
 KEY_POINTS = ("key points", "key facts", "key takeaways", "takeaways", "need to know", "highlights", "quick read", "quick take", "at a glance", "what you need to know", "in brief",
               "in short", "fast facts", "quick facts", "the essentials", "das wichtigste in kürze",
               "das wichtigste", "auf einen blick", "en bref", "l'essentiel", "l’essentiel", "en résumé",
