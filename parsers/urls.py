@@ -82,7 +82,29 @@ def _searchers(rules: UrlRules) -> tuple:
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=\-._~]*")
 
 
+# a URL already in its one spelling but for its parameters' order and trackers: lower-case http(s)
+# scheme and host, no port, no fragment, a path and parameters of characters that quote() keeps
+_PLAIN_URL = re.compile(r"(https?://[a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(/[A-Za-z0-9/:@!$&'()*+,;=\-._~]*)?"
+                        r"(?:\?((?:[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)"
+                        r"(?:&[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)*)?)?")
+
+
 def _generic(url: str) -> str:
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:             # most links: no urlsplit / parse_qsl / urlencode round trip
+        base, path, query = plain.groups()
+        if not query:
+            return base + (path or "/")
+        params = []
+        for piece in query.split("&"):
+            name, _, value = piece.partition("=")
+            key = name.lower()
+            if key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES):
+                continue
+            params.append((name, value))
+        params.sort()
+        kept = "&".join(f"{name}={value}" for name, value in params)
+        return base + (path or "/") + ("?" + kept if kept else "")
     try:
         parts = urlsplit(url.strip())
     except ValueError:               # 'http://[oops/': keep it as written, it names nothing

@@ -40,3 +40,24 @@ def test_generic_rules_keep_what_identifies_a_page(url, expected):
 ])
 def test_platform_rules_apply_to_their_urls(url, expected):
     assert canonical_url(url, RULES) == expected
+
+
+def test_the_plain_url_shortcut_spells_every_url_as_the_full_path_does(monkeypatch):
+    """`_generic` skips urlsplit/parse_qsl/urlencode for URLs already spelled plainly; on any
+    URL, plain or not, its answer is the full path's."""
+    import random
+    import re
+
+    from govnews.parsers import urls
+
+    rnd = random.Random(7)
+    alphabet = "aA0/?=&#%:.+-_~;@!$'()*, xé"
+    cases = ["https://h.vn", "http://h.vn/a?b=1&a=2", "http://h.vn/?utm_source=x",
+             "http://h.vn/p?A=1&a=", "https://h.vn/p?fbclid=1&id=3#top", "HTTP://H.VN/x"]
+    for _ in range(3000):
+        cases.append("http://h.vn/" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))))
+        cases.append("https://a.b/x?" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))))
+    fast = [urls._generic(url) for url in cases]
+    assert sum(urls._PLAIN_URL.fullmatch(url) is not None for url in cases) > 500
+    monkeypatch.setattr(urls, "_PLAIN_URL", re.compile(r"(?!)"))
+    assert fast == [urls._generic(url) for url in cases]
