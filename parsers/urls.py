@@ -132,7 +132,24 @@ def _query(params: list[tuple[str, str]]) -> str:
     return urlencode(params, quote_via=quote, safe="/:@!$'()*,;-._~")
 
 
+def _plain_parts(url: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """(scheme and host, path, parameters) of a plainly spelled URL (`_PLAIN_URL`), else None."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return None
+    base, path, query = plain.groups()
+    return base, path or "/", [piece.partition("=")[::2] for piece in query.split("&")] if query else []
+
+
+def _spelled(base: str, path: str, params: list[tuple[str, str]]) -> str:
+    return base + path + ("?" + "&".join(f"{name}={value}" for name, value in params) if params else "")
+
+
 def _lower_path_and_names(url: str) -> str:
+    plain = _plain_parts(url)
+    if plain is not None:
+        base, path, params = plain
+        return _spelled(base, path.lower(), sorted((k.lower(), v) for k, v in params))
     parts = urlsplit(url)
     params = sorted((k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True))
     return urlunsplit(parts._replace(path=parts.path.lower(), query=_query(params)))
@@ -141,6 +158,11 @@ def _lower_path_and_names(url: str) -> str:
 def _drop(url: str, rules: UrlRules) -> str:
     for drop in rules.drop_params:
         if drop.when.search(url):
+            plain = _plain_parts(url)
+            if plain is not None:
+                base, path, params = plain
+                url = _spelled(base, path, [(k, v) for k, v in params if k.lower() not in drop.params])
+                continue
             parts = urlsplit(url)
             kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                     if k.lower() not in drop.params]

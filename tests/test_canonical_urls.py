@@ -61,3 +61,29 @@ def test_the_plain_url_shortcut_spells_every_url_as_the_full_path_does(monkeypat
     assert sum(urls._PLAIN_URL.fullmatch(url) is not None for url in cases) > 500
     monkeypatch.setattr(urls, "_PLAIN_URL", re.compile(r"(?!)"))
     assert fast == [urls._generic(url) for url in cases]
+
+
+def test_the_platform_rules_spell_plain_urls_as_the_full_path_does(monkeypatch):
+    """The profiles' rules (ASP.NET's case-insensitive paths and names, dropped parameters,
+    rewrites) give a plainly spelled URL the spelling the urlsplit/parse_qsl path gives."""
+    import random
+    import re
+
+    from govnews.parsers import urls
+
+    rules = url_rules()
+    rnd = random.Random(11)
+    alphabet = "aA0/?=&#%:.+-_~;@!$'()*, xé"
+    cases = []
+    for _ in range(2000):
+        cases.append("http://h.vn/Pages/" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+                     + ".aspx?ItemID=1&" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))))
+        cases.append("https://a.b/default.aspx?" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
+        cases.append("http://x.gov.vn/index.php?option=com_content&view=article&id=%d&Itemid=%d&print=1&tmpl=component"
+                     % (rnd.randint(1, 99), rnd.randint(1, 9)))
+    case_insensitive, _, dropped = urls._searchers(rules)
+    assert sum(bool(case_insensitive(urls._generic(url))) for url in cases) > 500
+    assert sum(bool(dropped(urls._generic(url))) for url in cases) > 100
+    fast = [canonical_url(url, rules) for url in cases]
+    monkeypatch.setattr(urls, "_PLAIN_URL", re.compile(r"(?!)"))
+    assert fast == [canonical_url(url, rules) for url in cases]
