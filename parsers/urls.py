@@ -84,9 +84,9 @@ _PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=\-._~]*")
 
 # a URL already in its one spelling but for its parameters' order and trackers: lower-case http(s)
 # scheme and host, no port, no fragment, a path and parameters of characters that quote() keeps
-_PLAIN_URL = re.compile(r"(https?://[a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(/[A-Za-z0-9/:@!$&'()*+,;=\-._~]*)?"
-                        r"(?:\?((?:[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)"
-                        r"(?:&[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)*)?)?")
+_PLAIN_URL = re.compile(r"(https?://[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)*)(/[A-Za-z0-9/:@!$&'()*+,;=\-._~]*)?"
+                        r"(?:\?((?:[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~:]*)"
+                        r"(?:&[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~:]*)*)?)?")
 
 
 def _generic(url: str) -> str:

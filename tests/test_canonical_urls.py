@@ -51,7 +51,7 @@ def test_the_plain_url_shortcut_spells_every_url_as_the_full_path_does(monkeypat
     from govnews.parsers import urls
 
     rnd = random.Random(7)
-    alphabet = "aA0/?=&#%:.+-_~;@!$'()*, xé"
+    alphabet = "aA0_/?=&#%:.+-_~;@!$'()*, xé"
     cases = ["https://h.vn", "http://h.vn/a?b=1&a=2", "http://h.vn/?utm_source=x",
              "http://h.vn/p?A=1&a=", "https://h.vn/p?fbclid=1&id=3#top", "HTTP://H.VN/x"]
     for _ in range(3000):
@@ -73,7 +73,7 @@ def test_the_platform_rules_spell_plain_urls_as_the_full_path_does(monkeypatch):
 
     rules = url_rules()
     rnd = random.Random(11)
-    alphabet = "aA0/?=&#%:.+-_~;@!$'()*, xé"
+    alphabet = "aA0_/?=&#%:.+-_~;@!$'()*, xé"
     cases = []
     for _ in range(2000):
         cases.append("http://h.vn/Pages/" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
