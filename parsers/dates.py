@@ -289,10 +289,11 @@ for _number, _name in enumerate(("ม.ค.", "ก.พ.", "มี.ค.", "เม.
     MONTHS[_name] = _number
 _MONTH = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+")
                           for name in sorted(MONTHS, key=len, reverse=True)) + ")"
+# (an Arabic month named twice, the Levant's name and the Egyptian one: '5 حزيران/يونيو 2024')
 _NAMED_DMY = rf"""
     (?<![0-9])
     (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? -? \s* (?:de\s+|of\s+)?
-    (?P<nd_m>{_MONTH}) (?![^\W\d_]) \.? ,? \s* (?:de\s+|năm\s+)?
+    (?P<nd_m>{_MONTH}) (?![^\W\d_]) (?:\s*/\s*{_MONTH} (?![^\W\d_]))? \.? ,? \s* (?:de\s+|năm\s+)?
     (?P<nd_y>[0-9]{{4}})
     (?![0-9])
 """
@@ -303,11 +304,14 @@ _NAMED_MDY = rf"""
     (?P<nm_y>[0-9]{{4}})
     (?![0-9])
 """
-# Hungarian (and East Asian style) year first: '2024. április 4.'
+# Hungarian (and East Asian style) year first: '2024. április 4.'; Kazakh, Kyrgyz and Uzbek name
+# the year with a word and put the day before the month ('2024 жылғы 14 наурыз', '2024-yil 14-mart')
 _NAMED_YMD = rf"""
     (?<![0-9])
-    (?P<ny_y>[0-9]{{4}}) \.? \s* (?P<ny_m>{_MONTH}) (?![^\W\d_]) \.? \s*
-    (?P<ny_d>[0-9]{{1,2}}) (?![0-9])
+    (?P<ny_y>[0-9]{{4}}) (?:
+        \.? \s* (?P<ny_m>{_MONTH}) (?![^\W\d_]) \.? \s* (?P<ny_d>[0-9]{{1,2}}) (?![0-9])
+      | \s* -? (?:жылғы|жылы|жылдын|жылдың|ж\.|yil|yılı) \s+ (?P<ny_d2>[0-9]{{1,2}}) -? \s* (?P<ny_m2>{_MONTH}) (?![^\W\d_])
+    )
 """
 
 
@@ -551,6 +555,8 @@ def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
         return 1911 + int(match["mg_y"]), int(match["mg_m"]), int(match["mg_d"])
     if groups.get("ny_d"):
         return int(match["ny_y"]), MONTHS[" ".join(match["ny_m"].lower().split())], int(match["ny_d"])
+    if groups.get("ny_d2"):
+        return int(match["ny_y"]), MONTHS[" ".join(match["ny_m2"].lower().split())], int(match["ny_d2"])
     if groups.get("nm_d"):
         return int(match["nm_y"]), MONTHS[" ".join(match["nm_m"].lower().split())], int(match["nm_d"])
     return int(match["vi_y"]), int(match["vi_m"]), int(match["vi_d"])

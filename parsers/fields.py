@@ -715,7 +715,7 @@ BYLINE_LABEL = re.compile(
     # Tagalog 'written by', 'report by'
     r"isinulat ni|sinulat ni|ulat ni|akda ni)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
-    r"|(?:текст|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
+    r"|(?:текст|мәтін|matn|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X', Hausa 'Daga X', Haitian Creole 'Pa X' (by X), capitalised as a byline starts,
     # before a capitalised name
     # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and
@@ -954,7 +954,7 @@ _ROLE_TAIL = re.compile(
     r"associate|contributor|columnist|photographer|producer|anchor|analyst|specialist|"
     r"communications|affairs|school|institute|cent(?:er|re)|office|économiste|journaliste|"
     r"redakteur(?:in)?|korrespondent(?:in)?|periodista|giornalista|jornalista|redactor[a]?)\b.*"
-    r"|(?<!\s)\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video)\s*[:：].*"
+    r"|(?<!\s)\s+(?:fotoğraf|foto|fotos|photo|photos|ảnh|bild|imagen|kamera|video|фото|фотографии|сурет|видео|редактор|editor|redaktor)\s*[:：].*"
     # the outlet a writer files for, in capitals ('JAMES PARKER FOR CLARIONLINE')
     r"|(?<!\s)\s+(?-i:FOR|FÜR|POUR|PARA)\s+(?-i:[A-Z][A-Z0-9.&-]+)(?:\s+(?-i:[A-Z][A-Z0-9.&-]+)){0,3})$", re.I)
 

@@ -1129,8 +1129,32 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         return text, _printed_as(doc, text)
     if doc.title and not names_a_section(doc.title):
         text = _strip_site(doc.title, doc)
-        return text, _printed_as(doc, text)
+        printed = _printed_as(doc, text)
+        if printed is None:
+            text, printed = _printed_part(doc, doc.title) or (text, None)
+        return text, printed
     return (best[1], best[2]) if best else (None, None)
+
+
+# every separator a <title> puts between the site's name and the headline, the full-width colon
+# of Japanese sites among them ('越路日報ニュース：高田城址公園、…'): tried only for a part printed whole
+_ANY_TITLE_SPLIT = re.compile(r"\s+(?:[|\-–—:»]|::)\s+|\s*[｜：_]\s*")
+
+
+def _printed_part(doc: Doc, title: str) -> tuple[str, etree._Element] | None:
+    """The longest part of the <title> that the page prints whole in an element of its own (the
+    headline of a table-era page whose <title> is '<site>：<headline>'), when the part the
+    usual split keeps is printed nowhere."""
+    parts = sorted({p.strip() for p in _ANY_TITLE_SPLIT.split(title)} - {title.strip()}, key=len, reverse=True)
+    for part in parts:
+        if len(part) < 8:
+            break                      # (longest first: the rest are shorter still)
+        if _word_count(part) < 4 or names_a_section(part):
+            continue                   # a section's or a site's name, no headline
+        printed = _printed_as(doc, part)
+        if printed is not None and not (inside_link(printed) or in_link_list(printed) or chrome_ancestor(printed)):
+            return part, printed
+    return None
 
 
 def _title_printed_above(doc: Doc, el: etree._Element) -> bool:
@@ -2257,13 +2281,25 @@ def _visible_date(doc: Doc, headline, body
         # ... or else a date marked as one inside the article's own block ('<p class="houdou_date">'
         # over the headline, '最終更新日:' at the page's foot)
         marked = [c for c in candidates[1:] if c[4] is None and c[3] and body is not None
-                  and body.tag != "body" and body in c[2].iterancestors()]
+                  and body.tag != "body" and body in c[2].iterancestors()
+                  and not _in_post_of_its_own(c[2], body)]
         if same or marked:
             candidates.insert(0, (same or marked)[0])
     parsed, el = candidates[0][1], candidates[0][2]
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)
     return parsed, el, candidates[0][3], candidates[0][4]
+
+
+def _in_post_of_its_own(el: etree._Element, body: etree._Element) -> bool:
+    """`el` stands in a post nested in the article's block (a live page's entry: an <article>, a
+    liveBlogUpdate): its time is that entry's, not the page's."""
+    for node in el.iterancestors():
+        if node is body:
+            return False
+        if node.tag == "article" or node.get("itemprop") == "liveBlogUpdate":
+            return True
+    return False
 
 
 _BARE_CLOCK = re.compile(r"^(?:lúc\s*:?\s*)?\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?$",
