@@ -1326,6 +1326,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     if inline_chrome:
         for part in (work, *more):
             _mark_inline_chrome(part, captions_told)
+    elif profile is None:
+        for part in (work, *more):
+            _mark_share_bars(part)
     if replies:
         for part in (work, *more):
             _mark_replies(part)
@@ -1497,6 +1500,27 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
         if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
+
+
+# a share bar's or a social plugin's class or id part ('sharedaddy', 'sd-sharing', 'socialicon',
+# 'fb-like', 'zalo-share-button', 'addthis_toolbox', 'a2a_kit')
+_SHARE_PART = re.compile(r"^(?:share\w*|sharing|addthis\w*|addtoany|a2a|social\w*|sociable|fb|zalo)$")
+
+
+def _mark_share_bars(container: etree._Element) -> None:
+    """Mark (for blocks() to skip) the share bars and social plugins a Vietnamese article's
+    container holds (its captions stay: they are the record's text): 'Chia sẻ: Facebook In'
+    under a WordPress post, 'Thích 31 Chia sẻ 10 Zalo' over a NukeViet one."""
+    for el in container.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        for hint in (el.get("class"), el.get("id")):
+            if hint and ("sha" in hint or "soci" in hint or "fb" in hint or "zalo" in hint or "a2a" in hint
+                         or "addt" in hint) and any(
+                    _SHARE_PART.match(part) for token in hint.lower().split()
+                    for part in _HINT_PARTS.split(token) if part):
+                el.set(STRIP_MARK, "")
+                break
 
 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})

@@ -51,7 +51,8 @@ _VIEW_BEFORE = re.compile(
 _VIEW_VERB = re.compile(r"(?<![^\W\d_])(?<!đang )(?<!Đang )(?<!ĐANG )(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(   # from a run's first digit only: else a long digit run costs n² tries
-    r"(?<!\d)(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
+    # (not a number a label's colon gives another row: 'Người đang online: 5 Lượt xem hôm nay: 312')
+    r"(?<!\d)(?<![:：])(?<![:：]\s)(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
     re.I)
 
 

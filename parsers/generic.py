@@ -1116,6 +1116,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
                 score -= 1
         if inside_link(el):
             score -= 1.5
+        if not titled and _box_title(el):
+            score -= 2                 # a side box's title by its class ('box-title', 'widget-title'),
+            #                            unless the <title> names the page so
         if best is None or score > best[0]:
             best = (score, text, el)
     if best and best[0] >= 2:
@@ -1275,6 +1278,19 @@ def _footer_names(doc: Doc) -> frozenset[str]:
 _SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 
 
+# the class a theme gives a side box's or a widget's title, on the heading or on its wrapper:
+# 'box-title', 'widget-title', 'block-title', 'module-title', 'portlet-title', 'sidebar-header',
+# 'title-box', 'tieu-de-khoi'
+_BOX_TITLE_CLASS = re.compile(r"(?:^|\s)(?:(?:box|widget|block|module|moduletable|portlet|sidebar|side|khoi)[-_]?"
+                              r"(?:title|header|heading|head|tieu-?de)|(?:title|tieu-?de)[-_](?:box|widget|block|module|khoi))"
+                              r"(?=\s|$)", re.I)
+
+
+def _box_title(el: etree._Element) -> bool:
+    parent = el.getparent()
+    return any(_BOX_TITLE_CLASS.search(node.get("class") or "") for node in (el, parent) if node is not None)
+
+
 def _word_count(text: str) -> int:
     """Words in a line; in a script written without spaces ('子ども医療費助成を18歳まで拡大'), a
     word for every three of its letters (a section's name, 'お知らせ', is one word)."""
@@ -1429,9 +1445,10 @@ def _titles_a_box(el: etree._Element) -> bool:
     for sib in islice(el.itersiblings(), 10):      # a box's first few children say what it is
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None \
-                or any((i.get("type") or "text").lower() not in ("hidden",) for i in sib.iter("input")):
+        if text < 200 and (sib.tag in ("select", "form", "marquee") or next(sib.iter("select"), None) is not None
+                           or any((i.get("type") or "text").lower() not in ("hidden",) for i in sib.iter("input"))):
             return True                # a drop-down, a date picker, a search field: a widget's title
+            #                            (under it, not after an article's text: its comment form)
         if not text and digit_row(sib):
             return True                # the visitor counter's digits under their title
         if not text and not len(text_of(sib)) and any(a.find(".//img") is not None and not _icon_button(a)
@@ -2946,9 +2963,17 @@ def _list_of_like(item: etree._Element) -> bool:
 
 def _entry_link(a: etree._Element) -> bool:
     """A link to another article (not a print, email or share button)."""
-    if _TOOL_CLASS.search(a.get("class") or "") or _UI_WORDS.match(clean(text_content(a))):
+    text = clean(text_content(a))
+    if _TOOL_CLASS.search(a.get("class") or "") or _UI_WORDS.match(text):
         return False
+    if next(a.iter("time"), None) is not None or len(text) <= 40 and _date_like(text) and \
+            not _LETTERS_BESIDE_DATE.search(_DATE_HINT.sub(" ", text)):
+        return False                   # a post's date linked to its permalink (WordPress' posted-on)
     return _article_link(a)
+
+
+# a word of three letters or more: a title's, where a linked date says none beside its month
+_LETTERS_BESIDE_DATE = re.compile(r"[^\W\d_]{3,}(?:\s+[^\W\d_]{3,}){2,}")
 
 
 def _has_view_word(text: str) -> bool:

@@ -23,7 +23,7 @@ SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "br
 
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
-         "số người đọc", "số người xem", "lượt xem bài viết", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
+         "số người đọc", "số người xem", "lượt xem bài viết", "lượt xem bài", "lượt xem tin", "lượt đọc bài viết", "số lần xem", "số lần đọc",
          # the article's own visits, not the site's ('Lượt truy cập bài viết: 1.234')
          "lượt truy cập bài viết", "số lượt truy cập bài viết", "lượt truy cập tin", "lượt truy cập tin bài",
          "lần đọc", "đã được xem", "được xem", "đã xem", "đã đọc", "lần xem", "đã được đọc", "được đọc", "views", "hits",
@@ -231,7 +231,9 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              "phó hiệu trưởng", "trưởng khoa", "phó trưởng khoa", "trưởng trạm", "hạt trưởng", "đội trưởng",
              "chỉ huy trưởng", "chấp hành viên", "thẩm phán", "kiểm lâm viên",
              # a commune's civil servants and staff ('X - Công chức Văn hóa - Xã hội')
-             "công chức", "viên chức", "cán bộ", "chuyên viên", "giáo viên", "nhân viên", "văn thư")
+             "công chức", "viên chức", "cán bộ", "chuyên viên", "giáo viên", "nhân viên", "văn thư",
+             # a school's ('X - Tổng phụ trách Đội', 'X - Tổ trưởng chuyên môn')
+             "tổng phụ trách", "phó tổng phụ trách", "tổ trưởng", "tổ phó", "trợ lý", "kế toán", "thủ quỹ")
 
 # the label cells of a bulletin board's post view (<th>제목</th><td>…</td>, <td><b>หัวข้อ</b></td><td>…</td>):
 # its title's and its writer's
