@@ -315,6 +315,23 @@ _NAMED_YMD = rf"""
 """
 
 
+# a day printed without its year ('Feb 9', '9 Feb', 'Thg 2 9'): a blog platform's current-year posts
+_YEARLESS = re.compile(rf"^(?:(?P<m>{_MONTH})\.?\s+(?P<d>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})\.?\s+(?:de\s+|of\s+)?(?P<m2>{_MONTH})\.?)$",
+                       re.I)
+
+
+def yearless_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a text that is a day and a month's name and nothing else ('Feb 9'), else None."""
+    m = _YEARLESS.match(" ".join(text.split()))
+    if m is None:
+        return None
+    name, day = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+    month = MONTHS.get(" ".join(name.lower().split()))
+    if month is None or month > 12 or not 1 <= int(day) <= 31:     # (a Solar Hijri month is kept apart)
+        return None
+    return month, int(day)
+
+
 def _trie(names) -> str:
     """The month names as one alternation matching the same texts as `_MONTH`, written as a
     trie ('ma(?:rch|y)'): a position is tried against the few names that start with its

@@ -14,8 +14,8 @@ from lxml import etree
 
 from . import labels
 from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
-                    parse_vietnamese_datetime)
-from .doc import (HINT_CHARS, RELATED_HEADING, Doc, bounded_hint, chrome_ancestor, hint_names, holders,
+                    parse_vietnamese_datetime, yearless_day)
+from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      in_book_credits, tool_link,
@@ -2034,6 +2034,11 @@ def _find_published(doc: Doc, headline: etree._Element | None,
             return machine[0], machine[1]  # a timed meta tag in a zone: the page's own word
         return visible, visible_el
     visible, visible_el, hinted, kind = _visible_date(doc, headline, body)
+    if visible is None and machine is not None and machine[0].has_time and not machine[0].value.utcoffset() \
+            and _ZONED.search(machine[0].raw or "") and not _vietnamese_site(doc):
+        yearless = _yearless_date(doc, machine[0])
+        if yearless is not None:       # 'Feb 9' over a stamp of 22:40Z the day before: the page's day
+            visible, visible_el, hinted = yearless[0], yearless[1], True
     if body is not None and (visible is None or not (hinted or kind) or kind == "updated" or
                              _outside_article(visible_el, headline, body)):
         # no date line of the article's: the dateline that opens the text ('ARUSHA, Aprili 11,
@@ -2306,6 +2311,32 @@ def _visible_date(doc: Doc, headline, body
     if not parsed.has_time and el is not None:
         parsed = _with_sibling_clock(parsed, el)
     return parsed, el, candidates[0][3], candidates[0][4]
+
+
+_DATE_CLASS = re.compile(r"date|time|ago|publish|posted", re.I)
+
+
+def _yearless_date(doc: Doc, stamp: ParsedDate) -> tuple[ParsedDate, etree._Element] | None:
+    """A day printed without its year in an element classed as a date ('<span class="post-metadata__date
+    time-ago">Feb 9</span>', a blog platform's post of the current year) that is the day before or
+    after a UTC stamp's: the day the page's readers saw, the stamp's year. (The same day adds nothing.)"""
+    attrs = PageAttrs.of_page(doc.root)
+    for el, cls, ident in zip(attrs.elements, attrs.classes, attrs.ids):
+        if not _DATE_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
+            continue
+        text = text_of(el)
+        if not 3 <= len(text) <= 24 or in_link_list(el) or in_comments(el):
+            continue
+        day = yearless_day(text)
+        if day is None:
+            continue
+        for shift in (-1, 1):
+            near = (stamp.value + timedelta(days=shift)).date()
+            if (near.month, near.day) == day:
+                parsed = parse_vietnamese_datetime(f"{near.day:02d}/{near.month:02d}/{near.year}")
+                return ParsedDate(parsed.value, text, (), False), el
+        return None                    # the page's first such day says another: no guess
+    return None
 
 
 def _in_post_of_its_own(el: etree._Element, body: etree._Element) -> bool:
