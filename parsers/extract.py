@@ -580,7 +580,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc) or _meta_author(doc, article.headline) \
-        or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el))
+        or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el)) \
+        or _personal_site_author(doc)
     article.source = article.source or signature.source or _labelled(doc, SOURCE_LINE, body_el, source_of) \
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
@@ -1015,6 +1016,20 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
                                and not _SITE_ACCOUNT_WORDS & set(name.lower().split())):
             return name
     return None
+
+
+def _personal_site_author(doc: Doc) -> str | None:
+    """The meta tags' writer when the site is named after him and its host spells the name
+    ('Tom Ashworth' on tomashworth.example.co.uk): a person's own blog, where the site's name is
+    the writer's (asked last: a site named so that prints a poster's account is a portal)."""
+    value = doc.meta.get("author")
+    if not value or "@" in value or "/" in value:
+        return None
+    name = " ".join(value.split())
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalnum())
+    if not (len(letters) >= 6 and 2 <= len(name.split()) <= 4 and looks_like_name(name)):
+        return None
+    return name if letters in _host(doc.url).replace("-", "") else None
 
 
 def _wire_reporter(body_el) -> str | None:

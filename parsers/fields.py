@@ -517,6 +517,9 @@ def split_signature(text: str) -> Signature | None:
     name = _NEXT_CREDIT.sub("", name) or name     # 'Tin: X - Ảnh: Y': the writer is X
     if name.startswith("(") and name.endswith(")"):
         name = name[1:-1].strip()
+        items = [i.strip() for i in re.split(r"[,/]", name)]
+        if len(items) >= 2 and _AGENCY_CODE.match(items[0]) and items[0] not in _SIGNER_CODES and all(items):
+            return Signature(source=name)          # '(TASR, Rádio Správy)', '(AFP, Reuters)': the wires
     if "(" in name and name.endswith(")"):
         head, _, tail = name[:-1].partition("(")
         head, tail = head.strip(), tail.strip()
@@ -536,6 +539,12 @@ def split_signature(text: str) -> Signature | None:
     if labelled and len(name.split()) <= 14 and _UNIT.match(name) and name[:1].isupper():
         return Signature(author=name)              # 'Tác giả: Trung tâm Công nghệ thông tin và Truyền thông'
     return None
+
+
+# a news agency's code opening a bracketed credit ('TASR', 'ČTK', 'AFP', 'TTXVN'); not the codes
+# Vietnamese pages sign with (BBT: the editors, CTV: a contributor, PV: a reporter)
+_AGENCY_CODE = re.compile(r"^[A-ZĐČŠŽŘ]{3,6}$")
+_SIGNER_CODES = frozenset({"BBT", "CTV", "PV", "PV-CTV", "BTV", "VP"})
 
 
 def _writers(text: str) -> bool:
@@ -721,7 +730,7 @@ BYLINE_LABEL = re.compile(
     # before a capitalised name
     # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and
     # Xhosa join theirs to the name ('Ngu-Sipho Mthembu', 'ngu-')
-    r"|(?-i:Na|Ni|Daga|Pa|Ka|Troch|Per)\s+(?=[A-Z])|(?-i:Skirbí pa|Skirbi pa|Skibí pa)\s+(?=[A-Z])"
+    r"|(?-i:Na|Ni|Daga|Pa|Ka|Troch|Per)\s+(?=[A-Z])|(?-i:От|Од)\s+(?=[А-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ])|(?-i:Skirbí pa|Skirbi pa|Skibí pa)\s+(?=[A-Z])"
     r"|(?-i:Ngu|ngu|Ng)-(?=[A-Z]))(?=\w)", re.I)
 # a writer credited with a label of its own trade ('Haber: X', 'Penulis: X', 'تقرير: X'): the
 # writer, never a photographer's credit
@@ -1018,6 +1027,9 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     if m is None and labelled_only:
         return None
     rest = text[m.end():] if m else text
+    korean = KOREAN_BYLINE.match(rest) if m else None
+    if korean is not None:
+        return korean.group(1)         # '글 김서연 기자 · 그래픽 박준호 기자': the writer, without 기자
     roled = _ROLE.match(rest) is not None          # 'Bài, ảnh: X': labelled all the same
     rest = _ROLE.sub("", rest)
     rest = _BRACKETED_STAMP.sub("", _ROLE_TAIL.sub("", rest)).rstrip()   # '… (Cập nhật: 20/08/2025)'

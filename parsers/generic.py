@@ -1067,6 +1067,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     cells = title_cells(doc)
     if cells:
         candidates = candidates + [c for c in cells if c not in candidates]
+    scored: list[tuple[float, str, etree._Element]] = []
     for el in sorted(candidates, key=doc.position):
         if el is not styled and el.tag not in ("h1", "h2", "h3", "h4") and el not in cells:
             hint = (el.get("class") or "") + " " + (el.get("id") or "")
@@ -1078,6 +1079,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         # are left for the candidates they pass)
         if not 2 <= words <= 60 or RELATED_HEADING.match(text) or names_a_section(text) or _section_caps(text):
             continue                   # a box title ("TIN MỚI")
+        if _date_heading(text):
+            continue                   # a diary's day over its entries ('2007-03-14 (水)', 'Friday, March 14, 2008')
         if _SOURCE_LABEL_LINE.match(text):
             continue                   # the source under a video ('Nguồn: Đài PT-TH Bạc Liêu'), styled
         if _SCREEN_READER.search(el.get("class") or ""):
@@ -1119,10 +1122,19 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if not titled and _box_title(el):
             score -= 2                 # a side box's title by its class ('box-title', 'widget-title'),
             #                            unless the <title> names the page so
+        scored.append((score, text, el))
         if best is None or score > best[0]:
             best = (score, text, el)
     if best and best[0] >= 2:
-        return _without_topic(best[2], best[1], title_parts) or _without_kicker(best[2], best[1]), best[2]
+        rest = _title_rest(doc.title, best[1])
+        # (the blog's name over its post, each a part of '<blog> - <post>': the post's title)
+        better = next((c for c in scored if rest and len(rest) > len(best[1]) and c[1].lower() == rest.lower()
+                       and c[0] >= 2 and doc.position(best[2]) < doc.position(c[2])
+                       and (body_pos is None or doc.position(c[2]) <= body_pos)), None)
+        if better is not None:
+            best = better
+        text = _without_topic(best[2], best[1], title_parts) or _without_kicker(best[2], best[1])
+        return _without_ornament(best[2], text), best[2]
     if not og and _TITLE_SPLIT.search(doc.title):
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
@@ -1137,6 +1149,47 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             text, printed = _printed_part(doc, doc.title) or (text, None)
         return text, printed
     return (best[1], best[2]) if best else (None, None)
+
+
+_EDGE_SEPARATOR = re.compile(r"^\s*(?:[|\-–—:»·]|::)\s+")
+
+
+def _title_rest(title: str, part: str) -> str | None:
+    """The rest of the <title> when `part` opens or closes it before or after a separator
+    ('Espaço de Renata - Enchente no bairro: …' without 'Espaço de Renata'), else None."""
+    full, part = " ".join(title.split()), " ".join(part.split())
+    low, plow = full.lower(), part.lower()
+    if not plow or len(plow) >= len(low):
+        return None
+    if low.startswith(plow):
+        m = _EDGE_SEPARATOR.match(full[len(part):] + " ")
+        return full[len(part) + m.end():].strip() or None if m else None
+    if low.endswith(plow):
+        head = full[:len(full) - len(part)]
+        m = re.search(r"\s+(?:[|\-–—:»·]|::)\s*$", head)
+        return head[:m.start()].strip() or None if m else None
+    return None
+
+
+_DAY_HEADING = re.compile(r"^\W*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*(?:[(（][^()（）]{1,12}[)）])?\W*$")
+
+
+def _date_heading(text: str) -> bool:
+    """A heading that is a day and nothing else ('2007-03-14 (水)'; a diary's or a blog archive's
+    day header, 'sexta-feira, 14 de março de 2008'), never a title."""
+    if _DAY_HEADING.match(text):
+        return True
+    if len(text) > 48 or not _date_like(text):
+        return False
+    parsed = parse_vietnamese_datetime(text)
+    if parsed.value is None or not parsed.raw:
+        return False
+    rest = text.replace(parsed.raw, " ")
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2 and _WEEKDAYISH.search(rest) is not None or not rest.strip(" ,.()（）")
+
+
+_WEEKDAYISH = re.compile(r"(?i)day|feira|domingo|sábado|tag\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                         r"lunes|martes|miércoles|jueves|viernes|thứ|chủ nhật|曜|星期|週")
 
 
 # every separator a <title> puts between the site's name and the headline, the full-width colon
@@ -1394,6 +1447,20 @@ def _without_kicker(el: etree._Element, text: str) -> str:
             and text.endswith(title) and not (spans[-1].tail or "").strip():
         return title
     return text
+
+
+_ORNAMENT = re.compile(r"^[■□●○◆◇▲△▼▽★☆►▶•※]+\s*")
+_LINKED_TAG = re.compile(r"^\[\s*([^\[\]]{1,16}?)\s*\]\s*")
+
+
+def _without_ornament(el: etree._Element, text: str) -> str:
+    """A diary entry's heading without its anchor mark and its linked category ('■ [本]近所の…',
+    Hatena's '<a>■</a>[<a class="sectioncategory">本</a>]…'): the title."""
+    stripped = _ORNAMENT.sub("", text)
+    tag = _LINKED_TAG.match(stripped)
+    if tag is not None and any(text_of(a) == tag.group(1) for a in el.iter("a")) and stripped[tag.end():]:
+        stripped = stripped[tag.end():]
+    return stripped if stripped else text
 
 
 def _opens(container: etree._Element, el: etree._Element) -> bool:
