@@ -1374,6 +1374,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue
         if inline_chrome and prose_seen and _release_tail(block):
             break                      # a press release's 'About X' and contacts: not its text
+        if inline_chrome and prose_seen and len(text) <= 80 and _EMAIL_ONLY.match(text):
+            continue                   # the writer's address under the text ('jtremblay@…')
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)
             while i < len(items) and len(items[i].text) < 150 and _FILE_LINE.search(items[i].text):
@@ -1447,6 +1449,8 @@ _INLINE_CHROME_PART = re.compile(
     # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
     r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
     r"factbox\w*|donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
+    # a release's press contacts under its text ('新聞聯絡人', 'Media contact')
+    r"contact|contacts|presscontacts?|mediacontacts?|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*|"
@@ -1495,6 +1499,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     captions, asides, share bars, ads, related teasers, embeds, newsletter and paywall boxes,
     bylines, screen-reader-only labels; one walk of the container. `captions_told`: a photo
     story, whose captions are its text (generic.photo_story)."""
+    photos: list[etree._Element] = []
     for el in container.iterdescendants():
         tag = el.tag
         if not isinstance(tag, str):
@@ -1512,9 +1517,17 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         cls, ident = el.get("class"), el.get("id")
         if captions_told and "caption" in (cls or "").lower() and not _CREDIT_HINT.search(cls or ""):
             continue                   # a photo story's caption: its text
+        if not captions_told and cls and tag in ("div", "span", "p") and _photo_box(el, cls):
+            photos.append(el)          # a picture and its caption in a box of their own ('news-photo')
+            continue
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
         if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
+    if photos:
+        captions = sum(len(text_of(el)) for el in photos)
+        if 2 * captions <= len(text_of(container)):       # (a story told in its pictures keeps them)
+            for el in photos:
+                el.set(STRIP_MARK, "")
 
 
 # a share bar's or a social plugin's class or id part ('sharedaddy', 'sd-sharing', 'socialicon',
@@ -1536,6 +1549,20 @@ def _mark_share_bars(container: etree._Element) -> None:
                     for part in _HINT_PARTS.split(token) if part):
                 el.set(STRIP_MARK, "")
                 break
+
+
+_PHOTO_PART = re.compile(r"^(?:photo|photos|foto|fotos|image|img|picture|pic|bild)$")
+
+
+def _photo_box(el: etree._Element, cls: str) -> bool:
+    """A box classed as a picture's ('news-photo', 'article-image') that holds an image and at
+    most a caption's words."""
+    low = cls.lower()
+    if not any(w in low for w in ("photo", "foto", "im", "pic", "bild")):
+        return False
+    if not any(_PHOTO_PART.match(part) for token in low.split() for part in _HINT_PARTS.split(token) if part):
+        return False
+    return next(el.iter("img"), None) is not None and len(text_of(el)) <= 300
 
 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
@@ -1643,12 +1670,16 @@ _ABOUT_ISSUER = re.compile(r"^(?:about|über|à propos d[e'’]|acerca de|sobre|
 _RELEASE_END = re.compile(rf"^(?:{labels.alternation(labels.RELEASE_END)})\s*[:：]?$", re.I)
 
 
+_EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
 def _release_tail(block: Block) -> bool:
     text = block.text
+    first = text.split("\n", 1)[0]
+    if len(first) <= 80 and _RELEASE_END.match(first) and len(text) <= 400:
+        return True                    # (its contact's lines under it, broken by <br>: one block)
     if len(text) > 80:
         return False
-    if _RELEASE_END.match(text):
-        return True
     heading = block.element.tag in ("h2", "h3", "h4", "h5", "h6") or block.emphasised
     return heading and len(text.split()) <= 8 and bool(_ABOUT_ISSUER.match(text))
 
@@ -1857,7 +1888,7 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 # a read-more line the portals put inside the text, with its colon: the title after it is a link
 _LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
-                               r"\s*[:：>»]\s*(?=\S)", re.I)
+                               r"(?:\s*[:：>»]\s*|\s+)(?=\S)", re.I)   # (without a colon: the rest is a link)
 _TRANSCRIPT_LABEL = re.compile(r"^(?:" + alternation(labels.TRANSCRIPT) + r")\s*[:：]?$", re.I)
 _LISTEN_LINE = re.compile(r"^(?:" + alternation(labels.LISTEN) + r")\b", re.I)
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"

@@ -19,7 +19,7 @@ SOURCE = ("nguồn tin", "nguồn", "source")
 # a source's label in the world's languages ('Источник: пресс-служба …', 'Quelle: dpa')
 SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "źródło", "zdroj", "forrás",
                 "kaynak", "источник", "джерело", "дереккөз", "աղբյուր", "المصدر", "来源", "來源", "出典", "출처", "kilde",
-                "källa", "lähde", "sumber")
+                "källa", "lähde", "sumber", "ข้อมูลข่าว", "ที่มา", "แหล่งข่าว")
 
 # the article's own view count, the label before the number ('Số lượt người xem: 122') ...
 VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem", "lượt xem", "lượt đọc", "số lượt đọc",
@@ -125,7 +125,7 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "staff report", "staff reports", "from staff reports", "staff and wire reports",
                 "wire reports") + AD_LABELS
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
-LISTEN = ("listen", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
+LISTEN = ("listen", "sikiliza", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
 # a newsletter's promotion inside the text: a newsletter named and a subscribe verb (stems)
 NEWSLETTER = ("newsletter", "nieuwsbrief", "nyhetsbrev", "uutiskirje", "hírlevél", "boletín", "boletim", "bulletin")
@@ -365,6 +365,8 @@ RELEASE_END = (
     "forward looking statement", "forward looking statements", "forward looking information",
     "safe harbor statement",
     "media contact", "media contacts", "media relations", "media inquiries", "media enquiries",
+    "for more information, contact", "for more information, please contact", "for further information, contact",
+    "for further information, please contact", "press contact", "press contacts",
     "press enquiries", "journalists' enquiries", "press office", "rückfragen & kontakt", "rückfragen und kontakt",
     "rückfragehinweis", "rückfragen", "cyswllt", "ymholiadau'r wasg", "本件に関するお問い合わせ先",
     "本件に関するお問い合わせ", "報道関係者お問い合わせ先", "報道関係者のお問い合わせ先",
