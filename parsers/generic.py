@@ -2451,8 +2451,33 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
     parsed = parse_vietnamese_datetime(el.get("datetime"))
     if parsed.value is None:
         return None
+    if _originally_published(el):
+        # a repost's 'Originally published' day (ReliefWeb's <dt>Posted</dt>… <dt>Originally
+        # published</dt><dd><time>…): the publication's, over the day the mirror posted it
+        return (_distance(doc, el, anchor_pos) - 60, parsed, el, True, "published")
     kind = _time_kind(el) or _label_before(el)
     return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
+
+
+_ORIGINAL_LABEL = re.compile(r"^(?:originally published|first published|original publication|publicación original|"
+                             r"publicado originalmente|publication originale|publié initialement|"
+                             r"ursprünglich veröffentlicht|erstveröffentlichung|pubblicato originariamente)\s*(?:on|el|le|am)?\s*[:：]?$",
+                             re.I)
+
+
+def _originally_published(el: etree._Element) -> bool:
+    """A <time> labelled as the original's publication: the <dt> of its <dd>, or the words before it."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    label = ""
+    if parent.tag == "dd":
+        dt = parent.getprevious()
+        label = text_of(dt) if dt is not None and dt.tag == "dt" else ""
+    else:
+        label = clean((parent.text or "") + "".join(text_content(s) + (s.tail or "")
+                                                    for s in reversed(list(el.itersiblings(preceding=True)))))
+    return bool(label) and len(label) <= 40 and bool(_ORIGINAL_LABEL.match(label))
 
 
 def _label_before(el: etree._Element) -> str | None:
