@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
@@ -112,7 +112,7 @@ _DMY = r"""
 """
 _WORDS = r"""
     (?<![0-9])
-    (?P<vi_d>[0-9]{1,2})\s*tháng\s*(?P<vi_m>[0-9]{1,2})
+    (?P<vi_d>[0-9]{1,2})\s*(?:tháng|thg\.?)\s*(?P<vi_m>[0-9]{1,2})
     (?: \s*,\s*(?:năm\s*)? | \s*năm\s* | \s*[/.-]\s* | \s+ )
     (?P<vi_y>[0-9]{4})
     (?![0-9])
@@ -456,12 +456,24 @@ def _iter_dates(text: str) -> Iterator[ParsedDate]:
         if match.start() < floor:
             continue
         parsed, floor = _parse_match(text, match, floor)
+        if parsed.raw and ":" in parsed.raw and _JAVA_READ.search(parsed.raw):
+            parsed = replace(parsed, raw=_JAVA_READ.sub(r"\1 \2 \3 \5 \6 \4", parsed.raw))   # as printed
         yield parsed
 
 
 def _normalise(text: str) -> str:
     text = fold(text)
+    if "T " in text and ":" in text:
+        text = _JAVA_DATE.sub(r"\1 \2 \3 \6 \4 \5", text)   # (the same length: offsets hold)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+# Java's Date.toString() ('Fri Sep 05 08:05:00 ICT 2025', a JSP portal's stamp): the year is read
+# before the time of day ('Fri Sep 05 2025 08:05:00 ICT')
+_JAVA_DATE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                        r"([0-3]\d) ([0-2]\d:[0-5]\d:[0-5]\d) ([A-Z]{2,5}) ((?:19|20)\d\d)\b")
+_JAVA_READ = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                        r"([0-3]\d) ((?:19|20)\d\d) ([0-2]\d:[0-5]\d:[0-5]\d) ([A-Z]{2,5})\b")
 
 
 def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDate, int]:
@@ -707,12 +719,19 @@ _FOREIGN_WEEKDAY_NUMBER = {name: number for number, names in enumerate((
     "saturday sat samstag sonnabend samedi", "sunday sun sonntag dimanche")) for name in names.split()}
 
 
+_WEEKDAY_ABBREVIATION = re.compile(r"^(?:t[2-7]|cn)$")
+
+
 def _weekday_says_month_first(printed: str, year: int, month: int, day: int) -> bool:
-    """The printed weekday (in English, German or French: a Vietnamese portal's dates are day
-    first whatever its weekday says) contradicts the day-first reading and fits the month-first
-    one."""
+    """The printed weekday (in English, German or French) contradicts the day-first reading and
+    fits the month-first one. A Vietnamese weekday written out ('Thứ Tư, 04/08/2020') leaves the
+    date day first whatever it says (portal templates print wrong weekdays); only the abbreviation
+    a CMS's own format prints ('T2, 10/06/2025 - 09:05': Drupal's default 'D, m/d/Y - H:i' in
+    Vietnamese, Monday 6 October) reads the date month first when it fits that reading alone."""
     key = re.sub(r"\s+", "", printed.lower()).rstrip(".")
-    wanted = _FOREIGN_WEEKDAY_NUMBER.get(key)     # a Vietnamese date is day first, always
+    wanted = _FOREIGN_WEEKDAY_NUMBER.get(key)
+    if wanted is None and _WEEKDAY_ABBREVIATION.match(key):
+        wanted = WEEKDAYS.get(key)
     if wanted is None:
         return False
     try:

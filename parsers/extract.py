@@ -48,7 +48,12 @@ _BOILER = re.compile(
     r"chia sẻ\s*[:：]|share this|chia sẻ bài viết này\s*[:：]?|"
     r"(?:bản in|quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|\|)(?:\s*\|?\s*(?:bản in|"
     r"quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|lưu bài|góp ý|lên đầu trang|"
-    r"về đầu trang|trở về|trở lại))+)$", re.I)
+    r"về đầu trang|trở về|trở lại))+)(?:\s*\|)?$", re.I)
+# a print view's footer under the text: the article's address, when it was printed, its buttons
+_PRINT_FOOTER = re.compile(r"^(?:địa chỉ bài viết|url của bản tin này|đường dẫn bài viết|link bài viết|"
+                           r"địa chỉ truy cập|nguồn bài viết|in lúc|ngày in|in ngày|thời gian in)\s*[:：]"
+                           r"|^\[?\s*(?:in bài|đóng cửa sổ|đóng lại)\s*\]?(?:\s*\[?\s*(?:in bài|đóng cửa sổ|đóng lại)\s*\]?)*$",
+                           re.I)
 # an attachment box's heading alone on its line, and one file line under it
 _ATTACH_WORDS = (r"(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)\s+đính kèm|đính kèm|tải về|"
                  r"tải tệp|" + alternation(labels.ATTACHMENTS_WORLD) + r")")
@@ -248,6 +253,7 @@ def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
 MAX_TAG_CHARS = 16 * 1024        # start tags longer than this are checked for attribute count
 MAX_ATTRIBUTES = 1000            # on one start tag; real ones have a handful
 MAX_ELEMENTS = 400_000           # tags per page; real portal pages have a few thousand
+_SUPPORT_LISTS = re.compile(r"<!--\[if !supportLists\]-->.{0,600}?<!--\[endif\]-->", re.S)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{%d,}>" % MAX_TAG_CHARS)
 
@@ -261,6 +267,10 @@ def _defused(text: str, warnings: list[str]) -> str:
         pass                           # the usual page: no XML declaration to look for
     elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
+    if "supportLists" in text:
+        # the bullet Word pastes for a list item inside its conditional comments ('-', '·', '1.'
+        # and spaces): the list's marker, not the item's text
+        text = _SUPPORT_LISTS.sub("", text)
     # (a page with no more '=' than one tag may have attributes holds no such tag: a C count
     # spares most long pages the tag search)
     if len(text) > MAX_TAG_CHARS and text.count("=") > MAX_ATTRIBUTES and _LONG_TAG.search(text):
@@ -1362,6 +1372,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             if not text:
                 continue               # a shortcode alone on its line
             block = Block(text, block.element, block.link_chars, block.emphasis_chars)
+        if prose_seen and len(text) <= 200 and _PRINT_FOOTER.match(text):
+            break                      # a print view's footer: the text ended above
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -1535,6 +1547,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
 _SHARE_PART = re.compile(r"^(?:share\w*|sharing|addthis\w*|addtoany|a2a|social\w*|sociable|fb|zalo)$")
 
 
+_FORM_BOX = re.compile(r"comment|binh-?luan|y-?kien|gop-?y|feedback|form", re.I)
+
+
 def _mark_share_bars(container: etree._Element) -> None:
     """Mark (for blocks() to skip) the share bars and social plugins a Vietnamese article's
     container holds (its captions stay: they are the record's text): 'Chia sẻ: Facebook In'
@@ -1542,6 +1557,11 @@ def _mark_share_bars(container: etree._Element) -> None:
     for el in container.iterdescendants():
         if not isinstance(el.tag, str):
             continue
+        if (el.tag == "form" or (el.tag in ("section", "div") and _FORM_BOX.search(el.get("class") or "")
+                                 and next(el.iter("form", "textarea"), None) is not None)) \
+                and next(el.iter("textarea", "input"), None) is not None and len(text_of(el)) < 400:
+            el.set(STRIP_MARK, "")     # a comment form and its title ('Thêm bình luận mới', 'Tên của bạn'),
+            continue                   # not ASP.NET's page-wide <form> around the article
         for hint in (el.get("class"), el.get("id")):
             if hint and ("sha" in hint or "soci" in hint or "fb" in hint or "zalo" in hint or "a2a" in hint
                          or "addt" in hint) and any(

@@ -502,10 +502,11 @@ def split_signature(text: str) -> Signature | None:
         return Signature(author=m.group(1) or m.group(2))   # "【山本健二】" closing a Japanese news text
     m = _SOURCE.match(text)
     if m:
-        return Signature(source=m.group(1).strip(" .")) if m.group(1).strip(" .") else None
+        value = _closed(m.group(1).strip(" ."))
+        return Signature(source=value) if value else None
     m = _THEO.match(text)
     if m and len(m.group(1).split()) <= 14 and (m.group(1)[:1].isupper() or _DOMAIN.match(m.group(1))):
-        return Signature(source=m.group(1).strip(" ."))   # 'Theo TTXVN', '(Theo baochinhphu.vn)'
+        return Signature(source=_closed(m.group(1).strip(" .")))   # 'Theo TTXVN', '(Theo baochinhphu.vn)'
     slashed = _BY_FOR.match(text)
     if slashed and looks_like_name(slashed.group(1)):
         return Signature(author=slashed.group(1), source=slashed.group(2))   # 'Hương Giang/VOV.VN'
@@ -545,6 +546,12 @@ def split_signature(text: str) -> Signature | None:
 # Vietnamese pages sign with (BBT: the editors, CTV: a contributor, PV: a reporter)
 _AGENCY_CODE = re.compile(r"^[A-ZĐČŠŽŘ]{3,6}$")
 _SIGNER_CODES = frozenset({"BBT", "CTV", "PV", "PV-CTV", "BTV", "VP"})
+
+
+def _closed(value: str) -> str:
+    """A value whose closing bracket the line's optional ')' took back ('Nguồn: Cổng TTĐT huyện
+    Kim Bảng (cũ)'), with it."""
+    return value + ")" if value.count("(") > value.count(")") else value
 
 
 def _writers(text: str) -> bool:

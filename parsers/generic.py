@@ -38,7 +38,7 @@ _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|ch
                        r"post|entry|main|text|journal|bai-viet|baiviet", re.I)
 # (the lookahead names the first characters of its alternatives, a digit, the t of 'tháng' and
 # an era's first character: the search passes every other position at once, twice as fast)
-_DATE_HINT = re.compile(r"(?=[\dt令平昭])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|"
+_DATE_HINT = re.compile(r"(?=[\dt令平昭])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|thg\.?\s*\d|"
                         + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월])",
                         re.I)
 _TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
@@ -362,7 +362,8 @@ def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
             continue
         if length < 110 and phones and _PHONE_LINE.match(_normalized(para)):
             continue                   # 'Trực ban Đồn: 0260.3834.069': a hotline box's line, no text
-        score = 1 + min(length / 100, 3) + commas * 0.1
+        score = 1 + min(length / 100, 3) + commas * 0.1 if length >= _SHORT_LINE \
+            else 1.4 * length / _SHORT_LINE + commas * 0.1    # (a box's short lines weigh less than text)
         if para.tag == "h1":
             score /= 2                 # the page's headline: beside the text, not text
         parent = para.getparent()
@@ -392,6 +393,7 @@ def _paragraph_scores(doc: Doc, skip=None) -> dict[etree._Element, float]:
 
 
 PLAYER_SCORE = 4.0
+_SHORT_LINE = 40                 # a line shorter than this weighs in proportion to its length
 
 
 _CAPTIONS = etree.XPath(".//figcaption | .//*[contains(@class, 'caption')]")
@@ -1114,7 +1116,8 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             elif body is not None and (el is body or body in el.iterancestors()):
                 # the line that opens the article's block is its title, as one just before it
                 # is; a heading further down is inside the text
-                score += 1 if el is opening or _opens(body, el) or _opens_after_label(body, el) else -2
+                score += 1 if el is opening or _opens(body, el) or _opens_after_label(body, el) \
+                    or _opens_after_rule(body, el) else -2
             else:
                 score -= 1
         if inside_link(el):
@@ -1411,6 +1414,30 @@ _SECTION_CAPS = re.compile(r"^(?:HỎI ĐÁP|HỎI - ĐÁP|HỎI-ĐÁP|TIN TỨC
 
 def _section_caps(text: str) -> bool:
     return bool(_SECTION_CAPS.match(text)) and text.isupper() and len(text.split()) <= 8
+
+
+def _opens_after_rule(container: etree._Element, el: etree._Element) -> bool:
+    """`el` is the first text after a horizontal rule that closes a short letterhead (a print
+    view's '<b>SITE NAME</b><br>Website: …<hr><p class="tieude">title</p>')."""
+    before = 0
+    ruled = False
+    holders = set(el.iterancestors())
+    for node in container.iterdescendants():
+        if node is el:
+            return ruled
+        if not isinstance(node.tag, str) or node in holders:
+            continue
+        if node.tag == "hr":
+            ruled = before <= 200
+            continue
+        own = len((node.text or "").strip()) + len((node.tail or "").strip())
+        if own:
+            if ruled:
+                return False           # text between the rule and the element
+            before += own
+            if before > 200:
+                return False
+    return False
 
 
 def _opens_after_label(container: etree._Element, el: etree._Element) -> bool:

@@ -209,7 +209,9 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
          "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
          "cảng vụ", "ban quản lý", "lớp", "khối",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
-         "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb")   # an association's branches
+         "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb",   # an association's branches
+         "trại", "trại giống", "xí nghiệp", "nhà máy", "công ty", "hợp tác xã", "htx", "nông trường",
+         "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
