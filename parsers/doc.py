@@ -57,7 +57,7 @@ _HINT_WORDS = {
     "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "signatura", "nguoiviet",
                "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
-               "verfasser", "yazar", "penulis", "muhabir"),
+               "verfasser", "yazar", "penulis", "muhabir", "szerzo", "forfatter", "skribent", "tekijä", "autore"),
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
              "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser",
              "standfirst", "dek", "deck", "lede", "chapo", "chapeau", "entradilla", "sommario"),
@@ -987,7 +987,9 @@ _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "ban
 # (also after a vendor's prefix: Weebly's 'wsite-not-footer' is the page's content)
 _MODIFIER = re.compile(r"^(?:[a-z]{1,8}[-_])?(?:has|is|with|without|no|not|l|u|js|layout|show|hide)[-_]")
 _OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "detail", "node", "asset",
-                       "tin", "bai", "baiviet", "chitiet", "noidung"})
+                       "tin", "bai", "baiviet", "chitiet", "noidung",
+                       # ('art_header_footer' under a headline: the article's own header's foot)
+                       "art", "artikel", "articolo", "articulo", "artigo", "beitrag", "cikk"})
 _PARTS = re.compile(r"[-_]+")
 
 

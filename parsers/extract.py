@@ -49,6 +49,7 @@ _BOILER = re.compile(
     r"(?:bản in|quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|\|)(?:\s*\|?\s*(?:bản in|"
     r"quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|lưu bài|góp ý|lên đầu trang|"
     r"về đầu trang|trở về|trở lại))+)(?:\s*\|)?$", re.I)
+_COPYRIGHT_LINE = re.compile(r"^\s*(?:[©ⓒ]|\(c\)\s|copyright\b|bản quyền\b)", re.I)
 # a print view's footer under the text: the article's address, when it was printed, its buttons
 _PRINT_FOOTER = re.compile(r"^(?:địa chỉ bài viết|url của bản tin này|đường dẫn bài viết|link bài viết|"
                            r"địa chỉ truy cập|nguồn bài viết|in lúc|ngày in|in ngày|thời gian in)\s*[:：]"
@@ -1028,12 +1029,22 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
     return None
 
 
+# "Lucy Hammond's posterous", "Dave Miller's weblog": a hosted blog named after its owner
+_OWNERS_BLOG = re.compile(r"^(.{3,40}?)['’]s\s+(?:blog|weblog|posterous|tumblr|journal|diary|notebook|space|"
+                          r"site|homepage|home page|musings|notes)$", re.I)
+
+
 def _personal_site_author(doc: Doc) -> str | None:
     """The meta tags' writer when the site is named after him and its host spells the name
     ('Tom Ashworth' on tomashworth.example.co.uk): a person's own blog, where the site's name is
     the writer's (asked last: a site named so that prints a poster's account is a portal)."""
     value = doc.meta.get("author")
     if not value or "@" in value or "/" in value:
+        for site in generic.site_names(doc):   # a hosted blog named after its owner
+            owner = _OWNERS_BLOG.match(site)
+            if owner:
+                name = generic.printed_case(doc, owner.group(1))
+                return name if name and looks_like_name(name) and 2 <= len(name.split()) <= 4 else None
         return None
     name = " ".join(value.split())
     letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalnum())
@@ -1374,6 +1385,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             block = Block(text, block.element, block.link_chars, block.emphasis_chars)
         if prose_seen and len(text) <= 200 and _PRINT_FOOTER.match(text):
             break                      # a print view's footer: the text ended above
+        if prose_seen and len(text) <= 200 and _COPYRIGHT_LINE.match(text):
+            continue                   # 'ⓒ 한빛일보 무단전재 및 재배포 금지', '© 2012 X. All rights reserved.'
+
         if RELATED_HEADING.match(text):
             resume = _text_after_related(items, i)
             if resume is None:
@@ -1388,6 +1402,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             break                      # a press release's 'About X' and contacts: not its text
         if inline_chrome and prose_seen and len(text) <= 80 and _EMAIL_ONLY.match(text):
             continue                   # the writer's address under the text ('jtremblay@…')
+        if inline_chrome and len(text) <= 12 and _BARE_TIMESTAMP.match(text):
+            continue                   # a transcript's time code on its own line ('00:01:18')
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)
             while i < len(items) and len(items[i].text) < 150 and _FILE_LINE.search(items[i].text):
@@ -1553,7 +1569,9 @@ _FORM_BOX = re.compile(r"comment|binh-?luan|y-?kien|gop-?y|feedback|form", re.I)
 def _mark_share_bars(container: etree._Element) -> None:
     """Mark (for blocks() to skip) the share bars and social plugins a Vietnamese article's
     container holds (its captions stay: they are the record's text): 'Chia sẻ: Facebook In'
-    under a WordPress post, 'Thích 31 Chia sẻ 10 Zalo' over a NukeViet one."""
+    under a WordPress post, 'Thích 31 Chia sẻ 10 Zalo' over a NukeViet one; readers' comments
+    and comment forms ('Ý kiến (3)', 'Thêm bình luận mới')."""
+    whole = None
     for el in container.iterdescendants():
         if not isinstance(el.tag, str):
             continue
@@ -1562,6 +1580,13 @@ def _mark_share_bars(container: etree._Element) -> None:
                 and next(el.iter("textarea", "input"), None) is not None and len(text_of(el)) < 400:
             el.set(STRIP_MARK, "")     # a comment form and its title ('Thêm bình luận mới', 'Tên của bạn'),
             continue                   # not ASP.NET's page-wide <form> around the article
+        cls = el.get("class")
+        if cls and el.tag in ("div", "section", "ul", "ol") and generic.comment_block(cls):
+            if whole is None:
+                whole = len(text_of(container))
+            if 2 * len(text_of(el)) < whole:
+                el.set(STRIP_MARK, "")     # the readers' comments under the text ('box-comment')
+                continue
         for hint in (el.get("class"), el.get("id")):
             if hint and ("sha" in hint or "soci" in hint or "fb" in hint or "zalo" in hint or "a2a" in hint
                          or "addt" in hint) and any(
@@ -1670,7 +1695,8 @@ _READ_MORE = re.compile(
     r"^(?:" + alternation(labels.READ_ALSO) + r")"
     r"(?:\s*[:：|»›>\-–—]\s*|\s+)?", re.I)
 _TAGS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS_ELSEWHERE) + r")\s*[:：]", re.I)
-_EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編集|责编|審核|审核|校对|校對|审校|监制|監製|editor)\s*[:：]", re.I)
+_EDITOR_LINE = re.compile(r"^[(（]?(?:责任编辑|責任編輯|编辑|編輯|編集|责编|審核|审核|校对|校對|审校|监制|監製|editor|"
+                          r"原标题|原標題)\s*[:：]", re.I)
 # a public account's prompt to follow it ('点击蓝字 关注我们', '长按识别二维码关注', 'Tap the blue
 # name above to follow us')
 _FOLLOW_PROMPT = re.compile(r"^(?:点击|點擊|长按|長按)[^。！？.!?]{0,12}(?:关注|關注)|^(?:tap|click)\b[^.!?]{0,40}\bfollow us\b",
@@ -1690,6 +1716,7 @@ _ABOUT_ISSUER = re.compile(r"^(?:about|über|à propos d[e'’]|acerca de|sobre|
 _RELEASE_END = re.compile(rf"^(?:{labels.alternation(labels.RELEASE_END)})\s*[:：]?$", re.I)
 
 
+_BARE_TIMESTAMP = re.compile(r"^\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?$")
 _EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -1863,7 +1890,8 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
 
 def _drop_info_lines(kept: list[Block]) -> None:
     """Without the article-info lines closing the text ('Cập nhật lần cuối: …', 'Lượt xem: 312')."""
-    while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]):
+    while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]) \
+            and not KOREAN_BYLINE.match(kept[-1].text):   # (a Korean sign-off: the signature's)
         kept.pop()
 
 

@@ -475,6 +475,8 @@ def tidy_author(name: str | None) -> str | None:
         return None                    # an advertisement's label or a kicker where a signature goes
     if site_account(name):
         return None
+    if " ," in name:
+        name = re.sub(r"\s+,", ",", name)      # names joined from their own elements: 'A , B'
     m = re.match(r"^(.*?)\s*[(（]\s*([^()（）]{1,30}?)\s*[)）]\s*$", name)
     return m.group(1) if m and m.group(1) and _DID_IT.match(m.group(2)) else name
 
@@ -500,6 +502,9 @@ def split_signature(text: str) -> Signature | None:
     m = BRACKETED_REPORTER.fullmatch(text)
     if m:
         return Signature(author=m.group(1) or m.group(2))   # "【山本健二】" closing a Japanese news text
+    m = KOREAN_BYLINE.match(text)
+    if m and _KOREAN_SIGN_OFF.fullmatch(text[m.end(1):]):
+        return Signature(author=m.group(1))        # '김민수기자 kimms@…' closing a Korean text
     m = _SOURCE.match(text)
     if m:
         value = _closed(m.group(1).strip(" ."))
@@ -727,6 +732,8 @@ BYLINE_LABEL = re.compile(
     r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|deur|(?-i:Minn)|"
+    # Polish 'compiled by' ('Oprac. Anna Nowak', 'Opracowanie: X')
+    r"oprac\.|opracowanie|opracował|opracowała|"
     # Swahili 'written by', 'reported by', 'prepared by'
     r"imeandikwa na|imeripotiwa na|imeandaliwa na|"
     # Tagalog 'written by', 'report by'
@@ -751,6 +758,9 @@ _CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
 # conference, 記者クラブ the press club)
 _NOT_A_REPORTER = r"(?!発表|会見|クラブ|室|懇談|招待)"
 CJK_REPORTER = re.compile(rf"[（(]\s*(?:记者|記者)\s*({_CJK_NAMES})\s*[）)]"
+                          # an agency's dateline: '（中央社記者王大明台中14日電）' (reporter, place, day)
+                          rf"|[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:记者|記者)([\u4e00-\u9fff]{{2,3}})[\u4e00-\u9fff]{{2,4}}"
+                          rf"\s*\d{{1,2}}\s*日\s*[电電]"
                           # '記者陳怡君／台北報導' (reporting from Taipei)
                           rf"|^(?:记者|記者)\s*({_CJK_NAMES})\s*[／/]\s*\S{{1,6}}?(?:报导|報導|报道|報道)$"
                           rf"|^\S{{0,8}}?(?:记者|記者){_NOT_A_REPORTER}[\s\u3000]*({_CJK_NAMES})$"
@@ -769,6 +779,8 @@ def cjk_reporter(text: str) -> str | None:
 
 # a Korean byline: the name, then 기자 (reporter) or 특파원 (correspondent)
 KOREAN_BYLINE = re.compile(r"^([\uac00-\ud7af]{2,4})\s*(?:기자|특파원|통신원)(?:\s|$|[=/(])")
+# what may follow the reporter's name on a Korean sign-off line: the title, an e-mail address
+_KOREAN_SIGN_OFF = re.compile(r"\s*(?:기자|특파원|통신원)\s*(?:[=/]?\s*[\w.+-]+@[\w.-]+)?\s*")
 # ... and in a wire story's dateline that opens the text ('(서울=한반도뉴스) 김서연 기자 = …')
 KOREAN_DATELINE = re.compile(r"^[(（][^()（）]{2,30}[)）]\s*([\uac00-\ud7af]{2,4})\s*(?:기자|특파원)\s*=")
 UPLOADER_LABEL = re.compile(

@@ -1797,6 +1797,15 @@ def _strip_site(title: str, doc: Doc) -> str:
     return max(parts, key=len) if len(parts) > 1 else title
 
 
+def printed_case(doc: Doc, low: str) -> str | None:
+    """`low` (a lower-cased part of the <title> or og:site_name) as the page writes it."""
+    for source in (doc.title, doc.meta.get("og:site_name") or ""):
+        at = source.lower().find(low)
+        if at >= 0:
+            return source[at:at + len(low)]
+    return None
+
+
 def site_names(doc: Doc) -> frozenset[str]:
     """The site's own name, lower-cased, as the page states it: og:site_name, and the parts of
     its <title> beside the longest one (the headline): 'Headline – Wikinews' gives 'wikinews'."""
@@ -2393,7 +2402,7 @@ def _visible_date(doc: Doc, headline, body
         # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same
         # line is the published one
         line = candidates[0][2].getparent()
-        same = [c for c in candidates[1:] if c[4] is None and c[2].getparent() is line]
+        same = [c for c in candidates[1:] if c[4] is None and (c[2].getparent() is line or c[2] is line)]
         # ... or else a date marked as one inside the article's own block ('<p class="houdou_date">'
         # over the headline, '最終更新日:' at the page's foot)
         marked = [c for c in candidates[1:] if c[4] is None and c[3] and body is not None
@@ -2754,7 +2763,14 @@ def _date_text(el: etree._Element, text: str) -> str:
 
 
 _COMMENT_HINT = re.compile(r"(?:^|[\s_-])(?:comments?|comment-?\w+|binh-?luan\w*|y-?kien-?ban-?doc|"
-                           r"ykienbandoc|disqus|respond|replies|reply)(?:$|[\s_-])", re.I)
+                           r"ykienbandoc|disqus|respond|replies|reply|"
+                           # an obituary's guest book of condolences
+                           r"guestbook\w*|guest-?book|condolences?|tributes?)(?:$|[\s_-])", re.I)
+
+
+def comment_block(hint: str) -> bool:
+    """A class or id naming a readers' comments block ('box-comment', 'binh-luan', 'comments')."""
+    return bool(_COMMENT_HINT.search(hint))
 
 
 def in_comments(el: etree._Element, levels: int = 12) -> bool:
@@ -3330,6 +3346,20 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
         if parent is not None and parent not in small:
             small[parent] = _at_most_children(parent, 8)
         small_parent = parent is not None and small[parent]
+        tail = owner.tail
+        if tail and tail.strip() and owner.tag in _LABEL_TAGS:
+            # a bold label whose value is its tail, up to the next line break ('<b>Автор:</b>&nbsp;X<br>',
+            # a Bitrix property under the text)
+            label = texts.get(owner)
+            if label is None:
+                label = texts[owner] = text_of(owner)
+            if _label_only(label) and not (in_link_list(owner) or in_comments(owner)):
+                probe = etree.Element("span")
+                probe.text = f"{label} {clean(tail)[:120]}"
+                if pattern.match(probe.text):
+                    value = read(probe)
+                    if value is not None:
+                        return value
         for el in (owner, parent if small_parent else None):
             if el is None:
                 break
@@ -3455,6 +3485,9 @@ def _follows_body(el: etree._Element, body: etree._Element | None) -> bool:
         if prev is body:
             return True
     return False
+
+
+_LABEL_TAGS = frozenset({"b", "strong", "span", "label", "em", "i"})
 
 
 def _label_only(text: str) -> bool:

@@ -50,7 +50,7 @@ READ_ALSO = ("read more", "আরো পড়ুন", "আরও পড়ু�
              "läs även", "läs mer", "læs også", "læs mere", "les også", "les mer", "lees ook", "lees meer",
              "διαβάστε επίσης", "διαβάστε ακόμη", "ayrıca okuyun", "bunu da okuyun", "olvassa el ezt is",
              "přečtěte si také", "čtěte také", "прочетете още", "прочитайте також", "читайте також",
-             "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "קראו עוד", "קראו גם", "더 보기", "관련 기사", "อ่านเพิ่มเติม",
+             "اقرأ أيضا", "اقرأ أيضًا", "اقرأ ايضا", "קראו עוד", "קראו גם", "더 보기", "관련 기사", "อ่านเพิ่มเติม", "อ่านข่าวที่เกี่ยวข้อง", "ข่าวที่เกี่ยวข้อง", "อ่านต่อ",
              "xem thêm", "đọc thêm", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "हेही वाचा", "ಇದನ್ನೂ ಓದಿ",
              "ఇవి కూడా చదవండి", "ఇది కూడా చదవండి", "ഇതും വായിക്കുക", "இதையும் படிக்க", "আরও পড়ুন", "આ પણ વાંચો",
              "یہ بھی پڑھیں", "بیشتر بخوانید", "ilgili haber", "ilgili haberler", "ajánló", "kapcsolódó",
@@ -71,7 +71,9 @@ TAGLINE_OPENINGS = ("this story was originally published", "this story was first
 DISCLAIMERS = ("contributors control their own work", "n'engage que son auteur", "n’engage que son auteur",
                "n'engage que leur auteur", "does not necessarily reflect the views",
                "do not necessarily reflect the views", "does not necessarily reflect the opinion",
-               "ne reflète pas nécessairement", "sur notre page facebook", "on our facebook page")
+               "ne reflète pas nécessairement", "sur notre page facebook", "on our facebook page",
+               # a daily's promotion of its channels ('Simak breaking news … WhatsApp Channel')
+               "simak breaking news", "ikuti berita", "follow us on whatsapp", "更多原创资讯请下载", "本文来自")
 KEY_POINTS = ("key points", "key facts", "key takeaways", "takeaways", "need to know", "highlights", "quick read", "quick take", "at a glance", "what you need to know", "in brief",
               "in short", "fast facts", "quick facts", "the essentials", "das wichtigste in kürze",
               "das wichtigste", "auf einen blick", "en bref", "l'essentiel", "l’essentiel", "en résumé",
@@ -279,7 +281,9 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "cập nhật lần cuối
                 "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",
                 "utolsó módosítás", "ažurirano", "posodobljeno", "atnaujinta", "uuendatud", "atjaunināts",
-                "актуализирано", "оновлено", "ενημερώθηκε", "עודכן", "อัปเดต", "अद्यतन")
+                "актуализирано", "оновлено", "ενημερώθηκε", "עודכן", "อัปเดต", "अद्यतन",
+                "laatste update", "update", "geüpdatet", "laatste wijziging", "ultimo aggiornamento alle",
+                "última actualización a las")
 # ... and the labels a Chinese, Japanese or Korean page prints AFTER the date ('于 2023-12-06 14:22
 # 首次发布', '已于 2023-12-08 09:21 修改', '2024年3月5日 公開')
 DATE_PUBLISHED_AFTER = ("首次发布", "发布", "發布", "发表", "發表", "公開", "掲載", "게시", "발행", "등록")
