@@ -1576,8 +1576,9 @@ def _mark_share_bars(container: etree._Element) -> None:
         if not isinstance(el.tag, str):
             continue
         if (el.tag == "form" or (el.tag in ("section", "div") and _FORM_BOX.search(el.get("class") or "")
-                                 and next(el.iter("form", "textarea"), None) is not None)) \
-                and next(el.iter("textarea", "input"), None) is not None and len(text_of(el)) < 400:
+                                 and next(el.iter("form"), None) is not None)) \
+                and next(el.iter("textarea"), None) is not None and len(text_of(el)) < 400 \
+                and not any(len(text_of(p)) >= 80 for p in el.iter("p")):
             el.set(STRIP_MARK, "")     # a comment form and its title ('Thêm bình luận mới', 'Tên của bạn'),
             continue                   # not ASP.NET's page-wide <form> around the article
         cls = el.get("class")

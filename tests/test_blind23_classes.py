@@ -334,9 +334,6 @@ def test_asp_net_s_page_wide_form_keeps_the_article(where):
     assert a.author == _SIGNER
 
 
-@pytest.mark.xfail(strict=True, reason="a form with inputs and under 400 characters of text inside the chosen "
-                   "container is taken for a comment form: a short article that an ASP.NET form wraps (the main "
-                   "column's, not the page's) loses its whole body and its signer (it kept both before this set)")
 @pytest.mark.parametrize("where", ["column", "bare"])
 def test_asp_net_s_form_around_a_short_article_keeps_it(where):
     """Guard: the same with a text of two paragraphs."""
