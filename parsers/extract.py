@@ -49,7 +49,8 @@ _BOILER = re.compile(
     r"(?:bản in|quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|\|)(?:\s*\|?\s*(?:bản in|"
     r"quay lại|in bài|in trang|chia sẻ|gửi email|gửi bài|lưu bài|góp ý|lên đầu trang|"
     r"về đầu trang|trở về|trở lại))+)(?:\s*\|)?$", re.I)
-_COPYRIGHT_LINE = re.compile(r"^\s*(?:[©ⓒ]|\(c\)\s|copyright\b|bản quyền\b)", re.I)
+_COPYRIGHT_LINE = re.compile(r"^\s*(?:[©ⓒ]|\(c\)\s|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b)|bản quyền\s*(?:[©ⓒ]|thuộc))",
+                             re.I)
 # a print view's footer under the text: the article's address, when it was printed, its buttons
 _PRINT_FOOTER = re.compile(r"^(?:địa chỉ bài viết|url của bản tin này|đường dẫn bài viết|link bài viết|"
                            r"địa chỉ truy cập|nguồn bài viết|in lúc|ngày in|in ngày|thời gian in)\s*[:：]"
@@ -562,7 +563,15 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if headline_el is not None:
             # a page whose text is a viewer or a player: the files beside its headline
             article.attachments = attachments_near(headline_el, base)
+    if body_el is not None and paragraphs and not inline_chrome:
+        caption = _lead_picture_caption(body_el)
+        if caption and caption not in paragraphs:
+            paragraphs.insert(0, caption)   # the article's own picture just above its text (Joomla's
+            # full-text image, its caption): a Vietnamese record keeps its captions
     summary = text_of(summary_el) if summary_el is not None else None
+    raw = article.published_at_raw
+    if summary and raw and summary.startswith(raw) and len(summary) - len(raw) > 40:
+        summary = summary[len(raw):].lstrip(" -|·:")    # a sapo box opening with the date line
     lead = getattr(paragraphs, "lead", None) if profile is None else None
     if summary and paragraphs and clean(paragraphs[0]) != summary and (
             profile is not None or _vietnamese_record(doc, article.headline, body_el)
@@ -1034,6 +1043,9 @@ _OWNERS_BLOG = re.compile(r"^(.{3,40}?)['’]s\s+(?:blog|weblog|posterous|tumblr
                           r"site|homepage|home page|musings|notes)$", re.I)
 
 
+_ARTICLES = frozenset({"the", "a", "an", "my", "our", "le", "la", "les", "el", "los", "die", "der", "das", "il", "lo"})
+
+
 def _personal_site_author(doc: Doc) -> str | None:
     """The meta tags' writer when the site is named after him and its host spells the name
     ('Tom Ashworth' on tomashworth.example.co.uk): a person's own blog, where the site's name is
@@ -1042,7 +1054,7 @@ def _personal_site_author(doc: Doc) -> str | None:
     if not value or "@" in value or "/" in value:
         for site in generic.site_names(doc):   # a hosted blog named after its owner
             owner = _OWNERS_BLOG.match(site)
-            if owner:
+            if owner and owner.group(1).split()[0].lower() not in _ARTICLES:
                 name = generic.printed_case(doc, owner.group(1))
                 return name if name and looks_like_name(name) and 2 <= len(name.split()) <= 4 else None
         return None
@@ -1108,6 +1120,21 @@ def _linked_author(doc: Doc, body_el) -> str | None:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
     return None
+
+
+def _lead_picture_caption(body_el: etree._Element) -> str | None:
+    """The caption of a <figure> that stands right before the body container, its picture
+    classed as the item's ('item-image', 'fulltext-image'): the article's picture, outside
+    its text block."""
+    prev = body_el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag != "figure" or not re.search(r"item-?image|fulltext|article-?image",
+                                                              prev.get("class") or "", re.I):
+        return None
+    caption = next(prev.iter("figcaption"), None)
+    text = text_of(caption) if caption is not None else ""
+    return text if 0 < len(text) <= 300 else None
 
 
 def _category_of(el: etree._Element) -> str | None:
@@ -1929,7 +1956,16 @@ def _in_list_item(el: etree._Element) -> bool:
 
 
 def _prose_seen(kept: list[Block]) -> bool:
-    return any(len(b.text) >= 80 for b in kept)
+    return any(len(b.text) >= 80 or len(b.text) >= 40 and _dense(b.text) for b in kept)
+
+
+_DENSE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _dense(text: str) -> bool:
+    """Written mostly in a script that says in 40 characters what Latin says in 80 (Chinese,
+    Japanese, Korean): a sentence of prose however short it looks."""
+    return len(_DENSE_SCRIPT.findall(text)) * 2 > len(text)
 
 
 _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")

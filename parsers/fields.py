@@ -282,7 +282,10 @@ def _shown_number(node: etree._Element) -> str | None:
         return node.get("value") if _shows_number(node) else None
     if tag == "img":
         alt = (node.get("alt") or node.get("title") or "").strip()
-        return alt if len(alt) < 80 and _ALT_NUMBER.search(alt) else None
+        if len(alt) < 80 and _ALT_NUMBER.search(alt):
+            return alt
+        named = _COUNTER_FILE.search(node.get("src") or "")
+        return named.group(1) if named else None   # the number only in the picture's name
     if not isinstance(tag, str) or len(node) or not (node.text or "").strip().isdigit():
         return None
     for name in _COUNT_UP:
@@ -292,9 +295,13 @@ def _shown_number(node: etree._Element) -> str | None:
     return None
 
 
+# a counter drawn as one picture whose file name carries the total ('luot-truy-cap-0845210.png')
+_COUNTER_FILE = re.compile(r"(?:truy-?cap|counter|visits?|visitors?|thong-?ke|hits?)[-_]?(\d{4,10})\.(?:png|gif|jpe?g|svg|webp)(?:$|\?)",
+                           re.I)
 _IMAGES = etree.XPath(".//img")
 # the elements that may show a number their text does not hold (found in C: counter_of is asked often)
-_MAY_SHOW = etree.XPath(".//input[@readonly or @disabled] | .//img[@alt or @title] | .//*[@data-count or "
+_MAY_SHOW = etree.XPath(".//input[@readonly or @disabled] | .//img[@alt or @title or contains(@src, 'truy') or "
+                        "contains(@src, 'ounter') or contains(@src, 'isit') or contains(@src, 'thong')] | .//*[@data-count or "
                         "@data-to or @data-target or @data-value or @data-number or @data-end or @data-counter]")
 
 

@@ -923,7 +923,7 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
     ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else
-                        0.3 if _contact_box(el) else 1.0), el)
+                        0.3 if _contact_box(el) else 0.5 if _side_box_body(el) else 1.0), el)
               for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
     weighed = []
@@ -1340,6 +1340,16 @@ _SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff\u
 _BOX_TITLE_CLASS = re.compile(r"(?:^|\s)(?:(?:box|widget|block|module|moduletable|portlet|sidebar|side|khoi)[-_]?"
                               r"(?:title|header|heading|head|tieu-?de)|(?:title|tieu-?de)[-_](?:box|widget|block|module|khoi))"
                               r"(?=\s|$)", re.I)
+
+
+def _side_box_body(el: etree._Element) -> bool:
+    """`el` is the body of a side box: the element before it is a heading classed as a box's
+    title ('<h3 class="box-title">LỊCH THĂM GẶP</h3><div class="box-body">…')."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and prev.tag in ("h2", "h3", "h4", "h5", "div", "span", "p", "strong") \
+        and len(prev) <= 2 and bool(_BOX_TITLE_CLASS.search(prev.get("class") or ""))
 
 
 def _box_title(el: etree._Element) -> bool:

@@ -31,7 +31,8 @@ VIEWS = ("số lượt người xem", "số lượt xem", "lượt người xem"
 # the bare verbs, a view count's label only with its colon ('Xem: 1.234', 'Đọc: 86')
 VIEW_VERBS = ("xem", "đọc")
 # ... and the words after it ('1.234 lượt xem')
-VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "người đọc", "người xem", "views", "view", "aufrufe",
+VIEWS_AFTER = ("lượt xem", "lượt đọc", "lần xem", "lần đọc", "người đọc", "người xem", "người đã xem", "người đã đọc",
+               "lượt truy cập bài viết", "lượt truy cập bài", "views", "view", "aufrufe",
                "vues", "lectures")
 # a bare count word after the number in an element marked as the view count ('<span class="view">
 # <i class="fa fa-eye"></i> 1.234 lượt</span>')
@@ -213,7 +214,8 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "cảng vụ", "ban quản lý", "lớp", "khối",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
          "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb",   # an association's branches
          "trại", "trại giống", "xí nghiệp", "nhà máy", "công ty", "hợp tác xã", "htx", "nông trường",
-         "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện")
+         "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện",
+         "đại diện", "văn phòng đại diện", "cảng vụ")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",

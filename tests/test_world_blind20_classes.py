@@ -16,9 +16,10 @@ of its own written from the class (in two or more languages where the class is n
    '（編輯：X）' lines and a transcript's bare time codes;
 8. readers' comments inside a Vietnamese article's container, and the signer right before them.
 
-Three cases fail on the current parsers and are kept as strict xfails: a short Korean brief (no line of
-80 characters, so its sign-off and copyright line are not handled), a paragraph of the text opening
-with the word 'Copyright', and "The Baker's blog" read as a writer's name."""
+Three cases were found failing when the file was written and fixed after it: a short Korean brief (no
+line of 80 characters: dense scripts now count a line of 40 as prose), a paragraph of the text opening
+with the word 'Copyright' (a copyright line is 'Copyright' with a sign, a year or 'by'), and "The Baker's
+blog" read as a writer's name (an owner's blog named with an article is no person's)."""
 from __future__ import annotations
 
 import pytest
@@ -147,9 +148,6 @@ def test_a_korean_sign_off_after_the_text(sign_off, name):
     assert "@" not in article.body and "무단전재" not in article.body and name not in article.body
 
 
-@pytest.mark.xfail(strict=True, reason="no line of a short Korean brief reaches 80 characters, so the text is "
-                                       "never taken as prose: the copyright line stays and the sign-off is "
-                                       "dropped without naming the writer")
 def test_a_korean_sign_off_after_a_short_brief():
     article = _korean_story(f'{"<br><br>".join(KO_SHORT)}<br><br>정우진기자 wjjung@donghae.example.co.kr'
                             f'<br><br>{COPYRIGHT_KO}', 52732)
@@ -195,8 +193,6 @@ def test_a_sentence_about_copyright_law_stays():
     assert sentence in article.body
 
 
-@pytest.mark.xfail(strict=True, reason="a paragraph of the text opening with the word 'Copyright' (under 200 "
-                                       "characters, after prose) is taken for a copyright line and dropped")
 def test_a_sentence_opening_with_copyright_stays():
     """Guard: a sentence of the text that opens with the word."""
     sentence = ("Copyright on the old harbour maps expired in 2001, so the port may publish them freely, a "
@@ -315,8 +311,6 @@ def test_a_hosted_blog_named_after_its_owner():
     assert article.author == "Martin Ellery"
 
 
-@pytest.mark.xfail(strict=True, reason="\"The Baker's blog\": 'The Baker' passes looks_like_name, so the owner's "
-                                       "blog rule names it as the writer")
 def test_a_blog_named_after_no_one():
     """Guard: "The Baker's blog" names a trade, not a writer."""
     article = _article(_hosted_blog("The Baker's blog"), "https://thebaker.posterous.example.com/dredging")
