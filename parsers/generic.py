@@ -3612,6 +3612,11 @@ def find_category(doc: Doc, headline: str | None = None,
             continue
         if not crumb and len(names) == 1 and _CATEGORY_LABEL.match(text):
             return names[0]            # 'Danh mục: <a>X</a>' in the article's meta line: its own
+        if not crumb and len(names) == 1 and _beside_a_date(el):
+            # the article's meta row: '<td class="Category">X</td><td class="Time">…' (a label in a
+            # language the list lacks before a colon: 'Kategorija: X')
+            return names[0].split(":", 1)[1].strip() if ":" in names[0] and names[0].split(":", 1)[1].strip() \
+                else names[0]
         if crumb:
             # the breadcrumb names the page's own place, over a box of category links met
             # before it (a side column's 'DANH MỤC' list)
@@ -3627,6 +3632,15 @@ def find_category(doc: Doc, headline: str | None = None,
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
         or _section_bar(headline_el)
+
+
+def _beside_a_date(el: etree._Element) -> bool:
+    """`el` shares a short row with a date (the article's own meta line), not a menu."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    row = text_of(parent)
+    return len(row) <= 120 and _date_like(row) and _date_like(row.replace(text_of(el), " "))
 
 
 def _section_bar(headline: etree._Element | None) -> str | None:
