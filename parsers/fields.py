@@ -296,7 +296,7 @@ def _shown_number(node: etree._Element) -> str | None:
 
 
 # a counter drawn as one picture whose file name carries the total ('luot-truy-cap-0845210.png')
-_COUNTER_FILE = re.compile(r"(?:truy-?cap|counter|visits?|visitors?|thong-?ke|hits?)[-_]?(\d{4,10})\.(?:png|gif|jpe?g|svg|webp)(?:$|\?)",
+_COUNTER_FILE = re.compile(r"(?:truy[-_]?cap|counter|visits?|visitors?|thong[-_]?ke|hits?)[-_]?(\d{4,10})\.(?:png|gif|jpe?g|svg|webp)(?:$|\?)",
                            re.I)
 _IMAGES = etree.XPath(".//img")
 # the elements that may show a number their text does not hold (found in C: counter_of is asked often)

@@ -215,7 +215,7 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb",   # an association's branches
          "trại", "trại giống", "xí nghiệp", "nhà máy", "công ty", "hợp tác xã", "htx", "nông trường",
          "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện",
-         "đại diện", "văn phòng đại diện", "cảng vụ")
+         "đại diện", "văn phòng đại diện", "vpđd", "cảng vụ")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
@@ -239,7 +239,8 @@ POSITIONS = ("chánh án", "phó chánh án", "thư ký", "giám đốc", "phó 
              # a commune's civil servants and staff ('X - Công chức Văn hóa - Xã hội')
              "công chức", "viên chức", "cán bộ", "chuyên viên", "giáo viên", "nhân viên", "văn thư",
              # a school's ('X - Tổng phụ trách Đội', 'X - Tổ trưởng chuyên môn')
-             "tổng phụ trách", "phó tổng phụ trách", "tổ trưởng", "tổ phó", "trợ lý", "kế toán", "thủ quỹ")
+             "tổng phụ trách", "phó tổng phụ trách", "tổ trưởng", "tổ phó", "trợ lý", "kế toán", "thủ quỹ",
+             "trưởng đại diện", "phó trưởng đại diện")
 
 # the label cells of a bulletin board's post view (<th>제목</th><td>…</td>, <td><b>หัวข้อ</b></td><td>…</td>):
 # its title's and its writer's
