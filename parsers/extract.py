@@ -586,7 +586,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         marked = _marked_author(doc, body_el)
         if marked and signature.author in marked:
             article.author = marked
-    article.author = article.author or signature.author or _signature_beside(body_el) \
+    article.author = article.author or tidy_author(signature.author) or _signature_beside(body_el) \
         or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
@@ -1506,7 +1506,7 @@ _INLINE_CHROME_PART = re.compile(
     r"factbox\w*|donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
     # a release's press contacts under its text ('新聞聯絡人', 'Media contact')
     r"contact|contacts|presscontacts?|mediacontacts?|"
-    r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|"
+    r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|whatsapp\w*|telegram\w*|"
     # a wiki's '[edit]' links and its boxes beside the text
     r"editsection\w*|infobox\w*|navbox\w*|"
     # captions, bylines and standfirsts named in other languages (Catalan 'peu', 'signatura',
