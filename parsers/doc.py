@@ -923,6 +923,7 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
     An <article>'s own header and footer (title, date, category links) are not chrome."""
     ancestors = [el, *el.iterancestors()]
     in_article = any(_is_article_element(a) for a in ancestors[1:])
+    passed = None                      # the article element passed on the way up
     for anc in ancestors:
         if anc is stop:
             return False
@@ -936,6 +937,7 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
             continue
         if _is_article_element(anc):
             in_article = False         # above the article: its ancestors may be chrome
+            passed = anc
             continue
         if anc.tag in ("body", "html"):
             break                      # the page's own classes describe its layout
@@ -944,6 +946,10 @@ def chrome_ancestor(el: etree._Element, stop: etree._Element | None = None) -> b
         if hint:
             if (in_article or _POST_PART_HINT.search(hint)) and ("footer" in hint or "header" in hint):
                 continue               # (a blog post's own 'blog-header', 'blog-footer': its date, category)
+            if passed is not None and "sidebar" in hint and not hint_names(hint, _REGION_WORDS) \
+                    and sum(len(t) for t in passed.itertext()) > 1500:
+                continue               # a sticky-column plugin around the post ('theiaStickySidebar'),
+                #                        not a sidebar: it holds the article itself
             return True
     return False
 
@@ -982,6 +988,7 @@ def _chrome_hint(el: etree._Element) -> str:
 
 
 _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "banner")
+_REGION_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "banner")
 # state and layout modifiers ("has-menu", "is-sticky", "l-sidebar-fixed", "layout-with-menu")
 # describe the page around an element, not what the element is
 # (also after a vendor's prefix: Weebly's 'wsite-not-footer' is the page's content)

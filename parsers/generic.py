@@ -2501,8 +2501,12 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
         # a repost's 'Originally published' day (ReliefWeb's <dt>Posted</dt>… <dt>Originally
         # published</dt><dd><time>…): the publication's, over the day the mirror posted it
         return (_distance(doc, el, anchor_pos) - 60, parsed, el, True, "published")
-    kind = _time_kind(el) or _label_before(el)
+    kind = _time_kind(el) or _label_before(el) or \
+        ("updated" if _UPDATED_OPENING.match(text_of(el)) else None)   # '<time>Actualizado hace 3 horas</time>'
     return (_distance(doc, el, anchor_pos) - (30 if kind else 0), parsed, el, True, kind)
+
+
+_UPDATED_OPENING = re.compile(r"^(?:" + labels.alternation(labels.DATE_UPDATED) + r")(?![^\W\d_])", re.I)
 
 
 _ORIGINAL_LABEL = re.compile(r"^(?:originally published|first published|original publication|publicación original|"
