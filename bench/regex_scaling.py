@@ -44,6 +44,9 @@ BOUNDED = {
     "fields._SOURCE_TAIL": "run on clean() text (space runs collapsed) of a byline element",
     "generic._CRUMB_SEPARATOR": "run on a breadcrumb's text_of() (clean(): space runs collapsed), "
                                 "150 characters at most",
+    "generic._ANY_TITLE_SPLIT": "splits Doc.title, clean() text (space runs collapsed)",
+    "generic._LETTERS_BESIDE_DATE": "run on a link's text of 40 characters at most",
+    "fields._KOREAN_SIGN_OFF": "fullmatch (anchored) on the rest of a signature line of 80 characters at most",
 }
 
 
