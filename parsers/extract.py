@@ -606,7 +606,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
         or None
-    article.author = tidy_author(article.author)
+    article.author = _without_site_name(doc, tidy_author(article.author))
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
@@ -1120,6 +1120,18 @@ def _linked_author(doc: Doc, body_el) -> str | None:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
     return None
+
+
+def _without_site_name(doc: Doc, author: str | None) -> str | None:
+    """The writer without the site's own name after a comma ('Juliana Castro, Portal Global SP'
+    on Portal Global SP's page): the outlet is the page's, not a second writer."""
+    if not author or "," not in author:
+        return author
+    head, _, tail = author.rpartition(",")
+    site = doc.meta.get("og:site_name")
+    if head.strip() and site and tail.strip().lower() == site.strip().lower():
+        return head.strip()
+    return author
 
 
 def _lead_picture_caption(body_el: etree._Element) -> str | None:
@@ -2044,7 +2056,13 @@ def _file_widget(block: Block) -> bool:
         if (a.get("download") is not None or "button" in (a.get("class") or "")) and \
                 _DOWNLOAD_WORD.match(clean(text_content(a))):
             return True
+        if _DOCUMENT_HREF.search(a.get("href") or "") and _DOWNLOAD_NOTE.search(text):
+            return True                # '<a href="….pdf">Kế hoạch số 85/KH-UBND (tải về)</a>'
     return False
+
+
+_DOCUMENT_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rar|zip)(?:$|[?#])", re.I)
+_DOWNLOAD_NOTE = re.compile(r"[(\[]\s*(?:tải về|tải xuống|download|xem file|xem chi tiết)\s*[)\]]\s*$", re.I)
 
 
 def _link_bar(block: Block) -> bool:

@@ -3146,6 +3146,9 @@ def _entry_link(a: etree._Element) -> bool:
     text = clean(text_content(a))
     if _TOOL_CLASS.search(a.get("class") or "") or _UI_WORDS.match(text):
         return False
+    if a.get("itemprop") in ("genre", "articleSection") or "tag" in (a.get("rel") or "").split() \
+            or "category" in (a.get("rel") or ""):
+        return False                   # the article's own category link (Joomla's 'Danh mục:' <a itemprop="genre">)
     if next(a.iter("time"), None) is not None or len(text) <= 40 and _date_like(text) and \
             not _LETTERS_BESIDE_DATE.search(_DATE_HINT.sub(" ", text)):
         return False                   # a post's date linked to its permalink (WordPress' posted-on)
