@@ -629,6 +629,9 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
     class="sqs-block-content"><div class="sqs-html-content">) is split at the wrapper's level."""
     if body.tag == "body":
         return _prose_run(body)
+    records = _record_run(body)
+    if records is not None:
+        return records
     parts = _like_siblings(body)
     intro = _intro_before(parts[0])
     if intro is not None:
@@ -655,6 +658,43 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(parts) > 1:
             return parts               # columns of one story, their text in an inner block each
     return parts
+
+
+def _record_run(body: etree._Element) -> list[etree._Element] | None:
+    """A page builder's story told in records, one block each (Tilda's <div id="rec…" class="r
+    t-rec …" data-record-type="106"> text, headings, quotes, pictures): the records from the
+    first that holds prose to the last, without the forms and the link lists between them.
+    None when the body is no such record or its run is the body alone."""
+    record = next((a for a in islice(self_and_ancestors(body), 8)
+                   if a.get("data-record-type") and "t-rec" in (a.get("class") or "").split()), None)
+    if record is None:
+        return None
+    parent = record.getparent()
+    if parent is None:
+        return None
+    records = [r for r in parent if isinstance(r.tag, str) and r.get("data-record-type")]
+    kept = []
+    for r in records:
+        text = _TEXT_LEN(r)
+        links = sum(len(_normalized(a)) for a in r.iter("a"))
+        if next(r.iter("form", "input"), None) is not None or (text and links > 0.5 * len(text)) \
+                or is_hidden(r) or "©" in text:
+            continue                   # a form, a box of links, the footer
+        if text or next(r.iter("img"), None) is not None:
+            kept.append(r)
+    prose = [i for i, r in enumerate(kept) if _has_text_field(r, 200)]
+    if not prose or record not in kept:
+        return None
+    last = max(i for i, r in enumerate(kept) if _has_text_field(r, 40))
+    run = kept[prose[0]:last + 1]
+    return run if len(run) > 1 and record in run else None
+
+
+def _has_text_field(el: etree._Element, size: int) -> bool:
+    """A text of `size` characters or more in one of the element's text fields (a <p>, or a
+    builder's text div whose lines are broken by <br>)."""
+    return any(len(_TEXT_LEN(d)) >= size for d in el.iter("p", "div", "ul", "ol")
+               if not len(d) or d.tag in ("ul", "ol") or d.find("br") is not None)
 
 
 _INTRO_CLASS = re.compile(r"(?:^|[\s_-])\w*intro(?:text)?\w*(?:$|[\s_-])", re.I)

@@ -158,3 +158,32 @@ def test_a_section_named_in_the_title_is_no_headline():
                            for i in range(1, 8)) + "</ul></div>")
     article = parse_page(page, "https://tinh.gov.vn/chinh-tri", {}, profile="generic").article
     assert article.headline != "Chính trị"
+
+
+def _tilda(records: list[tuple[str, str]], lang: str) -> bytes:
+    blocks = "".join(f'<div id="rec{600000 + i}" class="r t-rec t-rec_pt_{30 + i} t-rec_pb_30" '
+                     f'data-record-type="{kind}"><div class="t{kind}"><div class="t-container">{inner}</div></div></div>'
+                     for i, (kind, inner) in enumerate(records))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Longread</title></head>'
+            f'<body class="t-body"><div id="allrecords" class="t-records">{blocks}</div></body></html>').encode()
+
+
+@pytest.mark.parametrize("lang, paragraphs, heading, form_text", [
+    ("ru", RU, "Что изменилось", "Поддержите проект: оставьте адрес почты"),
+    ("en", EN, "What changed", "Support our surveys: leave your e-mail address"),
+])
+def test_a_builders_story_told_in_records_is_read_whole(lang, paragraphs, heading, form_text):
+    """Tilda's longread: one record per block (cover, text, heading, text, form, footer): the text is
+    every record from the first that holds prose to the last that holds text, without the form
+    and the footer."""
+    text = '<div field="text" class="t-text t-text_md">{}</div>'
+    records = [("205", '<h1 class="t205__title" field="title">A headline of the longread project</h1>'),
+               ("106", text.format(paragraphs[0] + "<br><br>" + paragraphs[1])),
+               ("128", f'<div class="t-name" field="title">{heading}</div>'),
+               ("106", text.format(paragraphs[2])),
+               ("690", f'<div field="text">{form_text}</div><form><input type="email"><button>OK</button></form>'),
+               ("420", '<div field="text">© 2024 Coastwatch. All rights reserved.</div>')]
+    article = parse_page(_tilda(records, lang), "https://project.example.org/longread", {}, profile="generic").article
+    body = article.body.split("\n\n")
+    assert paragraphs[0] in body and paragraphs[1] in body and paragraphs[2] in body and heading in body
+    assert form_text not in article.body and "©" not in article.body
