@@ -988,7 +988,7 @@ def _chrome_hint(el: etree._Element) -> str:
 
 
 _CHROME_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "sidebar", "banner")
-_REGION_WORDS = ("footer", "copyright", "menu", "nav", "navbar", "banner")
+_REGION_WORDS = tuple(w for w in _CHROME_WORDS if w != "sidebar")   # (a sticky column's plugin says 'sidebar')
 # state and layout modifiers ("has-menu", "is-sticky", "l-sidebar-fixed", "layout-with-menu")
 # describe the page around an element, not what the element is
 # (also after a vendor's prefix: Weebly's 'wsite-not-footer' is the page's content)

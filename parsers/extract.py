@@ -52,10 +52,9 @@ _BOILER = re.compile(
 _COPYRIGHT_LINE = re.compile(r"^\s*(?:[©ⓒ]|\(c\)\s|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\b)|bản quyền\s*(?:[©ⓒ]|thuộc))",
                              re.I)
 # a print view's footer under the text: the article's address, when it was printed, its buttons
-_PRINT_FOOTER = re.compile(r"^(?:địa chỉ bài viết|url của bản tin này|đường dẫn bài viết|link bài viết|"
-                           r"địa chỉ truy cập|nguồn bài viết|in lúc|ngày in|in ngày|thời gian in)\s*[:：]"
-                           r"|^\[?\s*(?:in bài|đóng cửa sổ|đóng lại)\s*\]?(?:\s*\[?\s*(?:in bài|đóng cửa sổ|đóng lại)\s*\]?)*$",
-                           re.I)
+_PRINT_BUTTON = r"\[?\s*(?:" + alternation(labels.PRINT_BUTTONS) + r")\s*\]?"
+_PRINT_FOOTER = re.compile(r"^(?:" + alternation(labels.PRINT_ADDRESS, labels.DATE_PRINTED) + r")\s*[:：]"
+                           rf"|^{_PRINT_BUTTON}(?:\s*{_PRINT_BUTTON})*$", re.I)
 # an attachment box's heading alone on its line, and one file line under it
 _ATTACH_WORDS = (r"(?:(?:danh sách )?(?:file|tệp|tập tin|tài liệu|văn bản|tệp tin)\s+đính kèm|đính kèm|tải về|"
                  r"tải tệp|" + alternation(labels.ATTACHMENTS_WORLD) + r")")
@@ -1134,6 +1133,9 @@ def _without_site_name(doc: Doc, author: str | None) -> str | None:
     return author
 
 
+_ITEM_PICTURE = re.compile(r"item-?image|fulltext|article-?image", re.I)
+
+
 def _lead_picture_caption(body_el: etree._Element) -> str | None:
     """The caption of a <figure> that stands right before the body container, its picture
     classed as the item's ('item-image', 'fulltext-image'): the article's picture, outside
@@ -1141,8 +1143,7 @@ def _lead_picture_caption(body_el: etree._Element) -> str | None:
     prev = body_el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
-    if prev is None or prev.tag != "figure" or not re.search(r"item-?image|fulltext|article-?image",
-                                                              prev.get("class") or "", re.I):
+    if prev is None or prev.tag != "figure" or not _ITEM_PICTURE.search(prev.get("class") or ""):
         return None
     caption = next(prev.iter("figcaption"), None)
     text = text_of(caption) if caption is not None else ""
@@ -1602,7 +1603,12 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
 _SHARE_PART = re.compile(r"^(?:share\w*|sharing|addthis\w*|addtoany|a2a|social\w*|sociable|fb|zalo)$")
 
 
-_FORM_BOX = re.compile(r"comment|binh-?luan|y-?kien|gop-?y|feedback|form", re.I)
+def _form_box(cls: str) -> bool:
+    """A class naming a comment box or a form ('comment-form', 'binh-luan', 'feedback-form')."""
+    return "form" in cls.lower() or generic.comment_block(cls) or bool(_FEEDBACK.search(cls))
+
+
+_FEEDBACK = re.compile(r"gop-?y|feedback", re.I)
 
 
 def _mark_share_bars(container: etree._Element) -> None:
@@ -1614,7 +1620,7 @@ def _mark_share_bars(container: etree._Element) -> None:
     for el in container.iterdescendants():
         if not isinstance(el.tag, str):
             continue
-        if (el.tag == "form" or (el.tag in ("section", "div") and _FORM_BOX.search(el.get("class") or "")
+        if (el.tag == "form" or (el.tag in ("section", "div") and _form_box(el.get("class") or "")
                                  and next(el.iter("form"), None) is not None)) \
                 and next(el.iter("textarea"), None) is not None and len(text_of(el)) < 400 \
                 and not any(len(text_of(p)) >= 80 for p in el.iter("p")):

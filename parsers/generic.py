@@ -2549,10 +2549,7 @@ def _time_candidate(doc: Doc, el, anchor_pos: int):
 _UPDATED_OPENING = re.compile(r"^(?:" + labels.alternation(labels.DATE_UPDATED) + r")(?![^\W\d_])", re.I)
 
 
-_ORIGINAL_LABEL = re.compile(r"^(?:originally published|first published|original publication|publicación original|"
-                             r"publicado originalmente|publication originale|publié initialement|"
-                             r"ursprünglich veröffentlicht|erstveröffentlichung|pubblicato originariamente)\s*(?:on|el|le|am)?\s*[:：]?$",
-                             re.I)
+_ORIGINAL_LABEL = re.compile(r"^(?:" + alternation(labels.DATE_ORIGINAL) + r")\s*(?:on|el|le|am)?\s*[:：]?$", re.I)
 
 
 def _originally_published(el: etree._Element) -> bool:

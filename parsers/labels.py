@@ -297,6 +297,14 @@ DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "creat
                 "data wytworzenia", "erstellt", "erstellt am", "créé", "créé le", "creado", "creado el", "creato",
                 "creato il", "作成日")
 # the day a print view was printed ('In ngày 03/11/2025'), never the article's
+# the label of a repost's original publication day ('Originally published', ReliefWeb's <dt>)
+DATE_ORIGINAL = ("originally published", "first published", "original publication", "publicación original",
+                 "publicado originalmente", "publication originale", "publié initialement",
+                 "ursprünglich veröffentlicht", "erstveröffentlichung", "pubblicato originariamente")
+# a print view's footer lines under the text: the article's address, and its buttons
+PRINT_ADDRESS = ("địa chỉ bài viết", "url của bản tin này", "đường dẫn bài viết", "link bài viết",
+                 "địa chỉ truy cập", "nguồn bài viết")
+PRINT_BUTTONS = ("in bài", "đóng cửa sổ", "đóng lại")
 DATE_PRINTED = ("in lúc", "in ngày", "in vào", "ngày in", "thời gian in", "printed", "printed on", "printed at",
                 "print date", "gedruckt am", "imprimé le", "vytištěno", "vytlačené")
 # the day a forum member registered, under the name beside each post ('Registriert: Mo 12. Jan 2009'),

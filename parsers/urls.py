@@ -90,21 +90,11 @@ _PLAIN_URL = re.compile(r"(https?://[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)*)(/[A-Za-z0-9
 
 
 def _generic(url: str) -> str:
-    plain = _PLAIN_URL.fullmatch(url)
+    plain = _plain_parts(url)
     if plain is not None:             # most links: no urlsplit / parse_qsl / urlencode round trip
-        base, path, query = plain.groups()
-        if not query:
-            return base + (path or "/")
-        params = []
-        for piece in query.split("&"):
-            name, _, value = piece.partition("=")
-            key = name.lower()
-            if key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES):
-                continue
-            params.append((name, value))
-        params.sort()
-        kept = "&".join(f"{name}={value}" for name, value in params)
-        return base + (path or "/") + ("?" + kept if kept else "")
+        base, path, params = plain
+        return _spelled(base, path, sorted((name, value) for name, value in params
+                                           if not _tracker(name.lower())))
     try:
         parts = urlsplit(url.strip())
     except ValueError:               # 'http://[oops/': keep it as written, it names nothing
@@ -118,14 +108,14 @@ def _generic(url: str) -> str:
     path = parts.path or "/"
     if "%" in path or not _PLAIN_PATH.fullmatch(path):
         path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")   # else it would stay as it is
-    params = []
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
-        key = name.lower()
-        if key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES):
-            continue
-        params.append((name, value))
+    params = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
+              if not _tracker(name.lower())]
     params.sort()
     return urlunsplit((scheme, netloc, path, _query(params), ""))
+
+
+def _tracker(key: str) -> bool:
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
 
 
 def _query(params: list[tuple[str, str]]) -> str:
