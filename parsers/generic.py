@@ -1927,7 +1927,14 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
 _META_DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate",
                    "publishdate", "dc.date.issued", "date", "dcterms.created", "dcterms.issued",
                    "dc.date.created", "dcterms.date", "dc.date", "publish-date", "parsely-pub-date",
-                   "sailthru.date", "article.published", "publication_date", "release_date")
+                   "sailthru.date", "article.published", "publication_date", "release_date",
+                   # the rarer spellings of news CMSs and scholarly pages
+                   "article:published", "og:pubdate", "og:publish_date", "bt:pubdate", "rnews:datepublished",
+                   "citation_publication_date", "citation_date", "dc.date.publication", "dc:date",
+                   "cxenseparse:recs:publishtime", "originalpublicationdate", "original-publish-date",
+                   "published-date", "publish_date", "date_published", "pdate", "rbpubdate",
+                   "shareaholic:article_published_time", "mediator_published_time", "article.created",
+                   "article_date_original", "displaydate")
 
 
 # a meta tag's compact date: 20170822, 20170822T1405, 201708221405
@@ -2054,18 +2061,41 @@ def _opening_dateline(body: etree._Element) -> tuple[ParsedDate, etree._Element]
 
 
 _DASH_AFTER = re.compile(r"\s{0,3}[-–—]\s")
+_PARSELY_DATE = re.compile(r'"pub_date"\s*:\s*"([^"]{8,40})"')
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$")
 
 
 def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | None:
-    """The date the page states for machines: meta tags, itemprop, JSON-LD (in that order)."""
+    """The date the page states for machines: meta tags, itemprop, JSON-LD (in that order); a
+    day alone (a scholarly `citation_publication_date`) gives way to a later source that gives
+    the same day with its time."""
+    day_only = None
+    for found in _machine_dates(doc):
+        parsed = found[0]
+        if parsed.has_time:
+            if day_only is None or parsed.value.date() == day_only[0].value.date():
+                return found
+        elif day_only is None:
+            day_only = found
+    return day_only
+
+
+def _machine_dates(doc: Doc) -> Iterator[tuple[ParsedDate, etree._Element | None, str]]:
     meta = doc.meta
     for key in _META_DATE_KEYS:
         value = meta.get(key)
         if value:
             parsed = parse_vietnamese_datetime(zone_as_t(_COMPACT.sub(_iso_of_compact, value.strip())))
             if parsed.value is not None:
-                return parsed, None, "meta"
+                yield parsed, None, "meta"
+                break
+    page = meta.get("parsely-page")
+    if page and "pub_date" in page:
+        # Parse.ly's older tag: the page's facts as JSON ('{"title": …, "pub_date": "2019-03-14T10:00:00Z"}')
+        found = _PARSELY_DATE.search(page)
+        parsed = parse_vietnamese_datetime(found.group(1)) if found else None
+        if parsed is not None and parsed.value is not None:
+            yield parsed, None, "meta"
     dated = doc.hints("dateprop")
     for prop in ("datePublished", "dateCreated"):   # (the publication's before the draft's)
         for el in dated:
@@ -2075,13 +2105,16 @@ def _machine_date(doc: Doc) -> tuple[ParsedDate, etree._Element | None, str] | N
                 parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or (
                     el.get("title") if el.tag == "abbr" else None) or text_of(el))
                 if parsed.value is not None:
-                    return parsed, el, "itemprop"
+                    yield parsed, el, "itemprop"
+                    break
+        else:
+            continue
+        break
     value = doc.jsonld_value("datePublished")
     if value:
         parsed = parse_vietnamese_datetime(value)
         if parsed.value is not None:
-            return parsed, None, "jsonld"
-    return None
+            yield parsed, None, "jsonld"
 
 
 def find_published(doc: Doc, headline: etree._Element | None,
@@ -2839,9 +2872,15 @@ def in_comments(el: etree._Element, levels: int = 12) -> bool:
     return False
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"
-                       # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
-                       r"|[-_/]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)")
+_URL_DATES = (
+    # '/2021/08/15/slug', '/2021-08-15-slug', '/content/2019-03/14/…'
+    re.compile(r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$|\.)"),
+    # ... and in a slug or with underscores ('/slug-2019-03-14.html', '/a/2019_03_14/x.html'): one separator
+    re.compile(r"[/_-]((?:19|20)\d\d)([_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=/|-|_|$|\.)"),
+    # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
+    re.compile(r"[-_/]((?:19|20)\d\d)()(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)"),
+    # the year's folder, then the month's and day's ('/news/2019/0314/slug.html')
+    re.compile(r"/((?:19|20)\d\d)(/)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"))
 # (... or a folder of its own: '/news/20150314/hk-tram-fare-rise-52123.html')
 # a path carried in the query, as Saxotech's pbcs.dll does ('article?AID=/20110608/NEWS/110609812')
 _QUERY_DATE = re.compile(r"=/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
@@ -2851,9 +2890,9 @@ def url_date(url: str) -> ParsedDate | None:
     """A date the URL's path carries (/2021/08/15/slug), or a path in its query (?AID=/20110608/...):
     the day only."""
     path, _, query = url.partition("?")
-    m = _URL_DATE.search(path)
+    m = next((found for found in (p.search(path) for p in _URL_DATES) if found), None)
     if m:
-        year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+        year, month, day = m.group(1, 3, 4)
     else:
         m = _QUERY_DATE.search(query)
         if not m:
