@@ -268,6 +268,8 @@ def _defused(text: str, warnings: list[str]) -> str:
         pass                           # the usual page: no XML declaration to look for
     elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
+    if "WAYBACK TOOLBAR INSERT" in text:
+        text = _without_toolbar(text)
     if "supportLists" in text:
         # the bullet Word pastes for a list item inside its conditional comments ('-', '·', '1.'
         # and spaces): the list's marker, not the item's text
@@ -295,6 +297,19 @@ def _defused(text: str, warnings: list[str]) -> str:
         text = text[:cut - 1]
         warnings.append(f"page cut after {MAX_ELEMENTS} tags (pathological markup)")
     return text
+
+
+_TOOLBAR = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->", "<!-- END WAYBACK TOOLBAR INSERT -->")
+
+
+def _without_toolbar(text: str) -> str:
+    """A Wayback Machine capture without the toolbar the archive inserts at the top of its body
+    (the capture's calendar and its dates; a hidden <div> whose end tag the page's own markup can
+    swallow, hiding the whole page inside it)."""
+    begin, end = _TOOLBAR
+    start = text.find(begin)
+    stop = text.find(end, start) if start >= 0 else -1
+    return text[:start] + text[stop + len(end):] if stop >= 0 else text
 
 
 def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> etree._Element | None:

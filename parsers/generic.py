@@ -1009,6 +1009,13 @@ def _contact_box(el: etree._Element) -> bool:
         if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own) or _CONTACT_EXTRA.search(own):
             contact += len(own)
             counted.add(line)
+    if not counted:
+        # lines parted by <br> alone ('TÊN CỔNG<br>Cơ quan chủ quản: … Địa chỉ: …<br>Điện thoại: …'):
+        # each text piece is a line
+        for piece in el.itertext():
+            own = piece.strip()
+            if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own) or _CONTACT_EXTRA.search(own):
+                contact += len(own)
     return contact >= 0.35 * len(text)
 
 
@@ -1714,8 +1721,9 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
                     if _is_styled_title(prev, text) and not _CATEGORY_HINT.search(hint):
                         return prev
                     if not _date_like(text) or len(text) > 80:
-                        if len(text.split()) > 30 or prev.tag in ("ul", "ol", "table", "form"):
-                            return None
+                        if prev.tag in ("ul", "ol", "table", "form") or \
+                                len(text.split()) > 30 and not (len(text.split()) <= 80 and _emphasized(prev, text)):
+                            return None    # (past a bold lead: the headline stands above it)
             prev = prev.getprevious()
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
@@ -1820,6 +1828,11 @@ def _is_styled_title(el: etree._Element, text: str) -> bool:
     if not 3 <= words <= 30 or text.endswith((":", ".")) or _WHOLE_DATE.search(text) \
             or any(True for _ in el.iter("a", "img")):
         return False
+    return _emphasized(el, text)
+
+
+def _emphasized(el: etree._Element, text: str) -> bool:
+    """Nearly all of `el`'s text is printed bold or sized (<b>, <strong>, a bold style)."""
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
