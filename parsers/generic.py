@@ -1857,7 +1857,34 @@ def _strip_site(title: str, doc: Doc) -> str:
         # the site's name and sections come last ('标题_栏目_网站'); a short part first is the
         # headline's own kicker ('盘点｜杭州周边…'), kept
         return parts[0] if len(parts) > 1 and len(parts[0]) > len(parts[-1]) else title
+    if len(parts) > 2 and _names_the_site(doc, parts[-1]):
+        # 'Lịch tiêm chủng tháng 9/2025 - các xã A, B - <site>': the site's name goes, the
+        # headline keeps the separator it prints (a section's name before it goes too)
+        kept = [p for p in parts[:-1] if p.strip()]
+        if len(kept) > 1 and names_a_section(kept[0]):
+            kept = kept[1:]
+        if len(kept) > 1 and all(_word_count(p) >= 3 and not names_a_section(p) for p in kept):
+            return _joined_parts(title, kept)  # (not a listing's 'Sự kiện - Trang 2')
     return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _joined_parts(title: str, kept: list[str]) -> str:
+    """The stretch of `title` from the first kept part to the end of the last, as printed."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1])
+    return title[start:end + len(kept[-1])] if 0 <= start <= end else " - ".join(kept)
+
+
+def _names_the_site(doc: Doc, part: str) -> bool:
+    """A part of the <title> that is the site's name: its og:site_name, a line its footer prints
+    again, or its logo's alternative text."""
+    low = " ".join(part.split()).casefold()
+    if not low:
+        return False
+    if (doc.meta.get("og:site_name") or "").strip().casefold() == low or _footer_repeats(doc, part):
+        return True
+    return any(" ".join((img.get("alt") or "").split()).casefold() == low and _site_name(img)
+               for img in islice(doc.root.iter("img"), 40))
 
 
 def printed_case(doc: Doc, low: str) -> str | None:
@@ -3876,6 +3903,8 @@ def find_summary(doc: Doc, body: etree._Element | None,
         hint = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _LEAD_HINT.search(hint) or in_link_list(el):
             continue
+        if headline is None and (_site_name(el) or chrome_ancestor(el, body)):
+            continue                   # the site's description under its logo ('site-description')
         if el.tag in ("figure", "img", "picture") or next(el.iter("figcaption"), None) is not None:
             continue                   # a lead picture ("se-lead"): its caption is no summary
         if not start < doc.position(el) < end + 1 and not (body is not None and el in body):
