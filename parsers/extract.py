@@ -103,6 +103,13 @@ _COUNTERISH = re.compile(r"^[\d.,\s]+$")
 _SOURCE_CELL = re.compile(r"^(?:" + alternation(labels.SOURCE) + r")\s*[:：]?$", re.I)
 _AUTHOR_CELL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR_CELL) + r")\s*[:：]?\s*$", re.I)
 # an archive's notice ("Lưu ý: Đây là nội dung lưu trữ từ ... (cũ)"): the archive's, not the article's
+# a repost's note, and the heading of the box of its original's details with the lines under it
+# ('Thông tin bài gốc' / 'Nguồn: …' / 'Ngày đăng gốc: …' / 'Địa chỉ gốc: http://…')
+_REPOST_NOTE = re.compile(r"^\(?\s*(?:(?:bài viết|bài|tin bài|tin|nội dung|this (?:article|story))\s+)?(?:"
+                          + alternation(labels.REPOSTED_FROM) + r")\s|^(?:" + alternation(labels.ORIGINAL_BOX)
+                          + r")\s*[:：]?$|^(?:" + alternation(labels.DATE_ORIGINAL) + r")\s*[:：]", re.I)
+_ORIGINAL_BOX = re.compile(r"^(?:" + alternation(labels.ORIGINAL_BOX) + r")\s*[:：]?$", re.I)
+_FIELD_LINE = re.compile(r"^[^\W\d_][\w ]{1,30}[:：]\s*\S")
 _ARCHIVE_NOTICE = re.compile(r"^(?:(?:lưu ý|chú ý|thông báo|ghi chú)\s*[:：]\s*)?(?:đây là |trang này là |bài viết này là )?"
                              r"(?:nội dung|thông tin|bài viết|tin bài|trang)(?: được)? lưu trữ\b", re.I)
 # a share bar: "Chia sẻ Facebook Chia sẻ Zalo", "Share: Facebook | Twitter | Email"
@@ -724,8 +731,8 @@ def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple
         return found
 
     found = _first(doc, profile, "published", read)
-    if found is not None:
-        return generic.read_month_first(doc, found[0]), found[1]
+    if found is not None:              # (a repost: its original's day, whatever the profile reads)
+        return generic.prefer_original(doc, generic.read_month_first(doc, found[0]), found[1])
     return generic.find_published(doc, headline_el, body_el)
 
 
@@ -1459,6 +1466,11 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # the writer's address under the text ('jtremblay@…')
         if inline_chrome and len(text) <= 12 and _BARE_TIMESTAMP.match(text):
             continue                   # a transcript's time code on its own line ('00:01:18')
+        if len(text) <= 300 and _REPOST_NOTE.match(text):
+            if _ORIGINAL_BOX.match(text):      # the original's details, a labelled line each
+                while i < len(items) and len(items[i].text) <= 200 and _FIELD_LINE.match(items[i].text):
+                    i += 1
+            continue                   # a repost's note ('Bài viết được đăng lại từ …'), not its text
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)
             while i < len(items) and len(items[i].text) < 150 and _FILE_LINE.search(items[i].text):
@@ -1515,6 +1527,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         kept, signature = _take_opening_credit(kept, signature)
     elif not has_author:
         kept, signature = _take_signature(kept, printed_only=True)
+    elif len(kept) > 1 and len(kept[-1].text) <= 150 and AUTHOR_LINE.match(kept[-1].text) \
+            and _prose_seen(kept[:-1]):
+        kept.pop()                     # the writer's labelled line closing the text ('Tác giả: …'),
+        #                                read as the profile's author field: not text
     if profile is None:
         _drop_info_lines(kept)         # (under the signature too)
     return Paragraphs(_TYPED_BULLET.sub("", b.text) for b in kept).leading(_first_prose(kept)), signature

@@ -2162,7 +2162,50 @@ def find_published(doc: Doc, headline: etree._Element | None,
     """See _find_published; a numeric date on a page in American English reads month first
     ('7/8/2022' is July 8 there, 7 August everywhere else)."""
     parsed, el = _find_published(doc, headline, body)
-    return read_month_first(doc, parsed), el
+    return prefer_original(doc, read_month_first(doc, parsed), el)
+
+
+def prefer_original(doc: Doc, parsed: ParsedDate | None, el) -> tuple[ParsedDate | None, object]:
+    """The original's day a repost names (`original_published`) over the day found, when they
+    differ (the day found is the repost's); the day found, with its zone and time, when not."""
+    original = original_published(doc)
+    if original is None or (parsed is not None and parsed.value is not None
+                            and parsed.value.date() == original[0].value.date()):
+        return parsed, el
+    return original
+
+
+# a repost's note of the original's day: 'Ngày đăng gốc: Thứ Sáu, 02/05/2025 16:45', 'Bài đăng lại
+# từ Báo Bắc Kạn, xuất bản lúc 2025-06-30 17:05:00', 'Originally published: …'
+_ORIGINAL_DATE = re.compile(
+    r"(?:^|[\s(.;])(?:(?:" + alternation(labels.DATE_ORIGINAL) + r")(?:\s+(?:on|el|le|am|ngày|lúc|vào))?"
+    r"|(?:" + alternation(labels.REPOSTED_FROM) + r")\s[^.;:]{1,120}?,\s*(?:xuất bản|đăng tải|đăng|published)"
+    r"\s+(?:lúc|ngày|vào|on))\s*[:：]?\s*", re.I)
+_ORIGINAL_HINTS = ("gốc", "lần đầu", "đăng lại", "riginal", "first published", "ursprünglich", "rstveröff")
+
+
+def original_published(doc: Doc) -> tuple[ParsedDate, etree._Element] | None:
+    """The day a repost says its original was published (a note under the headline, a box of the
+    original's details, a line after the text): the article's publication, over the day the
+    portal posted it again; None on a page that says none."""
+    source = doc.source
+    if not any(hint in source for hint in _ORIGINAL_HINTS):
+        return None
+    for owner in doc.texts("date"):
+        text = text_of(owner)
+        if len(text) > 400:
+            continue
+        found = _ORIGINAL_DATE.search(text)
+        if found is None:
+            continue
+        rest = text[found.end():found.end() + 80]
+        parsed = parse_vietnamese_datetime(rest)
+        if parsed.value is None or rest.find(parsed.raw or "\0") > 2:
+            continue
+        if in_link_list(owner) or in_related_block(owner) or in_comments(owner):
+            continue
+        return parsed, owner
+    return None
 
 
 def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
@@ -3493,6 +3536,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                     value = read(probe)
                     if value is not None:
                         return value
+        value = _labelled_br_line(owner, pattern, body, read)
+        if value is not None:
+            return value
         for el in (owner, parent if small_parent else None):
             if el is None:
                 break
@@ -3511,6 +3557,23 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                 break
             # a bold label alone ("<strong>Tác giả bài viết:</strong> Nguyễn Văn Hùng"): the
             # value is beside it, in the parent's text
+    return None
+
+
+def _labelled_br_line(owner: etree._Element, pattern: re.Pattern[str], body: etree._Element | None, read):
+    """The value of a labelled line inside a small box whose lines are parted by <br> alone
+    ('<b>Thông tin bài gốc</b><br>Nguồn: Cổng TTĐT huyện X (cũ)<br>Ngày đăng gốc: …'): the line
+    read as if it were an element of its own."""
+    if owner.tag not in ("div", "p", "td", "span") or not _at_most_children(owner, 12):
+        return None
+    for br in owner.iterchildren("br"):
+        line = clean(br.tail or "")
+        if 3 < len(line) < 120 and pattern.match(line):
+            if in_link_list(owner) or in_comments(owner) or chrome_ancestor(owner, body):
+                return None
+            probe = etree.Element("span")
+            probe.text = line
+            return read(probe)
     return None
 
 

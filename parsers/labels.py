@@ -300,7 +300,14 @@ DATE_CREATED = ("ngày tạo", "ngày khởi tạo", "thời gian tạo", "creat
 # the label of a repost's original publication day ('Originally published', ReliefWeb's <dt>)
 DATE_ORIGINAL = ("originally published", "first published", "original publication", "publicación original",
                  "publicado originalmente", "publication originale", "publié initialement",
-                 "ursprünglich veröffentlicht", "erstveröffentlichung", "pubblicato originariamente")
+                 "ursprünglich veröffentlicht", "erstveröffentlichung", "pubblicato originariamente",
+                 # a merged province's portal reposting a former district's news
+                 "ngày đăng gốc", "ngày đăng bài gốc", "ngày xuất bản gốc", "thời gian đăng gốc",
+                 "đăng lần đầu", "xuất bản lần đầu")
+# a repost's note: 'Bài viết được đăng lại từ Cổng TTĐT huyện X (cũ)', 'Bài đăng lại từ Báo Y, xuất
+# bản lúc …'; the box of the original's details ('Thông tin bài gốc': source, day, address)
+REPOSTED_FROM = ("đăng lại từ", "đăng tải lại từ", "được đăng lại từ", "republished from", "reposted from")
+ORIGINAL_BOX = ("thông tin bài gốc", "thông tin bài viết gốc", "bài gốc")
 # a print view's footer lines under the text: the article's address, and its buttons
 PRINT_ADDRESS = ("địa chỉ bài viết", "url của bản tin này", "đường dẫn bài viết", "link bài viết",
                  "địa chỉ truy cập", "nguồn bài viết")
