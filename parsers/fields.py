@@ -753,7 +753,7 @@ BYLINE_LABEL = re.compile(
     # Tagalog 'written by', 'report by'
     r"isinulat ni|sinulat ni|ulat ni|akda ni)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
-    r"|(?:текст|мәтін|matn|tekst|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
+    r"|(?:текст|мәтін|matn|tekst|teksti|texte|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
     # Swahili 'Na X', Hausa 'Daga X', Haitian Creole 'Pa X' (by X), capitalised as a byline starts,
     # before a capitalised name
     # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and

@@ -423,7 +423,8 @@ FROZEN_COUNTER = ("cổng cũ", "cổng thông tin cũ", "trang cũ", "website c
 AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", "a", "và")
 # the ones read as a joiner between names ('Av A og B', 'A och B', 'A ja B'; not a lone 'a', nor
 # 'in', which is also 'By A in London')
-JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "en", "ve", "og", "och", "ja", "és", "ir", "și", "un")
+JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "та", "en", "ve", "og", "och", "ja", "és", "ir", "și", "un",
+           "dan", "και")
 
 
 def first_letters(*tables: tuple[str, ...]) -> str:
