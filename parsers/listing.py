@@ -10,7 +10,7 @@ from lxml import etree
 from .model import Listing, Postback
 from .profile import Profile
 from .text import clean
-from .urls import any_search
+from .urls import any_search, encoded_dots_resolved
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _PAGE_ARG = re.compile(r"^(?:Page\$(?:\d+|Next|Last|Prev|First)|\d+|next|prev)$", re.I)
@@ -42,9 +42,11 @@ def join_url(base: str, href: str) -> str | None:
     """urljoin that answers None for a URL Python cannot parse ('http://[oops/'), instead of
     raising: one malformed link must not cost the page."""
     try:
-        return urljoin(base, href)
+        joined = urljoin(base, href)
     except ValueError:
         return None
+    # ('%2e%2e/' is '../' to the server; urljoin resolves only the literal dots)
+    return encoded_dots_resolved(joined) if "%" in joined else joined
 
 
 def split_url(url: str):
@@ -81,9 +83,10 @@ def reset_caches() -> None:
 def _link_outcome(base: str, origin: str, href: str, text: str,
                   profile: Profile | None) -> tuple[str, bool, str | None]:
     """(absolute URL without fragment, whether it can be followed at all, its kind)."""
-    if href.startswith(("http://", "https://")) and "/." not in href:
+    # (a dot segment, spelled or percent-encoded ('%2e%2e'), is resolved by join_url)
+    if href.startswith(("http://", "https://")) and "/." not in href and "%2" not in href:
         absolute = href.split("#", 1)[0]
-    elif href.startswith("/") and not href.startswith("//") and "/." not in href and origin:
+    elif href.startswith("/") and not href.startswith("//") and "/." not in href and "%2" not in href and origin:
         absolute = origin + href.split("#", 1)[0]
     else:
         absolute = (join_url(base, href) or "").split("#", 1)[0]

@@ -93,6 +93,8 @@ def _generic(url: str) -> str:
     plain = _plain_parts(url)
     if plain is not None:             # most links: no urlsplit / parse_qsl / urlencode round trip
         base, path, params = plain
+        if "/." in path:
+            path = without_dot_segments(path)
         return _spelled(base, path, sorted((name, value) for name, value in params
                                            if not _tracker(name.lower())))
     try:
@@ -108,10 +110,43 @@ def _generic(url: str) -> str:
     path = parts.path or "/"
     if "%" in path or not _PLAIN_PATH.fullmatch(path):
         path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")   # else it would stay as it is
+    if "/." in path:
+        path = without_dot_segments(path)
     params = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
               if not _tracker(name.lower())]
     params.sort()
     return urlunsplit((scheme, netloc, path, _query(params), ""))
+
+
+def without_dot_segments(path: str) -> str:
+    """The path with its '.' and '..' segments resolved, as a browser sends it (RFC 3986
+    §5.2.4): '/tin-tuc/../tin-tuc/./a.html' is '/tin-tuc/a.html'; '..' never climbs above '/'."""
+    segments = path.split("/")
+    kept: list[str] = []
+    for segment in segments[1:]:
+        if segment == ".":
+            continue
+        if segment == "..":
+            if kept:
+                kept.pop()
+            continue
+        kept.append(segment)
+    if segments[-1] in (".", ".."):
+        kept.append("")                # ('/a/b/..' is the folder '/a/')
+    return "/" + "/".join(kept)
+
+
+def encoded_dots_resolved(url: str) -> str:
+    """`url` with its path's percent-encoded dots ('%2e%2e', as a link may spell '..') read as
+    dots and the dot segments resolved, as a browser requests it; other URLs unchanged."""
+    if "%2e" not in url.lower():
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = re.sub(r"%2e", ".", parts.path, flags=re.I)
+    return urlunsplit(parts._replace(path=without_dot_segments(path))) if path.startswith("/") else url
 
 
 def _tracker(key: str) -> bool:

@@ -260,7 +260,7 @@ class Crawl(Fetching, Committing):
                     log.warning("host %s paused after repeated failures", host)
                     if self._stop.wait(self.settings.host_pause):
                         return
-            elif outcome == "ok":
+            elif outcome in ("ok", "answered"):
                 self._host_failures[host] = 0
 
     def _next_request(self, host: str) -> Request | None:
@@ -357,7 +357,9 @@ class Crawl(Fetching, Committing):
             self._note_start(site, request, status, str(exc), target)
             self._record_error(request, exc)
             self._finish(request, "failed", str(exc))
-            return "failed"
+            # a page the server says is not there (a dead link in a listing) is an answer from a
+            # healthy host: it costs that page, never the host's run
+            return "answered" if exc.kind in _MISSING_PAGE else "failed"
         self._note_start(site, request, "reachable", f"HTTP {response.status}",
                          response.final_url)
         with self._lock:
@@ -412,6 +414,10 @@ class Crawl(Fetching, Committing):
 
 # best first: a site with one start page that answers is reachable
 STATUS_ORDER = ("reachable", "redirected", "failing", "blocked", "gone")
+
+
+# the errors that are a healthy server's answer about one page, not a sign of a failing host
+_MISSING_PAGE = frozenset({"http_404", "http_410"})
 
 
 def status_of_error(kind: str | None) -> str:

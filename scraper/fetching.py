@@ -12,6 +12,7 @@ from .errors import FetchError, StoreFailure, TransientError
 from .frontier import Request
 from .http import Response
 from .politeness import HostDone
+from .robots import ROBOTS_CUT
 
 from .runtypes import Site, host_of
 from .slots import CPU_SLOTS
@@ -123,7 +124,7 @@ class Fetching:
             began = time.monotonic()
             try:
                 response = fetcher.fetch(url, verify=site.verify if site else True,
-                                         in_scope=self._in_scope)
+                                         in_scope=self._in_scope, cut_at=ROBOTS_CUT)
                 break
             except TransientError as exc:
                 tries += 1

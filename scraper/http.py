@@ -106,17 +106,19 @@ class Fetcher:
 
     def fetch(self, url: str, *, method: str = "GET", data: bytes | None = None,
               headers: dict[str, str] | None = None, in_scope=None,
-              verify: bool | str = True, before_hop=None) -> Response:
+              verify: bool | str = True, before_hop=None, cut_at: int | None = None) -> Response:
         """Fetch `url`, following redirects that stay in scope. Raises TransientError (worth a
         retry), FetchError or OutOfScope; never a requests exception. `before_hop(target)` is
         called before each redirect hop is requested (the crawler waits for the host's turn:
-        a hop is a request too)."""
+        a hop is a request too). `cut_at`: a body longer than that many bytes (as sent, with no
+        content coding) is cut there and kept, `truncated`, instead of refused (robots.txt: RFC
+        9309 reads its first 500 KiB)."""
         redirects: list[tuple[int, str]] = []
         current, started = url, time.monotonic()
         for hop in range(self.settings.max_redirects + 1):
             if hop and before_hop is not None:
                 before_hop(current)
-            response = self._one(url, current, method, data, headers or {}, verify)
+            response = self._one(url, current, method, data, headers or {}, verify, cut_at)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])
                 redirects.append((response.status, target))
@@ -159,7 +161,7 @@ class Fetcher:
         return host, found
 
     def _one(self, asked: str, url: str, method: str, data: bytes | None,
-             headers: dict[str, str], verify: bool | str) -> Response:
+             headers: dict[str, str], verify: bool | str, cut_at: int | None = None) -> Response:
         """One attempt at one hop, within its deadline."""
         if verify is False:
             self._quiet_unverified(url)
@@ -170,7 +172,7 @@ class Fetcher:
             raw = self._send(url, attempt, method, data, headers, verify)
             with raw:
                 try:
-                    body, raw_body, truncated = self._read(raw, url, attempt)
+                    body, raw_body, truncated = self._read(raw, url, attempt, cut_at)
                 finally:
                     attempt.finish()        # before the connection goes back to the pool
                 result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers),
@@ -229,14 +231,14 @@ class Fetcher:
         log.warning("TLS certificate verification is off for %s (verify = false in its site "
                     "config); urllib3's InsecureRequestWarning is silenced for it", host)
 
-    def _read(self, raw: requests.Response, url: str, attempt: "_Attempt"
+    def _read(self, raw: requests.Response, url: str, attempt: "_Attempt", cut_at: int | None = None
               ) -> tuple[bytes, bytes | None, bool]:
         """The body, within the size cap and the attempt's deadline (tightened by
         `max_body_seconds`). A body cut off by the deadline is a timeout, never a short body
         passed off as whole (a close-delimited body just ends when its socket is shut down)."""
         attempt.enter("body", self.settings.max_body_seconds)
         try:
-            result = self._read_body(raw, url)
+            result = self._read_body(raw, url, cut_at)
         except FetchError as exc:
             if attempt.finish():
                 raise attempt.timeout_error(url) from None
@@ -247,11 +249,14 @@ class Fetcher:
             raise attempt.timeout_error(url)
         return result
 
-    def _read_body(self, raw: requests.Response, url: str) -> tuple[bytes, bytes | None, bool]:
+    def _read_body(self, raw: requests.Response, url: str, cut_at: int | None = None
+                   ) -> tuple[bytes, bytes | None, bool]:
         """(decoded body, the bytes as received when they differ, truncated). The bytes are read
         undecoded and the Content-Encoding removed here as they arrive, both within the cap."""
         cap = self.settings.max_bytes
         declared = _ascii_int(raw.headers.get("Content-Length"))
+        if cut_at is not None and not raw.headers.get("Content-Encoding"):
+            return self._cut_body(raw, url, min(cut_at, cap))
         if declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
             raise FetchError(url, f"response of {declared} bytes exceeds the {cap}-byte cap",
                              "too_large")
@@ -290,6 +295,25 @@ class Fetcher:
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
         return body, (raw_body if decoder is not None else None), False
+
+
+    def _cut_body(self, raw: requests.Response, url: str, cut: int) -> tuple[bytes, None, bool]:
+        """The body's first `cut` bytes, read no further: (body, None, whether it was cut)."""
+        chunks, size = [], 0
+        try:
+            for chunk in _undecoded_chunks(raw, 64 * 1024):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > cut:
+                    return b"".join(chunks)[:cut], None, True
+        except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError) as exc:
+            raise TransientError(url, f"truncated body: {_short(exc)}", "truncated") from None
+        except requests.exceptions.ConnectionError as exc:
+            raise TransientError(url, f"connection lost while reading: {_short(exc)}",
+                                 "connection") from None
+        except requests.exceptions.Timeout:
+            raise TransientError(url, "read timeout while reading the body", "timeout") from None
+        return b"".join(chunks), None, False
 
 
 def _undecoded_chunks(raw: requests.Response, size: int):

@@ -11,6 +11,10 @@ from protego import Protego
 from .errors import FetchError
 
 
+# RFC 9309 §2.5: a crawler reads at least the first 500 KiB of robots.txt and may ignore the rest
+ROBOTS_CUT = 500 * 1024
+
+
 @dataclass
 class RobotsRules:
     parser: Protego | None     # None: everything allowed (no robots.txt)
@@ -72,4 +76,8 @@ class RobotsCache:
         text = response.body.decode("utf-8", "replace")
         if "<html" in text[:500].lower():
             return RobotsRules(None, "robots.txt is an HTML page; treated as absent")
+        if getattr(response, "truncated", False):
+            return RobotsRules(Protego.parse(text.rsplit("\n", 1)[0]),
+                               f"robots.txt longer than {ROBOTS_CUT // 1024} KiB: its first "
+                               f"{ROBOTS_CUT // 1024} KiB read (RFC 9309)")
         return RobotsRules(Protego.parse(text))

@@ -87,3 +87,22 @@ def test_the_platform_rules_spell_plain_urls_as_the_full_path_does(monkeypatch):
     fast = [canonical_url(url, rules) for url in cases]
     monkeypatch.setattr(urls, "_PLAIN_URL", re.compile(r"(?!)"))
     assert fast == [canonical_url(url, rules) for url in cases]
+
+
+@pytest.mark.parametrize("url, want", [
+    ("http://a.vn/tin-tuc/../tin-tuc/x-101.html", "http://a.vn/tin-tuc/x-101.html"),
+    ("http://a.vn/tin-tuc/./y.html", "http://a.vn/tin-tuc/y.html"),
+    ("http://a.vn:8080/tin-tuc/%2e%2e/z.html", "http://a.vn:8080/z.html"),
+    ("http://a.vn/../../../x.html", "http://a.vn/x.html"),           # never above the root
+    ("http://a.vn/a/b/..", "http://a.vn/a/"),
+    ("http://a.vn/a/.hidden/x", "http://a.vn/a/.hidden/x"),         # a name that starts with a dot
+    ("http://a.vn/a/..b/x", "http://a.vn/a/..b/x"),
+])
+def test_dot_segments_are_resolved_as_a_browser_does(url, want):
+    assert canonical_url(url) == want
+
+
+def test_links_spelled_with_encoded_dots_are_requested_resolved():
+    from govnews.parsers.listing import join_url
+    assert join_url("http://h.vn:8/tin-tuc/", "/tin-tuc/" + "%2e%2e/" * 20 + "x.html") == "http://h.vn:8/x.html"
+    assert join_url("http://h.vn/a/", "%2E%2E/b?q=%2e") == "http://h.vn/b?q=%2e"   # the query keeps its bytes
