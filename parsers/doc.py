@@ -34,6 +34,11 @@ _TEXT_WORDS = {
               "szerző", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL),
+    # a repost's note of its original's day ('Ngày đăng gốc:', 'Bài đăng lại từ …, xuất bản lúc …'):
+    # a fragment of each of labels.DATE_ORIGINAL and labels.REPOSTED_FROM (fewer searches; the
+    # finder's pattern reads the labels whole)
+    "original": ("gốc", "lần đầu", "lại từ", "riginal", "first published", "ursprünglich", "erstveröff",
+                 "initialement", "originariamente", "republished", "reposted"),
 }
 # (the same matches as `\d\s?[/.\-]\s?\d|tháng|thg 8|\d\s?[年년]`, written to start with a class, so
 # that the search skips at C speed to a digit or a 't' instead of trying every alternative at

@@ -275,8 +275,8 @@ def _defused(text: str, warnings: list[str]) -> str:
         pass                           # the usual page: no XML declaration to look for
     elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
-    if "WAYBACK TOOLBAR INSERT" in text:
-        text = _without_toolbar(text)
+    if "archive.org" in text[:4096] and "WAYBACK TOOLBAR INSERT" in text:
+        text = _without_toolbar(text)  # (the archive's scripts open the capture's <head>)
     if "supportLists" in text:
         # the bullet Word pastes for a list item inside its conditional comments ('-', '·', '1.'
         # and spaces): the list's marker, not the item's text

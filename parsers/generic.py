@@ -2181,17 +2181,13 @@ _ORIGINAL_DATE = re.compile(
     r"(?:^|[\s(.;])(?:(?:" + alternation(labels.DATE_ORIGINAL) + r")(?:\s+(?:on|el|le|am|ngày|lúc|vào))?"
     r"|(?:" + alternation(labels.REPOSTED_FROM) + r")\s[^.;:]{1,120}?,\s*(?:xuất bản|đăng tải|đăng|published)"
     r"\s+(?:lúc|ngày|vào|on))\s*[:：]?\s*", re.I)
-_ORIGINAL_HINTS = ("gốc", "lần đầu", "đăng lại", "riginal", "first published", "ursprünglich", "rstveröff")
 
 
 def original_published(doc: Doc) -> tuple[ParsedDate, etree._Element] | None:
     """The day a repost says its original was published (a note under the headline, a box of the
     original's details, a line after the text): the article's publication, over the day the
     portal posted it again; None on a page that says none."""
-    source = doc.source
-    if not any(hint in source for hint in _ORIGINAL_HINTS):
-        return None
-    for owner in doc.texts("date"):
+    for owner in doc.texts("original"):
         text = text_of(owner)
         if len(text) > 400:
             continue
@@ -3536,9 +3532,10 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
                     value = read(probe)
                     if value is not None:
                         return value
-        value = _labelled_br_line(owner, pattern, body, read)
-        if value is not None:
-            return value
+        if owner.tag in _BR_BOX_TAGS and owner.find("br") is not None:
+            value = _labelled_br_line(owner, pattern, body, read)
+            if value is not None:
+                return value
         for el in (owner, parent if small_parent else None):
             if el is None:
                 break
@@ -3560,11 +3557,14 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
     return None
 
 
+_BR_BOX_TAGS = frozenset(("div", "p", "td", "span"))
+
+
 def _labelled_br_line(owner: etree._Element, pattern: re.Pattern[str], body: etree._Element | None, read):
     """The value of a labelled line inside a small box whose lines are parted by <br> alone
     ('<b>Thông tin bài gốc</b><br>Nguồn: Cổng TTĐT huyện X (cũ)<br>Ngày đăng gốc: …'): the line
     read as if it were an element of its own."""
-    if owner.tag not in ("div", "p", "td", "span") or not _at_most_children(owner, 12):
+    if not _at_most_children(owner, 12):
         return None
     for br in owner.iterchildren("br"):
         line = clean(br.tail or "")

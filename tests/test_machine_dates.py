@@ -65,3 +65,13 @@ def test_dates_in_urls(url):
 ])
 def test_no_date_in_urls(url):
     assert published(url=url) is None
+
+
+def test_every_original_date_label_reaches_the_finder():
+    """The text group the repost finder reads holds a fragment of each of its labels: a label
+    added to labels.py without one would never be read."""
+    from govnews.parsers import labels
+    from govnews.parsers.doc import _TEXT_WORDS
+    fragments = _TEXT_WORDS["original"]
+    assert [label for label in labels.DATE_ORIGINAL + labels.REPOSTED_FROM
+            if not any(fragment in label for fragment in fragments)] == []
