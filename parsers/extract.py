@@ -183,7 +183,7 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
     decoded = decode_html(data, content_type)
     warnings.extend(decoded.warnings)
     forced = profile_named(profile) if profile and profile != GENERIC else None
-    root = _parse_tree(decoded.text, warnings, decoded.utf8)
+    root = _parse_tree(decoded.text, warnings, decoded.utf8, archived="archive.org/" in url)
     if root is None:
         platform = forced.name if forced else GENERIC
         return Page(url, platform, "broken", _empty_article(url, platform, warnings),
@@ -266,7 +266,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{%d,}>" % MAX_TAG_CHARS)
 
 
-def _defused(text: str, warnings: list[str]) -> str:
+def _defused(text: str, warnings: list[str], archived: bool = False) -> str:
     """The page without what makes libxml2 slow or refuse it: an XML declaration (lxml refuses a
     str that declares an encoding: the bytes were decoded already), start tags with thousands
     of attributes (libxml2 checks each new attribute against all earlier ones: quadratic), and
@@ -275,8 +275,8 @@ def _defused(text: str, warnings: list[str]) -> str:
         pass                           # the usual page: no XML declaration to look for
     elif text.lstrip()[:5].lower() == "<?xml":
         text = _XML_DECLARATION.sub("", text, count=1)
-    if "archive.org" in text[:4096] and "WAYBACK TOOLBAR INSERT" in text:
-        text = _without_toolbar(text)  # (the archive's scripts open the capture's <head>)
+    if (archived or "archive.org" in text[:4096]) and "WAYBACK TOOLBAR INSERT" in text:
+        text = _without_toolbar(text)  # (a capture's URL, or the archive's scripts opening its <head>)
     if "supportLists" in text:
         # the bullet Word pastes for a list item inside its conditional comments ('-', '·', '1.'
         # and spaces): the list's marker, not the item's text
@@ -319,14 +319,15 @@ def _without_toolbar(text: str) -> str:
     return text[:start] + text[stop + len(end):] if stop >= 0 else text
 
 
-def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None) -> etree._Element | None:
+def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
+                archived: bool = False) -> etree._Element | None:
     """The page's tree. `utf8`: the page's bytes when `text` is exactly their UTF-8 reading;
     the parser then reads them as they are (the same tree, without handing libxml2 the text
     re-encoded) unless the page needs defusing."""
     if not text or text.isspace():
         warnings.append("empty page: no HTML to parse")
         return None
-    defused = _defused(text, warnings)
+    defused = _defused(text, warnings, archived)
     end = _markup_after_end(defused)
     if end >= 0:                       # libxml2 stops reading at </html>: a browser reads on
         defused = defused[:end] + defused[end + 7:]

@@ -241,9 +241,10 @@ def _postback(a: etree._Element, href: str, text: str, base: str) -> Postback | 
         return None
     form = next((f for f in a.iterancestors("form")), None)
     if form is None:
-        forms = list(a.getroottree().getroot().iter("form"))
-        form = forms[0] if forms else None
-    action = join_url(base, (form.get("action") if form is not None else "") or base)
+        form = next(a.getroottree().getroot().iter("form"), None)
+    if form is None:
+        return None                    # no form to post: a browser's __doPostBack fails there too
+    action = join_url(base, form.get("action") or base)
     if action is None:
         return None
     fields = []

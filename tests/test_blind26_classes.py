@@ -291,3 +291,20 @@ def test_a_finnish_text_credit(profile):
     a = parse_page(page, "https://www.example-kaupunki.fi/uutiset/valtuusto-hyvaksyi-liikennesuunnitelman", {},
                    profile=profile).article
     assert a.author == "Laura Niemi"
+
+
+def test_a_wayback_capture_with_a_long_head_is_read_without_its_toolbar():
+    """The capture's URL says it is one, however long its <head> before the toolbar."""
+    style = "<style>" + ".c%d{color:#%06x}" * 600 % tuple(x for i in range(600) for x in (i, i)) + "</style>"
+    text = " ".join(["Huyện tổ chức hội nghị tổng kết công tác năm với nhiều kết quả nổi bật trên các lĩnh vực."] * 4)
+    html = (f"<html><head><meta charset='utf-8'><title>Hội nghị tổng kết năm 2019</title>{style}</head><body>"
+            "<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp-base' style='display:none'><div id='wm-ipp'>"
+            "<a href='/web/*/http://x.gov.vn/'>14 captures</a><div>07 Jun 2018 - 22 Jun 2025</div>"
+            "<!-- END WAYBACK TOOLBAR INSERT -->"
+            "<table><tr><td class='Time'>Thứ Ba, 07/05/2019, 15:30</td></tr>"
+            "<tr><td><p class='Title'><b>Hội nghị tổng kết năm 2019</b></p></td></tr>"
+            f"<tr><td><div class='noidung'><p>{text}</p><p>{text}</p></div></td></tr></table></body></html>")
+    record = parse_page(html.encode(), "https://web.archive.org/web/20190514083212/http://x.gov.vn/tin/1.aspx",
+                        {}, profile="generic").article
+    assert record.published_at == "2019-05-07T15:30:00+07:00"
+    assert record.body.startswith("Huyện tổ chức hội nghị")
