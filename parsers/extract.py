@@ -1534,6 +1534,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         #                                read as the profile's author field: not text
     if profile is None:
         _drop_info_lines(kept)         # (under the signature too)
+        while len(kept) > 1 and generic.is_contact_box(kept[-1].element) and _prose_seen(kept[:-1]):
+            kept.pop()                 # the portal's footer inside the text's block: its name,
+            #                            address and telephone, lines parted by <br>
     return Paragraphs(_TYPED_BULLET.sub("", b.text) for b in kept).leading(_first_prose(kept)), signature
 
 

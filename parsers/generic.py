@@ -987,6 +987,11 @@ _CONTACT_PAGE = re.compile(r"(?:^|\W)(?:" + alternation(labels.CONTACT_PAGE) + r
 _CONTACT_LINES = frozenset(("p", "li", "td", "dd", "span", "address"))
 
 
+def is_contact_box(el: etree._Element) -> bool:
+    """See `_contact_box` (asked of a block under the text by the body's reader)."""
+    return el.tag in ("div", "p", "td", "address") and _contact_box(el)
+
+
 def _contact_box(el: etree._Element) -> bool:
     """The site's (or the office's) contact box: a short block whose lines are mostly its name,
     address, telephone and e-mail ('Địa chỉ: … - Điện thoại: 0272…'), printed at a page's foot

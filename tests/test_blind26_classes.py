@@ -308,3 +308,38 @@ def test_a_wayback_capture_with_a_long_head_is_read_without_its_toolbar():
                         {}, profile="generic").article
     assert record.published_at == "2019-05-07T15:30:00+07:00"
     assert record.body.startswith("Huyện tổ chức hội nghị")
+
+
+_ARCHIVED_TEXT = ("<p style='margin:0 0 6pt;text-align:justify'><span style='font-size:13pt'>Theo ông Trần Văn Mẫn, "
+                  "Chánh Văn phòng HĐND và UBND huyện, toàn bộ 12.406 hồ sơ, tài liệu lưu trữ đã được phân loại, "
+                  "lập danh mục và bàn giao đúng quy định.</span></p>"
+                  "<p style='margin:0 0 6pt;text-align:justify'><span style='font-size:13pt'>Các xã mới sẽ chính thức "
+                  "đi vào hoạt động từ ngày 01/7/2025 theo mô hình chính quyền địa phương hai cấp.</span></p>")
+_ARCHIVED_FOOTER = ("<div style='background-color:rgb(0,84,166);color:#fff;text-align:center;padding:12px'>"
+                    "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN TIÊN PHƯỚC<br>Cơ quan chủ quản: Ủy ban nhân dân huyện Tiên Phước. "
+                    "Địa chỉ: Thị trấn Tiên Kỳ, huyện Tiên Phước, tỉnh Quảng Nam<br>Điện thoại: 0235.3884.236 - Fax: "
+                    "0235.3884.112. Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</div>")
+_ARCHIVED_HEAD = ("<div style='font-size:12px'><a href='/'>Trang chủ</a> &gt; <a href='/tt'>Tin tức - Sự kiện</a></div>"
+                  "<div style='font-size:18px;font-weight:bold;color:rgb(0,84,166)'>Tiên Phước hoàn tất bàn giao trụ sở, "
+                  "hồ sơ cho các xã mới</div><div style='font-size:12px;color:#777'><span style='font-style:italic'>"
+                  "Thứ Bảy, 28/06/2025 07:15</span>&nbsp;&nbsp;<span style='font-style:italic'>Lượt xem: 2.046</span></div>"
+                  "<div style='font-weight:bold;text-align:justify'><span>Đến ngày 27/6/2025, huyện Tiên Phước đã hoàn tất "
+                  "bàn giao trụ sở, trang thiết bị và hồ sơ lưu trữ cho 4 xã mới thành lập trên địa bàn huyện theo đúng "
+                  "kế hoạch.</span></div>")
+
+
+@pytest.mark.parametrize("layout", [
+    f"<div style='float:left;width:720px'>{_ARCHIVED_HEAD}<div style='text-align:justify'>{_ARCHIVED_TEXT}</div>"
+    f"{_ARCHIVED_FOOTER}</div>",                                   # the footer inside the text's block
+    f"<div style='float:left;width:720px'>{_ARCHIVED_HEAD}{_ARCHIVED_TEXT}</div>{_ARCHIVED_FOOTER}",  # text beside the title
+])
+def test_an_inline_styled_capture_keeps_its_portal_footer_out_of_the_text(layout):
+    side = ("<div style='float:left;width:250px'><div style='font-weight:bold'>Tin mới</div><div><a href='/a'>"
+            "Thi tìm hiểu pháp luật</a><div>20/03/2025</div></div></div>")
+    html = (f"<html><head><meta charset='utf-8'><title>Cổng thông tin điện tử huyện Tiên Phước</title></head>"
+            f"<body><div>{side}{layout}</div></body></html>")
+    record = parse_page(html.encode(), "https://archive.ph/vAbDv", {}, profile="generic").article
+    assert record.headline == "Tiên Phước hoàn tất bàn giao trụ sở, hồ sơ cho các xã mới"
+    assert record.published_at == "2025-06-28T07:15:00+07:00" and record.view_count == 2046
+    assert record.body.startswith("Đến ngày 27/6/2025, huyện Tiên Phước đã hoàn tất")
+    assert record.body.endswith("theo mô hình chính quyền địa phương hai cấp.")
