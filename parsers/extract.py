@@ -93,8 +93,10 @@ _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}
 # a line of the article's own counts and nothing else ('Đã xem: 215 lần | Đã in: 0 lần | Đã gửi
 # email: 0 lần', 'Lượt in: 3'), and a rating widget's prompt ('Click để đánh giá bài viết')
 _COUNTS_LINE = re.compile(r"^(?:(?:đã xem|đã in|đã gửi(?: email| mail| e-mail)?|đã tải|lượt xem|lượt in|lượt gửi|"
-                          r"lượt đọc|lượt tải|lượt chia sẻ|số lần xem|số lần in|số lượt xem)\s{0,3}[:：]?\s{0,3}"
-                          r"[\d.,]{1,12}(?:\s{0,3}lần)?\s{0,3}(?:[|;·]\s{0,3})?){1,6}$", re.I)
+                          r"lượt đọc|lượt tải|lượt chia sẻ|lượt thích|số lần xem|số lần in|số lượt xem|thích|bình luận)"
+                          r"\s{0,3}[:：(]?\s{0,3}[\d.,]{1,12}\)?(?:\s{0,3}lần)?\s{0,3}(?:[|;·]\s{0,3})?){1,6}$"
+                          # a like button's count ('Thích (45)', '45 lượt thích')
+                          r"|^[\d.,]{1,12}\s{0,3}(?:lượt thích|người thích|lượt bình luận|bình luận)$", re.I)
 _RATE_PROMPT = re.compile(r"^(?:click|bấm|nhấn|nhấp)(?: chuột)?(?: vào(?: đây)?)? để (?:đánh giá|bình chọn)"
                           r"(?: bài viết| bài| tin| tin bài)?\.?$", re.I)
 # a tags line ('Từ khóa: <a>y học cổ truyền</a>, <a>châm cứu</a>'): the CMS's, not the text
@@ -122,7 +124,7 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "linkedin", "messenger", "
 # one line of an article-info block: its "Details" term, or a labelled category, date, hits or
 # writer line
 _META_LINE = re.compile(
-    r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.UPDATED, labels.VISITS,
+    r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.DATE_PUBLISHED, labels.UPDATED, labels.VISITS,
                                            labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO)
     + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
@@ -1483,7 +1485,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if _PLAYER_LINE.match(text) or (len(text) <= 40 and (_LISTEN_LINE.match(text)
                                                              or _TRANSCRIPT_LABEL.match(text))):
             continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết', 'Lời bình:'
-        if len(text) <= 60 and _OPEN_IN_APP.search(text) or _HASHTAGS.match(text):
+        if len(text) <= 60 and _OPEN_IN_APP.search(text) and not _numbered_step(block) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
         if _reader_notice(text) or _link_bar(block) or _file_widget(block):
             continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF', a file's button
@@ -2082,15 +2084,25 @@ _SENTENCE_END = re.compile(r"[.!?]")
 
 
 # a download button's words
+_DOWNLOAD_COUNT = re.compile(r"\s*[(（]\s*(?:lượt tải|số lượt tải|downloads?|tải)\s*[:：]?\s*[\d.,]{1,12}\s*(?:lần)?\s*[)）]\s*$",
+                             re.I)
 _DOWNLOAD_WORD = re.compile(r"^(?:tải xuống|tải về|tải file|tải tệp|download|herunterladen|télécharger|descargar|"
                             r"scarica|baixar|pobierz|скачать|下载|ダウンロード|다운로드)$", re.I)
+
+
+def _numbered_step(block: Block) -> bool:
+    """An item of a numbered list or a line closing with a semicolon: a step of the text's own
+    instructions ('1. Tải ứng dụng ký số từ kho ứng dụng chính thức;'), not the site's promotion."""
+    el = block.element
+    return block.text.rstrip().endswith(";") or (el.tag == "li" and el.getparent() is not None
+                                                  and el.getparent().tag == "ol")
 
 
 def _file_widget(block: Block) -> bool:
     """A file's download widget ('<div class="wp-block-file"><a>Thông báo …</a><a download>Tải
     xuống</a></div>'): the line is links only, one of them a download button. The file is an
     attachment of the record, not a sentence of its text."""
-    text = block.text
+    text = _DOWNLOAD_COUNT.sub("", block.text)     # (the file's count beside it: '(Lượt tải: 41)')
     if not block.link_chars or len(text) > 250 or block.link_chars < 0.9 * len(text.replace(" ", "")):
         return False
     for a in block.element.iter("a"):

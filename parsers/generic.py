@@ -1830,10 +1830,17 @@ _WHOLE_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{
 
 def _is_styled_title(el: etree._Element, text: str) -> bool:
     words = len(text.split())
-    if not 3 <= words <= 30 or text.endswith((":", ".")) or _WHOLE_DATE.search(text) \
+    if not 3 <= words <= 30 or text.endswith((":", ".")) or _dateline(text) \
             or any(True for _ in el.iter("a", "img")):
         return False
     return _emphasized(el, text)
+
+
+def _dateline(text: str) -> bool:
+    """A line that is mostly a whole date (a dateline: 'Hà Nội, ngày 03 tháng 11 năm 2025'), not
+    a headline naming a month of a year among its words ('Số liệu … đến tháng 8/2025')."""
+    found = _WHOLE_DATE.search(text)
+    return found is not None and (found.start() == 0 or len(text) - len(found.group()) < 40)
 
 
 def _emphasized(el: etree._Element, text: str) -> bool:
@@ -3940,6 +3947,8 @@ def _leaf_name(text: str, headline: str | None) -> str | None:
     article's title (or most of it) that some trails end with."""
     if not text or len(text) > 60 or len(text.split()) > 8 or text.lower() in HOME:
         return None
+    if text.endswith(("...", "…")):
+        return None                    # the title cut short ('Thông báo tạm dừng hoạt động chợ đêm...')
     if headline and (headline in text or (text in headline and 2 * len(text) > len(headline))):
         return None                    # the title (or most of it), not a category it mentions
     return text
