@@ -1178,8 +1178,11 @@ def _lead_picture_caption(body_el: etree._Element) -> str | None:
 def _category_of(el: etree._Element) -> str | None:
     """A profile's category element, unless it names the home page (a breadcrumb whose own
     item is printed without a link leaves 'Trang chủ' as its last link)."""
-    text = text_of(el)
+    text = text_of(el).strip(_CRUMB_MARKS)      # (an item that prints the trail's arrow: 'Thông báo »')
     return None if not text or text.lower() in generic.HOME else text
+
+
+_CRUMB_MARKS = " »›>|/\\-–—:·•"
 
 
 # the heading of a box about the writer after a column ('Sobre la autora', 'À propos de l’autrice',

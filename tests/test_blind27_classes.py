@@ -250,3 +250,18 @@ def test_a_video_pages_release_line(profile):
     assert a.summary == _VIDEO_DESC     # (not 'Ngày phát hành: 13/10/2025 | 20:00 Lượt xem: 712 …')
     assert "Ngày phát hành" not in a.body and "Lượt thích" not in a.body
     assert a.body == _VIDEO_DESC
+
+
+def test_a_breadcrumb_item_that_prints_the_arrow_gives_the_category_without_it():
+    """A NukeViet 4 theme that types the trail's '»' inside each <li> (not drawn by CSS)."""
+    text = " ".join(["Ban Quản lý chợ thông báo tạm dừng hoạt động chợ đêm để sửa chữa mái che và hệ thống điện."] * 3)
+    html = ("<html><head><meta charset='utf-8'><meta name='generator' content='NukeViet v4.5'>"
+            "<title>Thông báo tạm dừng hoạt động chợ đêm - Ban Quản lý chợ</title></head><body>"
+            "<ul class='breadcrumbs'><li><a href='/'>Trang nhất</a> » </li><li><a href='/vi/news/'>Tin Tức</a> » </li>"
+            "<li><a href='/vi/news/thong-bao/'>Thông báo</a> » </li></ul>"
+            "<div class='news_column'><h1 class='title' itemprop='headline'>Thông báo tạm dừng hoạt động chợ đêm</h1>"
+            "<span class='h5'>Thứ hai - 18/08/2025 09:30</span>"
+            f"<div id='news-bodyhtml' class='bodytext'><p>{text}</p><p>{text}</p></div></div></body></html>")
+    page = parse_page(html.encode(), "https://bqlcho.example.gov.vn/vi/news/thong-bao/tam-dung-cho-dem-1548.html", {})
+    assert page.platform == "nukeviet"
+    assert page.article.category == "Thông báo"
