@@ -1579,6 +1579,10 @@ _GATE_PART = re.compile(r"^(?:subscri\w*|paywall\w*)$")
 GATE_TEXT = 400                    # a prompt box says less than this; a gated text says more
 
 
+_MEDIA_PART = re.compile(r"^(?:gallery|slideshow|carousel)$")
+_TEXT_PART = re.compile(r"^(?:text|texts|intro)$")
+
+
 def _inline_chrome_hint(hint: str) -> str | None:
     """What a class or id names inside an article's container: "chrome" (captions, ads,
     share bars...), "gate" (a subscription's box or wrapper: chrome only when it holds little
@@ -1592,6 +1596,8 @@ def _inline_chrome_hint(hint: str) -> str | None:
                 known = "chrome"
                 break
             hits = [p for p in parts if _INLINE_CHROME_PART.match(p) and p not in ("sr", "visually", "screen")]
+            if hits and all(_MEDIA_PART.match(p) for p in hits) and any(_TEXT_PART.match(p) for p in parts):
+                continue               # a gallery's own text ('gallery-text__p'), not its slides
             if hits:
                 known = "gate" if all(_GATE_PART.match(p) for p in hits) else "chrome"
                 if known == "chrome":

@@ -57,7 +57,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         scores = _paragraph_scores(doc, _OffArticle())
     ranked = _rank_containers(scores)
     top = doc.root.find("body")
-    direct = _direct_prose(top) if top is not None else 0
+    direct = _direct_prose(top, ranked[0][1] if ranked else None) if top is not None else 0
     if direct and (not ranked or direct > 2 * len(_TEXT_LEN(ranked[0][1]))):
         # a text-only page (a 'lite' edition, an app's web view): its paragraphs stand in
         # <body> itself and outweigh any box
@@ -719,13 +719,15 @@ _RUN_BLOCKS = frozenset(("p", "ul", "ol", "dl", "table", "figure", "blockquote",
                          "h5", "h6"))
 
 
-def _direct_prose(top: etree._Element) -> int:
+def _direct_prose(top: etree._Element, best: etree._Element | None = None) -> int:
     """The characters of the paragraphs that stand in <body> itself: two or more, each of a
-    paragraph's length (a wrapper <div> of inline markup holding a whole old page is none)."""
-    sizes = [len(_TEXT_LEN(c)) for c in top if _run_block(c)]
+    paragraph's length (a wrapper <div> of inline markup holding a whole old page is none, nor a
+    table of a page laid out in tables, where the best container found stands in one)."""
+    in_layout = best is not None and (best.tag in ("td", "table") or next(best.iterancestors("table"), None) is not None)
+    blocks = [c for c in top if _run_block(c) and not (in_layout and c.tag == "table")]
+    sizes = [len(_TEXT_LEN(c)) for c in blocks]
     # (a menu is no paragraph: a block whose text is mostly its links' is left out)
-    paragraphs = [n for n, c in zip(sizes, (c for c in top if _run_block(c)))
-                  if 80 <= n <= 1500 and not _mostly_linked(c, n)]
+    paragraphs = [n for n, c in zip(sizes, blocks) if 80 <= n <= 1500 and not _mostly_linked(c, n)]
     return sum(paragraphs) if len(paragraphs) >= 2 and max(sizes) <= 1500 else 0
 
 
