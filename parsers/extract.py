@@ -2111,8 +2111,10 @@ def _file_widget(block: Block) -> bool:
     """A file's download widget ('<div class="wp-block-file"><a>Thông báo …</a><a download>Tải
     xuống</a></div>'): the line is links only, one of them a download button. The file is an
     attachment of the record, not a sentence of its text."""
+    if not block.link_chars or len(block.text) > 280:
+        return False
     text = _DOWNLOAD_COUNT.sub("", block.text)     # (the file's count beside it: '(Lượt tải: 41)')
-    if not block.link_chars or len(text) > 250 or block.link_chars < 0.9 * len(text.replace(" ", "")):
+    if len(text) > 250 or block.link_chars < 0.9 * len(text.replace(" ", "")):
         return False
     for a in block.element.iter("a"):
         if (a.get("download") is not None or "button" in (a.get("class") or "")) and \
