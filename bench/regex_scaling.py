@@ -42,6 +42,7 @@ BOUNDED = {
     "generic._UPDATED_WORDS": "searched in the 40 characters before a date",
     "generic._CREATED_WORDS": "searched in the 40 characters before a date",
     "fields._SOURCE_TAIL": "run on clean() text (space runs collapsed) of a byline element",
+    "extract._DOWNLOAD_COUNT": "run on a block's clean() text (space runs collapsed) of 280 characters at most, holding links",
     "generic._CRUMB_SEPARATOR": "run on a breadcrumb's text_of() (clean(): space runs collapsed), "
                                 "150 characters at most",
     "generic._ANY_TITLE_SPLIT": "splits Doc.title, clean() text (space runs collapsed)",
