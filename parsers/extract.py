@@ -108,8 +108,8 @@ _AUTHOR_CELL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR_CELL) + r")\s*[
 # a repost's note, and the heading of the box of its original's details with the lines under it
 # ('Thông tin bài gốc' / 'Nguồn: …' / 'Ngày đăng gốc: …' / 'Địa chỉ gốc: http://…')
 _REPOST_NOTE = re.compile(r"^\(?\s*(?:(?:bài viết|bài|tin bài|tin|nội dung|this (?:article|story))\s+)?(?:"
-                          + alternation(labels.REPOSTED_FROM) + r")\s|^(?:" + alternation(labels.ORIGINAL_BOX)
-                          + r")\s*[:：]?$|^(?:" + alternation(labels.DATE_ORIGINAL) + r")\s*[:：]", re.I)
+                          + alternation(labels.REPOSTED_FROM) + r")\s|^(?:" + alternation(labels.DATE_ORIGINAL)
+                          + r")\s*[:：]", re.I)
 _ORIGINAL_BOX = re.compile(r"^(?:" + alternation(labels.ORIGINAL_BOX) + r")\s*[:：]?$", re.I)
 _FIELD_LINE = re.compile(r"^[^\W\d_][\w ]{1,30}[:：]\s*\S")
 _ARCHIVE_NOTICE = re.compile(r"^(?:(?:lưu ý|chú ý|thông báo|ghi chú)\s*[:：]\s*)?(?:đây là |trang này là |bài viết này là )?"
@@ -1178,11 +1178,8 @@ def _lead_picture_caption(body_el: etree._Element) -> str | None:
 def _category_of(el: etree._Element) -> str | None:
     """A profile's category element, unless it names the home page (a breadcrumb whose own
     item is printed without a link leaves 'Trang chủ' as its last link)."""
-    text = text_of(el).strip(_CRUMB_MARKS)      # (an item that prints the trail's arrow: 'Thông báo »')
+    text = text_of(el).strip(generic.CRUMB_MARKS)   # (an item that prints the trail's arrow: 'Thông báo »')
     return None if not text or text.lower() in generic.HOME else text
-
-
-_CRUMB_MARKS = " »›>|/\\-–—:·•"
 
 
 # the heading of a box about the writer after a column ('Sobre la autora', 'À propos de l’autrice',
@@ -1472,10 +1469,11 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # the writer's address under the text ('jtremblay@…')
         if inline_chrome and len(text) <= 12 and _BARE_TIMESTAMP.match(text):
             continue                   # a transcript's time code on its own line ('00:01:18')
+        if len(text) <= 300 and _ORIGINAL_BOX.match(text):
+            while i < len(items) and len(items[i].text) <= 200 and _FIELD_LINE.match(items[i].text):
+                i += 1                 # the box of the original's details, a labelled line each
+            continue
         if len(text) <= 300 and _REPOST_NOTE.match(text):
-            if _ORIGINAL_BOX.match(text):      # the original's details, a labelled line each
-                while i < len(items) and len(items[i].text) <= 200 and _FIELD_LINE.match(items[i].text):
-                    i += 1
             continue                   # a repost's note ('Bài viết được đăng lại từ …'), not its text
         if _LABEL_ALONE.match(text) and i < len(items) and len(items[i].text) <= 100:
             i += 1                     # a labelled field under the text ('Tác giả' / its value)

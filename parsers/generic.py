@@ -1013,17 +1013,18 @@ def _contact_box(el: etree._Element) -> bool:
         if counted and any(a in counted for a in line.iterancestors()):
             continue                   # (inside a line counted already: counted once)
         own = _TEXT_LEN(line)
-        if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own) or _CONTACT_EXTRA.search(own):
+        if _contact_line(own):
             contact += len(own)
             counted.add(line)
     if not counted:
         # lines parted by <br> alone ('TÊN CỔNG<br>Cơ quan chủ quản: … Địa chỉ: …<br>Điện thoại: …'):
         # each text piece is a line
-        for piece in el.itertext():
-            own = piece.strip()
-            if _ADDRESS_LABEL.search(own) or _PHONE_LABEL.search(own) or _CONTACT_EXTRA.search(own):
-                contact += len(own)
+        contact = sum(len(own) for own in map(str.strip, el.itertext()) if _contact_line(own))
     return contact >= 0.35 * len(text)
+
+
+def _contact_line(text: str) -> bool:
+    return bool(_ADDRESS_LABEL.search(text) or _PHONE_LABEL.search(text) or _CONTACT_EXTRA.search(text))
 
 
 # the contact box's other lines: e-mail, fax, website, who answers for the site's content
@@ -2150,8 +2151,20 @@ def _machine_dates(doc: Doc) -> Iterator[tuple[ParsedDate, etree._Element | None
         parsed = parse_vietnamese_datetime(found.group(1)) if found else None
         if parsed is not None and parsed.value is not None:
             yield parsed, None, "meta"
+    marked = _itemprop_date(doc)
+    if marked is not None:
+        yield marked
+    value = doc.jsonld_value("datePublished")
+    if value:
+        parsed = parse_vietnamese_datetime(value)
+        if parsed.value is not None:
+            yield parsed, None, "jsonld"
+
+
+def _itemprop_date(doc: Doc) -> tuple[ParsedDate, etree._Element, str] | None:
+    """The date an itemprop marks: the publication's before the draft's."""
     dated = doc.hints("dateprop")
-    for prop in ("datePublished", "dateCreated"):   # (the publication's before the draft's)
+    for prop in ("datePublished", "dateCreated"):
         for el in dated:
             if el.get("itemprop") == prop:
                 # (an <abbr> keeps the machine's form in its title: Blogger's and hAtom's
@@ -2159,16 +2172,8 @@ def _machine_dates(doc: Doc) -> Iterator[tuple[ParsedDate, etree._Element | None
                 parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or (
                     el.get("title") if el.tag == "abbr" else None) or text_of(el))
                 if parsed.value is not None:
-                    yield parsed, el, "itemprop"
-                    break
-        else:
-            continue
-        break
-    value = doc.jsonld_value("datePublished")
-    if value:
-        parsed = parse_vietnamese_datetime(value)
-        if parsed.value is not None:
-            yield parsed, None, "jsonld"
+                    return parsed, el, "itemprop"
+    return None
 
 
 def find_published(doc: Doc, headline: etree._Element | None,
@@ -3540,8 +3545,7 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
             if label is None:
                 label = texts[owner] = text_of(owner)
             if _label_only(label) and not (in_link_list(owner) or in_comments(owner)):
-                probe = etree.Element("span")
-                probe.text = f"{label} {clean(tail)[:120]}"
+                probe = _line_probe(f"{label} {clean(tail)[:120]}")
                 if pattern.match(probe.text):
                     value = read(probe)
                     if value is not None:
@@ -3574,6 +3578,13 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 _BR_BOX_TAGS = frozenset(("div", "p", "td", "span"))
 
 
+def _line_probe(text: str) -> etree._Element:
+    """A line of text that is no element of its own, as an element a field's reader can read."""
+    probe = etree.Element("span")
+    probe.text = text
+    return probe
+
+
 def _labelled_br_line(owner: etree._Element, pattern: re.Pattern[str], body: etree._Element | None, read):
     """The value of a labelled line inside a small box whose lines are parted by <br> alone
     ('<b>Thông tin bài gốc</b><br>Nguồn: Cổng TTĐT huyện X (cũ)<br>Ngày đăng gốc: …'): the line
@@ -3585,9 +3596,7 @@ def _labelled_br_line(owner: etree._Element, pattern: re.Pattern[str], body: etr
         if 3 < len(line) < 120 and pattern.match(line):
             if in_link_list(owner) or in_comments(owner) or chrome_ancestor(owner, body):
                 return None
-            probe = etree.Element("span")
-            probe.text = line
-            return read(probe)
+            return read(_line_probe(line))
     return None
 
 
@@ -3804,7 +3813,7 @@ def find_category(doc: Doc, headline: str | None = None,
         links = [clean(text_content(a)) for a in el.iter("a")] or [text]
         if not crumb and len(links) > 3:
             continue                   # a menu of the site's categories, not this page's
-        names = [_CATEGORY_LABEL.sub("", n).strip(" »›>|/-") for n in links]
+        names = [_CATEGORY_LABEL.sub("", n).strip(CRUMB_MARKS) for n in links]
         names = [n for n in names if n and n.lower() not in HOME and len(n) <= 60]
         if crumb and trail is None:
             trail = _text_leaf(text, headline)     # 'Trang chủ » Bảo vệ rừng': its last item
@@ -3916,7 +3925,7 @@ _LINE_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, labels.POST_L
 
 
 def _labelled_category(el: etree._Element) -> str | None:
-    text = _LINE_LABEL.sub("", text_of(el)).strip(" »›>|/-")
+    text = _LINE_LABEL.sub("", text_of(el)).strip(CRUMB_MARKS)
     return text if text and len(text) <= 60 and len(text.split()) <= 8 else None
 
 
@@ -3941,7 +3950,7 @@ def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
     last = items[-1]
     if next(last.iter("a"), None) is not None:
         return None
-    return _leaf_name(_CATEGORY_LABEL.sub("", text_of(last)).strip(" »›>|/-"), headline)
+    return _leaf_name(_CATEGORY_LABEL.sub("", text_of(last)).strip(CRUMB_MARKS), headline)
 
 
 def _leaf_name(text: str, headline: str | None) -> str | None:
@@ -3957,6 +3966,8 @@ def _leaf_name(text: str, headline: str | None) -> str | None:
 
 
 _BREADCRUMB = re.compile(r"breadcrumb|duong-?dan|path|crumb", re.I)
+# what a breadcrumb's item may print around its name: the trail's arrows and separators
+CRUMB_MARKS = " »›>|/-"
 _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|cat-links|"
                             r"danh-?muc|\bcate\b|catname|cat-name|section-name|tieudechuyenmuc|"
                             r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"

@@ -136,6 +136,9 @@ def without_dot_segments(path: str) -> str:
     return "/" + "/".join(kept)
 
 
+_ENCODED_DOT = re.compile(r"%2e", re.I)
+
+
 def encoded_dots_resolved(url: str) -> str:
     """`url` with its path's percent-encoded dots ('%2e%2e', as a link may spell '..') read as
     dots and the dot segments resolved, as a browser requests it; other URLs unchanged."""
@@ -145,7 +148,7 @@ def encoded_dots_resolved(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return url
-    path = re.sub(r"%2e", ".", parts.path, flags=re.I)
+    path = _ENCODED_DOT.sub(".", parts.path)
     return urlunsplit(parts._replace(path=without_dot_segments(path))) if path.startswith("/") else url
 
 

@@ -422,7 +422,7 @@ _MISSING_PAGE = frozenset({"http_404", "http_410"})
 
 def status_of_error(kind: str | None) -> str:
     """What a start page's error says about its site."""
-    if kind in ("dns", "connection", "http_404", "http_410"):
+    if kind in ("dns", "connection", *_MISSING_PAGE):
         return "gone"
     if kind == "out_of_scope":
         return "redirected"

@@ -252,12 +252,15 @@ class Fetcher:
     def _read_body(self, raw: requests.Response, url: str, cut_at: int | None = None
                    ) -> tuple[bytes, bytes | None, bool]:
         """(decoded body, the bytes as received when they differ, truncated). The bytes are read
-        undecoded and the Content-Encoding removed here as they arrive, both within the cap."""
+        undecoded and the Content-Encoding removed here as they arrive, both within the cap.
+        `cut_at` (a body sent without a content coding): read up to that many bytes and kept,
+        cut, instead of refused past the cap."""
         cap = self.settings.max_bytes
         declared = _ascii_int(raw.headers.get("Content-Length"))
-        if cut_at is not None and not raw.headers.get("Content-Encoding"):
-            return self._cut_body(raw, url, min(cut_at, cap))
-        if declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
+        keep_cut = cut_at is not None and not raw.headers.get("Content-Encoding")
+        if keep_cut:
+            cap = min(cut_at, cap)
+        elif declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
             raise FetchError(url, f"response of {declared} bytes exceeds the {cap}-byte cap",
                              "too_large")
         decoder = ContentDecoder.for_header(raw.headers.get("Content-Encoding"), cap)
@@ -265,6 +268,9 @@ class Fetcher:
         try:
             for chunk in _undecoded_chunks(raw, 64 * 1024):
                 size += len(chunk)
+                if size > cap and keep_cut:
+                    chunks.append(chunk)
+                    return b"".join(chunks)[:cap], None, True
                 if size > cap:
                     raise FetchError(url, f"response exceeds the {cap}-byte cap (cut off)",
                                      "too_large")
@@ -295,25 +301,6 @@ class Fetcher:
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
         return body, (raw_body if decoder is not None else None), False
-
-
-    def _cut_body(self, raw: requests.Response, url: str, cut: int) -> tuple[bytes, None, bool]:
-        """The body's first `cut` bytes, read no further: (body, None, whether it was cut)."""
-        chunks, size = [], 0
-        try:
-            for chunk in _undecoded_chunks(raw, 64 * 1024):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > cut:
-                    return b"".join(chunks)[:cut], None, True
-        except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError) as exc:
-            raise TransientError(url, f"truncated body: {_short(exc)}", "truncated") from None
-        except requests.exceptions.ConnectionError as exc:
-            raise TransientError(url, f"connection lost while reading: {_short(exc)}",
-                                 "connection") from None
-        except requests.exceptions.Timeout:
-            raise TransientError(url, "read timeout while reading the body", "timeout") from None
-        return b"".join(chunks), None, False
 
 
 def _undecoded_chunks(raw: requests.Response, size: int):

@@ -76,7 +76,7 @@ class RobotsCache:
         text = response.body.decode("utf-8", "replace")
         if "<html" in text[:500].lower():
             return RobotsRules(None, "robots.txt is an HTML page; treated as absent")
-        if getattr(response, "truncated", False):
+        if response.truncated:
             return RobotsRules(Protego.parse(text.rsplit("\n", 1)[0]),
                                f"robots.txt longer than {ROBOTS_CUT // 1024} KiB: its first "
                                f"{ROBOTS_CUT // 1024} KiB read (RFC 9309)")
