@@ -1468,7 +1468,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if inline_chrome and prose_seen and len(text) <= 80 and _EMAIL_ONLY.match(text):
             continue                   # the writer's address under the text ('jtremblay@…')
         if inline_chrome and len(text) <= 12 and _BARE_TIMESTAMP.match(text):
-            continue                   # a transcript's time code on its own line ('00:01:18')
+            continue                   # a time code or a ticker's minute on its own line
         if len(text) <= 300 and _ORIGINAL_BOX.match(text):
             while i < len(items) and len(items[i].text) <= 200 and _FIELD_LINE.match(items[i].text):
                 i += 1                 # the box of the original's details, a labelled line each
@@ -1623,6 +1623,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if tag in ("div", "section") and _key_points_box(el):
             el.set(STRIP_MARK, "")
             continue
+        if tag == "header" and _stamp_header(el):
+            el.set(STRIP_MARK, "")     # an entry's time and who posted it, no heading
+            continue
         if not captions_told and tag in _CAPTION_TAGS and _repeats_alt(el):
             el.set(STRIP_MARK, "")     # a picture's caption that repeats its alt text
             continue
@@ -1640,6 +1643,13 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if 2 * captions <= len(text_of(container)):       # (a story told in its pictures keeps them)
             for el in photos:
                 el.set(STRIP_MARK, "")
+
+
+def _stamp_header(header: etree._Element) -> bool:
+    """A <header> holding a <time> and a short line besides (a live entry's '1:05 a.m. Posted by
+    X'), without a heading: the entry's metadata, not its text."""
+    return next(header.iter("time"), None) is not None \
+        and next(header.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is None and len(text_of(header)) <= 150
 
 
 # a share bar's or a social plugin's class or id part ('sharedaddy', 'sd-sharing', 'socialicon',
@@ -1806,7 +1816,8 @@ _ABOUT_ISSUER = re.compile(r"^(?:about|über|à propos d[e'’]|acerca de|sobre|
 _RELEASE_END = re.compile(rf"^(?:{labels.alternation(labels.RELEASE_END)})\s*[:：]?$", re.I)
 
 
-_BARE_TIMESTAMP = re.compile(r"^\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?$")
+# a transcript's time code ('00:01:18'), a match ticker's minute ('64\'', '45+2\''), alone on a line
+_BARE_TIMESTAMP = re.compile(r"^(?:\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?|\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′])$")
 _EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 

@@ -93,6 +93,8 @@ def find_body(doc: Doc) -> etree._Element | None:
     if answer is not None:
         return answer
     entries = _live_entries(doc, best)
+    if entries is None:
+        entries = _ticker_beside(doc, best)
     if entries is not None:
         return entries
     whole = _entry_halves(best)
@@ -284,12 +286,65 @@ def _live_entries(doc: Doc, best: etree._Element) -> etree._Element | None:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
-        tag, cls = node.tag, node.get("class")
-        entries = [kid for kid in parent if kid.tag == tag and kid.get("class") == cls]
-        if len(entries) >= 3 and all(next(kid.iter("time"), None) is not None for kid in entries) \
+        tag, kind = node.tag, _first_class(node)
+        entries = [kid for kid in parent if kid.tag == tag and _first_class(kid) == kind]
+        if len(entries) >= 3 and all(_entry_stamp(kid) is not None for kid in entries) \
                 and _live_page(doc, parent):
             return parent
         node = parent
+    return None
+
+
+# the names a live feed's or a match ticker's list goes by (substrings: the list is then checked)
+_TICKER_WORDS = ("ticker", "live", "minute", "diretta", "directo", "direct", "timeline")
+
+
+def _ticker_beside(doc: Doc, best: etree._Element) -> etree._Element | None:
+    """A match centre's minute-by-minute ticker or a live feed outside the best container (a
+    scoreboard's two lines outscore any one entry of one line, each in its own wrapper): a
+    list named live or ticker whose children are three or more entries of one kind, each
+    stamped (`_entry_stamp`) and holding text besides its stamp, that together say more than
+    the best container."""
+    best_len = len(_TEXT_LEN(best))
+    for el in doc.named(_TICKER_WORDS)[:40]:
+        if el is best or best in el.iterancestors() or el in best.iterancestors() or len(el) < 3:
+            continue
+        kinds: dict[tuple[str, str], list[etree._Element]] = {}
+        for kid in el:
+            if isinstance(kid.tag, str):
+                kinds.setdefault((kid.tag, _first_class(kid)), []).append(kid)
+        entries = max(kinds.values(), key=len, default=[])
+        if len(entries) < 3 or sum(len(_TEXT_LEN(kid)) for kid in entries) <= 1.5 * best_len:
+            continue
+        for kid in entries:
+            stamp = _entry_stamp(kid)
+            if stamp is None or len(_TEXT_LEN(kid)) < len(_TEXT_LEN(stamp)) + 20:
+                break
+        else:
+            if _live_page(doc, el):
+                return el
+    return None
+
+
+def _first_class(el: etree._Element) -> str:
+    """An element's first class token: what entries of one kind share when some carry a modifier
+    beside it ('ticker__event ticker__event--goal')."""
+    return (el.get("class") or "").split(" ", 1)[0]
+
+
+# a match centre's minute ("64'", "45+2'", "90+4′") or a clock ("14:05", "9.30", "14h05"), alone
+_STAMP_TEXT = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′]|\d{1,2}[:.h]\d{2}")
+
+
+def _entry_stamp(entry: etree._Element) -> etree._Element | None:
+    """An entry's stamp: its <time>, else its first element when that holds a minute or a clock
+    and nothing else (a minute-by-minute ticker prints no <time>)."""
+    stamp = next(entry.iter("time"), None)
+    if stamp is not None:
+        return stamp
+    first = next((kid for kid in entry if isinstance(kid.tag, str)), None)
+    if first is not None and len(first) == 0 and _STAMP_TEXT.fullmatch((first.text or "")[:20].strip()):
+        return first
     return None
 
 
