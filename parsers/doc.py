@@ -33,7 +33,8 @@ _TEXT_WORDS = {
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
               "szerző", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
               # the writers' credits and a board view's label cells, as labels.py lists them
-              *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL),
+              *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL,
+              *labels.CATEGORY),
     # a repost's note of its original's day ('Ngày đăng gốc:', 'Bài đăng lại từ …, xuất bản lúc …'):
     # a fragment of each of labels.DATE_ORIGINAL and labels.REPOSTED_FROM (fewer searches; the
     # finder's pattern reads the labels whole)

@@ -217,7 +217,7 @@ def labelled_rows(el: etree._Element) -> Counter | None:
 def digit_row(el: etree._Element) -> str | None:
     """Digits drawn one element each: images named 0.png..9.png (or alt='5'), or elements that
     each hold one digit. Returns the digits in order, or None when there is no such row."""
-    digits = [d for d in map(_drawn_digit, el.iter("img")) if d is not None]
+    digits = _image_digits(el)
     if 3 <= len(digits) <= MAX_COUNTER_DIGITS:
         return "".join(digits)
     singles: list[str] = []
@@ -244,6 +244,28 @@ def digit_row(el: etree._Element) -> str | None:
     if len(singles) > len(best):
         best = singles
     return "".join(best) if 3 <= len(best) <= MAX_COUNTER_DIGITS else None
+
+
+def _image_digits(el: etree._Element) -> list[str]:
+    """The longest run of digit images in `el`, in order, that no text splits: a counter's
+    digits are drawn side by side, while cards whose thumbnails happen to be named '...-0.jpg',
+    '...-1.jpg' have their titles between them."""
+    if el.find(".//img") is None:
+        return []
+    run: list[str] = []
+    best: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            digit = _drawn_digit(node) if node.tag == "img" else None
+            if digit is not None:
+                run.append(digit)
+                continue
+            text = node.text if isinstance(node.tag, str) else None
+        else:
+            text = node.tail if node is not el else None
+        if text and text.strip(" \t\r\n\xa0.,") and run:
+            best, run = max(best, run, key=len), []
+    return max(best, run, key=len)
 
 
 def counter_of(el: etree._Element) -> Counter:

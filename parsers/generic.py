@@ -649,7 +649,11 @@ def _answer_in(best: etree._Element) -> etree._Element | None:
 def question_before(body: etree._Element) -> etree._Element | None:
     """A Q&A page ('Hỏi - đáp'): the body found is the answer, in a block opening with its label
     ('Trả lời') right after the question's block ('Nội dung câu hỏi'). Returns the question's
-    text element (the block without its label), which the body begins with."""
+    text element (the block without its label), which the body begins with. The four may also
+    stand as siblings: 'Nội dung câu hỏi:', the question, 'Trả lời:', the answer."""
+    flat = _question_beside(body)
+    if flat is not None:
+        return flat
     node = body
     for _ in range(3):
         parent = node.getparent()
@@ -674,6 +678,27 @@ def question_before(body: etree._Element) -> etree._Element | None:
             return texts[0] if len(texts) == 1 else None
         node = parent
     return None
+
+
+def _question_beside(body: etree._Element) -> etree._Element | None:
+    """The question's text when the answer found as the body follows its label ('Trả lời:'),
+    which follows the question's text after its own label ('Nội dung câu hỏi:'), the four side by
+    side in one block."""
+    label = _element_before(body)
+    if label is None or not _ANSWER_LABEL.match(_label_text(label)):
+        return None
+    question = _element_before(label)
+    asked = _element_before(question) if question is not None else None
+    if asked is None or not _QUESTION_LABEL.match(_label_text(asked)) or not text_of(question):
+        return None
+    return question
+
+
+def _element_before(el: etree._Element) -> etree._Element | None:
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
 
 
 def body_parts(body: etree._Element) -> list[etree._Element]:
@@ -2079,6 +2104,27 @@ def _cell_label(el: etree._Element) -> str | None:
     return label.rstrip(":：").strip() if 0 < len(label) <= 40 and not any(c.isdigit() for c in label) else None
 
 
+def _inline_label(el: etree._Element) -> str | None:
+    """The label printed just before a date's inline element on its line ('Người hỏi: … - Ngày
+    hỏi: <span>05/08/2025</span> … Ngày trả lời: <span>14/08/2025</span>'): the element holds
+    the date alone, its label is the line's text before it, which says what date it is."""
+    if el.tag not in _INLINE_LABELLED:
+        return None
+    prev = el.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        before = parent.text if parent is not None else None
+    else:
+        before = prev.tail
+    label = (before or "").strip()[-40:]
+    if not label.endswith((":", "：")) or any(c.isdigit() for c in label):
+        return None
+    return label.rstrip(":：").strip() or None
+
+
+_INLINE_LABELLED = ("span", "b", "strong", "em", "i", "font", "label")
+
+
 def _event_field(doc: Doc, el: etree._Element) -> bool:
     """`el` is a field of an event's details: a definition list or table row beside the
     venue's ('Thời gian: 05:00 ngày 23/11/2025' above 'Địa điểm: Quảng trường Ngọ Môn')."""
@@ -2865,7 +2911,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
         return None                    # when an event takes place, not when the page was posted
     text = _date_text(el, text)
     hinted = _is_date_element(el, text)
-    cell = _cell_label(el)
+    cell = _cell_label(el) or _inline_label(el)
     labelled = None
     if body is not None and el is not body and not hinted and body.tag != "body" and \
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \

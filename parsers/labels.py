@@ -187,7 +187,7 @@ VISITS = ("số lượt truy cập", "lượt truy cập")
 # a publication or update time printed with its label ('Ngày đăng: 04/08/2020')
 PUBLISHED = ("ngày đăng", "đăng ngày", "ngày tạo", "ngày xuất bản", "đăng lúc")
 UPDATED = ("ngày cập nhật", "cập nhật")
-CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề")
+CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề", "lĩnh vực")
 # a blog's labels line under a post ('Nhãn: <a rel="tag">Tin hoạt động</a>'): Blogger's only
 # taxonomy, the post's category when no other names it
 POST_LABELS = ("nhãn", "labels")
