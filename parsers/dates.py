@@ -236,6 +236,15 @@ for _number, _names in enumerate((
         "desembre decembro abendua abenduaren dhjetor diċembru disyembre"), 1):
     for _name in _names.split():
         MONTHS.setdefault(_name.replace("_", " "), _number)
+# Czech nominative, as forum software prints it ('27 Srpen 2015'; not 'listopad', October in Croatian)
+for _number, _name in enumerate(("leden", "únor", "březen", "duben", "květen", "červen", "červenec", "srpen",
+                                 "září", "říjen", "", "prosinec"), 1):
+    if _name:
+        MONTHS.setdefault(_name, _number)
+# Slovak (genitive: '14. augusta 2025')
+for _number, _name in enumerate(("januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta",
+                                 "septembra", "októbra", "novembra", "decembra"), 1):
+    MONTHS.setdefault(_name, _number)
 # the Solar Hijri months of Iran's pages ('۲۲ اسفند ۱۴۰۲'), kept apart: their dates are converted
 # (JALALI + month, see _date_fields)
 JALALI = 100
@@ -493,6 +502,9 @@ def _parse_match(text: str, match: re.Match[str], floor: int) -> tuple[ParsedDat
         zone = _ZONE_NAME.match(text, end)
         if zone is not None and _named_zone(zone) is not None:
             tzinfo, end = _named_zone(zone), zone.end()    # '12 MAR 2024 - 05:30 CET', 'GMT+7'
+        elif (offset := _NUMERIC_ZONE.match(text, end)) is not None:
+            tzinfo, end = _tzinfo(offset.group(1), warnings), offset.end()
+            # (RFC 2822's 'Thu, 14 Aug 2014 20:05:00 +0800', a log's '2014-08-14 20:05:00 +0800')
     weekday = _weekday(text, before)
     if weekday is not None:
         start = min(start, weekday[1])
@@ -624,6 +636,10 @@ _ZONE_OFFSETS = {name: timezone(timedelta(minutes=minutes)) for names, minutes i
     (("PST",), -480), (("PDT",), -420)) for name in names}
 _ZONE_NAME = re.compile(r"\s{0,3}\(?(%s)(?:\s?([+-])(\d{1,2})(?::?(\d\d))?)?\)?(?![^\W\d_])"
                         % "|".join(sorted(_ZONE_OFFSETS, key=len, reverse=True)))
+
+
+# a numeric offset printed after the time, with its space ('20:05:00 +0800', '10:30 -05:00')
+_NUMERIC_ZONE = re.compile(r"\s{1,2}([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![0-9:])")
 
 
 def _named_zone(zone: re.Match[str]) -> timezone | None:

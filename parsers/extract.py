@@ -621,7 +621,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
         or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
-        or _jsonld_author(doc) or _credit_section(doc) \
+        or _forum_poster(doc, body_el) or _speaker(doc, body_el) or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc) or _meta_author(doc, article.headline) \
         or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el)) \
@@ -802,6 +802,51 @@ def _credited_writer(doc: Doc) -> str | None:
     return None
 
 
+def _forum_poster(doc: Doc, body_el) -> str | None:
+    """A forum thread's first post: its poster's name, as the profile link before the text
+    writes it (a member's handle, 'Klaus_M', is how the board signs the post)."""
+    post = generic.forum_post(doc, body_el)
+    return text_of(post[1]) if post is not None else None
+
+
+_SPEECH_BY = re.compile(r"^(?:" + alternation(labels.SPEECH_BY) + r")\s+(.{3,120})$", re.I)
+_SPEECH_OPENS = re.compile(r"(?:" + alternation(labels.SPEECH_BY) + r")\s", re.I)
+_SPEAKER_TITLE = re.compile(r"^(?:(?:" + alternation(labels.SPEAKER_TITLES) + r")\.?\s+)+", re.I)
+_SPEAKER_LETTERS = frozenset(labels.SPEAKER_LETTERS)
+
+
+def _without_letters(name: str) -> str:
+    """A name without the post-nominal letters after it ('Aoife Byrne TD')."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".") in _SPEAKER_LETTERS:
+        words.pop()
+    return " ".join(words)
+
+
+def _speaker(doc: Doc, body_el) -> str | None:
+    """A speech's speaker, as the line over its text names him ('Rede von Bundesministerin Dr.
+    Karin Lenz', 'Discours de Claire Morel, ministre de …', '<p class="speaker">Minister Aoife Byrne
+    TD, Minister for …'): the name, without office, honorific or post-nominal letters."""
+    start = doc.position(body_el) if body_el is not None else None
+    for el in doc.root.iter("p", "div", "span", "h2", "h3", "strong"):
+        if start is not None and doc.position(el) >= start:
+            break
+        marked = "speaker" in (el.get("class") or "").lower() and not len(el)
+        if not marked and not _SPEECH_OPENS.match((el.text or "").lstrip()):
+            continue                   # (the element's own first words, before its text is joined)
+        text = text_of(el)
+        if not 6 <= len(text) <= 160:
+            continue
+        m = _SPEECH_BY.match(text)
+        named = m.group(1) if m else text if marked else None
+        if not named:
+            continue
+        name = _without_letters(_SPEAKER_TITLE.sub("", named.split(",")[0].strip()))
+        if looks_like_name(name) and 2 <= len(name.split()) <= 4:
+            return name
+    return None
+
+
 def _marked_author(doc: Doc, body_el) -> str | None:
     """The name in the first element marked as the author that holds one (a template's
     'Posted on' marked 'meta-prep-author' is passed over); a marked box's own name element
@@ -876,7 +921,17 @@ def _marked_name(el: etree._Element) -> str | None:
             return found
     text = byline_text(el)
     return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
-        or _agency_byline(el) or caseless_name(text) or _cjk_name(text)
+        or _agency_byline(el) or caseless_name(text) or _cjk_name(text) or _unit_signed(text)
+
+
+def _unit_signed(text: str) -> str | None:
+    """A name and its unit or post in brackets, as a signature prints them ('Đại úy Trần Quốc Huy
+    (Công an phường)'), kept whole."""
+    text = clean(text)
+    if not text.endswith(")"):
+        return None
+    signed = split_signature(text)
+    return signed.author if signed is not None and signed.author == text else None
 
 
 def _cjk_name(text: str) -> str | None:
@@ -1053,7 +1108,7 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
             continue
         name = BYLINE_LABEL.sub("", value).strip(" ,;-–—·.")
         if not name or name.lower() in generic.site_names(doc) or _UI_WORDS.match(name) \
-                or name.lower() in (headline or "").lower():
+                or name.lower() in (headline or "").lower() or name.lower() in _jsonld_organizations(doc):
             continue
         if _agencies(name) or (looks_like_name(name) and 2 <= len(name.split()) <= 4
                                and not _SEPARATED.search(name) and not is_account(name)
@@ -1084,8 +1139,9 @@ def _personal_site_author(doc: Doc) -> str | None:
         return None
     name = " ".join(value.split())
     letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalnum())
-    if not (len(letters) >= 6 and 2 <= len(name.split()) <= 4 and looks_like_name(name)):
-        return None
+    if not (len(letters) >= 6 and 2 <= len(name.split()) <= 4 and looks_like_name(name)) \
+            or name.lower() in _jsonld_organizations(doc):
+        return None                    # (a site named after an organisation, 'bancocentral-br': no person's)
     return name if letters in _host(doc.url).replace("-", "") else None
 
 
@@ -1367,6 +1423,23 @@ def _person_name(name) -> str | None:
     return name if looks_like_name(name) or _CJK_NAME.match(name) else caseless_name(name)
 
 
+def _jsonld_organizations(doc: Doc) -> frozenset[str]:
+    """The names the page's JSON-LD gives as organisations (an Organization author, the
+    publisher): a meta author naming one of them is no writer ('Banco Central', a brand)."""
+    names = set()
+    for item in doc.jsonld:
+        for key in ("author", "publisher"):
+            value = item.get(key)
+            for one in (value if isinstance(value, list) else [value])[:6]:
+                if isinstance(one, dict) and isinstance(one.get("name"), str):
+                    kind = one.get("@type")
+                    kinds = {kind} if isinstance(kind, str) else set(k for k in kind if isinstance(k, str)) \
+                        if isinstance(kind, list) else set()
+                    if kinds & _ORGANIZATION_TYPES or key == "publisher":
+                        names.add(one["name"].strip().lower())
+    return frozenset(names)
+
+
 def _jsonld_author(doc: Doc) -> str | None:
     """The page's JSON-LD author when it is a person's name (a newsroom named as an
     Organization is the publisher, not a writer)."""
@@ -1612,9 +1685,13 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     bylines, screen-reader-only labels; one walk of the container. `captions_told`: a photo
     story, whose captions are its text (generic.photo_story)."""
     photos: list[etree._Element] = []
+    signups = _signup_boxes(container)
     for el in container.iterdescendants():
         tag = el.tag
         if not isinstance(tag, str):
+            continue
+        if el in signups:
+            el.set(STRIP_MARK, "")     # a newsletter's sign-up box between the paragraphs
             continue
         if tag == "aside" or (not captions_told and (tag == "figcaption" or (
                 tag == "figure" and next(el.iter("table"), None) is None))):
@@ -1643,6 +1720,22 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if 2 * captions <= len(text_of(container)):       # (a story told in its pictures keeps them)
             for el in photos:
                 el.set(STRIP_MARK, "")
+
+
+def _signup_boxes(container: etree._Element) -> set[etree._Element]:
+    """The sign-up boxes inside the text: a <form> asking for an e-mail address, with its title
+    and pitch in the block around it (a box of a few lines: 600 characters at most)."""
+    boxes = set()
+    for form in container.iter("form"):
+        if not any((i.get("type") or "").lower() == "email" or "mail" in (i.get("name") or "").lower()
+                   for i in form.iter("input")) or len(text_of(form)) > 600:
+            continue                   # (not ASP.NET's page-wide <form> around the article)
+        box = form
+        while box.getparent() is not None and box.getparent() is not container \
+                and box.getparent().tag in ("div", "section") and len(text_of(box.getparent())) <= 600:
+            box = box.getparent()
+        boxes.add(box)
+    return boxes
 
 
 def _stamp_header(header: etree._Element) -> bool:

@@ -572,8 +572,9 @@ def split_signature(text: str) -> Signature | None:
             return Signature(author=head, source=tail)
         if looks_like_name(head) and _DID_IT.match(tail):
             return Signature(author=head)          # 'Thu Trang (thực hiện)': the interviewer
-        if looks_like_name(head) and _UNIT.match(tail):
-            return Signature(author=name)          # 'Hoàng Linh (Văn phòng HĐND tỉnh)', as printed
+        if looks_like_name(head) and (_UNIT.match(tail) or _DASHED_UNIT.match(tail)):
+            return Signature(author=name)          # 'Hoàng Linh (Văn phòng HĐND tỉnh)', '… (Kế toán
+            #                                        ngân sách xã)': the unit or the post, as printed
     if _dashed_unit(name) or _comma_position(name):
         return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):

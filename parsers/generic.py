@@ -2398,6 +2398,73 @@ def _month_first(parsed: ParsedDate) -> ParsedDate:
     return ParsedDate(swapped, parsed.raw, parsed.warnings, parsed.has_time)
 
 
+# a link to a forum member's profile, as the board software writes it (phpBB, vBulletin, SMF,
+# FluxBB/PunBB, IP.Board, XenForo)
+_MEMBER_LINK = re.compile(r"memberlist\.php\?mode=viewprofile|member\.php\?(?:u|userid)=\d|[?;&]action=profile;u=\d"
+                          r"|profile\.php\?(?:id|uid)=\d|[?&]showuser=\d|/members/[^/?#]+\.\d+/?$", re.I)
+_MEMBER_HINTS = ("viewprofile", "member.php?", "action=profile", "profile.php?", "showuser=", "/members/")
+
+
+def forum_post(doc: Doc, body: etree._Element | None) -> tuple[etree._Element, etree._Element] | None:
+    """The post a forum thread's text belongs to, and its poster's profile link: the nearest
+    block around the text (four levels up at most) holding a member's profile link before the
+    text (the poster's box or 'von <user> »' line comes first on every board; the thread's
+    first post is the article)."""
+    if body is None or body.tag == "body" or not any(hint in doc.source for hint in _MEMBER_HINTS):
+        return None
+    start = doc.position(body)
+    block = body
+    for _ in range(4):
+        block = block.getparent()
+        if block is None or block.tag in ("body", "html"):
+            return None
+        for link in block.iter("a"):
+            if doc.position(link) >= start:
+                break
+            if _MEMBER_LINK.search(link.get("href") or "") and 1 < len(text_of(link)) <= 40:
+                return block, link
+    return None
+
+
+def _post_date(doc: Doc, post: etree._Element, body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    """The date a forum post's header prints before its text ('von X » Di 14. Aug 2012, 18:32',
+    '« kdy: 27 Srpen 2015, 18:32:10 »', vBulletin's '14-08-2010, 09:15 PM' over the post), never
+    the poster's joining date ('Registriert: …', 'Tham gia ngày: …'); in the post's block, or in
+    the block around it (vBulletin's header row over the poster's row)."""
+    for block in islice(chain((post,), post.iterancestors()), 2):
+        if block.tag in ("body", "html"):
+            break
+        dated = _header_date(block, body)
+        if dated is not None:
+            return dated
+    return None
+
+
+def _header_date(post: etree._Element, body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    for el in post.iter():
+        if el is body:
+            return None
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        ancestor = body in el.iterancestors()
+        for piece, owner in ((el.text, el), (None if ancestor else el.tail, el.getparent())):
+            if not piece or not any(c.isdigit() for c in piece):
+                continue
+            parsed = parse_vietnamese_datetime(fold(piece))
+            if parsed.value is None or not parsed.has_time:
+                continue
+            line = fold(text_of(owner)) if owner is not None else piece
+            at = line.find(parsed.raw or "")
+            if _JOINED_WORDS.search(line[:at] if at >= 0 else line):
+                continue
+            stamp = owner.get("datetime") if owner is not None and owner.tag == "time" else None
+            if stamp:                  # '<time datetime="…T02:41:07+00:00">Mon Sep 12, 2022 9:41 pm</time>':
+                local = _in_printed_zone(parse_vietnamese_datetime(stamp), parsed)
+                parsed = local or parsed   # the moment, in the zone its readers saw
+            return parsed, owner
+    return None
+
+
 def _find_published(doc: Doc, headline: etree._Element | None,
                     body: etree._Element | None) -> tuple[ParsedDate | None, etree._Element | None]:
     """The article's own date. The page's metadata (meta, itemprop, JSON-LD) and the dated
@@ -2406,6 +2473,10 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     more specific date (a template's placeholder, a stale JSON-LD). A date in the URL
     (/2021/08/15/) is the last resort."""
     machine = _machine_date(doc)
+    if machine is None and (post := forum_post(doc, body)) is not None:
+        dated = _post_date(doc, post[0], body)
+        if dated is not None:
+            return dated               # a forum thread's first post: its header's date
     timed_meta = machine is not None and machine[2] == "meta" and machine[0].has_time and \
         (machine[0].value.hour, machine[0].value.minute) != (0, 0)
     if timed_meta and machine[0].value.utcoffset() and _ZONED.search(machine[0].raw or ""):
@@ -2475,24 +2546,30 @@ def _find_published(doc: Doc, headline: etree._Element | None,
 # '2024-01-18 10:30';')
 _STATE_PUBLISHED = re.compile(
     r"""["']?\b(?:publish(?:ed)?(?:[_-]?(?:time|date|at|on|timestamp|time_?stamp))?|date_?published|"""
-    r"""pub_?date|first_?published(?:_?(?:at|time|date))?|publication_?(?:date|time)|create_?time)["']?\s{0,3}[:=]\s{0,3}"""
-    r"""(?:(\d{13}|\d{10})(?![\d.])|["'](\d{4}-\d\d-\d\d(?:[T ][0-9:.]{5,12}(?:Z|[+-]\d\d:?\d\d)?)?)["'])""",
+    r"""pub_?date|first_?published(?:_?(?:at|time|date))?|publication_?(?:date|time)|create_?time|"""
+    # a blog's post ('var postDate = "2016-05-12 08:30:00"', Weebly's 'postData = {…, "date": "Thu, …"}')
+    r"""post_?(?:date|time)|post_?data(?:\.date|\s{0,3}=\s{0,3}\{[^{}]{0,400}?["']date))["']?\s{0,3}[:=]\s{0,3}"""
+    r"""(?:(\d{13}|\d{10})(?![\d.])|["'](\d{4}-\d\d-\d\d(?:[T ][0-9:.]{5,12}(?:Z|[+-]\d\d:?\d\d)?)?)["']"""
+    r"""|["']((?:mon|tue|wed|thu|fri|sat|sun),\s\d{1,2}\s[a-z]{3}\s\d{4}\s\d\d:\d\d(?::\d\d)?"""
+    r"""(?:\s(?:[+-]\d{4}|gmt|utc))?)["'])""",
     re.I)
+
+_STATE_KEYS = ("ublish", "ubDate", "ubdate", "reateTime", "ostDate", "ostdate", "ost_date", "ostTime",
+               "ost_time", "ostData")
 
 
 def _state_date(doc: Doc) -> ParsedDate | None:
     """The publication date an app's page gives only in its state script (the last resort
     before the URL: the page prints none). Only a state that holds one such date: one with
     several is a list of stories ('latest': [{…, "published": …}, …]), none of them this one."""
-    if "ublish" not in doc.source and "ubDate" not in doc.source and "ubdate" not in doc.source \
-            and "reateTime" not in doc.source:
+    if not any(key in doc.source for key in _STATE_KEYS):
         return None
     found: list[ParsedDate] = []
     for script in doc.root.iter("script"):
         if script.get("src") or "ld+json" in (script.get("type") or "").lower():
             continue                   # (JSON-LD is read as the page's metadata)
         for m in islice(_STATE_PUBLISHED.finditer(script.text or ""), 4):
-            parsed = parse_epoch(m.group(1)) if m.group(1) else parse_vietnamese_datetime(m.group(2))
+            parsed = parse_epoch(m.group(1)) if m.group(1) else parse_vietnamese_datetime(m.group(2) or m.group(3))
             if parsed.value is None:
                 continue
             if found and (parsed.value.date() != found[0].value.date() or parsed.has_time and any(
@@ -2544,6 +2621,17 @@ RELATIVE_TIME = re.compile(
     r"|\d+\s*(?:時間|分|秒|日|週間|か月|ヶ月|年)前"
     r"|\d+\s*(?:小时|小時|分钟|分鐘|秒|天|周|週|个月|個月|年)前"
     r"|\d+\s*(?:시간|분|초|일|주|개월|년)\s*전"
+    r"|(?:pred|před)\s+\d+\s+(?:hodinami|hodinou|minútami|minutami|minútou|minutou|dňami|dny|dňom|dnem|"
+    r"týždňami|týdny|mesiacmi|měsíci|rokmi|lety)"
+    r"|\d+\s+(?:órája|perce|napja|hete|hónapja|éve)"
+    r"|\d+\s+(?:tuntia|tunti|minuuttia|päivää|viikkoa|kuukautta|vuotta)\s+sitten"
+    r"|acum\s+\d+\s+(?:ore|oră|minute|zile|săptămâni|luni|ani)"
+    r"|(?:prije|pre)\s+\d+\s+(?:sati|sata|minuta|dana|tjedana|nedelja|mjeseci|meseci|godina)"
+    r"|πριν\s+(?:από\s+)?\d+\s+(?:ώρες|ώρα|λεπτά|ημέρες|μέρες)"
+    r"|\d+\s+(?:oras|minuto|araw|linggo|buwan|taon)\s+(?:na\s+)?(?:ang\s+)?(?:nakalipas|nakaraan)"
+    r"|(?:saa|dakika|siku|wiki|miezi|miaka)\s+\d+\s+(?:zilizopita|iliyopita)"
+    r"|منذ\s+\d+\s+(?:ساعة|ساعات|دقيقة|دقائق|يوم|أيام|أسبوع|شهر|سنة)"
+    r"|\d+\s+(?:horas?|minutos?|dias?|semanas?|meses|anos?)\s+atrás"
     # the compact forms of news apps and aggregators ('2 j', '5 h', '3d', '12 min')
     r"|\d{1,2}\s?(?:j|h|d|t|min|std)\.?)$",
     re.I)
@@ -2921,6 +3009,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             return None                # a date in the article's own text is not its timestamp (unless
             # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
+    if kind is None and cell and _PLAIN_DATE.match(cell):
+        kind = "published"             # a release's plain 'Date' row: its only date label
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
     if kind is None and parsed.raw and (_PRINTED_WORDS.search(text[:text.find(parsed.raw)])
@@ -2947,6 +3037,7 @@ def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
 _PUBLISHED_WORDS = _label_at_end(labels.DATE_PUBLISHED)
 _UPDATED_WORDS = _label_at_end(labels.DATE_UPDATED)
 _CREATED_WORDS = _label_at_end(labels.DATE_CREATED)
+_PLAIN_DATE = re.compile(r"^\s*(?:" + alternation(labels.DATE_PLAIN) + r")\s*[:：]?\s*$", re.I)
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 
 
@@ -3424,6 +3515,10 @@ def _entry_link(a: etree._Element) -> bool:
     if a.get("itemprop") in ("genre", "articleSection") or "tag" in (a.get("rel") or "").split() \
             or "category" in (a.get("rel") or ""):
         return False                   # the article's own category link (Joomla's 'Danh mục:' <a itemprop="genre">)
+    parent = a.getparent()
+    if parent is not None and a.getprevious() is None and _CATEGORY_LABEL.match(parent.text or "") \
+            and (parent.text or "").strip():
+        return False                   # ... or its line ('<dd class="category-name">Danh mục: <a>…</a></dd>')
     if next(a.iter("time"), None) is not None or len(text) <= 40 and _date_like(text) and \
             not _LETTERS_BESIDE_DATE.search(_DATE_HINT.sub(" ", text)):
         return False                   # a post's date linked to its permalink (WordPress' posted-on)

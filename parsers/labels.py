@@ -218,6 +218,21 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "đại diện", "văn phòng đại diện", "vpđd", "cảng vụ")
 # degrees, ranks and titles printed before a name: part of the author as printed ('ThS.BS Lê
 # Thị Thu Hằng', 'Đại úy Trần Minh Đức'); abbreviations with a dot or a space after them
+# a speech's page naming its speaker ('Rede von Bundesministerin Dr. Karin Lenz', 'Discours de
+# Claire Morel, ministre …', 'Speech by Minister X'): the speaker is the text's author
+SPEECH_BY = ("rede von", "rede der", "rede des", "ansprache von", "grußwort von", "discours de", "allocution de",
+             "speech by", "remarks by", "address by", "statement by", "keynote by", "discurso de", "discurso del",
+             "discorso di", "intervento di", "toespraak van", "tal av", "tale af", "przemówienie", "projev",
+             "phát biểu của")
+# the offices and honorifics before a speaker's name, and the letters after it
+SPEAKER_TITLES = ("bundesministerin", "bundesminister", "ministerin", "minister", "staatssekretärin",
+                  "staatssekretär", "ministerpräsidentin", "ministerpräsident", "bürgermeisterin", "bürgermeister",
+                  "präsidentin", "präsident", "secretary", "president", "prime minister", "mayor", "governor",
+                  "senator", "ministre", "madame la ministre", "monsieur le ministre", "madame", "monsieur",
+                  "ministra", "ministro", "presidente", "alcalde", "alcaldesa", "sindaco", "burgemeester",
+                  "minister of state", "taoiseach", "tánaiste", "dr", "prof", "mr", "mrs", "ms", "sir", "dame",
+                  "hon", "the hon", "rt hon", "the rt hon")
+SPEAKER_LETTERS = ("td", "mp", "mdb", "mep", "msp", "ms", "mla", "qc", "kc", "obe", "mbe", "cbe")
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
                             "ls", "ds", "cn", "ncs")
 NAME_TITLES = ("thạc sĩ", "tiến sĩ", "bác sĩ", "dược sĩ", "luật sư", "kỹ sư", "nhà báo", "nhà giáo",
@@ -285,9 +300,14 @@ DATE_UPDATED = ("cập nhật", "ngày cập nhật", "cập nhật lần cuối
                 "muokattu", "laatst gewijzigd", "gewijzigd", "última actualización", "ultimo aggiornamento",
                 "dernière mise à jour", "aktualizováno", "naposledy aktualizováno", "aktualizované", "frissítve",
                 "utolsó módosítás", "ažurirano", "posodobljeno", "atnaujinta", "uuendatud", "atjaunināts",
-                "актуализирано", "оновлено", "ενημερώθηκε", "עודכן", "อัปเดต", "अद्यतन",
+                "актуализирано", "оновлено", "ενημερώθηκε", "τελευταία ενημέρωση", "עודכן", "עדכון אחרון", "อัปเดต",
+                "ปรับปรุงข้อมูลล่าสุด", "ปรับปรุงล่าสุด", "แก้ไขล่าสุด", "अद्यतन",
                 "laatste update", "update", "geüpdatet", "laatste wijziging", "ultimo aggiornamento alle",
                 "última actualización a las")
+# a release's or a notice's plain 'Date' row ('<th>Ημερομηνία</th><td>Τετάρτη, 14 Μαρτίου 2018</td>',
+# '<dt>วันที่</dt>'): the publication's, as its only date label
+DATE_PLAIN = ("date", "datum", "fecha", "data", "ημερομηνία", "tarih", "tanggal", "päivämäärä", "dato", "dátum",
+              "วันที่", "日期", "날짜", "תאריך", "التاريخ", "تاريخ", "дата", "datums", "data publicării", "kuupäev")
 # ... and the labels a Chinese, Japanese or Korean page prints AFTER the date ('于 2023-12-06 14:22
 # 首次发布', '已于 2023-12-08 09:21 修改', '2024年3月5日 公開')
 DATE_PUBLISHED_AFTER = ("首次发布", "发布", "發布", "发表", "發表", "公開", "掲載", "게시", "발행", "등록")
