@@ -231,7 +231,9 @@ SPEAKER_TITLES = ("bundesministerin", "bundesminister", "ministerin", "minister"
                   "senator", "ministre", "madame la ministre", "monsieur le ministre", "madame", "monsieur",
                   "ministra", "ministro", "presidente", "alcalde", "alcaldesa", "sindaco", "burgemeester",
                   "minister of state", "taoiseach", "tánaiste", "dr", "prof", "mr", "mrs", "ms", "sir", "dame",
-                  "hon", "the hon", "rt hon", "the rt hon")
+                  "hon", "the hon", "rt hon", "the rt hon",
+                  # the article before an office ("Discurso de la ministra X", "Rede der Ministerin X")
+                  "the", "la", "el", "le", "der", "die", "des", "il", "lo", "del", "della")
 SPEAKER_LETTERS = ("td", "mp", "mdb", "mep", "msp", "ms", "mla", "qc", "kc", "obe", "mbe", "cbe")
 NAME_TITLE_ABBREVIATIONS = ("ths", "th.s", "ts", "tskh", "bs", "bsck", "bscki", "bsckii", "pgs", "gs", "ks",
                             "ls", "ds", "cn", "ncs")
