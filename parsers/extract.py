@@ -1910,7 +1910,8 @@ _RELEASE_END = re.compile(rf"^(?:{labels.alternation(labels.RELEASE_END)})\s*[:�
 
 
 # a transcript's time code ('00:01:18'), a match ticker's minute ('64\'', '45+2\''), alone on a line
-_BARE_TIMESTAMP = re.compile(r"^(?:\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?|\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′])$")
+_BARE_TIMESTAMP = re.compile(r"^(?:\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?|\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′]"
+                             r"|(?:kl|klo|kell|klokken|um)\.?\s?\d{1,2}[:.]\d{2}(?:\s?uhr)?)$", re.I)   # ('Kl. 22.35')
 _EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 

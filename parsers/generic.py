@@ -333,7 +333,9 @@ def _first_class(el: etree._Element) -> str:
 
 
 # a match centre's minute ("64'", "45+2'", "90+4′") or a clock ("14:05", "9.30", "14h05"), alone
-_STAMP_TEXT = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′]|\d{1,2}[:.h]\d{2}")
+# ... the clock after its word ('Kl. 22.35', 'klo 14.05', 'um 9:30', 'lúc 8:15') or before 'Uhr'
+_STAMP_TEXT = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′]|(?:(?:kl|klo|kell|klokken|um|à|at|lúc|ore)\.?\s?)?"
+                         r"\d{1,2}[:.h]\d{2}(?:\s?uhr)?", re.I)
 
 
 def _entry_stamp(entry: etree._Element) -> etree._Element | None:
@@ -1272,6 +1274,7 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         if better is not None:
             best = better
         text = _without_topic(best[2], best[1], title_parts) or _without_kicker(best[2], best[1])
+        text = _title_within_label(text, doc.title) or text
         return _without_ornament(best[2], text), best[2]
     if not og and _TITLE_SPLIT.search(doc.title):
         for el in candidates:          # the page's heading is its whole title: nothing to strip
@@ -1290,6 +1293,24 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
 
 
 _EDGE_SEPARATOR = re.compile(r"^\s*(?:[|\-–—:»·]|::)\s+")
+
+
+def _title_within_label(text: str, title: str) -> str | None:
+    """The page's whole <title> inside a heading that labels it and counts its readers (a
+    forum's topic bar: 'Autor Téma: <title> (Přečteno 7893 krát)', 'Topic: <title> (Read 512
+    times)'): the title, as the heading prints it."""
+    title = " ".join(title.split())
+    if len(title) < 15 or len(title) >= len(text):
+        return None
+    at = text.lower().find(title.lower())
+    if at < 0:
+        return None
+    before, after = text[:at].strip(), text[at + len(title):].strip()
+    if (before and not (before.endswith((":", "：")) and len(before) <= 30)) or \
+            not (after.startswith(("(", "（")) and after.endswith((")", "）")) and len(after) <= 40
+                 and any(c.isdigit() for c in after)):
+        return None                    # (a count in brackets after it, always: the readers')
+    return text[at:at + len(title)]
 
 
 def _title_rest(title: str, part: str) -> str | None:
@@ -3382,7 +3403,7 @@ def find_view_count(doc: Doc, body: etree._Element | None,
 
 _HITS_LINE = re.compile(r"^(?:số\s+)?lượt truy c[ậâa]p\s*[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$",
                         re.I)
-_META_DATE = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d|tháng\s*\d{1,2}\W+(?:19|20)\d\d"
+_META_DATE = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d|tháng\s*\d{1,2}\W+(?:năm\s+)?(?:19|20)\d\d"
                         r"|(?:19|20)\d\d-\d\d-\d\d", re.I)
 
 

@@ -4,7 +4,8 @@ blog's state script; a relative stamp whose tooltip holds the date (Czech, Hunga
 'Date' row over a JSON-LD date two days later; a Thai 'last updated' line after the date; forum
 threads (phpBB 3, vBulletin 3, SMF 2) whose first post is the article; a speech's speaker; an
 organisation named as the meta author; a sign-up box between the paragraphs; Joomla's hits line
-beside the category link; a unit or post in brackets after a signed name. 19 of the 23 cases fail on
+beside the category link; a unit or post in brackets after a signed name; a live ticker stamped
+"Kl. 21.40"; a forum topic bar around the title; Joomla's hits line without the profile. 22 of the 26 cases fail on
 the session's start parsers (6c0af22); four pass there too and stand as guards: a count after a
 dash that is no offset, a phpBB page whose author line the old rules already read, and the Joomla
 hits line on a page simpler than the set's (its category link was not taken for a listed item's)."""
@@ -223,4 +224,48 @@ def test_joomla_hits_beside_the_category_link_are_the_view_count(profile):
     head = '<meta name="generator" content="Joomla! - Open Source Content Management">'
     a = parse_page(_page(body, head, lang="vi"), "http://huyen.example.gov.vn/index.php/tin-tuc/8-tin-tuc/"
                    "1125-thu-hoach-lua", {}, profile=profile).article
+    assert a.view_count == 587
+
+
+def test_a_live_tickers_entries_stamped_by_a_clock_after_its_word_are_the_body():
+    entries = [("Kl. 21.40", "Die Feuerwehr hat den Deich bei Husum mit Sandsäcken verstärkt, die Lage bleibt angespannt."),
+               ("Kl. 19.05", "Der Fährverkehr zu den Halligen ist eingestellt, die letzten Schiffe sind im Hafen."),
+               ("Kl. 16.30", "Böen in Orkanstärke erreichen die Westküste, auf Sylt wurden 140 km/h gemessen."),
+               ("Kl. 12.15", "Der Wetterdienst warnt vor einer schweren Sturmflut am Abend an der gesamten Nordseeküste.")]
+    items = "".join(f'<li class="feed__item"><span class="feed__clock">{t}</span><div class="feed__text"><p>{x}</p>'
+                    '</div></li>' for t, x in entries)
+    body = ('<article class="liveticker"><h1>Sturm an der Nordsee: der Ticker</h1><div class="meta">'
+            '<span class="published">Donnerstag, 5. Dezember 2013, 08:10 Uhr</span></div>'
+            f'<ul class="feed">{items}</ul></article><aside class="side"><h2>Höchste Böen</h2><table><tr><td>Sylt</td>'
+            '<td>140</td></tr><tr><td>Husum</td><td>121</td></tr></table></aside>')
+    a = parse_page(_page(body, lang="de"), "https://nordkurier.example.de/live/sturm-nordsee", {},
+                   profile="generic").article
+    for clock, text in entries:
+        assert text in a.body
+        assert clock not in a.body
+
+
+def test_a_forums_topic_bar_label_and_read_count_are_not_the_headline():
+    body = ('<div id="forumposts"><div class="cat_bar"><h3 class="catbg"><span id="author">Author</span> Topic: '
+            'Night buses cut from the ring road in May &nbsp;(Read 2811 times)</h3></div>'
+            '<div class="post_wrapper"><div class="poster"><h4><a href="index.php?action=profile;u=12">ringroader</a>'
+            '</h4></div><div class="postarea"><div class="keyinfo"><div class="smalltext">&#171; <strong>on:</strong> '
+            f'March 03, 2015, 09:30:10 PM &#187;</div></div><div class="post"><div class="inner">{_text()}</div></div>'
+            '</div></div></div>')
+    page = _page(body).replace(b"<title>Cycle lanes approved</title>",
+                               b"<title>Night buses cut from the ring road in May</title>")
+    a = parse_page(page, "https://forum.example.org/index.php?topic=77.0", {}, profile="generic").article
+    assert a.headline == "Night buses cut from the ring road in May"
+    assert a.author == "ringroader"
+
+
+def test_joomlas_hits_line_under_a_date_in_words_is_the_view_count_without_the_profile():
+    text = ["Vụ xuân năm 2019, toàn huyện gieo cấy 1.245 ha lúa, năng suất bình quân ước đạt 52,3 tạ/ha.",
+            "Huyện chỉ đạo các xã tập trung thu hoạch nhanh, gọn, tránh thiệt hại do mưa đá."]
+    body = ('<div class="item-page"><h2>Thu hoạch lúa xuân</h2><dl class="article-info">'
+            '<dd class="published">Ngày đăng: ngày 21 tháng 5 năm 2019 | 15:30</dd>'
+            f'<dd class="hits">Lượt truy cập: 587</dd></dl>{_text(text)}</div>'
+            '<div class="counter"><h3>Thống kê truy cập</h3><p>Lượt truy cập: 1.204.556</p></div>')
+    a = parse_page(_page(body, lang="vi"), "http://huyen.example.gov.vn/index.php/tin-tuc/1125-thu-hoach-lua", {},
+                   profile="generic").article
     assert a.view_count == 587
