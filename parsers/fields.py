@@ -473,6 +473,9 @@ _BY_FOR = re.compile(r"^([^/]{2,40}?)\s*/\s*((?:[A-ZĐ0-9]{2,}(?:\.[A-Z]{2,})*)|
                      r"|" + _OUTLET_NAMED + r"[^/]{2,50})$")
 # the outlet in brackets after the writers ('Minh Thư - Thanh Phong (Báo Cà Mau)', '(vov.vn)')
 _OUTLET = re.compile(r"^(?:" + _OUTLET_NAMED + r"[^()]{2,50}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))$")
+# a commune's, ward's or district's radio ('Đài truyền thanh xã', 'Đài Truyền thanh - Truyền hình huyện X')
+_LOCAL_STATION = re.compile(r"^đài\s+(?:truyền\s+thanh|tt)\b[^()]{0,60}?\b(?:xã|phường|thị\s+trấn|huyện|thị\s+xã)\b",
+                            re.I)
 _NAME_SEP = re.compile(r"(?<!\s)\s*(?:,|-|–|&|\bvà\b)\s*")    # a Vietnamese signature's names
 _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 
@@ -531,8 +534,9 @@ def split_signature(text: str) -> Signature | None:
     """Read a signature or source line: 'Nguyễn Thanh', 'Tin, ảnh: Hoàng Anh', 'Theo BGTV',
     'Nguồn: Báo Bạc Liêu'. None when the text is not such a line."""
     text = clean(text).strip(" .;")
-    if not text or len(text) > 80:
-        return None
+    if not text or len(text) > 80 and not (len(text) <= 130 and _ROLE.match(text)):
+        return None                                # (a labelled one may name a long unit: 'Tác giả: X -
+        #                                            Phòng Xây dựng, kiểm tra văn bản và Phổ biến, …')
     if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text):
         return Signature()                         # 'ST' (collected), '- Διαφήμιση -': naming no writer
     m = BRACKETED_REPORTER.fullmatch(text)
@@ -568,6 +572,10 @@ def split_signature(text: str) -> Signature | None:
         src = _THEO.match(tail) or _SOURCE.match(tail)
         if src and looks_like_name(head):
             return Signature(author=head, source=src.group(1).strip())
+        if _LOCAL_STATION.match(tail) and _writers(head):
+            return Signature(author=name)          # 'Nguyễn Văn Hải (Đài truyền thanh phường)': the
+            #                                        commune's or ward's own station, the writers' unit, as
+            #                                        printed (a paper or a province's broadcaster is the source)
         if _OUTLET.match(tail) and _writers(head):
             return Signature(author=head, source=tail)
         if looks_like_name(head) and _DID_IT.match(tail):

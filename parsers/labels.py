@@ -170,6 +170,7 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 "tin, ảnh", "tin/ảnh", "tin - ảnh", "tin ảnh", "bài ảnh", "phóng sự ảnh", "phóng sự", "ảnh và bài",
                 "ảnh, bài", "ảnh/bài", "ảnh - bài", "ảnh", "tin bài", "tin - bài", "tin, bài", "tin", "bài",
                 "người viết", "phóng viên", "biên tập", "người thực hiện", "nhóm thực hiện", "thực hiện", "nhóm pv",
+                "nội dung",                     # an infographic's credits ('Nội dung: X - Đồ họa: Y')
                 "pv",
                 "sưu tầm, biên soạn", "sưu tầm và biên soạn", "sưu tầm - biên soạn", "sưu tầm", "biên soạn",
                 "tổng hợp, biên soạn", "tổng hợp và biên soạn", "tổng hợp", "biên dịch", "lược dịch", "dịch",
