@@ -85,7 +85,7 @@ _VIEW_LABEL_ALONE = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\
 # a view count qualified before its number ('Lượt xem trên trang cũ: 2,315', a post imported with
 # the old site's counter)
 _VIEW_QUALIFIED = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s[^\d:：.!?]{1,30}[:：]\s{0,3}"
-                             r"\d{1,3}(?:[.,\u00a0 ]\d{3})*\s{0,3}$", re.I)
+                             r"\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})*\s{0,3}$", re.I)
 # a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
 # viết là: 18 trong 4 đánh giá')
 _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
@@ -356,7 +356,34 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
         warnings.append("not HTML: the document has no elements")
         return None
     _into_body(root)
+    if "<noscript" in text or "<NOSCRIPT" in text:
+        _noscript_text(root, text)
     return root
+
+
+_LOADING = re.compile(r"^(?:đang tải|loading|chargement|cargando|carregando|caricamento|wird geladen|laden)\b.{0,30}$",
+                      re.I)
+_LOADING_CLASS = re.compile(r"spinner|loading|loader|placeholder", re.I)
+
+
+def _noscript_text(root: etree._Element, source: str) -> None:
+    """An article a lazy-loading theme prints only inside <noscript> (a spinner 'Đang tải nội
+    dung...' where scripts would draw it): read as the page's text, the <noscript> becoming a
+    <div>, unless its first paragraph is printed elsewhere too (a copy for readers without
+    scripts of what the page shows anyway)."""
+    for block in list(root.iter("noscript")):
+        paragraphs = [p for p in block.iter("p", "li") if len(text_of(p)) >= 20]
+        if len(paragraphs) < 2 or len(text_of(block)) < 150:
+            continue                   # a tracking pixel, an 'enable JavaScript' notice
+        first = (paragraphs[0].text or "").strip()[:40]
+        if first and source.count(first) > 1:
+            continue
+        block.tag = "div"
+        block.set("class", ((block.get("class") or "") + " noscript-text").strip())
+        prev = block.getprevious()
+        if prev is not None and isinstance(prev.tag, str) and len(text_of(prev)) <= 40 and (
+                _LOADING.match(text_of(prev)) or _LOADING_CLASS.search(prev.get("class") or "")):
+            prev.set(STRIP_MARK, "")   # the spinner the script would have replaced
 
 
 def _markup_after_end(text: str) -> int:
@@ -1500,9 +1527,11 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
     if inline_chrome:
         for part in (work, *more):
             _mark_inline_chrome(part, captions_told)
-    elif profile is None:
+    else:
         for part in (work, *more):
-            _mark_share_bars(part)
+            _mark_ad_boxes(part)
+            if profile is None:
+                _mark_share_bars(part)
     if replies:
         for part in (work, *more):
             _mark_replies(part)
@@ -1756,6 +1785,19 @@ def _form_box(cls: str) -> bool:
 
 
 _FEEDBACK = re.compile(r"gop-?y|feedback", re.I)
+
+
+_AD_BOX = re.compile(r"(?:^|[\s_-])(?:ads?|adslot|advert\w*|quang-?cao|qcao)(?:$|[\s_-])", re.I)
+
+
+def _mark_ad_boxes(container: etree._Element) -> None:
+    """Mark (for blocks() to skip) an ad box between the parts of a Vietnamese article's text
+    ('<div class="inread-ads"><div>Quảng cáo</div><a><img></a><p>…</p></div>'): classed as an ad,
+    a few lines at most."""
+    for el in container.iterdescendants("div", "section", "aside"):
+        cls = el.get("class")
+        if cls and _AD_BOX.search(cls) and len(text_of(el)) <= 400:
+            el.set(STRIP_MARK, "")
 
 
 def _mark_share_bars(container: etree._Element) -> None:

@@ -17,7 +17,7 @@ from .labels import alternation
 from .text import REMEMBERED_TEXT, clean, drop_tree, text_of
 
 # -- numbers ------------------------------------------------------------------------------------
-_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+")
+_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+")
 
 
 def parse_count(text: str) -> int | None:
@@ -46,13 +46,13 @@ def _count_at(text: str, start: int = 0) -> int | None:
 _VIEW_BEFORE = re.compile(
     labels.first_letters(labels.VIEWS) + r"(?:" + alternation(labels.VIEWS) + r")\s*[:：]?\s*\(?"
     # (digits drawn one element each read as spaced digits: '0 1 2 3 4' is 1234)
-    r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+    r"(\d(?: \d){3,}(?![\d.,])|\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)", re.I)
 # (not 'Đang xem: 12', the readers on the site now: a visitor counter's row)
 _VIEW_VERB = re.compile(r"(?<![^\W\d_])(?<!đang )(?<!Đang )(?<!ĐANG )(?:" + alternation(labels.VIEW_VERBS) + r")\s*[:：]\s*"
-                        r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)", re.I)
+                        r"(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(   # from a run's first digit only: else a long digit run costs n² tries
     # (not a number a label's colon gives another row: 'Người đang online: 5 Lượt xem hôm nay: 312')
-    r"(?<!\d)(?<![:：])(?<![:：]\s)(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
+    r"(?<!\d)(?<![:：])(?<![:：]\s)(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
     re.I)
 
 
@@ -81,8 +81,8 @@ def view_line(text: str) -> bool:
     return len(_WORD_RUN.findall(rest)) <= 4 and not any(ch.isdigit() for ch in rest)
 
 
-_COUNTED = re.compile(r"^(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.COUNT_WORDS) + r")$", re.I)
-_ANY_LABEL_COUNT = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$")
+_COUNTED = re.compile(r"^(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.COUNT_WORDS) + r")$", re.I)
+_ANY_LABEL_COUNT = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)$")
 
 
 def view_count_of(el: etree._Element) -> int | None:
@@ -354,9 +354,9 @@ def _labelled_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[st
     # statistic in a text, not a counter's reading
     # (a label may say since when it counts: 'Số lượt truy cập (từ 01/7/2025): 215.406')
     forward = re.compile(starts + r"(" + alternatives + r")\s*(?:\([^()\d]{0,12}[\d/.-]{4,10}\)\s*)?[:：]?\s*"
-                         r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d|[.,]\d)|\d+(?!\d|[.,]\d))"
+                         r"(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d|[.,]\d)|\d+(?!\d|[.,]\d))"
                          r"(?!\s*(?:%|million|billion|thousand|triệu|tỷ|nghìn|ngàn)(?!\w))", re.I)
-    after = re.compile(r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
+    after = re.compile(r"(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)\s*[:：]?\s*"
                        r"(" + alternatives + r")(?![^\W\d_])", re.I)
     ends_with_label = re.compile(starts + r"(?:" + alternatives + r")\W*$", re.I)
     return forward, {l: k for k, l in names}, after, ends_with_label

@@ -3401,7 +3401,7 @@ def find_view_count(doc: Doc, body: etree._Element | None,
     return best[1] if best else None
 
 
-_HITS_LINE = re.compile(r"^(?:số\s+)?lượt truy c[ậâa]p\s*[:：]\s*(\d{1,3}(?:[.,\u00a0 ]\d{3})+(?!\d)|\d+)$",
+_HITS_LINE = re.compile(r"^(?:số\s+)?lượt truy c[ậâa]p\s*[:：]\s*(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)$",
                         re.I)
 _META_DATE = re.compile(r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d\d|tháng\s*\d{1,2}\W+(?:năm\s+)?(?:19|20)\d\d"
                         r"|(?:19|20)\d\d-\d\d-\d\d", re.I)
