@@ -108,6 +108,7 @@ def _add(group: list, owner: etree._Element) -> None:
 
 _INLINE_UP = frozenset({"span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub",
                         "label", "abbr", "time", "mark", "s", "strike", "cite", "q", "code", "o:p"})
+_LOOSE_WRAPPERS = frozenset({"font", "span"})
 _HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden or @class]")
 
 
@@ -216,8 +217,11 @@ def build_index(root: etree._Element, source: str = "",
             idx.times.append(el)
         elif kind == "br":
             block = el.getparent()
+            top = None
             while block is not None and block.tag in _INLINE_UP:
-                block = block.getparent()
+                top, block = block, block.getparent()
+            if block is not None and block.tag == "body" and top is not None and top.tag in _LOOSE_WRAPPERS:
+                block = top            # (a bare page's <font> around its text: see `_taker`)
             if block is not None:
                 idx.breaks[block] = idx.breaks.get(block, 0) + 1
         elif _COUNTER_SRC.search(el.get("src") or ""):
@@ -590,9 +594,13 @@ def _taker(pieces: list[str], owners: list, paragraphs: dict):
         block = block_of.get(owner, False)
         if block is False:
             block = owner
+            top = None
             while block is not None and block.tag in _INLINE_UP:
-                block = block.getparent()
-            if block is not None and block.tag not in _BLOCKS:
+                top, block = block, block.getparent()
+            if block is not None and block.tag == "body" and top is not None and top.tag in _LOOSE_WRAPPERS:
+                block = top            # a bare page's text in a <font> right under <body>, lines
+                #                        split by <br>s: the <font> holds its paragraphs
+            elif block is not None and block.tag not in _BLOCKS:
                 block = None           # an <a>, or an element that makes no paragraph
             block_of[owner] = block
         if block is None:

@@ -2125,11 +2125,25 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
     return None
 
 
+_ROLE_LABEL = re.compile(r"^(?:(?:text|tekst|texte|texto|testo|teksti|words|story|report|reporting|bài|tin|bài viết|"
+                         r"tác giả)\s*[:：]|(?:skrevet af|skrevet av|skrivet av|geschrieben von|écrit par|escrito por|"
+                         r"scritto da|napisał|napisała|written by)\s)", re.I)
+
+
 def _drop_info_lines(kept: list[Block]) -> None:
     """Without the article-info lines closing the text ('Cập nhật lần cuối: …', 'Lượt xem: 312')."""
     while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]) \
-            and not KOREAN_BYLINE.match(kept[-1].text):   # (a Korean sign-off: the signature's)
-        kept.pop()
+            and not KOREAN_BYLINE.match(kept[-1].text) and not _credit_alone(kept[-1].text):
+        kept.pop()                     # (a Korean sign-off, a lone credit: the signature's)
+
+
+def _credit_alone(text: str) -> bool:
+    """A line that is one writer's credit and nothing else ('Text: Klaus Werner', 'Tekst: X'):
+    the signature, read as such, not an info line to drop."""
+    if len(ITEM_SEPARATOR.split(text)) != 1 or not _ROLE_LABEL.match(text):
+        return False
+    signed = split_signature(text)
+    return signed is not None and signed.author is not None
 
 
 def _in_table(el: etree._Element) -> bool:

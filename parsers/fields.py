@@ -452,10 +452,15 @@ def _keep(found: dict[str, int], kind: str, number: str) -> None:
 _ROLE = re.compile(
     r"^(?:" + alternation(labels.WRITER_ROLES) +
     # the English page of a portal: 'Story and photos: X', 'By X', 'Reported by X'
-    r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen)\s*[:：]\s*"
-    r"|^(?:by|story by|written by|reported by|compiled by|words by|text by)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
+    r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen"
+    # a club's or a council's page in another language ('Tekst: Marek Nowak', 'Texte : X')
+    r"|tekst|texte|texto|testo|teksti)\s*[:：]\s*"
+    r"|^(?:by|story by|written by|reported by|compiled by|words by|text by|skrevet af|skrevet av|skrivet av|"
+    r"geschrieben von|écrit par|escrito por|scritto da|napisał|napisała)\s+(?=[A-ZĐÀ-ỸÆØÅ])", re.I)
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
-_NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim)\s*[:：]|"
+_NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim|edição|edición|"
+                          r"edizione|edition|editing|redaktion|redakcja|foto|fotos|fotografia|photos?|imagem|imagens|"
+                          r"ilustração|ilustración|infografia|vídeo|grafik)\s*[:：]|"
                           r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
 # a photographer credited first, the writer after ('Ảnh: Văn Phin - Bài: Hoài Thương')
 _PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip)\s*[:：]", re.I)

@@ -374,6 +374,7 @@ def _entries_after(summary: etree._Element) -> etree._Element | None:
 
 # the second half of an entry split at its 'read more' (Movable Type's asset-more, id="more",
 # 'extended', 'continued'), beside the first (asset-body)
+_OPEN_PART = re.compile(r"(?:^|[\s_-])(?:open|opening|intro|lead|first|start|visible|preview)(?:$|[\s_-])", re.I)
 _MORE_PART = re.compile(r"(?:^|[\s_-])(?:more|extended|continued?|jump|rest)(?:$|[\s_-])", re.I)
 
 
@@ -386,8 +387,10 @@ def _entry_halves(best: etree._Element) -> etree._Element | None:
     if parent is None or parent.tag in ("body", "html") or not _CONTENT_PART.search(bounded_hint(parent)):
         return None
     texted = [c for c in parent if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and _TEXT_LEN(c)]
-    if len(texted) < 2 or best not in texted or not _CONTENT_PART.search(bounded_hint(texted[0])):
-        return None
+    if len(texted) < 2 or best not in texted or not (_CONTENT_PART.search(bounded_hint(texted[0]))
+                                                     or _OPEN_PART.search(bounded_hint(texted[0]))):
+        return None                    # (the first half named as the body, or as the opening shown:
+        #                                '<div class="story__open">' over '<div class="story__rest">')
     for child in texted[1:]:
         if not (_MORE_PART.search(bounded_hint(child)) and _has_prose(child)):
             return None

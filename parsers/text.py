@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 from lxml import etree
 
@@ -214,17 +214,46 @@ def is_hidden(el: etree._Element) -> bool:
     if not el.attrib:
         return False                   # (a quarter of the elements have no attribute)
     style = el.get("style")
-    if style and _styled_hidden(el, style) or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    if style and _styled_hidden(el, style) or el.get("hidden") is not None:
         return True
+    if el.get("aria-hidden") == "true":
+        return not collapsed_text(el)
     return _hiding_class(el.get("class"))
+
+
+def collapsed_text(el: etree._Element) -> bool:
+    """An aria-hidden block that a button beside it opens ('<div id="story-rest" aria-hidden="true">'
+    then '<button aria-controls="story-rest" aria-expanded="false">Read the full story</button>')
+    and that holds paragraphs of text (two or more of 40 characters): the rest of a story shown
+    to every reader who taps it, not a hidden copy of the text (those have no button)."""
+    ident = el.get("id")
+    if not ident:
+        return False
+    opener = next((sib for sib in islice(el.itersiblings(), 2) if isinstance(sib.tag, str)
+                   and sib.get("aria-controls") == ident), None)
+    if opener is None:
+        return False
+    count = 0
+    for p in el.iterchildren("p"):
+        if len(_TEXT_LENGTH_STR(p)) >= 40:
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
+def _TEXT_LENGTH_STR(el: etree._Element) -> str:
+    return "".join(el.itertext()).strip()
 
 
 def hidden_by(el: etree._Element, style: str | None, hidden: str | None, aria_hidden: str | None,
               cls: str | None) -> bool:
     """`is_hidden` of an element whose style, hidden, aria-hidden and class attributes are these
     (None: absent), for a walk that has read them already."""
-    if style and _styled_hidden(el, style) or hidden is not None or aria_hidden == "true":
+    if style and _styled_hidden(el, style) or hidden is not None:
         return True
+    if aria_hidden == "true":
+        return not collapsed_text(el)
     return _hiding_class(cls)
 
 

@@ -1,0 +1,84 @@
+"""The classes of world set 27 (blind), each on a small page of its own: a hand-coded page whose
+text sits in a <font> right under <body>, lines split by <br><br>, signed 'Text: X' / 'Tekst: X' /
+'Skrevet af X' on its last line; a story whose second half is collapsed behind a 'read the full
+story' button (aria-hidden until tapped), and an aria-hidden copy with no button that stays
+hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor). 5 of the 6 cases fail on
+the parsers before the fix; the aria-hidden copy stands as a guard (it passed before and must still)."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import parse_page
+from govnews.parsers.fields import split_signature
+
+_DE = ["Zur Jahreshauptversammlung des Sportvereins kamen am vergangenen Freitag 58 Mitglieder in die Turnhalle, "
+       "der Vorsitzende eröffnete die Versammlung pünktlich.",
+       "Im Jahresbericht blickte er auf ein erfolgreiches Jahr zurück: zwei Aufstiege, ein neues Vereinsheim und "
+       "über hundert neue Mitglieder.",
+       "Zum neuen Kassierer wurde einstimmig Peter Schulz gewählt, die übrigen Vorstandsmitglieder bleiben im Amt."]
+
+
+def _bare(signature: str, lang: str = "de") -> bytes:
+    lines = "<br><br>\n".join(_DE)
+    return (f'<html lang="{lang}"><head><title>SV Musterdorf - Aktuelles</title></head>'
+            '<body bgcolor="#FFFFFF"><table width="760"><tr><td><a href="/"><img src="/logo.gif" alt="SV Musterdorf">'
+            '</a></td></tr></table><table width="760" bgcolor="#336633"><tr>'
+            + "".join(f'<td><a href="/{w}.htm"><font size="1">{w}</font></a></td>' for w in
+                      ("Startseite", "Aktuelles", "Verein", "Termine", "Kontakt")) +
+            '</tr></table><br><center><font size="+2"><b>Jahreshauptversammlung: Neuer Kassierer gewählt</b></font>'
+            '</center><hr><font size="2" color="#666666">Meldung vom 14. März 2007</font><br><br>'
+            f'<font face="Verdana" size="2">{lines}<br><br>{signature}<br></font><hr>'
+            '<a href="/news.htm">Zurück</a><br><center><font size="1">Sie sind Besucher Nr. 018342 seit dem 01.01.2003'
+            '<br>Letzte Änderung: 02.04.2007<br>© 2003-2007 SV Musterdorf</font></center></body></html>').encode()
+
+
+@pytest.mark.parametrize("signature, name", [("Text: Klaus Werner", "Klaus Werner"),
+                                             ("Tekst: Marek Nowak", "Marek Nowak"),
+                                             ("Skrevet af Birthe Holm", "Birthe Holm")])
+def test_a_bare_pages_text_in_a_font_under_body_is_the_body_and_its_credit_the_author(signature, name):
+    a = parse_page(_bare(signature), "http://www.sv-musterdorf.example.de/news/2007_jhv.htm", {},
+                   profile="generic").article
+    assert a.body == "\n\n".join(_DE)
+    assert a.author == name
+
+
+_EN = ["The council approved the new cycle lanes on the ring road after a two-hour debate on Tuesday evening, "
+       "with nine votes in favour and four against.",
+       "Work on the first section between the station and the hospital is due to start in the spring."]
+_REST = ["Residents who objected to the loss of parking spaces will be offered permits for the side streets, the "
+         "council's transport officer said.",
+         "A second consultation on the northern section will open in the autumn, with drop-in sessions in three "
+         "libraries."]
+
+
+def _story(rest_attrs: str, button: str) -> bytes:
+    opened = "".join(f"<p>{p}</p>" for p in _EN)
+    rest = "".join(f"<p>{p}</p>" for p in _REST)
+    return ('<html lang="en"><head><title>Cycle lanes approved</title></head><body><header><a href="/">County '
+            'News</a></header><article class="story"><h1>Cycle lanes approved on the ring road</h1>'
+            '<div class="meta"><time datetime="2021-05-12T09:00:00+01:00">12 May 2021</time></div>'
+            f'<div class="story__body"><div class="story__open">{opened}</div>'
+            f'<div class="story__rest is-collapsed" {rest_attrs}>{rest}</div>{button}</div></article>'
+            '<section class="next"><h2>Next stories</h2><div class="next-story"><a href="/a/1"><h3>Library opening '
+            'hours extended</h3></a></div></section></body></html>').encode()
+
+
+def test_a_storys_second_half_collapsed_behind_a_button_is_body():
+    page = _story('id="story-rest" aria-hidden="true" style="max-height:0;overflow:hidden"',
+                  '<button aria-controls="story-rest" aria-expanded="false">Read the full story</button>')
+    a = parse_page(page, "https://countynews.example.org/a/cycle-lanes", {}, profile="generic").article
+    assert a.body == "\n\n".join(_EN + _REST)
+
+
+def test_an_aria_hidden_copy_with_no_button_stays_hidden():
+    copy = "".join(f"<p>{p}</p>" for p in _EN + _REST)
+    page = _story('id="story-rest"', '').replace(
+        b'<article class="story">', f'<div aria-hidden="true" class="reader-copy">{copy}<p>Listen to this '
+        'story in our app, read by the newsroom every morning at seven.</p></div><article class="story">'.encode())
+    a = parse_page(page, "https://countynews.example.org/a/cycle-lanes", {}, profile="generic").article
+    assert "Listen to this story" not in a.body
+
+
+def test_a_credit_line_names_the_writer_not_the_editor():
+    signed = split_signature("Texto: Mariana Albuquerque | Edição: Paulo Nery")
+    assert signed is not None and signed.author == "Mariana Albuquerque"
