@@ -638,7 +638,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if marked and signature.author in marked:
             article.author = marked
     article.author = article.author or tidy_author(signature.author) or _signature_beside(body_el) \
-        or _letterhead_writer(body_el) or _cjk_reporter(doc, body_el) \
+        or _letterhead_writer(body_el) or _mail_sender(doc, body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
@@ -1054,6 +1054,26 @@ def _office_name(text: str) -> str | None:
     if _OFFICE.match(text) and len(text.split()) <= _OFFICE_WORDS and text[:1].isupper() \
             and not text.endswith((".", ":")) and not any(ch.isdigit() for ch in text):
         return text
+    return None
+
+
+# a mail's sender in its archived headers ('From: Jonas Keller <jonas@…>', 'De : …', 'Von: …')
+_MAIL_FROM = re.compile(r"^(?:from|de|von|van|da|från|fra|od|от|差出人|보낸\s?사람)\s*[:：]\s*\"?([^\"<>@]{2,60}?)\"?\s*"
+                        r"<[^<>@\s]+@[^<>\s]+>$", re.I)
+
+
+def _mail_sender(doc: Doc, body_el) -> str | None:
+    """A mail kept in a list's archive (the message a <pre>): its sender's name, as the header
+    list over it writes it, without the address."""
+    if body_el is None or body_el.tag != "pre":
+        return None
+    start = doc.position(body_el)
+    for el in doc.root.iter("li", "tr", "p", "div", "dd"):
+        if doc.position(el) >= start:
+            break
+        m = _MAIL_FROM.match(text_of(el)) if not len(el) or el.tag in ("li", "tr", "p", "dd") else None
+        if m:
+            return m.group(1).strip()
     return None
 
 

@@ -219,6 +219,9 @@ def _classed_holder(el: etree._Element) -> etree._Element:
     return node if node.get("class") else el
 
 
+_MAIL_SIGNED = re.compile(r"^-- ?$", re.M)
+
+
 def typed_release(best: etree._Element) -> etree._Element | None:
     """A text typed with hard line breaks in a <pre> (a press release sent as plain text) that
     holds most of the chosen container's text: the article is the <pre>, read paragraph by
@@ -228,8 +231,9 @@ def typed_release(best: etree._Element) -> etree._Element | None:
         if "{" in text or next(pre.iter("code", "samp", "kbd"), None) is not None:
             continue
         paragraphs, _ = typed_paragraphs(text)
-        if len(paragraphs) >= 2 and len(clean(text)) >= 0.6 * len(text_of(best)) and \
-                sum(map(len, paragraphs)) >= 0.3 * len(text):
+        share = 0.3 if _MAIL_SIGNED.search(text) else 0.6   # (a mail's archive page: its thread index
+        if len(paragraphs) >= 2 and len(clean(text)) >= share * len(text_of(best)) and \
+                sum(map(len, paragraphs)) >= 0.3 * len(text):   # and headers beside it)
             return pre
     return None
 

@@ -403,22 +403,43 @@ MAX_TABLE_CELL = 300
 
 
 # a paragraph of a text typed with hard line breaks: a sentence or more, ending as sentences end
-_PROSE_END = re.compile(r"[.!?…\"'”’»]$")
+_PROSE_END = re.compile(r"[.!?…\"'”’»。！？]$")
 
 
 def _prose(block: str) -> bool:
-    return len(block.split()) >= 8 and _PROSE_END.search(block) is not None and not block.isupper()
+    words = len(block.split())
+    if words < 8 and not (len(block) >= 30 and _CJK_CHAR.search(block)):
+        return False                   # (a CJK sentence has no spaces: its characters count)
+    return _PROSE_END.search(block) is not None and not block.isupper()
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+# a mail's signature separator ('-- ' on a line of its own, RFC 3676), or a mailing list's footer
+# rule ('_____…') under the message
+_MAIL_SIGNATURE = re.compile(r"^(?:-- ?|_{10,})$", re.M)
+_BULLET_LINE = re.compile(r"\n[ \t]*[*•][ \t]+")
 
 
 def typed_paragraphs(text: str) -> tuple[list[str], list[str]]:
     """A text typed with hard line breaks (a press release in a <pre>): its paragraphs (blank
     lines between them, each one's lines joined), from the first to the last that reads as
     prose; and the lines of the letterhead above them (sender, release number, date, 'Af X')."""
-    paragraphs = [clean(" ".join(part.split("\n"))) for part in re.split(r"\n[ \t\u00a0]*\n", text)]
+    signed = _MAIL_SIGNATURE.search(text)
+    if signed is not None:
+        text = text[:signed.start()]   # a mail's signature ('-- ' alone on its line) and the list's
+        #                                footer under it: not the message
+    paragraphs = []
+    for part in re.split(r"\n[ \t\u00a0]*\n", text):
+        items = _BULLET_LINE.split("\n" + part) if signed is not None else [part]
+        paragraphs.extend(clean(" ".join(item.split("\n"))) for item in items)
     paragraphs = [p for p in paragraphs if p]
     prose = [i for i, p in enumerate(paragraphs) if _prose(p)]
     if not prose:
         return [], []
+    if signed is not None:
+        return paragraphs, []          # a mail: its greeting and closing lines are its text too
     head = text.strip("\n").split("\n")
     letterhead = []
     for line in head:

@@ -2,8 +2,10 @@
 text sits in a <font> right under <body>, lines split by <br><br>, signed 'Text: X' / 'Tekst: X' /
 'Skrevet af X' on its last line; a story whose second half is collapsed behind a 'read the full
 story' button (aria-hidden until tapped), and an aria-hidden copy with no button that stays
-hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor). 5 of the 6 cases fail on
-the parsers before the fix; the aria-hidden copy stands as a guard (it passed before and must still)."""
+hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor); a mail kept in a list's
+archive (headers over a <pre>, its '-- ' signature and the list's footer under it, the thread index
+beside it), in English and in Japanese. 7 of the 8 cases fail on the parsers before their fix; the
+aria-hidden copy stands as a guard (it passed before and must still)."""
 from __future__ import annotations
 
 import pytest
@@ -82,3 +84,66 @@ def test_an_aria_hidden_copy_with_no_button_stays_hidden():
 def test_a_credit_line_names_the_writer_not_the_editor():
     signed = split_signature("Texto: Mariana Albuquerque | Edição: Paulo Nery")
     assert signed is not None and signed.author == "Mariana Albuquerque"
+
+
+def _archive(sender: str, message: str, index: str) -> bytes:
+    return ('<html><head><title>[bike-users] Night closures on the river bridge</title></head><body>'
+            '<header class="top"><a href="/">Riverside Cycling Club lists</a></header><div class="archive">'
+            '<ul class="msgnav"><li><a href="msg1.html">Date Prev</a></li><li><a href="msg3.html">Date Next</a></li>'
+            '</ul><hr><h1>Night closures on the river bridge</h1><hr><ul class="headers">'
+            f'<li><em>From</em>: {sender}</li><li><em>Date</em>: Tue, 12 Mar 2013 14:05:33 -0700</li>'
+            '<li><em>To</em>: bike-users@lists.riverside.example.org</li></ul><hr>'
+            f'<pre style="margin: 0em;">{message}</pre><hr><h2>Index(es): Thread</h2><ul class="thread">{index}</ul>'
+            '</div></body></html>').encode()
+
+
+_MAIL = """Hi all,
+
+The county just posted the schedule for the deck repairs on the
+river bridge, and it affects the bike lanes more than we expected.
+The westbound lane will be closed on weeknights for three weeks.
+
+We would like to do two things:
+
+* Ask the county to keep a flagger on site for the whole night
+* Write a short guide to the detour via the old rail path
+
+Thanks, and ride safe.
+
+-- 
+Jonas Keller
+Riverside Cycling Club, advocacy group
+_______________________________________________
+bike-users mailing list
+https://lists.riverside.example.org/mailman/listinfo/bike-users"""
+
+
+def test_a_mail_in_a_lists_archive_is_the_message_without_signature_footer_or_thread_index():
+    index = "".join(f'<li><strong><a href="msg{i}.html">Re: Ride calendar part {i}</a></strong>, <em>Maria Lopez'
+                    f'</em>, Sun Mar {i} 21:35:33 2013</li>' for i in range(1, 16))
+    page = _archive("Jonas Keller &lt;jonas.keller@riverside.example.org&gt;", _MAIL, index)
+    a = parse_page(page, "https://lists.riverside.example.org/archives/bike-users/msg00041.html", {},
+                   profile="generic").article
+    assert a.body.split("\n\n") == [
+        "Hi all,",
+        "The county just posted the schedule for the deck repairs on the river bridge, and it affects the bike "
+        "lanes more than we expected. The westbound lane will be closed on weeknights for three weeks.",
+        "We would like to do two things:",
+        "Ask the county to keep a flagger on site for the whole night",
+        "Write a short guide to the detour via the old rail path",
+        "Thanks, and ride safe."]
+    assert a.author == "Jonas Keller"
+
+
+def test_a_japanese_mail_reads_as_prose_too():
+    mail = ("みなさん、こんばんは。関西Rubyistの会の山田です。\n\n第12回のRuby勉強会を7月27日（土）の午後に開催します。"
+            "会場はいつもの梅田の貸会議室です。\n\n参加を希望される方は、7月20日までにこのメールに返信してください。"
+            "定員は30名です。\n\n-- \n山田 太郎\n_______________________________________________\nkansai-ruby")
+    index = "".join(f'<li><strong><a href="msg{i}.html">Re: 次回のテーマ案 その{i}について</a></strong>, '
+                    f'<em>鈴木 一郎</em>, 2013年7月{i}日 15:23</li>' for i in range(1, 5))
+    page = _archive("山田 太郎 &lt;taro.yamada@kansai.example.jp&gt;", mail, index)
+    a = parse_page(page, "https://ml.kansai.example.jp/archives/kansai-ruby/msg00012.html", {},
+                   profile="generic").article
+    assert a.body.startswith("みなさん、こんばんは。") and a.body.endswith("定員は30名です。")
+    assert "鈴木" not in a.body
+    assert a.author == "山田 太郎"
