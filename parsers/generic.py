@@ -1194,7 +1194,44 @@ def _normalized(el: etree._Element) -> str:
     return _XML_SPACES.sub(" ", text).strip(" ") if text else ""
 
 
+_PDF_FONT_SIZE = re.compile(r"\.(fs[0-9a-z]+)\{font-size:([0-9.]+)(?:px|pt)")
+
+
+def _pdf_export_title(doc: Doc) -> tuple[str, etree._Element] | None:
+    """A PDF exported by pdf2htmlEX (one positioned <div class="t … fsN"> per printed line):
+    its title is the run of lines in the largest type on the first page, joined (a headline
+    printed over two lines), where no heading element exists to say it."""
+    if 'id="page-container"' not in doc.source or "font-size" not in doc.source:
+        return None
+    sizes: dict[str, float] = {}
+    for name, size in _PDF_FONT_SIZE.findall(doc.source[:400000]):
+        sizes.setdefault(name, float(size))        # (the screen's size: the print media's come later)
+    page = next((el for el in doc.root.iter("div") if "pf" in (el.get("class") or "").split()), None)
+    if page is None or not sizes:
+        return None
+    lines = []
+    for el in page.iter("div"):
+        classes = (el.get("class") or "").split()
+        if "t" in classes and text_of(el):
+            size = max((sizes.get(c, 0.0) for c in classes if c.startswith("fs")), default=0.0)
+            lines.append((size, el))
+    if len(lines) < 3:
+        return None
+    top = max(size for size, _ in lines)
+    run: list[etree._Element] = []
+    for size, el in lines:
+        if size == top:
+            run.append(el)
+        elif run:
+            break
+    text = " ".join(text_of(el) for el in run)
+    return (text, run[0]) if 3 <= _word_count(text) <= 40 and len(run) <= 4 else None
+
+
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
+    pdf = _pdf_export_title(doc)
+    if pdf is not None:
+        return pdf
     title_parts = {p.lower() for p in _TITLE_SPLIT.split(doc.title) if p}
     full_title = doc.title.lower()
     og = doc.meta.get("og:title") or doc.jsonld_value("headline") or doc.jsonld_value("name") or \
@@ -3039,6 +3076,9 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
     if kind is None and cell and _PLAIN_DATE.match(cell):
         kind = "published"             # a release's plain 'Date' row: its only date label
+    elif kind is None and _UPDATE_CLASS.search(el.get("class") or ""):
+        kind = "updated"               # an element its class calls an update's ('update__date',
+        #                                'last-modified'): a later edit's day, not the publication's
     if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
         return None
     if kind is None and parsed.raw and (_PRINTED_WORDS.search(text[:text.find(parsed.raw)])
@@ -3065,6 +3105,7 @@ def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
 _PUBLISHED_WORDS = _label_at_end(labels.DATE_PUBLISHED)
 _UPDATED_WORDS = _label_at_end(labels.DATE_UPDATED)
 _CREATED_WORDS = _label_at_end(labels.DATE_CREATED)
+_UPDATE_CLASS = re.compile(r"(?:^|[\s_-])(?:update|updated|modified|lastmod|last-?modified)(?:$|[\s_-])", re.I)
 _PLAIN_DATE = re.compile(r"^\s*(?:" + alternation(labels.DATE_PLAIN) + r")\s*[:：]?\s*$", re.I)
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)
 

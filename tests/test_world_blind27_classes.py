@@ -4,7 +4,8 @@ text sits in a <font> right under <body>, lines split by <br><br>, signed 'Text:
 story' button (aria-hidden until tapped), and an aria-hidden copy with no button that stays
 hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor); a mail kept in a list's
 archive (headers over a <pre>, its '-- ' signature and the list's footer under it, the thread index
-beside it), in English and in Japanese. 7 of the 8 cases fail on the parsers before their fix; the
+beside it), in English and in Japanese; a pdf2htmlEX export's title in its largest type; a date
+its class calls an update's. 9 of the 10 cases fail on the parsers before their fix; the
 aria-hidden copy stands as a guard (it passed before and must still)."""
 from __future__ import annotations
 
@@ -147,3 +148,34 @@ def test_a_japanese_mail_reads_as_prose_too():
     assert a.body.startswith("みなさん、こんばんは。") and a.body.endswith("定員は30名です。")
     assert "鈴木" not in a.body
     assert a.author == "山田 太郎"
+
+
+def test_a_pdf_exports_title_is_its_largest_type_on_the_first_page_joined():
+    css = ".fs0{font-size:36px;}.fs1{font-size:44px;}.fs3{font-size:60px;}@media print{.fs3{font-size:45pt;}}"
+    lines = [("fs0", "Gemeindeblatt Musterstadt · Nr. 4 · 2. April 2021 · Seite 5"),
+             ("fs3", "Neue Buslinie 12 verbindet ab Mai"), ("fs3", "die Ortsteile Nord und Süd"),
+             ("fs1", "Der Gemeinderat hat die neue Buslinie am Dienstag einstimmig beschlossen, sie fährt"),
+             ("fs1", "werktags im Halbstundentakt zwischen Bahnhof und Friedhof."),
+             ("fs1", "Die Kosten von 180.000 Euro im Jahr trägt der Landkreis zur Hälfte.")]
+    page = ('<html><head><title>gemeindeblatt_04_2021_s5</title><meta name="generator" content="pdf2htmlEX">'
+            f'<style>{css}</style></head><body><div id="sidebar"></div><div id="page-container">'
+            '<div id="pf1" class="pf w0 h0" data-page-no="1"><div class="pc pc1 w0 h0">'
+            + "".join(f'<div class="t m0 x1 h2 y{i} ff1 {fs} fc0 sc0 ls0 ws0">{t}</div>' for i, (fs, t) in enumerate(lines))
+            + '</div></div></div></body></html>').encode()
+    a = parse_page(page, "https://www.musterstadt.example.de/gemeindeblatt/2021-04/s5.html", {},
+                   profile="generic").article
+    assert a.headline == "Neue Buslinie 12 verbindet ab Mai die Ortsteile Nord und Süd"
+
+
+def test_a_date_its_class_calls_an_updates_gives_way_to_the_published_one():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": '
+          '"Save the village bus", "datePublished": "2019-03-12T19:30:00+00:00", "dateModified": '
+          '"2019-05-03T10:00:00+01:00"}</script>')
+    body = ('<html lang="en"><head><title>Save the village bus</title>' + ld + '</head><body><main>'
+            '<h1>Save the village bus route 24</h1><div class="petition__started">Started 12 March 2019</div>'
+            '<div class="petition__text"><p>' + " ".join(_EN) + '</p><p>' + " ".join(_REST) + '</p></div>'
+            '<section class="updates"><h2>Updates</h2><div class="update"><div class="update__date">3 May 2019</div>'
+            '<p>We handed the petition to the council today.</p></div></section></main></body></html>')
+    a = parse_page(body.encode(), "https://petitions.example.org/p/save-the-village-bus", {},
+                   profile="generic").article
+    assert a.published_at.startswith("2019-03-12")
