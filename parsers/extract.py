@@ -882,7 +882,7 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     for i, el in enumerate(marked):
         name = _marked_name(el)
         if name:
-            names = _card_names(el, name, marked[i + 1:]) or _listed_names(el) or [name]
+            names = _card_names(el, name, marked[i + 1:], body_el) or _listed_names(el) or [name]
             return name if len(names) == 1 or any(n in name for n in names[1:]) else _as_printed(doc, names)
     return None
 
@@ -898,11 +898,16 @@ def _as_printed(doc: Doc, names: list[str]) -> str:
     return found.group(0) if found else ", ".join(names)
 
 
-def _card_names(el: etree._Element, name: str, later: list[etree._Element]) -> list[str] | None:
+def _card_names(el: etree._Element, name: str, later: list[etree._Element],
+                body_el: etree._Element | None = None) -> list[str] | None:
     """The writers' cards side by side, one marked element each, alike (a photographer's left
-    out): every name, as the page lists them ('Rebecca Hart, Tom Nguyen')."""
+    out): every name, as the page lists them ('Rebecca Hart, Tom Nguyen'); not the cards of other
+    posts (a Q&A page's other answers: the block holding both cards holds the text too)."""
+    around = set(el.iterancestors())
     alike = [o for o in later if _same_mark(o, el) and el not in o.iterancestors()
-             and o not in el.iterancestors() and not _PHOTOGRAPHER.search(byline_text(o))]
+             and o not in el.iterancestors() and not _PHOTOGRAPHER.search(byline_text(o))
+             and not (body_el is not None and _meeting(o, around) in (body_el, *body_el.iterancestors())
+                      and not _between(o, body_el))]
     names = list(dict.fromkeys([name, *filter(None, map(_marked_name, alike))]))
     return names if len(names) > 1 else None
 
@@ -969,6 +974,16 @@ def _cjk_name(text: str) -> str | None:
 
 
 _CJK_LABELS = frozenset(labels.AUTHOR_CELL) | frozenset(labels.DATE_PUBLISHED)
+
+
+def _meeting(el: etree._Element, around: set) -> etree._Element | None:
+    """The nearest ancestor of `el` among `around` (another element's ancestors): where the two meet."""
+    return next((a for a in el.iterancestors() if a in around), None)
+
+
+def _between(el: etree._Element, body_el: etree._Element) -> bool:
+    """`el` stands inside the text's block, or right above it (a byline row in the article's head)."""
+    return body_el in el.iterancestors() or el in body_el.iterancestors()
 
 
 def _same_mark(a: etree._Element, b: etree._Element) -> bool:

@@ -5,7 +5,8 @@ story' button (aria-hidden until tapped), and an aria-hidden copy with no button
 hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor); a mail kept in a list's
 archive (headers over a <pre>, its '-- ' signature and the list's footer under it, the thread index
 beside it), in English and in Japanese; a pdf2htmlEX export's title in its largest type; a date
-its class calls an update's. 9 of the 10 cases fail on the parsers before their fix; the
+its class calls an update's; a Q&A page's answerer beside the other answers' writers. 10 of the 11
+cases fail on the parsers before their fix; the
 aria-hidden copy stands as a guard (it passed before and must still)."""
 from __future__ import annotations
 
@@ -179,3 +180,17 @@ def test_a_date_its_class_calls_an_updates_gives_way_to_the_published_one():
     a = parse_page(body.encode(), "https://petitions.example.org/p/save-the-village-bus", {},
                    profile="generic").article
     assert a.published_at.startswith("2019-03-12")
+
+
+def test_a_qa_pages_answerer_is_the_author_not_the_other_answers_writers():
+    def answer(name, text, main=False):
+        return (f'<div class="AnswerItem{" AnswerItem--main" if main else ""}"><div class="AuthorInfo">'
+                f'<span class="AuthorInfo-name">{name}</span></div><div class="RichContent-inner">{text}</div></div>')
+    main = answer("Андрей Кузнецов", "".join(f"<p>{p}</p>" for p in _EN + _REST), main=True)
+    others = answer("Сергей", "<p>Согласен, но зимой лучше брать шипованную резину.</p>") + \
+        answer("Мария К", "<p>У нас в Новосибирске все ездят на липучке, и ничего.</p>")
+    page = ('<html lang="ru"><head><title>Как выбрать шины на зиму?</title></head><body><main>'
+            '<h1 class="QuestionHeader-title">Как выбрать шины на зиму в Сибири?</h1>'
+            f'{main}<div class="MoreAnswers"><h2>Ещё ответы</h2>{others}</div></main></body></html>').encode()
+    a = parse_page(page, "https://otvety.example.ru/question/1847/answer/5/", {}, profile="generic").article
+    assert a.author == "Андрей Кузнецов"
