@@ -3045,8 +3045,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     if el is headline:
         return None                    # '… 42.000 lượt khách trong 9 tháng năm 2025': its words
     text = fold(text_of(el))           # (a date's printed text, its label found in the same copy)
-    if len(text) > 160:
-        return None
+    if len(text) > 160 and not (len(text) <= 240 and _POST_META_CLASS.search(el.get("class") or "")):
+        return None                    # (a post's footer sentence may run longer)
     title = el.get("title") if el.tag == "abbr" else None
     if title and len(title) <= 80 and (not find_datetimes(text) or _ZONED.search(title)) \
             and find_datetimes(fold(title)):
@@ -3070,7 +3070,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
             and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
         labelled = _labelled_date(f"{cell}: {text}" if cell else text)
-        if not (labelled[1] == "published" and len(text) <= 80):
+        if not (labelled[1] == "published" and (len(text) <= 80 or len(text) <= 200
+                                                and _POST_META_CLASS.search(el.get("class") or ""))):
             return None                # a date in the article's own text is not its timestamp (unless
             # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
@@ -3079,8 +3080,10 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     elif kind is None and _UPDATE_CLASS.search(el.get("class") or ""):
         kind = "updated"               # an element its class calls an update's ('update__date',
         #                                'last-modified'): a later edit's day, not the publication's
-    if parsed is None or (_is_prose(text, parsed.raw) and not (kind and _timestamp_line(text))):
-        return None
+    if parsed is None or (_is_prose(text, parsed.raw) and not (kind and (_timestamp_line(text) or
+                                                                        _POST_META_CLASS.search(el.get("class") or "")))):
+        return None                    # (a post's meta sentence in its footer is no prose: 'This entry
+        #                                was written by X, posted on March 12th, 2019 at 9:14 pm, filed under Y')
     if kind is None and parsed.raw and (_PRINTED_WORDS.search(text[:text.find(parsed.raw)])
                                         or _JOINED_WORDS.search(text[:text.find(parsed.raw)])):
         return None                    # a print view's "In ngày 03/11/2025": the day it was printed;
@@ -3105,6 +3108,8 @@ def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
 _PUBLISHED_WORDS = _label_at_end(labels.DATE_PUBLISHED)
 _UPDATED_WORDS = _label_at_end(labels.DATE_UPDATED)
 _CREATED_WORDS = _label_at_end(labels.DATE_CREATED)
+_POST_META_CLASS = re.compile(r"(?:^|[\s_-])(?:postmetadata|post-?footer|post-?meta|postmeta|entry-?meta|"
+                              r"entry-?utility|entry-?footer)(?:$|[\s_])", re.I)
 _UPDATE_CLASS = re.compile(r"(?:^|[\s_-])(?:update|updated|modified|lastmod|last-?modified)(?:$|[\s_-])", re.I)
 _PLAIN_DATE = re.compile(r"^\s*(?:" + alternation(labels.DATE_PLAIN) + r")\s*[:：]?\s*$", re.I)
 _PRINTED_WORDS = re.compile(r"(?:^|[\s(|])(?:" + alternation(labels.DATE_PRINTED) + r")\s*:?\s*$", re.I)

@@ -5,7 +5,8 @@ story' button (aria-hidden until tapped), and an aria-hidden copy with no button
 hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor); a mail kept in a list's
 archive (headers over a <pre>, its '-- ' signature and the list's footer under it, the thread index
 beside it), in English and in Japanese; a pdf2htmlEX export's title in its largest type; a date
-its class calls an update's; a Q&A page's answerer beside the other answers' writers. 10 of the 11
+its class calls an update's; a Q&A page's answerer beside the other answers' writers; a post's footer sentence ('This entry was written by X,
+posted on March 12th, 2019 at 9:14 pm, …'). 11 of the 12
 cases fail on the parsers before their fix; the
 aria-hidden copy stands as a guard (it passed before and must still)."""
 from __future__ import annotations
@@ -194,3 +195,18 @@ def test_a_qa_pages_answerer_is_the_author_not_the_other_answers_writers():
             f'{main}<div class="MoreAnswers"><h2>Ещё ответы</h2>{others}</div></main></body></html>').encode()
     a = parse_page(page, "https://otvety.example.ru/question/1847/answer/5/", {}, profile="generic").article
     assert a.author == "Андрей Кузнецов"
+
+
+def test_a_posts_footer_sentence_gives_its_date():
+    text = "".join(f"<p>{p}</p>" for p in _EN + _REST)
+    page = ('<html lang="en"><head><title>Cedar Lake Observer</title></head><body><div id="page"><h1 id="blog-title">'
+            '<a href="/">Cedar Lake Observer</a></h1><div class="post" id="post-812"><h2><a href="/cycle-lanes/" '
+            'rel="bookmark">Cycle lanes approved on the ring road</a></h2><div class="post-bodycopy">' + text +
+            '</div><div class="post-footer">This entry was written by <a href="/author/glind/" rel="author">Gary '
+            'Lind</a>, posted on March 12th, 2019 at 9:14 pm, filed under <a href="/category/local/">Local '
+            'Government</a>. Bookmark the <a href="/cycle-lanes/">permalink</a>. Follow any comments here with the '
+            '<a href="/cycle-lanes/feed/">RSS feed for this post</a>.</div></div>'
+            '<div id="sidebar"><table id="wp-calendar"><caption>March 2019</caption><tr><td>12</td><td>13</td></tr>'
+            '</table></div></div></body></html>').encode()
+    a = parse_page(page, "https://www.cedarlakeobserver.example.com/cycle-lanes/", {}, profile="generic").article
+    assert a.published_at is not None and a.published_at.startswith("2019-03-12T21:14")
