@@ -948,7 +948,7 @@ def _marked_name(el: etree._Element) -> str | None:
         named = next((d for d in el.iterdescendants("a", "span") if _WRITER_TOKEN.search(d.get("class") or "")
                       and not len(d)), None)
     if named is not None:
-        found = byline_of(named) or _cjk_name(byline_text(named))
+        found = byline_of(named) or _cjk_name(byline_text(named)) or _script_name(byline_text(named))
         if found:
             return found
     text = byline_text(el)
@@ -964,6 +964,18 @@ def _unit_signed(text: str) -> str | None:
         return None
     signed = split_signature(text)
     return signed.author if signed is not None and signed.author == text else None
+
+
+def _script_name(text: str) -> str | None:
+    """A name in a script without capitals (Devanagari, Arabic, Thai, Bengali …) alone in an
+    element marked as the writer's name ('<figcaption class="columnist__name">अनुराधा शर्मा'):
+    two to four words, no digit, no label, no Latin letter (a Latin name is read by its capitals)."""
+    text = clean(text)
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 40 or any(c.isdigit() or c in ":：|@/" for c in text):
+        return None
+    return text if all(unicodedata.category(c)[0] in "LM" and not c.isascii()
+                       for w in words for c in w.strip(".")) else None   # (Devanagari's vowel signs: marks)
 
 
 def _cjk_name(text: str) -> str | None:

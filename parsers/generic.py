@@ -3984,7 +3984,7 @@ def _label_only(text: str) -> bool:
 
 
 _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|signatura|nguoiviet|nguoi-viet|"
-                          r"butdanh|but-danh|reporter|creator", re.I)
+                          r"butdanh|but-danh|reporter|creator|columnist", re.I)
 
 
 def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._Element]:

@@ -6,7 +6,7 @@ hidden; a credit line 'Texto: X | Edição: Y' (the writer, not the editor); a m
 archive (headers over a <pre>, its '-- ' signature and the list's footer under it, the thread index
 beside it), in English and in Japanese; a pdf2htmlEX export's title in its largest type; a date
 its class calls an update's; a Q&A page's answerer beside the other answers' writers; a post's footer sentence ('This entry was written by X,
-posted on March 12th, 2019 at 9:14 pm, …'). 11 of the 12
+posted on March 12th, 2019 at 9:14 pm, …'); a column's headshot caption as its only byline. 13 of the 14
 cases fail on the parsers before their fix; the
 aria-hidden copy stands as a guard (it passed before and must still)."""
 from __future__ import annotations
@@ -210,3 +210,16 @@ def test_a_posts_footer_sentence_gives_its_date():
             '</table></div></div></body></html>').encode()
     a = parse_page(page, "https://www.cedarlakeobserver.example.com/cycle-lanes/", {}, profile="generic").article
     assert a.published_at is not None and a.published_at.startswith("2019-03-12T21:14")
+
+
+@pytest.mark.parametrize("alt, name", [("Columnist portrait", "Helen Marsh"), ("स्तंभकार का चित्र", "अनुराधा शर्मा")])
+def test_a_columns_headshot_caption_names_its_writer(alt, name):
+    text = "".join(f"<p>{p}</p>" for p in _EN + _REST)
+    page = ('<html><head><title>Opinion</title></head><body><main><article class="opinion"><header class="opinion__head">'
+            '<div class="opinion__column">Notebook</div><figure class="columnist-shot"><img src="/columnists/x.png" '
+            f'alt="{alt}" width="120" height="120"><figcaption class="columnist-shot__name">{name}</figcaption></figure>'
+            '<h1 class="opinion__title">Our high streets need fewer car parks, not more</h1></header>'
+            f'<div class="opinion__body">{text}</div></article></main></body></html>').encode()
+    a = parse_page(page, "https://www.ledger.example.co.uk/opinion/columnists/car-parks-1447382", {},
+                   profile="generic").article
+    assert a.author == name
