@@ -22,7 +22,7 @@ from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
-from .fields import (_CJK_NAME, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
+from .fields import (_CJK_NAME, credit_labelled, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      BRACKETED_REPORTER, KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, site_account, source_after_byline, source_of, split_signature, tidy_author,
@@ -899,7 +899,7 @@ def _as_printed(doc: Doc, names: list[str]) -> str:
 
 
 def _card_names(el: etree._Element, name: str, later: list[etree._Element],
-                body_el: etree._Element | None = None) -> list[str] | None:
+                body_el: etree._Element | None) -> list[str] | None:
     """The writers' cards side by side, one marked element each, alike (a photographer's left
     out): every name, as the page lists them ('Rebecca Hart, Tom Nguyen'); not the cards of other
     posts (a Q&A page's other answers: the block holding both cards holds the text too)."""
@@ -1176,13 +1176,16 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
     """The writer the page's meta tags name (<meta name="author">, 'article:author', 'byl'): a
     person's name or a news agency, never the site naming itself, a link or an e-mail address, a
     desk's account, or the company a release is about (named in its headline)."""
+    organizations = None
     for key in _META_AUTHOR_KEYS:
         value = doc.meta.get(key)
         if not value or "/" in value and not _agencies(value) or "@" in value:
             continue
         name = BYLINE_LABEL.sub("", value).strip(" ,;-–—·.")
+        if organizations is None:
+            organizations = _jsonld_organizations(doc)
         if not name or name.lower() in generic.site_names(doc) or _UI_WORDS.match(name) \
-                or name.lower() in (headline or "").lower() or name.lower() in _jsonld_organizations(doc):
+                or name.lower() in (headline or "").lower() or name.lower() in organizations:
             continue
         if _agencies(name) or (looks_like_name(name) and 2 <= len(name.split()) <= 4
                                and not _SEPARATED.search(name) and not is_account(name)
@@ -1497,6 +1500,14 @@ def _person_name(name) -> str | None:
     return name if looks_like_name(name) or _CJK_NAME.match(name) else caseless_name(name)
 
 
+def _jsonld_kinds(item: dict) -> set[str]:
+    """The schema.org types a JSON-LD item names ('@type': a string or a list of them)."""
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
 def _jsonld_organizations(doc: Doc) -> frozenset[str]:
     """The names the page's JSON-LD gives as organisations (an Organization author, the
     publisher): a meta author naming one of them is no writer ('Banco Central', a brand)."""
@@ -1505,12 +1516,9 @@ def _jsonld_organizations(doc: Doc) -> frozenset[str]:
         for key in ("author", "publisher"):
             value = item.get(key)
             for one in (value if isinstance(value, list) else [value])[:6]:
-                if isinstance(one, dict) and isinstance(one.get("name"), str):
-                    kind = one.get("@type")
-                    kinds = {kind} if isinstance(kind, str) else set(k for k in kind if isinstance(k, str)) \
-                        if isinstance(kind, list) else set()
-                    if kinds & _ORGANIZATION_TYPES or key == "publisher":
-                        names.add(one["name"].strip().lower())
+                if isinstance(one, dict) and isinstance(one.get("name"), str) and (
+                        key == "publisher" or _jsonld_kinds(one) & _ORGANIZATION_TYPES):
+                    names.add(one["name"].strip().lower())
     return frozenset(names)
 
 
@@ -1527,10 +1535,7 @@ def _jsonld_author(doc: Doc) -> str | None:
         if isinstance(author, list) and author:
             author = author[0]
         if isinstance(author, dict):
-            kind = author.get("@type")
-            kinds = {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)} \
-                if isinstance(kind, list) else set()
-            if kinds & _ORGANIZATION_TYPES:
+            if _jsonld_kinds(author) & _ORGANIZATION_TYPES:
                 continue
             author = author.get("name")
         if isinstance(author, str) and author.strip():
@@ -2172,11 +2177,6 @@ def _text_after_related(items: list[Block], start: int) -> int | None:
     return None
 
 
-_ROLE_LABEL = re.compile(r"^(?:(?:text|tekst|texte|texto|testo|teksti|words|story|report|reporting|bài|tin|bài viết|"
-                         r"tác giả)\s*[:：]|(?:skrevet af|skrevet av|skrivet av|geschrieben von|écrit par|escrito por|"
-                         r"scritto da|napisał|napisała|written by)\s)", re.I)
-
-
 def _drop_info_lines(kept: list[Block]) -> None:
     """Without the article-info lines closing the text ('Cập nhật lần cuối: …', 'Lượt xem: 312')."""
     while len(kept) > 1 and _info_line(kept[-1].text) and _prose_seen(kept[:-1]) \
@@ -2187,7 +2187,7 @@ def _drop_info_lines(kept: list[Block]) -> None:
 def _credit_alone(text: str) -> bool:
     """A line that is one writer's credit and nothing else ('Text: Klaus Werner', 'Tekst: X'):
     the signature, read as such, not an info line to drop."""
-    if len(ITEM_SEPARATOR.split(text)) != 1 or not _ROLE_LABEL.match(text):
+    if len(ITEM_SEPARATOR.split(text)) != 1 or not credit_labelled(text):
         return False
     signed = split_signature(text)
     return signed is not None and signed.author is not None

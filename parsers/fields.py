@@ -458,6 +458,11 @@ _ROLE = re.compile(
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by|skrevet af|skrevet av|skrivet av|"
     r"geschrieben von|écrit par|escrito por|scritto da|napisał|napisała)\s+(?=[A-ZĐÀ-ỸÆØÅ])", re.I)
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
+def credit_labelled(text: str) -> bool:
+    """The line opens with a writer's credit label ('Tin, ảnh:', 'Text:', 'Tekst:', 'Skrevet af')."""
+    return _ROLE.match(text) is not None
+
+
 _NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim|edição|edición|"
                           r"edizione|edition|editing|redaktion|redakcja|foto|fotos|fotografia|photos?|imagem|imagens|"
                           r"ilustração|ilustración|infografia|vídeo|grafik)\s*[:：]|"

@@ -23,7 +23,7 @@ from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
-from .text import (BLOCK_TAGS, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
+from .text import (BLOCK_TAGS, MAIL_SIGNATURE, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
                    text_content, text_of, typed_paragraphs)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
@@ -219,9 +219,6 @@ def _classed_holder(el: etree._Element) -> etree._Element:
     return node if node.get("class") else el
 
 
-_MAIL_SIGNED = re.compile(r"^-- ?$", re.M)
-
-
 def typed_release(best: etree._Element) -> etree._Element | None:
     """A text typed with hard line breaks in a <pre> (a press release sent as plain text) that
     holds most of the chosen container's text: the article is the <pre>, read paragraph by
@@ -231,7 +228,7 @@ def typed_release(best: etree._Element) -> etree._Element | None:
         if "{" in text or next(pre.iter("code", "samp", "kbd"), None) is not None:
             continue
         paragraphs, _ = typed_paragraphs(text)
-        share = 0.3 if _MAIL_SIGNED.search(text) else 0.6   # (a mail's archive page: its thread index
+        share = 0.3 if MAIL_SIGNATURE.search(text) else 0.6   # (a mail's archive page: its thread index
         if len(paragraphs) >= 2 and len(clean(text)) >= share * len(text_of(best)) and \
                 sum(map(len, paragraphs)) >= 0.3 * len(text):   # and headers beside it)
             return pre
@@ -673,9 +670,7 @@ def question_before(body: etree._Element) -> etree._Element | None:
         if label is not None and label is not body and (
                 _ANSWER_LABEL.match(text_of(label)) or (inner is not None and _ANSWER_LABEL.match(text_of(inner)))):
             # ('Trả lời:' alone, or first in the answer's head: 'Trả lời: Đơn vị trả lời: … | Ngày …')
-            prev = node.getprevious()
-            while prev is not None and not isinstance(prev.tag, str):
-                prev = prev.getprevious()
+            prev = _element_before(node)
             first = _label_child(prev, _QUESTION_LABEL) if prev is not None else None
             if first is None:
                 return None
@@ -2491,7 +2486,7 @@ def forum_post(doc: Doc, body: etree._Element | None) -> tuple[etree._Element, e
     return None
 
 
-def _post_date(doc: Doc, post: etree._Element, body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+def _post_date(post: etree._Element, body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
     """The date a forum post's header prints before its text ('von X » Di 14. Aug 2012, 18:32',
     '« kdy: 27 Srpen 2015, 18:32:10 »', vBulletin's '14-08-2010, 09:15 PM' over the post), never
     the poster's joining date ('Registriert: …', 'Tham gia ngày: …'); in the post's block, or in
@@ -2539,7 +2534,7 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     (/2021/08/15/) is the last resort."""
     machine = _machine_date(doc)
     if machine is None and (post := forum_post(doc, body)) is not None:
-        dated = _post_date(doc, post[0], body)
+        dated = _post_date(post[0], body)
         if dated is not None:
             return dated               # a forum thread's first post: its header's date
     timed_meta = machine is not None and machine[2] == "meta" and machine[0].has_time and \
@@ -3045,7 +3040,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     if el is headline:
         return None                    # '… 42.000 lượt khách trong 9 tháng năm 2025': its words
     text = fold(text_of(el))           # (a date's printed text, its label found in the same copy)
-    if len(text) > 160 and not (len(text) <= 240 and _POST_META_CLASS.search(el.get("class") or "")):
+    post_meta = _POST_META_CLASS.search(el.get("class") or "") is not None
+    if len(text) > 160 and not (len(text) <= 240 and post_meta):
         return None                    # (a post's footer sentence may run longer)
     title = el.get("title") if el.tag == "abbr" else None
     if title and len(title) <= 80 and (not find_datetimes(text) or _ZONED.search(title)) \
@@ -3070,8 +3066,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
             and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
         labelled = _labelled_date(f"{cell}: {text}" if cell else text)
-        if not (labelled[1] == "published" and (len(text) <= 80 or len(text) <= 200
-                                                and _POST_META_CLASS.search(el.get("class") or ""))):
+        if not (labelled[1] == "published" and (len(text) <= 80 or len(text) <= 200 and post_meta)):
             return None                # a date in the article's own text is not its timestamp (unless
             # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
@@ -3080,8 +3075,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     elif kind is None and _UPDATE_CLASS.search(el.get("class") or ""):
         kind = "updated"               # an element its class calls an update's ('update__date',
         #                                'last-modified'): a later edit's day, not the publication's
-    if parsed is None or (_is_prose(text, parsed.raw) and not (kind and (_timestamp_line(text) or
-                                                                        _POST_META_CLASS.search(el.get("class") or "")))):
+    if parsed is None or (_is_prose(text, parsed.raw) and not (kind and (post_meta or _timestamp_line(text)))):
         return None                    # (a post's meta sentence in its footer is no prose: 'This entry
         #                                was written by X, posted on March 12th, 2019 at 9:14 pm, filed under Y')
     if kind is None and parsed.raw and (_PRINTED_WORDS.search(text[:text.find(parsed.raw)])

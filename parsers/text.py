@@ -418,7 +418,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # a mail's signature separator ('-- ' on a line of its own, RFC 3676), or a mailing list's footer
 # rule ('_____…') under the message
-_MAIL_SIGNATURE = re.compile(r"^(?:-- ?|_{10,})$", re.M)
+MAIL_SIGNATURE = re.compile(r"^(?:-- ?|_{10,})$", re.M)
 _BULLET_LINE = re.compile(r"\n[ \t]*[*•][ \t]+")
 
 
@@ -426,7 +426,7 @@ def typed_paragraphs(text: str) -> tuple[list[str], list[str]]:
     """A text typed with hard line breaks (a press release in a <pre>): its paragraphs (blank
     lines between them, each one's lines joined), from the first to the last that reads as
     prose; and the lines of the letterhead above them (sender, release number, date, 'Af X')."""
-    signed = _MAIL_SIGNATURE.search(text)
+    signed = MAIL_SIGNATURE.search(text)
     if signed is not None:
         text = text[:signed.start()]   # a mail's signature ('-- ' alone on its line) and the list's
         #                                footer under it: not the message
