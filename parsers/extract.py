@@ -366,12 +366,15 @@ _LOADING = re.compile(r"^(?:đang tải|loading|chargement|cargando|carregando|c
 _LOADING_CLASS = re.compile(r"spinner|loading|loader|placeholder", re.I)
 
 
+_NOSCRIPT_BLOCKS = 32                  # <noscript> blocks looked at, at most (each costs a scan of the page)
+
+
 def _noscript_text(root: etree._Element, source: str) -> None:
     """An article a lazy-loading theme prints only inside <noscript> (a spinner 'Đang tải nội
     dung...' where scripts would draw it): read as the page's text, the <noscript> becoming a
     <div>, unless its first paragraph is printed elsewhere too (a copy for readers without
     scripts of what the page shows anyway)."""
-    for block in list(root.iter("noscript")):
+    for block in list(islice(root.iter("noscript"), _NOSCRIPT_BLOCKS)):
         paragraphs = [p for p in block.iter("p", "li") if len(text_of(p)) >= 20]
         if len(paragraphs) < 2 or len(text_of(block)) < 150:
             continue                   # a tracking pixel, an 'enable JavaScript' notice

@@ -61,3 +61,13 @@ def test_an_ad_box_between_a_profiled_texts_parts_is_not_text():
     a = parse_page(page, "https://xa.example.gov.vn/chuyen-doi-dat-lua/", {}).article
     assert a.platform == "wordpress"
     assert a.body == "\n\n".join(_TEXT)
+
+
+def test_only_the_first_noscript_blocks_are_looked_at():
+    # each <noscript> costs a scan of the page: a page of thousands is read no further than the cap
+    from govnews.parsers import extract
+    filler = '<noscript><img src="/pixel.gif" alt=""></noscript>' * extract._NOSCRIPT_BLOCKS
+    paragraphs = "".join(f"<p>{p}</p>" for p in _TEXT)
+    page = _wp(f'{filler}<noscript><div class="noscript-article">{paragraphs}</div></noscript>')
+    a = parse_page(page, "https://xa.example.gov.vn/chuyen-doi-dat-lua/", {}, profile="generic").article
+    assert a.body is None or _TEXT[0] not in a.body
