@@ -562,10 +562,14 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     # (a theme's side boxes can share the title's markup: <div class="grid-header"><h3>TIN MỚI</h3>)
     # (but a title right over the profile's body container is the article's, whatever follows:
     # a video-only post's player and source line are short beside its 'TIN MỚI HƠN' links)
+    # (and a side box's entries can share it too: a 'TIN MỚI' list of linked divDetail_Title
+    # lines before the article's own: a linked title in a list of them is an entry, never the
+    # page's headline)
     headline_el = _first(doc, profile, "headline",
                          lambda el: el if text_of(el) and (len(text_of(el).split()) > 8
                                                            or not generic.titles_a_box(el)
-                                                           or _over_body(doc, profile, el)) else None)
+                                                           or _over_body(doc, profile, el))
+                         and not (el.find(".//a") is not None and in_link_list(el)) else None)
     if headline_el is not None:
         article.headline = text_of(headline_el)
     else:
@@ -1670,8 +1674,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if not prose_seen and (_page_furniture(block, headline, date_raw)
                                or generic.is_date_badge(block.element)):
             continue
-        if not prose_seen and (len(text) < 100 and _META_LINE.match(text)
-                               or profile is None and _info_line(text)):
+        if not prose_seen and not _leads_in(kept) and (len(text) < 100 and _META_LINE.match(text)
+                                                       or profile is None and _info_line(text)):
             continue                   # the article-info lines above the text (category, date, hits)
         if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
@@ -2507,15 +2511,33 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
             author, unit = sig.author, last
         elif sig.source and source is None:
             source = sig.source
-        elif sig.author and unit is not None and unit.element is last.element and _office_signature(unit) \
+        elif sig.author and unit is not None and _office_signature(unit) and (
+                unit.element is last.element or _signed_apart(last, unit)) \
                 and looks_like_name(sig.author) and not _OFFICE.match(last.text):
-            author, unit = f"{sig.author} - {author}", None   # a name over its unit ('<b>X</b><br><i>Phòng Y</i>')
+            # a name over its unit ('<b>X</b><br><i>Phòng Y</i>', or two right-aligned lines)
+            author, unit = f"{sig.author} - {author}", None
         else:
             break
         if sig.source and sig.author:
             source = source or sig.source
         kept = kept[:-1]
     return kept, Signature(author, source)
+
+
+def _leads_in(kept: list[Block]) -> bool:
+    """The last line kept opens a list ('… vào các ngày:'): the lines after it are its items,
+    text, even when each is only a date ('Thứ Năm, ngày 02/10/2025;')."""
+    i = len(kept) - 1
+    while i >= 0 and kept[i].element.tag == "li":
+        i -= 1                         # (the list's items kept so far)
+    return i >= 0 and kept[i].text.rstrip().endswith((":", "："))
+
+
+def _signed_apart(name: Block, unit: Block) -> bool:
+    """A name and its unit printed as a signature on two lines of their own: both right-aligned
+    and emphasised, the name one to five words."""
+    return name.emphasised and unit.emphasised and len(name.text.split()) <= 5 \
+        and right_aligned(name.element) and right_aligned(unit.element)
 
 
 _APPROVER = re.compile(r"^(?:" + alternation(labels.APPROVER) + r")\s*[:：]\s*\S", re.I)
