@@ -190,6 +190,12 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         platform = forced.name if forced else GENERIC
         return Page(url, platform, "broken", _empty_article(url, platform, warnings),
                     Listing(url, platform), decoded.encoding, warnings)
+    if "shadowrootmode" in decoded.text:
+        _lift_components(root)
+    if 'id="HEADER"' in decoded.text:
+        _unwrap_capture(root)
+    if "<sup" in decoded.text:
+        _drop_note_marks(root)
     doc = Doc(root, url, decoded.text)
     with page_scope():
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
@@ -213,6 +219,127 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
                       article.site_counters.get("today"))
     found.visitor_counter, found.site_counters = counter.total, counter.as_dict()
     return Page(url, platform, kind, article, found, decoded.encoding, warnings)
+
+
+_NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[*†‡§a-z])[\])]?$")
+
+
+def _drop_note_marks(root: etree._Element) -> None:
+    """The text without its footnote marks ('… admitted to hospital.<sup><a href="#fn-2">2</a></sup>'):
+    a superscript that only links a note of the page is no word of the text (a '<sup>2</sup>' of
+    'm²' links nothing and stays)."""
+    for sup in list(root.iter("sup")):
+        link = sup[0] if len(sup) == 1 else None
+        if link is None or link.tag != "a" or not (link.get("href") or "").startswith("#") \
+                or (sup.text or "").strip() or (link.tail or "").strip() \
+                or not _NOTE_MARK.match((link.text or "").strip()) or len(link):
+            continue
+        parent = sup.getparent()
+        if parent is None:
+            continue
+        tail = sup.tail
+        previous = sup.getprevious()
+        if tail:                       # (the tail goes where the mark stood)
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(sup)
+
+
+_CAPTURE_HEADER = etree.XPath('//body//div[@id="HEADER"][.//input or .//table]')
+_CAPTURE_DATES = etree.XPath('//meta[@property="article:published_time" or @property="article:modified_time"'
+                             ' or @itemprop="datePublished" or @itemprop="dateModified"]')
+
+
+def _unwrap_capture(root: etree._Element) -> None:
+    """An archive.today capture ('<div id="HEADER">… webpage capture … Saved from [the original's
+    address] … 16 May 2025 22:03:51 UTC</div>', then the page flattened into styled <div>s): the
+    page without the archive's header, whose capture time is no date of the article, nor are
+    the article:published_time and datePublished the archive writes with it."""
+    for header in _CAPTURE_HEADER(root):
+        text = "".join(header.itertext()).lower()
+        if "webpage capture" not in text and "saved from" not in text:
+            continue
+        parent = header.getparent()
+        if parent is None:
+            continue
+        parent.remove(header)          # (its tail: none worth keeping)
+        for meta in _CAPTURE_DATES(root):
+            meta.getparent().remove(meta)
+        return
+
+
+_BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "table", "section", "article", "figure", "blockquote",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dl", "li"))
+
+
+def _lift_components(root: etree._Element) -> None:
+    """A page of web components with declarative shadow roots ('<text-block><template
+    shadowrootmode="open"><style>…</style><slot></slot></template>The text…</text-block>'): each
+    host is read as the element it is shown as: a heading where its role says so
+    (role="heading" aria-level="1": an <h1>), a paragraph where it holds no block, else a block.
+    Its template holds the component's styles and slots, not text, and goes."""
+    lifted = False
+    for template in list(root.iter("template")):
+        host = template.getparent()
+        if template.get("shadowrootmode") is None or host is None or "-" not in host.tag \
+                or not _styles_and_slots(template):
+            continue                   # (a shadow root that renders text of its own, Lit's
+            #                            '· Publié le 14 mars 2023': read as it stands)
+        lifted = True
+        tail = template.tail
+        host.remove(template)
+        if tail:                       # (the host's text after its shadow root)
+            host.text = (host.text or "") + tail
+        _keep_name(host)
+        if host.get("role") == "heading":
+            level = host.get("aria-level") or "2"
+            host.tag = f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
+        elif any(isinstance(d.tag, str) and (d.tag in _BLOCK_TAGS or d.find("template") is not None)
+                 for d in host.iterdescendants()):
+            host.tag = "div"
+        else:
+            host.tag = "p"
+    # the components around them that hold blocks (<story-body>), and those that stand among
+    # blocks (<story-standfirst> between the header's heading and its meta) are blocks too; one
+    # with an address is a link
+    if not lifted:
+        return
+    custom = [el for el in root.iter() if isinstance(el.tag, str) and "-" in el.tag]
+    for el in reversed(custom):        # (innermost first)
+        if any(child.tag in _BLOCK_TAGS for child in el):
+            _keep_name(el)
+            el.tag = "div"
+    for el in custom:
+        parent = el.getparent()
+        if "-" in el.tag and el.get("href"):
+            _keep_name(el)
+            el.tag = "a"               # a link component (<story-card href=…>, <author-chip href=…>)
+        elif "-" in el.tag and parent is not None and any(
+                sib is not el and sib.tag in _BLOCK_TAGS for sib in parent):
+            _keep_name(el)
+            el.tag = "div"
+
+
+def _styles_and_slots(template: etree._Element) -> bool:
+    """A shadow root that only styles and places the host's own content: <style>, <link> and
+    <slot>s, no text."""
+    if (template.text or "").strip():
+        return False
+    for child in template:
+        if isinstance(child.tag, str) and child.tag not in ("style", "slot", "link"):
+            return False
+        if (child.tail or "").strip():
+            return False
+    return True
+
+
+def _keep_name(el: etree._Element) -> None:
+    """The component's name kept as a class (what it is: 'pull-quote', 'story-card', 'ad-slot'),
+    read as the classes of any other block are."""
+    if "-" in el.tag:
+        el.set("class", f'{el.tag} {el.get("class") or ""}'.strip())
 
 
 def _listing_by_url(profile: Profile | None, url: str) -> bool:
@@ -570,6 +697,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                                                            or not generic.titles_a_box(el)
                                                            or _over_body(doc, profile, el))
                          and not (el.find(".//a") is not None and in_link_list(el)) else None)
+    message = generic.channel_message(body_el) if headline_el is None else None
+    if message is not None and (titled := generic.message_title(body_el)) is not None:
+        headline_el = titled           # a channel's message: its bold first line (the page's
+        #                                <title> names the channel)
     if headline_el is not None:
         article.headline = text_of(headline_el)
     else:
@@ -655,7 +786,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
         or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
-        or _forum_poster(doc, body_el) or _speaker(doc, body_el) or _jsonld_author(doc) or _credit_section(doc) \
+        or _forum_poster(doc, body_el) or _channel_signature(body_el) or _speaker(doc, body_el) or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc) or _meta_author(doc, article.headline) \
         or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el)) \
@@ -834,6 +965,11 @@ def _credited_writer(doc: Doc) -> str | None:
                 if label in _WRITER_CREDITS and (looks_like_name(value) or byline_name(value)):
                     return value
     return None
+
+
+def _channel_signature(body_el) -> str | None:
+    message = generic.channel_message(body_el)
+    return generic.message_author(message) if message is not None else None
 
 
 def _forum_poster(doc: Doc, body_el) -> str | None:
@@ -2217,6 +2353,9 @@ def _drop_pull_quotes(kept: list[Block]) -> list[Block]:
         if box is None or box in quotes:
             continue
         core = block.text.strip(" .,;:!?\"'“”„«»‘’–—-")   # (the text prints it inside its quotation marks)
+        lead = (block.element.text or "").strip(" .,;:!?\"'“”„«»‘’–—-")
+        if len(lead) >= 30 and len(lead) < len(core):
+            core = lead                # (its words, then its attribution run on in a <span>)
         if any(core in other.text for other in kept
                if other is not block and box not in other.element.iterancestors() and other.element is not box):
             quotes.add(box)

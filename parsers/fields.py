@@ -914,7 +914,7 @@ def byline_text(el: etree._Element) -> str:
         if not isinstance(d.tag, str):
             continue
         cls = d.get("class") or ""
-        if _PLACE_PART.search(cls) or (_OUTLET_PART.search(cls) and _after_break(d)):
+        if _PLACE_PART.search(cls) or _CREDENTIAL_PART.search(cls) or (_OUTLET_PART.search(cls) and _after_break(d)):
             place = text_of(d)
             if place and text.endswith(place) and _LETTER.search(BYLINE_LABEL.sub("", text[:-len(place)], count=1)):
                 text = text[:-len(place)].rstrip(" ,·|-–")
@@ -926,6 +926,9 @@ _PLACE_PART = re.compile(r"(?:^|[\s_-])(?:location|place|dateline|city)(?:$|[\s_
 # 'Fotograf' on a byline card, says who took the pictures: it stays)
 _OUTLET_PART = re.compile(r"(?:^|[\s_-])(?:title|affiliation|organi[sz]ation|agency|outlet|company)(?:$|[\s_-])",
                           re.I)
+# the writer's credential or job printed after the name in an element of its own ('<a>Megan
+# Ortiz</a><span class="md-person__cred">Health reporter</span>'): his title, not his name
+_CREDENTIAL_PART = re.compile(r"(?:^|[\s_-])(?:cred|credentials?|jobtitle|job-title)(?:$|[\s_-])", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 
 

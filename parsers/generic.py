@@ -718,6 +718,8 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         return records
     parts = _like_siblings(body)
     intro = _intro_before(parts[0])
+    if intro is None:
+        intro = _free_before(parts[0])
     if intro is not None:
         return [intro, *parts]         # K2's itemIntroText before its itemFullText: one text
     if len(parts) == 1:
@@ -797,6 +799,28 @@ def _intro_before(body: etree._Element) -> etree._Element | None:
     text = _TEXT_LEN(before)
     links = sum(len(_TEXT_LEN(a)) for a in before.iter("a"))
     return before if len(text) >= 40 and links < 0.3 * len(text) else None
+
+
+# a paywall's or a content warning's box between a story's open part and the rest it blurs
+_GATE_CLASS = re.compile(r"paywall|pay-wall|regwall|gate|meter|offer|subscri|premium|warning", re.I)
+
+
+def _free_before(body: etree._Element) -> etree._Element | None:
+    """The open part of a story whose rest the page blurs (`collapsed_text`: '<div class="free">'
+    paragraphs, the offer box, then '<div aria-hidden="true" style="filter:blur(6px)">'): the
+    sibling before the gate that holds prose, the text's first part."""
+    style = body.get("style")
+    if not style or "blur(" not in style:
+        return None
+    before = body.getprevious()
+    while before is not None and (not isinstance(before.tag, str)
+                                  or _GATE_CLASS.search(f'{before.get("class") or ""} {before.get("id") or ""}')):
+        before = before.getprevious()
+    if before is None or before.tag != body.tag:
+        return None
+    prose = [p for p in before.iter("p") if len(_TEXT_LEN(p)) >= 40]
+    links = sum(len(_TEXT_LEN(a)) for a in before.iter("a"))
+    return before if prose and links < 0.3 * len(_TEXT_LEN(before)) else None
 
 
 _RUN_BLOCKS = frozenset(("p", "ul", "ol", "dl", "table", "figure", "blockquote", "pre", "h2", "h3", "h4",
@@ -1164,7 +1188,7 @@ def _off_chain(el: etree._Element | None, memo: dict) -> bool | None:
 
 
 def _names_off_article(node: etree._Element) -> bool:
-    if node.get("role") in _OFF_ROLES or node.get("aria-modal") == "true" \
+    if (node.get("role") in _OFF_ROLES or node.get("aria-modal") == "true") and not _story_modal(node) \
             or "Comment" in (node.get("itemtype") or ""):
         return True
     hint = bounded_hint(node).lower()      # a 40 KB class made the part patterns backtrack
@@ -1175,6 +1199,18 @@ def _names_off_article(node: etree._Element) -> bool:
             if _CMP_TOKEN.match(token) or any(_OFF_ARTICLE_PART.match(part) for part in _HINT_SPLIT.split(token) if part):
                 return True
     return False
+
+
+def _story_modal(node: etree._Element) -> bool:
+    """A modal dialog that holds a story (an app-like site's story opened over its section front:
+    '<dialog open aria-modal="true"><article><h1>…'), not a consent wall: an <article> with a
+    heading and three paragraphs of text."""
+    if node.get("role") == "comment":
+        return False
+    story = next(node.iter("article"), None)
+    if story is None or next(story.iter("h1", "h2"), None) is None:
+        return False
+    return sum(1 for p in story.iter("p") if len(_normalized(p)) >= 80) >= 3
 
 
 _HINT_SPLIT = re.compile(r"[-_]+")
@@ -2486,6 +2522,61 @@ def forum_post(doc: Doc, body: etree._Element | None) -> tuple[etree._Element, e
     return None
 
 
+def channel_message(body: etree._Element | None) -> etree._Element | None:
+    """The message a messenger channel's web preview addresses (Telegram's t.me/s/<channel>/<id>:
+    a feed of 'tgme_widget_message' blocks), when the text found is one's: its block, with the
+    message's footer (views, signature, time)."""
+    if body is None or "tgme_widget_message_text" not in (body.get("class") or ""):
+        return None
+    return next((a for a in islice(body.iterancestors(), 3)
+                 if "tgme_widget_message" in (a.get("class") or "").split()), None)
+
+
+def message_title(body: etree._Element) -> etree._Element | None:
+    """A channel message's title: the bold line it opens with, on a line of its own."""
+    first = next((c for c in body if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in ("b", "strong") or (body.text or "").strip() \
+            or (first.tail or "").strip() or not text_of(first):
+        return None
+    after = first.getnext()
+    return first if after is None or after.tag == "br" else None
+
+
+def message_author(message: etree._Element) -> str | None:
+    """The signature a channel prints in a message's footer (its writer; an unsigned message is
+    the channel's, an organisation's: none)."""
+    for el in message.iter("span", "div", "a"):
+        if "_from_author" in (el.get("class") or ""):
+            return text_of(el) or None
+    return None
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d\d)\s*$")
+
+
+def message_date(message: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
+    """A channel message's time: its <time datetime> (UTC), in the zone of the clock it prints
+    ('09:30' over '…T07:30:00+00:00': +02:00), so that its day is the readers' day."""
+    for time in message.iter("time"):
+        stamp = time.get("datetime")
+        if not stamp:
+            continue
+        parsed = parse_vietnamese_datetime(stamp)
+        if parsed.value is None:
+            continue
+        clock = _CLOCK.match(text_of(time))
+        if clock and parsed.value.utcoffset() == timedelta(0):
+            minutes = (int(clock.group(1)) * 60 + int(clock.group(2))
+                       - parsed.value.hour * 60 - parsed.value.minute) % (24 * 60)
+            if minutes > 14 * 60:
+                minutes -= 24 * 60     # (west of Greenwich)
+            if minutes % 15 == 0:
+                value = parsed.value.astimezone(timezone(timedelta(minutes=minutes)))
+                parsed = ParsedDate(value, parsed.raw, parsed.warnings, True)
+        return parsed, time
+    return None
+
+
 def _post_date(post: etree._Element, body: etree._Element) -> tuple[ParsedDate, etree._Element] | None:
     """The date a forum post's header prints before its text ('von X » Di 14. Aug 2012, 18:32',
     '« kdy: 27 Srpen 2015, 18:32:10 »', vBulletin's '14-08-2010, 09:15 PM' over the post), never
@@ -2532,6 +2623,9 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     link, or the site's chrome) are both read; metadata wins unless it disagrees with a visible,
     more specific date (a template's placeholder, a stale JSON-LD). A date in the URL
     (/2021/08/15/) is the last resort."""
+    message = channel_message(body)
+    if message is not None and (sent := message_date(message)) is not None:
+        return sent                    # a channel's message: its own time, not the feed's others
     machine = _machine_date(doc)
     if machine is None and (post := forum_post(doc, body)) is not None:
         dated = _post_date(post[0], body)

@@ -225,16 +225,22 @@ def collapsed_text(el: etree._Element) -> bool:
     """An aria-hidden block that a button beside it opens ('<div id="story-rest" aria-hidden="true">'
     then '<button aria-controls="story-rest" aria-expanded="false">Read the full story</button>')
     and that holds paragraphs of text (two or more of 40 characters): the rest of a story shown
-    to every reader who taps it, not a hidden copy of the text (those have no button)."""
+    to every reader who taps it, not a hidden copy of the text (those have no button). Or a
+    blurred one ('<div aria-hidden="true" style="filter:blur(14px)">'): the story behind a content
+    warning or a soft paywall's offer, in the page and shown with one click."""
     ident = el.get("id")
-    if not ident:
+    style = el.get("style")
+    if style and "blur(" in style:
+        paragraphs = el.iter("p")      # (the gate over it is the page's own, whatever its markup)
+    elif not ident:
         return False
-    opener = next((sib for sib in islice(el.itersiblings(), 2) if isinstance(sib.tag, str)
-                   and sib.get("aria-controls") == ident), None)
-    if opener is None:
+    elif next((sib for sib in islice(el.itersiblings(), 2) if isinstance(sib.tag, str)
+               and sib.get("aria-controls") == ident), None) is None:
         return False
+    else:
+        paragraphs = el.iterchildren("p")
     count = 0
-    for p in el.iterchildren("p"):
+    for p in paragraphs:
         if len(_TEXT_LENGTH_STR(p)) >= 40:
             count += 1
             if count >= 2:
