@@ -274,6 +274,10 @@ _BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "table", "section", "article", 
                          "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dl", "li"))
 
 
+_MAX_COMPONENTS = 5000      # shadow roots and components looked at, at most (a page has dozens)
+_LOOKED_INTO = 200          # a host's descendants looked at for a block
+
+
 def _lift_components(root: etree._Element) -> None:
     """A page of web components with declarative shadow roots ('<text-block><template
     shadowrootmode="open"><style>…</style><slot></slot></template>The text…</text-block>'): each
@@ -281,7 +285,7 @@ def _lift_components(root: etree._Element) -> None:
     (role="heading" aria-level="1": an <h1>), a paragraph where it holds no block, else a block.
     Its template holds the component's styles and slots, not text, and goes."""
     lifted = False
-    for template in list(root.iter("template")):
+    for template in list(islice(root.iter("template"), _MAX_COMPONENTS)):
         host = template.getparent()
         if template.get("shadowrootmode") is None or host is None or "-" not in host.tag \
                 or not _styles_and_slots(template):
@@ -297,7 +301,7 @@ def _lift_components(root: etree._Element) -> None:
             level = host.get("aria-level") or "2"
             host.tag = f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
         elif any(isinstance(d.tag, str) and (d.tag in _BLOCK_TAGS or d.find("template") is not None)
-                 for d in host.iterdescendants()):
+                 for d in islice(host.iterdescendants(), _LOOKED_INTO)):
             host.tag = "div"
         else:
             host.tag = "p"
@@ -306,20 +310,25 @@ def _lift_components(root: etree._Element) -> None:
     # with an address is a link
     if not lifted:
         return
-    custom = [el for el in root.iter() if isinstance(el.tag, str) and "-" in el.tag]
+    custom = [el for el in root.iter() if isinstance(el.tag, str) and "-" in el.tag][:_MAX_COMPONENTS]
     for el in reversed(custom):        # (innermost first)
         if any(child.tag in _BLOCK_TAGS for child in el):
             _keep_name(el)
             el.tag = "div"
+    holds_blocks: dict[etree._Element, int] = {}   # (each parent's block children, counted once)
     for el in custom:
+        if "-" not in el.tag:
+            continue
         parent = el.getparent()
-        if "-" in el.tag and el.get("href"):
+        if el.get("href"):
             _keep_name(el)
             el.tag = "a"               # a link component (<story-card href=…>, <author-chip href=…>)
-        elif "-" in el.tag and parent is not None and any(
-                sib is not el and sib.tag in _BLOCK_TAGS for sib in parent):
-            _keep_name(el)
-            el.tag = "div"
+        elif parent is not None:
+            if parent not in holds_blocks:
+                holds_blocks[parent] = sum(1 for sib in parent if sib.tag in _BLOCK_TAGS)
+            if holds_blocks[parent]:
+                _keep_name(el)
+                el.tag = "div"
 
 
 def _styles_and_slots(template: etree._Element) -> bool:

@@ -231,7 +231,7 @@ def collapsed_text(el: etree._Element) -> bool:
     ident = el.get("id")
     style = el.get("style")
     if style and "blur(" in style:
-        paragraphs = el.iter("p")      # (the gate over it is the page's own, whatever its markup)
+        paragraphs = islice(el.iter("p"), 50)   # (the gate over it is the page's own, whatever its markup)
     elif not ident:
         return False
     elif next((sib for sib in islice(el.itersiblings(), 2) if isinstance(sib.tag, str)

@@ -177,3 +177,19 @@ def test_footnote_marks_are_no_words_of_the_text_and_a_squared_unit_stays():
                  '</article>')
     a = parse_page(page, _URL, {}).article
     assert a.body.split("\n\n")[:3] == [_TEXT[0], f"{_TEXT[1]} The yard covers 2,400 m2.", _TEXT[2]]
+
+
+def test_a_page_of_thousands_of_components_is_read_within_the_caps():
+    # (each host is looked at once, its descendants up to a bound: nested and sibling hosts by
+    # the thousand cost a linear pass, and past _MAX_COMPONENTS hosts are left as they stand)
+    from govnews.parsers import extract
+    nested = "".join(f"<x-box>{_SHADOW}" for _ in range(100)) + _TEXT[0] + "</x-box>" * 100
+    many = "".join(f"<text-block>{_SHADOW}Item {i} of a very long list of components.</text-block>"
+                   for i in range(extract._MAX_COMPONENTS + 500))
+    page = _page(f'<article><h1>Drought-hit farmers turn to peer support</h1>{nested}<story-body>{many}'
+                 '</story-body></article>')
+    a = parse_page(page, _URL, {}).article
+    assert a.headline == "Drought-hit farmers turn to peer support"
+    lines = (a.body or "").split("\n\n")
+    assert lines[0] == "Item 0 of a very long list of components."
+    assert f"Item {extract._MAX_COMPONENTS - 1} of a very long list of components." in lines
