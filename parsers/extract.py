@@ -22,7 +22,7 @@ from .decoding import decode_html
 from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
-from .fields import (_CJK_NAME, credit_labelled, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
+from .fields import (_CJK_NAME, credit_labelled, without_co_credits, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
                      BRACKETED_REPORTER, KOREAN_BYLINE, SOURCE_LINE, WRITER_CREDIT_LINE,
                      UPLOADER_LINE, Counter, Signature, author_link_name, author_of, byline_name, byline_of, cjk_reporter, byline_text, caseless_name, counter_of,
                      is_account, looks_like_name, site_account, source_after_byline, source_of, split_signature, tidy_author,
@@ -268,6 +268,12 @@ def _unwrap_capture(root: etree._Element) -> None:
         for meta in _CAPTURE_DATES(root):
             meta.getparent().remove(meta)
         return
+
+
+# a split article's page mark after its headline ('… người Mường (Trang 1/2)', '(Page 2 of 3)'):
+# where the reader is, not the title
+_PAGE_MARK = re.compile(r"\s*[(\[]\s*(?:trang|phần|page|part|teil|seite|partie|parte|strona|часть)\s+\d{1,3}\s*"
+                        r"(?:/|trên|of|von|sur|de|di|z|из)\s*\d{1,3}\s*[)\]]$", re.I)
 
 
 _BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "table", "section", "article", "figure", "blockquote",
@@ -690,11 +696,12 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     if body_el is None and not media_only:
         body_el = generic.find_body(doc)
         parts = generic.body_parts(body_el) if body_el is not None else []
-        question = generic.question_before(body_el) if body_el is not None else None
-        if question is not None:                       # a Q&A page: the question, then the answer
-            for line in generic.answer_head(body_el):
-                line.set(STRIP_MARK, "")               # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
-            parts = [question, *(parts or [body_el])]
+    question = generic.question_before(body_el) if body_el is not None else None
+    if question is not None:                           # a Q&A page: the question, then the answer
+        for line in generic.answer_head(body_el):
+            line.set(STRIP_MARK, "")                   # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
+        parts = [question, *(parts or [body_el])]      # (a profile's body rule names the answer's
+        #                                                container as it names an article's text)
     # (a theme's side boxes can share the title's markup: <div class="grid-header"><h3>TIN MỚI</h3>)
     # (but a title right over the profile's body container is the article's, whatever follows:
     # a video-only post's player and source line are short beside its 'TIN MỚI HƠN' links)
@@ -714,6 +721,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.headline = text_of(headline_el)
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
+    if article.headline and article.headline.endswith((")", "]")):
+        article.headline = _PAGE_MARK.sub("", article.headline) or article.headline
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
     article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el)
@@ -1790,7 +1799,8 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
         if _PLAYER_LINE.match(text) or (len(text) <= 40 and (_LISTEN_LINE.match(text)
-                                                             or _TRANSCRIPT_LABEL.match(text))):
+                                                             or _TRANSCRIPT_LABEL.match(text))) \
+                or len(text) <= 80 and _player_ui(block.element):
             continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết', 'Lời bình:'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) and not _numbered_step(block) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
@@ -1798,10 +1808,14 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # a file box's reader notice, 'Drukuj | Zapisz do PDF', a file's button
         if generic.qa_label(text):
             continue                   # 'Câu hỏi:' / 'Trả lời:' alone over the question and the answer
-        if _metadata_table(block):
+        if _metadata_table(block) or _document_card(block):
             if kept and kept[-1].element.getparent() is block.element:
                 kept.pop()             # its caption ('Metryczka')
             continue                   # the page's record card: dates, who published, visits
+        if len(text) <= 60 and block.link_chars >= len(text) and _image_links_only(block.element):
+            continue                   # 'Xem ảnh kích thước đầy đủ': a link to the picture's file
+        if len(text) <= 160 and _stats_line(text):
+            continue                   # 'Ngày xuất bản: 14/08/2025 - 16:20 | Lượt xem: 1.234' under the text
         if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _VIEW_QUALIFIED.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
                 or _ARCHIVE_NOTICE.match(text) or _pager(block):
             continue
@@ -1813,9 +1827,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         m = _KEYWORDS_LINE.match(text) if len(text) < 300 else None
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue
-        if not prose_seen and headline and text == headline and profile is None:
+        if not prose_seen and headline and text == headline and (
+                profile is None or all(len(k.text.split()) <= 4 for k in kept)):
             kept.clear()               # a kicker or the section's name over the headline: not text
-            continue
+            continue                   # ('E-MAGAZINE' on a cover inside a profile's container too)
         if not prose_seen and (_page_furniture(block, headline, date_raw)
                                or generic.is_date_badge(block.element)):
             continue
@@ -1827,6 +1842,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         kept.append(block)
         prose_seen = prose_seen or _prose_seen([block])
     kept = _drop_attachment_box(kept)
+    kept = _drop_credits_block(kept)
+    if len(kept) > 1 and len(kept[-1].text) <= 60 and _STATS_ITEM.match(kept[-1].text) \
+            and parse_vietnamese_datetime(kept[-1].text).value is not None and _prose_seen(kept[:-1]):
+        kept.pop()                     # 'Ngày xuất bản: 05/09/2025 08:30' under the text
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
     signature = Signature()
@@ -2336,6 +2355,48 @@ def _drop_info_lines(kept: list[Block]) -> None:
         kept.pop()                     # (a Korean sign-off, a lone credit: the signature's)
 
 
+# one item of a page's statistics line: its publication or update date, or its views
+_STATS_ITEM = re.compile(r"^(?:" + alternation(labels.PUBLISHED, labels.DATE_PUBLISHED, labels.UPDATED, labels.VIEWS,
+                                               labels.VISITS) + r")\s*[:：]\s*\S", re.I)
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)(?:[?#].*)?$", re.I)
+
+
+def _image_links_only(el: etree._Element) -> bool:
+    links = [a.get("href") or "" for a in el.iter("a")]
+    return bool(links) and all(_IMAGE_FILE.search(href) for href in links)
+
+
+def _stats_line(text: str) -> bool:
+    """A line of two or more items, each a labelled date or view count ('Ngày xuất bản: … |
+    Lượt xem: 1.234'): the page's statistics, wherever printed, never its text."""
+    items = ITEM_SEPARATOR.split(text)
+    return len(items) >= 2 and all(_STATS_ITEM.match(item.strip()) for item in items)
+
+
+def _drop_credits_block(kept: list[Block]) -> list[Block]:
+    """Without an e-magazine's credits block under its cover: two or more lines in a row, each
+    one credit ('Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z', 'Video: W'), or one line of two credits
+    ('Bài: X - Ảnh: Y'), with text after it: the makers (read for the author by
+    `_credited_writer`), not text. (Credits closing the text are its signature, read as such.)"""
+    for start, block in enumerate(kept):
+        labels_in = list(_CREDITS_LABEL.finditer(block.text)) if len(block.text) <= 120 else []
+        if not labels_in or labels_in[0].start() != 0:
+            continue
+        end = start
+        while end + 1 < len(kept) and len(kept[end + 1].text) <= 120 \
+                and _CREDITS_LABEL.match(kept[end + 1].text):
+            end += 1                   # (the block's lines, one credit each)
+        lines = kept[start:end + 1]
+        if (len(lines) >= 2 or len(labels_in) >= 2) and _prose_seen(kept[end + 1:]) \
+                and all(len(b.text.split()) <= 14 for b in lines):
+            return kept[:start] + kept[end + 1:]   # (text follows it: a block under the cover,
+        #                                            not the signature closing the text)
+        break
+    return kept
+
+
 def _credit_alone(text: str) -> bool:
     """A line that is one writer's credit and nothing else ('Text: Klaus Werner', 'Tekst: X'):
     the signature, read as such, not an info line to drop."""
@@ -2400,6 +2461,15 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 _LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
                                r"(?:\s*[:：>»]\s*|\s+)(?=\S)", re.I)   # (without a colon: the rest is a link)
 _TRANSCRIPT_LABEL = re.compile(r"^(?:" + alternation(labels.TRANSCRIPT) + r")\s*[:：]?$", re.I)
+# a web video player's own bars (video.js, Plyr, MediaElement.js, JW Player): its title bar with
+# the file's name, its clock and quality ('0:00 / 04:12 720p')
+_PLAYER_UI = re.compile(r"(?:^|\s)(?:vjs|plyr|mejs|jw)[-_]")
+
+
+def _player_ui(el: etree._Element) -> bool:
+    return any(_PLAYER_UI.search(a.get("class") or "") for a in islice(self_and_ancestors(el), 3))
+
+
 _LISTEN_LINE = re.compile(r"^(?:" + alternation(labels.LISTEN) + r")\b", re.I)
 _PLAYER_LINE = re.compile(r"^(?:thời lượng|thời gian|duration|dauer|durée|duración)\s*[:：]\s*"
                           r"(?:\d{1,2}:)?\d{1,2}:\d{2}\b.{0,40}$", re.I)
@@ -2522,6 +2592,22 @@ def _metadata_table(block: Block) -> bool:
     return sum(1 for c in cells if _META_CELL.match(c[0].strip())) >= 2
 
 
+_DOCUMENT_FIELDS = frozenset(labels.DOCUMENT_FIELDS)
+
+
+def _document_card(block: Block) -> bool:
+    """A table of 'label | value' rows, three or more of whose labels are a legal document's
+    record fields ('Số ký hiệu', 'Ngày ban hành', 'Cơ quan ban hành', 'Người ký', 'Trích yếu'):
+    the document's card, not its text."""
+    if block.element.tag != "table" or len(block.text) > 3000:
+        return False
+    rows = block.text.split("\n")
+    cells = [row.split(" | ") for row in rows]
+    if len(rows) < 3 or any(len(c) != 2 for c in cells):
+        return False
+    return sum(1 for c in cells if c[0].strip().rstrip(":：").strip().lower() in _DOCUMENT_FIELDS) >= 3
+
+
 _PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "theo", "đầu", "cuối", "kế", "page",
                           "next", "prev", "previous", "first", "last", "seite", "weiter", "zurück",
                           "suivante", "précédente"})
@@ -2551,6 +2637,8 @@ def _share_bar(text: str) -> bool:
     if len(words) <= 4 and ("share" in words or "sẻ" in words) and \
             all(w in _SHARE_WORDS or _COUNT_WORD.match(w) for w in words) and any(_COUNT_WORD.match(w) for w in words):
         return True                    # '318 Chia sẻ', 'Share (12)': the share button and its count
+    if sum(w in _NETWORKS for w in words) >= 2 and all(w in _SHARE_WORDS or w in _TOOL_WORDS for w in words):
+        return True                    # 'Facebook Zalo In trang': the buttons, named only
     return any(w in _NETWORKS for w in words) and ("share" in words or "sẻ" in words) \
         and all(w in _SHARE_WORDS for w in words)
 
@@ -2645,7 +2733,10 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
         if len(kept) >= 2 and _SIGNING_BLOCK.match(kept[-2].text):
             break                      # a pasted decision's signer ('CHỦ TỊCH', '(Đã ký)'): its text
         sig = split_signature(last.text)
-        if sig is None and _office_signature(last):
+        if sig is None and (bare := without_co_credits(last.text)) != last.text \
+                and _office_signature(replace(last, text=bare)):
+            sig = Signature(author=bare)   # 'Trạm Y tế xã X - Phát thanh viên: Y': the office
+        elif sig is None and _office_signature(last):
             sig = Signature(author=last.text)
         if sig is None:
             break

@@ -464,15 +464,22 @@ def credit_labelled(text: str) -> bool:
 
 
 _NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim|edição|edición|"
+                          + alternation(labels.VOICE_ROLES) + "|"
                           r"edizione|edition|editing|redaktion|redakcja|foto|fotos|fotografia|photos?|imagem|imagens|"
                           r"ilustração|ilustración|infografia|vídeo|grafik)\s*[:：]|"
                           r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
+def without_co_credits(text: str) -> str:
+    """A signature without the co-credits after the writer ('… - Ảnh: Y', '… - Phát thanh viên: Y')."""
+    return _NEXT_CREDIT.sub("", text) or text
+
+
 # a photographer credited first, the writer after ('Ảnh: Văn Phin - Bài: Hoài Thương')
 _PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip)\s*[:：]", re.I)
 _WRITER_AFTER = re.compile(r"\s[-–|,;]\s*(?:bài|tin|bài viết|nội dung|tác giả|người viết)\s*[:：]\s*(.+)$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
+_VOICE_ONLY = re.compile(r"^(?:" + alternation(labels.VOICE_ROLES) + r")\s*[:：]\s*[^:：]{2,60}$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COLLECTED = frozenset(labels.COLLECTED)
 _NOT_A_WRITER = re.compile(r"^[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$", re.I)
@@ -547,8 +554,9 @@ def split_signature(text: str) -> Signature | None:
     if not text or len(text) > 80 and not (len(text) <= 130 and _ROLE.match(text)):
         return None                                # (a labelled one may name a long unit: 'Tác giả: X -
         #                                            Phòng Xây dựng, kiểm tra văn bản và Phổ biến, …')
-    if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text):
-        return Signature()                         # 'ST' (collected), '- Διαφήμιση -': naming no writer
+    if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text) or _VOICE_ONLY.match(text):
+        return Signature()                         # 'ST' (collected), '- Διαφήμιση -', a bulletin's
+        #                                            'Phát thanh viên: Y': naming no writer
     m = BRACKETED_REPORTER.fullmatch(text)
     if m:
         return Signature(author=m.group(1) or m.group(2))   # "【山本健二】" closing a Japanese news text

@@ -4171,7 +4171,7 @@ def find_category(doc: Doc, headline: str | None = None,
         links = [clean(text_content(a)) for a in el.iter("a")] or [text]
         if not crumb and len(links) > 3:
             continue                   # a menu of the site's categories, not this page's
-        names = [_CATEGORY_LABEL.sub("", n).strip(CRUMB_MARKS) for n in links]
+        names = [_without_category_label(n).strip(CRUMB_MARKS) for n in links]
         names = [n for n in names if n and n.lower() not in HOME and len(n) <= 60]
         if crumb and trail is None:
             trail = _text_leaf(text, headline)     # 'Trang chủ » Bảo vệ rừng': its last item
@@ -4238,7 +4238,7 @@ def _text_leaf(text: str, headline: str | None) -> str | None:
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(_COUNT_AT_END.sub("", text)) if i.strip()]
     if len(items) < 2 or items[0].lower() not in HOME:
         return None
-    return _leaf_name(_CATEGORY_LABEL.sub("", items[-1]).strip(), headline)
+    return _leaf_name(_without_category_label(items[-1]).strip(), headline)
 
 
 # the article's view count printed at the end of the breadcrumb's bar ('Trang chủ » Thông tin dịch
@@ -4308,7 +4308,7 @@ def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
     last = items[-1]
     if next(last.iter("a"), None) is not None:
         return None
-    return _leaf_name(_CATEGORY_LABEL.sub("", text_of(last)).strip(CRUMB_MARKS), headline)
+    return _leaf_name(_without_category_label(text_of(last)).strip(CRUMB_MARKS), headline)
 
 
 def _leaf_name(text: str, headline: str | None) -> str | None:
@@ -4331,6 +4331,19 @@ _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|ca
                             r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"
                             r"^category tag$", re.I)
 _CATEGORY_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, ("category",)) + r")\s*[:：]?\s*", re.I)
+def _without_category_label(text: str) -> str:
+    """The category's name without its label ('Chuyên mục: Tin tức', 'Danh mục Tin tức' -> 'Tin
+    tức'); a name that opens with the label's word in lower case keeps it ('Chuyên mục phát thanh':
+    a radio programme's own name)."""
+    m = _CATEGORY_LABEL.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if ":" in m.group(0) or "：" in m.group(0) or not rest or not rest[0].isalpha() or rest[0].isupper():
+        return rest
+    return text
+
+
 # the home page's name in a breadcrumb or a menu: never a category
 HOME = ("trang chủ", "home", "trang chu", "trang nhất")
 

@@ -97,7 +97,11 @@ PORTAL_NAMES = ("cổng thông tin điện tử", "trang thông tin điện tử
 # the label over a video's transcript or narration, alone on its line ('Transcript', 'Lời bình:'):
 # what follows is the text, the label is not
 TRANSCRIPT = ("transcript", "video transcript", "lời bình", "nội dung lời bình", "bản ghi lời thoại", "transkript",
-              "transcription", "transcripción", "trascrizione")
+              "transcription", "transcripción", "trascrizione",
+              # a video's narration and a radio bulletin's items under their label ('Lời dẫn:',
+              # 'Nội dung video', 'Nội dung bản tin:', 'Nội dung chuyên mục:', 'Nội dung thông báo:')
+              "lời dẫn", "nội dung video", "nội dung bản tin", "nội dung chuyên mục", "nội dung thông báo",
+              "nội dung chương trình")
 
 # the last word of a job title printed after a writer's name and a comma ('Helen Carter, Money
 # Adviser', 'Ruth Ellison, Science Director'): a role, never a second writer
@@ -175,7 +179,13 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 "sưu tầm, biên soạn", "sưu tầm và biên soạn", "sưu tầm - biên soạn", "sưu tầm", "biên soạn",
                 "tổng hợp, biên soạn", "tổng hợp và biên soạn", "tổng hợp", "biên dịch", "lược dịch", "dịch",
                 # a book's presenter at a library, a bulletin's forecaster
-                "người giới thiệu", "dự báo viên", "produced by", "prepared by")
+                "người giới thiệu", "dự báo viên", "produced by", "prepared by",
+                # a video news item's maker ('Video: X' under its player; 'Ảnh: X - Video: Y' and an
+                # e-magazine's credits block read it as a co-credit, not the writer)
+                "video", "clip")
+# the voice of a radio bulletin or a video ('Phát thanh viên: Y', 'Giọng đọc: Y'): who read it out,
+# not who wrote it
+VOICE_ROLES = ("phát thanh viên", "giọng đọc", "người đọc", "biên tập viên phát thanh")
 # a signature that only says the text was collected from elsewhere ('ST', '(Sưu tầm)'): no writer
 COLLECTED = ("st", "s.t", "sưu tầm", "st.")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
@@ -472,3 +482,11 @@ CONTACT_PHONE = ("điện thoại", "đt", "đtdđ", "tel", "phone", "telephone"
 # a page that is the site's contact page ('Liên hệ', /lien-he): its contact box is its text
 CONTACT_PAGE = ("liên hệ", "lien-he", "lienhe", "contact", "contact-us", "contacts", "kontakt", "contacto", "contatti",
                 "contato", "impressum")
+
+# the fields of a legal document's record as a portal prints it over (or instead of) its text
+# ('Số ký hiệu | 245/KH-SNV', 'Ngày ban hành | 03/09/2025', 'Trích yếu | …'): its card, not text
+DOCUMENT_FIELDS = ("số ký hiệu", "số/ký hiệu", "ký hiệu", "số hiệu", "số văn bản", "ngày ban hành",
+                   "ngày có hiệu lực", "ngày hiệu lực", "ngày hết hiệu lực", "tình trạng hiệu lực",
+                   "hiệu lực", "loại văn bản", "cơ quan ban hành", "đơn vị ban hành", "người ký",
+                   "trích yếu", "trích yếu nội dung", "lĩnh vực", "tệp đính kèm", "file đính kèm",
+                   "văn bản đính kèm", "tải về", "cấp ban hành", "ngày ký")
