@@ -272,7 +272,7 @@ def _unwrap_capture(root: etree._Element) -> None:
 
 # a split article's page mark after its headline ('… người Mường (Trang 1/2)', '(Page 2 of 3)'):
 # where the reader is, not the title
-_PAGE_MARK = re.compile(r"\s*[(\[]\s*(?:trang|phần|page|part|teil|seite|partie|parte|strona|часть)\s+\d{1,3}\s*"
+_PAGE_MARK = re.compile(r"[(\[]\s*(?:trang|phần|page|part|teil|seite|partie|parte|strona|часть)\s+\d{1,3}\s*"
                         r"(?:/|trên|of|von|sur|de|di|z|из)\s*\d{1,3}\s*[)\]]$", re.I)
 
 
@@ -492,8 +492,21 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
         warnings.append(f"not HTML: {exc}")
         return None
     if any("Excessive depth" in entry.message for entry in parser.error_log):
-        warnings.append("elements nested deeper than 256 levels: the HTML parser dropped what "
-                        "follows the deepest part of the page")
+        flat = _flattened(defused)
+        reparsed = None
+        if flat is not defused:        # runs of one wrapper nested in itself, read as one
+            try:
+                parser = _parser()
+                reparsed = etree.fromstring(flat, parser)
+            except (etree.ParserError, ValueError):
+                reparsed = None
+        if reparsed is not None:
+            root = reparsed
+            warnings.append("runs of the same element nested in itself hundreds of times deep "
+                            "were read as one element each")
+        if reparsed is None or any("Excessive depth" in entry.message for entry in parser.error_log):
+            warnings.append("elements nested deeper than 256 levels: the HTML parser dropped what "
+                            "follows the deepest part of the page")
     if root is None or len(root) == 0 and not (root.text or "").strip():
         warnings.append("not HTML: the document has no elements")
         return None
@@ -501,6 +514,19 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
     if "<noscript" in text or "<NOSCRIPT" in text:
         _noscript_text(root, text)
     return root
+
+
+# a run of 32 or more start tags of one element with nothing between them, and of its end tags:
+# wrappers nested in themselves, which add nothing but depth (libxml2 stops at 256 levels)
+_OPEN_RUN = re.compile(r"(<([a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,200}>)\s*(?:<\2\b[^<>]{0,200}>\s*){31,}")
+_CLOSE_RUN = re.compile(r"(</([a-zA-Z][a-zA-Z0-9]{0,10})\s*>)\s*(?:</\2\s*>\s*){31,}")
+
+
+def _flattened(text: str) -> str:
+    """`text` with each run of a wrapper nested in itself (`_OPEN_RUN`, `_CLOSE_RUN`) written as
+    one start and one end tag; `text` itself when it holds none."""
+    flat = _CLOSE_RUN.sub(r"\1", _OPEN_RUN.sub(r"\1", text))
+    return text if flat == text else flat
 
 
 _LOADING = re.compile(r"^(?:đang tải|loading|chargement|cargando|carregando|caricamento|wird geladen|laden)\b.{0,30}$",
@@ -722,7 +748,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
     if article.headline and article.headline.endswith((")", "]")):
-        article.headline = _PAGE_MARK.sub("", article.headline) or article.headline
+        article.headline = _PAGE_MARK.sub("", article.headline).rstrip() or article.headline
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
     article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el)
@@ -2892,8 +2918,20 @@ def images_in(container: etree._Element, base: str) -> list[str]:
     return list(found)
 
 
+_ERROR_PAGE = re.compile("|".join(re.escape(w) for w in labels.ERROR_PAGE), re.I)
+
+
+def _error_page(article: Article) -> bool:
+    """An undated page of a few lines that says it is an error (a deleted item, a server error,
+    maintenance, a login wall): no content, though served with status 200 at an item's address."""
+    text = f"{article.headline or ''}\n{article.body or ''}"
+    return len(text) <= 500 and _ERROR_PAGE.search(text) is not None
+
+
 def _is_article(doc: Doc, profile: Profile | None, article: Article, listing) -> bool:
     """Whether the page is an article; `listing()` gives its links, listed only when asked."""
+    if article.published_at is None and _error_page(article):
+        return False                   # a 200 that says 'Trang không tồn tại', whatever its address
     if not article.headline or not article.body:
         return bool(profile and any(p.search(doc.url) for p in profile.article_url)
                     and (article.headline or article.body))

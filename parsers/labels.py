@@ -490,3 +490,11 @@ DOCUMENT_FIELDS = ("số ký hiệu", "số/ký hiệu", "ký hiệu", "số hi�
                    "hiệu lực", "loại văn bản", "cơ quan ban hành", "đơn vị ban hành", "người ký",
                    "trích yếu", "trích yếu nội dung", "lĩnh vực", "tệp đính kèm", "file đính kèm",
                    "văn bản đính kèm", "tải về", "cấp ban hành", "ngày ký")
+
+# what a page served with status 200 says when it is an error, not content: a missing or deleted
+# item, a server error, maintenance, a login wall (read on undated pages of a few lines only)
+ERROR_PAGE = ("không tồn tại", "đã bị xóa", "đã bị xoá", "đã bị gỡ", "không tìm thấy trang", "không tìm thấy bài",
+              "lỗi hệ thống", "đã xảy ra lỗi", "server error in", "runtime error", "internal server error",
+              "đang bảo trì", "đang được nâng cấp, bảo trì", "vui lòng đăng nhập", "không có quyền truy cập",
+              "page not found", "404 not found", "the page you requested", "access denied",
+              "under maintenance", "please log in", "you do not have permission")

@@ -96,7 +96,7 @@ def _generic(url: str) -> str:
         if "/." in path:
             path = without_dot_segments(path)
         return _spelled(base, path, sorted((name, value) for name, value in params
-                                           if not _tracker(name.lower())))
+                                           if not _tracker(name.lower()) and not _session(name, value)))
     try:
         parts = urlsplit(url.strip())
     except ValueError:               # 'http://[oops/': keep it as written, it names nothing
@@ -113,7 +113,7 @@ def _generic(url: str) -> str:
     if "/." in path:
         path = without_dot_segments(path)
     params = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-              if not _tracker(name.lower())]
+              if not _tracker(name.lower()) and not _session(name, value)]
     params.sort()
     return urlunsplit((scheme, netloc, path, _query(params), ""))
 
@@ -154,6 +154,17 @@ def encoded_dots_resolved(url: str) -> str:
 
 def _tracker(key: str) -> bool:
     return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+# a session's id in the query, on any platform: PHP's and Java's own names, and a bare 'sid' whose
+# value is a session token (phpBB's and many forums' 32 hex digits), never a short id of a page
+_SESSION_NAMES = frozenset({"phpsessid", "jsessionid", "sessionid", "session_id", "sessid", "cfid", "cftoken"})
+_SESSION_TOKEN = re.compile(r"[0-9a-fA-F]{16,128}|[A-Za-z0-9_-]{24,128}")
+
+
+def _session(name: str, value: str) -> bool:
+    key = name.lower()
+    return key in _SESSION_NAMES or (key in ("sid", "s_id") and _SESSION_TOKEN.fullmatch(value) is not None)
 
 
 def _query(params: list[tuple[str, str]]) -> str:

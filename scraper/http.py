@@ -34,6 +34,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from requests.cookies import RequestsCookieJar
 from requests.structures import CaseInsensitiveDict
+from requests.utils import requote_uri
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.poolmanager import PoolKey, PoolManager, _default_key_normalizer
@@ -82,6 +83,36 @@ class HttpSettings:
     allow_private: bool = False
 
 
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+REDIRECT_BODY = 64 * 1024          # a redirect's body read at most ('Object Moved'), then cut
+
+
+class _Session(requests.Session):
+    """requests' Session that never reads a redirect's body on its own. With redirects off,
+    `Session.send` still walks `resolve_redirects` once to set `Response.next`, and that walk
+    reads the whole body of a redirect (no size cap: an 'Object Moved' page, or a hostile
+    endless one) and closes the response before the fetcher sees it. The fetcher follows
+    redirects itself, reading every body within its caps."""
+
+    def get_redirect_target(self, resp):
+        return None
+
+
+def _location(value: str) -> str:
+    """A Location header as the address it names: its spaces around trimmed, UTF-8 sent raw (as
+    http.client hands it over, each byte a latin-1 character) read as UTF-8, and what may not
+    stand in a URL (spaces, non-ASCII) percent-encoded, as browsers and requests do."""
+    value = value.strip()
+    try:
+        value = value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    try:
+        return requote_uri(value)
+    except ValueError:
+        return value
+
+
 class Fetcher:
     """Fetches one request at a time per call; thread-safe (one Session shared, as requests
     allows for plain GET/POST use). Environment proxies are not used (`trust_env` off): the
@@ -89,7 +120,7 @@ class Fetcher:
 
     def __init__(self, settings: HttpSettings = HttpSettings()) -> None:
         self.settings = settings
-        self.session = requests.Session()
+        self.session = _Session()
         self.session.trust_env = False
         self.session.cookies = CappedCookieJar()
         adapter = _PinningAdapter(pool_connections=64, pool_maxsize=64, max_retries=0)
@@ -119,8 +150,12 @@ class Fetcher:
             if hop and before_hop is not None:
                 before_hop(current)
             response = self._one(url, current, method, data, headers or {}, verify, cut_at)
-            if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
-                target = urljoin(current, response.headers["location"])
+            if response.status in REDIRECT_STATUSES and "location" in response.headers:
+                try:
+                    target = urljoin(current, _location(response.headers["location"]))
+                except ValueError:
+                    raise FetchError(url, f"redirect to an invalid address: "
+                                          f"{response.headers['location'][:200]!r}", "bad_url") from None
                 redirects.append((response.status, target))
                 if in_scope is not None and not in_scope(target):
                     refused = OutOfScope(url, f"redirect to {target} leaves the site's scope")
@@ -170,9 +205,16 @@ class Fetcher:
         try:
             attempt.pin(*self._check_hop(asked, url))
             raw = self._send(url, attempt, method, data, headers, verify)
+            redirect = raw.status_code in REDIRECT_STATUSES and "location" in raw.headers
             with raw:
                 try:
-                    body, raw_body, truncated = self._read(raw, url, attempt, cut_at)
+                    body, raw_body, truncated = self._read(
+                        raw, url, attempt, min(cut_at or REDIRECT_BODY, REDIRECT_BODY) if redirect else cut_at)
+                except FetchError as exc:
+                    if not (redirect and exc.kind in ("truncated", "connection", "too_large", "bad_encoding")):
+                        raise
+                    body, raw_body, truncated = b"", None, True   # a redirect's body is not what
+                    #                                               was asked for: its Location is
                 finally:
                     attempt.finish()        # before the connection goes back to the pool
                 result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers),
@@ -263,7 +305,7 @@ class Fetcher:
         elif declared is not None and declared > cap * 4 and not raw.headers.get("Content-Encoding"):
             raise FetchError(url, f"response of {declared} bytes exceeds the {cap}-byte cap",
                              "too_large")
-        decoder = ContentDecoder.for_header(raw.headers.get("Content-Encoding"), cap)
+        decoder = ContentDecoder.for_header(raw.headers.get("Content-Encoding"), cap, whole=True)
         chunks, decoded, size = [], [], 0
         try:
             for chunk in _undecoded_chunks(raw, 64 * 1024):
@@ -282,6 +324,8 @@ class Fetcher:
         except DecodedTooLarge:
             raise FetchError(url, f"response exceeds the {cap}-byte cap (cut off)",
                              "too_large") from None
+        except StreamCut as exc:
+            raise TransientError(url, f"truncated body: {exc}", "truncated") from None
         except (requests.exceptions.ContentDecodingError, UndecodableContent) as exc:
             raise FetchError(url, f"undecodable content encoding: {_short(exc)}",
                              "bad_encoding") from None
@@ -297,10 +341,17 @@ class Fetcher:
         body = b"".join(decoded) if decoder is not None else raw_body
         expected = _ascii_int(raw.headers.get("Content-Length"))
         if expected is not None and not raw.headers.get("Content-Encoding") \
-                and len(body) < expected:
+                and len(body) < expected and _has_body(raw):
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
         return body, (raw_body if decoder is not None else None), False
+
+
+def _has_body(raw: requests.Response) -> bool:
+    """Whether the response carries a body at all: a 304, a 204 and the answer to a HEAD never do,
+    whatever their Content-Length says (RFC 9110 8.6: a 304's names the representation's)."""
+    return raw.status_code not in (204, 304) and not 100 <= raw.status_code < 200 \
+        and (raw.request is None or raw.request.method != "HEAD")
 
 
 def _undecoded_chunks(raw: requests.Response, size: int):
@@ -309,6 +360,8 @@ def _undecoded_chunks(raw: requests.Response, size: int):
     try:
         yield from raw.raw.stream(size, decode_content=False)
     except urllib3.exceptions.ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from None
+    except ValueError as exc:          # a negative chunk size: http.client's read(-5)
         raise requests.exceptions.ChunkedEncodingError(exc) from None
     except urllib3.exceptions.DecodeError as exc:
         raise requests.exceptions.ContentDecodingError(exc) from None
@@ -327,6 +380,10 @@ class UndecodableContent(ValueError):
     """A body that its Content-Encoding does not describe."""
 
 
+class StreamCut(UndecodableContent):
+    """A gzip stream that ends before its end (no trailer): the body was cut in transit."""
+
+
 class DecodedTooLarge(ValueError):
     """A decoded body past the decoder's limit (a compression bomb is cut off there)."""
 
@@ -337,18 +394,20 @@ class ContentDecoder:
     so a compression bomb costs at most `limit` bytes of memory. The one place govnews removes a
     content coding, from the network and from the archive alike."""
 
-    def __init__(self, codings: list[str], limit: int) -> None:
-        self._steps = [_Inflater(coding, limit) for coding in reversed(codings)]
+    def __init__(self, codings: list[str], limit: int, whole: bool = False) -> None:
+        self._steps = [_Inflater(coding, limit, whole) for coding in reversed(codings)]
 
     @classmethod
-    def for_header(cls, value: str | None, limit: int) -> "ContentDecoder | None":
+    def for_header(cls, value: str | None, limit: int, whole: bool = False) -> "ContentDecoder | None":
         """The decoder for a Content-Encoding header value; None when there is nothing to remove
-        or a coding govnews does not remove (the body is then kept as sent, header and all)."""
+        or a coding govnews does not remove (the body is then kept as sent, header and all).
+        `whole`: a gzip stream that stops before its end is StreamCut (a response read from the
+        network), not the part of it that was decoded (a payload stored by another archive)."""
         codings = [c.strip().lower() for c in (value or "").split(",")]
         codings = [c for c in codings if c and c != "identity"]
         if not codings or any(c not in DECODED_CODINGS for c in codings):
             return None
-        return cls(codings, limit)
+        return cls(codings, limit, whole)
 
     def feed(self, data: bytes) -> bytes:
         for step in self._steps:
@@ -373,8 +432,9 @@ class _Inflater:
     member that are no gzip member are ignored, as browsers do) or deflate (zlib-wrapped, or
     raw as some servers send it)."""
 
-    def __init__(self, coding: str, limit: int) -> None:
+    def __init__(self, coding: str, limit: int, whole: bool = False) -> None:
         self.gzip = coding in ("gzip", "x-gzip")
+        self.whole, self.fed = whole, False
         self.limit, self.produced = limit, 0
         self._obj = zlib.decompressobj(16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS)
         self._members = 0                  # gzip members completed
@@ -383,6 +443,7 @@ class _Inflater:
 
     def feed(self, data: bytes) -> bytes:
         out = []
+        self.fed = self.fed or bool(data)
         while data and not self._ignoring:
             if self._first is not None:
                 self._first += data
@@ -410,6 +471,8 @@ class _Inflater:
     def finish(self) -> bytes:
         if self._ignoring:
             return b""
+        if self.whole and self.gzip and self.fed and not self._members and not self._obj.eof:
+            raise StreamCut("the gzip stream ends before its end")
         try:
             out: list[bytes] = []
             self._take(self._obj.flush(), out)
