@@ -196,6 +196,8 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         _unwrap_capture(root)
     if "<sup" in decoded.text:
         _drop_note_marks(root)
+    if "<rt" in decoded.text:
+        _drop_readings(root)
     doc = Doc(root, url, decoded.text)
     with page_scope():
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
@@ -219,6 +221,36 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
                       article.site_counters.get("today"))
     found.visitor_counter, found.site_counters = counter.total, counter.as_dict()
     return Page(url, platform, kind, article, found, decoded.encoding, warnings)
+
+
+def _drop_readings(root: etree._Element) -> None:
+    """The text without its ruby readings ('<ruby>予防接種<rp>(</rp><rt>よぼうせっしゅ</rt><rp>)</rp></ruby>'):
+    a furigana reading or its fallback brackets are printed over or beside the word, not words of
+    the text (the word's tail, what follows the ruby, stays)."""
+    for el in list(root.iter("rt", "rp")):
+        parent = el.getparent()
+        if parent is None or parent.tag != "ruby":
+            continue
+        tail = el.tail
+        if tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+    for ruby in list(root.iter("ruby")):
+        parent = ruby.getparent()
+        if parent is None or any(child.tag != "rb" for child in ruby):
+            continue                   # (the word alone now, bare or in its <rb>: its text joins
+            #                            the line's, as shown)
+        joined = "".join(ruby.itertext()) + (ruby.tail or "")
+        previous = ruby.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + joined
+        else:
+            parent.text = (parent.text or "") + joined
+        parent.remove(ruby)
 
 
 _NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[*†‡§a-z])[\])]?$")
@@ -840,6 +872,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
         or None
     article.author = _without_site_name(doc, tidy_author(article.author))
+    if article.author and not _vietnamese_record(doc, article.headline, body_el):
+        article.author = _person_not_office(article.author)
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
@@ -1009,6 +1043,37 @@ def _credited_writer(doc: Doc) -> str | None:
                 if label in _WRITER_CREDITS and (looks_like_name(value) or byline_name(value)):
                     return value
     return None
+
+
+ROLE_NOUN_SET = frozenset(labels.ROLE_NOUNS)
+_OFFICE_WORLD = re.compile(r"(?:^|[\s/(,-])(?:" + alternation(labels.OFFICES_WORLD) + r")(?=$|[\s/),.-])", re.I)
+# a department's name in Korean, Japanese or Chinese: its suffix ('교통행정과', '広報課', '办公室')
+_OFFICE_SUFFIX = re.compile(r"^[\uac00-\ud7a3]{2,12}(?:과|팀|국|실|센터|담당관|사업소)$|"
+                            r"^[\u3040-\u30ff\u4e00-\u9fff]{2,14}(?:課|局|室|部|係|センター|办公室|处|科|中心)$")
+_BRACKETED_TAIL = re.compile(r"^(.+?)\s*\(([^()]{2,60})\)$")
+
+
+def _office(name: str) -> bool:
+    return _OFFICE_WORLD.search(name) is not None or _OFFICE_SUFFIX.match(name) is not None
+
+
+def _person_not_office(author: str) -> str | None:
+    """A page outside Vietnam's writer, by the world's convention: a person, without the office
+    in brackets after the name ('Julia Hartmann (Pressestelle)'); no author where only offices
+    sign ('Ufficio Stampa e Comunicazione', 'Humas/Diskominfo', '교통행정과')."""
+    m = _BRACKETED_TAIL.match(author)
+    if m and _office(m.group(2)) and looks_like_name(m.group(1)):
+        return m.group(1)
+    person, comma, role = author.partition(",")
+    if comma and role.split() and role.split()[-1].lower() in ROLE_NOUN_SET and looks_like_name(person.strip()):
+        return person.strip()          # '…, Komunikacijos skyriaus vyriausioji specialistė': the person
+    if not _office(author):
+        return author
+    parts = [p for p in re.split(r"\s*(?:/|,|\s[-–|]\s)\s*", author) if p.strip()]
+    names = [p for p in parts if not _office(p) and not (p.isupper() and len(p) <= 8)]
+    if not names:
+        return None                    # offices only ('Humas/Diskominfo', 'Ufficio Stampa e Comunicazione')
+    return names[0] if len(names) == 1 and looks_like_name(names[0]) else author
 
 
 def _channel_signature(body_el) -> str | None:
@@ -1617,7 +1682,8 @@ def _platform_account(doc: Doc, body_el) -> str | None:
     writer, as the page prints him. (A Vietnamese portal's CMS account is not: 'Người đăng: admin'.)"""
     for el in islice(generic.author_elements(doc, body_el), 6):
         text = clean(text_of(el))
-        if is_account(text) and "@" not in text and not _SITE_ACCOUNT_WORDS & set(re.split(r"[\W_\d]+", text.lower())):
+        if is_account(text) and "@" not in text and not _UI_WORDS.match(text) \
+                and not _SITE_ACCOUNT_WORDS & set(re.split(r"[\W_\d]+", text.lower())):
             return text                # (an e-mail address is no account's name)
     for a in islice(doc.root.iter("a"), 400):
         href = a.get("href") or ""
@@ -2769,7 +2835,8 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
         if sig == Signature():
             kept = kept[:-1]           # 'ST' (collected): no writer, and not text
             continue
-        labelled = sig.source is not None or ":" in last.text or last.text.lower().startswith("theo")
+        labelled = sig.source is not None or ":" in last.text or last.text.lower().startswith("theo") \
+            or credit_labelled(last.text)   # ('Parengė X, …': a label without a colon)
         if not (labelled or last.emphasised or len(last.text.split()) <= 4):
             break
         if sig.author and author is None:

@@ -456,7 +456,8 @@ _ROLE = re.compile(
     # a club's or a council's page in another language ('Tekst: Marek Nowak', 'Texte : X')
     r"|tekst|texte|texto|testo|teksti)\s*[:：]\s*"
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by|skrevet af|skrevet av|skrivet av|"
-    r"geschrieben von|écrit par|escrito por|scritto da|napisał|napisała)\s+(?=[A-ZĐÀ-ỸÆØÅ])", re.I)
+    r"geschrieben von|écrit par|escrito por|scritto da|napisał|napisała|parengė|sagatavoja|pripravil|pripravila|"
+    r"připravil|připravila)\s+(?=[A-ZĐÀ-ỸÆØÅĄČĘĖĮŠŲŪŽĀĒĪĶĻŅ])", re.I)
 # another contributor's credit after the writer's ('… - Ảnh: Quốc Bảo', '…; Video: …')
 def credit_labelled(text: str) -> bool:
     """The line opens with a writer's credit label ('Tin, ảnh:', 'Text:', 'Tekst:', 'Skrevet af')."""
@@ -802,7 +803,14 @@ BYLINE_LABEL = re.compile(
     # Tagalog 'written by', 'report by'
     r"isinulat ni|sinulat ni|ulat ni|akda ni)(?:\s*[:：՝]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
-    r"|(?:текст|мәтін|matn|tekst|teksti|texte|texto|testo|text|文)\s*[:：]\s*|文\s*[/／]\s*"
+    r"|(?:текст|мәтін|matn|tekst|teksti|texte|texto|testo|text|文|"
+    # the text and its pictures by one hand ('Text och foto: X', 'Tekst og foto: X', 'Texte et photos : X')
+    r"text och (?:foto|bild)|tekst og (?:foto|bilde|billeder)|tekst i (?:foto|zdjęcia)|tekst en foto's?|"
+    r"texte et photos?|texto y fotos?|texto e fotos?|testo e foto|text und fotos?|text and photos?|"
+    r"teksti ja kuvat|szöveg és fotó)\s*[:：]\s*|文\s*[/／]\s*"
+    # Baltic and Slavic 'prepared by' ('Parengė Rūta Kazlauskienė', 'Sagatavoja X', 'Pripravila X')
+    r"|(?:parengė|sagatavoja|sagatavojusi|koostas|koostanud|pripravil|pripravila|připravil|připravila)\s+"
+    r"(?=[A-ZĄČĘĖĮŠŲŪŽĀĒĪĶĻŅŌŖŪÕÄÖÜŠŽČĆŽĐ])"
     # Swahili 'Na X', Hausa 'Daga X', Haitian Creole 'Pa X' (by X), capitalised as a byline starts,
     # before a capitalised name
     # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and
@@ -874,6 +882,8 @@ _UI_WORDS = re.compile(
     r"envoyer|faire un don|imprimir|compartir|stampa|condividi|afdrukken|delen|"
     # subscribe buttons where a byline goes ('Iscriviti', 'Abonnieren')
     r"iscriviti|abbonati|abonnieren|s'abonner|suscríbete|suscribirse|inscreva-se|assine|zapisz się|"
+    # a translation or a reader widget's button ('Translate', 'Select Language', 'Listen')
+    r"translate$|google translate$|select language$|listen$|dịch$|"
     # a byline's own words, left alone by the template ('Posted on', 'Published')
     r"posted(?: on| at| in)?$|published(?: on| at| in)?$|updated(?: on| at)?$|written$|submitted$"
     # ... and in the other languages a date's line is labelled in ('Publicado em', 'Veröffentlicht')

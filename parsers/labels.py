@@ -110,7 +110,11 @@ ROLE_NOUNS = ("adviser", "advisor", "director", "officer", "manager", "editor", 
               "lecturer", "fellow", "president", "chair", "chairman", "chairwoman", "secretary", "minister",
               "spokesperson", "spokesman", "spokeswoman", "producer", "columnist", "contributor", "journalist",
               "photographer", "intern", "associate", "strategist", "economist", "scientist", "expert", "lead",
-              "head", "chief", "commissioner", "counsel", "attorney", "lawyer", "engineer", "planner")
+              "head", "chief", "commissioner", "counsel", "attorney", "lawyer", "engineer", "planner",
+              # in other languages ('…, Komunikacijos skyriaus vyriausioji specialistė', '…, Referentin')
+              "specialistė", "specialistas", "specialiste", "spezialist", "spezialistin", "referent", "referentin",
+              "sprecher", "sprecherin", "pressesprecher", "pressesprecherin", "specialista", "especialista",
+              "rzecznik", "rzeczniczka", "specjalista", "specjalistka", "asesor", "asesora", "portavoz")
 
 # what a template prints where a byline goes that names no one: a press release's kicker, an
 # advertisement's label ('Communiqué de presse', '- Διαφήμιση -')
@@ -498,3 +502,18 @@ ERROR_PAGE = ("không tồn tại", "đã bị xóa", "đã bị xoá", "đã b�
               "đang bảo trì", "đang được nâng cấp, bảo trì", "vui lòng đăng nhập", "không có quyền truy cập",
               "page not found", "404 not found", "the page you requested", "access denied",
               "under maintenance", "please log in", "you do not have permission")
+
+# the words that name an office, not a person, where a page outside Vietnam signs with it
+# ('Ufficio Stampa e Comunicazione', 'Humas/Diskominfo', 'Pressestelle', 'Communications Office'):
+# the world's convention gives such a page no author (a Vietnamese portal's unit that signs is one)
+OFFICES_WORLD = ("office", "department", "dept", "bureau", "ministry", "agency", "council", "communications",
+                 "press team", "media team", "media relations", "public affairs", "public information",
+                 "pressestelle", "presseamt", "pressereferat", "pressedienst", "stadtverwaltung", "amt",
+                 "ufficio", "stampa", "servizio", "settore", "comune", "departament", "departamento",
+                 "secretaría", "secretaria", "secom", "assessoria", "prefeitura", "ayuntamiento", "gabinete",
+                 "dirección", "direction", "service", "mairie", "préfecture", "humas", "diskominfo", "dinas",
+                 "kominfo", "pemkab", "pemkot", "bagian", "kantor", "biro", "urząd", "wydział", "biuro",
+                 "referat", "odbor", "oddělení", "úřad", "отдел", "управление", "администрация",
+                 "пресс-служба", "пресс-центр", "kommun", "förvaltning", "kommunikationsavdelningen",
+                 "kommunikation", "afdeling", "afdelingen", "skyrius", "savivaldybė", "iroda", "hivatal",
+                 "belediyesi", "müdürlüğü", "basın", "γραφείο", "δήμος", "kunta", "viestintä")
