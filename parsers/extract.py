@@ -739,6 +739,15 @@ def url_rules():
         return rules
 
 
+# an answer's label as pages print it ('Trả lời:', 'Answer'): a profiled page without one among its
+# short labelled texts is no Q&A page, and its body is not searched for a question before it
+_ANSWER_WORD = re.compile(r"trả lời|answer", re.I)
+
+
+def _answer_labelled(doc: Doc) -> bool:
+    return any(_ANSWER_WORD.search(text_of(el)) for el in doc.texts("label"))
+
+
 def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> Article:
     article = Article(url=canonical_url(doc.url, url_rules()),
                       platform=profile.name if profile else GENERIC, warnings=warnings)
@@ -751,10 +760,12 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if len(alike) > 1:
             parts = alike              # the text split around a box ('Đọc thêm: …'): each part of it
     media_only = body_el is None and _first(doc, profile, "body", _media_only) is not None
+    profiled = body_el is not None
     if body_el is None and not media_only:
         body_el = generic.find_body(doc)
         parts = generic.body_parts(body_el) if body_el is not None else []
-    question = generic.question_before(body_el) if body_el is not None else None
+    question = generic.question_before(body_el) if body_el is not None and (
+        not profiled or _answer_labelled(doc)) else None
     if question is not None:                           # a Q&A page: the question, then the answer
         for line in generic.answer_head(body_el):
             line.set(STRIP_MARK, "")                   # its 'Đơn vị trả lời: … | …' and 'Trả lời:'
@@ -2472,7 +2483,7 @@ def _drop_credits_block(kept: list[Block]) -> list[Block]:
     one credit ('Nội dung: X', 'Ảnh: Y', 'Thiết kế: Z', 'Video: W'), or one line of two credits
     ('Bài: X - Ảnh: Y'), with text after it: the makers (read for the author by
     `_credited_writer`), not text. (Credits closing the text are its signature, read as such.)"""
-    for start, block in enumerate(kept):
+    for start, block in enumerate(kept[:8]):   # (under the cover: among the first lines)
         labels_in = list(_CREDITS_LABEL.finditer(block.text)) if len(block.text) <= 120 else []
         if not labels_in or labels_in[0].start() != 0:
             continue

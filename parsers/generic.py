@@ -627,7 +627,14 @@ def _label_child(block: etree._Element, label: re.Pattern[str]) -> etree._Elemen
 def _label_text(el: etree._Element) -> str:
     """The text of an element small enough to be a label (its words and an inline child or
     two), else '': a block of text is never asked for its whole text here."""
-    return text_of(el) if len(el) <= 3 and len(el.text or "") <= 60 else ""
+    if len(el) > 3 or len(el.text or "") > 60:
+        return ""
+    size = 0
+    for piece in el.itertext():        # (a short element: a paragraph of text is never joined)
+        size += len(piece)
+        if size > 240:
+            return ""
+    return text_of(el)
 
 
 def answer_head(body: etree._Element) -> list[etree._Element]:
@@ -668,7 +675,7 @@ def question_before(body: etree._Element) -> etree._Element | None:
         label = _label_child(node, _ANSWER_LABEL)
         inner = _first_element(label) if label is not None else None
         if label is not None and label is not body and (
-                _ANSWER_LABEL.match(text_of(label)) or (inner is not None and _ANSWER_LABEL.match(text_of(inner)))):
+                _ANSWER_LABEL.match(_label_text(label)) or (inner is not None and _ANSWER_LABEL.match(_label_text(inner)))):
             # ('Trả lời:' alone, or first in the answer's head: 'Trả lời: Đơn vị trả lời: … | Ngày …')
             prev = _element_before(node)
             first = _label_child(prev, _QUESTION_LABEL) if prev is not None else None
