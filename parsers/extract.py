@@ -125,7 +125,8 @@ _NETWORKS = frozenset({"facebook", "zalo", "twitter", "linkedin", "messenger", "
 # writer line
 _META_LINE = re.compile(
     r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.DATE_PUBLISHED, labels.UPDATED, labels.VISITS,
-                                           labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO)
+                                           labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO,
+                                           labels.BROADCAST)
     + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
 
 # an article-info line under (or over) the text, in any language: items that are each a label and its
@@ -865,7 +866,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.author = article.author or tidy_author(signature.author) or _signature_beside(body_el) \
         or _letterhead_writer(body_el) or _mail_sender(doc, body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
-        or _labelled(doc, AUTHOR_LINE, body_el, author_of) \
+        or _labelled(doc, AUTHOR_LINE, body_el, _author_not_account) \
         or _labelled(doc, BYLINE_LINE, body_el, _own_byline(doc)) or _marked_author(doc, body_el) \
         or _credited_writer(doc) or _labelled(doc, WRITER_CREDIT_LINE, body_el, byline_of) \
         or _labelled(doc, KOREAN_BYLINE, body_el, byline_of) or _wire_reporter(body_el) \
@@ -912,8 +913,8 @@ def _in_page_zone(value, doc: Doc, headline: str | None, body_el) -> str:
     """The timestamp as ISO text. A Vietnamese page is expressed in the portals' own offset
     (UTC+07:00, what a page that prints no zone is assumed to mean); a page in another language
     keeps the offset it printed (converting it would shift the day it states)."""
-    if value.utcoffset() == VN_TZ.utcoffset(None) or _is_vietnamese(doc, headline, body_el):
-        return value.astimezone(VN_TZ).isoformat()
+    if value.utcoffset() == VN_TZ.utcoffset(None) or _vietnamese_record(doc, headline, body_el):
+        return value.astimezone(VN_TZ).isoformat()   # (a .vn portal's English page: the portal's zone)
     return value.isoformat()
 
 
@@ -1085,6 +1086,13 @@ def _person_not_office(author: str) -> str | None:
     if not names:
         return None                    # offices only ('Humas/Diskominfo', 'Ufficio Stampa e Comunicazione')
     return names[0] if len(names) == 1 and looks_like_name(names[0]) else author
+
+
+def _author_not_account(el: etree._Element) -> str | None:
+    """A labelled writer's line read, unless it names the site's account ('Viết bởi Super User'
+    over K2's extra field 'Tác giả: X'): the next labelled line is looked at then."""
+    value = author_of(el)
+    return None if value is None or site_account(value) else value
 
 
 def _channel_signature(body_el) -> str | None:
@@ -1903,7 +1911,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # 'Xem thêm: <a>…</a>': another article's title in the text
         if _PLAYER_LINE.match(text) or (len(text) <= 40 and (_LISTEN_LINE.match(text)
                                                              or _TRANSCRIPT_LABEL.match(text))) \
-                or len(text) <= 80 and _player_ui(block.element):
+                or len(text) <= 240 and _player_ui(block.element):
             continue                   # a player's 'Thời lượng: 12:35 | Tải về', 'Nghe đọc bài viết', 'Lời bình:'
         if len(text) <= 60 and _OPEN_IN_APP.search(text) and not _numbered_step(block) or _HASHTAGS.match(text):
             continue                   # 'Open in app', '#metro #izmir': the app's, the tags
@@ -1946,9 +1954,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         prose_seen = prose_seen or _prose_seen([block])
     kept = _drop_attachment_box(kept)
     kept = _drop_credits_block(kept)
-    if len(kept) > 1 and len(kept[-1].text) <= 60 and _STATS_ITEM.match(kept[-1].text) \
+    if len(kept) > 1 and len(kept[-1].text) <= 80 and (_STATS_ITEM.match(kept[-1].text) or _META_LINE.match(kept[-1].text)) \
             and parse_vietnamese_datetime(kept[-1].text).value is not None and _prose_seen(kept[:-1]):
-        kept.pop()                     # 'Ngày xuất bản: 05/09/2025 08:30' under the text
+        kept.pop()                     # 'Ngày xuất bản: 05/09/2025 08:30', 'Cập nhật lần cuối vào …'
+        #                                under the text
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
     signature = Signature()
@@ -1963,6 +1972,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             and _prose_seen(kept[:-1]):
         kept.pop()                     # the writer's labelled line closing the text ('Tác giả: …'),
         #                                read as the profile's author field: not text
+    while len(kept) > 1 and kept[-1].element.tag in _HEADINGS and len(kept[-1].text) <= 60 \
+            and _prose_seen(kept[:-1]):
+        kept.pop()                     # a heading with nothing under it ('Thông tin thêm' over K2's
+        #                                extra fields, read as the signature)
     if profile is None:
         _drop_info_lines(kept)         # (under the signature too)
         while len(kept) > 1 and generic.is_contact_box(kept[-1].element) and _prose_seen(kept[:-1]):
@@ -2865,6 +2878,9 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
             source = source or sig.source
         kept = kept[:-1]
     return kept, Signature(author, source)
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _leads_in(kept: list[Block]) -> bool:

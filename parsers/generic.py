@@ -4164,13 +4164,13 @@ def find_category(doc: Doc, headline: str | None = None,
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    found = trail = None
+    found = trail = shallow = None
     for el in doc.hints("category"):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
         if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
             continue
         crumb = _BREADCRUMB.search(hint)
-        if chrome_ancestor(el) and not crumb:
+        if chrome_ancestor(el) and not crumb and not _labelled_in_article(el, headline_el):
             continue
         text = text_of(el)
         if len(text) > 150:            # a whole post marked "category-x", not a category label
@@ -4194,9 +4194,18 @@ def find_category(doc: Doc, headline: str | None = None,
         if crumb:
             # the breadcrumb names the page's own place, over a box of category links met
             # before it (a side column's 'DANH MỤC' list)
+            if trail is None or shallow is None:
+                shallow = len(names) == 1          # 'Trang chủ › Tin tức': the section only
             trail = trail or _unlinked_leaf(el, headline) or names[-1]
         elif found is None:
             found = names[0]
+    if trail is not None and shallow:
+        # a breadcrumb that stops at the section, under an item that names its own category
+        # ('Chuyên mục: Hoạt động chuyên môn' in its footer, a form's 'Chuyên mục' row)
+        labelled = find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
+            or find_cell_value(doc, _CATEGORY_CELL, None)
+        if labelled and labelled.lower() != trail.lower():
+            return labelled
     if trail is not None or found is not None:
         return trail or found
     crumb = _text_breadcrumb(doc, headline)
@@ -4206,6 +4215,19 @@ def find_category(doc: Doc, headline: str | None = None,
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
         or _section_bar(headline_el)
+
+
+def _labelled_in_article(el: etree._Element, headline: etree._Element | None) -> bool:
+    """A short 'Chuyên mục: <a>X</a>' line in the article's own footer (a blog entry's
+    'widget-footer'): inside the block that holds the headline, six levels up at most."""
+    if headline is None or len(el) > 3 or not _CATEGORY_LABEL.match((el.text or "").lstrip()):
+        return False
+    for block in islice(el.iterancestors(), 6):
+        if block.tag in ("body", "html"):
+            return False
+        if headline in block.iterdescendants():
+            return True
+    return False
 
 
 def _beside_a_date(el: etree._Element) -> bool:

@@ -189,20 +189,28 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 "video", "clip")
 # the voice of a radio bulletin or a video ('Phát thanh viên: Y', 'Giọng đọc: Y'): who read it out,
 # not who wrote it
-VOICE_ROLES = ("phát thanh viên", "giọng đọc", "người đọc", "biên tập viên phát thanh")
+VOICE_ROLES = ("phát thanh viên", "giọng đọc", "người đọc", "biên tập viên phát thanh",
+               # a broadcast's crew beside its reporter ('PV: X - KTV: Y'): the cameraman, the editor
+               "ktv", "kỹ thuật viên", "kỹ thuật", "btv", "biên tập viên", "dựng phim")
 # a signature that only says the text was collected from elsewhere ('ST', '(Sưu tầm)'): no writer
 COLLECTED = ("st", "s.t", "sưu tầm", "st.")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,
 # articles, web links): a view count among them is the site's sum of hits, not an article's
 SITE_STATISTICS = ("thành viên", "bài viết", "số bài viết", "liên kết web", "members", "articles", "web links",
-                   "content view hits", "registered users")
+                   "content view hits", "registered users",
+                   # a statistics widget's visitor rows beside its page views ('Online users: 14',
+                   # 'Total visitors: 1,231,870'; WP Statistics, its Vietnamese labels)
+                   "online users", "users online", "total visitors", "visitors today", "today's visitors",
+                   "total visits", "đang trực tuyến", "đang online", "tổng lượt truy cập", "tổng số lượt truy cập")
 # the site's visitor counter ('SỐ LƯỢT TRUY CẬP'), which is never the article's count
 VISITS = ("số lượt truy cập", "lượt truy cập")
 
 # a publication or update time printed with its label ('Ngày đăng: 04/08/2020')
 PUBLISHED = ("ngày đăng", "đăng ngày", "ngày tạo", "ngày xuất bản", "đăng lúc")
 UPDATED = ("ngày cập nhật", "cập nhật")
-CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề", "lĩnh vực")
+CATEGORY = ("chuyên mục", "danh mục", "thể loại", "chủ đề", "lĩnh vực",
+            # K2's and WordPress's item line ('Đăng trong <a>Tin hoạt động</a>', 'Posted in')
+            "đăng trong", "đăng tại mục")
 # a blog's labels line under a post ('Nhãn: <a rel="tag">Tin hoạt động</a>'): Blogger's only
 # taxonomy, the post's category when no other names it
 POST_LABELS = ("nhãn", "labels")
@@ -226,7 +234,7 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "bảo hiểm xã hội", "liên đoàn", "công đoàn", "thanh tra", "ngân hàng", "đồn", "đồn biên phòng",
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
          "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
-         "cảng vụ", "ban quản lý", "lớp", "khối",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
+         "cảng vụ", "ban quản lý", "lớp", "khối", "gvcn", "giáo viên chủ nhiệm", "giáo viên",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
          "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb",   # an association's branches
          "trại", "trại giống", "xí nghiệp", "nhà máy", "công ty", "hợp tác xã", "htx", "nông trường",
          "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện",
@@ -517,3 +525,7 @@ OFFICES_WORLD = ("office", "department", "dept", "bureau", "ministry", "agency",
                  "пресс-служба", "пресс-центр", "kommun", "förvaltning", "kommunikationsavdelningen",
                  "kommunikation", "afdeling", "afdelingen", "skyrius", "savivaldybė", "iroda", "hivatal",
                  "belediyesi", "müdürlüğü", "basın", "γραφείο", "δήμος", "kunta", "viestintä")
+
+# a broadcast's airing line under a video or a bulletin's headline ('Phát sóng: Thời sự sáng 6h30
+# ngày 13/10/2025', 'Lịch phát: …'): when it went out, not the publication and not text
+BROADCAST = ("phát sóng", "lịch phát", "giờ phát sóng", "thời gian phát sóng")
