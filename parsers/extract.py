@@ -1058,6 +1058,7 @@ def _credited_writer(doc: Doc) -> str | None:
 
 
 ROLE_NOUN_SET = frozenset(labels.ROLE_NOUNS)
+_DATE_LIKE = re.compile(r"(?<!\w)\d{1,2}\W{1,3}(?:\w+\W{1,3})?(?:19|20)\d\d(?!\w)")
 _OFFICE_WORLD = re.compile(r"(?:^|[\s/(,-])(?:" + alternation(labels.OFFICES_WORLD) + r")(?=$|[\s/),.-])", re.I)
 # a department's name in Korean, Japanese or Chinese: its suffix ('교통행정과', '広報課', '办公室')
 _OFFICE_SUFFIX = re.compile(r"^[\uac00-\ud7a3]{2,12}(?:과|팀|국|실|센터|담당관|사업소)$|"
@@ -1076,9 +1077,14 @@ def _person_not_office(author: str) -> str | None:
     m = _BRACKETED_TAIL.match(author)
     if m and _office(m.group(2)) and looks_like_name(m.group(1)):
         return m.group(1)
+    if sum(ch.isdigit() and not ch.isascii() for ch in author) >= 2 or _DATE_LIKE.search(author):
+        return None                    # a date where the byline goes ('ថ្ងៃទី១៤ ខែមីនា ឆ្នាំ២០២៤', '14 March
+        #                                2024'; a handle's digits, 'roadrunner77', are a name's)
     person, comma, role = author.partition(",")
-    if comma and role.split() and role.split()[-1].lower() in ROLE_NOUN_SET and looks_like_name(person.strip()):
-        return person.strip()          # '…, Komunikacijos skyriaus vyriausioji specialistė': the person
+    if comma and role.split() and (role.split()[-1].lower() in ROLE_NOUN_SET or role.strip().islower()
+                                   and len(role.split()) <= 6) and looks_like_name(person.strip()):
+        return person.strip()          # '…, Komunikacijos skyriaus vyriausioji specialistė', '…,
+        #                                kronikárka obce': the person, not her post
     if not _office(author):
         return author
     parts = [p for p in re.split(r"\s*(?:/|,|\s[-–|]\s)\s*", author) if p.strip()]

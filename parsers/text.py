@@ -45,7 +45,10 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # CSS frameworks' classes that hide an element on every screen (Bootstrap 3 `hidden`/`hide`, 4-5
 # `d-none`; screen-reader-only text); `hidden-xs` and the like hide it on some screens only
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|"
-                           r"screen-reader-text|element-invisible|hide-accessible)(?:$|\s)")
+                           r"screen-reader-text|element-invisible|hide-accessible|"
+                           # a design system's own prefix ('govuk-visually-hidden', 'usa-sr-only',
+                           # 'nhsuk-u-visually-hidden', 'fr-sr-only')
+                           r"[a-z][a-z0-9]{1,10}(?:-u)?-(?:visually-hidden|sr-only|screen-reader-only))(?:$|\s)")
 
 
 # the longest text whose answers (its cleaned form here, its date in dates.py, whether it looks
@@ -217,7 +220,7 @@ def is_hidden(el: etree._Element) -> bool:
     if style and _styled_hidden(el, style) or el.get("hidden") is not None:
         return True
     if el.get("aria-hidden") == "true":
-        return not collapsed_text(el)
+        return not collapsed_text(el) and not shown_beside_reader_text(el)
     return _hiding_class(el.get("class"))
 
 
@@ -248,6 +251,19 @@ def collapsed_text(el: etree._Element) -> bool:
     return False
 
 
+def shown_beside_reader_text(el: etree._Element) -> bool:
+    """An aria-hidden inline element paired with a screen reader's copy of it ('<span
+    aria-hidden="true">80 km</span><span class="visually-hidden">80 kilometres</span>'): what
+    sighted readers see, hidden from screen readers only, so text."""
+    if el.tag not in ("span", "abbr", "b", "strong", "i", "em", "sup", "sub", "time", "data"):
+        return False
+    for sibling in (el.getnext(), el.getprevious()):
+        if sibling is not None and isinstance(sibling.tag, str) and _hiding_class(sibling.get("class")) \
+                and sibling.get("aria-hidden") != "true":
+            return True
+    return False
+
+
 def _TEXT_LENGTH_STR(el: etree._Element) -> str:
     return "".join(el.itertext()).strip()
 
@@ -259,7 +275,7 @@ def hidden_by(el: etree._Element, style: str | None, hidden: str | None, aria_hi
     if style and _styled_hidden(el, style) or hidden is not None:
         return True
     if aria_hidden == "true":
-        return not collapsed_text(el)
+        return not collapsed_text(el) and not shown_beside_reader_text(el)
     return _hiding_class(cls)
 
 
