@@ -1063,7 +1063,6 @@ _OFFICE_WORLD = re.compile(r"(?:^|[\s/(,-])(?:" + alternation(labels.OFFICES_WOR
 # a department's name in Korean, Japanese or Chinese: its suffix ('교통행정과', '広報課', '办公室')
 _OFFICE_SUFFIX = re.compile(r"^[\uac00-\ud7a3]{2,12}(?:과|팀|국|실|센터|담당관|사업소)$|"
                             r"^[\u3040-\u30ff\u4e00-\u9fff]{2,14}(?:課|局|室|部|係|センター|办公室|处|科|中心)$")
-_BRACKETED_TAIL = re.compile(r"^(.+?)\s*\(([^()]{2,60})\)$")
 
 
 def _office(name: str) -> bool:
@@ -1074,9 +1073,11 @@ def _person_not_office(author: str) -> str | None:
     """A page outside Vietnam's writer, by the world's convention: a person, without the office
     in brackets after the name ('Julia Hartmann (Pressestelle)'); no author where only offices
     sign ('Ufficio Stampa e Comunicazione', 'Humas/Diskominfo', '교통행정과')."""
-    m = _BRACKETED_TAIL.match(author)
-    if m and _office(m.group(2)) and looks_like_name(m.group(1)):
-        return m.group(1)
+    at = author.rfind("(") if author.endswith(")") else -1
+    if at > 0:                         # 'Name (Office)'
+        head, tail = author[:at].rstrip(), author[at + 1:-1]
+        if 2 <= len(tail) <= 60 and ")" not in tail and _office(tail) and looks_like_name(head):
+            return head
     if sum(ch.isdigit() and not ch.isascii() for ch in author) >= 2 or _DATE_LIKE.search(author):
         return None                    # a date where the byline goes ('ថ្ងៃទី១៤ ខែមីនា ឆ្នាំ២០២៤', '14 March
         #                                2024'; a handle's digits, 'roadrunner77', are a name's)
