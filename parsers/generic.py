@@ -4199,7 +4199,7 @@ def find_category(doc: Doc, headline: str | None = None,
             trail = trail or _unlinked_leaf(el, headline) or names[-1]
         elif found is None:
             found = names[0]
-    if trail is not None and shallow:
+    if trail is not None and shallow and trail.lower() in _GENERIC_SECTIONS:
         # a breadcrumb that stops at the section, under an item that names its own category
         # ('Chuyên mục: Hoạt động chuyên môn' in its footer, a form's 'Chuyên mục' row)
         labelled = find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
@@ -4215,6 +4215,11 @@ def find_category(doc: Doc, headline: str | None = None,
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
         or _section_bar(headline_el)
+
+
+# the name of a portal's whole news section, where a breadcrumb stops above the item's category
+_GENERIC_SECTIONS = frozenset(("tin tức", "tin tức - sự kiện", "tin tức – sự kiện", "tin tức sự kiện", "tin tức-sự kiện",
+                               "tin bài", "bài viết", "tin", "news", "blog", "blogs", "tin hoạt động chung"))
 
 
 def _labelled_in_article(el: etree._Element, headline: etree._Element | None) -> bool:
