@@ -2698,7 +2698,12 @@ def _find_published(doc: Doc, headline: etree._Element | None,
     state = _state_date(doc)
     if state is not None:
         return state, None
-    return url_date(doc.url), None
+    in_url = url_date(doc.url)
+    if in_url is None:
+        yearless = _yearless_with_url_year(doc, headline)
+        if yearless is not None:
+            return yearless            # 'Vloženo 14. března, 10:25' under /aktuality/2011/03/
+    return in_url, None
 
 
 # an app's page state in a script ('window.__ARTICLE__={"publishTime":1710383400,…}'): its
@@ -2970,6 +2975,44 @@ def _yearless_date(doc: Doc, stamp: ParsedDate) -> tuple[ParsedDate, etree._Elem
                 parsed = parse_vietnamese_datetime(f"{near.day:02d}/{near.month:02d}/{near.year}")
                 return ParsedDate(parsed.value, text, (), False), el
         return None                    # the page's first such day says another: no guess
+    return None
+
+
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(?:(\d{1,2})/)?")
+_CJK_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DAY_MONTH = (re.compile(r"(?<!\d)\d{1,2}\.?\s+[^\W\d_]+\.?"), re.compile(r"(?<![^\W\d_])[^\W\d_]+\.?\s+\d{1,2}(?!\d)"))
+_CLOCK_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})\s*(?::|時|h)\s*(\d\d)(?!\d)")
+
+
+def _yearless_with_url_year(doc: Doc, headline: etree._Element | None) -> tuple[ParsedDate, etree._Element] | None:
+    """A day printed without its year in an element classed as a date ('Vloženo 14. března,
+    10:25', '3月14日（日）15時00分') on a page whose address names the year (and the month):
+    that day of that year, with its time; the first such element after the headline (a most-read
+    list's days stand before it or beside it). None when the month printed is not the address's."""
+    m = _URL_YEAR_MONTH.search(doc.url.partition("?")[0])
+    if m is None:
+        return None
+    year, url_month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    attrs = PageAttrs.of_page(doc.root)
+    start = doc.position(headline) if headline is not None else -1
+    for el, cls, ident in islice(zip(attrs.elements, attrs.classes, attrs.ids), 5000):
+        if not _DATE_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
+            continue
+        text = text_of(el)
+        if not 3 <= len(text) <= 60 or doc.position(el) < start or in_link_list(el) or in_comments(el) \
+                or in_related_block(el):
+            continue
+        cjk = _CJK_DAY.search(text)
+        day = (int(cjk.group(1)), int(cjk.group(2))) if cjk else next(
+            (d for d in (yearless_day(c.group(0)) for pattern in _DAY_MONTH for c in pattern.finditer(text)) if d),
+            None)
+        if day is None or (url_month is not None and day[0] != url_month):
+            continue
+        clock = _CLOCK_IN_TEXT.search(text[cjk.end():] if cjk else text)
+        stamp = f"{day[1]:02d}/{day[0]:02d}/{year}" + (f" {int(clock.group(1)):02d}:{clock.group(2)}" if clock else "")
+        parsed = parse_vietnamese_datetime(stamp)
+        if parsed.value is not None:
+            return ParsedDate(parsed.value, text, (), parsed.has_time), el
     return None
 
 

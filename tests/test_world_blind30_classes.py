@@ -56,3 +56,19 @@ def test_a_post_in_lower_case_after_the_name_and_a_date_in_the_byline(byline, au
     a = parse_page(_page(head, "".join(f"<p>{p}</p>" for p in _TEXT), "sk"),
                    "https://www.oravska-lesna.example.sk/aktuality/rekonstrukcia-kulturneho-domu", {}).article
     assert a.author == author
+
+
+@pytest.mark.parametrize("url, line, published", [
+    ("https://www.litomysl-mesto.example/aktuality/2011/03/oprava-lavky-u-zamku", "Vloženo 14. března, 10:25",
+     "2011-03-14T10:25"),
+    ("https://www.shizuoka-chiiki.example/news/2010/03/0314-sunpu-hori-seiso.html", "3月14日（日）15時00分",
+     "2010-03-14T15:00"),
+])
+def test_a_yearless_stamp_takes_its_year_from_the_address(url, line, published):
+    # (a most-read box's own yearless days stand beside it, and one of another month is no match)
+    head = f'<h1>Oprava lávky u zámku začne příští týden</h1><p class="yl-dateline">{line}</p>'
+    side = '<ul class="most"><li><a href="/news/1">Uzavírka Sokolovské ulice</a> <span class="most-date">9. března</span></li></ul>'
+    a = parse_page(_page(head, "".join(f"<p>{p}</p>" for p in _TEXT) + side, "cs"), url, {}).article
+    assert a.published_at is not None and a.published_at.startswith(published)
+    other = url.replace("/03/", "/04/")
+    assert parse_page(_page(head, "".join(f"<p>{p}</p>" for p in _TEXT), "cs"), other, {}).article.published_at is None
