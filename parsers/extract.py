@@ -32,7 +32,7 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import (STRIP_MARK, Block, blocks, clean, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
+from .text import (BLOCK_TAGS, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
                    text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
@@ -227,31 +227,15 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
 def _drop_readings(root: etree._Element) -> None:
     """The text without its ruby readings ('<ruby>予防接種<rp>(</rp><rt>よぼうせっしゅ</rt><rp>)</rp></ruby>'):
     a furigana reading or its fallback brackets are printed over or beside the word, not words of
-    the text (the word's tail, what follows the ruby, stays)."""
+    the text; the word (bare, or in its <rb>) then joins the line's text, as shown."""
     for el in list(root.iter("rt", "rp")):
-        parent = el.getparent()
-        if parent is None or parent.tag != "ruby":
-            continue
-        tail = el.tail
-        if tail:
-            previous = el.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        if el.getparent() is not None and el.getparent().tag == "ruby":
+            drop_tree(el)
     for ruby in list(root.iter("ruby")):
-        parent = ruby.getparent()
-        if parent is None or any(child.tag != "rb" for child in ruby):
-            continue                   # (the word alone now, bare or in its <rb>: its text joins
-            #                            the line's, as shown)
-        joined = "".join(ruby.itertext()) + (ruby.tail or "")
-        previous = ruby.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + joined
-        else:
-            parent.text = (parent.text or "") + joined
-        parent.remove(ruby)
+        if all(child.tag == "rb" for child in ruby):
+            for rb in list(ruby):
+                drop_tag(rb)
+            drop_tag(ruby)
 
 
 _NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[*†‡§a-z])[\])]?$")
@@ -267,17 +251,7 @@ def _drop_note_marks(root: etree._Element) -> None:
                 or (sup.text or "").strip() or (link.tail or "").strip() \
                 or not _NOTE_MARK.match((link.text or "").strip()) or len(link):
             continue
-        parent = sup.getparent()
-        if parent is None:
-            continue
-        tail = sup.tail
-        previous = sup.getprevious()
-        if tail:                       # (the tail goes where the mark stood)
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(sup)
+        drop_tree(sup)                 # (its tail stays where the mark stood)
 
 
 _CAPTURE_HEADER = etree.XPath('//body//div[@id="HEADER"][.//input or .//table]')
@@ -309,10 +283,6 @@ _PAGE_MARK = re.compile(r"[(\[]\s*(?:trang|phần|page|part|teil|seite|partie|pa
                         r"(?:/|trên|of|von|sur|de|di|z|из)\s*\d{1,3}\s*[)\]]$", re.I)
 
 
-_BLOCK_TAGS = frozenset(("p", "div", "ul", "ol", "table", "section", "article", "figure", "blockquote",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dl", "li"))
-
-
 _MAX_COMPONENTS = 5000      # shadow roots and components looked at, at most (a page has dozens)
 _LOOKED_INTO = 200          # a host's descendants looked at for a block
 
@@ -331,15 +301,12 @@ def _lift_components(root: etree._Element) -> None:
             continue                   # (a shadow root that renders text of its own, Lit's
             #                            '· Publié le 14 mars 2023': read as it stands)
         lifted = True
-        tail = template.tail
-        host.remove(template)
-        if tail:                       # (the host's text after its shadow root)
-            host.text = (host.text or "") + tail
+        drop_tree(template)            # (the host's text after its shadow root stays)
         _keep_name(host)
         if host.get("role") == "heading":
             level = host.get("aria-level") or "2"
             host.tag = f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
-        elif any(isinstance(d.tag, str) and (d.tag in _BLOCK_TAGS or d.find("template") is not None)
+        elif any(isinstance(d.tag, str) and (d.tag in BLOCK_TAGS or d.find("template") is not None)
                  for d in islice(host.iterdescendants(), _LOOKED_INTO)):
             host.tag = "div"
         else:
@@ -351,7 +318,7 @@ def _lift_components(root: etree._Element) -> None:
         return
     custom = [el for el in root.iter() if isinstance(el.tag, str) and "-" in el.tag][:_MAX_COMPONENTS]
     for el in reversed(custom):        # (innermost first)
-        if any(child.tag in _BLOCK_TAGS for child in el):
+        if any(child.tag in BLOCK_TAGS for child in el):
             _keep_name(el)
             el.tag = "div"
     holds_blocks: dict[etree._Element, int] = {}   # (each parent's block children, counted once)
@@ -364,7 +331,7 @@ def _lift_components(root: etree._Element) -> None:
             el.tag = "a"               # a link component (<story-card href=…>, <author-chip href=…>)
         elif parent is not None:
             if parent not in holds_blocks:
-                holds_blocks[parent] = sum(1 for sib in parent if sib.tag in _BLOCK_TAGS)
+                holds_blocks[parent] = sum(1 for sib in parent if sib.tag in BLOCK_TAGS)
             if holds_blocks[parent]:
                 _keep_name(el)
                 el.tag = "div"

@@ -106,6 +106,29 @@ def drop_tree(el: etree._Element) -> None:
     parent.remove(el)
 
 
+def drop_tag(el: etree._Element) -> None:
+    """Remove the tag `el` but keep its text, children and tail in place (lxml.html's `drop_tag()`)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    previous = el.getprevious()
+    if el.text:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.text
+        else:
+            parent.text = (parent.text or "") + el.text
+    if el.tail:
+        if len(el):
+            last = el[-1]
+            last.tail = (last.tail or "") + el.tail
+        elif previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    index = parent.index(el)
+    parent[index:index + 1] = el[:]
+
+
 _PAGE = threading.local()
 
 
