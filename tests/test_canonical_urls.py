@@ -81,6 +81,9 @@ def test_the_platform_rules_spell_plain_urls_as_the_full_path_does(monkeypatch):
         cases.append("https://a.b/default.aspx?" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
         cases.append("http://x.gov.vn/index.php?option=com_content&view=article&id=%d&Itemid=%d&print=1&tmpl=component"
                      % (rnd.randint(1, 99), rnd.randint(1, 9)))
+        # (a drop rule's URLs: the Hải Phòng portal's menu and organisation parameters)
+        cases.append("http://x.gov.vn/Portal/Detail.aspx?Organization=UBND%d&MenuID=%d&ContentID=%d"
+                     % (rnd.randint(1, 9), rnd.randint(1, 99), rnd.randint(1, 9999)))
     case_insensitive, _, dropped = urls._searchers(rules)
     assert sum(bool(case_insensitive(urls._generic(url))) for url in cases) > 500
     assert sum(bool(dropped(urls._generic(url))) for url in cases) > 100
