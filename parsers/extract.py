@@ -32,7 +32,7 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import (BLOCK_TAGS, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
+from .text import (BLOCK_TAGS, add_class, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
                    text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
@@ -354,7 +354,7 @@ def _keep_name(el: etree._Element) -> None:
     """The component's name kept as a class (what it is: 'pull-quote', 'story-card', 'ad-slot'),
     read as the classes of any other block are."""
     if "-" in el.tag:
-        el.set("class", f'{el.tag} {el.get("class") or ""}'.strip())
+        add_class(el, el.tag, first=True)
 
 
 def _listing_by_url(profile: Profile | None, url: str) -> bool:
@@ -550,7 +550,7 @@ def _noscript_text(root: etree._Element, source: str) -> None:
         if first and source.count(first) > 1:
             continue
         block.tag = "div"
-        block.set("class", ((block.get("class") or "") + " noscript-text").strip())
+        add_class(block, "noscript-text")
         prev = block.getprevious()
         if prev is not None and isinstance(prev.tag, str) and len(text_of(prev)) <= 40 and (
                 _LOADING.match(text_of(prev)) or _LOADING_CLASS.search(prev.get("class") or "")):
@@ -2054,6 +2054,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if not captions_told and cls and tag in ("div", "span", "p") and _photo_box(el, cls):
             photos.append(el)          # a picture and its caption in a box of their own ('news-photo')
             continue
+        if not captions_told and tag == "table" and _floated_picture(el):
+            photos.append(el)          # an old page's picture and caption in a floated table
+            continue
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
         if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
@@ -2156,6 +2159,15 @@ def _photo_box(el: etree._Element, cls: str) -> bool:
     if not any(_PHOTO_PART.match(part) for token in low.split() for part in _HINT_PARTS.split(token) if part):
         return False
     return next(el.iter("img"), None) is not None and len(text_of(el)) <= 300
+
+
+def _floated_picture(table: etree._Element) -> bool:
+    """A table floated beside the text (align="right" or "left") holding one picture and at
+    most a caption's words: a 2000s page's figure."""
+    if (table.get("align") or "").lower() not in ("right", "left"):
+        return False
+    images = list(islice(table.iter("img"), 2))
+    return len(images) == 1 and len(text_of(table)) <= 300 and sum(1 for _ in islice(table.iter("td"), 3)) <= 2
 
 
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
@@ -2657,10 +2669,14 @@ def _link_bar(block: Block) -> bool:
     if len(text) > 80 or not block.link_chars or not _BAR_SEPARATOR.search(text):
         return False
     links = [clean(text_content(a)) for a in block.element.iter("a")]
+    if not links:                      # (a line cut from <br>-separated text: its links not kept)
+        items = [item.strip(" []()") for item in _BAR_SEPARATOR.split(text)]
+        return len(items) >= 2 and all(0 < len(item) <= 30 for item in items) \
+            and block.link_chars >= 0.9 * sum(len(item) for item in items)
     rest = text
     for link in links:
         rest = rest.replace(link, "", 1)
-    return len(links) >= 2 and not rest.strip(" |·•/-–—")
+    return len(links) >= 2 and not rest.strip(" |·•/-–—[]()")   # ('[ Print | Email ]')
 
 
 _BAR_SEPARATOR = re.compile(r"\s[|·•]\s")

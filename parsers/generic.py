@@ -2191,7 +2191,8 @@ _DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_
 
 # the venue's label in an event's details ('Địa điểm:', 'Venue:'): the list it stands in gives
 # the event's time and place, not the page's
-_VENUE_LABEL = re.compile(r"^\s*(?:địa điểm|nơi tổ chức|venue|location|lieu|ort|lugar|luogo|local)\s*[:：]?",
+# (a label: with its colon, or a cell's whole text; not a layout cell's 'Local News > Schools …')
+_VENUE_LABEL = re.compile(r"^\s*(?:địa điểm|nơi tổ chức|venue|location|lieu|ort|lugar|luogo|local)\s*(?:[:：]|$)",
                           re.I)
 
 

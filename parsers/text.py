@@ -129,6 +129,18 @@ def drop_tag(el: etree._Element) -> None:
     parent[index:index + 1] = el[:]
 
 
+# what lxml takes in no attribute value: what is not an XML Char (C0 controls but tab, newline and
+# carriage return; lone surrogates; U+FFFE and U+FFFF)
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def add_class(el: etree._Element, name: str, first: bool = False) -> None:
+    """Add the class `name` to `el` (before its own classes when `first`), dropping what lxml
+    refuses to store in an attribute (a control character the page left in its class)."""
+    own = _NOT_IN_XML.sub(" ", el.get("class") or "")
+    el.set("class", (f"{name} {own}" if first else f"{own} {name}").strip())
+
+
 _PAGE = threading.local()
 
 
