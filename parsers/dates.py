@@ -398,7 +398,7 @@ def _before(text: str, start: int, end: int) -> re.Match[str] | None:
             return _BEFORE_WORLD.search(text, start, end)
     return _BEFORE.search(text, start, end)
 _AFTER = re.compile(
-    rf"""(?P<sep> \.?[\s,;|/()\[\]·•\-–—]{{0,16}}
+    rf"""(?P<sep> \.?[\s,;|/()\[\]·•\-–—@]{{0,16}}
                  (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às|เวลา)\s+ )? )
         (?P<time>{_TIME})""",
     _FLAGS,

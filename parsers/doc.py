@@ -32,6 +32,7 @@ _TEXT_WORDS = {
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
               "szerző", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
+              "៖",                     # (the Khmer colon: a Khmer edition's credits and source)
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL,
               *labels.CATEGORY),
@@ -1060,6 +1061,7 @@ RELATED_HEADING = re.compile(
     r"les plus lus|weitere artikel|mehr zum thema|lesen sie auch|auch interessant|"
     r"das könnte sie auch interessieren|meistgelesen|"
     r"noticias relacionadas|artículos relacionados|te puede interesar|leer más|"
+    r"ព័ត៌មានផ្សេងទៀត|ព័ត៌មានពាក់ព័ន្ធ|ព័ត៌មានថ្មីៗ|"   # (Khmer: other, related, latest news)
     # the 'read also' boxes the text holds ('Lea también', 'Les også', 'Lue myös'), as labels.py lists them
     + "|".join(re.escape(w) for w in labels.READ_ALSO if (" " in w or len(w) > 8) and w not in _VN_READ_MORE)
     + r"|"

@@ -2560,8 +2560,9 @@ _CRUMB_SEPARATORS = re.compile(r"^[\s»›>/|\-–·:]*$")
 
 
 # a read-more line the portals put inside the text, with its colon: the title after it is a link
-_LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm)"
-                               r"(?:\s*[:：>»]\s*|\s+)(?=\S)", re.I)   # (without a colon: the rest is a link)
+_LINKED_READ_MORE = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|có thể bạn quan tâm|"
+                               + alternation(labels.LANGUAGE_TWIN) + ")"
+                               r"(?:\s*[:：៖>»]\s*|\s+)(?=\S)", re.I)   # (without a colon: the rest is a link)
 _TRANSCRIPT_LABEL = re.compile(r"^(?:" + alternation(labels.TRANSCRIPT) + r")\s*[:：]?$", re.I)
 # a web video player's own bars (video.js, Plyr, MediaElement.js, JW Player): its title bar with
 # the file's name, its clock and quality ('0:00 / 04:12 720p')
@@ -2938,6 +2939,10 @@ def _signature_beside(body_el: etree._Element | None) -> str | None:
         line = line.getnext()
     if line is None or not isinstance(line.tag, str) or line.tag not in ("p", "div", "span", "b", "strong", "em", "i"):
         return None
+    for _ in range(2):                 # (a credit box holding the line: <div class="detail-credit"><p …>)
+        if line.tag == "div" and len(line) == 1 and not (line.text or "").strip() \
+                and isinstance(line[0].tag, str) and line[0].tag in ("p", "div"):
+            line = line[0]
     text = text_of(line)
     if len(text) > 80 or not right_aligned(line) or next(line.iter("a"), None) is not None:
         return None

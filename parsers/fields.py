@@ -454,7 +454,7 @@ _ROLE = re.compile(
     # the English page of a portal: 'Story and photos: X', 'By X', 'Reported by X'
     r"|(?:story|text|words|report|reporting)(?: and (?:photos?|pictures|photography))?|hazırlayan|derleyen"
     # a club's or a council's page in another language ('Tekst: Marek Nowak', 'Texte : X')
-    r"|tekst|texte|texto|testo|teksti)\s*[:：]\s*"
+    r"|tekst|texte|texto|testo|teksti)\s*[:：៖]\s*"
     r"|^(?:by|story by|written by|reported by|compiled by|words by|text by|skrevet af|skrevet av|skrivet av|"
     r"geschrieben von|écrit par|escrito por|scritto da|napisał|napisała|parengė|sagatavoja|pripravil|pripravila|"
     r"připravil|připravila)\s+(?=[A-ZĐÀ-ỸÆØÅĄČĘĖĮŠŲŪŽĀĒĪĶĻŅ])", re.I)
@@ -477,10 +477,10 @@ def without_co_credits(text: str) -> str:
 # a photographer credited first, the writer after ('Ảnh: Văn Phin - Bài: Hoài Thương')
 _PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip)\s*[:：]", re.I)
 _WRITER_AFTER = re.compile(r"\s[-–|,;]\s*(?:bài|tin|bài viết|nội dung|tác giả|người viết)\s*[:：]\s*(.+)$", re.I)
-_SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*(.+?)\s*\)?$", re.I)
+_SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：៖]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
-_VOICE_ONLY = re.compile(r"^(?:" + alternation(labels.VOICE_ROLES) + r")\s*[:：]\s*[^:：]{2,60}$", re.I)
+_VOICE_ONLY = re.compile(r"^(?:" + alternation(labels.VOICE_ROLES) + r")\s*[:：៖]\s*[^:：៖]{2,60}$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COLLECTED = frozenset(labels.COLLECTED)
 _NOT_A_WRITER = re.compile(r"^[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$", re.I)
@@ -698,7 +698,7 @@ def strip_label(text: str, labels: re.Pattern[str]) -> str:
 AUTHOR_LABEL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR, labels.ANSWERED_BY, labels.UPLOADER)
                           + r"|posted by|by|thực hiện(?=\s*[:：])|bởi)\s*[:：]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*(?:\(\s*)?(?:" + alternation(labels.SOURCE, ("theo",)) + r")\s*[:：]?\s*", re.I)
-SOURCE_LINE = re.compile(r"^\s*(?:\(\s*)?(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*|theo\s+)\w", re.I)
+SOURCE_LINE = re.compile(r"^\s*(?:\(\s*)?(?:(?:" + alternation(labels.SOURCE) + r")\s*[:：៖]\s*|theo\s+)\w", re.I)
 # a writer's line: an author's label, or an uploader's that the portal prints as the byline
 AUTHOR_LINE = re.compile(r"^\s*(?:(?:" + alternation(labels.AUTHOR, ("đăng bởi", "người đăng")) + r")"
                          r"(?:\s*[:：]\s*|\s+)|(?:" + alternation(labels.ANSWERED_BY, ("thực hiện",))

@@ -24,7 +24,7 @@ from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
 from .text import (BLOCK_TAGS, MAIL_SIGNATURE, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
-                   text_content, text_of, typed_paragraphs)
+                   text_content, text_of, typed_paragraphs, word_count)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
 _PARA_TAGS = frozenset({"p", "div", "td", "span", "font", "li", "blockquote", "h2", "h3", "h4"})
@@ -3211,7 +3211,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
             and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
         labelled = _labelled_date(f"{cell}: {text}" if cell else text)
-        if not (labelled[1] == "published" and (len(text) <= 80 or len(text) <= 200 and post_meta)):
+        if not (labelled[1] == "published" and (len(text) <= 80 or len(text) <= 200 and post_meta)
+                and _right_after_label(text, labelled[0])):
             return None                # a date in the article's own text is not its timestamp (unless
             # its label says it is the publication's: a pasted letterhead's 'दिनांक: 12 मार्च, 2024')
     parsed, kind = labelled or _labelled_date(f"{cell}: {text}" if cell else text)
@@ -3236,6 +3237,18 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
         return None
     return (_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
             parsed, el, hinted or kind is not None, kind)
+
+
+def _right_after_label(text: str, parsed) -> bool:
+    """The date stands right after its line's label ('Thời gian: 08/11/2012'), not at the end
+    of a sentence the label opens ('Thời gian: một ngày, khai mạc lúc 7 giờ 30 ngày 08/11/2012;':
+    when an event a notice announces takes place)."""
+    at = text.find(parsed.raw) if parsed is not None and parsed.raw else -1
+    if at < 0:
+        return True
+    before = text[:at]
+    colon = max(before.rfind(":"), before.rfind("："))
+    return colon < 0 or len(before[colon + 1:].split()) <= 2   # ('… originally published March 1, …')
 
 
 def _label_at_end(table: tuple[str, ...]) -> re.Pattern[str]:
@@ -3423,8 +3436,9 @@ def _is_date_element(el: etree._Element, text: str) -> bool:
         return False
     hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("data-qa"), el.get("data-testid"))))
     if _DATE_LABEL.match(text):
-        return not _TIME_SPAN.search(text)   # ('Thời gian: từ 7 giờ 00 ngày 10/11 đến ngày 12/11': when
-        #                                       something takes place, not when it was posted)
+        return not _TIME_SPAN.search(text) and _right_after_label(text, parse_vietnamese_datetime(text))
+        # ('Thời gian: từ 7 giờ 00 ngày 10/11 đến ngày 12/11', 'Thời gian: một ngày, khai mạc lúc 7 giờ
+        # 30 ngày 08/11/2012': when something takes place, not when it was posted)
     return bool(hint.strip() and _DATE_CLASS.search(hint))
 
 
@@ -4488,7 +4502,7 @@ def _lead_before(doc: Doc, body: etree._Element, headline: etree._Element) -> et
 
 
 def is_lead(el: etree._Element, text: str) -> bool:
-    words = len(text.split())
+    words = word_count(text)
     if not 8 <= words <= 90 or el.tag not in ("p", "div", "h2", "h3", "h4", "strong", "b", "span"):
         return False
     if _DATE_HINT.search(text[:40]) and words < 14 or AUTHOR_LINE.match(text):

@@ -14,8 +14,13 @@ AUTHOR = ("tác giả bài viết", "tác giả", "người viết", "bài viế
 UPLOADER = ("gửi bởi", "đăng bởi", "người đăng", "người gửi", "cập nhật bởi")
 # who answers a citizen's question on a Q&A page ('Cơ quan trả lời: Sở Y tế'): the author
 ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
+# a link to the same article in the portal's other language ('Xem bản tiếng Việt: <a>…</a>' under a
+# Khmer edition's text, 'មើលជាភាសាខ្មែរ៖' under the Vietnamese one): not the text
+LANGUAGE_TWIN = ("xem bản tiếng việt", "xem bản tiếng anh", "xem bản tiếng khmer", "xem bài bằng tiếng việt",
+                 "bản tiếng việt", "bản tiếng anh", "phiên bản tiếng việt", "phiên bản tiếng anh",
+                 "view in english", "english version", "read in english", "មើលជាភាសាខ្មែរ", "មើលជាភាសាវៀតណាម")
 # where the text comes from ('Nguồn: Báo Bạc Liêu'); 'Theo X' is read on its own (prose starts so)
-SOURCE = ("nguồn tin", "nguồn", "source")
+SOURCE = ("nguồn tin", "nguồn", "source", "ប្រភព")
 # a source's label in the world's languages ('Источник: пресс-служба …', 'Quelle: dpa')
 SOURCE_WORLD = ("source", "sources", "quelle", "quellen", "fuente", "fonte", "bron", "źródło", "zdroj", "forrás",
                 "kaynak", "источник", "джерело", "дереккөз", "աղբյուր", "المصدر", "来源", "來源", "出典", "출처", "kilde",
@@ -186,12 +191,16 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 "người giới thiệu", "dự báo viên", "produced by", "prepared by",
                 # a video news item's maker ('Video: X' under its player; 'Ảnh: X - Video: Y' and an
                 # e-magazine's credits block read it as a co-credit, not the writer)
-                "video", "clip")
+                "video", "clip",
+                # the Khmer edition of a Mekong delta portal ('អត្ថបទ និងរូបថត៖ X': text and photos)
+                "អត្ថបទ និងរូបថត", "អត្ថបទ និង រូបថត", "អត្ថបទ", "អ្នកយកព័ត៌មាន", "អ្នកសរសេរ")
 # the voice of a radio bulletin or a video ('Phát thanh viên: Y', 'Giọng đọc: Y'): who read it out,
 # not who wrote it
 VOICE_ROLES = ("phát thanh viên", "giọng đọc", "người đọc", "biên tập viên phát thanh",
                # a broadcast's crew beside its reporter ('PV: X - KTV: Y'): the cameraman, the editor
-               "ktv", "kỹ thuật viên", "kỹ thuật", "btv", "biên tập viên", "dựng phim")
+               "ktv", "kỹ thuật viên", "kỹ thuật", "btv", "biên tập viên", "dựng phim",
+               # a Khmer edition's translator of the Vietnamese text ('បកប្រែ៖ X'), and its photographer
+               "បកប្រែ", "រូបថត")
 # a signature that only says the text was collected from elsewhere ('ST', '(Sưu tầm)'): no writer
 COLLECTED = ("st", "s.t", "sưu tầm", "st.")
 # the rows of a site's statistics block besides its visits (Joomla's 'Thống kê' module: members,

@@ -471,6 +471,18 @@ def _prose(block: str) -> bool:
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer; Chinese and Japanese)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
+
+
+def word_count(text: str) -> int:
+    """How many words `text` holds: its spaced pieces, or, in a script written without spaces
+    between words (a Khmer lead has a space between phrases only), about one word to every
+    four of its characters."""
+    pieces = len(text.split())
+    if len(text) < 4 * pieces or not _UNSPACED.search(text):
+        return pieces
+    return max(pieces, len(text) // 4)
 
 
 # a mail's signature separator ('-- ' on a line of its own, RFC 3676), or a mailing list's footer

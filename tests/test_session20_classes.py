@@ -91,3 +91,83 @@ def test_a_class_with_a_character_xml_refuses_does_not_stop_the_parse(junk):
             f'<div class="spinner">Loading...</div><noscript class="lazy{junk}text">{text}</noscript></body></html>')
     a = parse_page(page.encode(), _URL, {}).article
     assert a.body == "\n\n".join(_TEXT)
+
+
+# -- held-out set 34's classes (portals in other forms) -------------------------------------------
+
+def _portal(detail: str, url: str = "https://vinhlong.gov.vn/vi/tin-tuc/chi-tiet/2050", lang: str = "vi") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Cổng TTĐT tỉnh</title></head><body>'
+            '<div class="header">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH VĨNH LONG</div><ul class="menu"><li><a href="/vi/">Trang chủ'
+            '</a></li><li><a href="/vi/3">Kinh tế</a></li></ul><div class="main"><div class="detail">'
+            f'{detail}</div><div class="col-right"><div class="box"><h3>LIÊN KẾT</h3><ul><li><a href="https://chinhphu.vn">'
+            'Cổng TTĐT Chính phủ</a></li></ul></div></div></div><div class="footer">Số lượt truy cập: 8.406.152</div>'
+            '</body></html>').encode()
+
+
+_VN = ["Sáng 18/9/2025, đoàn đến thăm Hòa thượng trụ trì chùa Âng và trao 50 phần quà cho các hộ nghèo đồng bào Khmer "
+       "trên địa bàn.",
+       "Thay mặt lãnh đạo tỉnh, trưởng đoàn cảm ơn sự đóng góp của các vị sư sãi và đồng bào Phật tử Khmer trong giữ gìn "
+       "an ninh, trật tự ở địa phương."]
+
+
+def test_a_time_after_an_at_sign_belongs_to_the_date():
+    """WP-Print's 'Đăng bởi X vào 14/08/2025 @ 16:20 trong <category>' (PHP-Nuke's 'Monday, November
+    07, 2005 @ 21:40:12 EST' too)."""
+    detail = ('<h1>Phường ra mắt mô hình khu phố an toàn giao thông</h1><p>Đăng bởi <u>bbt_tranbien</u> vào 14/08/2025 '
+              '@ 16:20 trong <a href="/chuyen-muc/tin-tuc/" rel="category tag">Tin tức</a></p>'
+              + "".join(f"<p>{p}</p>" for p in _VN))
+    a = parse_page(_portal(detail), "https://phuongtranbien.dongnai.gov.vn/mo-hinh-khu-pho/print/", {}).article
+    assert a.published_at == "2025-08-14T16:20:00+07:00"
+
+
+def test_a_time_label_opening_a_notices_sentence_is_no_publication_date():
+    """'Thời gian: một ngày, khai mạc lúc 7 giờ 30 ngày 08/11/2012;': when the congress the notice
+    announces opens; the page's 'Cập nhật: 13/10/2012 12:10:00 CH' is its date."""
+    detail = ('<p><b>Thông báo tổ chức Đại hội đại biểu Hội Người cao tuổi tỉnh nhiệm kỳ 2012 - 2017</b></p>'
+              '<i>Cập nhật: 13/10/2012 12:10:00 CH</i> - Lượt xem: 1405<hr><p>Ban Thường vụ Hội thông báo tổ chức '
+              'Đại hội đại biểu nhiệm kỳ 2012 - 2017 như sau:</p><ul><li>Thời gian: một ngày, khai mạc lúc 7 giờ 30 ngày '
+              '08/11/2012;</li><li>Địa điểm: Hội trường Tỉnh ủy;</li><li>Thành phần: 150 đại biểu chính thức được bầu từ '
+              'đại hội cấp huyện.</li></ul>')
+    a = parse_page(_portal(detail), "http://hoinct.tayninh.gov.vn/tintuc/chitiet.asp?id=1873&cat=7", {}).article
+    assert a.published_at == "2012-10-13T12:10:00+07:00"
+
+
+def test_a_right_aligned_credit_in_a_box_after_the_text_is_the_signature():
+    detail = ('<h1 class="detail-title">Lãnh đạo tỉnh thăm, chúc mừng Lễ Sene Dolta năm 2025</h1>'
+              '<div class="detail-meta">Ngày đăng: 18/09/2025 17:05 | Lượt xem: 2.046</div><div class="detail-content">'
+              + "".join(f'<p style="text-align:justify">{p}</p>' for p in _VN) + '</div><div class="detail-credit">'
+              '<p style="text-align:right"><strong>Tin, ảnh: Thạch Sô Phếp</strong></p></div>')
+    a = parse_page(_portal(detail), "https://vinhlong.gov.vn/vi/tin-tuc/chi-tiet/2050", {}).article
+    assert (a.author, a.body) == ("Thạch Sô Phếp", "\n\n".join(_VN))
+
+
+_KM_LEAD = ("ក្នុងឱកាសបុណ្យសែនដូនតាឆ្នាំ២០២៥ គណៈប្រតិភូគណៈកម្មាធិការប្រជាជនខេត្តវិញឡុង បានចុះសួរសុខទុក្ខ "
+            "និងជូនពរដល់ព្រះសង្ឃ ព្រមទាំងបងប្អូនជនជាតិខ្មែរ នៅតាមវត្តអារាមមួយចំនួនក្នុងខេត្ត។")
+_KM = ["នៅព្រឹកថ្ងៃទី១៨ ខែកញ្ញា ឆ្នាំ២០២៥ គណៈប្រតិភូបានអញ្ជើញទៅសួរសុខទុក្ខព្រះចៅអធិការវត្តអង្គរាជបុរី "
+       "និងជូនអំណោយចំនួន ៥០ កញ្ចប់ ដល់គ្រួសារក្រីក្រជនជាតិខ្មែរ។",
+       "តំណាងគណៈប្រតិភូបានថ្លែងអំណរគុណចំពោះការរួមចំណែករបស់ព្រះសង្ឃ និងពុទ្ធបរិស័ទខ្មែរ "
+       "ក្នុងការថែរក្សាសន្តិសុខ សណ្តាប់ធ្នាប់ និងអភិវឌ្ឍសេដ្ឋកិច្ចសង្គមនៅមូលដ្ឋាន។"]
+
+
+def _khmer(credits: str) -> bytes:
+    detail = ('<h1 class="detail-title">ថ្នាក់ដឹកនាំខេត្តចុះសួរសុខទុក្ខ និងជូនពរបុណ្យសែនដូនតា ឆ្នាំ២០២៥</h1>'
+              '<div class="detail-meta">Ngày đăng: 19/09/2025 16:20 | Lượt xem: 1.234</div>'
+              f'<div class="detail-sapo"><strong>{_KM_LEAD}</strong></div><div class="detail-content">'
+              + "".join(f'<p style="text-align:justify">{p}</p>' for p in _KM) + '</div><div class="detail-credit">'
+              + "".join(f'<p style="text-align:right"><strong>{c}</strong></p>' for c in credits.split("|"))
+              + '</div><div class="lang-twin">Xem bản tiếng Việt: <a href="/vi/tin-tuc/chi-tiet/2050">Lãnh đạo tỉnh thăm, '
+              'chúc mừng Lễ Sene Dolta năm 2025</a></div><div class="related"><h3>ព័ត៌មានផ្សេងទៀត</h3><ul><li><a '
+              'href="/km/tin-tuc/chi-tiet/1900">ពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិខ្មែរ</a> <span>(15/04/2025)</span></li>'
+              '<li><a href="/km/tin-tuc/chi-tiet/1941">ការប្រកួតកីឡាប្រពៃណីជនជាតិខ្មែរ</a> <span>(22/08/2025)</span></li>'
+              '</ul></div>')
+    return _portal(detail, lang="km")
+
+
+@pytest.mark.parametrize("credits, author, source", [
+    ("អត្ថបទ និងរូបថត៖ ថាច់ សុភាព", "ថាច់ សុភាព", None),            # text and photos: the writer
+    ("បកប្រែ៖ គីម ចាន់ធា|ប្រភព៖ មន្ទីរអប់រំ និងបណ្តុះបណ្តាល", None, "មន្ទីរអប់រំ និងបណ្តុះបណ្តាល"),   # translator, source
+])
+def test_a_khmer_editions_credits_lead_and_language_link(credits, author, source):
+    a = parse_page(_khmer(credits), "https://vinhlong.gov.vn/km/tin-tuc/chi-tiet/2051", {}).article
+    assert (a.author, a.source) == (author, source)
+    assert a.body == "\n\n".join([_KM_LEAD, *_KM])      # the bold lead is the text's; no credit, no twin link
