@@ -16,7 +16,7 @@ from typing import Sequence
 
 from govnews._version import __version__
 
-from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, LockHeld
+from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, Interrupted, LockHeld, StoreFailure
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 70, 75
 log = logging.getLogger("govnews")
@@ -176,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
     except ClusterTaskTimeout as exc:
+        print(f"govnews: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+    except StoreFailure as exc:        # (the dataset became read-only or full before the run began)
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
     except (ConfigError, GovnewsError) as exc:
@@ -362,6 +365,9 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
     try:
         result = harvest(config, folder, progress=Progress(sys.stderr) if show else None,
                          whole_tables=whole_tables, on_start=running.append)
+    except Interrupted as stop:
+        print(stop.summary.line(), flush=True)   # what the run committed, then main()'s one line
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
     summary = result.summary

@@ -139,15 +139,23 @@ class Committing:
         duplicate = self.store.conn.execute(
             "SELECT url FROM articles WHERE site=? AND content_sha256=? AND url!=? LIMIT 1",
             (site.name, row["content_sha256"], row["url"])).fetchone()
+        ref = getattr(response, "warc_ref", None)
         if duplicate and article.body:
+            # the same article at another address (a portal moved to new addresses, a page under
+            # two categories): one row, and what this page shows is a point of that row's series
+            # (once a run: the first fetch of the article counts)
+            seen = observation_row(article, site.name, self.run_id, now, response.status,
+                                   fetched_url=request.url, final_url=response.final_url, warc_ref=ref)
+            seen.update(article_id=article_id(duplicate[0]), url=duplicate[0])
+            added = self.store.add_observation(seen)
             with self._lock:
                 self.summary.duplicates_folded += 1
+                self.summary.observations += added
             return
         status = self.store.upsert_article(row, run_id=self.run_id)
         if status == "new":
             with self._lock:
                 self._new_this_run.add(row["article_id"])
-        ref = getattr(response, "warc_ref", None)
         added = self.store.add_observation(observation_row(
             article, site.name, self.run_id, now, response.status, fetched_url=request.url,
             final_url=response.final_url, warc_ref=ref))

@@ -258,7 +258,9 @@ class Crawl(Fetching, Committing):
                     self._host_paused.add(host)
                     self._host_failures[host] = 0
                     log.warning("host %s paused after repeated failures", host)
-                    if self._stop.wait(self.settings.host_pause):
+                    # (never longer than a host that answers nothing usable is given:
+                    # host_give_up_seconds bounds what a bad host costs)
+                    if self._stop.wait(min(self.settings.host_pause, self.settings.host_give_up_seconds)):
                         return
             elif outcome in ("ok", "answered"):
                 self._host_failures[host] = 0

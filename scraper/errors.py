@@ -58,3 +58,12 @@ class InternalError(GovnewsError, RuntimeError):
     def __init__(self, message: str, crash_file: str | None = None) -> None:
         super().__init__(message)
         self.crash_file = crash_file
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM ended a harvest after it recorded the run: `summary` holds what the
+    run committed, for the summary line a cron mail shows."""
+
+    def __init__(self, summary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary

@@ -18,7 +18,7 @@ from govnews.output.writers import export_dataset
 
 from .config import Config
 from .crawl import CrawlSettings, Site, Summary
-from .errors import ConfigError, InternalError, StoreFailure
+from .errors import ConfigError, InternalError, Interrupted, StoreFailure
 from .http import DEFAULT_USER_AGENT, HttpSettings
 from .lock import FolderLock
 from .records import utc_now
@@ -228,6 +228,9 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     executor = None
     site_status: dict[str, dict] = {}
     status = "failed"
+    tasks: list = []
+    merged: set[str] = set()
+    interrupted = False
     try:
         tasks = _tasks(config, folder, store, sites, run_id)
         note_started(store, [(task.shard, run_id) for task in tasks])
@@ -239,6 +242,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
                 _task_failed(folder, run_id, task, outcome, summary)
                 continue
             _merge(folder, store, outcome, summary, site_status)
+            merged.add(outcome.shard)
             part = outcome.summary           # a worker process's sites show when they end
             totals.set(outcome.shard, part.pages_fetched, part.articles_found, 0,
                        part.error_count, outcome.shard)
@@ -250,10 +254,10 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         status = "ok" if summary.error_count == 0 else "partial"
     except KeyboardInterrupt:
         status = "interrupted"
+        interrupted = True             # (recorded below, then raised again as Interrupted)
         summary.stopped = summary.stopped or "interruption"
         if executor is not None:
             executor.stop("interruption")
-        raise
     except StoreFailure as exc:
         summary.errors["store"] += 1
         summary.error_lines.append(f"store: {exc}")
@@ -270,14 +274,44 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         if executor is not None:
             executor.close()
         totals.close()
+        if interrupted:
+            _count_unmerged(folder, [t.shard for t in tasks if t.shard not in merged], run_id, summary)
         summary.seconds = time.monotonic() - started
         _close_run(folder, store, run_id, summary, status)
+    if interrupted:
+        _write_log(folder, run_id, summary, status)
+        raise Interrupted(summary)
     if summary.stopped != "store failure":
         _export(config, folder, store, run_id, summary, whole_tables)
     if summary.error_count and status == "ok":
         status = "partial"
     _write_log(folder, run_id, summary, status)
     return HarvestResult(summary, folder, status)
+
+
+def _count_unmerged(folder: Path, shards: list[str], run_id: str, summary: Summary) -> None:
+    """What the tasks an interruption cut short committed to their shards (merged into the
+    dataset at the next start): counted into the run's record, read-only."""
+    from govnews.output.shards import DB_NAME, shard_folder
+    for shard in shards:
+        path = shard_folder(folder, shard) / DB_NAME
+        if not path.exists():
+            continue
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            try:
+                observations = conn.execute("SELECT COUNT(*) FROM observations WHERE run_id = ?",
+                                            (run_id,)).fetchone()[0]
+                articles = conn.execute("SELECT COUNT(*) FROM articles WHERE last_run_id = ?",
+                                        (run_id,)).fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            log.warning("%s: cannot count what the interrupted run committed: %s", path, exc)
+            continue
+        summary.observations += observations
+        summary.articles_found += articles
+        summary.pages_fetched += observations
 
 
 def _tasks(config: Config, folder: Path, store: Store, sites: list[Site], run_id: str) -> list:

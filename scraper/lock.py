@@ -10,7 +10,7 @@ import socket
 import time
 from pathlib import Path
 
-from .errors import LockHeld
+from .errors import LockHeld, StoreFailure
 from .records import utc_now
 
 LOCK_NAME = "harvest.lock"
@@ -26,6 +26,15 @@ class FolderLock:
         self._fd: int | None = None
 
     def acquire(self, wait: float = 0.0) -> "FolderLock":
+        try:
+            return self._acquire(wait)
+        except (LockHeld, BlockingIOError):
+            raise
+        except OSError as exc:         # a read-only or full disk, a folder of someone else's
+            cause = exc.strerror or type(exc).__name__
+            raise StoreFailure(f"{self.path}: {cause} (while taking the lock); nothing was fetched") from None
+
+    def _acquire(self, wait: float) -> "FolderLock":
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
         while True:
