@@ -26,7 +26,7 @@ _TEXT_WORDS = {
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "nhãn:", "labels:", "von ", "par ", "por ", "door ",
               "by:", "von:", "par:", "por:", "door:", "беседовал", "propos recueillis", "text:", "teksti:", "текст:", "мәтін:", "matn:",
-              "texte:", "texto:", "testo:", "tekst:", "story by", "words by", "reporting by",
+              "texte:", "texto:", "testo:", "tekst:", "story by", "words by", "words:", "reporting by",
               "作者", "记者", "記者", "文/", "文／", "文：", "文:", "di ", "av ", "af ", "autor",
               "auteur", "автор", "nội dung", "bài:", "author", "tekstur:", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",

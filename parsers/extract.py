@@ -1187,6 +1187,8 @@ def _listed_names(el: etree._Element) -> list[str] | None:
 
 
 def _marked_name(el: etree._Element) -> str | None:
+    if _PLACE_PART.search(el.get("class") or ""):
+        return None                    # the byline's place ('rp-author__place': the dateline's city)
     named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                   (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
     if named is None:
@@ -1199,6 +1201,10 @@ def _marked_name(el: etree._Element) -> str | None:
     text = byline_text(el)
     return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
         or _agency_byline(el) or caseless_name(text) or _cjk_name(text) or _unit_signed(text)
+
+
+# a byline's part that holds where the writer filed from, not who ('author__place', 'byline-location')
+_PLACE_PART = re.compile(r"(?:^|[\s_-])(?:place|location|city|dateline|loc)(?:$|\s)", re.I)
 
 
 def _unit_signed(text: str) -> str | None:

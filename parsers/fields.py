@@ -871,7 +871,8 @@ UPLOADER_LINE = re.compile(UPLOADER_LABEL.pattern + r"\w", re.I)
 # what follows the name on a byline: a separator, a date, "on <date>", "am <Datum>"
 _BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपडेट|published|posted|updated|veröffentlicht|aktualisiert|publié|"
                          r"mis à jour|publicado|actualizado|pubblicato|ngày đăng|cập nhật|yayınlanma|publicat|"
-                         r"güncelleme|نُشر|تاريخ النشر)\s*[:：])"   # the date's label on the next line
+                         r"güncelleme|نُشر|تاريخ النشر)(?:\s*[:：]|\s+(?:(?:le|am|on|el|em|il|op|the)\s+)?\d))"
+                         # (the date's label on the next line: 'Publié le 07/10/2020', 'Updated: …')
                          r"|\s*(?:[|·•—–;]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
                          r"vào|à|um|at|alle|às|ساعت)\s+(?=\d|[A-ZĐ]\w*\s+\d|[A-ZĐ]\w*,\s+(?:\d|[A-ZĐ]\w*\s+\d)))|\s*\(\s*\d)", re.I)
 # buttons and toolbar words, never a name
@@ -1033,7 +1034,8 @@ def _joint_writers(el: etree._Element, writers: list[etree._Element]) -> str | N
 _EDITOR_BEFORE = re.compile(r"(?:" + alternation(labels.EDITOR) + r")\s*[:：]?\s*$", re.I)
 # a link to a writer's own page ('/author/jane-doe/', '/staff/4365/nadia-brooks/', '/autor-fl5pbd')
 _AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:es|en)?|auteurs?|autore|staff|journalists?|experts?|"
-                          r"contributors?|columnists?|reporters?|profiles?|people|person|redakteur|tac-gia|writers?)"
+                          r"contributors?|columnists?|reporters?|profiles?|people|person|redakteur|tac-gia|writers?|"
+                          r"yazar|yazarlar|muhabir|giornalisti|firme|redacao|redaccion|penulis|wartawan)"
                           r"(?:/[^/?#]+(?:/[^/?#]+)?|-[^/?#]+)/?(?:$|[?#])", re.I)
 
 
@@ -1087,6 +1089,8 @@ _OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\
 _ROLES_EN = r"(?:senior |staff |guest |freelance |special )?(?:contributor|writer|columnist|correspondent|reporter|editor|journalist)"
 _ROLE_ONLY = re.compile(rf"^{_ROLES_EN}s?$|^authors?$", re.I)
 _ROLE_AFTER = re.compile(rf"(?<=\w)\s+{_ROLES_EN}$", re.I)
+# ... and with the dateline's place after it, in capitals ('Staff Reporter LAHORE')
+_ROLE_PLACE = re.compile(rf"^(?i:{_ROLES_EN})s?[\s,]+[A-Z][A-Z.'-]{{2,}}(?:\s[A-Z][A-Z.'-]{{2,}})?$")
 # ... with the paper's name before it ('Mark Ellis Courier staff writer')
 _PAPER_ROLE_AFTER = re.compile(r"(?<=\w)\s+(?-i:[A-Z][\w.&'-]*)\s+staff\s+(?:writer|reporter|correspondent)$", re.I)
 
@@ -1107,6 +1111,27 @@ _TRAILING_WEEKDAY = re.compile(
 _BRACKETED_STAMP = re.compile(r"[(（][^()（）:：\d]{1,30}[:：][^()（）\d]{0,20}\d[^()（）]{0,40}[)）]\s*$")
 
 
+# a photographer's or a video's credit after a Chinese, Japanese or Korean writer's ('　攝影／陳志偉')
+_CJK_CO_CREDIT = re.compile(r"[\s\u3000]+(?:攝影|摄影|圖|图|圖片|图片|写真|撮影|사진|影像|視頻|视频|編輯|编辑)\s*[/／:：].*$")
+# the one- and two-letter labels of some languages ('Na X', Swahili's 'by X') that open sentences
+# in others (Portuguese 'Na Região …', Italian 'Per la …')
+_SHORT_LABELS = frozenset(("na", "ni", "pa", "ka", "per", "daga", "troch", "di", "de", "od", "av", "af"))
+def _sentence_after(rest: str) -> bool:
+    """What follows a short label reads as a sentence, not a name and its date line."""
+    head = _BEFORE_META.split(rest, 1)[0].rstrip()
+    return len(head.split()) > 6 or head.endswith(".")
+
+
+_BEFORE_META = re.compile(r"\s[|·•–—-]\s|\s\d")
+# a correspondent's byline that names the post before the person ('De notre correspondante à
+# Liège, Claire Dumont', 'From our correspondent in Nairobi, X'): a label like 'By'
+_CORRESPONDENT_LEAD = re.compile(
+    r"^(?:de notre|de nos|from our|von unserem|von unserer|dal nostro|dalla nostra|de nuestro|de nuestra|"
+    r"do nosso|da nossa)\s+(?:envoyée?s?\s+spéciale?s?|correspondante?s?|special correspondent|correspondent|"
+    r"korrespondent(?:en|in)?|corrispondente|inviat[oa]|corresponsal|correspondente|enviad[oa] especial)"
+    r"(?:\s+(?:à|au|aux|en|in|a|em|aus|no|na)\s+[^,]{1,40})?\s*,\s*", re.I)
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
@@ -1122,13 +1147,19 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     if korean is not None:
         return korean.group(1)         # '김민수 기자 kimms@…': the reporter, his e-mail after
     text = _OUTLET_AFTER.sub("", text)   # 'Eglė Petrauskaitė, LRT.lt': the writer, not the site
-    m = BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) or CREDIT_LABEL.match(text)
+    m = _CORRESPONDENT_LEAD.match(text) or BYLINE_LABEL.match(text) or UPLOADER_LABEL.match(text) \
+        or CREDIT_LABEL.match(text)
     if m is None and labelled_only:
         return None
     rest = text[m.end():] if m else text
+    if m is not None and m.group(0).strip().lower() in _SHORT_LABELS and _sentence_after(rest):
+        return None                    # 'Na Região Metropolitana, General Carneiro registrou -4,6 °C.':
+        #                                a sentence opening with a preposition, not Swahili's 'Na X'
     korean = KOREAN_BYLINE.match(rest) if m else None
     if korean is not None:
         return korean.group(1)         # '글 김서연 기자 · 그래픽 박준호 기자': the writer, without 기자
+    if m is not None:
+        rest = _CJK_CO_CREDIT.sub("", rest)       # '文／林佳蓉　攝影／陳志偉': the writer, not the photographer
     roled = _ROLE.match(rest) is not None          # 'Bài, ảnh: X': labelled all the same
     rest = _ROLE.sub("", rest)
     rest = _BRACKETED_STAMP.sub("", _ROLE_TAIL.sub("", rest)).rstrip()   # '… (Cập nhật: 20/08/2025)'
@@ -1142,8 +1173,8 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     rest = rest.strip(" ,;:|-–—·.")
     if end is not None and end.start() > 0:
         rest = _TRAILING_WEEKDAY.sub("", rest).strip(" ,;:|-–—·.")   # (its date line's weekday)
-    if _ROLE_ONLY.match(rest):
-        return None                    # 'Senior Contributor' alone: a role, no name
+    if _ROLE_ONLY.match(rest) or _ROLE_PLACE.match(rest):
+        return None                    # 'Senior Contributor' alone, 'Staff Reporter LAHORE': a role, no name
     rest = _without_role(rest)                      # 'Jane Smith Contributor': the person
     if not rest or len(rest) > 80 or _UI_WORDS.match(rest) or _UI_WORDS.match(text) or ":" in rest or "：" in rest \
             or "@" in rest or _ROLE_ONLY.match(rest):
@@ -1156,6 +1187,11 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
         return rest
     if m is not None and _CJK_NAME.match(rest):
         return rest
+    if m is not None:
+        name = rest.partition(",")[0].strip()
+        if name.isupper() and 2 <= len(name.split()) <= 4 and not _ROLE_ONLY.match(name) \
+                and looks_like_name(name.title()):
+            return name                # 'Por LUCÍA BENÍTEZ, especial para …': a name in capitals, as printed
     if m is not None and len(rest.split()) <= 14 and _UNIT.match(rest) and rest[:1].isupper():
         return rest                    # 'Tác giả: Phòng Phát triển dịch vụ đô thị thông minh'
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from . import labels
-from .dates import (CJK_YEAR, NAMED_DATE_HINT, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
+from .dates import (CJK_YEAR, NAMED_DATE_HINT, NO_DATE, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
                     parse_vietnamese_datetime, yearless_day)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
@@ -2810,11 +2810,19 @@ def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
     item's). Read only when no other date was found."""
     anchor_pos = doc.position(anchor) if anchor is not None else 0
     best = None
-    for el in doc.root.iterfind(".//*[@title]"):
+    epochs = _EPOCH_ATTRIBUTE.search(doc.source) is not None
+    for el in (doc.root.iter() if epochs else doc.root.iterfind(".//*[@title]")):
+        if not isinstance(el.tag, str) or len(el) > 2:
+            continue
         text = text_of(el)
         if not text or len(text) > 30 or not RELATIVE_TIME.match(text):
             continue
-        parsed = parse_vietnamese_datetime(el.get("title"))
+        parsed = parse_vietnamese_datetime(el.get("title")) if el.get("title") else NO_DATE
+        if parsed.value is None and epochs:
+            # ... or as a Unix time in a data attribute a script turns into the relative time
+            # ('<span class="js-relative" data-timestamp="1552559400">vor 3 Stunden</span>')
+            parsed = next((parse_epoch(value) for name, value in el.attrib.items()
+                           if _EPOCH_NAME.search(name) and _EPOCH_VALUE.fullmatch(value)), NO_DATE)
         if parsed.value is None or in_link_list(el) or inside_link(el) or in_related_block(el) \
                 or in_comments(el):
             continue
@@ -2823,6 +2831,11 @@ def _tooltip_date(doc: Doc, anchor) -> tuple[ParsedDate, etree._Element] | None:
             best = (distance, parsed, el)
     return (best[1], best[2]) if best else None
 
+
+# a data attribute holding a Unix time (seconds or milliseconds) that names a time
+_EPOCH_ATTRIBUTE = re.compile(r"""\sdata-[\w-]{0,30}=["']?1\d{9}(?:\d{3})?\b""")
+_EPOCH_NAME = re.compile(r"^data-[\w-]*(?:time|ts|date|stamp|epoch|publish|posted|created|unix)", re.I)
+_EPOCH_VALUE = re.compile(r"\d{10}(?:\d{3})?")
 
 _QUARTER_HOUR = 900
 
@@ -3396,7 +3409,10 @@ _URL_DATES = (
     # a slug's compact day ('/el-agua-que-no-llega-20240312.html')
     re.compile(r"[-_/]((?:19|20)\d\d)()(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\.html?|\.aspx|/|$)"),
     # the year's folder, then the month's and day's ('/news/2019/0314/slug.html')
-    re.compile(r"/((?:19|20)\d\d)(/)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"))
+    re.compile(r"/((?:19|20)\d\d)(/)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
+    # an article number that opens with its day ('/news/20150610000186': a Korean paper's, 14 digits)
+    # (not a web archive's capture time: '/web/20190514083212/http://…')
+    re.compile(r"(?<!/web)/((?:19|20)\d\d)()(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,8}(?:\.html?|/(?!https?:)|$)"))
 # (... or a folder of its own: '/news/20150314/hk-tram-fare-rise-52123.html')
 # a path carried in the query, as Saxotech's pbcs.dll does ('article?AID=/20110608/NEWS/110609812')
 _QUERY_DATE = re.compile(r"=/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")

@@ -389,7 +389,9 @@ WRITER_CREDIT = ("haber", "muhabir", "ρεπορτάζ", "ρεπορταζ", "ya
                  "إعداد", "تقرير", "گزارش", "نویسنده", "خبرنگار", "تحریر", "எழுதியவர்", "செய்தியாளர்",
                  "ጸሐፊ", "ፀሐፊ", "አዘጋጅ",
                  # Lao 'news:' / 'written by:', Khmer 'by:' / 'written by:', Burmese 'news:' / 'written by:'
-                 "ຂ່າວ", "ຂຽນໂດຍ", "ដោយ", "អត្ថបទ", "សរសេរដោយ", "သတင်း", "ရေးသားသူ")
+                 "ຂ່າວ", "ຂຽນໂດຍ", "ដោយ", "អត្ថបទ", "សរសេរដោយ", "သတင်း", "ရေးသားသူ",
+                 # a magazine's credits line ('Words: X · Photography: Y · Video: Z')
+                 "words")
 
 # the heading of a box about the writer after a column: its name is the page's writer when no
 # byline names one

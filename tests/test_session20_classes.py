@@ -171,3 +171,66 @@ def test_a_khmer_editions_credits_lead_and_language_link(credits, author, source
     a = parse_page(_khmer(credits), "https://vinhlong.gov.vn/km/tin-tuc/chi-tiet/2051", {}).article
     assert (a.author, a.source) == (author, source)
     assert a.body == "\n\n".join([_KM_LEAD, *_KM])      # the bold lead is the text's; no credit, no twin link
+
+
+# -- world set 31's classes (what decides author and date on news pages) --------------------------
+
+_NEWS = ["The city council approved on Monday a plan to widen the riverside cycle path along its whole length, "
+         "with work to start in the spring.",
+         "The path, used by some 4,000 cyclists a day, will grow from two and a half to four metres, and its "
+         "worst junctions will be rebuilt.",
+         "Residents can see the plans at the town hall until the end of the month and send their comments online."]
+
+
+def _news(head: str, lang: str = "en", extra: str = "") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Cycle path to be widened</title>'
+            f'{extra}</head><body><nav><a href="/">Home</a> <a href="/city/">City</a></nav><main><article>'
+            f'<header><h1>Cycle path along the river to be widened</h1>{head}</header><div class="story-body">'
+            + "".join(f"<p>{p}</p>" for p in _NEWS) + '</div></article><aside class="related"><h3>More news</h3>'
+            '<ul><li><a href="/city/a">Market extended</a> <span class="ago" data-timestamp="1552378380">2 days ago'
+            '</span></li><li><a href="/city/b">New lecture hall</a> <span class="ago" data-timestamp="1552099260">'
+            '5 days ago</span></li></ul></aside></main><footer>© City News</footer></body></html>').encode()
+
+
+@pytest.mark.parametrize("attr, stamp, day", [("data-timestamp", "1552559400", "2019-03-14"),
+                                              ("data-publish-time", "1615870800000", "2021-03-16")])
+def test_a_relative_time_whose_unix_time_is_in_a_data_attribute(attr, stamp, day):
+    head = f'<p class="meta">By Thomas Gruber <span class="ago js-relative" {attr}="{stamp}">3 hours ago</span></p>'
+    a = parse_page(_news(head), "https://www.citynews.example/city/cycle-path-widened", {}).article
+    assert a.published_at is not None and a.published_at.startswith(day)
+
+
+@pytest.mark.parametrize("url, day", [("http://www.hanbitilbo.example/news/20150610000186", "2015-06-10"),
+                                      ("https://web.archive.org/web/20190514083212/http://www.citynews.example/"
+                                       "city/cycle-path-widened", None)])
+def test_an_article_number_opening_with_its_day_dates_the_page_but_a_capture_time_does_not(url, day):
+    a = parse_page(_news('<p class="meta">By Kim Min-jun</p>', "ko"), url, {}).article
+    assert (a.published_at[:10] if a.published_at else None) == day
+
+
+@pytest.mark.parametrize("head, author", [
+    ('<p class="meta"><a href="/yazar/mehmet-yildiz">Mehmet Yıldız</a> - 14 Mart 2022 Pazartesi 09:30 - Okuma süresi: '
+     '3 dk</p>', "Mehmet Yıldız"),                                             # a Turkish paper's author page
+    ('<div class="byline"><p>Por LUCÍA BENÍTEZ, especial para La Voz del Valle</p></div>', "LUCÍA BENÍTEZ"),
+    ('<div class="byline"><p>De notre correspondante à Liège, <strong>Claire Dumont</strong></p><p><time '
+     'datetime="2020-10-07T18:45:00+02:00">Publié le 07/10/2020 à 18:45</time></p></div>', "Claire Dumont"),
+    ('<p class="credits">Words: Aroha Tane · Photography: Mike Scott · Video: Lee Chan</p>', "Aroha Tane"),
+    ('<p class="credits">文／林佳蓉\u3000攝影／陳志偉</p>', "林佳蓉"),
+    ('<div class="author"><span class="author__name">By Staff Reporter</span> <span class="author__place">LAHORE'
+     '</span></div>', None),
+])
+def test_world_31_bylines(head, author):
+    a = parse_page(_news(head + '<p class="date">14 March 2019</p>'), "https://www.citynews.example/city/cycle-path",
+                   {}).article
+    assert a.author == author
+
+
+def test_a_sentence_opening_with_na_is_no_swahili_byline():
+    """'Na X' is Swahili's 'by X'; 'Na Região Metropolitana, …' is a Portuguese sentence."""
+    head = '<p class="date">03/07/2019 11:15</p>'
+    extra = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+             '"author": [{"@type": "Person", "name": "Fernanda Kowalski"}]}</script>')
+    page = _news(head, "pt", extra).replace(b"<p>Residents", "<p>Na Região Metropolitana, General Carneiro registrou "
+                                           "-4,6 °C.</p><p>Residents".encode())
+    a = parse_page(page, "https://www.portal.example/curitiba/frio", {}).article
+    assert a.author == "Fernanda Kowalski"
