@@ -1112,7 +1112,7 @@ _BRACKETED_STAMP = re.compile(r"[(（][^()（）:：\d]{1,30}[:：][^()（）\d]
 
 
 # a photographer's or a video's credit after a Chinese, Japanese or Korean writer's ('　攝影／陳志偉')
-_CJK_CO_CREDIT = re.compile(r"[\s\u3000]+(?:攝影|摄影|圖|图|圖片|图片|写真|撮影|사진|影像|視頻|视频|編輯|编辑)\s*[/／:：].*$")
+_CJK_CO_CREDIT = re.compile(r"(?<=[^\s\u3000])[\s\u3000]+(?:攝影|摄影|圖|图|圖片|图片|写真|撮影|사진|影像|視頻|视频|編輯|编辑)\s*[/／:：].*$")
 # the one- and two-letter labels of some languages ('Na X', Swahili's 'by X') that open sentences
 # in others (Portuguese 'Na Região …', Italian 'Per la …')
 _SHORT_LABELS = frozenset(("na", "ni", "pa", "ka", "per", "daga", "troch", "di", "de", "od", "av", "af"))
