@@ -807,6 +807,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         if headline_el is not None:
             # a page whose text is a viewer or a player: the files beside its headline
             article.attachments = attachments_near(headline_el, base)
+    caption = None
     if body_el is not None and paragraphs and not inline_chrome:
         caption = _lead_picture_caption(body_el)
         if caption and caption not in paragraphs:
@@ -822,7 +823,9 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
             or generic.is_lead(summary_el, summary)):
         paragraphs.insert(0, summary)  # a portal's sapo and a bold lead paragraph open the
         # article's text; the standfirst of a page in another language is the summary alone
-    article.summary = summary or lead or (paragraphs[0] if paragraphs else None)
+    first = paragraphs[1] if caption and len(paragraphs) > 1 and paragraphs[0] == caption else \
+        (paragraphs[0] if paragraphs else None)      # (a picture's caption is no summary)
+    article.summary = summary or lead or first
     article.body = "\n\n".join(paragraphs) if paragraphs else None
     if article.author is None and signature.author:
         # a byline naming the signer among others ('A (now) and B (earlier)' over a live blog
@@ -1552,11 +1555,17 @@ def _lead_picture_caption(body_el: etree._Element) -> str | None:
     prev = body_el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
+    if prev is not None and prev.tag == "div" and _COVER_CAPTION.search(prev.get("class") or ""):
+        text = text_of(prev)           # a Liferay blog entry's cover image, its caption in a box
+        return text if 0 < len(text) <= 300 else None   # of its own ('cover-image-caption')
     if prev is None or prev.tag != "figure" or not _ITEM_PICTURE.search(prev.get("class") or ""):
         return None
     caption = next(prev.iter("figcaption"), None)
     text = text_of(caption) if caption is not None else ""
     return text if 0 < len(text) <= 300 else None
+
+
+_COVER_CAPTION = re.compile(r"(?:^|\s)cover-image-caption(?:$|\s)")
 
 
 def _category_of(el: etree._Element) -> str | None:

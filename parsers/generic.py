@@ -4483,8 +4483,30 @@ def find_summary(doc: Doc, body: etree._Element | None,
         text = text_of(el)
         if len(text.split()) >= 8:
             return el
+    if body is not None:
+        labelled = _summary_row(body)
+        if labelled is not None:
+            return labelled
     if body is not None and headline is not None:
         return _lead_before(doc, body, headline)
+    return None
+
+
+# a form's summary field ('Tóm tắt', 'Trích yếu'): a SharePoint list item's display form
+_SUMMARY_CELL = re.compile(r"^\s*(?:tóm tắt|trích yếu|tóm tắt nội dung|mô tả|sapo|summary|abstract)\s*[:：]?\s*$", re.I)
+
+
+def _summary_row(body: etree._Element) -> etree._Element | None:
+    """The value of a 'Tóm tắt' row above the row whose value cell holds the text, in a form of
+    labelled rows (a SharePoint list's DispForm.aspx: 'Tiêu đề', 'Tóm tắt', 'Nội dung', …)."""
+    cell = next((a for a in self_and_ancestors(body) if a.tag == "td"), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr":
+        return None
+    for _, prev in zip(range(6), row.itersiblings("tr", preceding=True)):
+        cells = [c for c in prev if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if len(cells) == 2 and _SUMMARY_CELL.match(text_of(cells[0])) and len(text_of(cells[1]).split()) >= 8:
+            return cells[1]
     return None
 
 

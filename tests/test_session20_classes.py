@@ -234,3 +234,32 @@ def test_a_sentence_opening_with_na_is_no_swahili_byline():
                                            "-4,6 °C.</p><p>Residents".encode())
     a = parse_page(page, "https://www.portal.example/curitiba/frio", {}).article
     assert a.author == "Fernanda Kowalski"
+
+
+# -- set 33's leftovers -----------------------------------------------------------------------------
+
+def test_a_sharepoint_display_forms_summary_row_opens_the_text():
+    """DispForm.aspx: labelled rows 'Tiêu đề' / 'Tóm tắt' / 'Nội dung'; the summary row's value is
+    the summary and the text's first paragraph (the lead rule)."""
+    lead = ("Trước diễn biến mưa lớn kéo dài, Sở yêu cầu các đơn vị quản lý hồ chứa trên địa bàn tỉnh trực 24/24 "
+            "giờ, vận hành điều tiết theo đúng quy trình được phê duyệt.")
+    rows = [("Tiêu đề", "Hà Tĩnh vận hành an toàn các hồ chứa trong mùa mưa bão năm 2025"),
+            ("Tóm tắt", f"<div>{lead}</div>"),
+            ("Nội dung", '<div class="ms-rtestate-field">' + "".join(f"<p>{p}</p>" for p in _VN) + "</div>"),
+            ("Ngày xuất bản", "14/08/2025 4:20 CH"), ("Tác giả", "Nguyễn Văn Thắng")]
+    table = '<table class="ms-formtable">' + "".join(
+        f'<tr><td class="ms-formlabel"><h3 class="ms-standardheader">{k}</h3></td><td class="ms-formbody">{v}</td></tr>'
+        for k, v in rows) + "</table>"
+    a = parse_page(_portal(table), "https://hatinh.gov.vn/snnmt/Lists/TinTuc/DispForm.aspx?ID=412", {}).article
+    assert (a.summary, a.body) == (lead, "\n\n".join([lead, *_VN]))
+
+
+def test_a_liferay_blog_entrys_cover_caption_is_text_but_not_the_summary():
+    detail = ('<div class="widget-mode-detail"><h3 class="title-heading">Cứu sống bệnh nhân ngừng tuần hoàn do ngộ '
+              'độc nấm rừng</h3><div class="text-secondary">Ngày đăng 14/08/2025 16:20</div>'
+              '<div class="aspect-ratio cover-image" style="background-image: url(/documents/cover.jpg)"></div>'
+              '<div class="cover-image-caption"><small>Ê-kíp Khoa Hồi sức tích cực lọc máu cho bệnh nhân.</small></div>'
+              '<div class="widget-content">' + "".join(f"<p>{p}</p>" for p in _VN) + "</div></div>")
+    a = parse_page(_portal(detail), "https://bvdk.sonla.gov.vn/web/guest/tin-tuc/-/blogs/cuu-song-benh-nhan", {}).article
+    assert a.body == "\n\n".join(["Ê-kíp Khoa Hồi sức tích cực lọc máu cho bệnh nhân.", *_VN])
+    assert a.summary == _VN[0]
