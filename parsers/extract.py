@@ -760,9 +760,15 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.headline, headline_el = generic.find_headline(doc, body_el)
     if article.headline and article.headline.endswith((")", "]")):
         article.headline = _PAGE_MARK.sub("", article.headline).rstrip() or article.headline
+    if article.headline and article.headline.isupper():
+        # a heading upper-cased by the server or its CSS ('TIÊM BỔ SUNG VẮC XIN SỞI …'), the
+        # <title> or og:title holding the same words in the writer's case: that case
+        article.headline = generic.printed_case(doc, article.headline.lower(), ("og:title",)) \
+            or article.headline
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
-    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el)
+    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el) \
+        or generic.panel_heading(headline_el)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
         article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \

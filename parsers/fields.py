@@ -60,9 +60,17 @@ def view_count_in(text: str) -> int | None:
     """The view count a labelled text states: 'Số lượt người xem: 122', '1,234 lượt xem'."""
     text = unicodedata.normalize("NFC", text)
     m = _VIEW_BEFORE.search(text) or _VIEW_AFTER.search(text) or _VIEW_VERB.search(text)
-    if not m or len(m.group(1)) > 24:
+    if not m:
+        k = _VIEW_THOUSANDS.search(text)
+        return round(float(k.group(1).replace(",", ".")) * 1000) if k else None
+    if len(m.group(1)) > 24:
         return None
     return _bounded(int(re.sub(r"\D", "", m.group(1))))
+
+
+# a count in thousands ('1,2K lượt xem', '3.4k views'): as many as it says, to the hundred
+_VIEW_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d)?)\s?[kK]\s*(?:" + alternation(labels.VIEWS_AFTER)
+                             + r")(?![^\W\d_])", re.I)
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")

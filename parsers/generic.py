@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import chain, islice
 from datetime import timedelta, timezone
@@ -1358,6 +1359,9 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         text = _without_topic(best[2], best[1], title_parts) or _without_kicker(best[2], best[1])
         text = _title_within_label(text, doc.title) or text
         return _without_ornament(best[2], text), best[2]
+    crumb = _crumb_headline(doc)
+    if crumb is not None:
+        return crumb                   # printed only as the breadcrumb's last item, as its address says
     if not og and _TITLE_SPLIT.search(doc.title):
         for el in candidates:          # the page's heading is its whole title: nothing to strip
             if el.tag in ("h1", "h2", "h3") and text_of(el).lower() == full_title:
@@ -1372,6 +1376,67 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
             text, printed = _printed_part(doc, doc.title) or (text, None)
         return text, printed
     return (best[1], best[2]) if best else (None, None)
+
+
+# a panel's or a module's heading by its class ('module-title', 'panel-heading', 'portlet-title')
+_PANEL_HEADING = re.compile(r"(?:^|\s)(?:module|panel|portlet)[-_]?(?:title|heading|header)(?:-text)?(?:$|\s)", re.I)
+
+
+_PAGE_TYPE = re.compile(r"chi tiết|nội dung tin|detail|xem tin", re.I)
+
+
+def panel_heading(headline: etree._Element | None) -> str | None:
+    """The heading of the panel or module that holds the article (<h2 class="module-title">Văn
+    bản chỉ đạo điều hành</h2> over div.chitiet; vnEdu's div.panel-heading): its category, when
+    nothing else names one."""
+    node = headline
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        prev = node.getprevious()
+        for _ in range(2):
+            while prev is not None and not isinstance(prev.tag, str):
+                prev = prev.getprevious()
+            if prev is None:
+                break
+            text = text_of(prev)
+            if _PANEL_HEADING.search(prev.get("class") or "") and 1 <= len(text.split()) <= 8 \
+                    and not RELATED_HEADING.match(text) and not _SECTION_LABEL.match(text) \
+                    and not _PAGE_TYPE.search(text) and not _site_name(prev):
+                return text            # (not the page's type: 'Tin chi tiết', 'Chi tiết tin tức')
+            prev = prev.getprevious()
+        node = node.getparent()
+    return None
+
+
+def _ascii_words(text: str) -> list[str]:
+    """The words of `text` without their marks, lower case ('Kiểm tra' -> ['kiem', 'tra']): as
+    an address's slug spells them."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return re.findall(r"[a-z0-9]+", bare)
+
+
+def _crumb_headline(doc: Doc) -> tuple[str, etree._Element] | None:
+    """A headline printed only as the breadcrumb's last item (no heading, a <title> naming only
+    the page type and the site): taken when the address's slug spells the same words."""
+    slug = _ascii_words(doc.url.rstrip("/").rsplit("/", 1)[-1].split("?")[0])
+    if len(slug) < 5:
+        return None
+    for trail in doc.named(("crumb",))[:4]:
+        items = [el for el in trail.iter("li", "span", "a") if text_of(el)]
+        if not items:
+            continue
+        last = items[-1]
+        while last.getparent() is not None and last.getparent() is not trail and \
+                text_of(last.getparent()) == text_of(last):
+            last = last.getparent()    # (the item, not its inner span)
+        text = text_of(last)
+        words = _ascii_words(text)
+        if 5 <= len(words) <= 40 and words[:len(slug)] == slug[:len(words)] and \
+                len(set(words) & set(slug)) >= 0.8 * len(words) and not names_a_section(text):
+            return text, last          # (not a section's own page: 'Tin tức - Sự kiện' at /tin-tuc-su-kien/)
+    return None
 
 
 _EDGE_SEPARATOR = re.compile(r"^\s*(?:[|\-–—:»·]|::)\s+")
@@ -2085,9 +2150,9 @@ def _names_the_site(doc: Doc, part: str) -> bool:
                for img in islice(doc.root.iter("img"), 40))
 
 
-def printed_case(doc: Doc, low: str) -> str | None:
+def printed_case(doc: Doc, low: str, metas: tuple[str, ...] = ("og:site_name",)) -> str | None:
     """`low` (a lower-cased part of the <title> or og:site_name) as the page writes it."""
-    for source in (doc.title, doc.meta.get("og:site_name") or ""):
+    for source in (doc.title, *(doc.meta.get(m) or "" for m in metas)):
         at = source.lower().find(low)
         if at >= 0:
             return source[at:at + len(low)]
@@ -3618,9 +3683,30 @@ def find_view_count(doc: Doc, body: etree._Element | None,
             break                      # 'Thành viên: 14': the site's sum of hits)
     if best is None and headline is not None and body is not None:
         best = (0, _eye_count(doc, headline, body))
+    if (best is None or best[1] is None) and body is not None and _TITLED_VIEWS.search(doc.source):
+        best = (0, _titled_views(doc, headline, body))
     if (best is None or best[1] is None) and body is not None:
         return _meta_line_hits(doc, headline, body)
     return best[1] if best else None
+
+
+# a view count only in an icon's tooltip (<span class="news-views" title="Lượt xem: 1.234">…)
+_TITLED_VIEWS = re.compile(r"""title=["'][^"'<>]{0,20}(?:lượt xem|lượt đọc|số lần xem|views)""", re.I)
+
+
+def _titled_views(doc: Doc, headline: etree._Element | None, body: etree._Element) -> int | None:
+    """The view count an element gives only in its `title` (the eye icon's tooltip), in the
+    article's meta line: between the headline (or the body's start) and the body's end."""
+    start = doc.position(headline) if headline is not None else doc.position(body)
+    end = doc.position(body) + sum(1 for _ in body.iter())
+    for el in doc.root.iterfind(".//*[@title]"):
+        title = el.get("title") or ""
+        if len(title) > 40 or not start <= doc.position(el) <= end or text_of(el):
+            continue                   # (an icon: no text of its own)
+        value = view_count_in(title)
+        if value is not None and not in_link_list(el) and not in_listing_entry(el, body, headline):
+            return value
+    return None
 
 
 _HITS_LINE = re.compile(r"^(?:số\s+)?lượt truy c[ậâa]p\s*[:：]\s*(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)$",
@@ -3874,6 +3960,21 @@ def _counters(doc: Doc) -> Iterator[tuple[etree._Element, Counter]]:
             found = _counter_line(owner)
             if found.total is not None:
                 yield owner, found
+    if doc.source.count("<title") > 1:
+        yield from _icon_titled_counter(doc)
+
+
+def _icon_titled_counter(doc: Doc) -> Iterator[tuple[etree._Element, Counter]]:
+    """A counter whose label is only its icon's name (<svg><title>Tổng lượt truy cập</title>…
+    </svg> <span>3.845.129</span>): the one number printed beside the icon."""
+    for title in doc.root.iter("title"):
+        icon = title.getparent()
+        if icon is None or icon.tag != "svg" or not COUNTER_TITLE.search(title.text or ""):
+            continue
+        holder = icon.getparent()
+        value = parse_count(text_of(holder)) if holder is not None else None
+        if value is not None and not in_link_list(holder):
+            yield holder, Counter(total=value)
 
 
 # the digits a counter's script writes ('var hitCount = "00451203"; … document.write(<img …>)')

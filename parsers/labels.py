@@ -512,7 +512,7 @@ DOCUMENT_FIELDS = ("số ký hiệu", "số/ký hiệu", "ký hiệu", "số hi�
                    "ngày có hiệu lực", "ngày hiệu lực", "ngày hết hiệu lực", "tình trạng hiệu lực",
                    "hiệu lực", "loại văn bản", "cơ quan ban hành", "đơn vị ban hành", "người ký",
                    "trích yếu", "trích yếu nội dung", "lĩnh vực", "tệp đính kèm", "file đính kèm",
-                   "văn bản đính kèm", "tải về", "cấp ban hành", "ngày ký")
+                   "văn bản đính kèm", "tải về", "cấp ban hành", "ngày ký", "văn bản")
 
 # what a page served with status 200 says when it is an error, not content: a missing or deleted
 # item, a server error, maintenance, a login wall (read on undated pages of a few lines only)
