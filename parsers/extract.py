@@ -199,6 +199,8 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         _drop_note_marks(root)
     if "<rt" in decoded.text:
         _drop_readings(root)
+    if "<details" in decoded.text:
+        _drop_other_language_originals(root)
     doc = Doc(root, url, decoded.text)
     with page_scope():
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
@@ -222,6 +224,26 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
                       article.site_counters.get("today"))
     found.visitor_counter, found.site_counters = counter.total, counter.as_dict()
     return Page(url, platform, kind, article, found, decoded.encoding, warnings)
+
+
+def _drop_other_language_originals(root: etree._Element) -> None:
+    """A translated story's original, folded away in a <details> in another language than the
+    page's ('<details lang="es"><summary>Leia o texto original em espanhol</summary>…'): the same
+    story again, not the text (a reader opens it on purpose)."""
+    page = _primary_language(root.get("lang"))
+    if not page:
+        return
+    for box in list(islice(root.iter("details"), 50)):
+        if box.get("open") is not None or box.getparent() is None:
+            continue
+        inner = box.get("lang") or next((el.get("lang") for el in box.iter() if el.get("lang")), None)
+        lang = _primary_language(inner)
+        if lang and lang != page and len(text_content(box)) >= 200:
+            drop_tree(box)
+
+
+def _primary_language(tag: str | None) -> str | None:
+    return tag.split("-")[0].split("_")[0].strip().lower() or None if tag else None
 
 
 def _drop_readings(root: etree._Element) -> None:
@@ -2048,6 +2070,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     bylines, screen-reader-only labels; one walk of the container. `captions_told`: a photo
     story, whose captions are its text (generic.photo_story)."""
     photos: list[etree._Element] = []
+    players: list[etree._Element] = []
     signups = _signup_boxes(container)
     for el in container.iterdescendants():
         tag = el.tag
@@ -2078,6 +2101,10 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if not captions_told and tag == "table" and _floated_picture(el):
             photos.append(el)          # an old page's picture and caption in a floated table
             continue
+        if tag in ("div", "figure", "section") and cls and _PLAYER_BOX.search(cls) \
+                and next(el.iter("details", "button", "video", "iframe"), None) is not None:
+            players.append(el)         # a video player between the paragraphs: its title, blurb and transcript
+            continue
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
         if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
@@ -2086,6 +2113,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if 2 * captions <= len(text_of(container)):       # (a story told in its pictures keeps them)
             for el in photos:
                 el.set(STRIP_MARK, "")
+    if players and len(text_of(container)) - sum(len(text_of(el)) for el in players) >= 300:
+        for el in players:             # (a video's own page, its transcript the text, keeps it)
+            el.set(STRIP_MARK, "")
 
 
 def _signup_boxes(container: etree._Element) -> set[etree._Element]:
@@ -2180,6 +2210,10 @@ def _photo_box(el: etree._Element, cls: str) -> bool:
     if not any(_PHOTO_PART.match(part) for token in low.split() for part in _HINT_PARTS.split(token) if part):
         return False
     return next(el.iter("img"), None) is not None and len(text_of(el)) <= 300
+
+
+# a video player's box by its class ('vp-player', 'video-player', 'jw-player-wrap')
+_PLAYER_BOX = re.compile(r"(?:^|[\s_-])(?:video-?)?player(?:$|\s)", re.I)
 
 
 def _floated_picture(table: etree._Element) -> bool:

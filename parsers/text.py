@@ -325,7 +325,20 @@ _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 def _styled_hidden(el: etree._Element, style: str) -> bool:
     if not _HIDDEN.search(style):
         return False
-    return bool(_DISPLAY_NONE.search(style)) or _TEXT_LENGTH(el) < REVEALED_TEXT
+    if _DISPLAY_NONE.search(style):
+        return True
+    return _TEXT_LENGTH(el) < REVEALED_TEXT and not _revealed_on_scroll(el)
+
+
+# a scroll-reveal library's marks (AOS, ScrollReveal, WOW.js, Animate.css, a theme's 'js-reveal')
+_REVEAL_CLASS = re.compile(r"(?:^|\s)(?:js-reveal|reveal|fade-in|fadein|wow|aos-\w+|animate__\w+|scroll-reveal)(?:$|\s)")
+
+
+def _revealed_on_scroll(el: etree._Element) -> bool:
+    """Hidden by `visibility` or `opacity` only until a script shows it as the reader scrolls
+    (data-aos, data-reveal, data-sr, a 'fade-in' class): text every reader sees."""
+    return el.get("data-aos") is not None or el.get("data-reveal") is not None or el.get("data-sr") is not None \
+        or _REVEAL_CLASS.search(el.get("class") or "") is not None
 
 
 def _hiding_class(cls: str | None) -> bool:

@@ -324,3 +324,57 @@ def test_a_modules_heading_over_the_article_is_its_category_and_a_document_card_
     a = parse_page(_portal(detail), "https://dienban.danang.gov.vn/Default.aspx?tabid=74&ItemID=8812", {}).article
     assert a.category == "Văn bản chỉ đạo điều hành"
     assert a.body == "\n\n".join(_VN)
+
+
+# -- world set 32's classes (the body) --------------------------------------------------------------
+
+def _story(inner: str, lang: str = "en") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>River trail reopens</title></head>'
+            '<body><nav><a href="/">Home</a></nav><main><article><h1>River trail reopens at The Forks</h1>'
+            '<p class="byline">By Jane Doe</p><p class="date">14 January 2023</p><div class="story-body">'
+            f'{inner}</div></article></main><footer>© Red River Current</footer></body></html>').encode()
+
+
+def test_a_translated_storys_original_folded_away_in_another_language_is_not_text():
+    original = ('<details class="tr-original" lang="es"><summary>Read the original in Spanish</summary><div lang="es">'
+                + "".join(f"<p>{p}</p>" for p in ["Las intendencias firmaron este lunes un acuerdo para reformar el "
+                                                  "Parque Internacional, la plaza que se encuentra en la frontera.",
+                                                  "El proyecto prevé el cambio del piso, nuevos bancos e iluminación "
+                                                  "LED, y la recuperación del obelisco del límite."]) + "</div></details>")
+    a = parse_page(_story("".join(f"<p>{p}</p>" for p in _NEWS) + original), "https://www.current.example/news/trail", {}).article
+    assert a.body == "\n\n".join(_NEWS)
+
+
+def test_a_collapsed_block_in_the_pages_own_language_stays_text():
+    """The guard: a <details> in the page's language (an accordion of the story's own text) is kept."""
+    more = '<details><summary>More</summary><p>' + _NEWS[2] + "</p></details>"
+    a = parse_page(_story("".join(f"<p>{p}</p>" for p in _NEWS[:2]) + more), "https://www.current.example/news/trail",
+                   {}).article
+    assert _NEWS[2] in a.body
+
+
+def test_a_video_player_between_the_paragraphs_is_not_text():
+    player = ('<div class="vp-player" data-media-id="1d8a"><div class="vp-player__poster"><img src="/p.jpg" alt="">'
+              '<button type="button" aria-label="Play video">▶</button><span>1:54</span></div><h3 class="vp-player__title">'
+              'Skaters return to the river trail</h3><p class="vp-player__desc">Crews spent weeks waiting for the ice to '
+              'thicken after a mild December.</p><details class="vp-player__transcript"><summary>Transcript</summary><p>'
+              "We're at The Forks, where the river trail opened this afternoon for the first time this winter, and "
+              "families were lining up.</p></details></div>")
+    text = f"<p>{_NEWS[0]}</p>{player}<p>{_NEWS[1]}</p><p>{_NEWS[2]}</p>"
+    a = parse_page(_story(text), "https://www.current.example/news/trail", {}).article
+    assert a.body == "\n\n".join(_NEWS)
+
+
+@pytest.mark.parametrize("wrap", ['<div class="js-reveal" data-reveal style="visibility:hidden;opacity:0">{}</div>',
+                                  '<div data-aos="fade-up" style="visibility: hidden">{}</div>'])
+def test_paragraphs_a_script_reveals_on_scroll_are_text(wrap):
+    text = f"<p>{_NEWS[0]}</p>" + "".join(wrap.format(f"<p>{p}</p>") for p in _NEWS[1:])
+    a = parse_page(_story(text), "https://www.current.example/news/trail", {}).article
+    assert a.body == "\n\n".join(_NEWS)
+
+
+def test_a_short_block_hidden_by_visibility_without_a_reveal_mark_stays_hidden():
+    """The guard: a short visibility:hidden block with no scroll-reveal mark is a hidden copy."""
+    text = "".join(f"<p>{p}</p>" for p in _NEWS) + '<div style="visibility:hidden">Subscribe to read more stories.</div>'
+    a = parse_page(_story(text), "https://www.current.example/news/trail", {}).article
+    assert a.body == "\n\n".join(_NEWS)
