@@ -27,6 +27,7 @@ EPILOG = """exit codes:
   2   bad usage, config or path (one line says what is wrong)
   70  internal error (one line; the traceback in logs/<run_id>.crash.txt)
   75  another harvest holds the dataset's lock
+  130 interrupted (Ctrl-C or SIGTERM): the run is recorded as interrupted
 
 examples:
   govnews demo                                    # the bundled demo portals, harvested twice
@@ -484,7 +485,15 @@ def cmd_stories(args: argparse.Namespace) -> int:
     folder = _existing_dataset(args.folder)
     if args.min_sites < 1:
         raise ConfigError("--min-sites must be >= 1")
-    table = stories_table(folder, min_sites=args.min_sites)
+    from govnews.output.stories import StoriesError
+    try:
+        table = stories_table(folder, min_sites=args.min_sites)
+    except StoriesError as exc:
+        from govnews.output.dataset import load
+        if len(load(folder).articles) == 0:   # (a first harvest still running, a crawl that failed)
+            print(f"no story carried by {args.min_sites} sites or more: {folder} holds no article yet")
+            return EXIT_OK
+        raise ConfigError(f"{folder}: {exc}") from None
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() not in (".csv", ".jsonl"):
