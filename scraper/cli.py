@@ -163,6 +163,13 @@ def _run_options(p: argparse.ArgumentParser) -> None:
                    help="progress on stderr: auto shows it on a terminal only")
 
 
+def _quiet_print(line: str) -> None:
+    try:
+        print(line, flush=True)
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -185,7 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, GovnewsError) as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, Interrupted):
+            _quiet_print(exc.summary.line())  # what the recorded run committed (harvest, crawl, demo)
         print("govnews: interrupted; the next run goes on where this one stopped", file=sys.stderr)
         return 130
     except BrokenPipeError:
@@ -366,9 +375,6 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
     try:
         result = harvest(config, folder, progress=Progress(sys.stderr) if show else None,
                          whole_tables=whole_tables, on_start=running.append)
-    except Interrupted as stop:
-        print(stop.summary.line(), flush=True)   # what the run committed, then main()'s one line
-        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
     summary = result.summary

@@ -282,7 +282,12 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         _write_log(folder, run_id, summary, status)
         raise Interrupted(summary)
     if summary.stopped != "store failure":
-        _export(config, folder, store, run_id, summary, whole_tables)
+        try:
+            _export(config, folder, store, run_id, summary, whole_tables)
+        except KeyboardInterrupt:      # (the run is committed and recorded; its exports are atomic)
+            summary.stopped = summary.stopped or "interruption"
+            _write_log(folder, run_id, summary, status)
+            raise Interrupted(summary) from None
     if summary.error_count and status == "ok":
         status = "partial"
     _write_log(folder, run_id, summary, status)
