@@ -237,6 +237,7 @@ class WaybackSource:
     def __init__(self, client: PoliteClient, archive_url: str | None = None) -> None:
         self.client = client
         self.base = (archive_url or WAYBACK_URL).rstrip("/")
+        self.replay = self.base + "/web"   # (a pywb collection's captures: at the collection's own URL)
 
     def endpoints(self, start: str | None, end: str | None) -> list[str]:
         return [self.base + "/cdx"]
@@ -254,8 +255,13 @@ class WaybackSource:
         if response.status != 200:
             raise FetchError(endpoint, f"CDX API answered HTTP {response.status}", "cdx")
         text = response.body.decode("utf-8", "replace").strip()
-        rows = json.loads(text) if text else []
-        if not rows:
+        if text.startswith("{"):
+            return self._pywb_rows(endpoint, text), None   # (pywb pages no CDX answer: one is whole)
+        try:
+            rows = json.loads(text) if text else []
+        except ValueError:
+            raise FetchError(endpoint, "the CDX API's answer is not JSON", "cdx") from None
+        if not rows or not isinstance(rows, list) or not isinstance(rows[0], list):
             return [], None
         header, rows = rows[0], rows[1:]
         next_key = None
@@ -270,14 +276,31 @@ class WaybackSource:
                                     _int(entry.get("statuscode")), entry.get("mimetype", "")))
         return captures, next_key
 
+    def _pywb_rows(self, endpoint: str, text: str) -> list[Capture]:
+        """A pywb collection's CDX answer: one JSON object a line, with pywb's field names (url,
+        mime, status); its captures are replayed at <collection>/<timestamp>id_/<url>."""
+        self.replay = self.base
+        captures = []
+        for line in text.splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                raise FetchError(endpoint, "the CDX API's answer is not JSON", "cdx") from None
+            if not isinstance(entry, dict) or not (entry.get("url") or entry.get("original")):
+                continue
+            captures.append(Capture(entry.get("original") or entry["url"], str(entry.get("timestamp", "")),
+                                    entry.get("digest"), _int(entry.get("statuscode") or entry.get("status")),
+                                    entry.get("mimetype") or entry.get("mime") or ""))
+        return captures
+
     def fetch(self, capture: Capture) -> tuple[Response, str, str]:
         """The capture as the archive serves it raw, its URL, and its capture time (the archive
         may answer with the nearest capture)."""
-        url = f"{self.base}/web/{capture.timestamp}id_/{capture.url}"
+        url = f"{self.replay}/{capture.timestamp}id_/{capture.url}"
         response = self.client.get(url)
         if response.status != 200:
             raise FetchError(url, f"the archive answered HTTP {response.status}", "capture")
-        served = re.search(r"/web/(\d{14})id_/", response.final_url)
+        served = re.search(r"/(\d{14})id_/", response.final_url)
         stamp = served.group(1) if served else capture.timestamp
         return response, response.final_url, stamp
 

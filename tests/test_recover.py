@@ -318,3 +318,28 @@ def test_engagement_and_the_report_mark_archival_points(wayback_run, history, tm
     assert not points.empty and points["archival"].all()
     assert "Hollow points are captures recovered from a web archive" in build_report(data, lang="en")
     assert "Điểm rỗng là bản lưu khôi phục" in build_report(data, lang="vi")
+
+
+def test_a_pywb_collection_is_recovered_like_the_wayback_machine(history, tmp_path):
+    """pywb's CDX API answers one JSON object a line with its own field names (url, mime, status)
+    and replays at <collection>/<timestamp>id_/<url>: recover read it as Wayback's JSON table and
+    crashed (JSONDecodeError, exit 70). Found by a new user following the README."""
+    archive = WaybackArchive(history, limit=RateLimit(burst=1000), pywb_collection="my-collection")
+    out = tmp_path / "data"
+    with PortalServer(archive) as server:
+        recover("donggiang.gov.vn", "wayback", out, archive_url=server.url + "/my-collection",
+                allow_private=True, contact="archivist@example.org", settings=RecoverSettings(**FAST))
+    assert observed(out) == expected_observations(history)
+
+
+def test_a_cdx_answer_that_is_not_json_is_a_counted_error_not_a_crash(tmp_path):
+    from govnews.fixtures.portal import Response as FixtureResponse
+
+    class Garbled:
+        def handle(self, request):
+            return FixtureResponse(200, b'{"a": 1} trailing', {"Content-Type": "application/json"})
+
+    with PortalServer(Garbled()) as server:
+        result = recover("donggiang.gov.vn", "wayback", tmp_path / "data", archive_url=server.url,
+                         allow_private=True, contact="archivist@example.org", settings=RecoverSettings(**FAST))
+    assert result.status == "partial" and "not JSON" in (result.stopped or "")
