@@ -2072,6 +2072,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     photos: list[etree._Element] = []
     players: list[etree._Element] = []
     signups = _signup_boxes(container)
+    _mark_choice_widget(container)
     for el in container.iterdescendants():
         tag = el.tag
         if not isinstance(tag, str):
@@ -2210,6 +2211,26 @@ def _photo_box(el: etree._Element, cls: str) -> bool:
     if not any(_PHOTO_PART.match(part) for token in low.split() for part in _HINT_PARTS.split(token) if part):
         return False
     return next(el.iter("img"), None) is not None and len(text_of(el)) <= 300
+
+
+def _mark_choice_widget(container: etree._Element) -> None:
+    """Mark (for blocks() to skip) a quiz or a poll inside the text: the smallest block that
+    holds its three or more radio buttons or check boxes, when it is not most of the text."""
+    boxes = [i for i in islice(container.iter("input"), 200) if (i.get("type") or "").lower() in ("radio", "checkbox")]
+    if len(boxes) < 3:
+        return
+    widget = boxes[0].getparent()
+    while widget is not None and widget is not container and \
+            not all(widget in b.iterancestors() for b in boxes[1:]):
+        widget = widget.getparent()
+    if widget is None or widget is container:
+        return
+    parent = widget.getparent()
+    while parent is not None and parent is not container and len(parent) <= 4 \
+            and len(text_of(parent)) - len(text_of(widget)) <= 200:
+        widget, parent = parent, parent.getparent()   # (its title and instructions over it)
+    if 2 * len(text_of(widget)) < len(text_of(container)):
+        widget.set(STRIP_MARK, "")
 
 
 # a video player's box by its class ('vp-player', 'video-player', 'jw-player-wrap')

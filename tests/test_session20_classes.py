@@ -378,3 +378,14 @@ def test_a_short_block_hidden_by_visibility_without_a_reveal_mark_stays_hidden()
     text = "".join(f"<p>{p}</p>" for p in _NEWS) + '<div style="visibility:hidden">Subscribe to read more stories.</div>'
     a = parse_page(_story(text), "https://www.current.example/news/trail", {}).article
     assert a.body == "\n\n".join(_NEWS)
+
+
+def test_a_quiz_inside_the_text_is_not_text():
+    quiz = ('<section class="qz-widget"><header><span>Quiz</span><h3>How well do you know the river trail?</h3>'
+            '<p>Test yourself with our three-question quiz.</p></header><ol>' + "".join(
+                f'<li><fieldset><legend>Question {n}?</legend>' + "".join(
+                    f'<label><input type="radio" name="q{n}" value="{v}"> <span>Answer {v}</span></label>'
+                    for v in range(3)) + "</fieldset></li>" for n in range(1, 4)) + "</ol></section>")
+    text = f"<p>{_NEWS[0]}</p><p>{_NEWS[1]}</p>{quiz}<p>{_NEWS[2]}</p>"
+    a = parse_page(_story(text), "https://www.current.example/news/trail", {}).article
+    assert a.body == "\n\n".join(_NEWS)
