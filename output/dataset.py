@@ -335,5 +335,6 @@ def site_status(folder: Path | str) -> pd.DataFrame:
             conn.close()
     frame = pd.DataFrame(rows, columns=["site", "run_id", "observed_at", "status", "detail",
                                         "final_url"])
-    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True, format="ISO8601")
+    # (the UTC dtype of every other table's times: pandas would infer microseconds here)
+    frame["observed_at"] = pd.to_datetime(frame["observed_at"], utc=True, format="ISO8601").astype(DTYPES["observations"]["observed_at"])
     return frame.astype({c: "string" for c in ("site", "run_id", "status", "detail", "final_url")})

@@ -126,3 +126,22 @@ def test_report_data_has_each_sites_history(moved_and_vanished: Runs):
     grid = numbers["site_status_grid"]
     assert grid.loc["district"].tolist() == ["reachable"] + ["redirected"] * 3
     assert grid.loc["city"].tolist() == ["reachable"] + ["gone"] * 3
+
+
+def test_site_status_times_have_the_dtype_of_every_other_tables_times(tmp_path):
+    """pandas infers microseconds for these ISO strings; every other table's UTC times are in
+    nanoseconds, so a merge or a concat of site_status with observations kept two dtypes.
+    Found by a new user following the README."""
+    import pandas as pd
+
+    from govnews.output.dataset import site_status
+    from govnews.output.store import Store
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = Store.open(folder)
+    store.record_site_status("run-1", "2025-01-01T00:00:00.123456+00:00",
+                             [{"site": "city", "status": "reachable", "detail": None, "final_url": None}])
+    store.close()
+    frame = site_status(folder)
+    assert frame["observed_at"].dtype == pd.DatetimeTZDtype("ns", "UTC")
