@@ -238,6 +238,7 @@ class WaybackSource:
         self.client = client
         self.base = (archive_url or WAYBACK_URL).rstrip("/")
         self.replay = self.base + "/web"   # (a pywb collection's captures: at the collection's own URL)
+        self.replay_known = False          # (a capture was served from `replay`)
 
     def endpoints(self, start: str | None, end: str | None) -> list[str]:
         return [self.base + "/cdx"]
@@ -279,7 +280,7 @@ class WaybackSource:
     def _pywb_rows(self, endpoint: str, text: str) -> list[Capture]:
         """A pywb collection's CDX answer: one JSON object a line, with pywb's field names (url,
         mime, status); its captures are replayed at <collection>/<timestamp>id_/<url>."""
-        self.replay = self.base
+        self.replay, self.replay_known = self.base, True
         captures = []
         for line in text.splitlines():
             try:
@@ -298,8 +299,16 @@ class WaybackSource:
         may answer with the nearest capture)."""
         url = f"{self.replay}/{capture.timestamp}id_/{capture.url}"
         response = self.client.get(url)
+        if response.status == 404 and not self.replay_known:
+            # a resumed run lists nothing (its listing is done), so it has not seen a pywb
+            # collection's answer: its replay path is tried once, then kept
+            pywb = f"{self.base}/{capture.timestamp}id_/{capture.url}"
+            answer = self.client.get(pywb)
+            if answer.status == 200:
+                self.replay, url, response = self.base, pywb, answer
         if response.status != 200:
             raise FetchError(url, f"the archive answered HTTP {response.status}", "capture")
+        self.replay_known = True
         served = re.search(r"/(\d{14})id_/", response.final_url)
         stamp = served.group(1) if served else capture.timestamp
         return response, response.final_url, stamp

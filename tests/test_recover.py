@@ -343,3 +343,17 @@ def test_a_cdx_answer_that_is_not_json_is_a_counted_error_not_a_crash(tmp_path):
         result = recover("donggiang.gov.vn", "wayback", tmp_path / "data", archive_url=server.url,
                          allow_private=True, contact="archivist@example.org", settings=RecoverSettings(**FAST))
     assert result.status == "partial" and "not JSON" in (result.stopped or "")
+
+
+def test_a_resumed_pywb_recovery_replays_from_the_collection(history, tmp_path):
+    """The second run of a pywb recovery lists nothing (its listing is done), so it never sees
+    pywb's CDX answer: its captures must still be fetched at <collection>/<timestamp>id_/<url>."""
+    archive = WaybackArchive(history, limit=RateLimit(burst=1000), pywb_collection="my-collection")
+    out = tmp_path / "data"
+    with PortalServer(archive) as server:
+        for limit in (2, None):
+            result = recover("donggiang.gov.vn", "wayback", out, archive_url=server.url + "/my-collection",
+                             allow_private=True, contact="archivist@example.org",
+                             settings=RecoverSettings(**{**FAST, "max_captures": limit}))
+            assert result.failed == 0 and (limit or result.stopped is None), result
+    assert observed(out) == expected_observations(history)
