@@ -1114,7 +1114,7 @@ def _docs_by_id(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[St
 STORY_TABLE_COLUMNS = ("story_id", "articles", "sites", "site_names", "origin_article_id", "origin_site",
                        "origin_headline", "origin_url", "first_published_at", "last_published_at",
                        "lag_to_last_hours", "total_views")
-STORY_FILES = ("stories.jsonl", "stories.csv")
+STORY_FILES = ("stories.jsonl", "stories.csv", "stories.parquet")
 
 
 def iter_story_rows(conn: sqlite3.Connection) -> Iterator[dict]:
@@ -1132,10 +1132,14 @@ def iter_story_rows(conn: sqlite3.Connection) -> Iterator[dict]:
 def read_story_members(folder: Path | str) -> "pd.DataFrame":
     """The `stories` table of a dataset folder: one row per article (STORIES_COLUMNS), typed
     (published_at in Vietnam time, similarity and lag_hours Float64, is_origin boolean); also
-    read from an exported `stories.jsonl` or `stories.csv`. Empty when there is none."""
+    read from an exported `stories.jsonl`, `stories.csv` or `stories.parquet`. Empty when there is none."""
+    return stories_frame(list(_story_rows_of(Path(folder))))
+
+
+def stories_frame(rows: Sequence[Mapping]) -> "pd.DataFrame":
+    """Story member rows (dicts of STORIES_COLUMNS) as the typed frame of `read_story_members`."""
     import pandas as pd
 
-    rows = list(_story_rows_of(Path(folder)))
     frame = pd.DataFrame({c: [r.get(c) for r in rows] for c in STORIES_COLUMNS})
     return _typed_members(frame)
 
@@ -1160,6 +1164,14 @@ def _story_rows_of(folder: Path) -> Iterator[dict]:
 
 def _read_story_file(path: Path) -> Iterator[dict]:
     import csv
+
+    if path.suffix == ".parquet":
+        import pandas as pd
+
+        frame = pd.read_parquet(path).astype(object)
+        for row in frame.to_dict("records"):
+            yield {k: (None if v is None or v is pd.NA or v != v else v) for k, v in row.items()}
+        return
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         if path.suffix == ".jsonl":

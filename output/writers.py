@@ -286,23 +286,26 @@ def _export_stories(store: "Store", target: Path, formats: Sequence[str], excel:
                     raw_csv: bool) -> list[Path]:
     """The dataset's `stories` table (story_id per article, origin, similarity, lag), beside
     the whole tables, when its harvests built stories: `load` of the export folder then gives
-    articles their story_id as it does for the dataset. Parquet exports get it as JSON Lines."""
+    articles their story_id as it does for the dataset; a Parquet export gets stories.parquet
+    with the dtypes of `govnews.story_members` (published_at in Vietnam time, Float64, boolean)."""
     import sqlite3
 
-    from .stories import STORIES_COLUMNS, iter_story_rows
+    from .stories import STORIES_COLUMNS, iter_story_rows, stories_frame
     conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
     written = []
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'"
                             ).fetchone():
             return []
-        for fmt in dict.fromkeys("jsonl" if f == "parquet" else f for f in formats):
+        for fmt in dict.fromkeys(formats):
             path = target / f"stories.{fmt}"
             rows = iter_story_rows(conn)
             if fmt == "csv":
                 write_csv(path, list(STORIES_COLUMNS), rows, excel=excel, raw_csv=raw_csv)
-            else:
+            elif fmt == "jsonl":
                 write_jsonl(path, rows)
+            else:
+                write_parquet(path, stories_frame(list(rows)))
             written.append(path)
     finally:
         conn.close()

@@ -544,16 +544,25 @@ def test_the_golden_pages_never_show_the_copies(tmp_path: Path) -> None:
 
 
 def test_an_export_carries_the_stories_and_load_reads_story_ids_back(items, tmp_path):
-    """`govnews export` writes stories.csv / stories.jsonl beside the whole tables; load() of
-    the export folder gives articles the story_id load() of the dataset gives them."""
+    """`govnews export` writes stories.csv / stories.jsonl / stories.parquet beside the whole
+    tables (a Parquet export no longer gets its stories as JSON Lines); load() of the export
+    folder gives articles the story_id load() of the dataset gives them, and the story members
+    read back with the dataset's dtypes."""
+    import pandas as pd
+
     import govnews
+    from govnews.output.stories import read_story_members
     from govnews.scraper.cli import main as cli
     folder = harvest(tmp_path / "data", [items[:60]])
-    for fmt in ("csv", "jsonl"):
+    members = read_story_members(folder).sort_values("article_id", ignore_index=True)
+    for fmt in ("csv", "jsonl", "parquet"):
         out = tmp_path / fmt
         assert cli(["export", str(folder), "--format", fmt, "-o", str(out)]) == 0
         assert (out / f"stories.{fmt}").is_file()
+        assert sorted(p.name for p in out.glob("stories.*")) == [f"stories.{fmt}"]
         exported = govnews.load(out).articles.set_index("article_id").story_id
         original = govnews.load(folder).articles.set_index("article_id").story_id
         assert exported.notna().any()
         assert exported.sort_index().equals(original.sort_index())
+        again = read_story_members(out).sort_values("article_id", ignore_index=True)
+        pd.testing.assert_frame_equal(again, members)
