@@ -119,11 +119,17 @@ class RecoverResult:
     rate_limited: int = 0            # 429 / 503 answers
     errors: list[str] = field(default_factory=list)
     stopped: str | None = None
+    stopped_by_error: bool = False   # stopped by a failure (not by max_captures): one more error
     seconds: float = 0.0
 
     @property
     def status(self) -> str:
         return "ok" if not self.errors and not self.stopped else "partial"
+
+    @property
+    def error_count(self) -> int:
+        """The errors of the run, the one that stopped it included."""
+        return len(self.errors) + self.stopped_by_error
 
     def line(self) -> str:
         rate = self.fetched / self.seconds if self.seconds else 0.0
@@ -132,7 +138,7 @@ class RecoverResult:
                 f"{self.seconds:.1f} s; {self.fetched} captures fetched ({rate:.2f}/s), "
                 f"{self.duplicates} duplicates skipped, {self.not_articles} not articles, "
                 f"{self.requests} requests, {self.rate_limited} rate-limited; "
-                f"errors: {len(self.errors)}" + (f"; stopped: {self.stopped}" if self.stopped
+                f"errors: {self.error_count}" + (f"; stopped: {self.stopped}" if self.stopped
                                                  else ""))
 
 
@@ -470,7 +476,7 @@ def recover(prefix: str, source: str, out_dir: Path, from_date=None, to_date=Non
                               "pages_fetched": result.fetched,
                               "articles_new": result.articles_new, "articles_changed": 0,
                               "observations": result.observations,
-                              "errors": len(result.errors) + bool(result.stopped),
+                              "errors": result.error_count,
                               "status": result.status})
         finally:
             store.close()
@@ -497,9 +503,9 @@ def recover_run(store: Store, warc_folder: Path, run_id: str, query: str, site: 
         run.list(query, start, end)
         run.fetch_all()
     except ArchiveStop as exc:
-        result.stopped = str(exc)
+        result.stopped, result.stopped_by_error = str(exc), True
     except FetchError as exc:
-        result.stopped = f"{exc.kind}: {exc}"
+        result.stopped, result.stopped_by_error = f"{exc.kind}: {exc}", True
     finally:
         archive.close()
         index_errors: list = []

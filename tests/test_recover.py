@@ -189,6 +189,8 @@ def test_a_retry_after_beyond_the_limit_stops_the_run_and_a_rerun_goes_on(histor
     blocked = WaybackArchive(history, limit=RateLimit(burst=6, window=60, retry_after=3600))
     result, server = run_wayback(blocked, out)
     assert result.stopped and "Retry-After" in result.stopped
+    assert result.error_count == len(result.errors) + 1        # the stop is an error of the run
+    assert f"errors: {result.error_count}; stopped:" in result.line()
     assert len(server.requests) <= 8                           # no hammering once told
     calm = WaybackArchive(history, limit=RateLimit(burst=1000))
     result, _ = run_wayback(calm, out)
@@ -343,6 +345,7 @@ def test_a_cdx_answer_that_is_not_json_is_a_counted_error_not_a_crash(tmp_path):
         result = recover("donggiang.gov.vn", "wayback", tmp_path / "data", archive_url=server.url,
                          allow_private=True, contact="archivist@example.org", settings=RecoverSettings(**FAST))
     assert result.status == "partial" and "not JSON" in (result.stopped or "")
+    assert result.error_count == 1 and "errors: 1; stopped:" in result.line()    # was "errors: 0"
 
 
 def test_a_resumed_pywb_recovery_replays_from_the_collection(history, tmp_path):
@@ -356,4 +359,5 @@ def test_a_resumed_pywb_recovery_replays_from_the_collection(history, tmp_path):
                              allow_private=True, contact="archivist@example.org",
                              settings=RecoverSettings(**{**FAST, "max_captures": limit}))
             assert result.failed == 0 and (limit or result.stopped is None), result
+            assert result.error_count == 0, result          # max_captures is no error
     assert observed(out) == expected_observations(history)
