@@ -275,7 +275,8 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
             executor.close()
         totals.close()
         if interrupted:
-            _count_unmerged(folder, [t.shard for t in tasks if t.shard not in merged], run_id, summary)
+            _count_unmerged(folder, store, [t.shard for t in tasks if t.shard not in merged], run_id,
+                            summary)
         summary.seconds = time.monotonic() - started
         _close_run(folder, store, run_id, summary, status)
     if interrupted:
@@ -294,9 +295,12 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     return HarvestResult(summary, folder, status)
 
 
-def _count_unmerged(folder: Path, shards: list[str], run_id: str, summary: Summary) -> None:
+def _count_unmerged(folder: Path, store: Store, shards: list[str], run_id: str,
+                    summary: Summary) -> None:
     """What the tasks an interruption cut short committed to their shards (merged into the
-    dataset at the next start): counted into the run's record, read-only."""
+    dataset at the next start): counted into the run's record, read-only. An article is new
+    when the dataset does not hold it yet (a shard starts with the dataset's articles of its
+    sites)."""
     from govnews.output.shards import DB_NAME, shard_folder
     for shard in shards:
         path = shard_folder(folder, shard) / DB_NAME
@@ -307,16 +311,28 @@ def _count_unmerged(folder: Path, shards: list[str], run_id: str, summary: Summa
             try:
                 observations = conn.execute("SELECT COUNT(*) FROM observations WHERE run_id = ?",
                                             (run_id,)).fetchone()[0]
-                articles = conn.execute("SELECT COUNT(*) FROM articles WHERE last_run_id = ?",
-                                        (run_id,)).fetchone()[0]
+                ids = [i for (i,) in conn.execute("SELECT article_id FROM articles WHERE last_run_id = ?",
+                                                  (run_id,))]
             finally:
                 conn.close()
+            known = _known_articles(store, ids)
         except sqlite3.Error as exc:
             log.warning("%s: cannot count what the interrupted run committed: %s", path, exc)
             continue
         summary.observations += observations
-        summary.articles_found += articles
+        summary.articles_found += len(ids)
+        summary.articles_new += len(ids) - known
         summary.pages_fetched += observations
+
+
+def _known_articles(store: Store, article_ids: list[str]) -> int:
+    """How many of `article_ids` the dataset's articles table holds."""
+    known = 0
+    for at in range(0, len(article_ids), 500):
+        chunk = article_ids[at:at + 500]
+        known += store.conn.execute(f"SELECT COUNT(*) FROM articles WHERE article_id IN ({','.join('?' * len(chunk))})",
+                                    chunk).fetchone()[0]
+    return known
 
 
 def _tasks(config: Config, folder: Path, store: Store, sites: list[Site], run_id: str) -> list:

@@ -137,7 +137,8 @@ def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
 
 def test_sigterm_ends_a_harvest_cleanly(tmp_path):
     """cron's timeout or systemd sends SIGTERM: no new request, the run is recorded as
-    interrupted, the WARC file is closed, exit 130, no traceback."""
+    interrupted, the WARC file is closed, exit 130, no traceback. The run's record counts the
+    new articles its cut-short task committed (the dataset was empty: every article is new)."""
     with PortalServer(LacVietPortal(), latency=0.05) as server:
         cfg = config(tmp_path / "sites.toml", tmp_path / "data", server.url)
         proc = subprocess.Popen([sys.executable, "-m", "govnews", "harvest", "-c", str(cfg)],
@@ -150,8 +151,11 @@ def test_sigterm_ends_a_harvest_cleanly(tmp_path):
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
-    runs = load(tmp_path / "data").runs
+    data = load(tmp_path / "data")
+    runs = data.runs
     assert runs.status.tolist() == ["interrupted"]
+    assert len(data.articles) > 0
+    assert runs.articles_new.tolist() == [len(data.articles)], runs.to_string()
     assert not list((tmp_path / "data" / "warc").rglob("*.open"))
 
 
