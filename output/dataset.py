@@ -244,6 +244,12 @@ def _as_list(value: Any) -> list:
     return list(value)
 
 
+def exported_tables(folder: Path | str) -> list[Path]:
+    """The exported table files `load` would read from an export folder (none for a folder
+    that holds no export)."""
+    return [path for path in (_exported_file(Path(folder), t) for t in TABLES) if path is not None]
+
+
 def _exported_file(folder: Path, table: str) -> Path | None:
     found = [folder / f"{table}.{fmt}" for fmt in EXPORT_FORMATS if (folder / f"{table}.{fmt}").is_file()]
     if len(found) > 1 and found[0].suffix == ".parquet" and not _has_pyarrow():

@@ -488,7 +488,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_stories(args: argparse.Namespace) -> int:
     from govnews.output.stories import stories_table
 
-    folder = _existing_dataset(args.folder)
+    folder = _existing_dataset(args.folder, exports=True)
     if args.min_sites < 1:
         raise ConfigError("--min-sites must be >= 1")
     from govnews.output.stories import StoriesError
@@ -506,8 +506,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
             raise ConfigError(f"{out}: -o names a .csv or .jsonl file")
         from govnews.output.writers import atomic_write
         with atomic_write(out) as fh:
-            if out.suffix.lower() == ".csv":
-                table.to_csv(fh, index=False)
+            if out.suffix.lower() == ".csv":     # times in ISO 8601, as the exports write them
+                times = table.select_dtypes(include=["datetimetz"]).columns
+                table.assign(**{c: table[c].map(lambda t: t.isoformat(), na_action="ignore")
+                                for c in times}).to_csv(fh, index=False)
             else:
                 table.to_json(fh, orient="records", lines=True, force_ascii=False,
                               date_format="iso")
@@ -524,21 +526,29 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
-    folder = _existing_dataset(args.folder)
+    folder = _existing_dataset(args.folder, exports=True)
     output = Path(args.output) if args.output else folder / "report.html"
     path = write_report(folder, output, lang=args.lang)
     print(f"report written to {path}")
     return EXIT_OK
 
 
-def _existing_dataset(path: str, settle: bool = True) -> Path:
+def _existing_dataset(path: str, settle: bool = True, exports: bool = False) -> Path:
     """The dataset folder `path`; `settle`: a killed harvest's leftovers are put in order
-    first (its shards merged), so that the command sees every committed record."""
+    first (its shards merged), so that the command sees every committed record. `exports`: an
+    export folder (`govnews export`'s tables in any format, which `load` reads) will do too."""
+    from govnews.output.dataset import exported_tables
+
     folder = Path(path)
     if not folder.is_dir():
         raise ConfigError(f"{path}: no such dataset folder")
-    if not (folder / "dataset.sqlite").exists() and not (folder / "articles.jsonl").exists():
-        raise ConfigError(f"{path}: not a govnews dataset (no dataset.sqlite)")
+    if not (folder / "dataset.sqlite").exists():
+        if not exported_tables(folder):
+            raise ConfigError(f"{path}: not a govnews dataset (no dataset.sqlite)")
+        if not exports:
+            raise ConfigError(f"{path}: an export folder; this command needs the dataset folder "
+                              "(with dataset.sqlite) it was exported from")
+        return folder
     if settle:
         from .harvest import settle as put_in_order
         put_in_order(folder)

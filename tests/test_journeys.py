@@ -157,6 +157,28 @@ def test_demo_stories_span_portals_from_their_origin(demo, capsys):
     capsys.readouterr()
 
 
+def test_report_and_stories_read_an_export_folder(demo, tmp_path, capsys):
+    """README: "`load` reads a dataset folder or an export folder in any format" and "an export
+    folder gets the report without that section": `report` and `stories` take an export folder
+    (they refused one without dataset.sqlite: exit 2), with the dataset's stories; commands that
+    need the dataset itself say so in one line."""
+    assert main(["stories", str(demo), "--min-sites", "2", "-o", str(tmp_path / "from-dataset.csv")]) == 0
+    stamps = pd.read_csv(tmp_path / "from-dataset.csv", dtype=str)["first_published_at"].dropna()
+    assert len(stamps) and stamps.str.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00").all()   # ISO, as exports
+    for fmt in ("csv", "parquet"):
+        exported = tmp_path / f"export-{fmt}"
+        assert main(["export", str(demo), "--format", fmt, "-o", str(exported)]) == 0
+        assert main(["report", str(exported), "-o", str(tmp_path / f"report-{fmt}.html")]) == 0
+        tree = lxml.html.document_fromstring((tmp_path / f"report-{fmt}.html").read_bytes())
+        assert tree.xpath("//section[@class='stories']//tbody/tr")
+        assert main(["stories", str(exported), "--min-sites", "2", "-o", str(tmp_path / f"{fmt}.csv")]) == 0
+        pd.testing.assert_frame_equal(pd.read_csv(tmp_path / f"{fmt}.csv"), pd.read_csv(tmp_path / "from-dataset.csv"))
+        capsys.readouterr()
+        assert main(["reparse", str(exported)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "export folder" in err[0] and "dataset.sqlite" in err[0], err
+
+
 def test_load_export_and_report_while_a_harvest_runs(tmp_path, capsys, monkeypatch):
     """An analyst opens the dataset (load, export, report) while the night's harvest is still
     running: every reader answers at once with what is committed so far (the running shards'
