@@ -130,7 +130,7 @@ def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Elemen
 
 def _names_hiding(source: str) -> bool:
     """Whether the page names a way of hiding an element (`is_hidden`'s: "display", "hid"
-    (hidden, hide), "visib" (visibility, invisible), "d-none", "only" (sr-only),
+    (hidden, hide), "visib" (visibility, invisible), "d-none" and "-none" (d-md-none), "only" (sr-only),
     "screen-reader", "accessible") in `source.lower()`. The same as an ASCII-only
     case-insensitive search (no other character lower-cases to a letter of them, but 'İ' to
     'i' + a combining dot, which no letter of them follows), so it is asked of the UTF-8 bytes
@@ -141,7 +141,8 @@ def _names_hiding(source: str) -> bool:
 
 # (the word pages print first and most often first: the test stops at the first one found;
 # 'hid' is in every form's hidden input)
-_HIDING_WORDS = (b"hid", b"display", b"screen-reader", b"only", b"visib", b"d-none", b"accessible")
+_HIDING_WORDS = (b"hid", b"display", b"screen-reader", b"only", b"visib", b"d-none", b"accessible",
+                 b"-none")
 
 
 _SPECIAL = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "time": "time",

@@ -738,6 +738,22 @@ def _answer_labelled(doc: Doc) -> bool:
     return any(_ANSWER_WORD.search(text_of(el)) for el in doc.texts("label"))
 
 
+# a citizen's question on a Q&A page: the asker's or the question's label
+_ASKED = re.compile(r"(?:người hỏi|người gửi|nội dung câu hỏi|câu hỏi)\s*:", re.I)
+_QA_FIELD_CELL = re.compile(r"^\s*lĩnh vực\s*[:：]?\s*$", re.I)
+_QA_FIELD_LINE = re.compile(r"^\s*lĩnh vực\s*[:：]\s*(?=\S)", re.I)
+
+
+def _qa_field(doc: Doc) -> str | None:
+    """A Q&A page's 'Lĩnh vực' (the field the question was filed under): its category, over
+    the breadcrumb's module name ('Hỏi đáp pháp luật')."""
+    if "ĩnh vực" not in doc.source or not _ASKED.search(doc.source) or not _answer_labelled(doc):
+        return None
+    found = generic.find_cell_value(doc, _QA_FIELD_CELL, None) \
+        or generic.find_labelled(doc, _QA_FIELD_LINE, None, generic.labelled_category)
+    return found if found and len(found) <= 80 else None
+
+
 def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> Article:
     article = Article(url=canonical_url(doc.url, url_rules()),
                       platform=profile.name if profile else GENERIC, warnings=warnings)
@@ -789,8 +805,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
             or article.headline
     if parts and generic.above_the_article(body_el, headline_el):
         body_el, parts = None, []      # a notice bar above a document page whose text is a viewer
-    article.category = _first(doc, profile, "category", _category_of) or generic.find_category(doc, article.headline, headline_el) \
-        or generic.panel_heading(headline_el)
+    article.category = _qa_field(doc) or _first(doc, profile, "category", _category_of) \
+        or generic.find_category(doc, article.headline, headline_el) or generic.panel_heading(headline_el)
     published, date_el = _published(doc, profile, headline_el, body_el)
     if published is not None:
         article.published_at = _in_page_zone(published.value, doc, article.headline, body_el) \
@@ -1937,15 +1953,16 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if generic.qa_label(text):
             continue                   # 'Câu hỏi:' / 'Trả lời:' alone over the question and the answer
         if _metadata_table(block) or _document_card(block):
-            if kept and kept[-1].element.getparent() is block.element:
-                kept.pop()             # its caption ('Metryczka')
+            if kept and (kept[-1].element.getparent() is block.element
+                         or len(kept[-1].text) <= 60 and kept[-1].element.getnext() is block.element):
+                kept.pop()             # its caption ('Metryczka', a box title 'THÔNG TIN VĂN BẢN')
             continue                   # the page's record card: dates, who published, visits
         if len(text) <= 60 and block.link_chars >= len(text) and _image_links_only(block.element):
             continue                   # 'Xem ảnh kích thước đầy đủ': a link to the picture's file
         if len(text) <= 160 and _stats_line(text):
             continue                   # 'Ngày xuất bản: 14/08/2025 - 16:20 | Lượt xem: 1.234' under the text
         if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _VIEW_QUALIFIED.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
-                or _ARCHIVE_NOTICE.match(text) or _pager(block):
+                or _ARCHIVE_NOTICE.match(text) or _pager(block) or _slide_counter(block):
             continue
         if block.link_chars >= len(text) and _REPLY_BUTTON.match(text):
             continue                   # a forum post's 'Trả lời' / 'Reply' link under its text
@@ -2808,6 +2825,26 @@ def _pager(block: Block) -> bool:
         all(w.isdigit() or w in _PAGER_WORDS for w in words)
 
 
+# a slideshow's counter under its pictures ('1 / 5'; Swiper's fraction pagination), by the classes
+# of the element or the box it sits in
+_SLIDE_COUNT = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
+_SLIDESHOW_CLASS = re.compile(r"carousel|slide|swiper|gallery|counter|pagination|lightbox|album", re.I)
+
+
+def _slide_counter(block: Block) -> bool:
+    if len(block.text) > 9 or not _SLIDE_COUNT.fullmatch(block.text):
+        return False
+    shown, total = (int(n) for n in block.text.split("/"))
+    if not 1 <= shown <= total:
+        return False
+    for level, el in enumerate(self_and_ancestors(block.element)):
+        if level > 3:
+            return False
+        if _SLIDESHOW_CLASS.search(el.get("class") or ""):
+            return True
+    return False
+
+
 def _share_bar(text: str) -> bool:
     """A line of share buttons: only share words and network names, naming sharing ('chia sẻ',
     'share') and one network at least. (A network's name alone is a button of a list, left to
@@ -2840,9 +2877,11 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
     for i in range(len(kept) - 1, max(-1, len(kept) - 12), -1):
         if _ATTACH_HEADING.match(kept[i].text):
             rest = kept[i + 1:]
-            if rest and all(len(b.text) < 200 and _FILE_LINE.search(b.text) for b in rest
-                            if not _reader_notice(b.text)):
-                return kept[:i]
+            signed = len(rest)
+            while signed > 1 and len(rest[signed - 1].text) <= 120 and AUTHOR_LINE.match(rest[signed - 1].text):
+                signed -= 1            # the writer's labelled line under the box ('Tác giả: X')
+            if rest and all(_file_box_line(b) for b in rest[:signed] if not _reader_notice(b.text)):
+                return kept[:i] + rest[signed:]
             return kept
         inline = _ATTACH_INLINE.match(kept[i].text) if len(kept[i].text) < 300 else None
         if inline is not None:
@@ -2854,6 +2893,15 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
                 return kept[:i]
             return kept
     return kept
+
+
+def _file_box_line(block: Block) -> bool:
+    """A line of an attachment box: a file's line, or its table of files (a header row 'STT |
+    Tên tệp | … | Lượt tải' and a row per file)."""
+    if len(block.text) < 200:
+        return bool(_FILE_LINE.search(block.text))
+    return block.element.tag == "table" and len(block.text) < 3000 and all(
+        _FILE_LINE.search(row) for row in block.text.split("\n")[1:] if row.strip())
 
 
 def _reader_notice(text: str) -> bool:
@@ -2996,7 +3044,9 @@ _SIGNING_BLOCK = re.compile(r"^(?:\(?\s*(?:" + alternation(labels.SIGNING_MARKS)
                             + alternation(labels.SIGNING_CAPACITIES) + r")$", re.I)
 # a labelled credit line ('Thực hiện: Đài Truyền thanh huyện', 'Tin, ảnh: Minh Anh'): never text
 _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh|bài, ảnh|bài và ảnh|tin và ảnh|tin/ảnh|bài/ảnh|"
-                     r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?)\s*[:：]\s*\S", re.I)
+                     r"biên tập|quay phim|dựng phim|phóng viên|nguồn(?: tin)?|"
+                     # a video's or a graphic's page, whose only line is its maker's credit
+                     r"video|clip|đồ họa|đồ hoạ|infographic)\s*[:：]\s*\S", re.I)
 _OFFICE = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
 # the longest office name read as a signature ('Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh')
 _OFFICE_WORDS = 14

@@ -483,12 +483,14 @@ def without_co_credits(text: str) -> str:
 
 
 # a photographer credited first, the writer after ('Ảnh: Văn Phin - Bài: Hoài Thương')
-_PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip)\s*[:：]", re.I)
+_PHOTO_ROLE = re.compile(r"^(?:ảnh|phóng sự ảnh|video|clip|đồ họa|đồ hoạ)\s*[:：]", re.I)
 _WRITER_AFTER = re.compile(r"\s[-–|,;]\s*(?:bài|tin|bài viết|nội dung|tác giả|người viết)\s*[:：]\s*(.+)$", re.I)
 _SOURCE = re.compile(r"^\(?\s*(?:" + alternation(labels.SOURCE) + r")\s*[:：៖]\s*(.+?)\s*\)?$", re.I)
 _THEO = re.compile(r"^\(?\s*theo\s+(.+?)\s*\)?\.?$", re.I)
 
 _VOICE_ONLY = re.compile(r"^(?:" + alternation(labels.VOICE_ROLES) + r")\s*[:：៖]\s*[^:：៖]{2,60}$", re.I)
+# an edition's translator alone under the text ('Translated by X'): not the writer of the story
+_TRANSLATOR_ONLY = re.compile(r"^(?:translated by|translation by|translation\s*:|translator\s*:)\s*[^:：]{2,60}$", re.I)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _COLLECTED = frozenset(labels.COLLECTED)
 _NOT_A_WRITER = re.compile(r"^[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")[-–—\s]*$", re.I)
@@ -563,7 +565,8 @@ def split_signature(text: str) -> Signature | None:
     if not text or len(text) > 80 and not (len(text) <= 130 and _ROLE.match(text)):
         return None                                # (a labelled one may name a long unit: 'Tác giả: X -
         #                                            Phòng Xây dựng, kiểm tra văn bản và Phổ biến, …')
-    if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text) or _VOICE_ONLY.match(text):
+    if text.strip("()").lower() in _COLLECTED or _NOT_A_WRITER.match(text) or _VOICE_ONLY.match(text) \
+            or _TRANSLATOR_ONLY.match(text):
         return Signature()                         # 'ST' (collected), '- Διαφήμιση -', a bulletin's
         #                                            'Phát thanh viên: Y': naming no writer
     m = BRACKETED_REPORTER.fullmatch(text)

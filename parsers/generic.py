@@ -48,6 +48,21 @@ _TITLE_SPLIT = re.compile(r"(?<!\s)\s+(?:[|\-–—:»]|::)\s+")
 _CJK_TITLE_SPLIT = re.compile(r"(?<!\s)\s*[｜_]\s*")
 
 
+_BANNER_TOKEN = re.compile(r"(?:^|\s)(?:header|site-header|page-header|top-header|masthead|banner|topbar|top-bar)(?:$|\s)", re.I)
+
+
+def _site_banner(el: etree._Element) -> bool:
+    """The site's banner (its name, the today-date) at the top of the page: never the body."""
+    if len(_TEXT_LEN(el)) > 300:
+        return False
+    for node in islice(self_and_ancestors(el), 3):
+        if node.tag in ("body", "article", "main"):
+            return False
+        if node.get("role") == "banner" or _BANNER_TOKEN.search(" ".join(filter(None, (node.get("class"), node.get("id"))))):
+            return next(node.iterancestors("article"), None) is None
+    return False
+
+
 def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
     each paragraph scores its parent fully and its grandparent half)."""
@@ -74,6 +89,9 @@ def find_body(doc: Doc) -> etree._Element | None:
         if rest:
             ranked = rest
     best_score, best = ranked[0]
+    if _site_banner(best):
+        return None                    # a page with no text of its own (a video's, a notice's):
+        #                                the banner's today-date and name outscore nothing else
     # A wrapper (the article panel with its metadata) often outscores the text container it
     # holds; take the innermost candidate that keeps most of the wrapper's score.
     for score, el in ranked[1:]:
@@ -687,6 +705,9 @@ def question_before(body: etree._Element) -> etree._Element | None:
                 marked = _QUESTION_CLASS.search((prev.get("class") or "") + " " + (prev.get("id") or ""))
                 return prev if marked and text_of(prev) else None
             texts = [c for c in first.itersiblings() if isinstance(c.tag, str) and text_of(c)]
+            if len(texts) > 1 and first is _first_element(prev):
+                return prev            # a question of several paragraphs under its label (the
+                #                        label alone on its line is no text of the body)
             return texts[0] if len(texts) == 1 else None
         node = parent
     return None
@@ -1267,6 +1288,18 @@ def _pdf_export_title(doc: Doc) -> tuple[str, etree._Element] | None:
     return (text, run[0]) if 3 <= _word_count(text) <= 40 and len(run) <= 4 else None
 
 
+def _screen_reader_title(doc: Doc, og: str) -> tuple[str, etree._Element] | None:
+    """The page's <h1> kept for screen readers only ('visually-hidden') while the cover draws
+    the title as a picture (an e-magazine): the headline, when it says what og:title says."""
+    wanted = clean(og).lower()
+    for count, el in enumerate(doc.root.iter("h1")):
+        if count >= 5:
+            return None
+        if _SCREEN_READER.search(el.get("class") or "") and clean(text_content(el)).lower() == wanted:
+            return clean(text_content(el)), el
+    return None
+
+
 def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, etree._Element | None]:
     pdf = _pdf_export_title(doc)
     if pdf is not None:
@@ -1277,6 +1310,10 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
         _asset_title(doc, body)
     # a text-only page's body is <body> itself: where the heading stands says nothing then
     body_pos = doc.position(body) if body is not None and body.tag != "body" else None
+    if og and ("-only" in doc.source or "hidden" in doc.source):
+        hidden_title = _screen_reader_title(doc, og)
+        if hidden_title is not None:
+            return hidden_title
     best: tuple[float, str, etree._Element] | None = None
     candidates = doc.tagged("headings") + doc.hints("title")
     styled = opening = None
@@ -4377,7 +4414,7 @@ def find_category(doc: Doc, headline: str | None = None,
     if trail is not None and shallow and trail.lower() in _GENERIC_SECTIONS:
         # a breadcrumb that stops at the section, under an item that names its own category
         # ('Chuyên mục: Hoạt động chuyên môn' in its footer, a form's 'Chuyên mục' row)
-        labelled = find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
+        labelled = find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
             or find_cell_value(doc, _CATEGORY_CELL, None)
         if labelled and labelled.lower() != trail.lower():
             return labelled
@@ -4386,7 +4423,7 @@ def find_category(doc: Doc, headline: str | None = None,
     crumb = _text_breadcrumb(doc, headline)
     if crumb is not None:
         return crumb
-    return find_labelled(doc, _CATEGORY_LINE, None, _labelled_category) \
+    return find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
         or _section_bar(headline_el)
@@ -4491,7 +4528,7 @@ _CATEGORY_CELL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY) + r")\s*[:
 _LINE_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, labels.POST_LABELS) + r")\s*[:：]\s*", re.I)
 
 
-def _labelled_category(el: etree._Element) -> str | None:
+def labelled_category(el: etree._Element) -> str | None:
     text = _LINE_LABEL.sub("", text_of(el)).strip(CRUMB_MARKS)
     return text if text and len(text) <= 60 and len(text.split()) <= 8 else None
 
@@ -4502,7 +4539,7 @@ def _single_label(el: etree._Element) -> str | None:
     links = list(islice(el.iter("a"), 2))
     if len(links) > 1 or (not links and "," in text_of(el)):
         return None
-    return _labelled_category(el)
+    return labelled_category(el)
 
 
 def _unlinked_leaf(crumb: etree._Element, headline: str | None) -> str | None:
@@ -4537,7 +4574,7 @@ _BREADCRUMB = re.compile(r"breadcrumb|duong-?dan|path|crumb", re.I)
 CRUMB_MARKS = " »›>|/-"
 _CATEGORY_HINT = re.compile(r"breadcrumb|duong-?dan|crumb|categor|chuyen-?muc|cat-links|"
                             r"danh-?muc|\bcate\b|catname|cat-name|section-name|tieudechuyenmuc|"
-                            r"(?:^|[\s_-])(?:path|pathway|cat)(?:$|[\s_-])|"
+                            r"(?:^|[\s_-])(?:path|pathway|cat|menu-?path|sitepath)(?:$|[\s_-])|"
                             r"^category tag$", re.I)
 _CATEGORY_LABEL = re.compile(r"^\s*(?:" + alternation(labels.CATEGORY, ("category",)) + r")\s*[:：]?\s*", re.I)
 def _without_category_label(text: str) -> str:

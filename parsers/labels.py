@@ -13,7 +13,7 @@ import re
 AUTHOR = ("tác giả bài viết", "tác giả", "người viết", "bài viết bởi", "viết bởi", "người thực hiện")
 UPLOADER = ("gửi bởi", "đăng bởi", "người đăng", "người gửi", "cập nhật bởi")
 # who answers a citizen's question on a Q&A page ('Cơ quan trả lời: Sở Y tế'): the author
-ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời")
+ANSWERED_BY = ("cơ quan trả lời", "đơn vị trả lời", "người trả lời")
 # a link to the same article in the portal's other language ('Xem bản tiếng Việt: <a>…</a>' under a
 # Khmer edition's text, 'មើលជាភាសាខ្មែរ៖' under the Vietnamese one): not the text
 LANGUAGE_TWIN = ("xem bản tiếng việt", "xem bản tiếng anh", "xem bản tiếng khmer", "xem bài bằng tiếng việt",
@@ -192,6 +192,8 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 # a video news item's maker ('Video: X' under its player; 'Ảnh: X - Video: Y' and an
                 # e-magazine's credits block read it as a co-credit, not the writer)
                 "video", "clip",
+                # an infographic's maker, its only credit ('Đồ họa: Y'; after 'Nội dung: X' a co-credit)
+                "đồ họa", "đồ hoạ",
                 # the Khmer edition of a Mekong delta portal ('អត្ថបទ និងរូបថត៖ X': text and photos)
                 "អត្ថបទ និងរូបថត", "អត្ថបទ និង រូបថត", "អត្ថបទ", "អ្នកយកព័ត៌មាន", "អ្នកសរសេរ")
 # the voice of a radio bulletin or a video ('Phát thanh viên: Y', 'Giọng đọc: Y'): who read it out,

@@ -44,7 +44,7 @@ def _emphasis_style(style: str | None) -> bool:
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # CSS frameworks' classes that hide an element on every screen (Bootstrap 3 `hidden`/`hide`, 4-5
 # `d-none`; screen-reader-only text); `hidden-xs` and the like hide it on some screens only
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|"
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|visuallyhidden|"
                            r"screen-reader-text|element-invisible|hide-accessible|"
                            # a design system's own prefix ('govuk-visually-hidden', 'usa-sr-only',
                            # 'nhsuk-u-visually-hidden', 'fr-sr-only')
@@ -343,9 +343,24 @@ def _revealed_on_scroll(el: etree._Element) -> bool:
 
 def _hiding_class(cls: str | None) -> bool:
     # every hiding class holds 'hid', 'none', 'only', 'invisible' or 'accessible': a C test first
-    return bool(cls) and ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
-                          or "screen-reader" in cls or "accessible" in cls) \
-        and bool(_HIDDEN_CLASS.search(cls))
+    if not cls or not ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
+                       or "screen-reader" in cls or "accessible" in cls):
+        return False
+    return bool(_HIDDEN_CLASS.search(cls)) or ("none" in cls and _display_none_on_desktop(cls))
+
+
+# Bootstrap 4-5's display utilities: 'd-none' hides on every screen unless a breakpoint's class
+# shows it from there up ('d-none d-md-block': a carousel caption, the desktop copy of a
+# responsive twin); 'd-md-none' hides it from md up (the phone copy). What the widest screen
+# shows is what a reader at a desk sees, and what the page's text is read as.
+_DISPLAY_CLASS = re.compile(r"(?:^|\s)d-(?:(sm|md|lg|xl|xxl)-)?(none|block|flex|inline|inline-block|"
+                            r"inline-flex|grid|inline-grid|table|table-row|table-cell|contents)(?=$|\s)")
+_BREAKPOINTS = {None: 0, "sm": 1, "md": 2, "lg": 3, "xl": 4, "xxl": 5}
+
+
+def _display_none_on_desktop(cls: str) -> bool:
+    widest = max(((_BREAKPOINTS[m[1]], m[2]) for m in _DISPLAY_CLASS.finditer(cls)), default=None)
+    return widest is not None and widest[1] == "none"
 
 
 _is_hidden = is_hidden

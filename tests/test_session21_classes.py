@@ -1,0 +1,186 @@
+"""Classes found in session 21 by held-out set 36 (what portals publish besides news: photo
+reports, infographics, video pages, citizens' Q&A, notices with attachments, documents, an
+English edition, e-magazines), each on a small page of its own written here, in Vietnamese or
+English. Every case but the guards fails on the parsers before the fix."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import parse_page
+
+_URL = "https://xatanphu.example.gov.vn/tin-tuc/chi-tiet/4821/ngay-hoi-den-truong.html"
+_TEXT = ["Sáng 5/9, Trường Tiểu học Tân Phú tổ chức lễ khai giảng năm học mới với sự tham dự của hơn "
+         "600 học sinh và phụ huynh trên địa bàn xã.",
+         "Dịp này, nhà trường trao 50 suất học bổng cho học sinh có hoàn cảnh khó khăn vươn lên học tốt.",
+         "Năm học này, xã có thêm hai phòng học mới được đưa vào sử dụng ở điểm trường ấp Phú Hòa."]
+
+
+def _page(article: str, title: str = "Ngày hội đến trường ở xã Tân Phú", head: str = "",
+          crumb: str = '<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/tin-tuc">Tin tức</a></div>') -> bytes:
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - Cổng thông tin xã Tân Phú'
+            f'</title>{head}</head><body><div class="header"><span class="today">Thứ Hai, 03/11/2025</span>'
+            '<div class="site-name">CỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN PHÚ</div></div>'
+            '<div class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a> <a href="/van-ban">Văn bản</a></div>'
+            f'<div class="main">{crumb}{article}</div>'
+            '<div class="right"><div class="box"><div class="box-title">TIN MỚI</div><ul>'
+            '<li><a href="/tin-tuc/chi-tiet/4800/hop-dan.html">Họp dân bàn làm đường giao thông nông thôn</a> (01/09/2025)</li>'
+            '<li><a href="/tin-tuc/chi-tiet/4790/tiem-chung.html">Tiêm chủng mở rộng đợt 3 năm 2025</a> (28/08/2025)</li>'
+            '</ul></div><div class="box"><div class="box-title">THỐNG KÊ TRUY CẬP</div>'
+            '<p>Tổng lượt truy cập: 1.204.355</p></div></div>'
+            '<div class="footer">UBND xã Tân Phú. Điện thoại: 0291.3822.114</div></body></html>').encode()
+
+
+def _article(inner: str, headline: str = "Ngày hội đến trường ở xã Tân Phú") -> str:
+    return (f'<div class="detail"><h1 class="title">{headline}</h1><div class="date">05/09/2025 08:30</div>'
+            f'{inner}</div>')
+
+
+def _paras(texts=_TEXT) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+# -- Bootstrap's display classes: what a reader at a desk sees --------------------------------------
+
+def _carousel(counter: str = '<div class="carousel-counter"><span class="current">1</span> / 3</div>') -> str:
+    slides = "".join(f'<div class="carousel-item{" active" if i == 0 else ""}"><img src="/anh/{i}.jpg" alt="{t}">'
+                     f'<div class="carousel-caption d-none d-md-block"><p>{t}</p></div></div>'
+                     for i, t in enumerate(_TEXT))
+    return (f'<div id="ps" class="carousel slide" data-ride="carousel"><div class="carousel-inner">{slides}</div>'
+            f'<a class="carousel-control-prev" href="#ps"><span class="sr-only">Ảnh trước</span></a>{counter}</div>')
+
+
+def test_carousel_captions_shown_from_md_up_are_the_photo_reports_text_and_its_counter_is_not():
+    a = parse_page(_page(_article(f'<div class="content">{_carousel()}</div>')), _URL, {}).article
+    assert a.body == "\n\n".join(_TEXT)
+
+
+def test_a_swiper_fraction_counter_is_not_text():
+    counter = '<div class="swiper-pagination swiper-pagination-fraction">2 / 3</div>'
+    a = parse_page(_page(_article(f'<div class="content">{_paras()}{counter}</div>')), _URL, {}).article
+    assert a.body == "\n\n".join(_TEXT)
+
+
+def test_guard_a_count_in_the_text_and_plain_d_none_stay_as_they_were():
+    texts = [*_TEXT, "1 / 5"]
+    hidden = '<div class="d-none"><p>Bản in: nội dung bị ẩn trên mọi màn hình.</p></div>'
+    a = parse_page(_page(_article(f'<div class="content">{_paras(texts)}{hidden}</div>')), _URL, {}).article
+    assert a.body == "\n\n".join(texts)
+
+
+def test_a_responsive_twin_is_read_once_as_the_desktop_shows_it():
+    lead = "Hơn 600 học sinh xã Tân Phú bước vào năm học mới trong niềm vui của ngày hội đến trường."
+    inner = (f'<div class="content"><p class="d-md-none"><strong>{lead}</strong></p>'
+             f'<p class="d-none d-md-block"><strong>{lead}</strong></p>{_paras()}</div>')
+    a = parse_page(_page(_article(inner)), _URL, {}).article
+    assert a.body == "\n\n".join([lead, *_TEXT])
+
+
+# -- credits that are a page's only line ---------------------------------------------------------------
+
+@pytest.mark.parametrize("credit, author", [("Video: Nguyễn Quang Huy", "Nguyễn Quang Huy"),
+                                            ("Đồ họa: Đỗ Minh Khôi", "Đỗ Minh Khôi")])
+def test_a_video_or_graphic_page_whose_only_line_is_its_makers_credit(credit, author):
+    inner = ('<div class="video"><iframe src="https://www.youtube.com/embed/Zr4cT8wq1Lo" title="Khai giảng 2025">'
+             f'</iframe></div><div class="content"><p class="author" style="text-align:right"><strong>{credit}</strong></p></div>')
+    a = parse_page(_page(_article(inner)), _URL, {}).article
+    assert a.author == author
+    assert a.body is None
+
+
+def test_an_infographics_writer_over_its_graphic_designer():
+    inner = f'<div class="content">{_paras()}<p style="text-align:right"><b>Nội dung: Lê Hà - Đồ họa: Đỗ Minh Khôi</b></p></div>'
+    a = parse_page(_page(_article(inner)), _URL, {}).article
+    assert a.author == "Lê Hà"
+
+
+def test_a_translator_alone_under_an_english_edition_story_names_no_author():
+    texts = ["In the first eight months of 2025, the province's shrimp export turnover reached 1.1 billion USD, "
+             "up 9.6% over the same period last year.",
+             "Processing enterprises expect year-end orders to keep the growth momentum in the last months."]
+    inner = (f'<div class="content">{_paras(texts)}<p style="text-align:right"><i>Translated by Le Minh Thu</i></p>'
+             '<p style="text-align:right"><i>Source: Ca Mau Newspaper</i></p></div>')
+    a = parse_page(_page(_article(inner, "Shrimp exports reach 1.1 billion USD"), "Shrimp exports reach 1.1 billion USD"),
+                   "https://camau.example.gov.vn/en/news/538", {}).article
+    assert a.author is None and a.source == "Ca Mau Newspaper"
+    assert a.body == "\n\n".join(texts)
+
+
+# -- a text breadcrumb, a Q&A page ----------------------------------------------------------------------
+
+def test_a_text_breadcrumb_in_a_menupath_names_the_category():
+    crumb = '<div class="menupath">Trang chủ &gt; Video</div>'
+    a = parse_page(_page(_article(f'<div class="content">{_paras()}</div>'), crumb=crumb), _URL, {}).article
+    assert a.category == "Video"
+
+
+def _qa(answerer: str, question: list[str]) -> bytes:
+    info = ('<table class="info"><tr><td class="lbl">Người hỏi:</td><td>Quàng Văn Thanh</td></tr>'
+            '<tr><td class="lbl">Ngày gửi:</td><td>28/08/2025 15:40</td></tr>'
+            '<tr><td class="lbl">Lĩnh vực:</td><td><a href="/hoi-dap?cat=5">Chứng thực</a></td></tr></table>')
+    asked = '<div class="cauhoi"><p class="nhan">Nội dung câu hỏi:</p>' + "".join(f"<p>{q}</p>" for q in question) + "</div>"
+    answer = ('<div class="traloi"><p class="nhan">Trả lời:</p>'
+              f'<p class="ngaytraloi">{answerer} | Ngày trả lời: 05/09/2025</p>'
+              f'<div class="noidung">{_paras(_TEXT[:2])}</div></div>')
+    crumb = '<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/hoi-dap">Hỏi đáp pháp luật</a></div>'
+    return _page(f'<div class="qa"><h2 class="qa-title">Ông Thanh hỏi về chứng thực hợp đồng</h2>{info}{asked}{answer}</div>',
+                 title="Hỏi đáp pháp luật", crumb=crumb)
+
+
+_QUESTION = ["Bố mẹ tôi muốn tặng cho tôi thửa đất ở tại tổ dân phố 5, có bắt buộc phải công chứng không?",
+             "Nếu chứng thực thì thời hạn giải quyết là bao lâu?"]
+
+
+def test_a_qa_pages_field_is_its_category_over_the_breadcrumbs_module_name():
+    a = parse_page(_qa("Cơ quan trả lời: Phòng Tư pháp xã", _QUESTION[:1]), _URL, {}).article
+    assert a.category == "Chứng thực"
+    assert a.author == "Phòng Tư pháp xã"
+
+
+def test_a_qa_pages_person_answering_and_a_question_of_two_paragraphs():
+    a = parse_page(_qa("Người trả lời: Công chứng viên Phạm Thị Ngọc Anh - Văn phòng công chứng Him Lam", _QUESTION),
+                   _URL, {}).article
+    assert a.author == "Công chứng viên Phạm Thị Ngọc Anh - Văn phòng công chứng Him Lam"
+    assert a.body.split("\n\n")[:2] == _QUESTION
+
+
+def test_guard_a_document_pages_field_is_no_category():
+    inner = (f'<div class="content">{_paras()}</div><table class="vb"><tr><td>Lĩnh vực:</td><td>Đất đai</td></tr>'
+             '<tr><td>Người ký:</td><td>Hồ Văn Lực</td></tr></table>')
+    crumb = ('<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/tin-tuc">Tin tức</a> › '
+             '<a href="/tin-tuc/dia-phuong">Tin địa phương</a></div>')
+    a = parse_page(_page(_article(inner), crumb=crumb), _URL, {}).article
+    assert a.category == "Tin địa phương"
+
+
+# -- notices and documents ------------------------------------------------------------------------------
+
+def test_a_notice_of_attachments_only_has_no_text_and_keeps_its_writer():
+    box = ('<div class="attach"><div class="attach-title">TỆP ĐÍNH KÈM</div><table class="attach-table">'
+           '<tr><th>STT</th><th>Tên tệp</th><th>Ngày ban hành</th><th>Dung lượng</th><th>Lượt tải</th></tr>'
+           '<tr><td>1</td><td><a href="/files/kq-vong2.pdf">kq-vong2.pdf</a></td><td>19/09/2025</td><td>356 KB</td>'
+           '<td>402</td></tr></table></div>')
+    inner = f'<div class="content"></div>{box}<p class="tacgia"><strong>Tác giả:</strong> Phòng Văn hóa - Xã hội</p>'
+    a = parse_page(_page(_article(inner, "Kết quả sát hạch vòng 2 kỳ xét tuyển viên chức")), _URL, {}).article
+    assert a.body is None
+    assert a.author == "Phòng Văn hóa - Xã hội"
+
+
+def test_a_document_boxs_title_goes_with_its_table():
+    box = ('<div class="vanban-box"><div class="vanban-box-title">THÔNG TIN VĂN BẢN</div><table class="vanban-info">'
+           '<tr><td>Số ký hiệu</td><td>315/KH-UBND</td></tr><tr><td>Ngày ban hành</td><td>19/09/2025</td></tr>'
+           '<tr><td>Cơ quan ban hành</td><td>UBND xã Tân Phú</td></tr><tr><td>Người ký</td><td>Hồ Văn Lực</td></tr></table></div>')
+    a = parse_page(_page(_article(f'<div class="content">{box}{_paras()}</div>')), _URL, {}).article
+    assert a.body == "\n\n".join(_TEXT)
+
+
+# -- an e-magazine's title drawn as a picture -------------------------------------------------------------
+
+def test_a_visually_hidden_h1_that_says_what_og_title_says_is_the_headline():
+    title = "Đồng Nai mới - Một nhà, chung nhịp phát triển"
+    cover = (f'<section class="emg-cover"><img class="emg-title-img" src="/t.png" alt="{title}">'
+             f'<h1 class="emg-title visually-hidden">{title}</h1><p class="emg-date">22/09/2025 09:30</p></section>')
+    body = ('<div class="emg-body"><section class="emg-section"><h2 class="emg-h2">Bộ máy mới, cách làm mới</h2>'
+            f'{_paras()}</section></div>')
+    a = parse_page(_page(cover + body, title=title, head=f'<meta property="og:title" content="{title}">'),
+                   _URL, {}).article
+    assert a.headline == title
