@@ -61,7 +61,7 @@ def date_view(text: str) -> str:
 # a 1 or a 2 instead of trying the look-behind at every character)
 _YEAR = re.compile(r"(?:19|20|25|13|14)(?<!\d..)\d\d(?!\d)")   # 25xx: Thai Buddhist era; 13xx-14xx: Solar Hijri
 _HINT_WORDS = {
-    "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai"),
+    "title": ("title", "tieude", "tieu-de", "headline", "heading", "ten-bai", "tenbai", "subject", "subj-link"),
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "signatura", "nguoiviet",
                "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
                "verfasser", "yazar", "penulis", "muhabir", "szerzo", "forfatter", "skribent", "tekijä", "autore",

@@ -1236,18 +1236,43 @@ def _listed_names(el: etree._Element) -> list[str] | None:
 def _marked_name(el: etree._Element) -> str | None:
     if _PLACE_PART.search(el.get("class") or ""):
         return None                    # the byline's place ('rp-author__place': the dateline's city)
+    if "meta-prep" in (el.get("class") or ""):
+        return None                    # Twenty Ten's label before the date ('Posted on', 'Geplaatst op')
+    if "signaturecontainer" in (el.get("class") or "") or el.tag == "blockquote":
+        return None                    # a forum member's signature under his posts (vBulletin's)
     named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                   (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
     if named is None:
         named = next((d for d in el.iterdescendants("a", "span") if _WRITER_TOKEN.search(d.get("class") or "")
                       and not len(d)), None)
     if named is not None:
-        found = byline_of(named) or _cjk_name(byline_text(named)) or _script_name(byline_text(named))
+        found = byline_of(named) or _cjk_name(byline_text(named)) or _script_name(byline_text(named)) \
+            or _handle(text_of(named))
         if found:
             return found
     text = byline_text(el)
     return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
         or _agency_byline(el) or caseless_name(text) or _cjk_name(text) or _unit_signed(text)
+
+
+# a blog account's handle in the element marked as the writer's name (Blogger's 'Posted by <span
+# class="fn">kestrel_kate</span>'): a user name, its words joined by '_', '-' or '.', or with digits
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[A-Za-z]+[0-9]+")
+
+
+def _handle(text: str) -> str | None:
+    text = clean(text)
+    if len(text) > 30 or not _HANDLE.fullmatch(text) or _UI_WORDS.match(text):
+        return None
+    parts = re.split(r"[_.-]", text.lower())
+    if any(p in _SITE_ACCOUNT_WORDS or p.startswith(_PORTAL_ACCOUNTS) for p in parts):
+        return None                    # a portal editor's login ('bientap01', 'bbt_vinhhung', 'quantri'):
+    return text                        # the signature under the text names the writer
+
+
+# the logins of the portals' editors ('bientap', 'bbt_…', 'quantri', 'btv', 'ctv', 'admin')
+_PORTAL_ACCOUNTS = ("bientap", "bbt", "quantri", "qtv", "btv", "ctv", "admin", "tonghop", "webmaster", "phongvien",
+                    "editor", "user", "guest", "anonymous")
 
 
 # a byline's part that holds where the writer filed from, not who ('author__place', 'byline-location')
@@ -1489,7 +1514,13 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
                                and not _SEPARATED.search(name) and not is_account(name)
                                and not _SITE_ACCOUNT_WORDS & set(name.lower().split())):
             return name
+        if _cjk_name(name) == name and not _CJK_ORGANIZATION.search(name):
+            return name                # '林晓': a CJK name, two to four characters, no spaces to count
     return None
+
+
+# what a CJK organisation's name ends with ('桐林市政府', '新华社', '教育局', '广播电视台'): no person
+_CJK_ORGANIZATION = re.compile(r"(?:政府|市|县|縣|区|區|局|厅|廳|处|處|署|部|社|会|會|院|所|室|中心|公司|台|臺|网|網|报|報|校|馆|館)$")
 
 
 # "Lucy Hammond's posterous", "Dave Miller's weblog": a hosted blog named after its owner

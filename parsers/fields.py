@@ -562,6 +562,8 @@ def split_signature(text: str) -> Signature | None:
     """Read a signature or source line: 'Nguyễn Thanh', 'Tin, ảnh: Hoàng Anh', 'Theo BGTV',
     'Nguồn: Báo Bạc Liêu'. None when the text is not such a line."""
     text = clean(text).strip(" .;")
+    if text[:1] in "(（" and text[-1:] in ")）" and _ROLE.match(text[1:-1].strip()):
+        text = text[1:-1].strip()      # a credit in brackets ('（文責：佐藤 健）', '(Bài: X)')
     if not text or len(text) > 80 and not (len(text) <= 130 and _ROLE.match(text)):
         return None                                # (a labelled one may name a long unit: 'Tác giả: X -
         #                                            Phòng Xây dựng, kiểm tra văn bản và Phổ biến, …')
@@ -1098,7 +1100,10 @@ _OUTLET_AFTER = re.compile(r",\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$|(?<=\w)\s+\
 # a writer's role printed alone in his card ('Contributor', 'Staff Writer'): no name; after a name
 # in the same card ('Jane Smith Contributor'): not part of it
 _ROLES_EN = r"(?:senior |staff |guest |freelance |special )?(?:contributor|writer|columnist|correspondent|reporter|editor|journalist)"
-_ROLE_ONLY = re.compile(rf"^{_ROLES_EN}s?$|^authors?$", re.I)
+# ... or a club's, a parish's or a school's office signing for it ('by Club Secretary', 'Webmaster')
+_OFFICE_BEARER = (r"(?:the )?(?:club |hon\.? |honorary |parish |school |press |publicity |media )?"
+                  r"(?:secretary|treasurer|webmaster|committee|office|newsdesk|news desk|web team|media team)")
+_ROLE_ONLY = re.compile(rf"^{_ROLES_EN}s?$|^authors?$|^{_OFFICE_BEARER}$", re.I)
 _ROLE_AFTER = re.compile(rf"(?<=\w)\s+{_ROLES_EN}$", re.I)
 # ... and with the dateline's place after it, in capitals ('Staff Reporter LAHORE')
 _ROLE_PLACE = re.compile(rf"^(?i:{_ROLES_EN})s?[\s,]+[A-Z][A-Z.'-]{{2,}}(?:\s[A-Z][A-Z.'-]{{2,}})?$")

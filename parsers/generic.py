@@ -42,7 +42,8 @@ _POSITIVE = re.compile(r"content|body|noidung|noi-dung|article|detail|chitiet|ch
 _DATE_HINT = re.compile(r"(?=[\dt令平昭])(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{2}-\d{2}|tháng\s*\d|thg\.?\s*\d|"
                         + CJK_YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월])",
                         re.I)
-_TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai", re.I)
+_TITLE_HINT = re.compile(r"title|tieude|tieu-de|headline|heading|ten-bai|tenbai|"
+                         r"entry-?subject|post-?subject|subj-link", re.I)   # (LiveJournal's, a forum's subject line)
 _TITLE_SPLIT = re.compile(r"(?<!\s)\s+(?:[|\-–—:»]|::)\s+")
 # the separators East-Asian sites put before their name, unspaced ('Headline｜北浜市', '标题_栏目_网站')
 _CJK_TITLE_SPLIT = re.compile(r"(?<!\s)\s*[｜_]\s*")

@@ -192,6 +192,8 @@ WRITER_ROLES = ("tác giả bài viết", "tác giả", "bài và ảnh", "bài,
                 # a video news item's maker ('Video: X' under its player; 'Ảnh: X - Video: Y' and an
                 # e-magazine's credits block read it as a co-credit, not the writer)
                 "video", "clip",
+                # a Japanese page's writer answering for the text ('（文責：佐藤 健）')
+                "文責",
                 # an infographic's maker, its only credit ('Đồ họa: Y'; after 'Nội dung: X' a co-credit)
                 "đồ họa", "đồ hoạ",
                 # the Khmer edition of a Mekong delta portal ('អត្ថបទ និងរូបថត៖ X': text and photos)

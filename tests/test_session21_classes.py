@@ -184,3 +184,78 @@ def test_a_visually_hidden_h1_that_says_what_og_title_says_is_the_headline():
     a = parse_page(_page(cover + body, title=title, head=f'<meta property="og:title" content="{title}">'),
                    _URL, {}).article
     assert a.headline == title
+
+
+# -- world set 33: blogs, forums and small sites ----------------------------------------------------------
+
+_POST = ["The sandhill cranes arrived on the Platte a full week earlier than last year, and the roost below "
+         "the bridge already holds several thousand birds at dusk.",
+         "I also had my first two whooping cranes of the year on Sunday, feeding with a group of sandhills "
+         "near the Alda exit."]
+
+
+def _blog(byline: str, head: str = "", title: str = "Sandhill cranes arrive early below the bridge",
+          lang: str = "en", after: str = "") -> bytes:
+    return (f'<html lang="{lang}"><head><title>{title} | Platte River Notebook</title>{head}</head><body>'
+            '<div class="header"><h1 class="blog-title"><a href="/">Platte River Notebook</a></h1></div>'
+            '<div class="main"><h2 class="date-header"><span>Tuesday, March 10, 2009</span></h2>'
+            f'<div class="post hentry"><h3 class="post-title entry-title">{title}</h3>'
+            f'<div class="post-body entry-content">{"".join(f"<p>{p}</p>" for p in _POST)}</div>'
+            f'<div class="post-footer">{byline}</div></div>{after}</div>'
+            '<div class="sidebar"><h2>About me</h2><p>Birds, rivers and the Nebraska sky.</p></div></body></html>').encode()
+
+
+def test_a_blog_accounts_handle_in_the_hcard_name_is_the_author_without_its_label():
+    byline = ('<span class="post-author vcard">Posted by <span class="fn">kestrel_kate</span></span> '
+              '<span class="post-timestamp">at <abbr class="published" title="2009-03-10T10:31:00-05:00">10:31 AM</abbr></span>')
+    a = parse_page(_blog(byline), "https://platte.blogspot.example/2009/03/cranes.html", {}).article
+    assert a.author == "kestrel_kate"
+
+
+def test_guard_a_portal_editors_login_in_the_name_element_names_no_writer():
+    byline = '<span class="author vcard">Đăng bởi <span class="fn">bientap01</span></span>'
+    a = parse_page(_blog(byline, lang="vi"), "https://xatanphu.example.gov.vn/tin-tuc/4821", {}).article
+    assert a.author is None
+
+
+def test_twenty_tens_posted_on_label_is_no_author_and_a_club_office_names_no_one():
+    byline = ('<span class="meta-prep meta-prep-author">Geplaatst op </span><a href="#"><time datetime="2012-04-03">'
+              '3 april 2012</time></a> <span class="by-author"><span class="meta-sep">door</span> '
+              '<span class="author vcard"><a class="url fn n" href="/author/secretary/">Club Secretary</a></span></span>')
+    a = parse_page(_blog(byline), "https://www.wijk.example/2012/04/03/speeltuin/", {}).article
+    assert a.author is None
+
+
+def test_a_forum_members_signature_is_not_the_posts_author():
+    after = ('<blockquote class="signature restore"><div class="signaturecontainer">Pendolare dal 2004 — '
+             'Cuneo</div></blockquote>')
+    byline = '<div class="userinfo"><a class="username" href="member.php?u=4411"><strong>pendolino_fan</strong></a></div>'
+    a = parse_page(_blog(byline, after=after), "https://forum.example/showthread.php?t=1", {}).article
+    assert a.author != "Cuneo"
+
+
+@pytest.mark.parametrize("meta, author", [("林晓", "林晓"), ("桐林市政府", None)])
+def test_a_cjk_name_in_the_meta_author_and_never_an_organisation(meta, author):
+    a = parse_page(_blog("", head=f'<meta name="author" content="{meta}">'), "https://linxiao.example/posts/walk/",
+                   {}).article
+    assert a.author == author
+
+
+def test_a_japanese_credit_in_full_width_brackets_names_the_writer():
+    after = '<p class="responsible" style="text-align:right">（文責：佐藤 健）</p>'
+    page = _blog("", lang="ja").replace(b"</div><div class=\"post-footer\">",
+                                        f"{after}</div><div class=\"post-footer\">".encode())
+    a = parse_page(page, "https://lab.example.ac.jp/news/2021/award.html", {}).article
+    assert a.author == "佐藤 健"
+
+
+def test_livejournals_entry_subject_is_the_headline_not_the_titles_community_prefix():
+    title = "Экскурсия в трамвайный парк на Васильевском: фотоотчёт"
+    page = (f'<html lang="ru"><head><title>spb_tramway: {title}</title></head><body><div class="entry">'
+            '<div class="entryHeader"><span class="ljuser"><a href="/"><b>spb_tramway</b></a></span>'
+            f'<div class="entryDate">3 декабря 2008, 14:22</div><div class="entrySubject">{title}</div></div>'
+            '<div class="entryText">В субботу члены нашего сообщества побывали на экскурсии в трамвайном парке '
+            'на Васильевском острове. Нам показали мастерские и старые вагоны.<br><br>Фотографии ниже, '
+            'подписи к ним в комментариях.</div></div></body></html>').encode()
+    a = parse_page(page, "https://spb-tramway.livejournal.example/123456.html", {}).article
+    assert a.headline == title
