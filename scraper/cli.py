@@ -258,7 +258,7 @@ def _crash_file(args: argparse.Namespace) -> Path:
     the temporary folder."""
     text = traceback.format_exc()
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{os.getpid()}"
-    folder = getattr(args, "output", None) if args.command in ("crawl", "harvest", "demo") \
+    folder = getattr(args, "output", None) if args.command in ("crawl", "harvest", "demo", "recover") \
         else getattr(args, "folder", None)
     candidates = []
     if folder and Path(folder).is_dir():

@@ -54,8 +54,10 @@ from requests.structures import CaseInsensitiveDict
 from warcio.archiveiterator import ArchiveIterator
 
 from govnews.output.schema import KINDS, article_id
+from govnews.output.shards import shard_name
 from govnews.output.store import Store, StoreError
-from govnews.parsers.extract import parse_page
+from govnews.parsers.extract import parse_page, url_rules
+from govnews.parsers.urls import canonical_url
 
 from .archive import ArchiveSource, SqliteDigests, WarcArchive, decoded_body, index_warcs
 from .crawl import ProfileMemory
@@ -70,6 +72,8 @@ WAYBACK_URL = "https://web.archive.org"
 CC_INDEX_URL = "https://index.commoncrawl.org"
 CC_DATA_URL = "https://data.commoncrawl.org"
 CDX_PAGE_ROWS = 1000                     # rows per Wayback CDX request
+IDLE_PAGES = 3                           # CDX pages in a row that list nothing new: the listing loops
+MAX_LISTING_PAGES = 20_000               # CDX pages of one listing in one run (20 million rows)
 HTML_TYPES = re.compile(r"text/html|application/xhtml\+xml")
 # provenance columns an observation gets once the schema has them (see `write_capture`)
 PROVENANCE_FIELDS = ("source_archive", "captured_at")
@@ -219,17 +223,52 @@ class PoliteClient:
 
 # -- listing ------------------------------------------------------------------------------------
 def _cdx_date(value: date | datetime | str | None, end: bool = False) -> str | None:
-    """A date as a CDX timestamp prefix (`20230614`); a string is taken as given (digits)."""
+    """A date as a CDX timestamp prefix (`20230614`); a string is read as its digits, which
+    must name a real day ('2019-13-45' is refused: ConfigError)."""
     if value is None:
         return None
     if isinstance(value, str):
         digits = re.sub(r"\D", "", value)
-        if not digits:
+        if not digits or len(digits) not in (4, 6, 8, 10, 12, 14) or not valid_stamp(digits):
             raise ConfigError(f"not a date: {value!r} (use YYYY-MM-DD)")
         return digits[:14]
     if isinstance(value, datetime):
         return value.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S")
     return value.strftime("%Y%m%d")
+
+
+def valid_stamp(stamp: str) -> bool:
+    """A CDX timestamp (4 to 14 digits: the start of its period) that names a real instant."""
+    if not stamp.isdigit() or not 4 <= len(stamp) <= 14 or len(stamp) % 2:
+        return False
+    t = stamp + "0101000000"[len(stamp) - 4:]
+    try:
+        datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[8:10]), int(t[10:12]), int(t[12:14]))
+    except ValueError:
+        return False
+    return True
+
+
+def _in_dates(stamp: str, start: str | None, end: str | None) -> bool:
+    """The capture time is inside [start, end] (an archive that ignores `from`/`to`: the
+    promise of --from-date/--to-date is ours)."""
+    t = (stamp + "00000000000000")[:14]
+    return (not start or t >= (start + "00000000000000")[:14]) and (not end or t <= (end + "99999999999999")[:14])
+
+
+def archive_base(url: str | None, option: str) -> str | None:
+    """An archive service's base URL, checked before anything is asked of it: http(s), a host,
+    a port in range (ConfigError otherwise)."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        parts.port                     # (ValueError when out of range)
+    except ValueError:
+        raise ConfigError(f"{option} {url!r}: not a URL (its port?)") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{option} {url!r}: not an http(s) URL with a host")
+    return url.strip()
 
 
 def _is_page(capture: Capture) -> bool:
@@ -271,16 +310,20 @@ class WaybackSource:
         if not rows or not isinstance(rows, list) or not isinstance(rows[0], list):
             return [], None
         header, rows = rows[0], rows[1:]
+        if "original" not in header or "timestamp" not in header:
+            raise FetchError(endpoint, "the CDX API's answer names no original URL and timestamp", "cdx")
         next_key = None
-        if len(rows) >= 2 and rows[-2] == [] and len(rows[-1]) == 1:
-            next_key, rows = rows[-1][0], rows[:-2]
+        if len(rows) >= 2 and rows[-2] == [] and isinstance(rows[-1], list) and len(rows[-1]) == 1:
+            next_key, rows = str(rows[-1][0]), rows[:-2]
         captures = []
         for row in rows:
-            if len(row) != len(header):
-                continue
+            if not isinstance(row, list) or len(row) != len(header):
+                continue               # (a null, a string, a short or long row: rubbish, skipped)
             entry = dict(zip(header, row))
-            captures.append(Capture(entry["original"], entry["timestamp"], entry.get("digest"),
-                                    _int(entry.get("statuscode")), entry.get("mimetype", "")))
+            if not isinstance(entry["original"], str):
+                continue
+            captures.append(Capture(entry["original"], str(entry["timestamp"]), entry.get("digest"),
+                                    _int(entry.get("statuscode")), str(entry.get("mimetype") or "")))
         return captures, next_key
 
     def _pywb_rows(self, endpoint: str, text: str) -> list[Capture]:
@@ -293,11 +336,13 @@ class WaybackSource:
                 entry = json.loads(line)
             except ValueError:
                 raise FetchError(endpoint, "the CDX API's answer is not JSON", "cdx") from None
-            if not isinstance(entry, dict) or not (entry.get("url") or entry.get("original")):
+            if isinstance(entry, dict) and entry.get("error") and not captures:
+                raise FetchError(endpoint, f"the CDX API answered an error: {str(entry['error'])[:120]}", "cdx")
+            if not isinstance(entry, dict) or not isinstance(entry.get("original") or entry.get("url"), str):
                 continue
             captures.append(Capture(entry.get("original") or entry["url"], str(entry.get("timestamp", "")),
                                     entry.get("digest"), _int(entry.get("statuscode") or entry.get("status")),
-                                    entry.get("mimetype") or entry.get("mime") or ""))
+                                    str(entry.get("mimetype") or entry.get("mime") or "")))
         return captures
 
     def fetch(self, capture: Capture) -> tuple[Response, str, str]:
@@ -348,7 +393,9 @@ class CommonCrawlSource:
 
     def list_page(self, endpoint: str, prefix: str, start: str | None, end: str | None,
                   resume: str | None) -> tuple[list[Capture], str | None]:
-        page = int(resume or 0)
+        # the resume key: the next page, and the pages the index said it has ('3/5')
+        page, _, known = (resume or "0").partition("/")
+        page, pages = _int(page) or 0, _int(known)
         base = [("url", prefix), ("matchType", "prefix"), ("output", "json")]
         base += [(k, v) for k, v in (("from", start), ("to", end)) if v]
         if page == 0:
@@ -373,7 +420,9 @@ class CommonCrawlSource:
                                     _int(entry.get("status")), entry.get("mime", ""),
                                     entry.get("filename"), _int(entry.get("offset")),
                                     _int(entry.get("length"))))
-        return captures, (str(page + 1) if captures else None)
+        if not captures or (pages is not None and page + 1 >= pages):
+            return captures, None
+        return captures, f"{page + 1}/{pages}" if pages is not None else str(page + 1)
 
     def fetch(self, capture: Capture) -> tuple[Response, str, str]:
         """The WARC record's HTTP response, from a range request into its file."""
@@ -388,11 +437,16 @@ class CommonCrawlSource:
             data = answer.body[first:last + 1]
         else:
             raise FetchError(url, f"range request answered HTTP {answer.status}", "warc")
-        records = ArchiveIterator(BytesIO(data), no_record_parse=False)
-        record = next(iter(records), None)
-        if record is None or record.rec_type != "response" or record.http_headers is None:
-            raise FetchError(url, "the byte range holds no WARC response record", "warc")
-        payload = record.raw_stream.read()
+        try:
+            records = ArchiveIterator(BytesIO(data), no_record_parse=False)
+            record = next(iter(records), None)
+            if record is None or record.rec_type != "response" or record.http_headers is None:
+                raise FetchError(url, "the byte range holds no WARC response record", "warc")
+            payload = record.raw_stream.read()
+        except FetchError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - warcio's ArchiveLoadFailed, a bad gzip member…
+            raise FetchError(url, f"the byte range {first}-{last} holds no WARC record: {exc}", "warc") from None
         headers = list(record.http_headers.headers)
         body = decoded_body(headers, payload)
         response = Response(url=capture.url, final_url=capture.url,
@@ -447,12 +501,17 @@ def recover(prefix: str, source: str, out_dir: Path, from_date=None, to_date=Non
                                         "allow_private": allow_private or http.allow_private})
     query, host = _prefix_query(prefix)
     site = site or host
+    archive_url = archive_base(archive_url, "--archive-url")
+    cc_index_url = archive_base(cc_index_url, "--cc-index-url")
+    cc_data_url = archive_base(cc_data_url, "--cc-data-url")
+    start, end = _cdx_date(from_date), _cdx_date(to_date, end=True)
+    if start and end and (start + "00000000000000")[:14] > (end + "99999999999999")[:14]:
+        raise ConfigError(f"--from-date {from_date} is after --to-date {to_date}")
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"{out_dir}: cannot create the dataset folder: {exc.strerror}") from None
-    start, end = _cdx_date(from_date), _cdx_date(to_date, end=True)
     client = PoliteClient(fetcher or Fetcher(settings.http), settings)
     archive_source = (WaybackSource(client, archive_url) if source == "wayback"
                       else CommonCrawlSource(client, cc_index_url, cc_data_url))
@@ -469,7 +528,7 @@ def recover(prefix: str, source: str, out_dir: Path, from_date=None, to_date=Non
                                        "profile": profile,
                                        "hosts": sorted({host, host[4:] if host.startswith("www.")
                                                         else "www." + host})}])
-            result = recover_run(store, out_dir / "warc", run_id, query, site, source,
+            result = recover_run(store, out_dir / "warc" / shard_name([site]), run_id, query, site, source,
                                  archive_source, client, settings, start, end, profile,
                                  progress)
             store.finish_run({"run_id": run_id, "finished_at": utc_now(),
@@ -550,6 +609,7 @@ class _Run:
         self.store, self.archive, self.source, self.result = store, archive, source, result
         self.site, self.profile, self.settings, self.progress = site, profile, settings, progress
         self.memory = ProfileMemory()
+        self.spellings: dict[str, str] | None = None
 
     # -- listing ------------------------------------------------------------------------------
     def list(self, query: str, start: str | None, end: str | None) -> None:
@@ -557,12 +617,32 @@ class _Run:
         name = self.source.name
         for endpoint in self._endpoints(query, start, end, dates):
             resume, done = self._listing_state(query, endpoint, dates)
+            keys: set[str] = set()
+            seen: set[tuple[str, str]] = set()
+            idle = pages = 0
             while not done:
                 captures, resume = self.source.list_page(endpoint, query, start, end, resume)
+                pages += 1
+                fresh = {(c.url, c.timestamp) for c in captures} - seen
+                seen |= fresh
+                idle = 0 if fresh else idle + 1
+                if resume is not None and (resume in keys or idle >= IDLE_PAGES or pages >= MAX_LISTING_PAGES):
+                    # a listing that never ends (a new resumeKey, the same rows, for ever): its
+                    # captures so far are kept and fetched; the rest is not asked again
+                    self.result.errors.append(f"cdx: {endpoint}: the listing does not end ({pages} pages, "
+                                              f"{idle} in a row with no new capture); stopped there")
+                    resume = None
+                if resume is not None:
+                    keys.add(resume)
                 with self.store.transaction() as conn:
                     for capture in captures:
-                        if not _is_page(capture):
+                        if not valid_stamp(capture.timestamp):
+                            self.result.errors.append(f"cdx: {capture.url}: impossible timestamp "
+                                                      f"{capture.timestamp[:20]!r}; skipped")
                             continue
+                        if not _is_page(capture) or not _in_dates(capture.timestamp, start, end) \
+                                or not _under_prefix(capture.url, query):
+                            continue   # (an archive that lists what was not asked: another host's pages)
                         added = conn.execute(
                             "INSERT OR IGNORE INTO recover_captures (source, url, timestamp,"
                             " digest, status, mime, filename, offset, length, site) VALUES"
@@ -629,6 +709,17 @@ class _Run:
             if self.progress is not None:
                 self.progress.update(1)
 
+    def _spelling(self, url: str) -> str:
+        """The address the dataset knows the capture's article by: an archive holds one page
+        under http and https, with and without 'www.' (PORTALS.md: they serve the same
+        articles), and the first spelling the site's records hold is kept for all of them."""
+        if self.spellings is None:
+            self.spellings = {}
+            for (known,) in self.store.conn.execute("SELECT url FROM articles WHERE site = ?", (self.site,)):
+                self.spellings.setdefault(_spelling_key(known), known)
+        canonical = canonical_url(url, url_rules())
+        return self.spellings.setdefault(_spelling_key(canonical), canonical)
+
     def _seen_digest(self, capture: Capture) -> bool:
         if not capture.digest:
             return False
@@ -653,7 +744,7 @@ class _Run:
         self.result.fetched += 1
         page = None
         if response.status == 200:
-            page = parse_page(response.body, capture.url, response.headers,
+            page = parse_page(response.body, self._spelling(capture.url), response.headers,
                               self.profile or self.memory.profile_for(self.site),
                               quick_listings=True)
             self.memory.learn(self.site, page)
@@ -664,6 +755,20 @@ class _Run:
         self.result.observations += written.observation
         self.result.site_counters += written.site_counters
         self.result.not_articles += written.article is None
+
+
+def _under_prefix(url: str, query: str) -> bool:
+    """The capture's address is under the listing's prefix (its host with or without 'www.',
+    either scheme, any case)."""
+    host, _, path = _spelling_key(url).partition("/")
+    want_host, _, want_path = _spelling_key("http://" + query).partition("/")
+    return host.lower() == want_host.lower() and path.lower().startswith(want_path.lower())
+
+
+def _spelling_key(url: str) -> str:
+    """A URL without its scheme and its host's 'www.' (and default port)."""
+    key = re.sub(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", "", url, flags=re.I)
+    return re.sub(r"^([^/:]+):(?:80|443)(?=/|$)", r"\1", key)
 
 
 @dataclass
