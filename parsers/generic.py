@@ -24,7 +24,7 @@ from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
 from .urls import on_vn_domain
-from .text import (BLOCK_TAGS, MAIL_SIGNATURE, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
+from .text import (BLOCK_TAGS, STRIP_MARK, MAIL_SIGNATURE, REMEMBERED_TEXT, SKIP_TAGS, clean, drop_tree, is_hidden, self_and_ancestors,
                    text_content, text_of, typed_paragraphs, word_count)
 
 _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center"})
@@ -661,7 +661,19 @@ def answer_head(body: etree._Element) -> list[etree._Element]:
     """The lines an answer's block opens with before its text, when the first is a line about
     it and the second its label ('Đơn vị trả lời: … | Thời gian trả lời: …', 'Trả lời:')."""
     first, label = _first_element(body), _label_child(body, _ANSWER_LABEL)
-    return [first, label] if label is not None and label is not first else []
+    if label is not None and label is not first:
+        return [first, label]
+    if label is not None and _ANSWER_LABEL.match(_label_text(label)):
+        info = label.getnext()         # 'Trả lời:', then the line about the answer ('Người trả
+        while info is not None and not isinstance(info.tag, str):   # lời: X | Ngày trả lời: …')
+            info = info.getnext()
+        if info is not None and len(_label_text(info)) <= 240 and _ANSWER_INFO.search(_label_text(info)):
+            return [label, info]
+    return []
+
+
+# the line about an answer under its label: who answered, when
+_ANSWER_INFO = re.compile(r"(?:cơ quan|đơn vị|người|ngày|thời gian)\s+trả lời\s*[:：]", re.I)
 
 
 def _answer_in(best: etree._Element) -> etree._Element | None:
@@ -770,6 +782,10 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         if len(wrapped) > 2:
             return wrapped             # a builder's text blocks: each holds a container like
             # the body's (two panels are an article and a box beside it, not one text split)
+        if len(wrapped) == 2 and node.get("class") and all(w.get("class") == node.get("class") for w in wrapped) \
+                and all(_plain_text_block(w) for w in wrapped):
+            return wrapped             # two sections of one long read, the same section twice
+            # (class and inner block alike), each of text, not of links
         parts = _like_siblings(node, named=True) if node is not body else parts
         if len(parts) > 1:
             return parts               # columns of one story, their text in an inner block each
@@ -1044,6 +1060,16 @@ def _alone_with_text(node: etree._Element, parent: etree._Element) -> bool:
 # nothing about what an element is
 _HASHED_CLASS = re.compile(r"^(?:css|sc|jsx|emotion|styled|svelte)-[\w-]+$|^e[0-9a-z]{6,}$|^_?[0-9a-f]{6,}$",
                            re.I)
+
+
+def _plain_text_block(el: etree._Element) -> bool:
+    """A section of a text: prose or a sub-head over a list (not a rating or tags panel dressed
+    like one), fewer than a fifth of its characters linked."""
+    text = len(_TEXT_LEN(el))
+    if text < 50 or sum(len(_normalized(a)) for a in el.iter("a")) >= 0.2 * text:
+        return False
+    return _has_prose(el) or (next(el.iter("h2", "h3", "h4"), None) is not None
+                              and any(len(l.findall("li")) >= 3 for l in el.iter("ul", "ol")))
 
 
 def _has_prose(el: etree._Element) -> bool:
@@ -3323,7 +3349,7 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     hinted = _is_date_element(el, text)
     cell = _cell_label(el) or _inline_label(el)
     labelled = None
-    if body is not None and el is not body and not hinted and body.tag != "body" and \
+    if body is not None and el is not body and not hinted and body.tag != "body" and el.get(STRIP_MARK) is None and \
             body in el.iterancestors() and not _dateline_under_headline(doc, el, text, anchor_pos, body) \
             and not (cell and _PUBLISHED_WORDS.search(cell + ": ")):
         labelled = _labelled_date(f"{cell}: {text}" if cell else text)

@@ -259,3 +259,23 @@ def test_livejournals_entry_subject_is_the_headline_not_the_titles_community_pre
             'подписи к ним в комментариях.</div></div></body></html>').encode()
     a = parse_page(page, "https://spb-tramway.livejournal.example/123456.html", {}).article
     assert a.headline == title
+
+
+# -- generic forced on set 36's pages -----------------------------------------------------------------
+
+def test_a_qa_answers_info_line_under_its_label_dates_the_page_and_is_no_text():
+    page = _qa("Người trả lời: Công chứng viên Phạm Thị Ngọc Anh - Văn phòng công chứng Him Lam", _QUESTION)
+    a = parse_page(page, _URL, {}, profile="generic").article
+    assert a.published_at == "2025-09-05T00:00:00+07:00"
+    assert "Ngày trả lời" not in a.body and a.body.split("\n\n")[:2] == _QUESTION
+
+
+def test_two_sections_of_a_long_read_alike_are_one_text():
+    sections = "".join(f'<section class="emg-section full-width"><div class="emg-inner"><h2>{h}</h2>{body}</div></section>'
+                       for h, body in (("Từ đất trống đồi trọc", _paras(_TEXT[:2])),
+                                       ("Giữ rừng bằng sinh kế", "<p>Người dân vùng đệm được hỗ trợ sinh kế:</p>"
+                                        "<ul><li>Nhận khoán bảo vệ rừng;</li><li>Nuôi ong lấy mật dưới tán rừng;</li>"
+                                        "<li>Làm du lịch sinh thái cộng đồng.</li></ul>")))
+    a = parse_page(_page(_article(f'<div class="emg-body">{sections}</div>')), _URL, {}, profile="generic").article
+    assert a.body.endswith("Làm du lịch sinh thái cộng đồng.")
+    assert a.body.startswith("Từ đất trống đồi trọc\n\n" + _TEXT[0])
