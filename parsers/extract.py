@@ -535,7 +535,39 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
     _into_body(root)
     if "<noscript" in text or "<NOSCRIPT" in text:
         _noscript_text(root, text)
+    if "srcdoc" in text:
+        _srcdoc_text(root)
     return root
+
+
+_SRCDOC_FRAMES = 4                     # <iframe srcdoc> documents read into the page, at most
+_SRCDOC_MAX = 2_000_000                # characters of one, at most
+
+
+def _srcdoc_text(root: etree._Element) -> None:
+    """An article printed inside an <iframe srcdoc="…"> (a CMS that frames its editor's HTML):
+    the document is in the response and the browser draws it, so its body is read in the
+    iframe's place, as a <div>."""
+    frames = [f for f in islice(root.iter("iframe"), 16) if len(f.get("srcdoc") or "") >= 200][:_SRCDOC_FRAMES]
+    for frame in frames:
+        source = frame.get("srcdoc")
+        if len(source) > _SRCDOC_MAX:
+            continue
+        try:
+            inner = etree.fromstring(source, _parser())
+        except (etree.ParserError, ValueError):
+            continue
+        body = inner.find("body") if inner is not None else None
+        if body is None or not "".join(body.itertext()).strip():
+            continue
+        framed = etree.Element("div", {"class": "srcdoc-text"})
+        framed.text = body.text
+        for child in list(body):
+            framed.append(child)
+        framed.tail = frame.tail
+        parent = frame.getparent()
+        if parent is not None:
+            parent.replace(frame, framed)
 
 
 # a run of 32 or more start tags of one element with nothing between them, and of its end tags:
@@ -1251,6 +1283,8 @@ def _marked_name(el: etree._Element) -> str | None:
         if found:
             return found
     text = byline_text(el)
+    if len(text) <= 80 and _THEO_ONLY.match(text):
+        return None                    # a signature that names only the source ('Theo Báo Hà Nội Mới')
     return _pictured_name(el) or _joint_byline(el) or byline_name(text) or _office_name(text) \
         or _agency_byline(el) or caseless_name(text) or _cjk_name(text) or _unit_signed(text)
 
@@ -1273,6 +1307,9 @@ def _handle(text: str) -> str | None:
 # the logins of the portals' editors ('bientap', 'bbt_…', 'quantri', 'btv', 'ctv', 'admin')
 _PORTAL_ACCOUNTS = ("bientap", "bbt", "quantri", "qtv", "btv", "ctv", "admin", "tonghop", "webmaster", "phongvien",
                     "editor", "user", "guest", "anonymous")
+
+
+_THEO_ONLY = re.compile(r"^\(?\s*(?:theo|nguồn(?:\s+tin)?\s*[:：])\s+\S[^:：]*\)?\.?$", re.I)
 
 
 # a byline's part that holds where the writer filed from, not who ('author__place', 'byline-location')
@@ -1993,7 +2030,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if len(text) <= 160 and _stats_line(text):
             continue                   # 'Ngày xuất bản: 14/08/2025 - 16:20 | Lượt xem: 1.234' under the text
         if _BOILER.match(text) or _VIEW_LINE.match(text) or view_line(text) or _VIEW_LABEL_ALONE.match(text) or _VIEW_QUALIFIED.match(text) or _COUNTERISH.match(text) or _share_bar(text) \
-                or _ARCHIVE_NOTICE.match(text) or _pager(block) or _slide_counter(block):
+                or _ARCHIVE_NOTICE.match(text) or _pager(block) or _slide_counter(block) \
+                or len(text) <= 80 and _COUNTS_ONLY.fullmatch(text) and any(c.isdigit() for c in text) \
+                and _COUNT_WORD_IN.search(text):
             continue
         if block.link_chars >= len(text) and _REPLY_BUTTON.match(text):
             continue                   # a forum post's 'Trả lời' / 'Reply' link under its text
@@ -2854,6 +2893,15 @@ def _pager(block: Block) -> bool:
     words = _PAGER_TOKEN.findall(text.lower())
     return any(w in ("trang", "page", "seite") for w in words) and \
         all(w.isdigit() or w in _PAGER_WORDS for w in words)
+
+
+# a post's reactions line, only counts and their words ('❤️ 156 · 12 bình luận · 2.318 lượt xem',
+# spans printed without spaces between them)
+_COUNTS_ONLY = re.compile(r"(?:[\d.,·|•\s]|lượt xem|lượt đọc|lượt thích|lượt chia sẻ|bình luận|chia sẻ|thích|"
+                          r"views?|likes?|comments?|shares?|[^\w\s])+", re.I)
+
+
+_COUNT_WORD_IN = re.compile(r"lượt xem|lượt đọc|lượt thích|bình luận|chia sẻ|views?\b|likes?\b|comments?\b|shares?\b", re.I)
 
 
 # a slideshow's counter under its pictures ('1 / 5'; Swiper's fraction pagination), by the classes

@@ -933,7 +933,12 @@ def tool_link(a: etree._Element) -> bool:
         # ('By <a href="mailto:khart@…">Kelsey Hart</a>': the writer's name, linked to her address)
         name = clean(text_of(a))
         return not (" " in name and "@" not in name and looks_like_name(name))
-    return href.startswith(("javascript:", "#")) or bool(_TOOL_CLASS.search(a.get("class") or ""))
+    return href.startswith(("javascript:", "#")) or bool(_TOOL_CLASS.search(a.get("class") or "")) \
+        or (len(a) <= 2 and clean(text_of(a)).lower() in _TOOL_LINK_WORDS)
+
+
+# a toolbar's links by their words, whatever they point at ('In bài' → inbai.asp, 'Gửi bạn bè')
+_TOOL_LINK_WORDS = frozenset(labels.TOOL_LINKS)
 
 
 def byline_text(el: etree._Element) -> str:

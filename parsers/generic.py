@@ -2257,6 +2257,9 @@ def reset_caches() -> None:
     _labelled_date.cache_clear()
 
 
+_TITLED_TIME = etree.XPath("//*[@title][contains(@class, 'time') or contains(@class, 'date')]")
+
+
 def _date_candidates(doc: Doc) -> list[etree._Element]:
     """Elements owning a date-like text, and their parents when a date is split over inline
     elements (<span>04/08/2020</span> <span>16:20</span>)."""
@@ -2288,6 +2291,15 @@ def _date_candidates(doc: Doc) -> list[etree._Element]:
                     and not find_datetimes(fold(text_of(abbr))):
                 seen.add(abbr)
                 found.append(abbr)
+    if ' title="' in doc.source:
+        # ... or any element classed as the post's time ('<span class="post-time" title="Chủ nhật,
+        # 02/11/2025 19:30">Hôm qua lúc 19:30</span>')
+        for el in _TITLED_TIME(doc.root):
+            title = el.get("title")
+            if el not in seen and el.tag != "abbr" and len(title) <= 80 and _DATE_CLASS.search(el.get("class") or "") \
+                    and _date_like(fold(title)) and not find_datetimes(fold(text_of(el))):
+                seen.add(el)
+                found.append(el)
     return found
 
 
@@ -3330,7 +3342,8 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     post_meta = _POST_META_CLASS.search(el.get("class") or "") is not None
     if len(text) > 160 and not (len(text) <= 240 and post_meta):
         return None                    # (a post's footer sentence may run longer)
-    title = el.get("title") if el.tag == "abbr" else None
+    title = el.get("title") if el.tag == "abbr" or (el.get("title") and _DATE_CLASS.search(el.get("class") or "")) \
+        else None
     if title and len(title) <= 80 and (not find_datetimes(text) or _ZONED.search(title)) \
             and find_datetimes(fold(title)):
         text = fold(title)             # the whole date an <abbr> keeps for its short form
@@ -4403,7 +4416,7 @@ def find_category(doc: Doc, headline: str | None = None,
     value = doc.jsonld_value("articleSection")
     if value:
         return value
-    found = trail = shallow = None
+    found = trail = shallow = crumb_el = named_under = None
     for el in doc.hints("category"):
         hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("rel"))))
         if el.tag in SKIP_TAGS or not _CATEGORY_HINT.search(hint) or in_related_block(el):
@@ -4438,13 +4451,18 @@ def find_category(doc: Doc, headline: str | None = None,
             trail = trail or _unlinked_leaf(el, headline) or names[-1]
         elif found is None:
             found = names[0]
+            if crumb_el is not None and el.find(".//a") is None and 0 < doc.position(el) - doc.position(crumb_el) <= 6:
+                named_under = names[0]  # an unlinked category line right under the breadcrumb
+        if crumb and crumb_el is None:
+            crumb_el = el
     if trail is not None and shallow and trail.lower() in _GENERIC_SECTIONS:
         # a breadcrumb that stops at the section, under an item that names its own category
         # ('Chuyên mục: Hoạt động chuyên môn' in its footer, a form's 'Chuyên mục' row)
         labelled = find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
-            or find_cell_value(doc, _CATEGORY_CELL, None)
+            or find_cell_value(doc, _CATEGORY_CELL, None) or named_under
         if labelled and labelled.lower() != trail.lower():
-            return labelled
+            return labelled            # (... or an element its class names the category's, under
+            #                            the breadcrumb: '<td class="chuyenmuc">Tin hoạt động</td>')
     if trail is not None or found is not None:
         return trail or found
     crumb = _text_breadcrumb(doc, headline)

@@ -248,7 +248,7 @@ UNITS = ("văn phòng", "phòng", "ban", "sở", "trung tâm", "ttvh", "ubnd", "
          "bđbp", "bộ đội biên phòng", "hải đội", "tiểu đoàn", "trung đoàn", "lữ đoàn", "sư đoàn",
          "đại đội", "bộ tư lệnh", "quân khu", "ban chqs", "bộ chqs", "trạm", "hạt kiểm lâm", "kiểm lâm",
          "cảng vụ", "ban quản lý", "lớp", "khối", "gvcn", "giáo viên chủ nhiệm", "giáo viên",   # a school's class and grade ('Cô giáo X - Lớp Mẫu giáo lớn A1')
-         "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb",   # an association's branches
+         "chi hội", "chi bộ", "chi đoàn", "phân hội", "câu lạc bộ", "clb", "liên đội", "chi đội",   # an association's branches (a school's Young Pioneers)
          "trại", "trại giống", "xí nghiệp", "nhà máy", "công ty", "hợp tác xã", "htx", "nông trường",
          "lâm trường", "ban quản lý rừng", "vườn quốc gia", "khu bảo tồn", "bảo tàng", "thư viện",
          "đại diện", "văn phòng đại diện", "vpđd", "cảng vụ")
@@ -544,3 +544,10 @@ OFFICES_WORLD = ("office", "department", "dept", "bureau", "ministry", "agency",
 # a broadcast's airing line under a video or a bulletin's headline ('Phát sóng: Thời sự sáng 6h30
 # ngày 13/10/2025', 'Lịch phát: …'): when it went out, not the publication and not text
 BROADCAST = ("phát sóng", "lịch phát", "giờ phát sóng", "thời gian phát sóng")
+
+# an article's toolbar links, by their words ('In bài' pointing at inbai.asp?id=…): tools, never
+# another article's title
+TOOL_LINKS = ("in bài", "in bài viết", "in bài này", "bản in", "in trang", "in", "gửi bạn bè", "gửi cho bạn bè",
+              "gửi email", "gửi e-mail", "gửi mail", "gửi bài", "về đầu trang", "lên đầu trang", "đầu trang",
+              "quay lại", "trở về", "trở lại", "lưu bài", "chia sẻ", "phản hồi", "góp ý",
+              "print", "email", "e-mail", "back to top", "top", "back", "share")

@@ -279,3 +279,76 @@ def test_two_sections_of_a_long_read_alike_are_one_text():
     a = parse_page(_page(_article(f'<div class="emg-body">{sections}</div>')), _URL, {}, profile="generic").article
     assert a.body.endswith("Làm du lịch sinh thái cộng đồng.")
     assert a.body.startswith("Từ đất trống đồi trọc\n\n" + _TEXT[0])
+
+
+# -- held-out set 37: templates of no platform family ----------------------------------------------------
+
+def test_an_article_inside_an_iframe_srcdoc_is_the_pages_article():
+    import html as htmlmod
+    inner = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head><body>'
+             '<h1 class="tieude">Cứu sống bệnh nhân ngộ độc nấm rừng nguy kịch</h1><p class="ngay">14/08/2025 16:20</p>'
+             f'{_paras()}<p style="text-align:right"><b>BS. Nguyễn Văn Hậu</b></p></body></html>')
+    outer = (f'<h1 class="logo">Trung tâm Y tế khu vực Tân Phú</h1><h2 class="muc">Tin hoạt động</h2>'
+             f'<iframe class="khung" title="Nội dung bài viết" srcdoc="{htmlmod.escape(inner)}"></iframe>')
+    a = parse_page(_page(outer, title="Trung tâm Y tế khu vực Tân Phú"), _URL, {}).article
+    assert a.headline == "Cứu sống bệnh nhân ngộ độc nấm rừng nguy kịch"
+    assert a.published_at == "2025-08-14T16:20:00+07:00"
+    assert a.author == "BS. Nguyễn Văn Hậu"
+    assert a.body == "\n\n".join(_TEXT)
+
+
+def _table_site(rows: str) -> bytes:
+    return ('<html><head><title>Dang bo phuong</title></head><body><table width="980"><tr><td width="200">'
+            '<table><tr><td class="tieudekhoi">CHUYÊN MỤC</td></tr><tr><td class="cm"><a href="/ds.asp?cm=1">'
+            'Tin hoạt động</a></td></tr></table></td><td width="560"><table>' + rows +
+            '</table></td></tr></table><p>Số người truy cập: 412.806</p></body></html>').encode()
+
+
+def test_a_view_count_beside_toolbar_links_in_a_table_row_and_the_category_line_under_the_crumb():
+    rows = ('<tr><td class="duongdan"><a href="/">Trang chủ</a> &raquo; <a href="/ds.asp?cm=2">Tin tức</a></td></tr>'
+            '<tr><td class="chuyenmuc">Tin hoạt động</td></tr>'
+            '<tr><td class="tieude">Đảng bộ phường triển khai nhiệm vụ 6 tháng cuối năm</td></tr>'
+            '<tr><td class="ngaydang">Thứ Sáu, 26/07/2024 - 12:10:00 PM</td></tr>'
+            f'<tr><td class="noidung">{_paras()}</td></tr>'
+            '<tr><td class="luotxem">Số lần đọc: 1087 | <a href="/inbai.asp?id=1893">In bài</a> | '
+            '<a href="/guibanbe.asp?id=1893">Gửi bạn bè</a> | <a href="/dau.asp">Về đầu trang</a></td></tr>')
+    a = parse_page(_table_site(rows), "http://dangbo.example.gov.vn/tintuc/chitiet.asp?id=1893&cm=2", {}).article
+    assert a.view_count == 1087
+    assert a.category == "Tin hoạt động"
+
+
+def test_guard_a_side_boxs_one_link_list_is_no_category_line():
+    rows = ('<tr><td class="duongdan"><a href="/">Trang chủ</a> &raquo; <a href="/ds.asp?cm=2">Tin tức</a></td></tr>'
+            '<tr><td class="tieude">Đảng bộ phường triển khai nhiệm vụ 6 tháng cuối năm</td></tr>'
+            '<tr><td class="ngaydang">26/07/2024 12:10</td></tr>'
+            f'<tr><td class="noidung">{_paras()}</td></tr>')
+    page = _table_site(rows).replace(b'<td class="cm"><a href="/ds.asp?cm=1">Tin ho\xe1\xba\xa1t \xc4\x91\xe1\xbb\x99ng</a></td>',
+                                     '<td><ul class="danhmuc"><li><a href="/tkb.asp">TKB học kỳ I</a></li></ul></td>'.encode())
+    a = parse_page(page, "http://dangbo.example.gov.vn/tintuc/chitiet.asp?id=1893&cm=2", {}).article
+    assert a.category == "Tin tức"
+
+
+def test_a_relative_time_with_its_date_in_the_title_attribute():
+    inner = ('<div class="post-meta"><span class="oa">UBND xã Tân Phú</span> · <span class="post-time" '
+             'title="Chủ nhật, 02/11/2025 19:30">Hôm qua lúc 19:30</span></div>'
+             f'<div class="post-content">{_paras()}</div>'
+             '<div class="post-stats"><span>❤️ 156</span><span>12 bình luận</span><span>2.318 lượt xem</span></div>')
+    page = _page(f'<div class="post"><div class="post-title">Tân Phú ra quân làm sạch kênh rạch</div>{inner}</div>')
+    a = parse_page(page, _URL, {}, profile="generic").article
+    assert a.published_at == "2025-11-02T19:30:00+07:00"
+    assert a.body == "\n\n".join(_TEXT) and a.view_count == 2318
+
+
+def test_guard_a_line_of_numbers_in_the_text_stays():
+    texts = [*_TEXT, "12 | 15 | 18"]
+    a = parse_page(_page(_article(f'<div class="content">{_paras(texts)}</div>')), _URL, {}).article
+    assert a.body == "\n\n".join(texts)
+
+
+@pytest.mark.parametrize("signature, author, source", [("<em>Theo Báo Hà Nội Mới</em>", None, "Báo Hà Nội Mới"),
+                                                        ("<strong>Liên đội THCS Nguyễn Trãi</strong>",
+                                                         "Liên đội THCS Nguyễn Trãi", None)])
+def test_a_signature_naming_only_the_source_or_a_schools_pioneers(signature, author, source):
+    inner = f'<div class="content">{_paras()}</div><p class="signature" style="text-align:right">{signature}</p>'
+    a = parse_page(_page(_article(inner)), _URL, {}).article
+    assert (a.author, a.source) == (author, source)
