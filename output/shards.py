@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from .store import DB_NAME, Store
+from .store import DB_NAME, Store, open_readonly
 
 SHARDS_DIR = "shards"
 
@@ -166,7 +166,7 @@ def archival_runs(dataset: Path, shard: str) -> list[str]:
     path = shard_folder(dataset, shard) / DB_NAME
     if not path.exists():
         return []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    conn = open_readonly(path, timeout=30)
     try:
         return [r[0] for r in conn.execute(
             "SELECT run_id FROM runs WHERE status = 'archival' ORDER BY run_id")]
@@ -182,8 +182,10 @@ def unmerged_rows(conn: sqlite3.Connection, dataset: Path) -> dict[str, list[dic
     from .store import read_rows
     rows: dict[str, list[dict]] = {"articles": [], "observations": [], "site_counters": []}
     for shard, run_id in unmerged_runs(conn, dataset):
-        shard_conn = sqlite3.connect(f"file:{shard_folder(dataset, shard) / DB_NAME}?mode=ro",
-                                     uri=True, timeout=30)
+        try:
+            shard_conn = open_readonly(shard_folder(dataset, shard) / DB_NAME, timeout=30)
+        except sqlite3.Error:
+            continue
         try:
             for table in rows:
                 rows[table] += read_rows(shard_conn, table, where_run_id=run_id)

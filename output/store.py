@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -119,11 +120,32 @@ def table_ddl(table: str) -> str:
     return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols + [_CONSTRAINTS[table]])})"
 
 
+def open_readonly(path: Path | str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A read-only connection to an existing SQLite file. In a folder the reader cannot write
+    (a read-only mount, an archived copy, another user's dataset) a WAL database cannot make
+    its shared-memory file: it is then opened as immutable (what was committed and
+    checkpointed; nothing else can be writing there). sqlite3.Error when it cannot be read."""
+    path = Path(path)
+    base = path.resolve().as_uri()
+    conn = None
+    try:
+        conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=timeout)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        if conn is not None:
+            conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    conn = sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, timeout=timeout)
+    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    return conn
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection to an existing `dataset.sqlite` (for loaders and exports)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = open_readonly(path)
         check_schema_version(conn, Path(path))
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot read the dataset database: {exc}") from exc
@@ -192,6 +214,18 @@ class Store:
         self._commit_hooks: list = []
 
     # -- opening ------------------------------------------------------------------------------
+    @classmethod
+    def open_for_reading(cls, folder: Path | str) -> "Store":
+        """The store of an existing dataset folder, read-only (`open_readonly`): for commands
+        that only read it (export), also from a folder they cannot write."""
+        path = Path(folder) / DB_NAME
+        try:
+            conn = open_readonly(path)
+            check_schema_version(conn, path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot read the dataset database: {exc}") from exc
+        return cls(conn, path)
+
     @classmethod
     def open(cls, folder: Path | str, wal: bool = True) -> "Store":
         """Open (creating if needed) the store of a dataset folder. `wal=False` (a shard):
@@ -536,7 +570,7 @@ class Store:
         For articles, `where_run_id` selects those last fetched by that run.
         """
         _check_table(table)
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        conn = open_readonly(self.path)
         try:
             yield from read_rows(conn, table, where_run_id)
         finally:

@@ -1201,10 +1201,15 @@ def _typed_members(frame: "pd.DataFrame") -> "pd.DataFrame":
 
 def has_stories(folder: Path | str) -> bool:
     """True when the dataset folder's database holds a stories table with rows."""
+    from .store import open_readonly
+
     db = Path(folder) / "dataset.sqlite"
     if not db.is_file():
         return False
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        conn = open_readonly(db)
+    except sqlite3.Error:
+        return False
     try:
         found = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='stories'"
                              ).fetchone()

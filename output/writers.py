@@ -288,10 +288,9 @@ def _export_stories(store: "Store", target: Path, formats: Sequence[str], excel:
     the whole tables, when its harvests built stories: `load` of the export folder then gives
     articles their story_id as it does for the dataset; a Parquet export gets stories.parquet
     with the dtypes of `govnews.story_members` (published_at in Vietnam time, Float64, boolean)."""
-    import sqlite3
-
+    from .store import open_readonly
     from .stories import STORIES_COLUMNS, iter_story_rows, stories_frame
-    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
+    conn = open_readonly(store.path)
     written = []
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='stories'"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from govnews._version import __version__
+from govnews.output.store import StoreError
 
 from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, Interrupted, LockHeld, StoreFailure
 
@@ -189,6 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreFailure as exc:        # (the dataset became read-only or full before the run began)
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
+    except StoreError as exc:          # (a dataset database that cannot be read: corrupt, not one)
+        print(f"govnews: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except (ConfigError, GovnewsError) as exc:
         print(f"govnews: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -372,12 +376,14 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
         _log_to(config.harvest["log_file"], folder)
     running = []
     previous = _stop_on_sigterm()
+    log.info("%s into %s: %d sites", args.command, folder, len(config.sites))
     try:
         result = harvest(config, folder, progress=Progress(sys.stderr) if show else None,
                          whole_tables=whole_tables, on_start=running.append)
     finally:
         signal.signal(signal.SIGTERM, previous)
     summary = result.summary
+    log.info("%s", summary.line())     # (a log file shows every run, not only its failures)
     print(summary.line(), flush=True)
     for hint in summary.hints:
         print(f"govnews: {hint}", file=sys.stderr)
@@ -455,7 +461,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     written: list = []
     tables = tuple(f for f in formats if f != "wacz")
     if tables:
-        with Store.open(folder) as store:
+        opener = Store.open if os.access(folder, os.W_OK) else Store.open_for_reading
+        with opener(folder) as store:
             try:
                 written += export_dataset(store, out, formats=tables, excel=args.excel, **options)
             except ParquetUnavailableError as exc:
@@ -496,10 +503,17 @@ def cmd_stories(args: argparse.Namespace) -> int:
         table = stories_table(folder, min_sites=args.min_sites)
     except StoriesError as exc:
         from govnews.output.dataset import load
-        if len(load(folder).articles) == 0:   # (a first harvest still running, a crawl that failed)
-            print(f"no story carried by {args.min_sites} sites or more: {folder} holds no article yet")
+        if len(load(folder).articles) > 0:
+            raise ConfigError(f"{folder}: {exc}") from None
+        # (a first harvest still running, a crawl that failed): no story, and a file with the
+        # table's columns and no row when one is asked for, so that the next step finds it
+        print(f"no story carried by {args.min_sites} sites or more: {folder} holds no article yet")
+        if not args.output:
             return EXIT_OK
-        raise ConfigError(f"{folder}: {exc}") from None
+        import pandas as pd
+
+        from govnews.output.stories import STORY_TABLE_COLUMNS
+        table = pd.DataFrame({c: [] for c in STORY_TABLE_COLUMNS})
     if args.output:
         out = Path(args.output)
         if out.suffix.lower() not in (".csv", ".jsonl"):
@@ -561,7 +575,13 @@ def cmd_serve_fixtures(args: argparse.Namespace) -> int:
 
     servers = []
     for offset, portal in enumerate(all_portals(republished=True)):
-        server = PortalServer(portal, host=args.host, port=args.port + offset).start()
+        try:
+            server = PortalServer(portal, host=args.host, port=args.port + offset).start()
+        except OSError as exc:
+            for started in servers:
+                started.stop()
+            raise ConfigError(f"{args.host}:{args.port + offset}: {exc.strerror} (another serve-fixtures? "
+                              f"use --port N: {len(all_portals())} ports from N are used)") from None
         servers.append(server)
         print(f"{portal.platform:24} {server.url}/", flush=True)
     try:

@@ -139,6 +139,8 @@ def close_interrupted(folder: Path, store: Store) -> list[str]:
     from .archive import closed_files, finalise_open_files, index_warcs
     interrupted = store.close_interrupted_runs(utc_now())
     notes = [f"run {run_id} was interrupted; marked so" for run_id in interrupted]
+    if interrupted:
+        _log_killed(folder, store, interrupted)
     in_use = _shard_in_use(folder)
     warc = folder / "warc"
     if warc.is_dir() and interrupted:        # only a killed run leaves files open
@@ -322,7 +324,22 @@ def _count_unmerged(folder: Path, store: Store, shards: list[str], run_id: str,
         summary.observations += observations
         summary.articles_found += len(ids)
         summary.articles_new += len(ids) - known
-        summary.pages_fetched += observations
+        fetched = _archived_responses(folder / "warc" / shard, run_id)
+        summary.pages_fetched += max(observations, fetched)
+        summary.requests += fetched
+
+
+def _archived_responses(warc: Path, run_id: str) -> int:
+    """The responses a run archived in one shard's WARC files: the lines of their CDXJ indexes
+    (each task indexes its files as it stops, an interrupted one too)."""
+    count = 0
+    for index in warc.glob(f"govnews-{run_id}-*.cdxj"):
+        try:
+            with open(index, "rb") as fh:
+                count += sum(1 for line in fh if line.strip())
+        except OSError:
+            continue
+    return count
 
 
 def _known_articles(store: Store, article_ids: list[str]) -> int:
@@ -526,6 +543,26 @@ def _per_worker(tasks: list[dict]) -> dict[str, dict]:
             w[key] += task[key]
         w["seconds"] = round(w["seconds"], 2)
     return workers
+
+
+def _log_killed(folder: Path, store: Store, run_ids: list[str]) -> None:
+    """The logs/runs.jsonl line of each run a kill ended (it could not write its own), from its
+    row in the runs table, marked as written by the run that found it."""
+    logs = folder / "logs"
+    try:
+        rows = store.conn.execute(
+            f"SELECT run_id, started_at, pages_fetched, articles_new, articles_changed, observations, errors"
+            f" FROM runs WHERE run_id IN ({','.join('?' * len(run_ids))})", run_ids).fetchall()
+        logs.mkdir(exist_ok=True)
+        with open(logs / "runs.jsonl", "a", encoding="utf-8") as fh:
+            for run_id, started, pages, new, changed, observations, errors in rows:
+                fh.write(json.dumps({"run_id": run_id, "status": "interrupted", "started_at": started,
+                                     "finished_at": None, "pages_fetched": pages, "articles_new": new,
+                                     "articles_changed": changed, "observations": observations,
+                                     "errors": errors, "stopped": "killed (found by the next run)"},
+                                    ensure_ascii=False) + "\n")
+    except (OSError, sqlite3.Error) as exc:
+        log.error("%s: cannot write the run log: %s", logs, getattr(exc, "strerror", None) or exc)
 
 
 def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None:

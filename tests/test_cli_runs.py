@@ -2,6 +2,7 @@
 harvest is closed by the next one, and a site dropped from the config stays out of later runs."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -103,6 +104,8 @@ def test_log_file_gets_the_run_details(tmp_path, capsys):
         assert main(["harvest", "-c", str(cfg), "--log-file", str(log), "-q"]) == 0
     assert capsys.readouterr().err == ""
     assert log.is_file()
+    logged = log.read_text("utf-8")
+    assert "harvested " in logged          # the run's summary, not only its failures (was empty)
 
 
 def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
@@ -131,6 +134,10 @@ def test_killed_harvest_then_site_dropped_then_run_again(tmp_path):
     statuses = dict(zip(data.runs.run_id, data.runs.status))
     assert "running" not in statuses.values()
     assert "interrupted" in statuses.values()
+    lines = [json.loads(x) for x in (tmp_path / "data" / "logs" / "runs.jsonl").read_text("utf-8").splitlines()]
+    killed = [r for r, status in statuses.items() if status == "interrupted"]
+    for run_id in killed:                                # the killed run has its line too
+        assert [x["status"] for x in lines if x["run_id"] == run_id] == ["interrupted"], lines
     assert not list((tmp_path / "data" / "warc").rglob("*.open")), open_files
     assert "Traceback" not in done.stderr
 
@@ -156,6 +163,9 @@ def test_sigterm_ends_a_harvest_cleanly(tmp_path):
     assert runs.status.tolist() == ["interrupted"]
     assert len(data.articles) > 0
     assert runs.articles_new.tolist() == [len(data.articles)], runs.to_string()
+    archived = sum(1 for index in (tmp_path / "data" / "warc").rglob("*.cdxj")
+                   for line in index.read_text("utf-8").splitlines() if line.strip())
+    assert runs.pages_fetched.tolist() == [archived], runs.to_string()   # every page it fetched
     assert not list((tmp_path / "data" / "warc").rglob("*.open"))
 
 

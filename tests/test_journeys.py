@@ -235,3 +235,26 @@ def test_load_export_and_report_while_a_harvest_runs(tmp_path, capsys, monkeypat
     assert final.observations.groupby("article_id").size().max() == 2
     assert not final.observations.duplicated(["article_id", "run_id"]).any()
     capsys.readouterr()
+
+
+def test_the_readmes_python_block_runs_as_printed(demo, tmp_path, monkeypatch):
+    """README, 'In Python (a notebook)': the block runs as printed, in a folder holding the demo's
+    output and a saved page (a new user found `url="https://..."` and a plot of one day)."""
+    import re
+    import warnings
+
+    import matplotlib
+    matplotlib.use("Agg")
+    from govnews.fixtures.golden import golden_cases
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    block = re.search(r"## In Python \(a notebook\).*?```python\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "demo-output").symlink_to(demo, target_is_directory=True)
+    (tmp_path / "saved-page.html").write_bytes(golden_cases()[0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)      # (a plot of one point warned)
+        scope: dict = {}
+        exec(compile(block, "README.md", "exec"), scope)
+    assert scope["rec"]["url"].startswith("https://thanhphobaclieu.baclieu.gov.vn/")
+    assert scope["daily"].shape[0] >= 2 and len(scope["df"]) == 1

@@ -21,3 +21,8 @@ def test_stories_of_a_dataset_with_no_article_is_one_line_and_exit_0(tmp_path: P
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert run.stdout.strip().endswith("holds no article yet")
+    table = tmp_path / "stories.csv"
+    run = _govnews("stories", str(data), "--min-sites", "3", "-o", str(table))
+    assert run.returncode == 0, run.stderr
+    header = table.read_text("utf-8").strip().splitlines()       # (no file was written before)
+    assert len(header) == 1 and header[0].startswith("story_id,articles,sites")
