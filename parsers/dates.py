@@ -52,11 +52,27 @@ FOREIGN_DIGIT = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero
 
 
 def fold(text: str) -> str:
-    """`text` as the date patterns read it: invisible marks out, every script's digits as ASCII
-    (the same length but for the marks; callers that look for a match's text in their own copy
-    fold that copy first)."""
+    """`text` as the date patterns read it: invisible marks out, every script's digits as ASCII,
+    and the two-digit years of Thai and Persian short dates written out ('17 ก.พ. 59' is
+    17 ก.พ. 2559; '۹۵/۱۲/۲۴' is 1395/12/24): callers that look for a match's text in their own
+    copy fold that copy first."""
     text = _INVISIBLE.sub("", text)
-    return text if text.isascii() or not FOREIGN_DIGIT.search(text) else text.translate(_DIGITS)
+    if text.isascii():
+        return text
+    if ("ค." in text or "พ." in text or "ย." in text) and _THAI_SHORT_YEAR.search(text):
+        text = _THAI_SHORT_YEAR.sub(r"\g<1>25\g<2>", text)
+    if not FOREIGN_DIGIT.search(text):
+        return text
+    if "/" in text and _PERSIAN_SHORT_YEAR.search(text):
+        text = _PERSIAN_SHORT_YEAR.sub(lambda m: ("۱۳" if m[1] >= "۵۰" else "۱۴") + m[1] + m[2], text)
+    return text.translate(_DIGITS)
+
+
+# a Thai short date with a two-digit Buddhist-era year ('17 ก.พ. 59', '๖ ต.ค. ๖๔'), and a Persian
+# date in Persian digits whose Solar Hijri year has two digits ('۹۵/۱۲/۲۴': year first)
+_THAI_SHORT_YEAR = re.compile(r"((?<![0-9๐-๙])[0-9๐-๙]{1,2}\s{0,2}(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|"
+                              r"ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.)\s{0,2})([0-9๐-๙]{2})(?![0-9๐-๙])")
+_PERSIAN_SHORT_YEAR = re.compile("(?<![۰-۹/])([۰-۹]{2})(\\s?/\\s?[۰-۱]?[۰-۹]\\s?/\\s?[۰-۳]?[۰-۹])(?![۰-۹/])")
 
 _SEP = r"[\s,;|/()\[\]·•\-–—]*"
 _WEEKDAY = r"""
@@ -119,7 +135,7 @@ _WORDS = r"""
 """
 # Chinese, Japanese and Korean dates: "2022年2月1日", "2022 년 2 월 1 일"; a Japanese era's year
 # ("令和6年3月14日" is 2024; "元年" the era's first year)
-CJK_YEAR = r"(?:[0-9]{4}|(?:令和|平成|昭和)\s*(?:[0-9]{1,2}|元))"
+CJK_YEAR = r"(?:[0-9]{4}|(?:令和|平成|昭和)\s*(?:[0-9]{1,2}|元)|(?:(?:中華)?民[國国]\s*)?1[01][0-9])"   # (Taiwan's Minguo years: 105年 is 2016)
 _CJK = r"""
     (?<![0-9])
     (?P<cjk_y>""" + CJK_YEAR + r""") \s*[年년]\s* (?P<cjk_m>[0-9]{1,2}) \s*[月월]\s* (?P<cjk_d>[0-9]{1,2}) \s*[日일号]?
@@ -399,7 +415,9 @@ def _before(text: str, start: int, end: int) -> re.Match[str] | None:
     return _BEFORE.search(text, start, end)
 _AFTER = re.compile(
     rf"""(?P<sep> \.?[\s,;|/()\[\]·•\-–—@]{{0,16}}
-                 (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às|เวลา)\s+ )? )
+                 (?: [（(] (?:[月火水木金土日一二三四五六天]|周[一二三四五六日天]|星期[一二三四五六日天]) [)）] \s{{0,3}} )?
+                 (?: (?:vào\s+)? lúc \s*:?\s* | (?:at|um|à|a\s+las|alle|om|às|เวลา)\s+ )?
+                 (?P<pre_meridiem>上午|下午|中午|晚上|早上|凌晨|午前|午後)? \s{{0,2}} )
         (?P<time>{_TIME})""",
     _FLAGS,
 )
@@ -608,7 +626,9 @@ _JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}   # the year b
 
 def _cjk_year(printed: str) -> int:
     if printed.isdigit():
-        return int(printed)
+        return int(printed) + (1911 if len(printed) == 3 else 0)
+    if printed[-3:].isdigit() and "民" in printed:
+        return int(printed[-3:]) + 1911
     era, year = printed[:2], printed[2:].strip()
     return _JAPANESE_ERAS[era] + (1 if year == "元" else int(year))
 
@@ -688,6 +708,9 @@ def _clock(match: re.Match[str]) -> Clock:
     minute = match.group("minute") or match.group("minute_hg") or match.group("minute_vi") \
         or match.group("minute_dot") or match.group("minute_cjk") or 0
     meridiem = (match.group("meridiem") or "").lower().replace(" ", "")   # ('p. m.', Spanish)
+    before = match.groupdict().get("pre_meridiem")      # ('下午3:20', '午後3時': before the clock)
+    if before:
+        meridiem = "pm" if before in ("下午", "晚上", "午後") or (before == "中午" and hour < 11) else "am"
     if meridiem in MERIDIEM_AM and hour == 12:
         hour = 0
     elif meridiem in MERIDIEM_PM and hour < 12:

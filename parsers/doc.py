@@ -45,7 +45,7 @@ _TEXT_WORDS = {
 # (the same matches as `\d\s?[/.\-]\s?\d|tháng|thg 8|\d\s?[年년]`, written to start with a class, so
 # that the search skips at C speed to a digit or a 't' instead of trying every alternative at
 # every character)
-_DATE_QUICK = re.compile(r"[\dt](?:(?<=\d)\s?[/.\-]\s?\d|(?<=t)h(?:áng|g\.?\s?\d)|(?<=\d)\s?[年년])")
+_DATE_QUICK = re.compile(r"[\dt元](?:(?<=\d)\s?[/.\-]\s?\d|(?<=t)h(?:áng|g\.?\s?\d)|(?<=[\d元])\s?[年년])")
 # the digits of other scripts and a right-to-left page's bidirectional marks (which wrap each token
 # of its dates): seen by the date searches as ASCII digits and spaces, the text's length unchanged
 _FOREIGN = re.compile(f"{FOREIGN_DIGIT.pattern}|{BIDI.pattern}")

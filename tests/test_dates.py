@@ -320,3 +320,24 @@ def test_english_weekday_adds_no_weekday_warning() -> None:
     # only Vietnamese weekdays are checked against the date (as before)
     assert not parse_vietnamese_datetime("Fri March 11, 2021").warnings
     assert parse_vietnamese_datetime("Thứ Hai, 05/08/2020").warnings
+
+
+# -- session 21, world set 34: calendars and clocks printed in other ways ------------------------------
+
+@pytest.mark.parametrize("text, iso", [
+    ("令和元年5月1日（水）0時12分", "2019-05-01T00:12:00+07:00"),        # a weekday in brackets before the clock
+    ("發布日期：105年11月3日（四）下午3:20", "2016-11-03T15:20:00+07:00"),  # a Minguo year, 下午 before the clock
+    ("中華民國105年11月3日", "2016-11-03T00:00:00+07:00"),
+    ("2019年5月1日 上午10:05", "2019-05-01T10:05:00+07:00"),
+    ("17 ก.พ. 59", "2016-02-17T00:00:00+07:00"),                          # a two-digit Buddhist-era year
+    ("๖ ต.ค. ๖๔", "2021-10-06T00:00:00+07:00"),
+    ("۹۵/۱۲/۲۴ - ۱۴:۳۰", "2017-03-14T14:30:00+07:00"),                    # a two-digit Solar Hijri year
+])
+def test_dates_of_other_calendars_and_clocks(text, iso):
+    assert parse_vietnamese_datetime(text).value.isoformat() == iso
+
+
+@pytest.mark.parametrize("text", ["創立105年記念", "14/08/2025", "ngày 5/9/2025 lúc 16:20"])
+def test_guard_these_read_as_before(text):
+    parsed = parse_vietnamese_datetime(text)
+    assert (parsed.value is None) == (text == "創立105年記念")

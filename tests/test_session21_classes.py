@@ -352,3 +352,19 @@ def test_a_signature_naming_only_the_source_or_a_schools_pioneers(signature, aut
     inner = f'<div class="content">{_paras()}</div><p class="signature" style="text-align:right">{signature}</p>'
     a = parse_page(_page(_article(inner)), _URL, {}).article
     assert (a.author, a.source) == (author, source)
+
+
+def test_an_era_date_printed_beside_a_utc_stamp_keeps_the_pages_own_day():
+    """World set 34: '令和元年5月1日（水）0時12分' under the headline, og/JSON-LD '2019-04-30T15:12:00Z': the
+    same moment, so the page's zone (+09:00) and its day (1 May) — the printed date was not seen
+    as one (no digit before 年) and the UTC day was taken."""
+    page = ('<html lang="ja"><head><title>改元の瞬間 | 信州民報</title>'
+            '<meta property="article:published_time" content="2019-04-30T15:12:00Z"></head><body>'
+            '<div class="hd"><h1>改元の瞬間、松本城前でカウントダウン</h1><p class="sm-date"><span class="sm-date__pub">'
+            '令和元年5月1日（水）0時12分</span></p></div><div class="sm-body">'
+            + "".join(f"<p>{t}</p>" for t in ["新元号「令和」への改元を迎えた1日未明、松本城前の広場には市民ら約千人が集まり、"
+                                              "カウントダウンで新しい時代の幕開けを祝った。",
+                                              "午前0時になると一斉に歓声が上がり、記念撮影をする家族連れの姿も見られた。"])
+            + '</div></body></html>').encode()
+    a = parse_page(page, "https://www.shinshu-minpo.example/news/2019/05/01/reiwa.html", {}).article
+    assert a.published_at == "2019-05-01T00:12:00+09:00"
