@@ -253,7 +253,7 @@ class Fetcher:
         if isinstance(exc, requests.exceptions.Timeout):
             return attempt.timeout_error(url, self.settings.read_timeout)
         if isinstance(exc, requests.exceptions.ConnectionError):
-            return TransientError(url, f"connection failed: {_short(exc)}", "connection")
+            return TransientError(url, f"connection failed: {_connection_reason(exc)}", "connection")
         if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                             requests.exceptions.InvalidSchema, requests.exceptions.URLRequired)):
             return FetchError(url, f"bad URL: {exc}", "bad_url")
@@ -883,6 +883,24 @@ def _tls_reason(exc: Exception) -> str:
     certificate'), not requests' wrapper text around them."""
     match = _SSL_REASON.search(str(exc))
     return match.group(1).strip() if match else _short(exc)
+
+
+# what a failed connection comes to, in the words of the error urllib3 wraps it in (its own
+# words name its classes: '_PinnedHTTPPool(host=…): Max retries exceeded … NewConnectionError(…')
+_CONNECTION_CAUSES = (("refused", "connection refused"), ("reset by peer", "connection reset by the server"),
+                      ("Connection reset", "connection reset by the server"),
+                      ("No route to host", "no route to host"), ("Network is unreachable", "network unreachable"),
+                      ("RemoteDisconnected", "the server closed the connection without answering"),
+                      ("Connection aborted", "connection aborted"), ("IncompleteRead", "the response was cut short"))
+_POOL_PREFIX = re.compile(r"\w*(?:HTTPS?|Connection)\w*\([^()]*\):\s*")
+
+
+def _connection_reason(exc: Exception) -> str:
+    text = str(exc)
+    for needle, reason in _CONNECTION_CAUSES:
+        if needle in text:
+            return reason
+    return _short(RuntimeError(_POOL_PREFIX.sub("", text)))
 
 
 def _short(exc: Exception) -> str:

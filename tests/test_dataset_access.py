@@ -82,3 +82,19 @@ def test_serve_fixtures_on_a_port_in_use_says_so(capsys):
         taken.close()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(port) in err[0] and "--port" in err[0], err
+
+
+def test_a_refused_connection_says_so_in_plain_words(tmp_path, capsys):
+    """A closed port: the errors file and the site's status say 'connection refused', not
+    urllib3's class names cut off mid-word ('_PinnedHTTPPool(host=…): Max retries exceeded …
+    NewConnectionError(… Failed to establish a new co…')."""
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()
+    out = tmp_path / "data"
+    assert main(["crawl", f"http://127.0.0.1:{port}/", "-o", str(out), "--allow-private", "-s", "max_tries=1"]) == 1
+    errors = "".join(p.read_text("utf-8") for p in (out / "logs").glob("*.errors.txt"))
+    assert "connection refused" in errors, errors
+    assert "Pool(" not in errors and "NewConnectionError" not in errors, errors
+    capsys.readouterr()
