@@ -1500,8 +1500,13 @@ def summary_items(dataset: Dataset, data: dict[str, pd.DataFrame], t: dict[str, 
     published = dataset.articles["published_at"].dropna()
     sites = _distinct(dataset.articles["site"], dataset.observations["site"], dataset.site_counters["site"])
     observed = _period(row["first_observed_at"], row["last_observed_at"], _datetime_text, lang)
+    runs = window_text(window.runs, window.first, window.last, lang)
+    if window.runs == 0 and len(dataset.runs):
+        # runs that observed nothing (every site failed, a first crawl still empty): they ran
+        started = dataset.runs["started_at"]
+        runs = window_text(len(dataset.runs), started.min(), started.max(), lang)
     return [
-        (t["fact_runs"], window_text(window.runs, window.first, window.last, lang)),
+        (t["fact_runs"], runs),
         (t["fact_observed"], observed + (f", {t['time_note']}" if observed != NO_VALUE else "")),
         (t["fact_published"], _period(published.min() if len(published) else None,
                                       published.max() if len(published) else None, _date_text, lang)),

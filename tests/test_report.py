@@ -925,3 +925,16 @@ def test_chromium_renders_the_report(dataset_folder: Path, tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     assert shot.read_bytes().startswith(PNG_SIGNATURE)
     assert shot.stat().st_size > 20_000  # a blank page compresses to a few KB
+
+
+def test_runs_that_observed_nothing_are_still_counted_in_the_header(tmp_path: Path) -> None:
+    """A new user's dataset whose two runs both failed (the portal unreachable): the header said
+    'no runs' while the site-status section showed them."""
+    store = Store.open(tmp_path)
+    for run_id, at in (("r1", "2025-01-01T00:00:00.000000Z"), ("r2", "2025-01-01T00:05:00.000000Z")):
+        store.start_run(run_id, at, ["dongnai"])
+        store.finish_run({"run_id": run_id, "finished_at": at, "pages_fetched": 0, "articles_new": 0,
+                          "articles_changed": 0, "observations": 0, "errors": 1, "status": "partial"})
+    store.close()
+    page = build_report(load(tmp_path), lang="en")
+    assert "<dt>Runs</dt><dd>2 runs, 5 minutes apart</dd>" in page
