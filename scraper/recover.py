@@ -74,6 +74,7 @@ CC_DATA_URL = "https://data.commoncrawl.org"
 CDX_PAGE_ROWS = 1000                     # rows per Wayback CDX request
 IDLE_PAGES = 3                           # CDX pages in a row that list nothing new: the listing loops
 MAX_LISTING_PAGES = 20_000               # CDX pages of one listing in one run (20 million rows)
+SEEN_ROWS = 1_000_000                    # rows of a listing remembered to tell a loop from new pages
 HTML_TYPES = re.compile(r"text/html|application/xhtml\+xml")
 # provenance columns an observation gets once the schema has them (see `write_capture`)
 PROVENANCE_FIELDS = ("source_archive", "captured_at")
@@ -618,13 +619,14 @@ class _Run:
         for endpoint in self._endpoints(query, start, end, dates):
             resume, done = self._listing_state(query, endpoint, dates)
             keys: set[str] = set()
-            seen: set[tuple[str, str]] = set()
+            seen: set[int] = set()
             idle = pages = 0
             while not done:
                 captures, resume = self.source.list_page(endpoint, query, start, end, resume)
                 pages += 1
-                fresh = {(c.url, c.timestamp) for c in captures} - seen
-                seen |= fresh
+                fresh = {hash((c.url, c.timestamp)) for c in captures} - seen
+                if len(seen) < SEEN_ROWS:      # (memory bounded; MAX_LISTING_PAGES bounds the rest)
+                    seen |= fresh
                 idle = 0 if fresh else idle + 1
                 if resume is not None and (resume in keys or idle >= IDLE_PAGES or pages >= MAX_LISTING_PAGES):
                     # a listing that never ends (a new resumeKey, the same rows, for ever): its
