@@ -271,6 +271,15 @@ for _number, _name in enumerate(("فروردین", "اردیبهشت", "خردا
 for _number, _name in enumerate(("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی",
                                  "دلو", "حوت"), 1):
     MONTHS.setdefault(_name, JALALI + _number)
+# ... and the Pashto names ('۱۵ تله ۱۴۰۱')
+for _number, _names in enumerate(("وری", "غویی غويی", "غبرګولی غبرگولی", "چنګاښ چنگاښ", "زمری", "وږی", "تله",
+                                  "لړم", "لیندۍ لیندی", "مرغومی", "سلواغه", "کب"), 1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, JALALI + _number)
+# Burmese (the English months' names: '၂၂ ဇူလိုင် ၂၀၂၀')
+for _number, _name in enumerate(("ဇန်နဝါရီ", "ဖေဖော်ဝါရီ", "မတ်", "ဧပြီ", "မေ", "ဇွန်", "ဇူလိုင်", "ဩဂုတ်",
+                                 "စက်တင်ဘာ", "အောက်တိုဘာ", "နိုဝင်ဘာ", "ဒီဇင်ဘာ"), 1):
+    MONTHS.setdefault(_name, _number)
 # the Ethiopian months of Ethiopia's pages ('መጋቢት 3 ቀን 2016 ዓ.ም'), kept apart the same way: their
 # dates are converted (ETHIOPIAN + month; the thirteenth, Pagume, has five or six days)
 ETHIOPIAN = 200

@@ -65,7 +65,7 @@ _HINT_WORDS = {
     "author": ("author", "tacgia", "tac-gia", "byline", "writer", "signature", "signatura", "nguoiviet",
                "nguoi-viet", "butdanh", "but-danh", "reporter", "creator", "autor", "auteur",
                "verfasser", "yazar", "penulis", "muhabir", "szerzo", "forfatter", "skribent", "tekijä", "autore",
-               "columnist"),
+               "columnist", "__by", "-by"),    # ('sb-by', 'pubinfo__by': the byline's BEM element)
     "lead": ("sapo", "summary", "tomtat", "tom-tat", "hometext", "mo-ta", "mota", "description",
              "lead", "trich-dan", "trichdan", "intro", "excerpt", "abstract", "teaser",
              "standfirst", "dek", "deck", "lede", "chapo", "chapeau", "entradilla", "sommario"),

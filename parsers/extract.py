@@ -1635,7 +1635,7 @@ def _linked_author(doc: Doc, body_el) -> str | None:
     name, outside the site's chrome, lists, teasers and comments."""
     for a in doc.root.iter("a"):
         name = author_link_name(a)
-        if name is None or in_link_list(a) or generic.chrome_ancestor(a, body_el) \
+        if name is None or in_link_list(a) or (generic.chrome_ancestor(a, body_el) and not _head_box(a, body_el)) \
                 or generic.in_teaser(a, doc.url) or generic.in_comments(a) or in_related_block(a):
             continue
         parent = a.getparent()
@@ -1643,6 +1643,21 @@ def _linked_author(doc: Doc, body_el) -> str | None:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
     return None
+
+
+def _head_box(el: etree._Element, body_el) -> bool:
+    """`el` is in an <aside> of the article's own head, between its headline and its text (a
+    columnist's box: her picture, name, role and her other columns), not a sidebar."""
+    box = next(el.iterancestors("aside"), None)
+    if box is None or body_el is None or box in body_el.iterancestors() or body_el in box.iterancestors():
+        return False
+    article = next(box.iterancestors("article"), None)
+    if article is None or body_el not in article.iterdescendants():
+        return False
+    for following in box.itersiblings():
+        if following is body_el or body_el in following.iterdescendants():
+            return True
+    return False
 
 
 def _without_site_name(doc: Doc, author: str | None) -> str | None:

@@ -1260,7 +1260,7 @@ _JOINERS = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+)?|\s+(
 _CASELESS_NAME = re.compile(r"^[\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0e00-\u0e7f"
                             r"\u0980-\u0d7f\u10a0-\u10ff\u1200-\u137f\uac00-\ud7af"
                             # Sinhala, Lao, Tibetan, Myanmar, Khmer
-                            r"\u0d80-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\s.]{2,40}$")
+                            r"\u0d80-\u0dff\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u200c\u200d\s.]{2,40}$")
 # a dateline before an Arabic reporter's name ('الرياض - عبدالله الحربي'): the city, a dash, the name
 _ARABIC_DATELINE = re.compile(r"^[\u0600-\u06ff\s]{2,30}\s[-–]\s([\u0600-\u06ff\s]{2,40})$")
 

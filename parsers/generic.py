@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import chain, islice
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -15,11 +15,11 @@ from lxml import etree
 
 from . import labels
 from .dates import (CJK_YEAR, NAMED_DATE_HINT, NO_DATE, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
-                    parse_vietnamese_datetime, yearless_day)
+                    parse_vietnamese_datetime, yearless_day, MONTHS)
 from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
-                     in_book_credits, tool_link,
+                     in_book_credits, tool_link, byline_name, byline_text,
                      counted, labelled_counts, labelled_rows, parse_count, view_count_in)
 from .labels import alternation
 from .listing import GENERIC_ARTICLE_URL
@@ -2512,7 +2512,7 @@ def _itemprop_date(doc: Doc) -> tuple[ParsedDate, etree._Element, str] | None:
     dated = doc.hints("dateprop")
     for prop in ("datePublished", "dateCreated"):
         for el in dated:
-            if el.get("itemprop") == prop:
+            if el.get("itemprop") == prop and not _in_comment_item(el):
                 # (an <abbr> keeps the machine's form in its title: Blogger's and hAtom's
                 # '<abbr itemprop="datePublished" title="2025-08-14T16:20:00+07:00">16:20</abbr>')
                 parsed = parse_vietnamese_datetime(el.get("content") or el.get("datetime") or (
@@ -2520,6 +2520,15 @@ def _itemprop_date(doc: Doc) -> tuple[ParsedDate, etree._Element, str] | None:
                 if parsed.value is not None:
                     return parsed, el, "itemprop"
     return None
+
+
+def _in_comment_item(el: etree._Element) -> bool:
+    """`el` is a reader's comment's own property (microdata: inside an item marked
+    itemprop="comment" or typed schema.org/Comment): the comment's day, not the story's."""
+    for anc in el.iterancestors():
+        if anc.get("itemprop") in ("comment", "comments") or (anc.get("itemtype") or "").endswith("/Comment"):
+            return True
+    return False
 
 
 def find_published(doc: Doc, headline: etree._Element | None,
@@ -3145,9 +3154,7 @@ def _yearless_with_url_year(doc: Doc, headline: etree._Element | None) -> tuple[
     that day of that year, with its time; the first such element after the headline (a most-read
     list's days stand before it or beside it). None when the month printed is not the address's."""
     m = _URL_YEAR_MONTH.search(doc.url.partition("?")[0])
-    if m is None:
-        return None
-    year, url_month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    year, url_month = (int(m.group(1)), int(m.group(2)) if m.group(2) else None) if m else (None, None)
     attrs = PageAttrs.of_page(doc.root)
     start = doc.position(headline) if headline is not None else -1
     for el, cls, ident in islice(zip(attrs.elements, attrs.classes, attrs.ids), 5000):
@@ -3163,12 +3170,73 @@ def _yearless_with_url_year(doc: Doc, headline: etree._Element | None) -> tuple[
             None)
         if day is None or (url_month is not None and day[0] != url_month):
             continue
+        found = year or _year_printed_for(doc, day, text)
+        if found is None:
+            return None                # (the first stamp after the headline is the page's: no other)
         clock = _CLOCK_IN_TEXT.search(text[cjk.end():] if cjk else text)
-        stamp = f"{day[1]:02d}/{day[0]:02d}/{year}" + (f" {int(clock.group(1)):02d}:{clock.group(2)}" if clock else "")
+        stamp = f"{day[1]:02d}/{day[0]:02d}/{found}" + (f" {int(clock.group(1)):02d}:{clock.group(2)}" if clock else "")
         parsed = parse_vietnamese_datetime(stamp)
         if parsed.value is not None:
             return ParsedDate(parsed.value, text, (), parsed.has_time), el
     return None
+
+
+def _year_printed_for(doc: Doc, day: tuple[int, int], stamp: str) -> int | None:
+    """The year of a story stamped with its day and month only, when the page prints it
+    elsewhere: in its breadcrumb ('Archiv › 2018 › März'), in its archive calendar's caption
+    ('czerwiec 2012', the story's month), or, when the stamp names its weekday ('Saturday, 21
+    September'), the one year printed on the page (its copyright line left out: that is the
+    day it was fetched) on which that day is that weekday ('Volume 142, 2013'). None otherwise."""
+    month, mday = day
+    for el in doc.hints("category"):
+        text = text_of(el)
+        years = set(_PAGE_YEAR.findall(text)) if len(text) <= 200 else set()
+        if len(years) == 1:
+            named = [MONTHS.get(w.lower().rstrip(".")) for w in re.findall(r"[^\W\d_]+\.?", text)]
+            if all(n is None or n > 12 or n == month for n in named):
+                return int(years.pop())
+    for el in doc.root.iter("caption"):
+        caption = re.fullmatch(r"\s*([^\W\d_]+)\s+((?:19|20)\d\d)\s*", text_of(el))
+        if caption and _month_named(caption.group(1)) == month:
+            return int(caption.group(2))
+    weekday = next((_WEEKDAY_NUMBER[w] for w in re.findall(r"[^\W\d_]+", stamp.lower()) if w in _WEEKDAY_NUMBER), None)
+    if weekday is None:
+        return None
+    printed = {int(y) for piece in doc.root.itertext() if not _COPYRIGHT.search(piece)
+               for y in _PAGE_YEAR.findall(piece)}
+    fits = [y for y in printed if _weekday_of(y, month, mday) == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
+_PAGE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights|rights reserved", re.I)
+# weekdays by number (Monday 0), in the languages the world's stamps print them
+_WEEKDAY_NUMBER = {name: number for number, names in enumerate((
+    "monday montag lundi lunes lunedì segunda poniedziałek maandag måndag mandag maanantai",
+    "tuesday dienstag mardi martes martedì terça wtorek dinsdag tisdag tirsdag tiistai",
+    "wednesday mittwoch mercredi miércoles mercoledì quarta środa woensdag onsdag keskiviikko",
+    "thursday donnerstag jeudi jueves giovedì quinta czwartek donderdag torsdag torstai",
+    "friday freitag vendredi viernes venerdì sexta piątek vrijdag fredag perjantai",
+    "saturday samstag sonnabend samedi sábado sabato sobota zaterdag lördag lørdag lauantai",
+    "sunday sonntag dimanche domingo domenica niedziela zondag söndag søndag sunnuntai"))
+    for name in names.split()}
+# a month's name in the nominative, as calendars caption it (the stamps' genitive forms are MONTHS')
+_NOMINATIVE_MONTHS = {name: number for number, names in enumerate((
+    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+    "październik", "listopad", "grudzień"), start=1) for name in names.split()}
+
+
+def _month_named(word: str) -> int | None:
+    word = word.lower()
+    month = MONTHS.get(word) or _NOMINATIVE_MONTHS.get(word)
+    return month if month and month <= 12 else None
+
+
+def _weekday_of(year: int, month: int, mday: int) -> int | None:
+    try:
+        return date(year, month, mday).weekday()
+    except ValueError:
+        return None
 
 
 def _in_post_of_its_own(el: etree._Element, body: etree._Element) -> bool:
@@ -4331,7 +4399,26 @@ def _label_only(text: str) -> bool:
 
 
 _AUTHOR_HINT = re.compile(r"author|tacgia|tac-gia|byline|writer|signature|signatura|nguoiviet|nguoi-viet|"
-                          r"butdanh|but-danh|reporter|creator|columnist", re.I)
+                          r"butdanh|but-danh|reporter|creator|columnist|autor|auteur|verfasser|yazar|penulis|"
+                          r"muhabir|szerzo|forfatter|skribent|tekijä", re.I)
+# a byline as a BEM element of a story's block ('sb-by', 'ht-pubinfo__by'), not a recommendation
+# widget's sponsor ('reco__by') nor a 'powered-by' or 'sort-by' control
+_BY_ELEMENT = re.compile(r"(?:^|\s)(?![\w-]*(?:powered|sponsor|reco|promo|sort|filter|order|group|made|built|"
+                         r"designed|hosted|posted|published|uploaded|shared))[\w-]*?(?:__|-)by(?=\s|$)", re.I)
+_NEWSROOM = frozenset(labels.NEWSROOM)
+
+
+def _by_element_person(el: etree._Element) -> bool:
+    """A byline marked only as a block's 'by' element ('sb-by') naming a person: its text a
+    name, not the newsroom's ('Redacció', 'Haber Merkezi')."""
+    if not _BY_ELEMENT.search(el.get("class") or ""):
+        return False
+    name = byline_name(byline_text(el))
+    return bool(name) and name.lower() not in _NEWSROOM and not any(w in _NEWSROOM for w in name.lower().split())
+
+
+def _hint_of(el: etree._Element) -> str:
+    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
 
 
 def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._Element]:
@@ -4341,6 +4428,9 @@ def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._El
     for el in doc.hints("author"):
         if el.tag in SKIP_TAGS or el.tag == "cite" or _QUOTED.search(el.get("class") or ""):
             continue                   # (a quotation's author, 'field--name-field-quote-author')
+        if not _AUTHOR_HINT.search(_hint_of(el)) and not _by_element_person(el):
+            continue                   # '-by' inside a token ('gh-powered-by', 'sort-by-date'), or
+            #                            naming the newsroom ('Da Redação'), not a writer
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
             continue

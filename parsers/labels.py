@@ -140,6 +140,12 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 # a newsroom's unsigned report ('Staff report', 'From staff reports')
                 "staff report", "staff reports", "from staff reports", "staff and wire reports",
                 "wire reports") + AD_LABELS
+# a newsroom's or desk's name signing a story, no person ('Da Redação', 'Haber Merkezi', 'ทีมข่าว')
+NEWSROOM = ("redação", "da redação", "redacció", "redacción", "redazione", "rédaction", "la rédaction",
+            "redaktion", "redakcja", "redactie", "toimitus", "redaksjonen", "redaktionen", "redaksi",
+            "tim redaksi", "haber merkezi", "merkezi", "newsroom", "news desk", "newsdesk", "staff",
+            "editorial team", "editorial staff", "web desk", "online desk", "ทีมข่าว", "กองบรรณาธิการ",
+            "فريق التحرير", "التحرير", "تحریریه", "редакция", "редакція", "ban biên tập", "phóng viên")
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "sikiliza", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
@@ -394,6 +400,8 @@ WRITER_CREDIT = ("haber", "muhabir", "ρεπορτάζ", "ρεπορταζ", "ya
                  "ጸሐፊ", "ፀሐፊ", "አዘጋጅ",
                  # Lao 'news:' / 'written by:', Khmer 'by:' / 'written by:', Burmese 'news:' / 'written by:'
                  "ຂ່າວ", "ຂຽນໂດຍ", "ដោយ", "អត្ថបទ", "សរសេរដោយ", "သတင်း", "ရေးသားသူ",
+                 # Thai 'news by:' / 'reporter:', Pashto 'writer:' / 'reporter:'
+                 "ข่าวโดย", "ผู้สื่อข่าว", "لیکوال", "لیکواله", "خبریال",
                  # a magazine's credits line ('Words: X · Photography: Y · Video: Z')
                  "words")
 
