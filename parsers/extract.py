@@ -12,6 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -88,7 +89,7 @@ _VIEW_QUALIFIED = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s[
                              r"\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})*\s{0,3}$", re.I)
 # a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
 # viết là: 18 trong 4 đánh giá')
-_RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
+_RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)(?:\s(?:bài viết|bài|tin|tin bài|nội dung))?\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
                           r"|tổng số điểm\b.{0,60}\bđánh giá)", re.I)
 # a line of the article's own counts and nothing else ('Đã xem: 215 lần | Đã in: 0 lần | Đã gửi
 # email: 0 lần', 'Lượt in: 3'), and a rating widget's prompt ('Click để đánh giá bài viết')
@@ -201,6 +202,8 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         _drop_readings(root)
     if "<details" in decoded.text:
         _drop_other_language_originals(root)
+    if "data-url=" in decoded.text or "data-href=" in decoded.text or "data-permalink=" in decoded.text:
+        _drop_preloaded_articles(root, url)
     doc = Doc(root, url, decoded.text)
     with page_scope():
         chosen = forced if forced else (None if profile == GENERIC else detect_profile(doc))
@@ -224,6 +227,36 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
                       article.site_counters.get("today"))
     found.visitor_counter, found.site_counters = counter.total, counter.as_dict()
     return Page(url, platform, kind, article, found, decoded.encoding, warnings)
+
+
+_OWN_ADDRESS_ATTRS = ("data-url", "data-href", "data-permalink")
+
+
+def _drop_preloaded_articles(root: etree._Element, url: str) -> None:
+    """An endless-scroll page's other stories (the next article loaded under this one, each
+    in a block of its own with its <h1> and its address in a data attribute): only the block
+    whose address is the page's is its article; the others are dropped. Nothing changes when
+    no block names the page's address."""
+    own = _address_key(url)
+    for attr in _OWN_ADDRESS_ATTRS:
+        for block in list(islice(root.iterfind(f".//*[@{attr}]"), 200)):
+            if _address_key(block.get(attr) or "", url) != own or next(block.iter("h1"), None) is None:
+                continue
+            parent = block.getparent()
+            others = [b for b in parent if b is not block and isinstance(b.tag, str) and b.get(attr)
+                      and next(b.iter("h1"), None) is not None] if parent is not None else []
+            for other in others:
+                drop_tree(other)
+            if others:
+                return
+
+
+def _address_key(href: str, base: str | None = None) -> str:
+    try:
+        parts = urlsplit(urljoin(base, href) if base else href)
+    except ValueError:
+        return ""
+    return parts.path.rstrip("/") + ("?" + parts.query if parts.query else "")
 
 
 def _drop_other_language_originals(root: etree._Element) -> None:
@@ -909,7 +942,12 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         marked = _marked_author(doc, body_el)
         if marked and signature.author in marked:
             article.author = marked
-    article.author = article.author or tidy_author(signature.author) or _signature_beside(body_el) \
+    signed = tidy_author(signature.author)
+    if signed and signature.photographer:
+        signed = _labelled(doc, AUTHOR_LINE, body_el, _author_not_account) or _marked_author(doc, body_el) \
+            or signed                  # 'Tác giả: X'
+        #                                  over the text, 'Ảnh: Y' under it: X wrote it, Y took the pictures
+    article.author = article.author or signed or _signature_beside(body_el) \
         or _letterhead_writer(body_el) or _mail_sender(doc, body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, _author_not_account) \
@@ -1075,6 +1113,10 @@ def _writer_of(el: etree._Element) -> str | None:
     prev = el.getprevious()
     if prev is not None and isinstance(prev.tag, str) and _SIGNING_BLOCK.match(text_of(prev)):
         return None                    # the signer of a decision pasted as the text, not its writer
+    signed = split_signature(text_of(el))
+    if signed is not None and signed.photographer:
+        return None                    # 'Ảnh: X' closing the text: the photographer (the writer's
+        #                                label, over the text, is read after the signature's)
     name = author_of(el)
     return None if is_account(name) or (name and site_account(name)) else name
 
@@ -2968,6 +3010,10 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
     kèm:") and under it only file lines ("x.pdf (412 KB) - Lượt tải: 12"). The files are the
     record's attachments, not its text. (A heading with the file on its own line, "File đính
     kèm: <a>Kết quả…</a>", is the article's sentence and stays.)"""
+    while kept and len(kept[-1].text) <= 60 and _in_file_table(kept[-1].element) and (
+            _FILE_DETAIL.match(kept[-1].text) or _ATTACH_HEADING.match(kept[-1].text) or _FILE_LINE.search(kept[-1].text)):
+        kept = kept[:-1]               # what is left of a table of files under the text ('Ngày ban
+        #                                hành: 18/08/2025', 'Tải về'): its cells, not text
     for i in range(len(kept) - 1, max(-1, len(kept) - 12), -1):
         if _ATTACH_HEADING.match(kept[i].text):
             rest = kept[i + 1:]
@@ -2989,11 +3035,23 @@ def _drop_attachment_box(kept: list[Block]) -> list[Block]:
     return kept
 
 
+# a file's detail in its own cell or line ('Ngày ban hành: 18/08/2025', 'Lượt tải: 41', 'Dung lượng: 2 MB')
+_FILE_DETAIL = re.compile(r"^(?:ngày ban hành|ngày đăng|ngày tải lên|lượt tải|số lượt tải|lượt tải về|dung lượng|"
+                          r"kích thước|định dạng|số ký hiệu|loại văn bản)\s{0,3}[:：]", re.I)
+
+
+def _in_file_table(el: etree._Element) -> bool:
+    """`el` is a cell (or in one) of a table that links to a file."""
+    table = next((a for a in el.iterancestors("table")), None) if el.tag != "table" else el
+    return table is not None and any(_FILE_LINE.search(a.get("href") or "") for a in table.iter("a"))
+
+
 def _file_box_line(block: Block) -> bool:
     """A line of an attachment box: a file's line, or its table of files (a header row 'STT |
     Tên tệp | … | Lượt tải' and a row per file)."""
     if len(block.text) < 200:
-        return bool(_FILE_LINE.search(block.text))
+        return bool(_FILE_LINE.search(block.text)) or (len(block.text) <= 60 and (
+            _FILE_DETAIL.match(block.text) is not None or _ATTACH_HEADING.match(block.text) is not None))
     return block.element.tag == "table" and len(block.text) < 3000 and all(
         _FILE_LINE.search(row) for row in block.text.split("\n")[1:] if row.strip())
 
@@ -3045,6 +3103,7 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
     """The signature lines closing the text (author, source). `printed_only`: only a line
     printed as a signature (right-aligned, all bold or italic) is one."""
     author = source = unit = None
+    photographer = False
     kept = _split_closing_name(kept)
     for _ in range(3):
         if not kept or (len(kept) < 2 and not _CREDIT.match(kept[0].text)):
@@ -3073,7 +3132,7 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
         if not (labelled or last.emphasised or len(last.text.split()) <= 4):
             break
         if sig.author and author is None:
-            author, unit = sig.author, last
+            author, unit, photographer = sig.author, last, sig.photographer
         elif sig.source and source is None:
             source = sig.source
         elif sig.author and unit is not None and _office_signature(unit) and (
@@ -3086,7 +3145,7 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
         if sig.source and sig.author:
             source = source or sig.source
         kept = kept[:-1]
-    return kept, Signature(author, source)
+    return kept, Signature(author, source, photographer and author is not None and unit is not None)
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))

@@ -512,6 +512,7 @@ _ABBREV = frozenset({"PV", "BBT", "CTV", "TTXVN", "VP", "TH", "BTV", "PV-CTV"})
 class Signature:
     author: str | None = None
     source: str | None = None
+    photographer: bool = False         # the line credits the pictures only ('Ảnh: X')
 
 
 # a writer's part in brackets after the name, not part of the author: the interviewer's
@@ -583,7 +584,12 @@ def split_signature(text: str) -> Signature | None:
         return Signature(source=value) if value else None
     m = _THEO.match(text)
     if m and len(m.group(1).split()) <= 14 and (m.group(1)[:1].isupper() or _DOMAIN.match(m.group(1))):
-        return Signature(source=_closed(m.group(1).strip(" .")))   # 'Theo TTXVN', '(Theo baochinhphu.vn)'
+        value = _closed(m.group(1).strip(" ."))
+        head, bracket, tail = value[:-1].partition("(") if value.endswith(")") else ("", "", "")
+        if bracket and looks_like_name(head.strip()) and _OUTLET.match(tail.strip()):
+            return Signature(author=head.strip(), source=tail.strip())   # 'Theo Thu Hà (Báo Bắc Ninh)':
+            #                                        the paper's reporter, and her paper
+        return Signature(source=value)             # 'Theo TTXVN', '(Theo baochinhphu.vn)'
     slashed = _BY_FOR.match(text)
     if slashed and looks_like_name(slashed.group(1)):
         return Signature(author=slashed.group(1), source=slashed.group(2))   # 'Hương Giang/VOV.VN'
@@ -618,7 +624,7 @@ def split_signature(text: str) -> Signature | None:
     if _dashed_unit(name) or _comma_position(name):
         return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
     if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
-        return Signature(author=name)
+        return Signature(author=name, photographer=bool(labelled and not writer and _PHOTO_ROLE.match(labelled.group(0))))
     if labelled and len(name.split()) <= 14 and _UNIT.match(name) and name[:1].isupper():
         return Signature(author=name)              # 'Tác giả: Trung tâm Công nghệ thông tin và Truyền thông'
     return None

@@ -166,3 +166,97 @@ def test_pashto_and_burmese_month_names_date_the_story():
     from govnews.parsers.dates import parse_vietnamese_datetime
     assert parse_vietnamese_datetime("جمعه، ۱۵ تله ۱۴۰۱").value.date().isoformat() == "2022-10-07"
     assert parse_vietnamese_datetime("၂၂ ဇူလိုင် ၂၀၂၀ | ၀၉:၃၀").value.isoformat().startswith("2020-07-22T09:30")
+
+
+# -- held-out set 38: the author and the end of the body on Vietnamese portals ---------------------------
+
+_VN_URL = "https://xatanphu.example.gov.vn/tin-tuc/chi-tiet/4821/ngay-hoi-den-truong.html"
+_VN_TEXT = ["Sáng 5/9, Trường Tiểu học Tân Phú tổ chức lễ khai giảng năm học mới với sự tham dự của hơn "
+            "600 học sinh và phụ huynh trên địa bàn xã.",
+            "Dịp này, nhà trường trao 50 suất học bổng cho học sinh có hoàn cảnh khó khăn vươn lên học tốt.",
+            "Năm học này, xã có thêm hai phòng học mới được đưa vào sử dụng ở điểm trường ấp Phú Hòa."]
+
+
+def _vn(article: str, title: str = "Ngày hội đến trường ở xã Tân Phú") -> bytes:
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - Cổng thông tin xã Tân Phú'
+            '</title></head><body><div class="header"><div class="site-name">CỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN PHÚ</div>'
+            '</div><div class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a></div>'
+            f'<div class="main">{article}</div><div class="right"><div class="box"><div class="box-title">TIN MỚI</div>'
+            '<ul><li><a href="/tin-tuc/chi-tiet/4800/hop-dan.html">Họp dân bàn làm đường giao thông nông thôn</a> '
+            '(01/09/2025)</li></ul></div></div><div class="footer">UBND xã Tân Phú. Điện thoại: 0291.3822.114</div>'
+            '</body></html>').encode()
+
+
+def _vn_paras() -> str:
+    return "".join(f"<p>{t}</p>" for t in _VN_TEXT)
+
+
+def _vn_extract(page: bytes, profile: str | None = "generic", url: str = _VN_URL):
+    return parse_page(page, url, {}, profile=profile).article
+
+
+def test_a_rating_widgets_line_naming_the_article_is_not_text_and_the_signature_above_it_is_read():
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{_vn_paras()}<p style="text-align: right;"><em>Bài và ảnh: Phạm Thị '
+               'Ngọc Trâm</em></p><div class="star-ratings"><div class="legend">Đánh giá bài viết: 4,5/5 (12 phiếu)</div>'
+               '</div></div></div>')
+    a = _vn_extract(_vn(article))
+    assert a.body == "\n\n".join(_VN_TEXT)
+    assert a.author == "Phạm Thị Ngọc Trâm"
+
+
+def test_a_photographers_credit_under_the_text_leaves_the_writer_labelled_over_it():
+    article = ('<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="meta">'
+               '<span class="date">05/09/2025 08:30</span> <span class="meta-author">Tác giả: Lê Thu Hiền</span></div>'
+               f'<div class="content">{_vn_paras()}<p style="text-align: right;"><em>Ảnh: Nguyễn Mạnh Hùng</em></p>'
+               '</div></div>')
+    for profile in ("generic", None):
+        assert _vn_extract(_vn(article), profile).author == "Lê Thu Hiền"
+
+
+def test_guard_a_photographers_credit_alone_still_names_who_signed():
+    """(Guard: with no writer's label anywhere, the closing 'Ảnh: X' line was and stays the
+    record's author, as earlier sets expect.)"""
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{_vn_paras()}<p style="text-align: right;"><em>Ảnh: Nguyễn Mạnh Hùng'
+               '</em></p></div></div>')
+    assert _vn_extract(_vn(article)).author == "Nguyễn Mạnh Hùng"
+
+
+def test_theo_a_reporter_of_a_paper_is_the_author_and_the_paper_the_source():
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{_vn_paras()}<p style="text-align: right;"><strong>Theo Thu Hà (Báo '
+               'Bắc Ninh)</strong></p></div></div>')
+    a = _vn_extract(_vn(article))
+    assert (a.author, a.source) == ("Thu Hà", "Báo Bắc Ninh")
+
+
+def test_the_cells_left_of_a_table_of_files_under_the_text_are_not_text():
+    files = ('<div class="tandan-attachments"><h3>Tệp đính kèm</h3><table class="tandan-table-files"><tr><td>'
+             '<a href="/VanBan/KH-123.pdf">KH-123.pdf</a></td><td>Ngày ban hành: 18/08/2025</td><td>Lượt tải: 41</td>'
+             '<td><a href="/VanBan/KH-123.pdf">Tải về</a></td></tr></table></div>')
+    article = ('<div class="tandan-article"><h1 class="tandan-h1">Ngày hội đến trường ở xã Tân Phú</h1><div class='
+               '"tandan-div-article-info"><span class="tandan-span-date-publish">Ngày phát hành: 05/09/2025 8:30 SA'
+               f'</span></div><p class="tandan-p-article-news-summary"><strong>{_VN_TEXT[0]}</strong></p><div class='
+               '"ms-rtestate-field">' + "".join(f'<p style="text-align: justify;">{t}</p>' for t in _VN_TEXT[1:])
+               + '<p style="text-align: right;"><strong><em>Sùng A Lử</em></strong></p></div>' + files
+               + '<div class="tandan-tools"><a href="javascript:window.print()">In trang</a> | <a href="javascript:'
+               'history.back()">Quay lại</a></div></div>')
+    a = _vn_extract(_vn(article))
+    assert a.body == "\n\n".join(_VN_TEXT)
+    assert a.author == "Sùng A Lử"
+
+
+def test_the_next_article_an_endless_page_preloads_gives_this_page_nothing():
+    def item(n: int, title: str, extra: str, url: str) -> str:
+        return (f'<article class="detail-item" data-id="{n}" data-url="{url}"><h1 class="detail-title">{title}</h1>'
+                f'<div class="detail-meta"><span class="time">14:30 - 2{n}/09/2025</span>{extra}</div>'
+                f'<div class="detail-body">{_vn_paras() if n == 2 else "<p>Lực lượng tham gia đã thu gom gần 3 tấn rác.</p>"}'
+                + ('' if n == 2 else '<p class="author" style="text-align:right"><strong>Hoàng Yến</strong></p>')
+                + '</div></article>')
+    page = _vn(item(2, "Ngày hội đến trường ở xã Tân Phú", "", _VN_URL) + '<div class="next">BÀI TIẾP THEO</div>'
+               + item(1, "Xã ra quân dọn vệ sinh", ' <span class="views">1.087 lượt xem</span>',
+                      "https://xatanphu.example.gov.vn/tin-tuc/chi-tiet/4790/don-ve-sinh.html"))
+    a = _vn_extract(page)
+    assert (a.headline, a.author, a.view_count) == ("Ngày hội đến trường ở xã Tân Phú", None, None)
+    assert a.body == "\n\n".join(_VN_TEXT)
