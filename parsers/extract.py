@@ -967,6 +967,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or generic.find_cell_value(doc, _SOURCE_CELL, body_el) \
         or (_names_source(doc.source) and _labelled(doc, AUTHOR_LINE, body_el, source_after_byline)) \
         or None
+    if article.author is None or _desk_byline(article.author):
+        article.author = _guest_writer(doc, body_el) or article.author
     article.author = _without_site_name(doc, tidy_author(article.author))
     if article.author and not _vietnamese_record(doc, article.headline, body_el):
         article.author = _person_not_office(article.author)
@@ -1684,6 +1686,40 @@ def _linked_author(doc: Doc, body_el) -> str | None:
         if parent is not None and sum(author_link_name(x) is not None for x in parent.iter("a")) > 1:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
+    return None
+
+
+_GUEST_NOTE = re.compile(r"^\W{0,3}(?:" + alternation(labels.GUEST_WRITER) + r")\s+(.{3,80}?)\W{0,3}$", re.I)
+_NEWSROOM_WORDS = frozenset(labels.NEWSROOM)
+# the stems of the notes' words, sought in the page's source before any element is read
+_GUEST_STEMS = re.compile(r"(?:[Gg]uest (?:post|column|essay)|[Gg]ast(?:beitrag|kommentar|bijdrage|inlägg)|[Ii]nvitad[oa] de|"
+                          r"[Tt]ribune de|[Tt]exte de|[Cc]onvidad[oa] de|[Cc]ontributo di|[Ii]ntervento di|"
+                          r"[Cc]olaboración de|[Gg]ościnn|[Gg]jesteinnlegg)")
+
+
+def _desk_byline(author: str) -> bool:
+    """A byline naming the newsroom, not a person ('Redacción', 'Streetwise Staff')."""
+    words = author.lower().split()
+    return author.lower() in _NEWSROOM_WORDS or bool(words) and words[-1] in _NEWSROOM_WORDS
+
+
+def _guest_writer(doc: Doc, body_el) -> str | None:
+    """The guest a note over or under the text names ('This is a guest post by Nadia Brooks, a
+    transit planner…', 'Ein Gastbeitrag von Martin Weber'), where the house byline names the
+    newsroom or nothing."""
+    if body_el is None or not _GUEST_STEMS.search(doc.source):
+        return None
+    for el in doc.root.iter("p", "div", "em", "i"):
+        if len(el) > 3:
+            continue
+        text = text_of(el)
+        if not 10 < len(text) <= 200:
+            continue
+        found = _GUEST_NOTE.match(text.split(",", 1)[0].rstrip("*"))
+        if found:
+            name = found.group(1).strip(" *")
+            if looks_like_name(name):
+                return name
     return None
 
 

@@ -910,6 +910,8 @@ _UI_WORDS = re.compile(
     r"|(?:" + alternation(labels.DATE_PUBLISHED, labels.DATE_UPDATED) + r")(?:\s+(?:em|am|le|el|il|on|op|dne))?$"
     # a writer's box's own label, the name beside it in a picture ('Автор', 'Autor', 'Author')
     r"|(?:автор|autor|autore|auteur|author|författare|forfatter|szerző)$"
+    # ... or the heading of the writer's card after the text ('L'autore', 'O autorce', 'About the author')
+    r"|(?:" + alternation(labels.ABOUT_AUTHOR, labels.AUTHOR_CARD) + r")$"
     # a kicker or an advertisement's label where the byline goes ('Communiqué de presse', '- Διαφήμιση -')
     r"|[-–—\s]*(?:" + alternation(labels.NOT_A_WRITER) + r")(?=[-–—\s]*$))\b", re.I)
 _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
@@ -1159,12 +1161,16 @@ _CORRESPONDENT_LEAD = re.compile(
     r"(?:\s+(?:à|au|aux|en|in|a|em|aus|no|na)\s+[^,]{1,40})?\s*,\s*", re.I)
 
 
+# a social handle in brackets after the name ('Zeynep Arslan (@zeyneparslan)'): the account, not the name
+_BRACKETED_HANDLE = re.compile(r"\s*[(（]\s*@[\w.]{1,40}\s*[)）]")
+
+
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
     """The writer's name on a byline: 'By Sarah Collins | 2 September 2023' -> 'Sarah Collins',
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
-    text = _SOURCE_AFTER.sub("", clean(BIDI.sub("", text))).lstrip("|·• ")   # (&rlm; around a name: not
+    text = _BRACKETED_HANDLE.sub("", _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))).lstrip("|·• ")   # (&rlm; around a name: not
     #                                  part of it; a meta line's separator before the label: '| Tác giả: X')
     if text.endswith((":", "：")):
         return None                    # a label alone ('Etiketat:', 'Tác giả:')
@@ -1296,12 +1302,22 @@ def _several_names(text: str) -> bool:
 _ROLE_NOUNS = frozenset(labels.ROLE_NOUNS)
 
 
+def _pictured_slug_name(a: etree._Element) -> str:
+    """The name a writer's page link shows only as a picture ('<a href="/columnists/harriet-vance/">
+    <img alt="Harriet Vance">'): the picture's alt text, when the address's last part spells it."""
+    img = next(a.iter("img"), None)
+    alt = clean(img.get("alt")) if img is not None else ""
+    slug = (a.get("href") or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    spelled = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", alt).encode("ascii", "ignore").decode().lower()))
+    return alt if alt and spelled and slug.startswith(spelled) else ""
+
+
 def author_link_name(a: etree._Element) -> str | None:
     """The writer a link to a writer's own page names ('<a href="/staff/4365/nadia-brooks/">Nadia
     Brooks</a>', '<a href="/writers/514290">سلمى الحسيني</a>'): its text, when that is a name."""
     if not _AUTHOR_HREF.search(a.get("href") or ""):
         return None
-    name = clean(text_of(a))
+    name = clean(text_of(a)) or _pictured_slug_name(a)
     if not name or len(name) > 60 or _UI_WORDS.match(name):
         return None
     if looks_like_name(name) or _CJK_NAME.match(name) or \

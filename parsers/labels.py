@@ -146,6 +146,14 @@ NEWSROOM = ("redação", "da redação", "redacció", "redacción", "redazione",
             "tim redaksi", "haber merkezi", "merkezi", "newsroom", "news desk", "newsdesk", "staff",
             "editorial team", "editorial staff", "web desk", "online desk", "ทีมข่าว", "กองบรรณาธิการ",
             "فريق التحرير", "التحرير", "تحریریه", "редакция", "редакція", "ban biên tập", "phóng viên")
+# a note naming a guest writer over a house byline ('This is a guest post by X', 'Ein Gastbeitrag
+# von X', 'Columna invitada de X')
+GUEST_WRITER = ("this is a guest post by", "this is a guest post from", "a guest post by", "guest post by",
+                "guest column by", "guest essay by", "a guest column by", "ein gastbeitrag von", "gastbeitrag von",
+                "gastkommentar von", "columna invitada de", "artículo invitado de", "colaboración de",
+                "tribune de", "une tribune de", "un texte de", "artigo convidado de", "coluna convidada de",
+                "un contributo di", "intervento di", "gastbijdrage van", "een gastbijdrage van", "gastinlägg av",
+                "gjesteinnlegg av", "gościnnie:", "tekst gościnny")
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "sikiliza", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
@@ -415,6 +423,10 @@ ABOUT_AUTHOR = ("about the author", "about the writer", "about the columnist", "
                 "over de schrijver", "o autorze", "o autorce", "об авторе", "על הכותב", "על הכותבת",
                 "yazar hakkında", "về tác giả", "創作者介紹", "作者介紹", "作者简介", "作者介绍", "关于作者",
                 "關於作者", "著者について", "筆者について")
+# ... and the card's own label, the article and the role alone ('L'autore', 'The author', 'Die Autorin')
+AUTHOR_CARD = ("the author", "the writer", "l'autore", "l’autore", "l'autrice", "l’autrice", "l'auteur", "l’auteur",
+               "l'auteure", "l’auteure", "der autor", "die autorin", "el autor", "la autora", "o autor", "a autora",
+               "de auteur", "de schrijver", "autorka", "autorem", "forfatteren", "författaren", "kirjoittaja")
 # the heading of a page section that credits the office or person responsible for the page
 # ('A cura di' over a card naming 'Ufficio Stampa', the Italian municipal template's last section)
 CREDIT_SECTION = ("a cura di", "a cura del", "a cura della", "a cura dell'", "a cura dell’", "redatto da",

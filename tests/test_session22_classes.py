@@ -260,3 +260,50 @@ def test_the_next_article_an_endless_page_preloads_gives_this_page_nothing():
     a = _vn_extract(page)
     assert (a.headline, a.author, a.view_count) == ("Ngày hội đến trường ở xã Tân Phú", None, None)
     assert a.body == "\n\n".join(_VN_TEXT)
+
+
+# -- world set 35: bylines --------------------------------------------------------------------------------
+
+def test_the_writers_card_after_the_text_names_the_writer_not_its_heading():
+    for heading, name in (("L'autore", "Marco Bellini"), ("O autorce", "Katarzyna Wiśniewska")):
+        card = (f'<section class="cdr-authorcard" aria-label="{heading}"><h2 class="cdr-authorcard__label">{heading}</h2>'
+                f'<div class="cdr-authorcard__inner"><img class="cdr-authorcard__img" src="/media/authors/a.jpg" '
+                f'alt="Foto di {name}"><div><a class="cdr-authorcard__name" href="/autori/a-b">{name}</a><p class='
+                f'"cdr-authorcard__bio">Giornalista, segue la cronaca cittadina.</p><a class="cdr-authorcard__more" '
+                f'href="/autori/a-b">Tutti gli articoli di {name}</a></div></div></section>')
+        article = (f'<article class="cdr-article"><header class="cdr-head"><h1 class="cdr-title">Council to rebuild the '
+                   'park aviary</h1><div class="cdr-head__meta"><span class="cdr-date cdr-date--pub"><time datetime='
+                   f'"2013-10-03T17:25:00+02:00">3 ottobre 2013</time></span></div></header><div class="cdr-body">'
+                   f'{_paras()}</div>{card}</article>')
+        assert _extract(_world(article)).author == name, heading
+
+
+def test_a_handle_in_brackets_after_the_name_is_not_part_of_it():
+    article = ('<article><h1>Council to rebuild the park aviary</h1><div class="meta"><span class="post-author vcard">'
+               'Ekleyen: <span class="fn"><a href="/author/zeyneparslan/" rel="author">Zeynep Arslan (@zeyneparslan)</a>'
+               f'</span></span></div><div class="text">{_paras()}</div></article>')
+    assert _extract(_world(article)).author == "Zeynep Arslan"
+
+
+def test_a_guest_note_names_the_writer_over_the_newsrooms_byline():
+    for byline, note, name in (("By Streetwise Staff", "This is a guest post by Nadia Brooks, a transit planner.",
+                                "Nadia Brooks"),
+                               ("Von Redaktion", "Ein Gastbeitrag von Martin Weber", "Martin Weber")):
+        article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="byline">{byline}</div>'
+                   f'<p class="guest-note"><em>{note}</em></p><div class="text">{_paras()}</div></article>')
+        assert _extract(_world(article)).author == name
+
+
+def test_guard_a_guest_note_does_not_replace_a_persons_byline():
+    """(Guard: a person's own byline was and stays the writer.)"""
+    article = ('<article><h1>Council to rebuild the park aviary</h1><div class="byline">By Anna Webb</div>'
+               '<p class="note"><em>A guest post by Tom Hale appears next week.</em></p>'
+               f'<div class="text">{_paras()}</div></article>')
+    assert _extract(_world(article)).author == "Anna Webb"
+
+
+def test_a_columnists_banner_picture_linking_to_her_page_names_her():
+    banner = ('<div class="colhead"><a class="colhead__link" href="/opinion/columnists/harriet-vance/"><img '
+              'src="/media/columns/harriet-vance-header.png" alt="Harriet Vance"></a><span>The Thursday column</span></div>')
+    article = f'{banner}<article><h1>Council to rebuild the park aviary</h1><div class="text">{_paras()}</div></article>'
+    assert _extract(_world(article)).author == "Harriet Vance"
