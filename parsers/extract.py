@@ -1691,10 +1691,6 @@ def _linked_author(doc: Doc, body_el) -> str | None:
 
 _GUEST_NOTE = re.compile(r"^\W{0,3}(?:" + alternation(labels.GUEST_WRITER) + r")\s+(.{3,80}?)\W{0,3}$", re.I)
 _NEWSROOM_WORDS = frozenset(labels.NEWSROOM)
-# the stems of the notes' words, sought in the page's source before any element is read
-_GUEST_STEMS = re.compile(r"(?:[Gg]uest (?:post|column|essay)|[Gg]ast(?:beitrag|kommentar|bijdrage|inlägg)|[Ii]nvitad[oa] de|"
-                          r"[Tt]ribune de|[Tt]exte de|[Cc]onvidad[oa] de|[Cc]ontributo di|[Ii]ntervento di|"
-                          r"[Cc]olaboración de|[Gg]ościnn|[Gg]jesteinnlegg)")
 
 
 def _desk_byline(author: str) -> bool:
@@ -1704,13 +1700,15 @@ def _desk_byline(author: str) -> bool:
 
 
 def _guest_writer(doc: Doc, body_el) -> str | None:
-    """The guest a note over or under the text names ('This is a guest post by Nadia Brooks, a
-    transit planner…', 'Ein Gastbeitrag von Martin Weber'), where the house byline names the
-    newsroom or nothing."""
-    if body_el is None or not _GUEST_STEMS.search(doc.source):
+    """The guest a note beside the text names ('This is a guest post by Nadia Brooks, a transit
+    planner…', 'Ein Gastbeitrag von Martin Weber'; just before or after the text's block, or its
+    first or last paragraph), where the house byline names the newsroom or nothing."""
+    if body_el is None:
         return None
-    for el in doc.root.iter("p", "div", "em", "i"):
-        if len(el) > 3:
+    near = [*islice(body_el.itersiblings(preceding=True), 3), *islice(body_el.itersiblings(), 3),
+            *body_el[:2], *body_el[-2:]]
+    for el in near:
+        if not isinstance(el.tag, str) or len(el) > 3:
             continue
         text = text_of(el)
         if not 10 < len(text) <= 200:
