@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import secrets
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
@@ -54,12 +55,15 @@ def atomic_write(
     if "b" in mode:
         encoding = newline = None
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
-    try:
+    fd = None
+    try:           # (an interrupt just after the file exists, before it is named here, removes it too)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
         handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
     except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
+        if fd is not None:
+            os.close(fd)
+        if not isinstance(sys.exc_info()[1], FileExistsError):
+            tmp.unlink(missing_ok=True)
         raise
     try:
         with handle:

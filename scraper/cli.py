@@ -4,6 +4,7 @@ The command line: `main(argv=None)`, one subcommand per library call."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
@@ -176,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root_level = logging.getLogger().level
     handlers = _setup_logging(args)
+    previous = _stop_on_sigterm()      # (every command: an export or a report ends as at Ctrl-C)
     try:
         return COMMANDS[args.command](args)
     except LockHeld as exc:
@@ -204,17 +206,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
+    except OSError as exc:
+        code = _environment_exit(exc)
+        if code is not None:           # a full disk, a file-size limit, a folder it may not write
+            print(f"govnews: {_environment_line(exc, args)}", file=sys.stderr)
+            return code
+        crash = _crash_file(args)
+        print(f"govnews: internal error: {type(exc).__name__}: {exc}; details in {crash}",
+              file=sys.stderr)
+        return EXIT_INTERNAL
     except Exception as exc:  # noqa: BLE001 - a bug: one line out, the traceback in a file
         crash = _crash_file(args)
         print(f"govnews: internal error: {type(exc).__name__}: {exc}; details in {crash}",
               file=sys.stderr)
         return EXIT_INTERNAL
     finally:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, TypeError):
+            pass                       # (not the main thread; or no handler to put back)
         for handler in handlers + _EXTRA_HANDLERS:
             logging.getLogger().removeHandler(handler)
             handler.close()
         _EXTRA_HANDLERS.clear()
         logging.getLogger().setLevel(root_level)
+
+
+# the environment's refusals, not govnews's bugs: a disk that fills or a file-size limit (exit 1, as a
+# harvest that meets one), a folder or file it may not write (exit 2, a bad path)
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+_REFUSED_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def _environment_exit(exc: OSError) -> int | None:
+    if exc.errno in _FULL_ERRNOS:
+        return EXIT_PARTIAL
+    if exc.errno in _REFUSED_ERRNOS:
+        return EXIT_USAGE
+    return None
+
+
+def _environment_line(exc: OSError, args: argparse.Namespace) -> str:
+    """One line naming the file (or the output it was writing) and the cause."""
+    target = exc.filename or getattr(args, "output", None) or getattr(args, "folder", None) or "output"
+    cause = exc.strerror or type(exc).__name__
+    if exc.errno in _FULL_ERRNOS:
+        cause += " (the disk is full or a file-size limit was reached); nothing was replaced"
+    return f"cannot write {target}: {cause}"
 
 
 def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:

@@ -9,7 +9,7 @@ import os
 import sqlite3
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -113,6 +113,7 @@ def harvest(config: Config, folder: Path, progress=None, whole_tables: bool = Fa
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"{folder}: cannot create the dataset folder: {exc.strerror}") from None
+    config = _within_open_files(config)
     with DatasetLock(folder):
         try:
             store = Store.open(folder)
@@ -127,6 +128,41 @@ def harvest(config: Config, folder: Path, progress=None, whole_tables: bool = Fa
                 store.close()
             except sqlite3.Error as exc:
                 log.error("%s: closing the store failed: %s", folder, exc)
+
+
+# the open files a worker thread holds at most (its sockets, its site's WARC file and CDXJ index,
+# its shard's database and journal) and those the process holds besides (the dataset, logs, imports)
+FILES_PER_WORKER, FILES_BESIDES = 6, 64
+
+
+def _within_open_files(config: Config) -> Config:
+    """The config with no more worker threads than the process may open files for: the soft
+    open-files limit (`ulimit -n`) is raised towards the hard one when it is short; when even that
+    is short, the run goes with as many workers as fit, and says so (a 256-file limit and `workers =
+    75` would fail mid-run, site after site, on 'Too many open files')."""
+    workers = int(config.harvest.get("workers") or 1)
+    if int((config.cluster or {}).get("processes") or 0) > 0 or (config.cluster or {}).get("scheduler"):
+        return config                  # (the workers are other processes, with limits of their own)
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return config
+    infinite = resource.RLIM_INFINITY
+    wanted = workers * FILES_PER_WORKER + FILES_BESIDES
+    if soft != infinite and soft < wanted and (hard == infinite or hard > soft):
+        raised = wanted if hard == infinite else min(wanted, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
+            soft = raised
+        except (OSError, ValueError):
+            pass
+    if soft == infinite or soft >= wanted:
+        return config
+    fit = max(1, (soft - FILES_BESIDES) // FILES_PER_WORKER)
+    log.warning("workers = %d would need about %d open files and the limit is %d (ulimit -n): "
+                "running %d workers", workers, wanted, soft, fit)
+    return replace(config, harvest={**config.harvest, "workers": fit})
 
 
 def close_interrupted(folder: Path, store: Store) -> list[str]:
