@@ -110,9 +110,8 @@ class Crawl(Fetching, Committing):
             while True:
                 self._wake.clear()
                 if self._deadline is not None and time.monotonic() >= self._deadline:
-                    self._stop_run("time limit", "stopped at the time limit (max_run_seconds = "
-                                   f"{self.settings.max_run_seconds:g}); queued pages stay queued "
-                                   "for the next run", "time_limit")
+                    self._stop_run("time limit", "stopped at the time limit (max_run_seconds); "
+                                   "queued pages stay queued for the next run", "time_limit")
                 with self._lock:
                     ended, self._ended = self._ended, set()
                 for host, thread in list(active.items()):

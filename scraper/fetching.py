@@ -21,6 +21,11 @@ log = logging.getLogger("govnews.crawl")
 
 
 class Fetching:
+    def _past_deadline(self) -> bool:
+        """The run's time limit (max_run_seconds) has passed."""
+        deadline = getattr(self, "_deadline", None)
+        return deadline is not None and time.monotonic() >= deadline
+
     def _fetch_with_retries(self, site: Site, request: Request, crawl_delay: float | None) -> Response:
         host = request.host
         base_delay = max(site.delay if site.delay is not None else self.settings.delay,
@@ -43,8 +48,8 @@ class Fetching:
                 tries += 1
                 self.clock.failed(host, since=began)
                 wait = self._retry_wait(request.url, host, tries, exc)
-                if tries >= self.settings.max_tries:
-                    raise
+                if tries >= self.settings.max_tries or self._past_deadline():
+                    raise                  # (no retry outlives the run's time limit)
                 self.clock.check_patience(host, request.url, ahead=wait)
                 self.clock.push_back(host, max(wait, base_delay))
                 continue
@@ -130,7 +135,7 @@ class Fetching:
                 tries += 1
                 self.clock.failed(host, since=began)
                 wait = self._retry_wait(url, host, tries, exc)
-                if tries >= self.settings.max_tries:
+                if tries >= self.settings.max_tries or self._past_deadline():
                     raise
                 self.clock.check_patience(host, url, ahead=wait)
                 self.clock.push_back(host, wait)
