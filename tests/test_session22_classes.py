@@ -307,3 +307,21 @@ def test_a_columnists_banner_picture_linking_to_her_page_names_her():
               'src="/media/columns/harriet-vance-header.png" alt="Harriet Vance"></a><span>The Thursday column</span></div>')
     article = f'{banner}<article><h1>Council to rebuild the park aviary</h1><div class="text">{_paras()}</div></article>'
     assert _extract(_world(article)).author == "Harriet Vance"
+
+
+# -- held-out set 39 --------------------------------------------------------------------------------------
+
+def test_a_liferay_themes_breadcrumb_of_bare_links_names_the_category():
+    """Held-out set 39's Liferay 7.0 pages: 'Trang chủ / Tin tức / Hoạt động phường' in a
+    div.breadcrumb of links (no <ul>), over the Asset Publisher's own title ('Tin tức - Sự kiện')."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "heldout" / "liferay70_assetcontent_instancecur"
+    pages = sorted(folder.glob("*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        meta = json.loads(page.with_suffix(".meta.json").read_text("utf-8"))
+        want = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))["category"]
+        parsed = parse_page(page.read_bytes(), meta["url"], meta["headers"])
+        assert (parsed.platform, parsed.article.category) == ("liferay", want), page.name
