@@ -101,7 +101,9 @@ _COUNTS_LINE = re.compile(r"^(?:(?:đã xem|đã in|đã gửi(?: email| mail| e
 _RATE_PROMPT = re.compile(r"^(?:click|bấm|nhấn|nhấp)(?: chuột)?(?: vào(?: đây)?)? để (?:đánh giá|bình chọn)"
                           r"(?: bài viết| bài| tin| tin bài)?\.?$", re.I)
 # a tags line ('Từ khóa: <a>y học cổ truyền</a>, <a>châm cứu</a>'): the CMS's, not the text
-_KEYWORDS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS) + r"|thẻ)\s{0,3}[:：]\s{0,3}", re.I)
+_KEYWORDS_LINE = re.compile(r"^(?:" + alternation(labels.TAGS, labels.TOPICS) + r"|thẻ)\s{0,3}[:：]\s{0,3}", re.I)
+# a reader's call closing the text: send us your tip, tell us of an error (with an address or a link)
+_TIP_CALL = re.compile(r"^\W{0,3}(?:" + alternation(labels.TIP_CALL) + r")\b[^.!]{0,40}[?¿]", re.I)
 _COUNTERISH = re.compile(r"^[\d.,\s]+$")
 _SOURCE_CELL = re.compile(r"^(?:" + alternation(labels.SOURCE) + r")\s*[:：]?$", re.I)
 _AUTHOR_CELL = re.compile(r"^\s*(?:" + alternation(labels.AUTHOR_CELL) + r")\s*[:：]?\s*$", re.I)
@@ -2133,6 +2135,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         m = _KEYWORDS_LINE.match(text) if len(text) < 300 else None
         if m is not None and block.link_chars >= 0.5 * (len(text) - m.end()):
             continue
+        if len(text) <= 200 and prose_seen and _TIP_CALL.match(text):
+            continue                   # 'Do you have a news tip? Email …', 'Has vist un error? Avisa'ns.'
+        if len(text) <= 60 and block.link_chars >= len(text) and _entry_permalink(block.element):
+            continue                   # a live entry's own link ('Share this update', 'Enlace a esta entrada')
         if not prose_seen and headline and text == headline and (
                 profile is None or all(len(k.text.split()) <= 4 for k in kept)):
             kept.clear()               # a kicker or the section's name over the headline: not text
@@ -2189,8 +2195,9 @@ _INLINE_CHROME_PART = re.compile(
     r"tags?|keywords|bio|tweet\w*|twitter\w*|instagram\w*|embed\w*|consent\w*|"
     r"boilerplate|video\w*|byline\w*|metadata|toolbar|pullquote|sr|visually|screen|"
     # galleries beside the text (their titles and '1/3' counts), shopping boxes and their notices
-    r"gallery\w*|slideshow\w*|carousel\w*|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
-    r"factbox\w*|donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
+    r"gallery\w*|galeri\w*|galleri\w*|slideshow\w*|carousel\w*|pager|pagination|affiliate\w*|disclaimer\w*|disclosure\w*|product\w*|"
+    r"factbox\w*|fakta\w*|faktaboks\w*|faktaruta\w*|fakten\w*|inhetkort|"
+    r"donat\w*|donor\w*|fundrais\w*|sponsor\w*|signup\w*|summary|"
     # a release's press contacts under its text ('新聞聯絡人', 'Media contact')
     r"contact|contacts|presscontacts?|mediacontacts?|"
     r"fb|facebook\w*|xfbml\w*|tiktok\w*|youtube\w*|whatsapp\w*|telegram\w*|"
@@ -2205,6 +2212,9 @@ _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden
                                    "post-actions", "postactions", "post-buttons"})
 _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
+# an entry's meta line ('mc-entry__meta': its time and writer) and the notes under a text, by class part
+_META_PART = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])")
+_NOTES_PART = re.compile(r"(?:^|[\s_-])(?:footnotes|endnotes|fussnoten|notes-list)(?:$|[\s_-])")
 
 
 # the words of a subscription's prompt box, which are also the words of the wrapper a paywalled
@@ -2265,8 +2275,12 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if tag in ("div", "section") and _key_points_box(el):
             el.set(STRIP_MARK, "")
             continue
-        if tag == "header" and _stamp_header(el):
+        if (tag == "header" or tag in ("div", "p") and _META_PART.search(el.get("class") or "")) and _stamp_header(el):
             el.set(STRIP_MARK, "")     # an entry's time and who posted it, no heading
+            continue
+        if tag in ("section", "div", "ol", "aside") and (el.get("role") == "doc-endnotes" or
+                                                        _NOTES_PART.search(el.get("class") or "")):
+            el.set(STRIP_MARK, "")     # the notes under the text and their backlinks ('↩')
             continue
         if not captions_told and tag in _CAPTION_TAGS and _repeats_alt(el):
             el.set(STRIP_MARK, "")     # a picture's caption that repeats its alt text
@@ -2311,6 +2325,17 @@ def _signup_boxes(container: etree._Element) -> set[etree._Element]:
             box = box.getparent()
         boxes.add(box)
     return boxes
+
+
+def _entry_permalink(el: etree._Element) -> bool:
+    """`el` is (in) a link to an anchor of the block it stands in (a live entry's 'Share this
+    update' pointing at its own id)."""
+    link = el if el.tag == "a" else next(el.iter("a"), None)
+    href = (link.get("href") or "") if link is not None else ""
+    if not href.startswith("#") or len(href) < 2:
+        return False
+    target = href[1:]
+    return any(anc.get("id") == target for anc in link.iterancestors())
 
 
 def _stamp_header(header: etree._Element) -> bool:
@@ -2971,7 +2996,13 @@ def _document_card(block: Block) -> bool:
 
 _PAGER_WORDS = frozenset({"trang", "trước", "sau", "tiếp", "theo", "đầu", "cuối", "kế", "page",
                           "next", "prev", "previous", "first", "last", "seite", "weiter", "zurück",
-                          "suivante", "précédente"})
+                          "suivante", "précédente", "página", "pagina", "siguiente", "anterior",
+                          "seguinte", "successiva", "precedente", "strona", "następna", "poprzednia"})
+_PAGE_WORDS = ("trang", "page", "seite", "página", "pagina", "strona")
+# a paged story's line to its next page ('Continued on page 2: …', 'Continua na página 2: …')
+_CONTINUED = re.compile(r"^(?:continued on page|continues on page|continua na página|continúa en la página|"
+                        r"continua a pagina|weiter auf seite|fortsetzung auf seite|suite page|suite en page|"
+                        r"ciąg dalszy na stronie|vervolg op pagina|tiếp theo trang|xem tiếp trang)\s*\d+\b", re.I)
 _PAGER_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -2982,7 +3013,9 @@ def _pager(block: Block) -> bool:
     if not block.link_chars or len(text) > 80:
         return False
     words = _PAGER_TOKEN.findall(text.lower())
-    return any(w in ("trang", "page", "seite") for w in words) and \
+    if _CONTINUED.match(text) and block.link_chars >= 0.8 * len(text):
+        return True                    # 'Continued on page 2: <the next page's title>', linked
+    return (any(w in _PAGE_WORDS for w in words) or sum(w.isdigit() for w in words) >= 2) and \
         all(w.isdigit() or w in _PAGER_WORDS for w in words)
 
 

@@ -72,7 +72,14 @@ REPLY_PREFIXES = ("re", "trả lời", "aw", "antw", "odp", "rif", "ynt")
 REPLY_BUTTONS = ("trả lời", "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz")
 # the lines a paper prints with every story: where it first ran, who contributed
 TAGLINE_OPENINGS = ("this story was originally published", "this story was first published",
-                    "this article was originally published", "this article was first published", "contributing:")
+                    "this article was originally published", "this article was first published", "contributing:",
+                    "acest articol a fost publicat inițial", "acest articol a fost publicat initial",
+                    "матеріал уперше опубліковано", "материал впервые опубликован", "dieser artikel erschien zuerst",
+                    "dieser beitrag erschien zuerst", "cet article a été publié initialement",
+                    "cet article a d'abord été publié", "este artículo se publicó originalmente",
+                    "este artículo fue publicado originalmente", "este artigo foi publicado originalmente",
+                    "questo articolo è stato pubblicato originariamente", "dit artikel verscheen eerder",
+                    "artikel ini pertama kali terbit", "artykuł ukazał się pierwotnie")
 # a contributors' platform's or an opinion page's disclaimer, a promotion of the site's pages
 DISCLAIMERS = ("contributors control their own work", "n'engage que son auteur", "n’engage que son auteur",
                "n'engage que leur auteur", "does not necessarily reflect the views",
@@ -86,7 +93,9 @@ KEY_POINTS = ("key points", "key facts", "key takeaways", "takeaways", "need to 
               "lo más importante", "lo esencial", "claves", "in sintesi", "in breve", "em resumo",
               "principais pontos", "pontos principais", "najważniejsze", "w skrócie", "главное", "коротко",
               "mambo muhimu", "abubuwan da ya kamata ku sani", "मुख्य बातें", "मुख्य बिंदु", "খাস খবর",
-              "要点", "ポイント", "핵심 요약", "điểm chính", "những điểm chính", "tóm tắt", "sekilas")
+              "要点", "ポイント", "핵심 요약", "điểm chính", "những điểm chính", "tóm tắt", "sekilas",
+              "in het kort", "kort gezegd", "i korthet", "kort sagt", "kort fortalt", "lyhyesti", "röviden",
+              "pe scurt", "ve zkratce", "v skratke", "özetle", "kısaca", "باختصار", "בקצרה", "สรุป")
 
 # what a photo story's headline opens with ('In pictures: …', 'PICHA: …', 'En images : …'), or its
 # address holds ('/in-pictures-64845123'): a story told in its captions
@@ -154,6 +163,15 @@ GUEST_WRITER = ("this is a guest post by", "this is a guest post from", "a guest
                 "tribune de", "une tribune de", "un texte de", "artigo convidado de", "coluna convidada de",
                 "un contributo di", "intervento di", "gastbijdrage van", "een gastbijdrage van", "gastinlägg av",
                 "gjesteinnlegg av", "gościnnie:", "tekst gościnny")
+# a call for readers' news tips or error reports closing a text ('Do you have a news tip?', 'Has vist
+# un error?'): the newsroom's, not the story's
+TIP_CALL = ("do you have a news tip", "got a news tip", "have a news tip", "do you have a story",
+            "got a story", "have you seen an error", "spotted an error", "spotted a mistake", "seen an error",
+            "tens una notícia", "has vist un error", "¿tienes una noticia", "tienes una noticia",
+            "¿has visto un error", "has visto un error", "hast du einen hinweis", "haben sie einen hinweis",
+            "fehler gefunden", "vous avez une information", "une erreur", "tem uma notícia", "viu um erro",
+            "hai una notizia", "hai notato un errore", "una habari", "umeona kosa", "heb je een tip",
+            "har du et tips", "har du ett tips", "onko sinulla uutisvinkki", "masz temat", "haber ihbarı")
 # the label of an audio version's player between the paragraphs ('Hlusta: …', 'Listen to this article')
 LISTEN = ("listen", "sikiliza", "hlusta", "écouter", "anhören", "escuchar", "ascolta", "ouvir", "kuuntele", "lyssna", "lytt",
           "nghe đọc bài viết", "nghe đọc bài", "nghe đọc", "nghe bài viết", "nghe audio")
@@ -245,6 +263,9 @@ ATTACHMENTS = ("tập tin đính kèm", "tệp đính kèm", "file đính kèm",
 TAGS = ("từ khóa", "từ khoá", "tags", "tag")
 # a tags line in other languages, dropped from a generic body whether or not its tags are links
 # (a Vietnamese 'Từ khóa:' line is dropped only when its words are links: TAGS)
+# the topics line under a text, a link per topic ('Temes: Sant Jordi · Girona', 'Mada: Usafiri · …')
+TOPICS = ("topics", "topic", "temes", "temas", "thèmes", "themen", "argomenti", "onderwerpen", "aiheet",
+          "ämnen", "emner", "tematy", "konular", "topik", "mada", "témata", "θέματα", "темы", "теми")
 TAGS_ELSEWHERE = ("tags", "tag", "tagged", "tagi", "mots-clés", "mots clés", "schlagwörter", "schlagworte",
                   "etiquetas", "palabras clave", "parole chiave", "теги", "ключевые слова", "标签", "關鍵字",
                   "关键词", "タグ")

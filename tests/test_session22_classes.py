@@ -325,3 +325,71 @@ def test_a_liferay_themes_breadcrumb_of_bare_links_names_the_category():
         want = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))["category"]
         parsed = parse_page(page.read_bytes(), meta["url"], meta["headers"])
         assert (parsed.platform, parsed.article.category) == ("liferay", want), page.name
+
+
+# -- world set 36: what sits inside the article's own container but is not its text ----------------------
+
+def _body_of(inner: str, lang: str = "en") -> str:
+    article = f'<article><h1>Council to rebuild the park aviary</h1><div class="story-text">{inner}</div></article>'
+    return _extract(_world(article, lang)).body
+
+
+_JOINED = "\n\n".join(_TEXT_EN)
+
+
+def test_a_live_entrys_meta_line_and_its_own_link_are_not_text():
+    """World set 36's live pages: each entry's '16:40 Ollie Grant' line and its 'Share this update'
+    link to itself are not text; its heading and paragraphs are."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "world_blind36" / "timestamped_update_entries_story"
+    for page in sorted(folder.glob("*.html")):
+        meta = json.loads(page.with_suffix(".meta.json").read_text("utf-8"))
+        want = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))["body"]
+        lines = [line for line in _extract(page.read_bytes(), meta["url"]).body.split("\n") if line.strip()]
+        assert lines == [line for line in want.split("\n") if line.strip()], page.name
+
+
+def test_the_notes_under_the_text_are_not_text():
+    notes = ('<section class="pis-footnotes" role="doc-endnotes"><h2>Lähteet</h2><ol><li id="fn-1">Tampereen '
+             'kaupunginvaltuuston pöytäkirjat 1907. <a href="#fnref-1" role="doc-backlink">↩</a></li></ol></section>')
+    assert _body_of("".join(f"<p>{t}</p>" for t in _TEXT_EN) + notes) == _JOINED
+
+
+def test_a_key_points_box_in_dutch_and_a_fact_box_are_not_text():
+    kort = ('<section class="usb-inhetkort"><strong class="usb-inhetkort__kop">In het kort</strong><ul><li>Opladen '
+            'wordt verboden</li><li>Aanleiding is een accubrand</li></ul></section>')
+    fakta = ('<div class="nlp-fakta"><h2 class="nlp-fakta__rubrik">Fakta: Snöröjningen i Umeå</h2><p>Kommunen '
+             'ansvarar för cirka 600 kilometer gator.</p></div>')
+    assert _body_of(kort + "".join(f"<p>{t}</p>" for t in _TEXT_EN) + fakta) == _JOINED
+
+
+def test_a_news_tip_call_a_topics_line_and_an_error_report_close_no_text():
+    trailer = ('<p><strong>Do you have a news tip?</strong> Email newsdesk@valley.example or send a WhatsApp to 082 555 '
+               '0142.</p><h3 class="more-on">More on this story</h3><ul><li><a href="/news/1">Bridge closed</a></li></ul>'
+               '<p class="topics">Topics: <a href="/topic/parks">Parks</a> · <a href="/topic/council">Council</a></p>'
+               '<p><a href="/report-error">Spotted an error? Tell us.</a></p>')
+    assert _body_of("".join(f"<p>{t}</p>" for t in _TEXT_EN) + trailer) == _JOINED
+
+
+def test_a_paged_storys_continued_line_and_its_pager_are_not_text():
+    more = ('<p class="jd-continued"><a href="?pagina=2">Continued on page 2: Learning by ear</a></p>'
+            '<nav class="jd-pager"><span aria-current="page">1</span> <a href="?pagina=2">2</a> <a href="?pagina=3">3</a>'
+            ' <a href="?pagina=2">Next ›</a></nav>')
+    assert _body_of("".join(f"<p>{t}</p>" for t in _TEXT_EN) + more) == _JOINED
+
+
+def test_a_gallery_named_in_polish_is_not_text():
+    galeria = ('<div class="dp-galeria"><h3 class="dp-galeria__tytul">Modernistyczna Gdynia</h3><div class='
+               '"dp-galeria__zdjecie"><img src="/a.jpg" alt="Klatka schodowa."><p class="dp-galeria__licznik">Zdjęcie 1 '
+               'z 4</p><p class="dp-galeria__opis">Klatka schodowa kamienicy.</p><p class="dp-galeria__autor">fot. Piotr '
+               'Nowicki</p></div></div>')
+    paras = [f"<p>{t}</p>" for t in _TEXT_EN]
+    assert _body_of(paras[0] + galeria + "".join(paras[1:])) == _JOINED
+
+
+def test_a_first_published_tagline_in_romanian_is_not_text():
+    tagline = ('<p class="mt-sursa">Acest articol a fost publicat inițial pe platforma Patrimoniu Viu și este '
+               'republicat cu acordul autoarei.</p>')
+    assert _body_of("".join(f"<p>{t}</p>" for t in _TEXT_EN) + tagline) == _JOINED
