@@ -1162,7 +1162,7 @@ _CORRESPONDENT_LEAD = re.compile(
 
 
 # a social handle in brackets after the name ('Zeynep Arslan (@zeyneparslan)'): the account, not the name
-_BRACKETED_HANDLE = re.compile(r"\s*[(（]\s*@[\w.]{1,40}\s*[)）]")
+_BRACKETED_HANDLE = re.compile(r"[(（]\s*@[\w.]{1,40}\s*[)）]")   # (the spaces before it: stripped after)
 
 
 def byline_name(text: str, labelled_only: bool = False) -> str | None:
@@ -1170,7 +1170,7 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     'Von Anna Schmidt', 'Par Julien Moreau — Publié le ...', 'Tác giả bài viết: Nguyễn Văn
     Hùng', 'Bởi Trần Minh Hải'. None for button text, an account name or anything that is
     not a name."""
-    text = _BRACKETED_HANDLE.sub("", _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))).lstrip("|·• ")   # (&rlm; around a name: not
+    text = _BRACKETED_HANDLE.sub("", _SOURCE_AFTER.sub("", clean(BIDI.sub("", text)))).strip().lstrip("|·• ")   # (&rlm; around a name: not
     #                                  part of it; a meta line's separator before the label: '| Tác giả: X')
     if text.endswith((":", "：")):
         return None                    # a label alone ('Etiketat:', 'Tác giả:')
