@@ -339,7 +339,9 @@ def _convert_span(span: str, encoding: str) -> str:
     in_tag = False
     words = [w for piece in pieces for w in _candidate_words(piece)]
     considered, valid, _ = _score(words, encoding)
-    if not valid or valid < _MIN_VALID_RATIO * considered:
+    if not considered and not _all_syllables(pieces, encoding):
+        return span
+    if considered and (not valid or valid < _MIN_VALID_RATIO * considered):
         return span
     out = []
     for piece in pieces:
@@ -351,6 +353,30 @@ def _convert_span(span: str, encoding: str) -> str:
             piece = _CONVERTERS[encoding](piece)
         out.append(piece)
     return "".join(out)
+
+
+def _all_syllables(pieces: list[str], encoding: str) -> bool:
+    """Text in an element that names the font, with no telltale character (only letters
+    Vietnamese shares with Latin-1: 'Danh Thò Kim Loan', VNI's 'Thị'): converted when every
+    word holding such a letter reads as a Vietnamese syllable in the font's encoding."""
+    convert = _CONVERTERS[encoding]
+    in_tag, seen = False, 0
+    for piece in pieces:
+        if piece in ("<", ">"):
+            in_tag = piece == "<"
+            continue
+        if in_tag or piece.isascii():
+            continue
+        if _UNICODE_VIETNAMESE.search(piece):
+            return False               # Unicode text under a stale font name ('Gio Việt')
+        for word in piece.split():
+            if word.isascii():
+                continue
+            seen += 1
+            converted = unicodedata.normalize("NFC", convert(word)).strip(".,;:!?()\"'«»")
+            if not is_vietnamese_syllable(converted):
+                return False
+    return seen > 0
 
 
 def _fix_named_fonts(text: str) -> tuple[str, str | None]:

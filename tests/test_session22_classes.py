@@ -393,3 +393,22 @@ def test_a_first_published_tagline_in_romanian_is_not_text():
     tagline = ('<p class="mt-sursa">Acest articol a fost publicat inițial pe platforma Patrimoniu Viu și este '
                'republicat cu acordul autoarei.</p>')
     assert _body_of("".join(f"<p>{t}</p>" for t in _TEXT_EN) + tagline) == _JOINED
+
+
+def test_a_vni_font_signature_of_letters_latin1_shares_is_converted():
+    """Held-out set 39's VNI page: 'Danh Thò Kim Loan' in <font face="VNI-Times"> is VNI's 'Danh Thị Kim
+    Loan' (its 'ò' is no telltale: Vietnamese writes 'ò' too; the font names the encoding)."""
+    text = "".join(f"<p>{t}</p>" for t in _VN_TEXT)
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{text}<p align="right"><b><font face="VNI-Times">Danh Thò Kim Loan</font>'
+               '</b></p></div></div>')
+    assert _vn_extract(_vn(article)).author == "Danh Thị Kim Loan"
+
+
+def test_guard_unicode_text_under_a_stale_vni_font_name_stays_as_it_is():
+    """(Guard: Unicode text in an element naming a VNI font, 'Gio Việt', was and stays unconverted.)"""
+    text = "".join(f"<p>{t}</p>" for t in _VN_TEXT)
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{text}<font face="VNI-Times"><p>Xã Gio Việt có 14 hội viên được vay '
+               'vốn trong đợt này.</p></font></div></div>')
+    assert "Xã Gio Việt có 14 hội viên" in _vn_extract(_vn(article)).body
