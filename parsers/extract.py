@@ -974,6 +974,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     article.author = _without_site_name(doc, tidy_author(article.author))
     if article.author and not _vietnamese_record(doc, article.headline, body_el):
         article.author = _person_not_office(article.author)
+        if article.author and article.body:
+            article.body = _without_writer_bio(article.body, article.author)
     if not article.headline:
         article.warnings.append("headline not found")
     if published is None or published.value is None:
@@ -1721,6 +1723,25 @@ def _guest_writer(doc: Doc, body_el) -> str | None:
             if looks_like_name(name):
                 return name
     return None
+
+
+# the verb or dash a writer's bio line opens with after the name ('X is a freelance journalist', 'X —
+# журналістка', 'X este jurnalistă', 'X ist Redakteurin')
+_BIO_VERB = re.compile(r"^\s*(?:is|was|are|—|–|-|,|este|ist|est|es|è|é|jest|är|er|on|is a|ni|adalah|là)\s", re.I)
+
+
+def _without_writer_bio(body: str, author: str) -> str:
+    """The text without the writer's bio line closing it ('Naomi Fletcher is a freelance
+    journalist who writes about…'): a short last paragraph opening with the byline's name and a
+    verb or a dash, after at least two paragraphs of text."""
+    paragraphs = body.split("\n\n")
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", author) if n.strip()]
+    while len(paragraphs) > 2:
+        last = paragraphs[-1]
+        if len(last) > 300 or not any(last.startswith(n) and _BIO_VERB.match(last[len(n):]) for n in names):
+            break
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
 
 
 def _head_box(el: etree._Element, body_el) -> bool:

@@ -412,3 +412,19 @@ def test_guard_unicode_text_under_a_stale_vni_font_name_stays_as_it_is():
                f'08:30</div><div class="content">{text}<font face="VNI-Times"><p>Xã Gio Việt có 14 hội viên được vay '
                'vốn trong đợt này.</p></font></div></div>')
     assert "Xã Gio Việt có 14 hội viên" in _vn_extract(_vn(article)).body
+
+
+def test_the_writers_bio_line_closing_the_text_is_not_text():
+    article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="byline">By Naomi Fletcher</div>'
+               f'<div class="story-text">{"".join(f"<p>{t}</p>" for t in _TEXT_EN)}<p><em>Naomi Fletcher is a freelance '
+               'journalist who writes about coastal communities.</em></p></div></article>')
+    a = _extract(_world(article))
+    assert (a.author, a.body) == ("Naomi Fletcher", _JOINED)
+
+
+def test_guard_a_last_paragraph_quoting_the_writer_by_name_in_a_sentence_stays():
+    """(Guard: a closing sentence that names the writer without a bio's verb stays text.)"""
+    last = "Naomi Fletcher's own street was closed for a week while the work went on."
+    article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="byline">By Naomi Fletcher</div>'
+               f'<div class="story-text">{"".join(f"<p>{t}</p>" for t in _TEXT_EN)}<p>{last}</p></div></article>')
+    assert _extract(_world(article)).body == _JOINED + "\n\n" + last
