@@ -845,7 +845,7 @@ WRITER_CREDIT_LINE = re.compile(
     r"|(?:" + alternation(labels.WRITER_CREDIT) + r")\s*[:：៖]\s*)\w", re.I)     # (Khmer's colon ៖)
 # a Chinese reporter's credit: in a dateline's brackets ('新华社北京3月20日电（记者张晓明、李雪）'),
 # as a line of its own ('本报记者　刘阳', '浪潮新闻记者 李明'), or between slashes ('聯報／記者林彥廷／台北')
-_CJK_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、，][\u4e00-\u9fff]{2,4}){0,5}"
+_CJK_NAMES = r"[\u3005\u4e00-\u9fff]{2,4}(?:[、，][\u3005\u4e00-\u9fff]{2,4}){0,5}"
 # (not the nouns 'reporter' opens in Japanese: 記者発表 a press release, 記者会見 a press
 # conference, 記者クラブ the press club)
 _NOT_A_REPORTER = r"(?!発表|会見|クラブ|室|懇談|招待)"
@@ -920,8 +920,9 @@ _PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "v
 # "Alex Chen and Jordan Blake", "Thomas Berger und Anja Lenz": two writers on one byline
 _AND = frozenset(labels.AND)
 # a name in Chinese or Japanese script ("王明", "田中一郎", "田中 一郎"), one or a few
-_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,8}"
-                       r"(?:[\s・、，,/][\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,8}){0,3}$")
+# (with the iteration mark 々: '佐々木彩')
+_CJK_NAME = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,8}"
+                       r"(?:[\s・、，,/][\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,8}){0,3}$")
 _ACCOUNT = re.compile(r"[_@\d]|^[a-z0-9.]+$")
 
 

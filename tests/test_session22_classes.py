@@ -428,3 +428,13 @@ def test_guard_a_last_paragraph_quoting_the_writer_by_name_in_a_sentence_stays()
     article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="byline">By Naomi Fletcher</div>'
                f'<div class="story-text">{"".join(f"<p>{t}</p>" for t in _TEXT_EN)}<p>{last}</p></div></article>')
     assert _extract(_world(article)).body == _JOINED + "\n\n" + last
+
+
+def test_a_japanese_name_with_the_iteration_mark_is_a_name():
+    article = ('<article><h1>酒蔵の女性杜氏に聞く</h1><div class="hnn-meta"><div class="hnn-byline">聞き手・<a class='
+               '"hnn-byline__name" href="/author/n-c925ddbac" rel="author">佐々木彩</a></div><span class="hnn-date"><time '
+               'datetime="2018-11-20T11:00:00+09:00">2018年11月20日（火） 11時00分</time></span></div><div class="text">'
+               + "".join(f"<p>{t}</p>" for t in ("東京の広告会社から家業の酒蔵へ戻ったのは十年前のことです。",
+                                                  "伝統と新しい挑戦の両立を目指して、毎年新しい酒を仕込んでいます。",
+                                                  "今年は地元の米だけで造った純米酒が完成しました。")) + '</div></article>')
+    assert _extract(_world(article, "ja", "酒蔵の女性杜氏に聞く")).author == "佐々木彩"
