@@ -73,7 +73,9 @@ _HINT_WORDS = {
                  "cat-links", "danh-muc", "danhmuc", "cat", "path", "section-name"),
     "dateprop": ("datepublished", "datecreated"),
 }
-_COUNTER_SRC = re.compile(r"count|digit|/so/|(?:^|[/_-])\d\.(?:png|gif|jpe?g|bmp|svg|webp)", re.I)
+_COUNTER_SRC = re.compile(r"count|digit|/so/|demso|(?:^|[/_-])\d\.(?:png|gif|jpe?g|bmp|svg|webp)"
+                          r"|(?:^|/)[a-z]{0,6}[_-]?\d[_-](?!thumb|small|large|medium|crop|resize|mini|big)[a-z]{1,10}"
+                          r"\.(?:png|gif|jpe?g|bmp|svg|webp)", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio",
                    "select", "option", "textarea", "button", "svg", "head", "title"})
 _BLOCKS = frozenset({

@@ -3,6 +3,7 @@ Pure functions from text (or a small subtree) to values."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from copy import deepcopy
@@ -127,8 +128,12 @@ COUNTER_TITLE = re.compile(
     r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|ghé thăm|visitor", re.I)
 # a digit's image: 5.png, so5.gif, digit_5.png, five.gif (a theme naming them in English)
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# ... and a theme's colour or size after it ('c5_xanh.gif', 'so5-red.png')
+# (the file's whole name, never a photo's 'cong-chieng-1-thumb.jpg')
 _DIGIT_SRC = re.compile(r"(?:^|[/_-])(?:[a-z]{0,6}[_-]?)?(\d|" + "|".join(_DIGIT_WORDS) +
-                        r")\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
+                        r")\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)"
+                        r"|(?:^|/)[a-z]{0,6}[_-]?(\d)[_-](?!thumb|small|large|medium|crop|resize|mini|big)[a-z]{1,10}"
+                        r"\.(?:png|gif|jpe?g|bmp|svg|webp)(?:$|\?)", re.I)
 _OTHER_LABELS = ("hôm qua", "trong tuần", "trong tháng", "trong năm", "tuần này", "tuần trước", "tháng này", "tháng trước", "tháng hiện tại",
                  "năm nay", "năm hiện tại")
 
@@ -188,7 +193,7 @@ def _read_src_digit(src: str) -> str | None:
     m = _DIGIT_SRC.search(src)
     if m is None:
         return None
-    digit = m.group(1).lower()
+    digit = (m.group(1) or m.group(2)).lower()
     return digit if digit.isdigit() else str(_DIGIT_WORDS.index(digit))
 
 
@@ -228,11 +233,21 @@ def digit_row(el: etree._Element) -> str | None:
     digits = _image_digits(el)
     if 3 <= len(digits) <= MAX_COUNTER_DIGITS:
         return "".join(digits)
+    sprite = _sprite_digits(el) if any("background-position" in (n.get("style") or "")
+                                       for n in el.iterfind(".//*[@style]")) else None
+    if sprite:
+        return sprite
     singles: list[str] = []
     best: list[str] = []
+    calendars = {t for t in el.iter("table") if _CALENDAR.search(f"{t.get('class') or ''} {t.get('id') or ''}")}
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
+        if calendars and node.tag == "td" and any(t in calendars for t in node.iterancestors("table")):
+            if len(singles) > len(best):
+                best = singles
+            singles = []
+            continue                   # a month calendar's days (1 2 3 … 9) are no counter
         if len(node):
             if (node.text or "").strip():  # a label's own text ("Đang online: <b>4</b>") ends the row
                 if len(singles) > len(best):
@@ -252,6 +267,39 @@ def digit_row(el: etree._Element) -> str | None:
     if len(singles) > len(best):
         best = singles
     return "".join(best) if 3 <= len(best) <= MAX_COUNTER_DIGITS else None
+
+
+_CALENDAR = re.compile(r"calendar|lich-?thang|lichthang|datepicker", re.I)
+_SPRITE_OFFSET = re.compile(r"background-position\s*:\s*(-?\d+)(?:px)?\s+(-?\d+)(?:px)?", re.I)
+
+
+def _sprite_digits(el: etree._Element) -> str | None:
+    """Digits drawn from one sprite, an empty element each, its offset in the sprite picking the
+    digit ('<span style="background-position:-30px 0">' in a row whose offsets are multiples of
+    15 px: 2): a counter module's odometer (Vinaora). The digits 0-9 stand in the sprite's order."""
+    best: list[int] = []
+    run: list[int] = []
+    axis = None
+    for node in el.iter():
+        if not isinstance(node.tag, str) or len(node) or (node.text or "").strip():
+            if len(node) == 0 and (node.text or "").strip() and len(run) > len(best):
+                best, run = run, []
+            continue
+        m = _SPRITE_OFFSET.search(node.get("style") or "")
+        if m is None:
+            continue
+        x, y = int(m.group(1)), int(m.group(2))
+        run.append(abs(x) if x or axis == "x" else abs(y))
+        axis = axis or ("x" if x else ("y" if y else None))
+    if len(run) > len(best):
+        best = run
+    steps = [v for v in best if v]
+    if not 3 <= len(best) <= MAX_COUNTER_DIGITS or len(set(best)) < 2 or not steps:
+        return None
+    step = functools.reduce(math.gcd, steps)
+    if step < 5 or any(v // step > 9 for v in best):
+        return None
+    return "".join(str(v // step) for v in best)
 
 
 def _image_digits(el: etree._Element) -> list[str]:

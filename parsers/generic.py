@@ -3900,13 +3900,16 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         return None
     start = doc.position(headline)
     last = body
-    for last in body.iterdescendants():
+    after = body.getnext()             # (the toolbar right after the text: '👁 1.234 · In · Chia sẻ')
+    tail = after if after is not None and isinstance(after.tag, str) and len(text_of(after)) <= 200 else body
+    for last in tail.iterdescendants():
         pass
     end = doc.position(last)
     if end < start:
         return None
     scope = headline
-    while scope is not None and scope is not body and scope not in body.iterancestors():
+    while scope is not None and scope is not body and scope not in body.iterancestors() \
+            and (tail is body or tail not in scope.iterdescendants()):
         scope = scope.getparent()
     if scope is None:
         return None

@@ -438,3 +438,52 @@ def test_a_japanese_name_with_the_iteration_mark_is_a_name():
                                                   "伝統と新しい挑戦の両立を目指して、毎年新しい酒を仕込んでいます。",
                                                   "今年は地元の米だけで造った純米酒が完成しました。")) + '</div></article>')
     assert _extract(_world(article, "ja", "酒蔵の女性杜氏に聞く")).author == "佐々木彩"
+
+
+# -- held-out set 40: counters and view counts --------------------------------------------------------------
+
+def _with_counter(box: str, extra: str = "") -> bytes:
+    text = "".join(f"<p>{t}</p>" for t in _VN_TEXT)
+    article = (f'<div class="detail"><h1 class="title">Ngày hội đến trường ở xã Tân Phú</h1><div class="date">05/09/2025 '
+               f'08:30</div><div class="content">{text}</div>{extra}</div>')
+    page = _vn(article).decode()
+    return page.replace('<div class="footer">', f'<div class="box"><h3 class="box-title">THỐNG KÊ TRUY CẬP</h3>{box}</div>'
+                                                 '<div class="footer">').encode()
+
+
+def test_counter_digit_images_named_with_a_colour_after_the_digit():
+    digits = "".join(f'<img src="/Content/Images/demso/c{d}_xanh.gif?v=2" alt="" width="13" height="18" />'
+                     for d in "00215408")
+    assert _vn_extract(_with_counter(f'<div class="counter">{digits}</div><p>Hôm nay: 215</p>')).visitor_counter == 215408
+
+
+def test_guard_gallery_thumbnails_numbered_in_their_names_are_no_counter():
+    """(Guard: 'cong-chieng-1-thumb.jpg' … photos in a row never read as counter digits.)"""
+    thumbs = "".join(f'<img src="/storage/photos/cong-chieng-{d}-thumb.jpg" alt="Ảnh {d}" />' for d in "1234")
+    a = _vn_extract(_with_counter('<p>Tổng lượt truy cập: 987.654</p>', f'<div class="thumbs">{thumbs}</div>'))
+    assert a.visitor_counter == 987654
+
+
+def test_a_month_calendars_days_are_no_counter_and_a_noscript_total_is():
+    calendar = ('<table id="wp-calendar" class="wp-calendar-table"><caption>Tháng 9 2025</caption><tr>'
+                + "".join(f"<td>{d}</td>" for d in range(1, 10)) + "</tr></table>")
+    box = (f'{calendar}<div id="vc-counter-15"></div><script async src="/counter.js?site=15"></script><noscript><div '
+           'class="vc-fallback">Tổng lượt truy cập: 612.048<br />Hôm nay: 1.207</div></noscript>')
+    assert _vn_extract(_with_counter(box), None).visitor_counter == 612048
+
+
+def test_a_sprite_counters_digits_are_read_from_their_offsets():
+    offsets = [0, 0, -120, -30, -90, -60, -15, -45]
+    spans = "".join(f'<span class="vcnt-digit" style="background-position:{x}px 0"></span>' for x in offsets)
+    box = (f'<div class="vinaora_counter"><div class="vfleft">{spans}</div><table class="vstats"><tr><td>Hôm nay</td>'
+           '<td>215</td></tr></table></div>')
+    assert _vn_extract(_with_counter(box)).visitor_counter == 826413
+
+
+def test_an_eye_icons_count_in_the_toolbar_right_after_the_text():
+    tool = ('<div class="tool"><span><i class="fa fa-eye"></i> 1.234</span> &nbsp; <a href="javascript:window.print()">'
+            '<i class="fa fa-print"></i> In</a></div>')
+    text = "".join(f"<p>{t}</p>" for t in _VN_TEXT)
+    article = (f'<div class="col-main"><div class="box-title">TIN TỨC HOẠT ĐỘNG</div><h1 class="title">Ngày hội đến trường ở xã '
+               f'Tân Phú</h1><div class="date">Đăng ngày 05/09/2025 lúc 8h30</div><div class="nd">{text}</div>{tool}</div>')
+    assert _vn_extract(_vn(article)).view_count == 1234
