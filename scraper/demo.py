@@ -26,6 +26,9 @@ def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.
     if not portals:
         print(f"govnews: no demo portal named {', '.join(platforms or [])}", file=sys.stderr)
         return 2
+    earlier = _set_aside_earlier_demo(folder)
+    if earlier == "not a demo":
+        return 2
     servers = [PortalServer(p).start() for p in portals]
     try:
         config = config_from_dict({
@@ -52,8 +55,36 @@ def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.
           f"in {elapsed:.1f} s (two runs; second run: {second.summary.articles_new} new, "
           f"{second.summary.observations} views re-observed"
           + (f"; {stories} stories carried by 2 sites or more" if stories else "")
-          + f"); data in {folder}/" + (f", report {report}" if report else ""))
+          + f"); data in {folder}/" + (f", report {report}" if report else "")
+          + (f"; the earlier demo is in {earlier}/" if earlier else ""))
     return EXIT_OK if failed == 0 else EXIT_PARTIAL
+
+
+def _set_aside_earlier_demo(folder: Path) -> str | None:
+    """A demo starts from an empty dataset: the demo portals restart on other ports with their
+    counters low, so a second demo into the first's folder would fold the same articles under new
+    addresses and record their views falling. An earlier demo's dataset (every site 'demo-…') is
+    moved to `<folder>.previous` (replacing an older one); a folder holding any other dataset is
+    refused (one line, exit 2), never mixed with the demo."""
+    import shutil
+    import sqlite3
+
+    if not (folder / "dataset.sqlite").exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{folder / 'dataset.sqlite'}?mode=ro&immutable=1", uri=True) as conn:
+            names = [row[0] for row in conn.execute("SELECT name FROM sites")]
+    except sqlite3.Error:
+        names = ["?"]
+    if not names or any(not name.startswith("demo-") for name in names):
+        print(f"govnews: {folder} holds a dataset that is not a demo's; give the demo another folder (-o)",
+              file=sys.stderr)
+        return "not a demo"
+    previous = folder.with_name(folder.name + ".previous")
+    if previous.exists():
+        shutil.rmtree(previous)
+    folder.rename(previous)
+    return str(previous)
 
 
 def _stories_across_sites(folder: Path) -> int:

@@ -258,3 +258,39 @@ def test_the_readmes_python_block_runs_as_printed(demo, tmp_path, monkeypatch):
         exec(compile(block, "README.md", "exec"), scope)
     assert scope["rec"]["url"].startswith("https://thanhphobaclieu.baclieu.gov.vn/")
     assert scope["daily"].shape[0] >= 2 and len(scope["df"]) == 1
+
+
+def test_make_demo_twice_starts_afresh_and_keeps_the_first(demo, tmp_path, capsys):
+    """A new user's walk: `make demo` run a second time merged the restarted portals' articles
+    (new ports, counters low) into the first demo's, recording their views falling. The second
+    demo now starts from an empty dataset; the first is kept beside it as `<folder>.previous`."""
+    import shutil
+
+    out = tmp_path / "demo-output"
+    shutil.copytree(demo, out)
+    first = snapshot(out)
+    assert main(["demo", "-o", str(out), "--pause", "0.5"]) == 0
+    assert "the earlier demo is in" in capsys.readouterr().out
+    assert snapshot(tmp_path / "demo-output.previous") == first
+    data = govnews.load(out)
+    assert len(set(data.articles.site)) == 12
+    assert data.articles.url.is_unique
+    obs = data.observations.dropna(subset=["view_count"]).sort_values("observed_at")
+    falling = obs.groupby("article_id").view_count.diff().dropna()
+    assert (falling >= 0).all(), obs[obs.index.isin(falling[falling < 0].index)]
+
+
+def test_demo_refuses_a_folder_holding_another_dataset(tmp_path, capsys):
+    """A folder holding a dataset whose sites are not the demo's is never mixed with the demo:
+    one line, exit 2, nothing changed."""
+    from govnews.output.store import Store
+
+    out = tmp_path / "mine"
+    with Store.open(out) as store:
+        store.save_sites("run-1", [{"name": "xa-tan-phu", "start_urls": ["https://xatanphu.example.gov.vn/"]}])
+    before = sorted(p.name for p in out.iterdir())
+    assert main(["demo", "-o", str(out), "--pause", "0.5"]) == 2
+    err = capsys.readouterr().err
+    assert "not a demo" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert not (tmp_path / "mine.previous").exists()
