@@ -868,7 +868,9 @@ BYLINE_LABEL = re.compile(
     # Swahili 'written by', 'reported by', 'prepared by'
     r"imeandikwa na|imeripotiwa na|imeandaliwa na|"
     # Tagalog 'written by', 'report by'
-    r"isinulat ni|sinulat ni|ulat ni|akda ni)(?:\s*[:：՝]\s*|\s+)"
+    r"isinulat ni|sinulat ni|ulat ni|akda ni|"
+    # Javanese 'by', Yoruba 'from the hand of', Mongolian 'reporter', Amharic 'writer' (its colon '፦')
+    r"dening|láti ọwọ́|lati owo|сурвалжлагч|ጸሐፊ|ፀሐፊ)(?:\s*[:：՝፦፥]\s*|\s+)"
     # labels that name the text itself ("Текст: ...", "文：...") only with their colon
     r"|(?:текст|мәтін|matn|tekst|teksti|texte|texto|testo|text|文|"
     # the text and its pictures by one hand ('Text och foto: X', 'Tekst og foto: X', 'Texte et photos : X')
@@ -882,7 +884,7 @@ BYLINE_LABEL = re.compile(
     # before a capitalised name
     # ... Setswana and Sesotho 'Ka X', Frisian 'Troch X', Papiamentu 'Skirbí pa X'; Zulu and
     # Xhosa join theirs to the name ('Ngu-Sipho Mthembu', 'ngu-')
-    r"|(?-i:Na|Ni|Daga|Pa|Ka|Troch|Per)\s+(?=[A-Z])|(?-i:От|Од)\s+(?=[А-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ])|"
+    r"|(?-i:Na|Ni|Daga|Pa|Ka|Troch|Per|Gan|Le)\s+(?=[A-ZÁÉÍÓÚ])|(?-i:От|Од)\s+(?=[А-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ])|"
     # Amharic 'by' (በ) before an Ethiopic name
     r"በ\s+(?=[\u1200-\u137f])|(?-i:Skirbí pa|Skirbi pa|Skibí pa)\s+(?=[A-Z])"
     r"|(?-i:Ngu|ngu|Ng)-(?=[A-Z]))(?=\w)", re.I)

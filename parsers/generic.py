@@ -3279,8 +3279,8 @@ def _with_sibling_clock(parsed: ParsedDate, el: etree._Element) -> ParsedDate:
 
 def _time_candidate(doc: Doc, el, anchor_pos: int):
     if in_link_list(el) or (inside_link(el) and not _permalink(el, doc.url)) or in_comments(el) \
-            or in_teaser(el, doc.url):
-        return None
+            or in_teaser(el, doc.url) or in_related_block(el):
+        return None                    # (a related list's '<li><a>Title</a> <time>': that story's day)
     parsed = parse_vietnamese_datetime(el.get("datetime"))
     if parsed.value is None:
         return None

@@ -146,9 +146,10 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "desconocido", "sconosciuto",
                 # a CMS's default account ('Viết bởi Super User' on a Joomla site)
                 "super user", "superuser",
-                # a newsroom's unsigned report ('Staff report', 'From staff reports')
+                # a newsroom's unsigned report ('Staff report', 'From staff reports'; Malayalam 'own
+                # correspondent'; Bengali 'নিজস্ব প্রতিবেদক' is kept: earlier sets expect it as printed)
                 "staff report", "staff reports", "from staff reports", "staff and wire reports",
-                "wire reports") + AD_LABELS
+                "wire reports", "സ്വന്തം ലേഖകൻ", "സ്വന്തം ലേഖിക") + AD_LABELS
 # a newsroom's or desk's name signing a story, no person ('Da Redação', 'Haber Merkezi', 'ทีมข่าว')
 NEWSROOM = ("redação", "da redação", "redacció", "redacción", "redazione", "rédaction", "la rédaction",
             "redaktion", "redakcja", "redactie", "toimitus", "redaksjonen", "redaktionen", "redaksi",
@@ -526,7 +527,7 @@ AND = ("and", "und", "et", "e", "y", "i", "и", "en", "og", "och", "és", "ve", 
 # the ones read as a joiner between names ('Av A og B', 'A och B', 'A ja B'; not a lone 'a', nor
 # 'in', which is also 'By A in London')
 JOINING = ("and", "und", "et", "y", "e", "và", "i", "и", "та", "en", "ve", "og", "och", "ja", "és", "ir", "și", "un",
-           "dan", "και")
+           "dan", "και", "at", "ও", "এবং", "और", "agus", "ac", "na", "da")
 
 
 def first_letters(*tables: tuple[str, ...]) -> str:

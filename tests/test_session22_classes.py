@@ -487,3 +487,41 @@ def test_an_eye_icons_count_in_the_toolbar_right_after_the_text():
     article = (f'<div class="col-main"><div class="box-title">TIN TỨC HOẠT ĐỘNG</div><h1 class="title">Ngày hội đến trường ở xã '
                f'Tân Phú</h1><div class="date">Đăng ngày 05/09/2025 lúc 8h30</div><div class="nd">{text}</div>{tool}</div>')
     assert _vn_extract(_vn(article)).view_count == 1234
+
+
+# -- world set 37: languages the earlier sets used least ----------------------------------------------------
+
+def test_byline_labels_in_irish_welsh_javanese_yoruba_mongolian_and_amharic_are_dropped():
+    for label, name in (("Le ", "Síle Ní Mhurchú"), ("Gan ", "Elin Jones"), ("Dening ", "Bagus Santoso"),
+                        ("Láti ọwọ́ ", "Adébáyọ̀ Ọlálékan"), ("Сурвалжлагч ", "Б.Сарангэрэл"),
+                        ("ጸሐፊ፦ ", "ሰላማዊት ተስፋዬ")):
+        article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="byline">{label}{name}</div>'
+                   f'<div class="story-text">{"".join(f"<p>{t}</p>" for t in _TEXT_EN)}</div></article>')
+        assert _extract(_world(article)).author == name, label
+
+
+def test_several_writers_joined_in_tagalog_and_bengali_as_printed():
+    for label, a, joiner, b in (("Ni ", "Maria Santos", "at", "Jose Reyes"),
+                                ("", "আরিফুল ইসলাম", "ও", "নাসরিন আক্তার")):
+        byline = (f'<span class="createdby__name">{label}<a href="/author/a-1/" rel="author">{a}</a> {joiner} '
+                  f'<a href="/author/b-2/" rel="author">{b}</a></span>')
+        article = (f'<article><h1>Council to rebuild the park aviary</h1><div class="meta">{byline}</div>'
+                   f'<div class="story-text">{"".join(f"<p>{t}</p>" for t in _TEXT_EN)}</div></article>')
+        assert _extract(_world(article)).author == f"{a} {joiner} {b}"
+
+
+def test_a_related_lists_time_is_not_the_storys_date():
+    """The story's <time> stands above its headline; the related list after the text holds the
+    only other <time>s (a wire's 'Бусад мэдээ'): those are the other stories' days."""
+    related = ('<section class="ag-related"><h2>Бусад мэдээ</h2><ul class="ag-related"><li class="ag-related__item">'
+               '<a href="/n-1">Хүйтний эрч чангарна</a> <time class="ag-related__date" datetime="2016-12-26T05:00:00+08:00">'
+               '2016.12.26</time></li></ul></section>')
+    page = ('<!DOCTYPE html><html lang="mn"><head><meta charset="utf-8"><title>Түлшний борлуулалт нэмэгдэв</title>'
+            '<meta property="article:published_time" content="2017-01-19T11:30:00+08:00"></head><body><main><article '
+            'class="wire"><div class="wire__date"><time datetime="2017-01-19T11:30:00+08:00">2017 оны 1-р сарын 19, Пүрэв '
+            'гараг 11:30</time></div><h1 class="wire__title">Түлшний борлуулалт нэмэгдэв</h1><div class="wire__text">'
+            + "".join(f"<p>{t}</p>" for t in ("Улаанбаатарт сайжруулсан түлшний борлуулалт өнгөрсөн долоо хоногт нэмэгдсэн.",
+                                              "Гэр хорооллын айл өрхүүд түлшээ урьдчилан худалдан авч байна.",
+                                              "Борлуулалтын цэгүүд ажлын цагаа уртасгажээ."))
+            + f'</div></article>{related}</main></body></html>')
+    assert _extract(page.encode(), "https://www.ugluunii-medee.example/mn/news/175532").published_at.startswith("2017-01-19")
