@@ -510,7 +510,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (folder / "warc").is_dir():
             raise ConfigError(f"{folder}: no WARC archive (warc/) to package")
         written.append(export_wacz(folder, out / f"{folder.resolve().name}.wacz"))
-    print(f"wrote {len(written)} files to {out}/")
+    print(f"wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}/")
     return EXIT_OK
 
 

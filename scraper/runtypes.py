@@ -95,10 +95,9 @@ class Summary:
 
     def line(self) -> str:
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
-        return (f"harvested {self.articles_found} articles ({self.articles_new} new, "
-                f"{self.articles_changed} changed) from {len(self.sites)} site"
-                f"{'s' if len(self.sites) != 1 else ''} in {self.seconds:.1f} s; "
-                f"{self.pages_fetched} pages fetched, {self.duplicates_folded} duplicates folded, "
+        return (f"harvested {_n(self.articles_found, 'article')} ({self.articles_new} new, "
+                f"{self.articles_changed} changed) from {_n(len(self.sites), 'site')} in {self.seconds:.1f} s; "
+                f"{_n(self.pages_fetched, 'page')} fetched, {_n(self.duplicates_folded, 'duplicate')} folded, "
                 f"{self.robots_refused} refused by robots.txt; errors: {errors}"
                 + (f"; stopped at the {self.stopped}" if self.stopped else "")
                 + (f"; {len(workers)} workers" if len(workers := {t.get("worker") for t in
@@ -125,3 +124,8 @@ class ProfileMemory:
             name, count = self._seen.get(site, (page.platform, 0))
             if name == page.platform:
                 self._seen[site] = (name, count + 1)
+
+
+def _n(count: int, noun: str) -> str:
+    """'1 article', '2 articles', '0 articles'."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
