@@ -2160,7 +2160,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             continue                   # 'Do you have a news tip? Email …', 'Has vist un error? Avisa'ns.'
         if len(text) <= 60 and block.link_chars >= len(text) and _entry_permalink(block.element):
             continue                   # a live entry's own link ('Share this update', 'Enlace a esta entrada')
-        if not prose_seen and headline and text == headline and (
+        if not prose_seen and headline and _same_title(text, headline) and (
                 profile is None or all(len(k.text.split()) <= 4 for k in kept)):
             kept.clear()               # a kicker or the section's name over the headline: not text
             continue                   # ('E-MAGAZINE' on a cover inside a profile's container too)
@@ -2170,7 +2170,7 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
         if not prose_seen and not _leads_in(kept) and (len(text) < 100 and _META_LINE.match(text)
                                                        or profile is None and _info_line(text)):
             continue                   # the article-info lines above the text (category, date, hits)
-        if not kept and (text == headline or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
+        if not kept and (_same_title(text, headline) or (date_raw and date_raw in text and len(text) < len(date_raw) + 40)):
             continue
         kept.append(block)
         prose_seen = prose_seen or _prose_seen([block])
@@ -2346,6 +2346,12 @@ def _signup_boxes(container: etree._Element) -> set[etree._Element]:
             box = box.getparent()
         boxes.add(box)
     return boxes
+
+
+def _same_title(text: str, headline: str | None) -> bool:
+    """The text is the headline, in whatever case the theme prints it ('PHƯỜNG BÌNH PHƯỚC RA MẮT …'
+    in the <h1>, 'Phường Bình Phước ra mắt …' in og:title)."""
+    return bool(headline) and (text == headline or (len(text) == len(headline) and text.casefold() == headline.casefold()))
 
 
 def _entry_permalink(el: etree._Element) -> bool:

@@ -525,3 +525,17 @@ def test_a_related_lists_time_is_not_the_storys_date():
                                               "Борлуулалтын цэгүүд ажлын цагаа уртасгажээ."))
             + f'</div></article>{related}</main></body></html>')
     assert _extract(page.encode(), "https://www.ugluunii-medee.example/mn/news/175532").published_at.startswith("2017-01-19")
+
+
+def test_the_headline_in_capitals_over_the_text_is_not_text():
+    """Held-out set 40's NukeViet theme writes the <h1> in capitals (og:title keeps sentence case):
+    the capitalised line opening the container the generic extractor reads is the headline again."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "heldout" / "nukeviet4_inhoa_ogtitle_jsoncu"
+    for name in ("1412.html", "1465.html"):
+        page = folder / name
+        meta = json.loads(page.with_suffix(".meta.json").read_text("utf-8"))
+        want = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))["body"]
+        assert _vn_extract(page.read_bytes(), "generic", meta["url"]).body == want, name
