@@ -201,7 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         if isinstance(exc, Interrupted):
             _quiet_print(exc.summary.line())  # what the recorded run committed (harvest, crawl, demo)
-        print("govnews: interrupted; the next run goes on where this one stopped", file=sys.stderr)
+        print("govnews: interrupted" + ("; the next run goes on where this one stopped"
+                                        if args.command in _RESUMABLE else ""), file=sys.stderr)
         return 130
     except BrokenPipeError:
         _quiet_stdout()
@@ -238,6 +239,9 @@ _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 _REFUSED_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
+_RESUMABLE = frozenset({"crawl", "harvest", "demo", "recover", "reparse"})
+
+
 def _environment_exit(exc: OSError) -> int | None:
     if exc.errno in _FULL_ERRNOS:
         return EXIT_PARTIAL
@@ -251,8 +255,9 @@ def _environment_line(exc: OSError, args: argparse.Namespace) -> str:
     target = exc.filename or getattr(args, "output", None) or getattr(args, "folder", None) or "output"
     cause = exc.strerror or type(exc).__name__
     if exc.errno in _FULL_ERRNOS:
-        cause += " (the disk is full or a file-size limit was reached); nothing was replaced"
-    return f"cannot write {target}: {cause}"
+        return f"cannot write {target}: {cause} (the disk is full or a file-size limit was reached); " \
+               "nothing was replaced"
+    return f"{target}: {cause}"
 
 
 def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
