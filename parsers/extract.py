@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -237,12 +237,12 @@ _OWN_ADDRESS_ATTRS = ("data-url", "data-href", "data-permalink")
 def _drop_preloaded_articles(root: etree._Element, url: str) -> None:
     """An endless-scroll page's other stories (the next article loaded under this one, each
     in a block of its own with its <h1> and its address in a data attribute): only the block
-    whose address is the page's is its article; the others are dropped. Nothing changes when
-    no block names the page's address."""
-    own = _address_key(url)
+    whose address is the page's (canonical_url: the same article however spelled) is its
+    article; the others are dropped. Nothing changes when no block names the page's address."""
+    own = canonical_url(url)
     for attr in _OWN_ADDRESS_ATTRS:
         for block in list(islice(root.iterfind(f".//*[@{attr}]"), 200)):
-            if _address_key(block.get(attr) or "", url) != own or next(block.iter("h1"), None) is None:
+            if _canonical_or_none(urljoin(url, block.get(attr) or "")) != own or next(block.iter("h1"), None) is None:
                 continue
             parent = block.getparent()
             others = [b for b in parent if b is not block and isinstance(b.tag, str) and b.get(attr)
@@ -253,12 +253,11 @@ def _drop_preloaded_articles(root: etree._Element, url: str) -> None:
                 return
 
 
-def _address_key(href: str, base: str | None = None) -> str:
+def _canonical_or_none(url: str) -> str | None:
     try:
-        parts = urlsplit(urljoin(base, href) if base else href)
+        return canonical_url(url)
     except ValueError:
-        return ""
-    return parts.path.rstrip("/") + ("?" + parts.query if parts.query else "")
+        return None
 
 
 def _drop_other_language_originals(root: etree._Element) -> None:

@@ -16,7 +16,7 @@ from lxml import etree
 from . import labels
 from .dates import (CJK_YEAR, NAMED_DATE_HINT, NO_DATE, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
                     parse_vietnamese_datetime, yearless_day, MONTHS)
-from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, bounded_hint, chrome_ancestor, hint_names, holders,
+from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, _hint_name, bounded_hint, chrome_ancestor, hint_names, holders,
                   in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      in_book_credits, tool_link, byline_name, byline_text,
@@ -3210,20 +3210,10 @@ def _year_printed_for(doc: Doc, day: tuple[int, int], stamp: str) -> int | None:
 
 _PAGE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights|rights reserved", re.I)
-# weekdays by number (Monday 0), in the languages the world's stamps print them
-_WEEKDAY_NUMBER = {name: number for number, names in enumerate((
-    "monday montag lundi lunes lunedì segunda poniedziałek maandag måndag mandag maanantai",
-    "tuesday dienstag mardi martes martedì terça wtorek dinsdag tisdag tirsdag tiistai",
-    "wednesday mittwoch mercredi miércoles mercoledì quarta środa woensdag onsdag keskiviikko",
-    "thursday donnerstag jeudi jueves giovedì quinta czwartek donderdag torsdag torstai",
-    "friday freitag vendredi viernes venerdì sexta piątek vrijdag fredag perjantai",
-    "saturday samstag sonnabend samedi sábado sabato sobota zaterdag lördag lørdag lauantai",
-    "sunday sonntag dimanche domingo domenica niedziela zondag söndag søndag sunnuntai"))
-    for name in names.split()}
+# weekdays by number (Monday 0), in the languages the world's stamps print them (labels.py)
+_WEEKDAY_NUMBER = {name: number for number, names in enumerate(labels.WEEKDAYS_WORLD) for name in names.split()}
 # a month's name in the nominative, as calendars caption it (the stamps' genitive forms are MONTHS')
-_NOMINATIVE_MONTHS = {name: number for number, names in enumerate((
-    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
-    "październik", "listopad", "grudzień"), start=1) for name in names.split()}
+_NOMINATIVE_MONTHS = {name: number for number, name in enumerate(labels.MONTHS_NOMINATIVE, start=1)}
 
 
 def _month_named(word: str) -> int | None:
@@ -4420,8 +4410,6 @@ def _by_element_person(el: etree._Element) -> bool:
     return bool(name) and name.lower() not in _NEWSROOM and not any(w in _NEWSROOM for w in name.lower().split())
 
 
-def _hint_of(el: etree._Element) -> str:
-    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), el.get("rel"))))
 
 
 def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._Element]:
@@ -4431,7 +4419,8 @@ def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._El
     for el in doc.hints("author"):
         if el.tag in SKIP_TAGS or el.tag == "cite" or _QUOTED.search(el.get("class") or ""):
             continue                   # (a quotation's author, 'field--name-field-quote-author')
-        if not _AUTHOR_HINT.search(_hint_of(el)) and not _by_element_person(el):
+        if not _AUTHOR_HINT.search(_hint_name(el.get("class"), el.get("id"), el.get("itemprop") or el.get("rel"))) \
+                and not _by_element_person(el):
             continue                   # '-by' inside a token ('gh-powered-by', 'sort-by-date'), or
             #                            naming the newsroom ('Da Redação'), not a writer
         text = text_of(el)

@@ -593,3 +593,18 @@ TOOL_LINKS = ("in bài", "in bài viết", "in bài này", "bản in", "in trang
               "gửi email", "gửi e-mail", "gửi mail", "gửi bài", "về đầu trang", "lên đầu trang", "đầu trang",
               "quay lại", "trở về", "trở lại", "lưu bài", "chia sẻ", "phản hồi", "góp ý",
               "print", "email", "e-mail", "back to top", "top", "back", "share")
+
+# the weekdays, Monday first, in the languages the world's date stamps print them (a yearless
+# stamp's weekday picks its year among those the page prints)
+WEEKDAYS_WORLD = (
+    "monday montag lundi lunes lunedì segunda poniedziałek maandag måndag mandag maanantai",
+    "tuesday dienstag mardi martes martedì terça wtorek dinsdag tisdag tirsdag tiistai",
+    "wednesday mittwoch mercredi miércoles mercoledì quarta środa woensdag onsdag keskiviikko",
+    "thursday donnerstag jeudi jueves giovedì quinta czwartek donderdag torsdag torstai",
+    "friday freitag vendredi viernes venerdì sexta piątek vrijdag fredag perjantai",
+    "saturday samstag sonnabend samedi sábado sabato sobota zaterdag lördag lørdag lauantai",
+    "sunday sonntag dimanche domingo domenica niedziela zondag söndag søndag sunnuntai")
+# months in the nominative, as archive calendars caption them ('czerwiec 2012'); the stamps'
+# genitive forms are dates.MONTHS'
+MONTHS_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień",
+                     "wrzesień", "październik", "listopad", "grudzień")

@@ -494,6 +494,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .runtypes import plural
     from govnews.output.store import Store
     from govnews.output.writers import ParquetUnavailableError, export_dataset
 
@@ -515,7 +516,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (folder / "warc").is_dir():
             raise ConfigError(f"{folder}: no WARC archive (warc/) to package")
         written.append(export_wacz(folder, out / f"{folder.resolve().name}.wacz"))
-    print(f"wrote {len(written)} file{'' if len(written) == 1 else 's'} to {out}/")
+    print(f"wrote {plural(len(written), 'file')} to {out}/")
     return EXIT_OK
 
 

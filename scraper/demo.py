@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import config_from_dict
 from .harvest import harvest
+from .runtypes import plural
 
 EXIT_OK, EXIT_PARTIAL = 0, 1
 
@@ -51,7 +52,7 @@ def run_demo(folder: Path, platforms: list[str] | None = None, pause: float = 3.
     report = _report(folder)
     stories = _stories_across_sites(folder)
     failed = first.summary.error_count + second.summary.error_count
-    print(f"harvested {articles} articles from {len(portals)} site{'s' if len(portals) > 1 else ''} "
+    print(f"harvested {plural(articles, 'article')} from {plural(len(portals), 'site')} "
           f"in {elapsed:.1f} s (two runs; second run: {second.summary.articles_new} new, "
           f"{second.summary.observations} views re-observed"
           + (f"; {stories} stories carried by 2 sites or more" if stories else "")

@@ -95,9 +95,9 @@ class Summary:
 
     def line(self) -> str:
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
-        return (f"harvested {_n(self.articles_found, 'article')} ({self.articles_new} new, "
-                f"{self.articles_changed} changed) from {_n(len(self.sites), 'site')} in {self.seconds:.1f} s; "
-                f"{_n(self.pages_fetched, 'page')} fetched, {_n(self.duplicates_folded, 'duplicate')} folded, "
+        return (f"harvested {plural(self.articles_found, 'article')} ({self.articles_new} new, "
+                f"{self.articles_changed} changed) from {plural(len(self.sites), 'site')} in {self.seconds:.1f} s; "
+                f"{plural(self.pages_fetched, 'page')} fetched, {plural(self.duplicates_folded, 'duplicate')} folded, "
                 f"{self.robots_refused} refused by robots.txt; errors: {errors}"
                 + (f"; stopped at the {self.stopped}" if self.stopped else "")
                 + (f"; {len(workers)} workers" if len(workers := {t.get("worker") for t in
@@ -126,6 +126,6 @@ class ProfileMemory:
                 self._seen[site] = (name, count + 1)
 
 
-def _n(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     """'1 article', '2 articles', '0 articles'."""
     return f"{count} {noun}" + ("" if count == 1 else "s")
