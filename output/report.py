@@ -77,7 +77,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "govnews — engagement report",
         "fact_runs": "Runs", "fact_observed": "Observed", "fact_published": "Published", "fact_sites": "Sites",
         "fact_articles": "Articles", "fact_observations": "Observations",
-        "runs_none": "no runs", "runs_one": "1 run", "runs_two": "2 runs, {span} apart", "runs_many": "{n} runs over {span}",
+        "runs_none": "no runs", "runs_nothing": "no run has observed an article yet", "runs_one": "1 run", "runs_two": "2 runs, {span} apart", "runs_many": "{n} runs over {span}",
         "second": "second", "seconds": "seconds", "minute": "minute", "minutes": "minutes",
         "hour": "hour", "hours": "hours", "day": "day", "days": "days",
         "time_note": "Vietnam time (UTC+7)",
@@ -137,6 +137,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_counters": "No visitor counters recorded: the sites show none, or none was extracted.",
         "note_two_runs_counters": "Needs at least two runs: each site's visitor counter has been read once.",
         "note_no_sites": "No sites in this dataset yet.",
+        "note_no_articles_sites": "No articles yet from the {n} sites harvested: their status is above.",
+        "note_no_articles_site": "No articles yet from the one site harvested: its status is above.",
         "stories_heading": "Stories carried by the most portals",
         "stories_caption": ("A story is a set of articles whose texts are near-duplicates (the same release, "
                             "republished); its origin is the earliest publication. Lag: from the origin to the last "
@@ -169,7 +171,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "govnews — báo cáo lượt xem",
         "fact_runs": "Lượt thu thập", "fact_observed": "Thời gian quan sát", "fact_published": "Thời gian đăng",
         "fact_sites": "Trang", "fact_articles": "Bài viết", "fact_observations": "Lượt quan sát",
-        "runs_none": "chưa có lượt thu thập", "runs_one": "1 lượt thu thập",
+        "runs_none": "chưa có lượt thu thập", "runs_nothing": "chưa lượt thu thập nào quan sát được bài viết",
+        "runs_one": "1 lượt thu thập",
         "runs_two": "2 lượt thu thập, cách nhau {span}", "runs_many": "{n} lượt thu thập trong {span}",
         "second": "giây", "seconds": "giây", "minute": "phút", "minutes": "phút",
         "hour": "giờ", "hours": "giờ", "day": "ngày", "days": "ngày",
@@ -229,6 +232,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_no_counters": "Không có bộ đếm lượt truy cập: các trang không hiển thị, hoặc chưa trích xuất được.",
         "note_two_runs_counters": "Cần ít nhất hai lượt thu thập: bộ đếm của mỗi trang mới được đọc một lần.",
         "note_no_sites": "Chưa có trang nào trong bộ dữ liệu.",
+        "note_no_articles_sites": "Chưa có bài viết nào từ {n} trang đã thu thập: tình trạng của các trang ở trên.",
+        "note_no_articles_site": "Chưa có bài viết nào từ trang đã thu thập: tình trạng của trang ở trên.",
         "stories_heading": "Tin bài được nhiều trang đăng lại nhất",
         "stories_caption": ("Mỗi tin bài là một nhóm bài viết có nội dung gần như trùng nhau (cùng một bản tin được "
                             "đăng lại); bài gốc là bài được đăng sớm nhất. Độ trễ: từ bài gốc đến bài đăng lại cuối "
@@ -324,7 +329,7 @@ def report_sections(data: dict[str, pd.DataFrame], top: int = 10, lang: str = "v
         publications_section(data, t, lang),
         *([stories_section(data, top, t, lang)] if "stories" in data else []),
         *([site_status_section(data, t, lang)] if not data.get("site_history", pd.DataFrame()).empty else []),
-        sites_section(data["sites"], t),
+        sites_section(data["sites"], t, status_sites=len(_status_sites(data))),
     ]
 
 
@@ -763,6 +768,12 @@ class _Window:
     last: Any
 
 
+def _caption_window(window: _Window, lang: str) -> str:
+    """The window as a caption names it: runs that observed nothing (every site failed) are no
+    window of observations, and "no runs" would contradict the header's count of runs."""
+    return window_text(window.runs, window.first, window.last, lang) if window.runs else _texts(lang)["runs_nothing"]
+
+
 def _window_of(data: dict[str, pd.DataFrame]) -> _Window:
     row = data["window"].iloc[0]
     return _Window(int(row["runs"]), row["first_run_at"], row["last_run_at"])
@@ -939,7 +950,7 @@ def gainers_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str], 
     """Horizontal bars: the `top` articles by views gained in the window, with the table."""
     gainers = data["gainers"]
     heading = t["gainers_heading"].format(top=top)
-    caption = t["gainers_caption"].format(window=window_text(window.runs, window.first, window.last, lang))
+    caption = t["gainers_caption"].format(window=_caption_window(window, lang))
     if gainers.empty:
         return Section(heading, caption, note=_views_note(data, t), css="gainers")
     colors = site_colors(data["gains"]["site"].dropna())
@@ -983,7 +994,7 @@ def over_time_section(data: dict[str, pd.DataFrame], top: int, t: dict[str, str]
         return Section(heading, caption, note=_views_note(data, t), table=table, css="over-time")
     times = _local_naive(points["observed_at"])
     if pd.Timestamp(times.max()) - pd.Timestamp(times.min()) < MIN_TIME_AXIS:
-        note = t["note_short_window"].format(runs=window_text(window.runs, window.first, window.last, lang))
+        note = t["note_short_window"].format(runs=_caption_window(window, lang))
         return Section(heading, caption, note=note, table=table, css="over-time")
     fig = new_figure(CHART_HEIGHT_IN + 0.22 * -(-points["rank"].nunique() // 2))
     ax = fig.add_subplot()
@@ -1075,7 +1086,7 @@ def counters_section(data: dict[str, pd.DataFrame], t: dict[str, str], lang: str
     summary = data["counters"]
     heading = t["counters_heading"]
     window = _window_of(data)
-    caption = t["counters_caption_rate"].format(runs=window_text(window.runs, window.first, window.last, lang))
+    caption = t["counters_caption_rate"].format(runs=_caption_window(window, lang))
     if summary.empty:
         return Section(heading, caption, note=t["note_no_counters"], css="counters")
     grown = summary.dropna(subset=["growth_per_day"])
@@ -1438,11 +1449,15 @@ def status_figure(grid: pd.DataFrame, run_labels: list[str], t: dict[str, str]) 
     return fig
 
 
-def sites_section(sites: pd.DataFrame, t: dict[str, str]) -> Section:
-    """The table per site: articles, observations, latest visitor counter and its growth."""
+def sites_section(sites: pd.DataFrame, t: dict[str, str], status_sites: int = 0) -> Section:
+    """The table per site: articles, observations, latest visitor counter and its growth
+    (`status_sites`: how many sites the site-status section shows, for the note when no site has
+    yielded a row here yet)."""
     heading = t["sites_heading"]
     if sites.empty:
-        return Section(heading, "", note=t["note_no_sites"], css="sites")
+        note = (t["note_no_sites"] if not status_sites else t["note_no_articles_site"] if status_sites == 1
+                else t["note_no_articles_sites"].format(n=status_sites))
+        return Section(heading, "", note=note, css="sites")
     header = [t["col_site"], t["col_articles"], t["col_observations"], t["col_counter_total"], t["col_counter_growth"]]
     rows = [[_escape(site), group_digits(r.articles), group_digits(r.observations), _count_or_dash(r.counter_total),
              _count_or_dash(r.counter_growth)] for site, r in zip(sites.index, sites.itertuples(index=False))]
@@ -1498,7 +1513,8 @@ def summary_items(dataset: Dataset, data: dict[str, pd.DataFrame], t: dict[str, 
     window = _window_of(data)
     row = data["window"].iloc[0]
     published = dataset.articles["published_at"].dropna()
-    sites = _distinct(dataset.articles["site"], dataset.observations["site"], dataset.site_counters["site"])
+    sites = _distinct(dataset.articles["site"], dataset.observations["site"], dataset.site_counters["site"],
+                      _status_sites(data))
     observed = _period(row["first_observed_at"], row["last_observed_at"], _datetime_text, lang)
     runs = window_text(window.runs, window.first, window.last, lang)
     if window.runs == 0 and len(dataset.runs):
@@ -1514,6 +1530,13 @@ def summary_items(dataset: Dataset, data: dict[str, pd.DataFrame], t: dict[str, 
         (t["fact_articles"], group_digits(dataset.articles["article_id"].nunique())),
         (t["fact_observations"], group_digits(int(data["window"]["observations"].iloc[0]))),
     ]
+
+
+def _status_sites(data: dict[str, pd.DataFrame]) -> pd.Series:
+    """The sites the site-status rows name (a site that never yielded an article is still a site
+    of the dataset: the header counts it and the table of sites says why it is empty)."""
+    history = data.get("site_history")
+    return pd.Series([], dtype=object) if history is None or history.empty else history["site"]
 
 
 def _distinct(*columns: pd.Series) -> list:

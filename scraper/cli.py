@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("profiles", "list the platform profiles")
 
     p = command("crawl", "one-off crawl from seed pages (a harvest of one ad-hoc site per host)")
-    p.add_argument("seeds", nargs="+", metavar="SEED_URL")
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("seeds", nargs="+", metavar="SEED_URL",
+                   help="pages to start from (a portal's home or news page); one site per host")
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="dataset folder (created; a crawl run again on it goes on where it stopped)")
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host "
                    "(robots.txt Crawl-delay can only raise it; default 1)")
     p.add_argument("--allow-private", action="store_true",
@@ -93,13 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(p)
 
     p = command("harvest", "the scheduled, incremental job (cron)")
-    p.add_argument("-c", "--config", required=True, metavar="SITES_TOML")
+    p.add_argument("-c", "--config", required=True, metavar="SITES_TOML",
+                   help="the sites and settings (see examples/sites.toml)")
     p.add_argument("-o", "--output", metavar="DIR", help="dataset folder (overrides the config)")
     _cluster_options(p)
     _run_options(p)
 
     p = command("reparse", "re-extract every record from the WARC archive, offline")
-    p.add_argument("folder", metavar="DIR")
+    p.add_argument("folder", metavar="DIR", help="the dataset folder (holds dataset.sqlite and warc/)")
     _cluster_options(p)
     p.add_argument("-c", "--config", metavar="SITES_TOML", help="sites (names, forced profiles)")
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
@@ -107,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the result as a new dataset; the old one stays untouched")
 
     p = command("export", "write whole tables as CSV, JSON Lines or Parquet")
-    p.add_argument("folder", metavar="DIR")
+    p.add_argument("folder", metavar="DIR", help="the dataset folder (holds dataset.sqlite)")
     p.add_argument("--format", action="append", choices=("csv", "jsonl", "parquet", "wacz"),
                    help="repeatable; default csv and jsonl; wacz: the archive for ReplayWeb.page")
     p.add_argument("--excel", action="store_true", help="CSV with a BOM, for Excel")
@@ -117,14 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT_DIR", help="default: the dataset folder")
 
     p = command("report", "engagement over time, with charts, as one HTML file")
-    p.add_argument("folder", metavar="DIR")
+    p.add_argument("folder", metavar="DIR", help="a dataset folder or an export folder")
     p.add_argument("-o", "--output", metavar="REPORT_HTML", help="default: DIR/report.html")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default vi)")
 
     p = command("recover", "a vanished portal's pages from the Wayback Machine or Common Crawl")
-    p.add_argument("prefix", metavar="HOST_OR_URL_PREFIX")
-    p.add_argument("--from", dest="source", required=True, choices=("wayback", "commoncrawl"))
-    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("prefix", metavar="HOST_OR_URL_PREFIX",
+                   help="the vanished portal's host, or a URL prefix (its news section only)")
+    p.add_argument("--from", dest="source", required=True, choices=("wayback", "commoncrawl"),
+                   help="the web archive to read the captures from")
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="dataset folder (created if missing)")
     p.add_argument("--from-date", metavar="YYYY-MM-DD", help="captures from this day on")
     p.add_argument("--to-date", metavar="YYYY-MM-DD", help="captures up to this day")
     p.add_argument("--archive-url", metavar="URL",
@@ -140,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow an archive service on loopback or a private network")
 
     p = command("stories", "articles grouped into stories carried by several portals")
-    p.add_argument("folder", metavar="DIR")
+    p.add_argument("folder", metavar="DIR", help="a dataset folder or an export folder")
     p.add_argument("--min-sites", type=int, default=2, metavar="N",
                    help="stories carried by at least N sites (default 2)")
     p.add_argument("-o", "--output", metavar="FILE",
@@ -148,10 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("serve-fixtures", "serve the demo portals for manual testing")
     p.add_argument("--port", type=int, default=8800, help="first port (one portal per port)")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
 
     p = command("demo", "serve the bundled demo portals on 127.0.0.1 and harvest them twice")
-    p.add_argument("-o", "--output", default="demo-output", metavar="DIR")
+    p.add_argument("-o", "--output", default="demo-output", metavar="DIR",
+                   help="dataset folder (default demo-output; an earlier demo there is moved to "
+                        "DIR.previous)")
     p.add_argument("--portal", action="append", help="platform(s) to harvest (default: all)")
     p.add_argument("--pause", type=float, default=3.0, help="seconds between the two harvests")
     return parser

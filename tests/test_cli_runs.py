@@ -196,3 +196,20 @@ def test_a_full_disk_while_archiving_stops_the_run(tmp_path, capsys, monkeypatch
     assert "Traceback" not in err
     assert sent <= 7                      # the failing write's request, and nothing after it
     assert load(tmp_path / "data").runs.status.tolist() == ["partial"]
+
+
+def test_every_argument_of_every_command_says_what_it_is_for():
+    """A new user's walk (session 22): `govnews recover --help` listed `--from` and `-o DIR`, and
+    `serve-fixtures --help` listed `--host`, with no word on what they take. Every positional
+    argument and option of every command now has a help line."""
+    import argparse
+
+    from govnews.scraper.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    silent = [f"{name} {action.dest}" for name, sub in commands.choices.items()
+              for action in sub._actions
+              if not isinstance(action, argparse._HelpAction) and not action.help]
+    assert len(commands.choices) >= 10
+    assert silent == []

@@ -2,6 +2,8 @@
 shows is here, and each step checks what the next one relies on."""
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import textwrap
 from pathlib import Path
@@ -240,17 +242,15 @@ def test_load_export_and_report_while_a_harvest_runs(tmp_path, capsys, monkeypat
 def test_the_readmes_python_block_runs_as_printed(demo, tmp_path, monkeypatch):
     """README, 'In Python (a notebook)': the block runs as printed, in a folder holding the demo's
     output and a saved page (a new user found `url="https://..."` and a plot of one day)."""
-    import re
     import warnings
 
     import matplotlib
     matplotlib.use("Agg")
-    from govnews.fixtures.golden import golden_cases
-
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     block = re.search(r"## In Python \(a notebook\).*?```python\n(.*?)```", readme, re.S).group(1)
     (tmp_path / "demo-output").symlink_to(demo, target_is_directory=True)
-    (tmp_path / "saved-page.html").write_bytes(golden_cases()[0].read_bytes())
+    (tmp_path / "examples").symlink_to(Path(__file__).resolve().parent.parent / "examples",
+                                       target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     with warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)      # (a plot of one point warned)
@@ -294,3 +294,32 @@ def test_demo_refuses_a_folder_holding_another_dataset(tmp_path, capsys):
     assert "not a demo" in err and len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in out.iterdir()) == before
     assert not (tmp_path / "mine.previous").exists()
+
+
+def test_the_tours_parse_lines_run_as_printed(tmp_path):
+    """README, 'A tour of the command line': its `govnews parse` lines name files the repository
+    ships (a new user's walk, session 22: the tour's `saved-page.html` and `pages/` did not exist),
+    and run as printed from the clone's root."""
+    import shlex
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text("utf-8")
+    tour = re.search(r"## A tour of the command line\n+```sh\n(.*?)```", readme, re.S).group(1)
+    lines = [line.split("  #")[0].strip() for line in tour.splitlines() if line.startswith("govnews parse ")]
+    assert len(lines) == 3
+    records = []
+    for line in lines:
+        argv = shlex.split(line.split(">")[0])
+        done = subprocess.run([sys.executable, "-m", "govnews", *argv[1:]], cwd=root, capture_output=True,
+                              timeout=300)
+        assert done.returncode == 0, (line, done.stderr.decode()[-500:])
+        records.append(done.stdout.decode("utf-8"))
+    one = json.loads(records[0])
+    assert one["headline"] == "Triển khai kế hoạch Ngày hội toàn dân Bảo vệ an ninh Tổ quốc năm 2020"
+    assert one["url"].startswith("https://thanhphobaclieu.baclieu.gov.vn/")
+    assert one["view_count"] == 122 and one["author"] == "Nguyễn Thanh"
+    folder = [json.loads(x) for x in records[1].splitlines()]
+    assert len(folder) == 156 and all(r.get("headline") for r in folder)
+    assert json.loads(records[2])["headline"] == one["headline"]

@@ -938,3 +938,22 @@ def test_runs_that_observed_nothing_are_still_counted_in_the_header(tmp_path: Pa
     store.close()
     page = build_report(load(tmp_path), lang="en")
     assert "<dt>Runs</dt><dd>2 runs, 5 minutes apart</dd>" in page
+
+
+def test_a_dataset_whose_only_site_is_dead_names_the_site_everywhere(tmp_path: Path) -> None:
+    """A new user's walk (session 22): a first harvest of one portal that refused every connection
+    gave a report whose header said 'Sites 0', whose captions said 'no runs' under a header of
+    '1 run', and whose table of sites said 'No sites in this dataset yet', while the site-status
+    section showed the site, gone. The site counts; the captions and the note say what happened."""
+    at = "2025-01-01T00:00:00.000000Z"
+    with Store.open(tmp_path) as store:
+        store.start_run("r1", at, ["dead"])
+        store.record_site_status("r1", at, [{"site": "dead", "status": "gone", "detail": "connection refused"}])
+        store.finish_run({"run_id": "r1", "finished_at": at, "pages_fetched": 0, "articles_new": 0,
+                          "articles_changed": 0, "observations": 0, "errors": 1, "status": "partial"})
+    page = build_report(load(tmp_path), lang="en", site_status=govnews_site_status(tmp_path))
+    assert "<dt>Runs</dt><dd>1 run</dd>" in page and "<dt>Sites</dt><dd>1</dd>" in page
+    assert "no runs" not in page and EN["runs_nothing"] in page
+    assert EN["note_no_articles_site"] in notes(parse(page)) and EN["note_no_sites"] not in page
+    vi = build_report(load(tmp_path), lang="vi", site_status=govnews_site_status(tmp_path))
+    assert "<dt>Trang</dt><dd>1</dd>" in vi and "Chưa có trang nào" not in vi
