@@ -1315,10 +1315,8 @@ def _listed_names(el: etree._Element) -> list[str] | None:
 def _marked_name(el: etree._Element) -> str | None:
     if _PLACE_PART.search(el.get("class") or ""):
         return None                    # the byline's place ('rp-author__place': the dateline's city)
-    if "meta-prep" in (el.get("class") or ""):
-        return None                    # Twenty Ten's label before the date ('Posted on', 'Geplaatst op')
-    if "signaturecontainer" in (el.get("class") or "") or el.tag == "blockquote":
-        return None                    # a forum member's signature under his posts (vBulletin's)
+    if el.tag == "blockquote" or any(mark in (el.get("class") or "") for mark in labels.NOT_A_NAME_MARKS):
+        return None                    # a label before the date, a forum signature, a quotation
     named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                   (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
     if named is None:
@@ -1346,14 +1344,9 @@ def _handle(text: str) -> str | None:
     if len(text) > 30 or not _HANDLE.fullmatch(text) or _UI_WORDS.match(text):
         return None
     parts = re.split(r"[_.-]", text.lower())
-    if any(p in _SITE_ACCOUNT_WORDS or p.startswith(_PORTAL_ACCOUNTS) for p in parts):
+    if any(p in _SITE_ACCOUNT_WORDS or p.startswith(labels.PORTAL_ACCOUNT_PREFIXES) for p in parts):
         return None                    # a portal editor's login ('bientap01', 'bbt_vinhhung', 'quantri'):
     return text                        # the signature under the text names the writer
-
-
-# the logins of the portals' editors ('bientap', 'bbt_…', 'quantri', 'btv', 'ctv', 'admin')
-_PORTAL_ACCOUNTS = ("bientap", "bbt", "quantri", "qtv", "btv", "ctv", "admin", "tonghop", "webmaster", "phongvien",
-                    "editor", "user", "guest", "anonymous")
 
 
 _THEO_ONLY = re.compile(r"^\(?\s*(?:theo|nguồn(?:\s+tin)?\s*[:：])\s+\S[^:：]*\)?\.?$", re.I)

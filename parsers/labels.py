@@ -206,6 +206,14 @@ AGENCIES = ("dpa", "afp", "ap", "reuters", "efe", "ansa", "epd", "kna", "apa", "
 SITE_ACCOUNT_WORDS = ("admin", "administrator", "administrador", "webmaster", "webadmin", "moderator", "redaktion",
                       "redaksi", "redacción", "rédaction", "redazione", "redactie", "editor", "editors", "staff",
                       "quản trị", "system", "team", "desk", "office")
+# the logins of the portals' editors, as a handle opens with them ('bientap01', 'bbt_vinhhung', 'quantri',
+# 'btv', 'ctv', 'admin'): an account, not the writer the signature under the text names
+PORTAL_ACCOUNT_PREFIXES = ("bientap", "bbt", "quantri", "qtv", "btv", "ctv", "admin", "tonghop", "webmaster",
+                           "phongvien", "editor", "user", "guest", "anonymous")
+# class marks of elements a theme puts where a byline goes that hold no writer's name: Twenty Ten's
+# label before the date ('meta-prep': 'Posted on', 'Geplaatst op'), a forum member's signature under
+# his posts (vBulletin's 'signaturecontainer')
+NOT_A_NAME_MARKS = ("meta-prep", "signaturecontainer")
 # a site's administrator account shown where the writer goes ('Viết bởi Administrator', 'Đăng bởi
 # Quản trị Đoàn xã'): the name alone, or these words opening it, name no writer
 SITE_ADMIN = ("admin", "administrator", "super user", "superuser", "siteadmin", "site admin", "administrador", "administrateur", "webmaster", "webadmin", "quản trị",
