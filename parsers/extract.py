@@ -3398,6 +3398,6 @@ def _is_article(doc: Doc, profile: Profile | None, article: Article, listing) ->
         # news articles carry a date; intro and contact pages do not. An item that counts its
         # own views (an event's page that prints no posting date) is content all the same
         return article.view_count is not None and len(article.body) >= 150
-    if doc.meta.get("og:type") == "article" and len(article.body) > 150:
-        return True
+    if (doc.meta.get("og:type") == "article" or article.view_count is not None) and len(article.body) > 150:
+        return True                    # (a short text that counts its own views: one item's page)
     return len(article.body) >= 250 and len(listing().article_links) < 40

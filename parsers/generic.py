@@ -100,6 +100,9 @@ def find_body(doc: Doc) -> etree._Element | None:
             break
         if best in el.iterancestors():
             best = el
+    if best is ranked[0][1]:
+        inner = _prose_holder(doc, ranked, best)
+        best = best if inner is None else inner
     grouped = _builder_text(ranked, scores, best)
     if grouped is None:
         grouped = _block_editor_text(ranked, scores, best)
@@ -128,6 +131,27 @@ def find_body(doc: Doc) -> etree._Element | None:
         return typed
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+# a sentence ends in the line (a signature may follow it): prose, not a title or a label
+_SENTENCE_END = re.compile(r"[.!?…;](?:[\s\"'”’»)]|$)")
+
+
+def _prose_holder(doc: Doc, ranked: list[tuple[float, etree._Element]],
+                  best: etree._Element) -> etree._Element | None:
+    """A candidate inside the best one that holds every sentence of it: the best one's surplus is
+    then short lines beside the text (a box title, the headline in a <strong>, the date line, a
+    'Tin khác' heading), which a text of one paragraph and a table cannot outweigh."""
+    best_score = ranked[0][0]
+    inner = next((el for score, el in ranked[1:4] if score >= 0.5 * best_score and best in el.iterancestors()),
+                 None)
+    if inner is None:
+        return None
+    sentences = [para for para, (length, _, _) in doc.index.paragraphs.items()
+                 if length >= 60 and best in para.iterancestors() and _SENTENCE_END.search(_normalized(para))]
+    if not sentences or not all(para is inner or inner in para.iterancestors() for para in sentences):
+        return None
+    return inner
 
 
 def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree._Element, float],
