@@ -176,6 +176,8 @@ def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree
         inner = [next((d for d in part.iter(el.tag) if d.get("class") == el.get("class")), None) for part in parts]
         if any(x is None for x in inner) or 2 * sum(map(_has_prose, inner)) <= len(inner):
             continue                   # (most blocks hold prose: not a sidebar's boxes)
+        if 2 * sum(map(_teaser, parts)) > len(parts):
+            continue                   # (cards of other stories: a linked title over a summary each)
         if sum(max(scores.get(d, 0.0) for d in x.iter()) for x in inner) <= best_raw:
             continue
         parent = parts[0].getparent()
@@ -1094,6 +1096,20 @@ def _plain_text_block(el: etree._Element) -> bool:
         return False
     return _has_prose(el) or (next(el.iter("h2", "h3", "h4"), None) is not None
                               and any(len(l.findall("li")) >= 3 for l in el.iter("ul", "ol")))
+
+
+def _teaser(block: etree._Element) -> bool:
+    """A card of another story: a link whose text is a title (15 characters or more) in a heading
+    or marked as the title, over the card's summary."""
+    for a in block.iter("a"):
+        if not a.get("href") or len(_normalized(a)) < 15:
+            continue
+        for node in islice(self_and_ancestors(a), 3):
+            if node is block:
+                break
+            if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or "").lower():
+                return True
+    return False
 
 
 def _has_prose(el: etree._Element) -> bool:

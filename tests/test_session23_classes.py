@@ -72,3 +72,45 @@ def test_a_signature_after_the_last_sentence_keeps_the_block_whole():
     page = parse_page(_portal(blog), _URL, {}, profile="generic")
     assert "Chủ tịch xã trả lời ý kiến của người dân." in page.article.body
     assert page.article.body.startswith("Ngày 13/8") and "báo cáo cấp trên." in page.article.body
+
+
+# -- a short story beside cards of other stories, each a linked title over a summary -------------------
+
+def _cards(n: int = 5) -> str:
+    titles = ["Tybee Island beach renourishment starts in June", "Forsyth Park fountain gets a cleaning",
+              "Port of Savannah posts record April", "Downtown parking rates could rise in July",
+              "Skidaway Road widening hits another delay"]
+    summaries = ["Trucks will start hauling sand to the north end of the beach next month, and some walkovers will "
+                 "close while the work moves south.",
+                 "City crews will drain the fountain for a week of cleaning and repairs to its lighting before the "
+                 "summer wedding season.",
+                 "The port handled more containers last month than in any April on record, driven by imports of "
+                 "furniture and auto parts.",
+                 "A city consultant has recommended raising meter rates in the historic district by 50 cents an hour "
+                 "to free up spaces.",
+                 "The state now expects the widening to finish late next year after utility relocations took longer "
+                 "than planned."]
+    return "".join(f'<article class="more__card"><div class="more__body"><h3 class="more__title"><a href="/story-{i}">'
+                   f'{titles[i]}</a></h3><p class="more__summary">{summaries[i]}</p><time>05/0{i + 1}/2016</time>'
+                   '</div></article>' for i in range(n))
+
+
+def test_a_short_story_is_not_outweighed_by_cards_of_other_stories():
+    """World set 38 (25 of 48 pages below F1 0.5): a story of three paragraphs beside five cards
+    of other stories, each a linked title over a summary of one sentence, gave the cards as the
+    text: together they outscored the story and were read as one text a page builder splits into
+    blocks. Cards whose titles are links to other pages are no such text."""
+    story = ('<article class="article"><h1>Savannah\'s free ferry adds a late boat on Fridays</h1><div class="meta">By '
+             'Jordan Ellis <time datetime="2016-05-06T16:05:00-04:00">May 6, 2016</time></div><div class="article__body">'
+             '<p>The free ferry that crosses the Savannah River between River Street and Hutchinson Island will add a '
+             'late boat on Friday nights starting next week.</p><p>The last departure from the landing will leave at '
+             '11:30 p.m., an hour later than now.</p><p>The authority said the extra trips would cost about $40,000 '
+             'for the season.</p></div></article>'
+             f'<section class="more"><h2>More from Coastal Empire</h2>{_cards()}</section>')
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Late ferry | Coastal Dispatch</title>'
+            f'</head><body><header><a href="/">Coastal Dispatch</a></header><main>{story}</main><footer>© 2016'
+            '</footer></body></html>').encode()
+    article = parse_page(page, "https://www.coastaldispatch.example/news/late-ferry-fridays-81234", {},
+                         profile="generic").article
+    assert article.body.startswith("The free ferry that crosses")
+    assert "for the season." in article.body and "Tybee Island" not in article.body
