@@ -1179,8 +1179,8 @@ def _site_header_hint(hint: str) -> bool:
     'news-top', 'post_header')."""
     for token in hint.split():
         parts = [p for p in _PARTS.split(token.lower()) if p]
-        if parts and parts[0] in _OWN_PART and len(parts) > 1:
-            continue
+        if parts and (parts[0] in _OWN_PART or parts[0] == "info") and len(parts) > 1:
+            continue                   # (an item's info line over its headline: 'info-top')
         if "meta" in parts or "byline" in parts or "stats" in parts or "author" in parts:
             continue                   # an item's meta line ('BlogItem-meta-top', 'blog_top_stats',
             # the writer's line over the text: 'author-top')

@@ -90,7 +90,9 @@ _VIEW_QUALIFIED = re.compile(r"^\s{0,3}(?:" + alternation(labels.VIEWS) + r")\s[
 # a rating widget's line under the text ('Đánh giá: 4,5/5 (12 lượt đánh giá)', 'Tổng số điểm của bài
 # viết là: 18 trong 4 đánh giá')
 _RATING_LINE = re.compile(r"^(?:(?:đánh giá|bình chọn|xếp hạng)(?:\s(?:bài viết|bài|tin|tin bài|nội dung))?\s{0,3}[:：]?\s{0,3}[\d.,]{1,5}\s{0,3}(?:/\s{0,3}\d{1,3}|sao\b)"
-                          r"|tổng số điểm\b.{0,60}\bđánh giá)", re.I)
+                          # (behind the widget's title: 'Đánh giá bài viết Tổng số điểm là: 23 trong 5 đánh giá')
+                          r"|(?:đánh giá(?:\s(?:bài viết|bài|tin|tin bài|nội dung))?\s{0,3}[:：]?\s{0,3})?"
+                          r"tổng số điểm\b.{0,60}\bđánh giá)", re.I)
 # a line of the article's own counts and nothing else ('Đã xem: 215 lần | Đã in: 0 lần | Đã gửi
 # email: 0 lần', 'Lượt in: 3'), and a rating widget's prompt ('Click để đánh giá bài viết')
 _COUNTS_LINE = re.compile(r"^(?:(?:đã xem|đã in|đã gửi(?: email| mail| e-mail)?|đã tải|lượt xem|lượt in|lượt gửi|"
@@ -130,7 +132,9 @@ _META_LINE = re.compile(
     r"^(?:chi tiết|details|(?:" + alternation(labels.CATEGORY, labels.PUBLISHED, labels.DATE_PUBLISHED, labels.UPDATED, labels.VISITS,
                                            labels.VIEWS, labels.AUTHOR, labels.UPLOADER, labels.ARTICLE_INFO,
                                            labels.BROADCAST)
-    + r")(?:\s*[:：]\s*|\s+)\S.{0,80})$", re.I)
+    + r")(?:\s*[:：]\s*|\s+)\S.{0,80}"
+    # the source's labelled line over the text ('Nguồn tin: Báo Lâm Đồng' above the lead)
+    + r"|(?:" + alternation(labels.SOURCE) + r")\s*[:：]\s*\S.{0,80})$", re.I)
 
 # an article-info line under (or over) the text, in any language: items that are each a label and its
 # value ('Дата публикации: 02.04.2024 10:15 · Дата изменения: … · Просмотров: 842', 'Stand: 16.02.2024',
@@ -1589,11 +1593,17 @@ def _meta_author(doc: Doc, headline: str | None) -> str | None:
             continue
         if _agencies(name) or (looks_like_name(name) and 2 <= len(name.split()) <= 4
                                and not _SEPARATED.search(name) and not is_account(name)
+                               and not _ACRONYM_FIRST.match(name)
                                and not _SITE_ACCOUNT_WORDS & set(name.lower().split())):
             return name
         if _cjk_name(name) == name and not _CJK_ORGANIZATION.search(name):
             return name                # '林晓': a CJK name, two to four characters, no spaces to count
     return None
+
+
+# a company's or an office's name opened by its acronym ('ICT Bắc Ninh', the portal vendor; 'VNPT Hà
+# Nội'): no person's name opens with a word in capitals of three letters or more
+_ACRONYM_FIRST = re.compile(r"^[A-ZĐ]{3,8}(?=\s)")
 
 
 # what a CJK organisation's name ends with ('桐林市政府', '新华社', '教育局', '广播电视台'): no person

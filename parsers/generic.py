@@ -3981,6 +3981,10 @@ def in_listing_entry(el: etree._Element, body: etree._Element | None,
         if (body is not None and (node is body or node in body.iterancestors())) or \
                 (headline is not None and (node is headline or node in headline.iterancestors())):
             return False
+        if headline is not None and any(s is not None and (s is headline or s in headline.iterancestors())
+                                        for s in (node.getnext(), node.getprevious())):
+            return False               # the article's own meta row beside its headline's (a table's
+            #                            row of category link, date and count over the title's row)
         if any(_entry_link(a) for a in node.iter("a")) and not inside_link(el):
             return True
         if node.tag in ("li", "tr"):

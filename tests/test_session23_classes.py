@@ -114,3 +114,62 @@ def test_a_short_story_is_not_outweighed_by_cards_of_other_stories():
                          profile="generic").article
     assert article.body.startswith("The free ferry that crosses")
     assert "for the season." in article.body and "Tybee Island" not in article.body
+
+
+# -- VN set 41: platform variants ----------------------------------------------------------------------
+
+def test_a_date_in_the_items_info_line_over_its_headline_is_the_published_date():
+    """VN set 41 (NukeViet 3, 4 pages): the date stood in 'div.info-top' over the h1; a class
+    ending in 'top' read as the site's banner, whose dates are today's. An item's 'info-…' line
+    is its own."""
+    main = ('<div class="box-news-detail"><div class="info-top"><span class="time">Thứ tư - 05/09/2012  09:20</span> '
+            '<span class="hits">| Lượt xem: 1.348</span></div><h1>Lễ khai giảng năm học 2012 - 2013</h1><div id="bodytext">'
+            '<p>Sáng ngày 05/9/2012, trường THPT Tân Hòa long trọng tổ chức lễ khai giảng năm học mới với sự tham dự '
+            'của hơn 1.800 học sinh.</p><p>Năm học trước, nhà trường có 42 học sinh đạt giải học sinh giỏi cấp tỉnh, '
+            'trong đó có 3 giải Nhất.</p></div></div>')
+    article = parse_page(_portal(main), _URL, {}, profile="generic").article
+    assert article.published_at == "2012-09-05T09:20:00+07:00" and article.view_count == 1348
+
+
+def test_the_meta_row_over_the_title_row_gives_the_view_count():
+    """VN set 41 (a Lạc Việt skin, 3 pages): 'Số lượt xem' in a table row of category link, date
+    and count over the title's row read as a listed entry's count (the category's link looked
+    like another article's). A row beside the headline's is the article's own meta line."""
+    main = ('<table class="tblNewsDetail"><tr><td class="Category"><a href="/tintuc/lists/posts/post.aspx?Category=Tin'
+            '%20t%E1%BB%A9c&amp;Mode=2">Tin tức sự kiện</a></td><td class="Time">Thứ Năm, 16/03/2017, 08:00</td>'
+            '<td class="ViewCount">Số lượt xem: <b>518</b></td></tr><tr><td colspan="3"><p class="Title">Huyện đoàn '
+            'ra quân thực hiện Tháng Thanh niên năm 2017</p></td></tr><tr><td colspan="3" class="Content"><p>Sáng ngày '
+            '15/3/2017, Huyện đoàn tổ chức lễ ra quân Tháng Thanh niên năm 2017 với hơn 500 đoàn viên tham dự.</p><p>'
+            'Ngay sau lễ ra quân, các đội hình thanh niên tình nguyện phát quang đường giao thông nông thôn.</p></td>'
+            '</tr></table>')
+    article = parse_page(_portal(main), "https://xatanhoa.vinhlong.gov.vn/tintuc/lists/posts/post.aspx?ItemID=3412",
+                         {}, profile="generic").article
+    assert article.view_count == 518
+
+
+def test_the_portal_vendor_named_in_the_meta_author_is_no_writer():
+    """VN set 41 (the ICT CMS): <meta name="author" content="ICT Bắc Ninh"> on a page that signs
+    no writer gave the vendor as the author. A name opened by an acronym in capitals is an
+    organisation's."""
+    page = _portal('<h2 class="title">Phòng bệnh sốt xuất huyết mùa mưa</h2><div class="date">Cập nhật: 09/07/2020 '
+                   '09:05</div><div class="content"><p>Trung tâm Y tế xã Tân Hòa khuyến cáo người dân không để nước '
+                   'đọng trong nhà, thường xuyên thay nước bình hoa và đậy kín các dụng cụ chứa nước.</p><p>Khi có '
+                   'biểu hiện sốt cao liên tục, người dân cần đến cơ sở y tế gần nhất để được khám.</p></div>')
+    page = page.replace(b"<title>", b'<meta name="author" content="ICT B\xe1\xba\xafc Ninh"><title>')
+    assert parse_page(page, _URL, {}, profile="generic").article.author is None
+
+
+def test_a_rating_widget_and_a_source_line_over_the_lead_are_not_text():
+    """VN set 41 (generic forced): NukeViet 3's 'Đánh giá bài viết Tổng số điểm là: 23 trong 5
+    đánh giá' under the writer's line, and NukeViet 4's 'Nguồn tin: Báo Lâm Đồng' over the lead,
+    were kept as text (and the writer's line with them)."""
+    main = ('<div class="news"><h1>Nông dân xã Tân Hòa thu hoạch cà phê</h1><p class="source-top"><strong>Nguồn tin: '
+            '</strong>Báo Vĩnh Long</p><div class="hometext">Đầu tháng 10/2025, nông dân xã Tân Hòa bắt đầu thu hoạch '
+            'cà phê niên vụ mới trên diện tích hơn 800 ha.</div><div class="bodytext"><p>Giá cà phê nhân xô đầu vụ dao '
+            'động từ 112.000 đến 115.000 đồng/kg, cao hơn cùng kỳ năm trước.</p><p>UBND xã khuyến cáo bà con thu '
+            'hái quả chín, không thu hái quả xanh để giữ chất lượng.</p></div><p style="text-align:right"><strong>'
+            'Tác giả bài viết: </strong>Lê Văn Hùng - Trần Thị Mai</p><div class="rating">Đánh giá bài viết <span>'
+            'Tổng số điểm là: 23 trong 5 đánh giá</span></div></div>')
+    article = parse_page(_portal(main), _URL, {}, profile="generic").article
+    assert article.body.startswith("Đầu tháng 10/2025") and article.body.endswith("để giữ chất lượng.")
+    assert article.author == "Lê Văn Hùng - Trần Thị Mai"
