@@ -89,6 +89,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         rest = _rank_containers(_paragraph_scores(doc, _in_caption))
         if rest:
             ranked = rest
+    ranked = _titled_first(doc, ranked)
     best_score, best = ranked[0]
     if _site_banner(best):
         return None                    # a page with no text of its own (a video's, a notice's):
@@ -131,6 +132,43 @@ def find_body(doc: Doc) -> etree._Element | None:
         return typed
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+def _titled_first(doc: Doc, ranked: list[tuple[float, etree._Element]]) -> list[tuple[float, etree._Element]]:
+    """The ranking with a near-equal candidate (90% of the best's score or more) put first when
+    it stands under the page's own title and the best does not: a short text under its headline
+    against a box beside it of as much text (a Q&A box's item, an announcement)."""
+    if len(ranked) < 2 or _under_page_title(doc, ranked[0][1]):
+        return ranked
+    best_score, best = ranked[0]
+    for i, (score, el) in enumerate(ranked[1:4], 1):
+        if score < 0.9 * best_score:
+            break
+        if best in el.iterancestors() or el in best.iterancestors() or \
+                set(islice(best.iterancestors(), 2)) & set(islice(el.iterancestors(), 2)):
+            continue                   # (one block of a text split in sections: the text is one)
+        if _under_page_title(doc, el):
+            return [ranked[i], *ranked[:i], *ranked[i + 1:]]
+    return ranked
+
+
+def _under_page_title(doc: Doc, el: etree._Element) -> bool:
+    """A heading of the page's title (<title> holds it, 15 characters or more) stands right
+    before `el` or before one of its two nearest ancestors."""
+    title = " ".join(doc.title.split()).casefold()
+    if len(title) < 15:
+        return False
+    for node in islice(self_and_ancestors(el), 3):
+        sibling = node.getprevious()
+        for _ in range(3):
+            if sibling is None:
+                break
+            if isinstance(sibling.tag, str) and sibling.tag in ("h1", "h2", "h3", "h4", "h5", "div", "p", "span"):
+                text = " ".join(_normalized(sibling).split()).casefold()
+                if 15 <= len(text) <= 300 and text in title:
+                    return True
+            sibling = sibling.getprevious()
+    return False
 
 
 # a sentence ends in the line (a signature may follow it): prose, not a title or a label
@@ -176,8 +214,9 @@ def _builder_text(ranked: list[tuple[float, etree._Element]], scores: dict[etree
         inner = [next((d for d in part.iter(el.tag) if d.get("class") == el.get("class")), None) for part in parts]
         if any(x is None for x in inner) or 2 * sum(map(_has_prose, inner)) <= len(inner):
             continue                   # (most blocks hold prose: not a sidebar's boxes)
-        if 2 * sum(map(_teaser, parts)) > len(parts):
-            continue                   # (cards of other stories: a linked title over a summary each)
+        if 2 * sum(map(_teaser, parts)) > len(parts) or 2 * sum(map(_titled_box, parts)) > len(parts):
+            continue                   # (cards of other stories: a linked title over a summary each;
+            #                            a side column's boxes: a box title over its items each)
         if sum(max(scores.get(d, 0.0) for d in x.iter()) for x in inner) <= best_raw:
             continue
         parent = parts[0].getparent()
@@ -1109,6 +1148,19 @@ def _teaser(block: etree._Element) -> bool:
                 break
             if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or "").lower():
                 return True
+    return False
+
+
+def _titled_box(block: etree._Element) -> bool:
+    """A box opened by its own title: the first element with text in it is a heading (or marked
+    as the title) of a short line ('THÔNG BÁO', 'HỎI ĐÁP THỦ TỤC HÀNH CHÍNH' over a portlet's items)."""
+    for node in block.iterdescendants():
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or not (node.text or "").strip():
+            continue
+        text = _normalized(node)
+        boxed = node.tag in ("h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or "").lower()
+        return boxed and len(text) <= 80 and (bool(_BOX_TITLE_CLASS.search(node.get("class") or ""))
+                                              or text.isupper())   # (not a section's sub-head)
     return False
 
 

@@ -173,3 +173,41 @@ def test_a_rating_widget_and_a_source_line_over_the_lead_are_not_text():
     article = parse_page(_portal(main), _URL, {}, profile="generic").article
     assert article.body.startswith("Đầu tháng 10/2025") and article.body.endswith("để giữ chất lượng.")
     assert article.author == "Lê Văn Hùng - Trần Thị Mai"
+
+
+# -- VN set 42: short items among long lists -------------------------------------------------------------
+
+def test_a_short_text_under_its_title_beats_a_side_columns_boxes_of_as_much_text():
+    """VN set 42 (a JSP portal, 4 pages): a short announcement under its title lost to the side
+    column's portlets (a notice, a Q&A box: each a box title over its items), taken as one text
+    a page builder splits into blocks, or to one Q&A item scoring as much as the text. Boxes
+    opened by a box title are no builder's text; a near-equal candidate under the page's own
+    title is the text."""
+    text = ('Ngày 14/11/2025, Chủ tịch UBND tỉnh ký Quyết định số 2875/QĐ-UBND công bố danh mục 58 thủ tục hành chính '
+            'được tiếp nhận hồ sơ không phụ thuộc địa giới hành chính trong phạm vi tỉnh, gồm các lĩnh vực hộ tịch, '
+            'chứng thực, đất đai, đăng ký kinh doanh và người có công. Quyết định có hiệu lực từ ngày ký.')
+    qa = ''.join(f'<div class="hd-item"><p class="hd-hoi"><b>Hỏi:</b> {q}</p><p class="hd-traloi"><b>Trả lời:</b> {a}'
+                 '</p></div>' for q, a in (
+                     ("Tôi thường trú tại xã Cẩm Xuyên nhưng đang làm việc tại phường Thành Sen, có được nộp hồ sơ "
+                      "đăng ký khai sinh cho con tại Trung tâm không?",
+                      "Đăng ký khai sinh thuộc danh mục thủ tục không phụ thuộc địa giới hành chính; ông, bà có thể "
+                      "nộp hồ sơ tại Trung tâm hoặc tại bất kỳ UBND cấp xã nào trong tỉnh, kết quả trả trong ngày."),
+                     ("Hồ sơ cấp đổi giấy phép lái xe nộp trực tuyến thì bao lâu nhận được kết quả?",
+                      "Hồ sơ hợp lệ được giải quyết trong 5 ngày làm việc; kết quả được gửi qua dịch vụ bưu chính công "
+                      "ích đến địa chỉ người dân đăng ký.")))
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Công bố 58 thủ tục hành chính tiếp nhận '
+            'không phụ thuộc địa giới hành chính - Trung tâm Phục vụ hành chính công</title></head><body>'
+            '<div class="header">Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh</div><div class="main-container">'
+            '<div class="col-main"><div class="portlet portlet-detail"><h2 class="portlet-title">VĂN BẢN</h2>'
+            '<div class="portlet-body"><h3>Công bố 58 thủ tục hành chính tiếp nhận không phụ thuộc địa giới hành chính'
+            f'</h3><div class="ngay-dang">Ngày đăng: 18/11/2025 14:05:00</div><div class="noi-dung"><p>{text}</p></div>'
+            '</div></div></div><div class="col-right"><div class="portlet"><h2 class="portlet-title">THÔNG BÁO</h2>'
+            '<div class="portlet-body"><h3>Từ ngày 01/01/2026, Trung tâm tiếp nhận hồ sơ vào buổi sáng thứ Bảy hằng '
+            'tuần đối với các thủ tục đăng ký doanh nghiệp, đất đai và hộ tịch.</h3><p>Tổng đài hỗ trợ dịch vụ công '
+            'trực tuyến hoạt động từ 7 giờ đến 21 giờ tất cả các ngày trong tuần, kể cả ngày nghỉ lễ, Tết; người dân '
+            'có thể gửi phản ánh qua ứng dụng của tỉnh.</p></div></div><div class="portlet"><h2 class="portlet-title">'
+            f'HỎI ĐÁP THỦ TỤC HÀNH CHÍNH</h2><div class="portlet-body">{qa}</div></div></div></div></body></html>'
+            ).encode()
+    article = parse_page(page, "https://dichvucong.hatinh.gov.vn/portal/chi-tiet.jsp?id=10901", {},
+                         profile="generic").article
+    assert article.body == text
