@@ -1700,7 +1700,10 @@ def _linked_to(doc: Doc, el: etree._Element, text: str) -> str | None:
     link = el if el.tag == "a" else next((a for a in el.iter("a") if a.get("href")), None)
     if link is None or clean(text_content(link)) != text or not link.get("href"):
         return None
-    target = urlsplit(urljoin(doc.url, link.get("href").strip()))
+    try:
+        target = urlsplit(urljoin(doc.url, link.get("href").strip()))
+    except ValueError:                 # a broken href ('http://[oops/'): it links nowhere
+        return None
     page = urlsplit(doc.url)
     if target.netloc.lower() != page.netloc.lower():
         return None

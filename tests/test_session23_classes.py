@@ -211,3 +211,15 @@ def test_a_short_text_under_its_title_beats_a_side_columns_boxes_of_as_much_text
     article = parse_page(page, "https://dichvucong.hatinh.gov.vn/portal/chi-tiet.jsp?id=10901", {},
                          profile="generic").article
     assert article.body == text
+
+
+def test_a_headline_linking_to_a_broken_address_does_not_stop_the_page():
+    """The fuzz test (seed 1177271) found it: a heading whose whole text links to 'http://[oops/'
+    raised ValueError ('Invalid IPv6 URL') while the headline was read. A broken href links
+    nowhere."""
+    main = ('<h2 class="title"><a href="http://[oops/tin-tuc">Xã Tân Hòa ra quân làm sạch môi trường</a></h2><div '
+            'class="date">Ngày đăng: 01/11/2025 07:30</div><div class="content"><p>Sáng 01/11, hơn 300 đoàn viên, hội '
+            'viên xã Tân Hòa ra quân làm sạch môi trường, khơi thông cống rãnh trên các tuyến đường liên ấp.</p><p>'
+            'Đợt ra quân thu gom hơn 5 tấn rác thải và phát quang 12 km đường giao thông nông thôn.</p></div>')
+    article = parse_page(_portal(main), _URL, {}, profile="generic").article
+    assert article.headline == "Xã Tân Hòa ra quân làm sạch môi trường"
