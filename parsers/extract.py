@@ -2298,6 +2298,9 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if tag in ("div", "section") and _key_points_box(el):
             el.set(STRIP_MARK, "")
             continue
+        if tag in ("div", "section", "ul", "ol") and len(el) >= 3 and generic.teaser_group(el):
+            el.set(STRIP_MARK, "")     # a carousel of other stories between the paragraphs
+            continue
         if (tag == "header" or tag in ("div", "p") and _META_PART.search(el.get("class") or "")) and _stamp_header(el):
             el.set(STRIP_MARK, "")     # an entry's time and who posted it, no heading
             continue

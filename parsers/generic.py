@@ -99,8 +99,8 @@ def find_body(doc: Doc) -> etree._Element | None:
     for score, el in ranked[1:]:
         if score < 0.75 * best_score:
             break
-        if best in el.iterancestors():
-            best = el
+        if best in el.iterancestors() and not teaser_group(el):
+            best = el                  # (not a carousel of other stories inside the text)
     if best is ranked[0][1]:
         inner = _prose_holder(doc, ranked, best)
         best = best if inner is None else inner
@@ -243,6 +243,8 @@ def _block_editor_text(ranked: list[tuple[float, etree._Element]], scores: dict[
         if found is None:
             continue
         parent, group = found
+        if chrome_ancestor(parent):
+            continue                   # (an 'in brief' box in the side column: full items of its own)
         text = sum(len(_TEXT_LEN(b)) for b in group)
         links = sum(len(_normalized(a)) for b in group for a in b.iter("a"))
         texts = [b for b in group if _TEXT_LEN(b).strip()]
@@ -1139,16 +1141,33 @@ def _plain_text_block(el: etree._Element) -> bool:
 
 def _teaser(block: etree._Element) -> bool:
     """A card of another story: a link whose text is a title (15 characters or more) in a heading
-    or marked as the title, over the card's summary."""
-    for a in block.iter("a"):
-        if not a.get("href") or len(_normalized(a)) < 15:
+    or marked as the title, over the card's summary; or a title marked so beside a link of its own
+    ('Read more', 'อ่านต่อ') to another page."""
+    titled = linked = False
+    for node in block.iterdescendants():
+        if not isinstance(node.tag, str):
             continue
-        for node in islice(self_and_ancestors(a), 3):
-            if node is block:
-                break
-            if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or "").lower():
-                return True
-    return False
+        if node.tag == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")):
+                continue
+            linked = True
+            if len(_normalized(node)) < 15:
+                continue
+            for up in islice(self_and_ancestors(node), 3):
+                if up is block:
+                    break
+                if up.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (up.get("class") or "").lower():
+                    return True
+        elif "title" in (node.get("class") or "").lower() and not inside_link(node):
+            titled = True
+    return titled and linked
+
+
+def teaser_group(el: etree._Element) -> bool:
+    """Three or more child blocks, most of them cards of other stories (a carousel's slides)."""
+    kids = [k for k in el if isinstance(k.tag, str) and k.tag not in SKIP_TAGS]
+    return len(kids) >= 3 and 2 * sum(map(_teaser, kids)) > len(kids)
 
 
 def _titled_box(block: etree._Element) -> bool:
