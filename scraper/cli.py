@@ -443,6 +443,8 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
         print(f"  errors of this run: {folder}/logs/{summary.run_id}.errors.txt", file=sys.stderr)
         for line in summary.error_lines[:10]:
             print("  " + line, file=sys.stderr)
+        if len(summary.error_lines) > 10:
+            print(f"  … and {len(summary.error_lines) - 10} more in the file", file=sys.stderr)
     return result.exit_code
 
 

@@ -26,7 +26,7 @@ from .http import Fetcher, HttpSettings
 from .politeness import HostClock, HostDone
 from .robots import RobotsCache
 from .slots import CPU_SLOTS
-from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, host_of
+from .runtypes import URL_CACHE, CrawlSettings, ProfileMemory, Site, Summary, host_of, plural
 
 log = logging.getLogger("govnews.crawl")
 LOOP_WAIT = 1.0            # seconds the run loop sleeps at most between its wake-ups
@@ -110,8 +110,10 @@ class Crawl(Fetching, Committing):
             while True:
                 self._wake.clear()
                 if self._deadline is not None and time.monotonic() >= self._deadline:
-                    self._stop_run("time limit", "stopped at the time limit (max_run_seconds); "
-                                   "queued pages stay queued for the next run", "time_limit")
+                    self._stop_run("time limit", f"{plural(len(names), 'site')} ({', '.join(names[:5])}"
+                                   f"{', …' if len(names) > 5 else ''}): stopped at the time limit "
+                                   "(max_run_seconds); queued pages stay queued for the next run", "time_limit",
+                                   quiet=True)
                 with self._lock:
                     ended, self._ended = self._ended, set()
                 for host, thread in list(active.items()):
@@ -194,14 +196,16 @@ class Crawl(Fetching, Committing):
         self._stop.set()
         self._wake.set()
 
-    def _stop_run(self, reason: str, line: str, kind: str) -> None:
+    def _stop_run(self, reason: str, line: str, kind: str, quiet: bool = False) -> None:
+        """Stop taking pages, once, counting `kind`. `quiet`: the run's summary says it (the
+        time limit: one warning per site's task would repeat it a thousand times in a cron mail)."""
         with self._lock:
             if self._stop.is_set():
                 return
             self.summary.stopped = reason
             self.summary.errors[kind] += 1
             self.summary.error_lines.append(f"{kind}: {line}")
-        log.warning("%s", line)
+        (log.info if quiet else log.warning)("%s", line)
         self._stop.set()
         self._wake.set()
 

@@ -213,3 +213,27 @@ def test_every_argument_of_every_command_says_what_it_is_for():
               if not isinstance(action, argparse._HelpAction) and not action.help]
     assert len(commands.choices) >= 10
     assert silent == []
+
+
+def test_the_time_limit_is_said_once_and_names_the_sites_it_cut(tmp_path, capsys):
+    """A fourth new user's walk: `-s max_run_seconds=3` on a harvest of 12 sites printed the same
+    WARNING 12 times, then 10 identical lines under 'errors of this run', none naming a site (the
+    errors file: 12 identical lines). The summary says the run stopped at the time limit; each
+    site's error line names the site; a list cut at 10 lines says how many more the file holds."""
+    servers = [PortalServer(LacVietPortal()).start() for _ in range(12)]
+    try:
+        names = tuple(f"xa{i:02d}" for i in range(12))
+        cfg = config(tmp_path / "sites.toml", tmp_path / "data", *(s.url for s in servers), names=names)
+        code = main(["harvest", "-c", str(cfg), "-s", "max_run_seconds=1", "-s", "delay=0.5"])
+    finally:
+        for server in servers:
+            server.stop()
+    captured = capsys.readouterr()
+    assert code == 1 and "stopped at the time limit" in captured.out
+    assert "WARNING" not in captured.err
+    errors = (tmp_path / "data" / "logs").glob("*.errors.txt")
+    lines = [l for f in errors for l in f.read_text("utf-8").splitlines() if "time limit" in l]
+    assert lines and len(set(lines)) == len(lines)
+    assert all(any(name in line for name in names) for line in lines)
+    if len(lines) > 10:
+        assert f"… and {len(lines) - 10} more in the file" in captured.err
