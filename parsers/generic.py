@@ -3769,7 +3769,18 @@ def _is_date_element(el: etree._Element, text: str) -> bool:
         return not _TIME_SPAN.search(text) and _right_after_label(text, parse_vietnamese_datetime(text))
         # ('Thời gian: từ 7 giờ 00 ngày 10/11 đến ngày 12/11', 'Thời gian: một ngày, khai mạc lúc 7 giờ
         # 30 ngày 08/11/2012': when something takes place, not when it was posted)
-    return bool(hint.strip() and _DATE_CLASS.search(hint))
+    if not hint.strip():
+        return False
+    if _DATE_CLASS.search(hint):
+        return True
+    if _META_MARK.search(hint):        # an item's meta line that holds its timestamp alone
+        raw = parse_vietnamese_datetime(text).raw    # ('<div class="meta">Thứ Sáu, 28/11/2025 | 09:15')
+        return bool(raw) and (len(raw) >= 0.8 * len(text.strip())     # (or opening it, counts
+                              or text.strip().startswith(raw) and _timestamp_line(text))   # after it)
+    return False
+
+
+_META_MARK = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
 
 
 def _is_prose(text: str, raw: str | None) -> bool:

@@ -274,3 +274,20 @@ def test_an_in_brief_box_in_the_side_column_is_not_the_text():
                       "https://www.northcourier.example/news/river-walking-street-5262", {}, profile="generic"
                       ).article.body
     assert body.split("\n\n") == _W39_TEXT
+
+
+def test_an_items_meta_line_opening_with_its_timestamp_beats_a_side_box_date():
+    """VN set 42 (a Yii2 portal, 2 pages): the timestamp line right under the headline, classed
+    only 'meta' ('Thứ Sáu, 23/01/2026 | 10:30 - Lượt xem: 1.205'), lost to a date the side
+    column's announcement marks with class="date". A meta line that opens with its timestamp is
+    marked as the date."""
+    main = ('<div class="panel"><div class="panel-heading">THÔNG BÁO</div><div class="panel-body"><p style="font-size:'
+            '18px;font-weight:bold">Thông báo về Kỳ họp thường lệ cuối năm 2025 của HĐND tỉnh</p><div class="meta">Thứ '
+            'Sáu, 23/01/2026 | 10:30 - Lượt xem: 1.205</div><div class="content"><p>Thường trực HĐND tỉnh thông báo: '
+            'Kỳ họp thường lệ cuối năm 2025 của HĐND tỉnh khai mạc vào 8 giờ ngày 09/12/2025 tại Hội trường trụ sở '
+            'HĐND tỉnh, dự kiến kéo dài 3 ngày.</p></div></div></div>'
+            '<div class="panel"><div class="panel-heading">THÔNG BÁO</div><div class="panel-body"><p>Thông báo lịch '
+            'tiếp công dân của Thường trực HĐND tỉnh năm 2026: vào ngày 20 hằng tháng.</p><p class="date">(30/12/2025)'
+            '</p></div></div>')
+    article = parse_page(_portal(main), _URL, {}, profile="generic").article
+    assert article.published_at == "2026-01-23T10:30:00+07:00"
