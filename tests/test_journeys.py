@@ -249,7 +249,7 @@ def test_the_readmes_python_block_runs_as_printed(demo, tmp_path, monkeypatch):
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     block = re.search(r"## In Python \(a notebook\).*?```python\n(.*?)```", readme, re.S).group(1)
     (tmp_path / "demo-output").symlink_to(demo, target_is_directory=True)
-    (tmp_path / "examples").symlink_to(Path(__file__).resolve().parent.parent / "examples",
+    (tmp_path / "fixtures").symlink_to(Path(__file__).resolve().parent.parent / "fixtures",
                                        target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     with warnings.catch_warnings():
