@@ -121,25 +121,45 @@ def table_ddl(table: str) -> str:
 
 
 def open_readonly(path: Path | str, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """A read-only connection to an existing SQLite file. In a folder the reader cannot write
-    (a read-only mount, an archived copy, another user's dataset) a WAL database cannot make
-    its shared-memory file: it is then opened as immutable (what was committed and
+    """A read-only connection to an existing SQLite file. A rollback-journal database (a shard)
+    whose writer was killed mid-transaction holds a hot journal, which a read-only connection
+    may not roll back (SQLITE_READONLY_ROLLBACK): a read-write connection rolls it back first,
+    as any writer would, and the file is opened read-only again. In a folder the reader cannot
+    write (a read-only mount, an archived copy, another user's dataset) a WAL database cannot
+    make its shared-memory file: it is then opened as immutable (what was committed and
     checkpointed; nothing else can be writing there). sqlite3.Error when it cannot be read."""
     path = Path(path)
     base = path.resolve().as_uri()
-    conn = None
-    try:
-        conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=timeout)
-        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        return conn
-    except sqlite3.OperationalError:
-        if conn is not None:
-            conn.close()
-        if os.access(path.parent, os.W_OK):
-            raise
+    for attempt in (1, 2):
+        conn = None
+        try:
+            conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=timeout)
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            return conn
+        except sqlite3.OperationalError as exc:
+            if conn is not None:
+                conn.close()
+            if not os.access(path.parent, os.W_OK):
+                break
+            if attempt == 2 or getattr(exc, "sqlite_errorcode", None) != _READONLY_ROLLBACK:
+                raise
+            _roll_back_hot_journal(path, timeout)
     conn = sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, timeout=timeout)
     conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
     return conn
+
+
+_READONLY_ROLLBACK = getattr(sqlite3, "SQLITE_READONLY_ROLLBACK", 776)
+
+
+def _roll_back_hot_journal(path: Path, timeout: float) -> None:
+    """Open `path` read-write and read it once: SQLite rolls back the hot journal a killed
+    writer left (a journal whose writer still lives is not hot, and is left alone)."""
+    conn = sqlite3.connect(path, timeout=timeout)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    finally:
+        conn.close()
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from govnews.output.store import Store, StoreError
+from govnews.output.store import Store, StoreError, open_readonly
 from govnews.output.writers import export_dataset
 
 from .config import Config
@@ -345,7 +345,7 @@ def _count_unmerged(folder: Path, store: Store, shards: list[str], run_id: str,
         if not path.exists():
             continue
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            conn = open_readonly(path, timeout=5)
             try:
                 observations = conn.execute("SELECT COUNT(*) FROM observations WHERE run_id = ?",
                                             (run_id,)).fetchone()[0]

@@ -53,7 +53,7 @@ from urllib.parse import urlsplit
 
 from govnews.output.schema import FIELDS, LIST_FIELDS, article_id
 from govnews.output.shards import shard_folder
-from govnews.output.store import DB_NAME, Store, read_sites, table_columns
+from govnews.output.store import DB_NAME, Store, open_readonly, read_sites, table_columns
 from govnews.parsers.extract import parse_page, url_rules
 from govnews.parsers.feeds import is_feed
 from govnews.parsers.urls import canonical_url
@@ -266,7 +266,7 @@ class _Dataset:
             path = shard_folder(self.folder, shard) / DB_NAME
             conn = None
             if path.exists():
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+                conn = open_readonly(path, timeout=30)
                 if not _has_table(conn, "frontier"):
                     conn.close()
                     conn = None
