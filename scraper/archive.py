@@ -3,7 +3,9 @@
 
 Layout of one fetch, written under one lock so the three records stay together:
   response (or revisit) -> request (WARC-Concurrent-To the response) -> metadata (JSON, likewise).
-The metadata record's WARC-Target-URI is `metadata://` + the response's URI
+WARC-Target-URI is the URI the request named (`target_uri`: a link's raw IRI %-encoded as it was
+sent, an IDN host in its xn-- form), so replay tools find a capture under the address a browser
+asks for. The metadata record's WARC-Target-URI is `metadata://` + the response's URI
 (`metadata://https://host/path`), after the convention of Heritrix and pywb: its index key is
 never a page's, so replay tools never serve it in place of the page, and it still names the page.
 
@@ -360,7 +362,7 @@ class WarcArchive:
         main_id = main.rec_headers.get_header("WARC-Record-ID")
         new_payload = None
         if original is None and _dedupable(response):
-            new_payload = (digest, (response.final_url, date, main_id))
+            new_payload = (digest, (target_uri(response.final_url), date, main_id))
         linked = {"WARC-Date": date, "WARC-Concurrent-To": main_id}
         return [main, self._request_record(response, linked),
                 self._metadata_record(response, linked, source)], new_payload
@@ -371,14 +373,15 @@ class WarcArchive:
             warc["WARC-Truncated"] = "length"
         body = stored_body(response)
         return self._writer.create_warc_record(
-            response.final_url, "response", payload=BytesIO(body),
+            target_uri(response.final_url), "response", payload=BytesIO(body),
             length=len(body), http_headers=_http_headers(response), warc_headers_dict=warc)
 
     def _revisit_record(self, response: Response, date: str, digest: str,
                         original: tuple[str, str, str]) -> ArcWarcRecord:
         uri, original_date, original_id = original
         return self._writer.create_revisit_record(
-            response.final_url, digest, uri, original_date, http_headers=_http_headers(response),
+            target_uri(response.final_url), digest, uri, original_date,
+            http_headers=_http_headers(response),
             warc_headers_dict={"WARC-Type": "revisit", "WARC-Date": date,
                                "WARC-Refers-To": original_id})
 
@@ -386,7 +389,7 @@ class WarcArchive:
         line = f"{response.method} {request_target(response.final_url)} HTTP/1.1"
         headers = _WireHeaders(line, list(response.request_headers.items()), is_http_request=True)
         return self._writer.create_warc_record(
-            response.final_url, "request", payload=BytesIO(response.request_body),
+            target_uri(response.final_url), "request", payload=BytesIO(response.request_body),
             length=len(response.request_body), http_headers=headers,
             warc_headers_dict={"WARC-Type": "request", **linked})
 
@@ -397,7 +400,7 @@ class WarcArchive:
             fields.update(source._asdict())
         meta = json.dumps(fields, ensure_ascii=False).encode("utf-8")
         return self._writer.create_warc_record(
-            metadata_uri(response.final_url), "metadata", payload=BytesIO(meta), length=len(meta),
+            metadata_uri(target_uri(response.final_url)), "metadata", payload=BytesIO(meta), length=len(meta),
             warc_content_type="application/json",
             warc_headers_dict={"WARC-Type": "metadata", **linked})
 
@@ -448,6 +451,25 @@ def request_target(url: str) -> str:
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return quote(target, safe="/?&=%:@!$'()*+,;~[]")
+
+
+def target_uri(url: str) -> str:
+    """The URI a request for `url` named, for WARC-Target-URI (WARC 1.1 wants a URI, and replay
+    tools look captures up by the URI a browser sends): a link's raw IRI ('/tin-tức/đường…')
+    %-encoded as it went over the wire, an internationalised host in its IDNA (xn--) form, no
+    fragment. An address already sent in that form is returned unchanged."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname or ""
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = quote(host, safe="")
+        userinfo = netloc.rpartition("@")[0]
+        port = f":{parts.port}" if parts.port is not None else ""
+        netloc = (quote(userinfo, safe=":%") + "@" if userinfo else "") + ascii_host + port
+    return f"{parts.scheme}://{netloc}{request_target(url)}"
 
 
 def archived_headers(headers: dict[str, str], body_length: int,
@@ -1141,7 +1163,7 @@ def _pages(dataset_folder: Path, captures: dict[tuple[str, str], str]) -> Iterat
             if aid == last:
                 continue
             page_url = final_url or url
-            stamp = captures.get((filename, page_url))
+            stamp = captures.get((filename, target_uri(page_url)))
             if stamp is None:
                 continue                  # the file is gone or unreadable: nothing to replay
             last = aid

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
-import sys
 import textwrap
 import time
 import zipfile
@@ -157,24 +155,6 @@ def test_wacz_export_without_warcs_is_an_error(tmp_path):
 
 
 # -- pywb ------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def pywb_venv(tmp_path_factory) -> Path:
-    """A venv with pywb (made once per session, or kept where GOVNEWS_PYWB_VENV says)."""
-    venv = Path(os.environ.get("GOVNEWS_PYWB_VENV") or tmp_path_factory.mktemp("pywb") / "venv")
-    python = venv / "bin" / "python"
-    if python.exists() and subprocess.run([str(python), "-c", "import pywb"],
-                                          capture_output=True).returncode == 0:
-        return venv
-    base = getattr(sys, "_base_executable", None) or shutil.which("python3")
-    made = subprocess.run([base, "-m", "venv", str(venv)], capture_output=True, text=True,
-                          timeout=300)
-    assert made.returncode == 0, made.stderr
-    pip = subprocess.run([str(python), "-m", "pip", "install", "-q", "pywb"],
-                         capture_output=True, text=True, timeout=900)
-    assert pip.returncode == 0, "pip install pywb failed:\n" + pip.stderr[-3000:]
-    return venv
-
-
 REPLAY = textwrap.dedent("""
     import json, sys
     from werkzeug.test import Client
