@@ -138,6 +138,10 @@ def _resolve_label(label: str) -> str | None:
 
 
 def _decode_as(data: bytes, encoding: str, warnings: list[str]) -> str:
+    if encoding == "utf-8" and (cut := _cut_character(data)):
+        data = data[:-cut]
+        warnings.append(f"the page ends inside a character (a cut download): its last {cut} "
+                        "bytes dropped")
     codec = _PYTHON_CODEC.get(encoding, encoding)
     errors = "govnews-c1" if encoding in _SINGLE_BYTE_CANDIDATES else "replace"
     text = data.decode(codec, errors=errors)
@@ -145,6 +149,18 @@ def _decode_as(data: bytes, encoding: str, warnings: list[str]) -> str:
     if replaced > 0:
         warnings.append(f"invalid {encoding} bytes replaced ({replaced})")
     return text
+
+
+def _cut_character(data: bytes) -> int:
+    """How many bytes at the end of `data` open a UTF-8 character the data stops inside (a
+    response cut mid-way: 'thực hi' + the first two of the three bytes of 'ệ'); 0 if none."""
+    for back in range(1, min(3, len(data)) + 1):
+        byte = data[-back]
+        if 0x80 <= byte <= 0xBF:
+            continue                   # a continuation byte: the lead is further back
+        need = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 4 if 0xF0 <= byte <= 0xF4 else 0
+        return back if need > back else 0
+    return 0
 
 
 def _strict_utf8(data: bytes) -> str | None:

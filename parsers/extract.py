@@ -450,7 +450,12 @@ def _site_counter(doc: Doc, profile: Profile | None) -> Counter:
             return None
         return counter
     found = _first(doc, profile, "visitor_counter", live) or generic.find_counter(doc)
-    return found if found.total is not None or not frozen else frozen[0]
+    found = found if found.total is not None or not frozen else frozen[0]
+    if found.total == 0:
+        # a counter counts the visit that draws it: one drawn as zeros is a module that failed
+        # (a cache warning over '00000000'), not a count
+        found = replace(found, total=None)
+    return found
 
 
 def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -532,9 +537,7 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
         warnings.append("empty page: no HTML to parse")
         return None
     defused = _defused(text, warnings, archived)
-    end = _markup_after_end(defused)
-    if end >= 0:                       # libxml2 stops reading at </html>: a browser reads on
-        defused = defused[:end] + defused[end + 7:]
+    defused = _without_early_ends(defused)
     if defused is not text:
         utf8 = None
     try:
@@ -571,6 +574,7 @@ def _parse_tree(text: str, warnings: list[str], utf8: bytes | None = None,
         warnings.append("not HTML: the document has no elements")
         return None
     _into_body(root)
+    _rows_out_of_cells(root)
     if "<noscript" in text or "<NOSCRIPT" in text:
         _noscript_text(root, text)
     if "srcdoc" in text:
@@ -649,15 +653,28 @@ def _noscript_text(root: etree._Element, source: str) -> None:
             prev.set(STRIP_MARK, "")   # the spinner the script would have replaced
 
 
-def _markup_after_end(text: str) -> int:
-    """Where the page's </html> is when tags follow it (a counter table an old template prints
-    there); else -1."""
-    start = max(0, len(text) - 262144)     # the page's end: a bounded scan, whatever its size
-    end = -1
-    for spelling in ("</html>", "</HTML>", "</Html>"):
-        # (only after the last one found so far: each spelling's last, whichever is last)
-        end = max(end, text.rfind(spelling, max(start, end + 1)))
-    return end if end >= 0 and text.find("<", end + 7) >= 0 else -1
+def _without_early_ends(text: str) -> str:
+    """The page without the </body> and </html> tags that markup follows: libxml2 stops reading
+    at the first </html> and closes every element at a </body>, where a browser ignores both and
+    reads on in the element still open: an old template's counter table printed after the page's
+    end, a Word document pasted into the article with its own '</body></html>' in the middle of
+    the text. Six plain scans; the page itself when nothing follows its last end tag."""
+    last_tag = text.rfind("<")
+    cuts = []
+    for spelling in ("</html>", "</HTML>", "</Html>", "</body>", "</BODY>", "</Body>"):
+        at = text.find(spelling)
+        while 0 <= at < last_tag:
+            cuts.append((at, len(spelling)))
+            at = text.find(spelling, at + len(spelling))
+    if not cuts:
+        return text
+    cuts.sort()
+    kept, start = [], 0
+    for at, length in cuts:
+        kept.append(text[start:at])
+        start = at + length
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def _into_body(root: etree._Element) -> None:
@@ -670,6 +687,27 @@ def _into_body(root: etree._Element) -> None:
         return
     for late in list(body.itersiblings()):
         body.append(late)
+
+
+_ROW_HOLDERS = frozenset(("table", "tbody", "thead", "tfoot"))
+
+
+def _rows_out_of_cells(root: etree._Element) -> None:
+    """Table rows libxml2 nested inside the previous row's last cell, where the cell holds an
+    unclosed inline element ('<TD><FONT size=2>2' then '<TR>'), back beside that row, as a
+    browser builds them: else a table's rows read as one line."""
+    for row in list(root.iter("tr")):
+        parent = row.getparent()
+        if parent is None or parent.tag in _ROW_HOLDERS:
+            continue
+        cell = parent
+        while cell is not None and cell.tag not in ("td", "th", "table"):
+            cell = cell.getparent()
+        if cell is None or cell.tag == "table":
+            continue
+        owner = cell.getparent()
+        if owner is not None and owner.tag == "tr" and owner.getparent() is not None:
+            owner.addnext(row)
 
 
 _PARSERS = threading.local()
@@ -866,6 +904,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.headline = text_of(headline_el)
     else:
         article.headline, headline_el = generic.find_headline(doc, body_el)
+    if article.headline and article.headline.endswith(("…", "...")):
+        article.headline = generic.uncut_headline(doc, article.headline)
     if article.headline and article.headline.endswith((")", "]")):
         article.headline = _PAGE_MARK.sub("", article.headline).rstrip() or article.headline
     if article.headline and article.headline.isupper():
@@ -2093,6 +2133,10 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             block = Block(text, block.element, block.link_chars, block.emphasis_chars)
         if prose_seen and len(text) <= 200 and _PRINT_FOOTER.match(text):
             break                      # a print view's footer: the text ended above
+        if len(text) <= 800 and _SCRIPT_ERROR.match(text):
+            if prose_seen and _SCRIPT_STOPPED.match(text):
+                break                  # PHP stopped there: what follows is its error handler's page
+            continue                   # 'Warning: Undefined array key … on line 58': the server's
         if prose_seen and len(text) <= 200 and _COPYRIGHT_LINE.match(text):
             continue                   # 'ⓒ 한빛일보 무단전재 및 재배포 금지', '© 2012 X. All rights reserved.'
 
@@ -2895,6 +2939,13 @@ _META_LABEL = re.compile(labels.first_letters(*_META_LABELS) + r"(" + alternatio
 
 _UPDATED_BESIDE = re.compile(r"\b(?:updated|modified|modifié|mis à jour|aktualisiert|actualizado|"
                              r"aggiornato|atualizado|cập nhật)\b", re.I)
+
+
+# what PHP prints into a page when a script fails ('<b>Warning</b>:  Undefined array key "views" in
+# <b>/var/www/…/class-counter.php</b> on line <b>112</b>'): never the writer's text
+_SCRIPT_ERROR = re.compile(r"^(?:PHP )?(?:(?:Catchable )?Fatal error|Warning|Notice|Deprecated|Parse error|"
+                           r"Strict Standards|Recoverable fatal error)\s*:\s.{1,700}?\son line\s+\d+\s*$", re.S)
+_SCRIPT_STOPPED = re.compile(r"^(?:PHP )?(?:(?:Catchable )?Fatal error|Parse error)\s*:")
 
 
 def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:

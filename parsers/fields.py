@@ -53,7 +53,9 @@ _VIEW_VERB = re.compile(r"(?<![^\W\d_])(?<!đang )(?<!Đang )(?<!ĐANG )(?:" + a
                         r"(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)", re.I)
 _VIEW_AFTER = re.compile(   # from a run's first digit only: else a long digit run costs n² tries
     # (not a number a label's colon gives another row: 'Người đang online: 5 Lượt xem hôm nay: 312')
-    r"(?<!\d)(?<![:：])(?<![:：]\s)(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])",
+    # (nor a number before a label that opens its own value: '… on line 58 Lượt xem: ' where
+    # the count module failed and printed none)
+    r"(?<!\d)(?<![:：])(?<![:：]\s)(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?!\d)|\d+)\s*(?:" + alternation(labels.VIEWS_AFTER) + r")(?![^\W\d_])(?!\s{0,3}[:：])",
     re.I)
 
 

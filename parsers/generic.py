@@ -1553,6 +1553,30 @@ def find_headline(doc: Doc, body: etree._Element | None) -> tuple[str | None, et
     return (best[1], best[2]) if best else (None, None)
 
 
+def _cut_stem(text: str) -> str | None:
+    """`text` without the ellipsis a template cut it with ('… tổ dân p…'), or None when it has none."""
+    text = text.rstrip()
+    for mark in ("…", "..."):
+        if text.endswith(mark):
+            return text[:-len(mark)].rstrip()
+    return None
+
+
+def uncut_headline(doc: Doc, text: str) -> str:
+    """A heading the template cut to its width ('… tại nguồn ở 12 tổ dân p…') is the whole title
+    the page names elsewhere: og:title, or <title> without the site's name, that opens with the
+    same words and goes on."""
+    stem = _cut_stem(text)
+    if stem is None or len(stem) < 20:
+        return text
+    og = doc.meta.get("og:title") or doc.jsonld_value("headline")
+    for whole in (og, doc.title and _strip_site(doc.title, doc)):
+        whole = clean(whole or "")
+        if len(whole) > len(stem) + 1 and whole.startswith(stem) and _cut_stem(whole) is None:
+            return whole
+    return text
+
+
 # a panel's or a module's heading by its class ('module-title', 'panel-heading', 'portlet-title')
 _PANEL_HEADING = re.compile(r"(?:^|\s)(?:module|panel|portlet)[-_]?(?:title|heading|header)(?:-text)?(?:$|\s)", re.I)
 
@@ -2140,10 +2164,15 @@ _STYLED = re.compile(r"font-size|font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 def _styled_line_before(body: etree._Element) -> etree._Element | None:
     """The headline of a page that marks it by looks alone: the nearest short line before the
     body container (past its date and byline lines) printed bold or large (<b>, <font size>,
-    a bold or sized style)."""
-    node, seen = body, 0
-    for _ in range(4):
+    a bold or sized style). Up to four levels that print something before the body: wrappers
+    that open their parent (layout tables nested six deep) are climbed for free."""
+    node, seen, levels = body, 0, 0
+    for _ in range(48):                # (the way up to <body>, whatever the nesting)
+        if levels >= 4:
+            return None
         prev = node.getprevious()
+        if any(isinstance(p.tag, str) and p.tag not in SKIP_TAGS for p in node.itersiblings(preceding=True)):
+            levels += 1
         while prev is not None and seen < 5:
             if isinstance(prev.tag, str) and prev.tag not in SKIP_TAGS:
                 text = text_of(prev)
@@ -4676,7 +4705,7 @@ def find_category(doc: Doc, headline: str | None = None,
             #                            the breadcrumb: '<td class="chuyenmuc">Tin hoạt động</td>')
     if trail is not None or found is not None:
         return trail or found
-    crumb = _text_breadcrumb(doc, headline)
+    crumb = _text_breadcrumb(doc, headline) or _unlinked_crumb(headline_el, headline)
     if crumb is not None:
         return crumb
     return find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
@@ -4774,6 +4803,29 @@ def _text_breadcrumb(doc: Doc, headline: str | None) -> str | None:
                         return name
                     break
             trail = trail.getparent()
+    return None
+
+
+def _unlinked_crumb(headline_el: etree._Element | None, headline: str | None) -> str | None:
+    """A breadcrumb printed as plain text just above the headline ('Trang chủ &gt;&gt; Hoạt động
+    chuyên môn' in a <font> of an old table layout, no link in it): its last item. The lines
+    before the headline's element, its parents' and theirs (five levels, two lines each)."""
+    node = headline_el
+    for _ in range(5):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        prev, seen = node.getprevious(), 0
+        while prev is not None and seen < 2:
+            if isinstance(prev.tag, str) and prev.tag not in SKIP_TAGS:
+                text = text_of(prev)
+                if text:
+                    seen += 1
+                    if len(text) <= 200 and prev.find(".//a") is None:
+                        leaf = _text_leaf(text, headline)
+                        if leaf:
+                            return leaf
+            prev = prev.getprevious()
+        node = node.getparent()
     return None
 
 

@@ -1,0 +1,140 @@
+"""Classes found in session 24 by the blind VN set 43 (damaged and degraded pages), each on a small
+page of its own written here. Every case fails on the parsers before the fix."""
+from __future__ import annotations
+
+from govnews.parsers.decoding import decode_html
+from govnews.parsers.extract import parse_page
+
+_URL = "http://pgdthanhson.phutho.gov.vn/default.asp?act=chitiet&id=418&cat=2"
+
+
+def _table_soup(depth: int, lead: str, body: str) -> bytes:
+    """An old ASP layout: the page's rows nested `depth` tables deep, <FONT> left open."""
+    opening = "<TABLE width='100%'><TR><TD>" * depth
+    closing = "</TD></TR></TABLE>" * depth
+    return ("<HTML><HEAD><META http-equiv=Content-Type content='text/html; charset=utf-8'>"
+            "<TITLE>Phong Giao duc va Dao tao huyen Thanh Son</TITLE></HEAD><BODY><FORM name=f1>"
+            "<TABLE width=780><TR><TD bgColor=#0a4a86><FONT color=#ffffff size=4><B>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO "
+            "HUYỆN THANH SƠN</B></FONT></TD></TR><TR><TD><TABLE><TR><TD width=180><FONT size=2><B>LIÊN KẾT</B><BR>"
+            "<A href='/a'>Sở Giáo dục</A><BR><A href='/b'>Bộ Giáo dục</A></FONT></TD><TD vAlign=top>"
+            f"{lead}{opening}<FONT face=Arial size=2>{body}</FONT>{closing}{_LEAD_END}"
+            "</TD></TR></TABLE></TD></TR><TR><TD><FONT size=1>Phòng GD&amp;ĐT huyện Thanh Sơn. Điện thoại: "
+            "0210 3873 123</FONT></TD></TR></TABLE></FORM></BODY></HTML>").encode()
+
+
+_LEAD = ("<TABLE width='100%'><TR><TD><FONT face=Arial size=1>Trang chủ &gt;&gt; Hoạt động chuyên môn</FONT></TD></TR>"
+         "<TR><TD><FONT color=#cc0000 face=Arial size=3><B>Huyện Thanh Sơn khai giảng lớp bồi dưỡng giáo viên cốt "
+         "cán năm học 2023 - 2024</B></FONT></TD></TR><TR><TD><FONT size=1 color=#666666>Ngày đăng: 14/08/2023 "
+         "09:15</FONT></TD></TR><TR><TD>")
+_LEAD_END = "</TD></TR></TABLE>"
+_BODY = ("<P align=justify>Sáng 13/8, Phòng Giáo dục và Đào tạo huyện Thanh Sơn khai giảng lớp bồi dưỡng cho 120 giáo "
+         "viên cốt cán của các trường tiểu học và trung học cơ sở trong huyện.<P align=justify>Lớp học kéo dài năm "
+         "ngày, tập trung vào đổi mới phương pháp dạy học và kiểm tra đánh giá theo chương trình mới.")
+
+
+def test_a_headline_marked_by_looks_above_tables_nested_six_deep():
+    """VN 43: the headline in <FONT size=3><B> over a text nested six tables deep was not found
+    (four levels were searched, each wrapper counting), and the <title>'s site name stood in."""
+    page = parse_page(_table_soup(6, _LEAD, _BODY), _URL, {}, profile="generic")
+    assert page.article.headline == ("Huyện Thanh Sơn khai giảng lớp bồi dưỡng giáo viên cốt cán năm học "
+                                     "2023 - 2024")
+
+
+def test_a_breadcrumb_of_plain_text_above_the_headline_names_the_category():
+    """VN 43: 'Trang chủ >> Hoạt động chuyên môn' printed with no link over the headline."""
+    page = parse_page(_table_soup(6, _LEAD, _BODY), _URL, {}, profile="generic")
+    assert page.article.category == "Hoạt động chuyên môn"
+
+
+def test_table_rows_after_an_unclosed_font_in_the_last_cell_stay_rows():
+    """VN 43: '<TD><FONT size=2>2' then '<TR>': libxml2 nests the next row inside the cell, so the
+    whole table read as one line; a browser closes the cell, and so do we."""
+    table = ("<TABLE border=1><TR><TD><FONT size=2>Môn thi<TD><FONT size=2>Số thí sinh\n"
+             "<TR><TD><FONT size=2>Ngữ văn<TD><FONT size=2>86\n<TR><TD><FONT size=2>Toán<TD><FONT size=2>94\n</TABLE>")
+    page = parse_page(_table_soup(2, _LEAD, _BODY + table + "<P>Kết quả được công bố ngày 20/8/2023."), _URL, {},
+                      profile="generic")
+    lines = page.article.body.split("\n")
+    assert "Môn thi | Số thí sinh" in lines and "Ngữ văn | 86" in lines and "Toán | 94" in lines
+
+
+def test_a_heading_cut_by_the_template_is_the_whole_title():
+    """VN 43: the template cuts its heading to its width ('… ở 12 tổ dân p…'); og:title (or the
+    <title> without the site's name) holds the whole headline."""
+    whole = "Phường Hồng Bàng triển khai phân loại rác tại nguồn ở 12 tổ dân phố trong năm 2026"
+    html = (f'<html><head><meta charset="utf-8"><title>{whole} - Cổng thông tin điện tử phường Hồng Bàng</title></head>'
+            f'<body><div class="detail"><div class="news-title">{whole[:60]}…</div><div class="date">08/01/2026 '
+            '10:20</div><div class="news-content"><p>Ủy ban nhân dân phường Hồng Bàng triển khai thí điểm phân loại '
+            'rác tại nguồn ở 12 tổ dân phố, với sự tham gia của hơn 3.000 hộ dân trên địa bàn.</p><p>Mỗi hộ được '
+            'phát hai thùng chứa rác và tài liệu hướng dẫn phân loại.</p></div></div></body></html>')
+    for profile in ("generic", None):
+        page = parse_page(html.encode(), "https://hongbang.haiphong.gov.vn/tin-tuc/phan-loai-rac-1234.aspx", {},
+                          profile=profile)
+        assert page.article.headline == whole
+
+
+def test_markup_after_an_early_end_of_the_page_is_read():
+    """VN 43: a Word document pasted into the article brought its own '</body></html>': libxml2
+    stopped reading there, losing the rest of the text, the view count and the counter."""
+    html = ('<html><head><meta charset="utf-8"><title>Tin tức</title></head><body><div class="detail">'
+            '<h1 class="title">Xã Long Điền ra quân làm đường nông thôn mới</h1><div class="date">03/09/2022 15:30</div>'
+            '<div class="content"><p>Sáng 03/9, xã Long Điền tổ chức lễ ra quân làm tuyến đường nông thôn mới kiểu '
+            'mẫu ấp Cây Giang.</p></body></html>'
+            '<p>Tại buổi ra quân, lực lượng tham gia phát quang bụi rậm hai bên tuyến đường dài 3,2 km.</p></div>'
+            '<div class="views">Lượt xem: 856</div></div></body></html>')
+    page = parse_page(html.encode(), "https://longdien.baclieu.gov.vn/tin-tuc/ra-quan-123.html", {},
+                      profile="generic")
+    assert "phát quang bụi rậm" in page.article.body
+    assert page.article.view_count == 856
+
+
+_PHP = ('<html><head><meta charset="utf-8"><title>Công an xã Trị An ra mắt mô hình camera - Xã Trị An</title></head>'
+        '<body><div class="news"><h1 class="title">Công an xã Trị An ra mắt mô hình camera an ninh</h1>'
+        '<ul class="meta"><li>12/03/2026 08:30</li><li>{views}</li></ul><div class="bodytext">'
+        '<p>Công an xã Trị An ra mắt mô hình camera an ninh kết nối cộng đồng tại 6 ấp với 48 mắt camera.</p>'
+        '{middle}<p>Mô hình do người dân và doanh nghiệp đóng góp kinh phí lắp đặt, hơn 320 triệu đồng.</p>'
+        '{end}</div></div>{counter}</body></html>')
+
+
+def test_a_number_before_an_empty_view_label_is_not_the_count():
+    """VN 43: the count module failed ('Warning: … on line 58' then an empty 'Lượt xem:'): the
+    warning's line number was read as the views, by the 'N lượt xem' form."""
+    views = ('<b>Warning</b>:  Undefined array key "hitstotal" in <b>/home/trian/modules/news/detail.tpl.php</b> on '
+             'line <b>58</b><br /> Lượt xem: ')
+    page = parse_page(_PHP.format(views=views, middle="", end="", counter="").encode(),
+                      "https://trian.dongnai.gov.vn/vi/news/an-ninh/camera-1701.html", {}, profile="generic")
+    assert page.article.view_count is None
+
+
+def test_a_counter_drawn_as_zeros_is_no_count():
+    """VN 43: a counter that counts the visit drawing it never reads 0: zeros are a module that
+    failed (under a cache warning)."""
+    counter = ('<div class="counter"><h3>Thống kê truy cập</h3><p>Đang truy cập: 0</p><p>Tổng lượt truy cập: '
+               '<span>0</span><span>0</span><span>0</span><span>0</span><span>0</span><span>0</span></p></div>')
+    page = parse_page(_PHP.format(views="Lượt xem: 77", middle="", end="", counter=counter).encode(),
+                      "https://trian.dongnai.gov.vn/vi/news/an-ninh/camera-1701.html", {}, profile="generic")
+    assert page.article.visitor_counter is None and page.article.view_count == 77
+
+
+def test_php_errors_in_the_text_are_not_text_and_a_fatal_one_ends_it():
+    """VN 43: PHP's warnings printed between paragraphs, and a fatal error (the script stopped:
+    what follows is the error handler's page) ending the text."""
+    middle = ('<br /><b>Warning</b>:  Undefined variable $img in <b>/var/www/wp-content/themes/x/single.php</b> on '
+              'line <b>41</b><br />')
+    end = ('<br /><b>Fatal error</b>:  Allowed memory size of 268435456 bytes exhausted (tried to allocate 20480 bytes)'
+           ' in <b>/var/www/wp-includes/formatting.php</b> on line <b>4485</b><br /><p>Trang web này đang gặp lỗi '
+           'nghiêm trọng.</p><p><a href="https://wordpress.org/documentation/">Tìm hiểu thêm về gỡ lỗi WordPress.</a></p>')
+    page = parse_page(_PHP.format(views="Lượt xem: 77", middle=middle, end=end, counter="").encode(),
+                      "https://trian.dongnai.gov.vn/vi/news/an-ninh/camera-1701.html", {}, profile="generic")
+    body = page.article.body
+    assert body.startswith("Công an xã Trị An ra mắt") and body.endswith("hơn 320 triệu đồng.")
+    assert "Warning" not in body and "Fatal" not in body and "lỗi nghiêm trọng" not in body
+
+
+def test_a_page_cut_inside_a_character_ends_at_the_last_whole_one():
+    """VN 43: the server cut the response inside the three bytes of 'ệ': the last letters are
+    what arrived, with no replacement character."""
+    data = "<html><body><p>Trao quà cho hộ cận nghèo và biểu dương hộ tiêu biểu trong thực hi".encode() + \
+        "ệ".encode()[:2]
+    decoded = decode_html(data, "text/html; charset=utf-8")
+    assert decoded.text.endswith("trong thực hi") and "\ufffd" not in decoded.text
+    assert any("ends inside a character" in w for w in decoded.warnings)
