@@ -2336,7 +2336,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
             el.set(STRIP_MARK, "")     # a newsletter's sign-up box between the paragraphs
             continue
         if tag == "aside" or (not captions_told and (tag == "figcaption" or (
-                tag == "figure" and next(el.iter("table"), None) is None))):
+                tag == "figure" and next(el.iter("table"), None) is None and not _essay_panel(el)))):
             el.set(STRIP_MARK, "")
             continue
         if tag in ("div", "section") and _key_points_box(el):
@@ -2946,6 +2946,30 @@ _UPDATED_BESIDE = re.compile(r"\b(?:updated|modified|modifié|mis à jour|aktual
 _SCRIPT_ERROR = re.compile(r"^(?:PHP )?(?:(?:Catchable )?Fatal error|Warning|Notice|Deprecated|Parse error|"
                            r"Strict Standards|Recoverable fatal error)\s*:\s.{1,700}?\son line\s+\d+\s*$", re.S)
 _SCRIPT_STOPPED = re.compile(r"^(?:PHP )?(?:(?:Catchable )?Fatal error|Parse error)\s*:")
+
+
+def _essay_panel(figure: etree._Element) -> bool:
+    """One of a photo essay's panels: a text panel (see _text_panel) beside another one; a lone
+    figure with a paragraph (a chart and its note) stays a figure."""
+    if not _text_panel(figure):
+        return False
+    parent = figure.getparent()
+    return parent is not None and sum(1 for f in islice(parent.iterchildren("figure"), 12)
+                                      if f is not figure and _text_panel(f)) >= 1
+
+
+def _text_panel(figure: etree._Element) -> bool:
+    """A photo essay's panel: a <figure> whose picture comes with paragraphs of the text beside
+    its caption (<p> outside the <figcaption>, a sentence or more): the paragraphs are text, the
+    caption is not. Only beside a <figcaption>: a figure whose one <p> is its caption stays one."""
+    if next(figure.iter("figcaption"), None) is None:
+        return False
+    for para in figure.iter("p"):
+        if any(a.tag == "figcaption" for a in para.iterancestors()):
+            continue
+        if len(text_of(para)) >= 40:
+            return True
+    return False
 
 
 def _page_furniture(block: Block, headline: str | None, date_raw: str | None) -> bool:

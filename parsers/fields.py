@@ -858,7 +858,7 @@ BYLINE_LABEL = re.compile(
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|interview by|interviewed by|entrevista de|"
     r"reported by|reporting by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|par|por|di|de|door|av|af|od|szerző|"
+    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|texto de|textos de|par|por|di|de|door|av|af|od|szerző|"
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"

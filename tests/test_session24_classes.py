@@ -138,3 +138,59 @@ def test_a_page_cut_inside_a_character_ends_at_the_last_whole_one():
     decoded = decode_html(data, "text/html; charset=utf-8")
     assert decoded.text.endswith("trong thực hi") and "\ufffd" not in decoded.text
     assert any("ends inside a character" in w for w in decoded.warnings)
+
+
+# -- world set 40 ------------------------------------------------------------------------------------
+
+def _essay(byline: str, panels: list[tuple[str, str]]) -> bytes:
+    figures = "".join(
+        f'<figure class="essay-panel"><div class="essay-media"><img src="/f/{i}.jpg" alt="{caption}" width="1600" '
+        f'height="1067"><span class="count">{i + 1} / {len(panels)}</span></div><div class="essay-text"><p>{text}</p>'
+        f'</div><figcaption class="essay-caption">{caption} <span class="credit">Foto: Luís Pereira</span></figcaption>'
+        '</figure>' for i, (text, caption) in enumerate(panels))
+    return ('<!DOCTYPE html><html lang="pt"><head><meta charset="utf-8"><title>Os últimos moliceiros | Jornal da Ria'
+            '</title></head><body><header><a href="/">Jornal da Ria</a></header><main><article><h1>Os últimos moliceiros'
+            f'</h1><p class="byline">{byline}</p><time datetime="2019-07-14T10:00:00+01:00">14 de julho de 2019</time>'
+            '<div class="intro"><p>Na ria de Aveiro, os moliceiros já não apanham moliço. Os barcos de proa pintada '
+            'sobrevivem como atração turística, e quem ainda os conduz é cada vez mais velho.</p><p>Durante um verão, '
+            'acompanhámos os últimos mestres entre o Bico e a Torreira.</p></div>'
+            f'<div class="essay">{figures}</div></article></main><footer>© 2019 Jornal da Ria</footer></body></html>'
+            ).encode()
+
+
+_PANELS = [("Ao amanhecer, no cais do Bico, três homens preparam o moliceiro para mais um dia de trabalho na ria, "
+            "como faziam os avós. O barco sai com a maré, carregado de ancinhos e redes, e só volta ao fim da tarde. "
+            "Antigamente apanhava-se o moliço para adubar os campos; hoje quase ninguém o compra.",
+            "O cais do Bico ao amanhecer."),
+           ("A proa pintada conta histórias da vila: santos, pescadores e anedotas que só os mais velhos ainda sabem "
+            "explicar aos turistas. Cada pintor tem o seu traço, e os donos dos barcos encomendam os painéis com anos "
+            "de antecedência, para que estejam prontos antes das festas de julho.",
+            "A proa pintada de um moliceiro."),
+           ("Na Torreira, o mestre Joaquim ensina o neto a ler o vento antes de largar. Diz que a ria muda todos os "
+            "anos e que nenhum mapa serve por muito tempo. O neto ouve, mas prefere o telemóvel à carta de marés.",
+            "O mestre Joaquim e o neto."),
+           ("Ao fim da tarde, os barcos voltam em fila para o cais. Os turistas fotografam as proas, os mestres "
+            "arrumam as velas e combinam a saída do dia seguinte, se o tempo deixar e houver quem queira passear.",
+            "O regresso ao cais."),
+           ("Restam menos de vinte barcos em atividade, quase todos usados hoje para passeios e regatas de verão. A "
+            "associação local pede apoio para restaurar os mais antigos, alguns com mais de setenta anos, antes que o "
+            "último carpinteiro que os sabe construir deixe de trabalhar.",
+            "Regata de moliceiros em agosto.")]
+
+
+def test_a_photo_essays_text_inside_its_figures_is_the_body():
+    """World 40: each panel of a photo essay is a <figure> holding the picture, a paragraph of
+    the text and a caption: the figures were dropped whole, and the body kept none of the text.
+    Panels with paragraphs beside their captions are text; the captions still are not."""
+    page = parse_page(_essay("Texto de Rita Marques", _PANELS),
+                      "https://www.jornaldaria.example/fotorreportagem/os-ultimos-moliceiros", {}, profile="generic")
+    body = page.article.body
+    assert all(text in body for text, _ in _PANELS)
+    assert "O cais do Bico ao amanhecer." not in body and "Foto: Luís Pereira" not in body
+
+
+def test_a_portuguese_text_credit_names_the_writer():
+    """World 40: 'Texto de Rita Marques' (Portuguese 'text by') is the byline's label."""
+    page = parse_page(_essay("Texto de Rita Marques", _PANELS),
+                      "https://www.jornaldaria.example/fotorreportagem/os-ultimos-moliceiros", {}, profile="generic")
+    assert page.article.author == "Rita Marques"
