@@ -181,7 +181,28 @@ def _quiet_print(line: str) -> None:
         pass
 
 
+def _standard_streams() -> None:
+    """Standard input, output and error that a cron line or a wrapper closed ('>&- 2>&-') are
+    /dev/null: the run's data never depends on being able to print, and no file the run opens
+    later takes descriptor 1 or 2 (where a stray print would land in it)."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:             # (the lowest free descriptor: fd itself, unless a lower
+                os.dup2(null, fd)      # one was closed too and took it first)
+                os.close(null)
+    if sys.stdin is None:
+        sys.stdin = open(0, closefd=False)
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", closefd=False)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", closefd=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _standard_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     root_level = logging.getLogger().level
@@ -440,7 +461,9 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
     for hint in summary.hints:
         print(f"govnews: {hint}", file=sys.stderr)
     if summary.error_count:
-        print(f"  errors of this run: {folder}/logs/{summary.run_id}.errors.txt", file=sys.stderr)
+        errors_file = folder / "logs" / f"{summary.run_id}.errors.txt"
+        if errors_file.exists():
+            print(f"  errors of this run: {errors_file}", file=sys.stderr)
         for line in summary.error_lines[:10]:
             print("  " + line, file=sys.stderr)
         if len(summary.error_lines) > 10:

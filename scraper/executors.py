@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import queue
+import signal
 import threading
 import time
 import warnings
+from contextlib import contextmanager
 from typing import Iterator
 
 from govnews.output.shards import shard_folder
@@ -19,7 +21,7 @@ from govnews.output.shards import shard_folder
 from .errors import ClusterTaskTimeout, ConfigError
 from .clusterwatch import ClusterWatch
 from .heartbeat import UNSEEN, StatProbe, Watchdog, heartbeat_path, quiet_seconds
-from .sitetask import Controls, SiteResult, SiteTask, run_site_task
+from .sitetask import Controls, SiteResult, SiteTask, run_site_task, stop_path
 
 log = logging.getLogger("govnews.executors")
 CONNECT_TIMEOUT = 30.0       # seconds to reach a scheduler
@@ -283,8 +285,8 @@ class DaskExecutor:
             if address:
                 self.client = Client(address, timeout=CONNECT_TIMEOUT)
             else:
-                with warnings.catch_warnings():      # "port 8787 in use": it takes another
-                    warnings.simplefilter("ignore", UserWarning)
+                with warnings.catch_warnings(), _workers_ignore_sigint():
+                    warnings.simplefilter("ignore", UserWarning)   # "port 8787 in use": another
                     self.cluster = LocalCluster(n_workers=processes, threads_per_worker=threads,
                                                 processes=True, dashboard_address=":0",
                                                 silence_logs=logging.ERROR)
@@ -296,6 +298,8 @@ class DaskExecutor:
         self.name = f"dask ({address})" if address else f"{processes} processes"
         self._futures = []
         self._probe = StatProbe()
+        self._stop_files: set = set()
+        self._stopped = False
 
     @property
     def stat_failures(self) -> int:
@@ -313,6 +317,7 @@ class DaskExecutor:
         self._probe = probe = StatProbe()
         watch = ClusterWatch()
         before = probe.signs({_heartbeat_of(task) for task in tasks})
+        self._stop_files |= {stop_path(task.dataset, task.run_id) for task in tasks}
         for task in tasks:
             # the dashboard shows each task by its site
             key = f"site-{task.shard}-{task.run_id}"
@@ -427,12 +432,31 @@ class DaskExecutor:
                      ", ".join(task.names))
 
     def stop(self, reason: str = "interrupted") -> None:
-        """Tasks not started are cancelled; running ones end when their workers go (close)."""
-        for future in self._futures:
-            if not future.done():
-                future.cancel()
+        """The run's stop file: running tasks take no new page (their pages in flight finish,
+        their shards are closed), tasks not started end as they start. `close` waits for them."""
+        self._stopped = True
+        for path in self._stop_files:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch()
+            except OSError as exc:
+                log.warning("%s: cannot stop the run's tasks on the workers: %s", path,
+                            exc.strerror or exc)
 
     def close(self) -> None:
+        if self._stopped:                     # the stopped tasks end their pages in flight
+            from distributed import wait as dask_wait
+            running = [f for f in self._futures if not f.done()]
+            if running:
+                try:
+                    dask_wait(running, timeout=STOP_WAIT)
+                except Exception:  # noqa: BLE001 - a timeout, a scheduler gone: closing anyway
+                    pass
+        for path in self._stop_files:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
         try:
             self.client.close(timeout=10)
         except Exception:  # noqa: BLE001 - closing is best effort
@@ -442,6 +466,25 @@ class DaskExecutor:
                 self.cluster.close(timeout=30)
             except Exception:  # noqa: BLE001
                 pass
+
+
+STOP_WAIT = 20.0                     # seconds a stopped run's tasks get to end their pages in flight
+
+
+@contextmanager
+def _workers_ignore_sigint():
+    """Worker processes started while SIGINT is ignored ignore it (Python keeps an inherited
+    SIG_IGN): Ctrl-C on a terminal, which signals the whole group, stops the run through the
+    coordinator alone, with no KeyboardInterrupt traceback from every worker."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:                         # not the main thread: nothing to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _no_worker_profiler() -> None:

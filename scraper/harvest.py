@@ -318,18 +318,23 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
         summary.seconds = time.monotonic() - started
         _close_run(folder, store, run_id, summary, status)
     if interrupted:
-        _write_log(folder, run_id, summary, status)
+        _write_interrupted_log(folder, run_id, summary, status)
         raise Interrupted(summary)
     if summary.stopped != "store failure":
         try:
             _export(config, folder, store, run_id, summary, whole_tables)
         except KeyboardInterrupt:      # (the run is committed and recorded; its exports are atomic)
             summary.stopped = summary.stopped or "interruption"
-            _write_log(folder, run_id, summary, status)
+            _write_interrupted_log(folder, run_id, summary, status)
             raise Interrupted(summary) from None
     if summary.error_count and status == "ok":
         status = "partial"
-    _write_log(folder, run_id, summary, status)
+    unwritten = _write_log(folder, run_id, summary, status)
+    if unwritten is not None:
+        # the run's record is lost: not 'all well' (the data of the run is in the dataset)
+        summary.errors["run_log"] += 1
+        summary.hints.append(f"{unwritten}; this run is in the dataset but not in logs/runs.jsonl")
+        status = "partial"
     return HarvestResult(summary, folder, status)
 
 
@@ -601,8 +606,15 @@ def _log_killed(folder: Path, store: Store, run_ids: list[str]) -> None:
         log.error("%s: cannot write the run log: %s", logs, getattr(exc, "strerror", None) or exc)
 
 
-def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None:
-    """One JSON line per run in logs/runs.jsonl, and the run's errors in logs/<run_id>.errors."""
+def _write_interrupted_log(folder: Path, run_id: str, summary: Summary, status: str) -> None:
+    unwritten = _write_log(folder, run_id, summary, status)
+    if unwritten is not None:
+        log.error("%s", unwritten)
+
+
+def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> str | None:
+    """One JSON line per run in logs/runs.jsonl, and the run's errors in logs/<run_id>.errors;
+    what went wrong when they cannot be written (logs/ read-only, the disk full), else None."""
     entry = {"run_id": run_id, "status": status, "finished_at": utc_now(),
              "pages_fetched": summary.pages_fetched, "requests": summary.requests,
              "articles_found": summary.articles_found, "articles_new": summary.articles_new,
@@ -622,4 +634,5 @@ def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> None
             with atomic_write(logs / f"{run_id}.errors.txt") as fh:
                 fh.write("\n".join(summary.error_lines) + "\n")
     except OSError as exc:
-        log.error("%s: cannot write the run log: %s", logs, exc.strerror or exc)
+        return f"{logs}: cannot write the run log: {exc.strerror or exc}"
+    return None

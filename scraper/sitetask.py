@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from govnews.output.shards import open_shard, shard_folder
+from govnews.output.shards import SHARDS_DIR, open_shard, shard_folder
 from govnews.output.store import Store
 
 from .crawl import Crawl, CrawlSettings, Site, Summary
@@ -90,6 +90,39 @@ class Controls:
                 crawl.stop(reason)
 
 
+STOP_POLL = 0.5                      # seconds between a worker task's looks for the stop file
+
+
+def stop_path(dataset: str | Path, run_id: str) -> Path:
+    """The file a coordinator creates to stop its run's tasks on other processes or machines (a
+    signal reaches only its own process): a task sees it within STOP_POLL and takes no new page."""
+    return Path(dataset) / SHARDS_DIR / f".stop-{run_id}"
+
+
+class _StopFileWatch:
+    """Stops `crawl` when the run's stop file appears (a task on a worker process)."""
+
+    def __init__(self, path: Path, crawl: Crawl) -> None:
+        self._path, self._crawl = path, crawl
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="govnews-stop-watch", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(STOP_POLL):
+            try:
+                seen = self._path.exists()
+            except OSError:
+                seen = False
+            if seen:
+                self._crawl.stop("interruption")
+                return
+
+    def close(self) -> None:
+        self._done.set()
+        self._thread.join(timeout=2 * STOP_POLL)
+
+
 def run_site_task(task: SiteTask, controls: Controls | None = None, progress=None) -> SiteResult:
     """Run one task (see the module docstring). Exceptions other than a lease held too long or
     a store failure are bugs and propagate, for the coordinator to report."""
@@ -100,6 +133,9 @@ def run_site_task(task: SiteTask, controls: Controls | None = None, progress=Non
                         started_at=utc_now())
     if controls is not None and controls.stopped:
         summary.stopped = controls.stopped
+        return result
+    if controls is None and stop_path(task.dataset, task.run_id).exists():
+        summary.stopped = "interruption"      # the run was stopped before this task started
         return result
     folder = shard_folder(Path(task.dataset), task.shard)
     folder.mkdir(parents=True, exist_ok=True)
@@ -163,11 +199,15 @@ def _run_locked(task: SiteTask, folder: Path, result: SiteResult, controls, prog
                 return
             if controls is not None:
                 controls.add(crawl)
+            watch = _StopFileWatch(stop_path(task.dataset, task.run_id), crawl) \
+                if controls is None else None
             try:
                 crawled = crawl.run()
             finally:
                 if controls is not None:
                     controls.discard(crawl)
+                if watch is not None:
+                    watch.close()
             crawled.sites = summary.sites
             result.summary = summary = crawled
             result.site_status = dict(crawl.site_status)
