@@ -1019,6 +1019,21 @@ _OWN_PART = frozenset({"article", "post", "entry", "news", "story", "content", "
 _PARTS = re.compile(r"[-_]+")
 
 
+# a class part naming an item's meta line ('entry-meta', 'mc-entry__meta', 'meta'): its time,
+# its writer, its counts
+META_PART = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
+
+
+def title_class(el: etree._Element) -> bool:
+    """A class token naming a title ('title', 'post-title', 'card__title', 'newstitle'), not a
+    subtitle's nor a word that holds it ('entitled', 'titlebar')."""
+    for token in (el.get("class") or "").lower().split():
+        for part in _PARTS.split(token):
+            if part.endswith("title") and part != "subtitle":
+                return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def hint_names(hint: str, words: tuple[str, ...]) -> bool:
     """A class/id token names one of `words`: a whole part of it or a compound

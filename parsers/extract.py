@@ -20,7 +20,7 @@ from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
-from .doc import HINT_CHARS, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
+from .doc import HINT_CHARS, META_PART, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, credit_labelled, without_co_credits, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
@@ -2280,7 +2280,6 @@ _INLINE_CHROME_TOKENS = frozenset({"sr-only", "visually-hidden", "visuallyhidden
 _HINT_PARTS = re.compile(r"[-_]+")
 _INLINE_CHROME_MEMO: dict[str, bool] = {}
 # an entry's meta line ('mc-entry__meta': its time and writer) and the notes under a text, by class part
-_META_PART = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])")
 _NOTES_PART = re.compile(r"(?:^|[\s_-])(?:footnotes|endnotes|fussnoten|notes-list)(?:$|[\s_-])")
 
 
@@ -2345,7 +2344,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
         if tag in ("div", "section", "ul", "ol") and len(el) >= 3 and generic.teaser_group(el):
             el.set(STRIP_MARK, "")     # a carousel of other stories between the paragraphs
             continue
-        if (tag == "header" or tag in ("div", "p") and _META_PART.search(el.get("class") or "")) and _stamp_header(el):
+        if (tag == "header" or tag in ("div", "p") and META_PART.search(el.get("class") or "")) and _stamp_header(el):
             el.set(STRIP_MARK, "")     # an entry's time and who posted it, no heading
             continue
         if tag in ("section", "div", "ol", "aside") and (el.get("role") == "doc-endnotes" or

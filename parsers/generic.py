@@ -16,8 +16,9 @@ from lxml import etree
 from . import labels
 from .dates import (CJK_YEAR, NAMED_DATE_HINT, NO_DATE, ParsedDate, find_datetimes, fold, parse_epoch, zone_as_t,
                     parse_vietnamese_datetime, yearless_day, MONTHS)
-from .doc import (HINT_CHARS, RELATED_HEADING, Doc, PageAttrs, _hint_name, bounded_hint, chrome_ancestor, hint_names, holders,
-                  in_link_list, in_related_block, in_site_header, inside_link, page_cached, site_header_of)
+from .doc import (HINT_CHARS, META_PART, RELATED_HEADING, Doc, PageAttrs, _hint_name, bounded_hint, chrome_ancestor,
+                  hint_names, holders, in_link_list, in_related_block, in_site_header, inside_link, page_cached,
+                  site_header_of, title_class)
 from .fields import (_TOOL_CLASS, _UI_WORDS, AUTHOR_LINE, COUNTER_TITLE, Counter, counter_of, digit_row,
                      in_book_credits, tool_link, byline_name, byline_text,
                      counted, labelled_counts, labelled_rows, parse_count, view_count_in)
@@ -165,8 +166,8 @@ def _under_page_title(doc: Doc, el: etree._Element) -> bool:
                 break
             if isinstance(sibling.tag, str) and sibling.tag in ("h1", "h2", "h3", "h4", "h5", "div", "p", "span"):
                 text = " ".join(_normalized(sibling).split()).casefold()
-                if 15 <= len(text) <= 300 and text in title:
-                    return True
+                if 15 <= len(text) <= 300 and text in title and text not in site_names(doc):
+                    return True        # (not the site's name over its columns, in <title> too)
             sibling = sibling.getprevious()
     return False
 
@@ -1157,9 +1158,9 @@ def _teaser(block: etree._Element) -> bool:
             for up in islice(self_and_ancestors(node), 3):
                 if up is block:
                     break
-                if up.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "title" in (up.get("class") or "").lower():
+                if up.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or title_class(up):
                     return True
-        elif "title" in (node.get("class") or "").lower() and not inside_link(node):
+        elif title_class(node) and not inside_link(node):
             titled = True
     return titled and linked
 
@@ -1167,7 +1168,9 @@ def _teaser(block: etree._Element) -> bool:
 def teaser_group(el: etree._Element) -> bool:
     """Three or more child blocks, most of them cards of other stories (a carousel's slides)."""
     kids = [k for k in el if isinstance(k.tag, str) and k.tag not in SKIP_TAGS]
-    return len(kids) >= 3 and 2 * sum(map(_teaser, kids)) > len(kids)
+    # (a card links to its story: a block without a link is none, and costs no walk)
+    return len(kids) >= 3 and 2 * sum(1 for k in kids if next(k.iter("a"), None) is not None
+                                      and _teaser(k)) > len(kids)
 
 
 def _titled_box(block: etree._Element) -> bool:
@@ -1177,7 +1180,7 @@ def _titled_box(block: etree._Element) -> bool:
         if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or not (node.text or "").strip():
             continue
         text = _normalized(node)
-        boxed = node.tag in ("h2", "h3", "h4", "h5", "h6") or "title" in (node.get("class") or "").lower()
+        boxed = node.tag in ("h2", "h3", "h4", "h5", "h6") or title_class(node)
         return boxed and len(text) <= 80 and (bool(_BOX_TITLE_CLASS.search(node.get("class") or ""))
                                               or text.isupper())   # (not a section's sub-head)
     return False
@@ -3802,14 +3805,13 @@ def _is_date_element(el: etree._Element, text: str) -> bool:
         return False
     if _DATE_CLASS.search(hint):
         return True
-    if _META_MARK.search(hint):        # an item's meta line that holds its timestamp alone
+    if META_PART.search(hint):        # an item's meta line that holds its timestamp alone
         raw = parse_vietnamese_datetime(text).raw    # ('<div class="meta">Thứ Sáu, 28/11/2025 | 09:15')
         return bool(raw) and (len(raw) >= 0.8 * len(text.strip())     # (or opening it, counts
                               or text.strip().startswith(raw) and _timestamp_line(text))   # after it)
     return False
 
 
-_META_MARK = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
 
 
 def _is_prose(text: str, raw: str | None) -> bool:
