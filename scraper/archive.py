@@ -137,12 +137,15 @@ class ArchivedResponse:
     shard: str | None = None       # the shard whose folder (warc/<shard>/) holds the file
 
     def to_response(self) -> Response:
-        """The `Response` the crawler had, as far as the archive recorded it."""
+        """The `Response` the crawler had, as far as the archive recorded it (its session's
+        request headers: not the Host field the connection added, which the record keeps)."""
         meta = self.meta
+        own = {name: value for name, value in self.request_headers.items()
+               if not (name.lower() == "host" and value == host_field(self.url))}
         return Response(url=meta.get("url", self.url), final_url=self.url, status=self.status,
                         headers=dict(self.headers), body=self.body,
                         redirects=[(int(s), str(loc)) for s, loc in meta.get("redirects", [])],
-                        request_headers=dict(self.request_headers), method=self.method,
+                        request_headers=own, method=self.method,
                         request_body=self.request_body, elapsed=meta.get("elapsed", 0.0),
                         truncated=meta.get("truncated", False), verify=meta.get("verify", True),
                         raw_body=self.raw_body)
@@ -387,7 +390,10 @@ class WarcArchive:
 
     def _request_record(self, response: Response, linked: dict[str, str]) -> ArcWarcRecord:
         line = f"{response.method} {request_target(response.final_url)} HTTP/1.1"
-        headers = _WireHeaders(line, list(response.request_headers.items()), is_http_request=True)
+        fields = list(response.request_headers.items())
+        if not any(name.lower() == "host" for name, _ in fields):
+            fields.insert(0, ("Host", host_field(response.final_url)))   # urllib3 adds it below us
+        headers = _WireHeaders(line, fields, is_http_request=True)
         return self._writer.create_warc_record(
             target_uri(response.final_url), "request", payload=BytesIO(response.request_body),
             length=len(response.request_body), http_headers=headers,
@@ -408,7 +414,9 @@ class WarcArchive:
 def _http_headers(response: Response) -> _WireHeaders:
     return _WireHeaders(status_line(response.status),
                         archived_headers(response.headers, len(stored_body(response)),
-                                         decoded=response.raw_body is None),
+                                         decoded=response.raw_body is None,
+                                         bodiless=response.status in (204, 304)
+                                         or response.method == "HEAD"),
                         protocol="HTTP/1.1")
 
 
@@ -453,6 +461,20 @@ def request_target(url: str) -> str:
     return quote(target, safe="/?&=%:@!$'()*+,;~[]")
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_field(url: str) -> str:
+    """The Host header urllib3 sends for `url`: the host (xn-- form, IPv6 in brackets) and the
+    port when it is not the scheme's default."""
+    parts = urlsplit(target_uri(url))
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    port = parts.port
+    return host if port is None or port == _DEFAULT_PORTS.get(parts.scheme) else f"{host}:{port}"
+
+
 def target_uri(url: str) -> str:
     """The URI a request for `url` named, for WARC-Target-URI (WARC 1.1 wants a URI, and replay
     tools look captures up by the URI a browser sends): a link's raw IRI ('/tin-tức/đường…')
@@ -473,9 +495,11 @@ def target_uri(url: str) -> str:
 
 
 def archived_headers(headers: dict[str, str], body_length: int,
-                     decoded: bool = False) -> list[tuple[str, str]]:
+                     decoded: bool = False, bodiless: bool = False) -> list[tuple[str, str]]:
     """Response headers rewritten for the stored body (see the module docstring): the body as
-    received, or (`decoded`) a body whose Content-Encoding was removed."""
+    received, or (`decoded`) a body whose Content-Encoding was removed. `bodiless`: a response
+    that has no body whatever its headers say (a 304, a 204, the answer to HEAD): its
+    Content-Length names the representation, not the body, and is kept as sent."""
     result, added, had_length = [], [], False
     for name, value in headers.items():
         lower = name.lower()
@@ -484,14 +508,14 @@ def archived_headers(headers: dict[str, str], body_length: int,
             result.append((ORIGINAL_PREFIX + name, value))
         elif lower == "content-length":
             had_length = True
-            if value.strip() == str(body_length):
+            if value.strip() == str(body_length) or bodiless and body_length == 0:
                 result.append((name, value))
             else:
                 result += [(ORIGINAL_PREFIX + name, value), ("Content-Length", str(body_length))]
                 added.append("Content-Length")
         else:
             result.append((name, value))
-    if not had_length:
+    if not had_length and not bodiless:
         result.append(("Content-Length", str(body_length)))
         added.append("Content-Length")
     if added:

@@ -804,7 +804,6 @@ def test_every_response_has_its_request_record(recs1):
     assert not bad, f"{len(bad)} responses without a linked request record: {bad[:6]}"
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23): request records leave out the Host header that went over the wire (requests/urllib3 add it below the session)')
 def test_request_records_hold_the_request_as_sent(recs1, world):
     """Demanding user (README: 'Every response and its request are written'): the request record is
     what went over the wire. Its request line is the one the server received and its header fields
@@ -1070,7 +1069,6 @@ def test_redirect_with_a_large_body_is_archived_whole_or_marked_truncated(recs1,
         f"warc_record_id {o.get('warc_record_id')} is not the 200 of {a.path}")
 
 
-@pytest.mark.xfail(strict=True, reason="open (session 23): a 304's stored Content-Length is rewritten to 0 instead of the 4096 it sent")
 def test_a_304_sent_unasked_is_archived_without_a_body(recs1, run1, world):
     """README: 'a 304's Content-Length is not a body'; 'Every response ... written'. The 304 with
     `Content-Length: 4096` and no body, answered to a plain GET on a kept-alive connection, is
