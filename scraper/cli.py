@@ -373,6 +373,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     for seed in args.seeds:
         if not seed.startswith(("http://", "https://")):
             raise ConfigError(f"{seed}: a seed must be an http(s) URL")
+        if not args.allow_private and (private := _private_literal(seed)):
+            raise ConfigError(f"{seed}: {private} is a private address, which govnews does not "
+                              "crawl unless told to: add --allow-private")
     folder = _output_folder(args.output)
     harvest_table = {"output": str(folder), "delay": args.delay, "max_pages": args.max_pages,
                      "max_depth": args.max_depth, "allow_private": args.allow_private,
@@ -390,6 +393,19 @@ def cmd_crawl(args: argparse.Namespace) -> int:
            "sites": sites}
     config = config_from_dict(raw, overrides=args.set)
     return _harvest_and_report(args, config, folder, whole_tables=True)
+
+
+def _private_literal(url: str) -> str | None:
+    """The seed's host when it is an IP address that is not globally routable (127.0.0.1,
+    10.0.0.1, ::1): known before any fetch, unlike a name that resolves to one."""
+    import ipaddress
+    from urllib.parse import urlsplit
+    try:
+        host = urlsplit(url).hostname or ""
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return host if not address.is_global else None
 
 
 def _sites_from_seeds(seeds: list[str]) -> dict[str, list[str]]:
@@ -561,6 +577,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     if not math.isfinite(args.delay) or not 0 <= args.delay <= 3600:
         raise ConfigError("--delay must be a number of seconds from 0 to 3600")
+    from .config import check_date_range
+    check_date_range("recover", args.from_date, args.to_date)
     folder = _output_folder(args.output)
     result = recover(args.prefix, args.source, folder, args.from_date, args.to_date,
                      args.archive_url, args.cc_index_url, args.cc_data_url, site=args.site,

@@ -297,6 +297,7 @@ def _site(index: int, raw: Any, file: str) -> SiteConfig:
     for key in ("from", "to"):
         if key in site:
             site[f"{key}_date"] = _date(f"{label} {key}", site.pop(key))
+    check_date_range(label, site.get("from_date"), site.get("to_date"))
     for key in SITE_URL_KEYS:
         if key in site:
             _start_urls(f"{label} {key}", [site[key]])
@@ -367,6 +368,13 @@ def _date(label: str, text: "str | date") -> str:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         raise ConfigError(f"{label} must be a date like 2020-01-31, not {_show(text)}")
     return text
+
+
+def check_date_range(label: str, start: str | None, end: str | None) -> None:
+    """ConfigError when `from` comes after `to` (dates as `_date` gives them: a year or a month
+    stands for all of it), which would recover nothing and say nothing."""
+    if start and end and start + "-01-01"[len(start) - 4:] > end + "-12-31"[len(end) - 4:]:
+        raise ConfigError(f"{label}: from {start} is after to {end}")
 
 
 def _site_name(label: str, name: str) -> str:

@@ -283,7 +283,11 @@ class DaskExecutor:
         self.cluster = None
         try:
             if address:
-                self.client = Client(address, timeout=CONNECT_TIMEOUT)
+                try:
+                    self.client = Client(address, timeout=CONNECT_TIMEOUT)
+                except ValueError as exc:     # 'nonsense', 'foo://x:1': not an address
+                    raise ConfigError(f"the Dask scheduler address {address!r} is not one: {exc} "
+                                      "(write tcp://HOST:8786)") from None
             else:
                 with warnings.catch_warnings(), _workers_ignore_sigint():
                     warnings.simplefilter("ignore", UserWarning)   # "port 8787 in use": another
