@@ -119,15 +119,82 @@ _HIDDEN_CANDIDATES = etree.XPath("//*[@style or @hidden or @aria-hidden or @clas
 
 def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Element]:
     """Every element inside a hidden one (`is_hidden`: display:none, hidden, aria-hidden, a
-    framework's hiding class): not the page's visible text (a print copy, a popup's template,
-    a collapsed duplicate). The same set as the index's own walk finds."""
+    framework's hiding class; or a class the page's own stylesheet hides, `css_hidden_classes`):
+    not the page's visible text (a print copy, a popup's template, a collapsed duplicate, a
+    phone's copy of the meta line). The same set as the index's own walk finds."""
     if source and not _names_hiding(source):
         return set()
+    styled = css_hidden_classes(source)
     hidden: set[etree._Element] = set()
     for el in _HIDDEN_CANDIDATES(root):
-        if el not in hidden and is_hidden(el) and el.tag not in ("html", "body"):
+        if el not in hidden and el.tag not in ("html", "body") and (
+                is_hidden(el) or styled and _styled_class(el.get("class"), styled)):
             hidden.update(el.iter())
     return hidden
+
+
+def _styled_class(cls: str | None, styled: frozenset[str]) -> bool:
+    return bool(cls) and any(name in styled for name in cls.split())
+
+
+_STYLE_BLOCK = re.compile(r"<style\b[^>]{0,300}>(.*?)</style\s*>", re.I | re.S)
+_CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_PLAIN_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")          # fullmatch of a stripped selector
+_DISPLAY = re.compile(r"(?:^|[;{\s])display\s*:\s*([a-z-]+)", re.I)
+MAX_PAGE_CSS = 200_000                 # characters of a page's <style> blocks read, at most
+
+
+@lru_cache(maxsize=64)
+def css_hidden_classes(source: str) -> frozenset[str]:
+    """Classes of a responsive twin the page's own <style> hides on a desktop screen: a rule of
+    a single class outside any @media block says `display: none`, and a rule of an @media block
+    for narrow screens (max-width) shows the same class ('.only-mobile{display:none}
+    @media (max-width:991px){.only-mobile{display:flex}}'): the phone's copy of a meta line or
+    a menu. Less the classes another rule shows on every screen ('.x.active{display:block}').
+    A class hidden with no such twin is left alone: the page's text is what its markup holds,
+    whatever a stylesheet of unknown purpose does with it. Empty for most pages."""
+    if "<style" not in source and "<STYLE" not in source:
+        return frozenset()
+    css = "".join(m.group(1) for m in _STYLE_BLOCK.finditer(source))[:MAX_PAGE_CSS]
+    if "none" not in css or "@media" not in css:
+        return frozenset()
+    hidden, shown, narrow_shown = set(), set(), set()
+    depth, start, prelude = 0, 0, None          # prelude: the at-rule whose block we are in
+    i, n = 0, len(css)
+    while i < n:
+        char = css[i]
+        if char == "{":
+            selector = css[start:i]
+            if depth == 0 and selector.lstrip().startswith("@"):
+                prelude = selector.lower()     # (@media, @supports, @font-face: its block)
+                depth, start, i = 1, i + 1, i + 1
+                continue
+            close = css.find("}", i + 1)
+            if close < 0:
+                break
+            inner = css[i + 1:close]
+            display = _DISPLAY.search(inner) if "{" not in inner else None
+            if display is not None:
+                value = display.group(1).lower()
+                for part in selector.split(","):
+                    plain = _PLAIN_CLASS.fullmatch(part.strip())
+                    if prelude is None:
+                        if value == "none":
+                            if plain:
+                                hidden.add(plain.group(1))
+                        else:
+                            shown.update(_CLASS_SELECTOR.findall(part))
+                    elif value != "none" and plain and "max-width" in prelude:
+                        narrow_shown.add(plain.group(1))
+            i = start = close + 1
+            continue
+        if char == "}":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                prelude = None
+            start = i + 1
+        i += 1
+    return frozenset((hidden & narrow_shown) - shown)
 
 
 def _names_hiding(source: str) -> bool:
@@ -163,6 +230,7 @@ def build_index(root: etree._Element, source: str = "",
     # hidden elements found in the walk itself (what `hidden_elements` finds, in the same
     # document order), unless the caller knows them or the page names no way of hiding
     find_hidden = hidden is None and (not source or _names_hiding(source))
+    styled = css_hidden_classes(source) if find_hidden and source else frozenset()
     if hidden is None:
         hidden = set()
     idx.hidden = hidden
@@ -203,8 +271,8 @@ def build_index(root: etree._Element, source: str = "",
                 elif key == "aria-hidden":
                     if aria is None:
                         aria = value
-            if find_hidden and el not in hidden and tag not in ("html", "body") and \
-                    hidden_by(el, style, hides, aria, cls):
+            if find_hidden and el not in hidden and tag not in ("html", "body") and (
+                    hidden_by(el, style, hides, aria, cls) or styled and _styled_class(cls, styled)):
                 hidden.update(el.iter())
         if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail

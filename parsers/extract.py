@@ -992,7 +992,7 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         signed = _labelled(doc, AUTHOR_LINE, body_el, _author_not_account) or _marked_author(doc, body_el) \
             or signed                  # 'Tác giả: X'
         #                                  over the text, 'Ảnh: Y' under it: X wrote it, Y took the pictures
-    article.author = article.author or signed or _signature_beside(body_el) \
+    article.author = article.author or signed or _signature_beside(body_el) or _credit_beside(body_el) \
         or _letterhead_writer(body_el) or _mail_sender(doc, body_el) or _cjk_reporter(doc, body_el) \
         or _bracketed_signer(body_el) \
         or _labelled(doc, AUTHOR_LINE, body_el, _author_not_account) \
@@ -1106,8 +1106,8 @@ def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = 
         if longest and len(matches) > 1:
             matches = sorted(matches, key=lambda el: -len(text_of(el)))
         for el in matches:
-            if isinstance(el, str):
-                continue
+            if isinstance(el, str) or el in doc.hidden:
+                continue               # (the old theme's block a redesign left hidden in the page)
             value = read(el)
             if value is not None:
                 return value
@@ -3376,6 +3376,35 @@ _CREDIT = re.compile(r"^(?:thực hiện|tác giả|phóng sự ảnh|tin, ảnh
 _OFFICE = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
 # the longest office name read as a signature ('Văn phòng thường trực Ban Chỉ huy PCTT và TKCN tỉnh')
 _OFFICE_WORDS = 14
+
+
+# a Vietnamese portal's writer credit: 'Tin:', 'Bài:', 'Tin, ảnh:', 'Bài và ảnh:'
+_NEWS_CREDIT = re.compile(r"^\s*(?:tin|bài|tin bài)(?:\s*(?:,|và|-)\s*ảnh)?\s*[:：]\s*\S", re.I)
+
+
+def _credit_beside(body_el: etree._Element | None) -> str | None:
+    """The writer's labelled credit on its own line right before or right after the body
+    container ('<p class="detail-credit">Tin: X - Ảnh: Y</p>' over the text, a redesign's
+    'post-credit' under it): the credit's writer. Only a line that opens with a writer's
+    credit label ('Tin:', 'Tin, ảnh:', 'Bài:'), short and without a link."""
+    if body_el is None or body_el.tag == "body":
+        return None
+    for step in (body_el.getprevious, body_el.getnext):
+        line, seen = step(), 0
+        while line is not None and seen < 3:
+            if isinstance(line.tag, str) and line.tag not in ("br", "script", "style"):
+                text = text_of(line)
+                if text:
+                    if len(text) <= 120 and line.tag in ("p", "div", "span") and _NEWS_CREDIT.match(text) \
+                            and next(line.iter("a"), None) is None:
+                        sig = split_signature(text)
+                        if sig is not None and sig.author and "|" not in sig.author \
+                                and not SOURCE_LINE.search(sig.author) and not _CREDITS_LABEL.search(sig.author):
+                            return sig.author   # (not 'X Ảnh: Y' run together: read elsewhere)
+                    break
+            seen += 1
+            line = line.getprevious() if step == body_el.getprevious else line.getnext()
+    return None
 
 
 def _signature_beside(body_el: etree._Element | None) -> str | None:

@@ -782,6 +782,9 @@ _WORLD_BYLINE = re.compile(r"^\s*(?:written by|by|von|par|por|door|av|af)\s+(?=\
 
 
 def author_of(el: etree._Element) -> str | None:
+    card = _card_name(el)
+    if card is not None:
+        return card
     cells = [c for c in el if c.tag in ("td", "th")] if el.tag == "tr" else ()
     if len(cells) > 2:                 # a row of several fields: the label's cell and the one after it
         text = _SOURCE_AFTER.sub("", clean(f"{text_of(cells[0])} {text_of(cells[1])}"))
@@ -803,6 +806,21 @@ def author_of(el: etree._Element) -> str | None:
     if is_account(name):
         return None                    # 'Đăng bởi bientap01': the CMS login, not a writer
     return name if name and len(name) <= 80 and not SOURCE_LABEL.match(text) else None
+
+
+def _card_name(el: etree._Element) -> str | None:
+    """An author card's name: the label alone in the card's first element ('<p>Tác giả</p>'), the
+    name in the next one, then the writer's role and count of articles in elements of their own
+    (not part of the name)."""
+    kids = [k for k in el if isinstance(k.tag, str)]
+    if len(kids) < 3 or (el.text or "").strip() or kids[1].tag != "a":
+        return None                    # (a card: caption, the writer's page linked, more lines)
+    caption = text_of(kids[0])
+    if not 0 < len(caption) <= 20 or ":" in caption or caption.lower() in ("by", "bởi") \
+            or not AUTHOR_LABEL.match(caption) or strip_label(caption, AUTHOR_LABEL):
+        return None
+    name = text_of(kids[1])
+    return name if 0 < len(name) <= 60 and not is_account(name) else None
 
 
 # when the line goes on to say when it was posted ('bientap01 lúc 08:30 ngày 12/9/2025')

@@ -4031,7 +4031,7 @@ def _meta_line_hits(doc: Doc, headline: etree._Element | None, body: etree._Elem
 
 
 _EYE_CLASS = re.compile(r"(?:^|[\s_-])(?:fa-eye|icon-eye|eye-icon|glyphicon-eye|bi-eye|"
-                        r"ti-eye|icon-views?|ico-views?|icon-luot-?xem)(?:-open|-o|-fill)?(?:$|\s)",
+                        r"ti-eye|i-eye|ico-eye|icon-views?|ico-views?|icon-luot-?xem)(?:-open|-o|-fill)?(?:$|\s)",
                         re.I)
 _EYE_SRC = re.compile(r"(?:^|[/_-])(?:eye|icon[_-]?views?|views?[_-]?icon|luot-?xem)[\w-]*\."
                       r"(?:png|gif|svg|jpe?g|webp)(?:$|\?)", re.I)
@@ -4059,7 +4059,7 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         scope = scope.getparent()
     if scope is None:
         return None
-    for icon in scope.iter("i", "span", "em", "img"):
+    for icon in scope.iter("i", "span", "em", "img", "svg"):   # (an inline SVG's class: 'icon-eye')
         if icon.tag == "img":
             if not _EYE_SRC.search((icon.get("src") or "")[-HINT_CHARS:]):   # the file's name
                 continue
@@ -4070,6 +4070,8 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         holder = icon.getparent()
         if holder is None or in_link_list(holder) or inside_link(icon) or in_related_block(holder):
             continue
+        if holder.tag == "button" or holder.getparent() is not None and holder.getparent().tag == "button":
+            continue                   # a button's count: a comment's likes, not the article's views
         text = text_of(holder)
         value = _count_or_counted(text) if len(text) <= 24 else None
         if value is None and icon.tail and icon.tail.strip():

@@ -346,7 +346,25 @@ def _hiding_class(cls: str | None) -> bool:
     if not cls or not ("hid" in cls or "none" in cls or "only" in cls or "visib" in cls
                        or "screen-reader" in cls or "accessible" in cls):
         return False
+    if ":" in cls and (widest := _tailwind_widest(cls)) is not None:
+        return widest == "hidden"
     return bool(_HIDDEN_CLASS.search(cls)) or ("none" in cls and _display_none_on_desktop(cls))
+
+
+# Tailwind's display utilities: 'hidden md:flex' is hidden on a phone and shown from md up (the
+# desktop copy of a responsive twin), 'md:hidden' the phone copy: as with Bootstrap's, the widest
+# screen's display is what a reader at a desk sees
+_TAILWIND_DISPLAY = re.compile(r"(?:^|\s)(?:(sm|md|lg|xl|2xl):)?(hidden|block|flex|inline|inline-block|inline-flex|"
+                               r"grid|inline-grid|table|contents)(?=$|\s)")
+_TAILWIND_BREAKPOINTS = {None: 0, "sm": 1, "md": 2, "lg": 3, "xl": 4, "2xl": 5}
+
+
+def _tailwind_widest(cls: str) -> str | None:
+    """The display the widest breakpoint named in `cls` gives, when a breakpoint is named."""
+    found = [(_TAILWIND_BREAKPOINTS[m[1]], m[2]) for m in _TAILWIND_DISPLAY.finditer(cls)]
+    if not any(level for level, _ in found):
+        return None
+    return max(found)[1]
 
 
 # Bootstrap 4-5's display utilities: 'd-none' hides on every screen unless a breakpoint's class

@@ -194,3 +194,82 @@ def test_a_portuguese_text_credit_names_the_writer():
     page = parse_page(_essay("Texto de Rita Marques", _PANELS),
                       "https://www.jornaldaria.example/fotorreportagem/os-ultimos-moliceiros", {}, profile="generic")
     assert page.article.author == "Rita Marques"
+
+
+# -- VN set 44: redesigned platforms -----------------------------------------------------------------
+
+def _redesign(meta: str, after: str = "", style: str = "", old: str = "") -> bytes:
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phường Hòa Bình ra mắt tổ công nghệ '
+            f'số cộng đồng - Cổng TTĐT phường Hòa Bình</title>{style}</head><body><header class="site-header">'
+            '<a href="/">Cổng thông tin điện tử phường Hòa Bình</a></header><main class="container mx-auto">'
+            f'{old}<article class="post"><h1 class="post__title text-2xl font-bold">Phường Hòa Bình ra mắt tổ công nghệ '
+            f'số cộng đồng</h1>{meta}<div class="post__body"><p>Sáng 04/9, Ủy ban nhân dân phường Hòa Bình ra mắt 12 tổ '
+            'công nghệ số cộng đồng tại các khu phố, với hơn 80 thành viên là đoàn viên thanh niên.</p><p>Các tổ hướng '
+            'dẫn người dân cài đặt ứng dụng định danh điện tử, nộp hồ sơ trực tuyến và thanh toán không dùng tiền mặt.'
+            f'</p></div>{after}</article></main><footer>Phường Hòa Bình</footer></body></html>').encode()
+
+
+_URL44 = "https://phuonghoabinh.example.gov.vn/tin-tuc/ra-mat-to-cong-nghe-so-1208.html"
+_EYE = ('<svg class="icon icon-eye" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M12 5c-5 0-9 '
+        '4.5-10 7"/></svg>')
+
+
+def test_a_count_behind_an_svg_eye_icon_is_the_view_count():
+    """VN 44: a redesign draws 'Lượt xem' as an inline SVG eye (class 'icon-eye') beside the number."""
+    meta = (f'<div class="post__meta"><time datetime="2025-09-05T08:05:00+07:00">05/09/2025 08:05</time> '
+            f'<span class="meta-item" title="Lượt xem">{_EYE} <span>1.234</span></span></div>')
+    page = parse_page(_redesign(meta), _URL44, {}, profile="generic")
+    assert page.article.view_count == 1234
+
+
+def test_tailwind_desktop_and_phone_copies_read_as_the_desktop_shows_them():
+    """VN 44: 'hidden md:flex' is the desktop's copy of the meta line, 'md:hidden' the phone's
+    (its count rounded to '1,2K'): the desktop's is read."""
+    meta = ('<div class="hidden md:flex gap-2"><span>05/09/2025 08:05</span><span>Lượt xem: 1.234</span></div>'
+            '<div class="flex md:hidden gap-2"><span>05/09 · 1,2K lượt xem</span></div>')
+    page = parse_page(_redesign(meta), _URL44, {}, profile="generic")
+    assert page.article.view_count == 1234
+
+
+def test_a_phone_copy_hidden_by_the_pages_own_css_is_not_read():
+    """VN 44: '.only-mobile{display:none}' with an @media rule for narrow screens showing it: the
+    phone's copy of the meta line, rounded, is not what a desktop reader sees."""
+    style = ('<style>.only-mobile{display:none}@media (max-width:991px){.only-mobile{display:flex}'
+             '.only-desktop{display:none}}</style>')
+    meta = ('<div class="meta only-desktop"><span>05/09/2025 08:05</span> <span class="meta__views">'
+            f'{_EYE.replace("icon icon-eye", "ico ico--eye")} 2.046 lượt xem</span></div>'
+            '<div class="meta only-mobile"><span>05/09 · 2,0K lượt xem</span></div>')
+    page = parse_page(_redesign(meta, style=style), _URL44, {}, profile="generic")
+    assert page.article.view_count == 2046
+
+
+def test_a_credit_line_beside_the_text_names_the_writer():
+    """VN 44: 'Tin: X - Ảnh: Y' on its own line right after the text's block (a redesign's
+    'post-credit'): X wrote it."""
+    after = '<p class="post-credit"><span>Tin:</span> Lâm Ngọc Hân - <span>Ảnh:</span> Trần Quốc Duy</p>'
+    page = parse_page(_redesign('<div class="post__meta">05/09/2025 08:05</div>', after=after), _URL44, {},
+                      profile="generic")
+    assert page.article.author == "Lâm Ngọc Hân"
+
+
+def test_an_author_card_gives_the_name_not_the_role_and_count():
+    """VN 44: an author card under the text: 'Tác giả' caption, the writer's page linked, the role
+    and the number of articles on lines of their own."""
+    after = ('<aside class="author-card"><img src="/a.jpg" alt="Ảnh đại diện"><div><p class="text-xs">Tác giả</p>'
+             '<a href="/vi/news/author/tran-minh-khoi/">Trần Minh Khôi</a><p class="text-sm">Công chức Văn phòng '
+             'HĐND và UBND phường</p><p class="text-xs">203 bài viết</p></div></aside>')
+    page = parse_page(_redesign('<div class="post__meta">05/09/2025 08:05</div>', after=after), _URL44, {},
+                      profile="generic")
+    assert page.article.author == "Trần Minh Khôi"
+
+
+def test_a_profile_skips_the_old_themes_hidden_block():
+    """VN 44: a Lạc Việt site redesigned, the old theme's date-and-views table left in the page with
+    display:none (its Modified time and 'Số lượt người xem: 0'): the profile's selectors read it."""
+    old = ('<table class="tbl-detail" style="display:none"><tr><td class="Time">Thứ Hai, 08/09/2025, 10:00</td></tr>'
+           '<tr><td class="View">Số lượt người xem: 0</td></tr></table>')
+    meta = '<div class="post__meta"><span>Thứ Sáu, 05/09/2025, 08:05</span> <span>Số lượt người xem: 1.234</span></div>'
+    page = parse_page(_redesign(meta, old=old), "https://phuonghoabinh.camau.gov.vn/tintuc/lists/posts/post.aspx?itemid=1208",
+                      {}, profile="lacviet")
+    assert page.article.published_at == "2025-09-05T08:05:00+07:00"
+    assert page.article.view_count == 1234
