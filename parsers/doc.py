@@ -142,6 +142,8 @@ _CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _PLAIN_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")          # fullmatch of a stripped selector
 _DISPLAY = re.compile(r"(?:^|[;{\s])display\s*:\s*([a-z-]+)", re.I)
 MAX_PAGE_CSS = 200_000                 # characters of a page's <style> blocks read, at most
+_HIDING_RULE = re.compile(r"\.(-?[_a-zA-Z][\w-]{0,80})[ \t]{0,4}\{[^{}]{0,2000}?display[ \t]{0,4}:[ \t]{0,4}none")
+_SHOWING_RULE = re.compile(r"\.(-?[_a-zA-Z][\w-]{0,80})[ \t]{0,4}\{[^{}]{0,2000}?display[ \t]{0,4}:[ \t]{0,4}(?!none)[a-z]")
 
 
 @lru_cache(maxsize=64)
@@ -155,8 +157,12 @@ def css_hidden_classes(source: str) -> frozenset[str]:
     whatever a stylesheet of unknown purpose does with it. Empty for most pages."""
     if "<style" not in source and "<STYLE" not in source:
         return frozenset()
+    if "@media" not in source or "max-width" not in source:
+        return frozenset()
     css = "".join(m.group(1) for m in _STYLE_BLOCK.finditer(source))[:MAX_PAGE_CSS]
-    if "none" not in css or "@media" not in css:
+    # (two scans in C first: a class some rule hides and some rule shows, else nothing to read)
+    hides = {m.group(1) for m in _HIDING_RULE.finditer(css)}
+    if not hides or not hides & {m.group(1) for m in _SHOWING_RULE.finditer(css)}:
         return frozenset()
     hidden, shown, narrow_shown = set(), set(), set()
     depth, start, prelude = 0, 0, None          # prelude: the at-rule whose block we are in
