@@ -128,12 +128,13 @@ def hidden_elements(root: etree._Element, source: str = "") -> set[etree._Elemen
     hidden: set[etree._Element] = set()
     for el in _HIDDEN_CANDIDATES(root):
         if el not in hidden and el.tag not in ("html", "body") and (
-                is_hidden(el) or styled and _styled_class(el.get("class"), styled)):
+                is_hidden(el) or styled and styled_class(el.get("class"), styled)):
             hidden.update(el.iter())
     return hidden
 
 
-def _styled_class(cls: str | None, styled: frozenset[str]) -> bool:
+def styled_class(cls: str | None, styled: frozenset[str]) -> bool:
+    """A class attribute naming one of the classes `css_hidden_classes` found."""
     return bool(cls) and any(name in styled for name in cls.split())
 
 
@@ -278,7 +279,7 @@ def build_index(root: etree._Element, source: str = "",
                     if aria is None:
                         aria = value
             if find_hidden and el not in hidden and tag not in ("html", "body") and (
-                    hidden_by(el, style, hides, aria, cls) or styled and _styled_class(cls, styled)):
+                    hidden_by(el, style, hides, aria, cls) or styled and styled_class(cls, styled)):
                 hidden.update(el.iter())
         if tag in _SKIP or (hidden and el in hidden):  # code, or not shown: only their tails are text
             tail = el.tail

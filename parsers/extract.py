@@ -20,7 +20,7 @@ from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
-from .doc import HINT_CHARS, META_PART, RELATED_HEADING, Doc, css_hidden_classes, in_link_list, in_related_block, page_scope
+from .doc import HINT_CHARS, META_PART, RELATED_HEADING, Doc, css_hidden_classes, in_link_list, styled_class, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, credit_labelled, without_co_credits, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
@@ -1122,7 +1122,7 @@ def _hidden_up(el: etree._Element, doc: Doc) -> bool:
     for node in self_and_ancestors(el):
         if node.tag in ("body", "html"):
             return False
-        if is_hidden(node) or styled and any(c in styled for c in (node.get("class") or "").split()):
+        if is_hidden(node) or styled and styled_class(node.get("class"), styled):
             return True
     return False
 
@@ -3402,21 +3402,18 @@ def _credit_beside(body_el: etree._Element | None) -> str | None:
     credit label ('Tin:', 'Tin, ảnh:', 'Bài:'), short and without a link."""
     if body_el is None or body_el.tag == "body":
         return None
-    for step in (body_el.getprevious, body_el.getnext):
-        line, seen = step(), 0
-        while line is not None and seen < 3:
-            if isinstance(line.tag, str) and line.tag not in ("br", "script", "style"):
-                text = text_of(line)
-                if text:
-                    if len(text) <= 120 and line.tag in ("p", "div", "span") and _NEWS_CREDIT.match(text) \
-                            and next(line.iter("a"), None) is None:
-                        sig = split_signature(text)
-                        if sig is not None and sig.author and "|" not in sig.author \
-                                and not SOURCE_LINE.search(sig.author) and not _CREDITS_LABEL.search(sig.author):
-                            return sig.author   # (not 'X Ảnh: Y' run together: read elsewhere)
-                    break
-            seen += 1
-            line = line.getprevious() if step == body_el.getprevious else line.getnext()
+    for side in (body_el.itersiblings(preceding=True), body_el.itersiblings()):
+        for line in islice((e for e in side if isinstance(e.tag, str) and e.tag not in ("br", "script", "style")), 3):
+            text = text_of(line)
+            if not text:
+                continue               # (an empty spacer: the line beyond it is looked at)
+            if len(text) <= 120 and line.tag in ("p", "div", "span") and _NEWS_CREDIT.match(text) \
+                    and next(line.iter("a"), None) is None:
+                sig = split_signature(text)
+                if sig is not None and sig.author and "|" not in sig.author \
+                        and not SOURCE_LINE.search(sig.author) and not _CREDITS_LABEL.search(sig.author):
+                    return sig.author  # (not 'X Ảnh: Y' run together: read elsewhere)
+            break                      # the nearest line with text is the only one asked
     return None
 
 
