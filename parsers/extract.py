@@ -1302,12 +1302,22 @@ def _speaker(doc: Doc, body_el) -> str | None:
     return None
 
 
+# a byline's part that holds the writer's post, not the name ('BylineRole', 'author__title', 'byline-job')
+_ROLE_PART = re.compile(r"(?:role|job|position|title|bio|desc)(?:$|[\s_-])", re.I)
+
+
 def _marked_author(doc: Doc, body_el) -> str | None:
     """The name in the first element marked as the author that holds one (a template's
     'Posted on' marked 'meta-prep-author' is passed over); a marked box's own name element
     first (<div class="author-wrap"><div class="author-name">X</div><div class="author-role">)."""
     marked = list(islice(generic.author_elements(doc, body_el), 8))
     for i, el in enumerate(marked):
+        inner = [d for d in marked[i + 1:] if not len(d) and el in d.iterancestors()]
+        roles = [d for d in inner if _ROLE_PART.search(d.get("class") or "")]
+        if roles and len(inner) == len(roles) + 1 and _marked_name(next(d for d in inner if d not in roles)):
+            continue                   # a byline block of a marked name and the writer's role
+            #                            ('<div class="BylineBlock"><div class="Byline">X</div>
+            #                            <div class="BylineRole">Novinarka</div>'): the name's own
         name = _marked_name(el)
         if name:
             names = _card_names(el, name, marked[i + 1:], body_el) or _listed_names(el) or [name]
@@ -1374,6 +1384,9 @@ def _marked_name(el: etree._Element) -> str | None:
         return None                    # the byline's place ('rp-author__place': the dateline's city)
     if el.tag == "blockquote" or any(mark in (el.get("class") or "") for mark in labels.NOT_A_NAME_MARKS):
         return None                    # a label before the date, a forum signature, a quotation
+    if any("tag" in (a.get("rel") or "").split() for a in el.iter("a")):
+        return None                    # the post's tags in the byline's markup (Plone's 'Oznake:'
+        #                                line, <div class="documentByLine"> of rel="tag" links)
     named = next((d for d in el.iterdescendants() if isinstance(d.tag, str) and
                   (d.get("itemprop") == "name" or _NAME_PART.search(d.get("class") or ""))), None)
     if named is None:

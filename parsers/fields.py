@@ -880,7 +880,7 @@ BYLINE_LABEL = re.compile(
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
-    r"avtorji|avtorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
+    r"avtorji|avtorica|autorica|autori|autors|autore|autoriai|autorius|ავტორი|ავტორები|հեղինակ|作者|记者|記者|文・写真|"
     r"写真・文|文/写真|โดย|รายงานโดย|เขียนโดย|글|글·사진|글/사진|συντάκτης|συντάκτρια|γράφει|מאת|כתב|כתבה|"
     r"(?-i:Του|Της)|zpracoval|zpracovala|autorka textu|napsal|napsala|deur|(?-i:Minn)|"
     # Polish 'compiled by' ('Oprac. Anna Nowak', 'Opracowanie: X')

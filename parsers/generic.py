@@ -92,6 +92,11 @@ def find_body(doc: Doc) -> etree._Element | None:
             ranked = rest
     ranked = _titled_first(doc, ranked)
     best_score, best = ranked[0]
+    if best_score < 2.0:
+        player_block = _player_only(doc)
+        if player_block is not None and (best is player_block or best in player_block.iterancestors()):
+            return None                # a video-only post: its content block holds the player
+            #                            alone, and what scored around it is the meta line
     if _site_banner(best):
         return None                    # a page with no text of its own (a video's, a notice's):
         #                                the banner's today-date and name outscore nothing else
@@ -133,6 +138,21 @@ def find_body(doc: Doc) -> etree._Element | None:
         return typed
     inner = _content_child(best)
     return best if inner is None else inner
+
+
+def _player_only(doc: Doc) -> etree._Element | None:
+    """The block marked as the content (WordPress's entry-content) that holds a player and no text."""
+    if "<iframe" not in doc.source and "<video" not in doc.source and "<audio" not in doc.source:
+        return None
+    for player in doc.root.iter("iframe", "video", "audio"):
+        for up in islice(player.iterancestors(), 4):
+            if up.tag in ("body", "html"):
+                break
+            if up.tag in _CONTAINERS and _POSITIVE.search(up.get("class") or ""):
+                if not _normalized(up):
+                    return up
+                break
+    return None
 
 
 def _titled_first(doc: Doc, ranked: list[tuple[float, etree._Element]]) -> list[tuple[float, etree._Element]]:
@@ -1142,8 +1162,8 @@ def _plain_text_block(el: etree._Element) -> bool:
 
 def _teaser(block: etree._Element) -> bool:
     """A card of another story: a link whose text is a title (15 characters or more) in a heading
-    or marked as the title, over the card's summary; or a title marked so beside a link of its own
-    ('Read more', 'อ่านต่อ') to another page."""
+    or marked as the title, or holding the heading, over the card's summary; or a title marked
+    so beside a link of its own ('Read more', 'อ่านต่อ') to another page."""
     titled = linked = False
     for node in block.iterdescendants():
         if not isinstance(node.tag, str):
@@ -1155,6 +1175,8 @@ def _teaser(block: etree._Element) -> bool:
             linked = True
             if len(_normalized(node)) < 15:
                 continue
+            if next(node.iter("h2", "h3", "h4", "h5", "h6"), None) is not None:
+                return True            # (a card's whole title block linked: <a><h3>…</h3></a>)
             for up in islice(self_and_ancestors(node), 3):
                 if up is block:
                     break
@@ -3248,6 +3270,8 @@ def _visible_date(doc: Doc, headline, body
         # "14.06.2023 16:20 · Updated: 15.06.2023 09:00": the unlabelled date on the same
         # line is the published one
         line = candidates[0][2].getparent()
+        if line is not None and line.tag in _INLINE_LABEL_TAGS and line.getparent() is not None:
+            line = line.getparent()    # ('<time>…</time> <span class="updated">Uppfært <time>…')
         same = [c for c in candidates[1:] if c[4] is None and (c[2].getparent() is line or c[2] is line)]
         # ... or else a date marked as one inside the article's own block ('<p class="houdou_date">'
         # over the headline, '最終更新日:' at the page's foot)
@@ -3263,6 +3287,7 @@ def _visible_date(doc: Doc, headline, body
 
 
 _DATE_CLASS = re.compile(r"date|time|ago|publish|posted", re.I)
+_INLINE_LABEL_TAGS = frozenset(("span", "small", "em", "i", "b", "strong", "font"))
 
 
 def _yearless_date(doc: Doc, stamp: ParsedDate) -> tuple[ParsedDate, etree._Element] | None:

@@ -1,0 +1,134 @@
+"""Classes found in session 25 by the blind world set 41 (big newsroom templates), each on a small
+page of its own written here, in Vietnamese and in another language. Every case fails on the
+parsers before the fix."""
+from __future__ import annotations
+
+import pytest
+
+from govnews.parsers.extract import parse_page
+
+_PARAGRAPHS = {
+    "vi": ["Sáng 12/3, UBND phường Vĩnh Trạch tổ chức lễ khởi công tuyến đường ven sông dài 2,4 km nối khu dân cư "
+           "phía bắc với chợ phường.",
+           "Công trình có tổng vốn đầu tư hơn 38 tỷ đồng từ ngân sách tỉnh và dự kiến hoàn thành vào cuối năm "
+           "2021, giúp người dân đi lại thuận tiện hơn trong mùa mưa.",
+           "Phát biểu tại buổi lễ, Chủ tịch UBND phường đề nghị đơn vị thi công bảo đảm chất lượng và an toàn "
+           "giao thông trong suốt thời gian thi công."],
+    "et": ["Tartu rattaringlus laieneb mai alguses Annelinna, kuhu tuleb kaheksa uut ratta-parklat ja 120 "
+           "elektrirattaga jalgratast.",
+           "Linnavalitsuse andmetel on rattaringlus olnud populaarsem, kui alguses arvati. Möödunud hooajal tehti "
+           "ratastega üle miljoni sõidu.",
+           "Annelinna elanikud on ratta-parklaid palunud juba eelmisest suvest, ütles abilinnapea pressiteates."],
+}
+_CARDS = {
+    "vi": ("Tin liên quan", ["Phường Vĩnh Trạch ra quân dọn vệ sinh kênh rạch trước mùa mưa",
+                             "Khánh thành nhà văn hóa khóm 4 sau ba tháng thi công",
+                             "Hơn 200 hộ dân được cấp nước sạch miễn phí trong tháng 3",
+                             "Phường tổ chức đối thoại với thanh niên về việc làm năm 2021"]),
+    "et": ("Soovitame", ["Ihaste sild suletakse kaheks nädalaks remondiks",
+                         "Supilinna majad saavad uued tänavasildid",
+                         "Tartu bussid hakkavad sõitma biogaasiga",
+                         "Toomemäel alustatakse puude hooldamisega"]),
+}
+_SUMMARY = {
+    "vi": "Theo kế hoạch, công trình sẽ được triển khai trong nhiều tháng tới với sự tham gia của người dân "
+          "địa phương và các đơn vị liên quan trên địa bàn.",
+    "et": "Linnavalitsuse teatel vahetatakse sillal välja kulunud katend ja piirded, liiklus suunatakse selle "
+          "ajal ümber Sõpruse silla kaudu ja bussid sõidavad muudetud graafiku järgi.",
+}
+
+
+_HEADLINE = {"vi": "Phường Vĩnh Trạch khởi công tuyến đường ven sông", "et": "Tartu rattaringlus laieneb Annelinna"}
+
+
+def _page(lang: str, meta: str, after: str = "") -> bytes:
+    body = "".join(f'<p class="x-par">{p}</p>' for p in _PARAGRAPHS[lang])
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Tin tức</title></head><body>'
+            '<header class="x-top"><a class="x-logo" href="/">Trang chủ</a><nav><a href="/a">Tin tức</a> '
+            '<a href="/b">Sự kiện</a></nav></header><main class="x-main"><article class="x-article">'
+            f'<div class="x-head"><h1 class="x-headline">{_HEADLINE[lang]}</h1>{meta}</div>'
+            f'<div class="x-article__body">{body}</div>{after}</article></main>'
+            '<footer class="x-foot">© 2021</footer></body></html>').encode()
+
+
+@pytest.mark.parametrize("lang", ["vi", "et"])
+def test_cards_whose_link_wraps_the_title_heading_are_not_the_text(lang):
+    """World 41: a 'recommended' grid of cards, each '<a href><h3>title</h3></a>' over a long
+    summary, outscored the four-paragraph text together, and its box title became the body."""
+    heading, titles = _CARDS[lang]
+    cards = "".join('<div class="x-card"><div class="x-card-media"><img src="/i.jpg" alt=""></div>'
+                    f'<div class="x-card-text"><a href="/tin-{i}"><h3 class="x-card-title">{t}</h3></a>'
+                    f'<p class="x-card-summary">{_SUMMARY[lang]}</p><a href="/tin-{i}#c">{10 + i} bình luận</a>'
+                    '</div></div>' for i, t in enumerate(titles))
+    page = parse_page(_page(lang, "", f'<section class="x-recirc"><h2>{heading}</h2>'
+                                      f'<div class="x-recirc-grid">{cards}</div></section>'),
+                      "https://example.vn/tin-tuc/bai-1", {}, profile="generic")
+    assert page.article.body == "\n\n".join(_PARAGRAPHS[lang])
+
+
+@pytest.mark.parametrize("name, role", [("Nguyễn Thị Thu Hà", "Phóng viên"), ("Milica Jovanović", "Novinarka"),
+                                        ("Guðrún Helgadóttir", "Fréttamaður")])
+def test_a_byline_block_of_a_marked_name_and_a_marked_role_gives_the_name(name, role):
+    """World 41: '<div class="…-BylineBlock"><div class="…-Byline">X</div><div class="…-BylineRole">
+    Novinarka</div></div>': the block's whole text, role included, was the author."""
+    meta = (f'<div class="ssrcss-2y75u2v-BylineBlock"><div class="ssrcss-g521k1s-Byline" data-testid="byline">{name}'
+            f'</div><div class="ssrcss-hlvrqtk-BylineRole">{role}</div></div>')
+    page = parse_page(_page("vi", meta), "https://example.vn/tin-tuc/bai-1", {}, profile="generic")
+    assert page.article.author == name
+
+
+@pytest.mark.parametrize("lang, published, updated, label, want", [
+    ("et", "miðvikudagur 3. september 2014 kl. 12:40", "4.9.2014 kl. 14:40", "Uppfært", "2014-09-03T12:40:00+00:00"),
+    ("vi", "Thứ Tư, 03/09/2014 12:40", "04/09/2014 14:40", "Cập nhật", "2014-09-03T19:40:00+07:00"),
+])
+def test_an_updated_stamp_in_its_own_labelled_span_leaves_the_published_time(lang, published, updated, label, want):
+    """World 41 and 40: '<time datetime=…>published</time> <span class="updated">Uppfært <time
+    datetime=…>…</time></span>': the updated stamp, nearer to a marked place, was taken, because the
+    'same line' rule looked at the span, not at the line holding both."""
+    meta = (f'<div class="x-stamps"><time class="x-date" datetime="2014-09-03T12:40:00+00:00">{published}</time> '
+            f'<span class="x-updated">{label} <time datetime="2014-09-04T14:40:00+00:00">{updated}</time></span></div>')
+    page = parse_page(_page(lang, meta), "https://example.org/tin-tuc/bai-1", {}, profile="generic")
+    assert page.article.published_at == want
+
+
+@pytest.mark.parametrize("lang, label, tags", [("vi", "Từ khóa:", ["Giao thông", "Đô thị"]),
+                                               ("et", "Oznake:", ["Gradski projekti", "Promet"])])
+def test_a_tags_line_in_the_byline_markup_names_no_writer(lang, label, tags):
+    """World 42 (Plone): the tags row at the foot is a second <div class="documentByLine"> of
+    rel="tag" links; its label ('Oznake', 'Efnisorð') was taken as the writer's name."""
+    links = ", ".join(f'<a href="/tag/{i}" rel="tag">{t}</a>' for i, t in enumerate(tags))
+    top = ('<div class="documentByLine" id="plone-document-byline"><span class="documentPublished">Birt: <time '
+           'datetime="2019-05-15T14:00:00+00:00">15.5.2019 kl. 14:00</time></span></div>')
+    page = parse_page(_page(lang, top, f'<footer><div id="category" class="documentByLine"><span>{label}</span> '
+                                       f'{links}</div></footer>'),
+                      "https://example.org/tin-tuc/bai-1", {}, profile="generic")
+    assert page.article.author is None
+
+
+def test_the_croatian_feminine_author_label_is_a_label():
+    """World 42: 'Autorica: Ana Perić' in Plone's documentAuthor gave no writer ('Autorica' was
+    not a label)."""
+    meta = ('<div class="documentByLine"><span class="documentAuthor">Autorica: Ana Perić</span> — '
+            '<span class="documentPublished">Objavljeno: <time datetime="2016-09-27T12:15:00+02:00">27.9.2016. '
+            '12:15</time></span></div>')
+    page = parse_page(_page("et", meta), "https://example.org/novosti/bai-1", {}, profile="generic")
+    assert page.article.author == "Ana Perić"
+
+
+@pytest.mark.parametrize("lang", ["vi", "et"])
+def test_a_video_only_post_has_no_body_not_its_meta_line(lang):
+    """VN 45 (WordPress, generic): a post whose entry-content holds a YouTube embed alone took the
+    meta line ('14:30 - Chủ nhật, 19/10/2025 bởi bbt_phuquoc 38 lượt xem') as its body."""
+    page = ('<!doctype html><html lang="%s"><head><meta charset="utf-8"><title>Video</title></head><body>'
+            '<div id="page" class="site"><main id="primary" class="site-main"><article class="post type-post">'
+            '<header class="entry-header"><h1 class="entry-title">%s</h1><div class="entry-meta"><span class='
+            '"posted-on"><time class="entry-date published" datetime="2025-10-19T14:30:00+07:00">14:30 - Chủ nhật, '
+            '19/10/2025</time></span> <span class="byline"> bởi <span class="author vcard"><a class="url fn n" '
+            'href="/author/bbt/">bbt_phuquoc</a></span></span> <span class="post-views-count">38 lượt xem</span>'
+            '</div></header><div class="entry-content"><figure class="wp-block-embed is-type-video"><div class='
+            '"wp-block-embed__wrapper"><iframe title="Video" width="720" height="405" src="https://www.youtube.com/'
+            'embed/Pq1cde77dff"></iframe></div></figure></div></article></main></div></body></html>'
+            ) % (lang, _HEADLINE[lang])
+    record = parse_page(page.encode(), "https://example.org/2025/10/19/video/", {}, profile="generic").article
+    assert not record.body
+    assert record.published_at == "2025-10-19T14:30:00+07:00"
