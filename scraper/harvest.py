@@ -372,12 +372,14 @@ def _count_unmerged(folder: Path, store: Store, shards: list[str], run_id: str,
 
 def _archived_responses(warc: Path, run_id: str) -> int:
     """The responses a run archived in one shard's WARC files: the lines of their CDXJ indexes
-    (each task indexes its files as it stops, an interrupted one too)."""
+    (each task indexes its files as it stops, an interrupted one too) that carry an HTTP status:
+    responses and revisits, not the metadata record written beside each (counted, they doubled
+    an interrupted run's pages)."""
     count = 0
     for index in warc.glob(f"govnews-{run_id}-*.cdxj"):
         try:
             with open(index, "rb") as fh:
-                count += sum(1 for line in fh if line.strip())
+                count += sum(1 for line in fh if b'"status":' in line)
         except OSError:
             continue
     return count

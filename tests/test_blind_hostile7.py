@@ -682,15 +682,27 @@ def sigterm(tmp_path_factory):
         started_after = [r for r in a.article_requests() if r.t > t_sig + 1.0]
         data_after_stop = load(base / "data")
         jsonl_after_stop = runs_jsonl(base / "data")
+        responses_after_stop = _warc_responses(base / "data")
         a.article_delay = 0.0
         a.night()
         nxt = govnews(["harvest", "-c", "sites.toml"], cwd=base, timeout=60)
         yield dict(base=base, data=base / "data", stopped=stopped, t_sig=t_sig, a=a, next=nxt,
                    stop_secs=stop_secs,
                    served_before=served_before, started_after=started_after,
-                   data_after_stop=data_after_stop, jsonl_after_stop=jsonl_after_stop)
+                   data_after_stop=data_after_stop, jsonl_after_stop=jsonl_after_stop,
+                   responses_after_stop=responses_after_stop)
     finally:
         a.stop()
+
+
+def _warc_responses(folder) -> int:
+    """The response and revisit records in every WARC file of a dataset folder."""
+    from warcio.archiveiterator import ArchiveIterator
+    count = 0
+    for path in sorted(folder.glob("warc/**/*.warc.gz")):
+        with open(path, "rb") as fh:
+            count += sum(1 for r in ArchiveIterator(fh) if r.rec_type in ("response", "revisit"))
+    return count
 
 
 def test_sigterm_exits_130_soon_with_its_summary_line(sigterm):
@@ -719,6 +731,16 @@ def test_sigterm_run_is_recorded_interrupted_with_its_counts(sigterm):
     assert lines[-1].get("pages_fetched", 0) > 0, lines[-1]
     runs = sigterm["data_after_stop"].runs
     assert list(runs["status"]) == ["interrupted"], runs
+
+
+def test_sigterm_run_counts_each_page_once(sigterm):
+    """Fifth walk: an interrupted run reported twice the pages it fetched (the CDXJ lines of the
+    metadata records beside the responses were counted as pages). The run's pages_fetched and
+    requests are the responses its WARC files hold."""
+    line = sigterm["jsonl_after_stop"][-1]
+    assert sigterm["responses_after_stop"] > 0
+    assert line["pages_fetched"] == sigterm["responses_after_stop"], line
+    assert line["requests"] == sigterm["responses_after_stop"], line
 
 
 def test_sigterm_keeps_every_page_served_before_it(sigterm):
