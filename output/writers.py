@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 FORMATS = ("csv", "jsonl", "parquet")
+# the files of an export: a folder holding one of them and no dataset.sqlite is an export, which a
+# crawl or a demo into it would overwrite
+EXPORTED_FILES = tuple(f"{table}.{fmt}" for table in ("articles", "observations") for fmt in FORMATS)
 PARQUET_BATCH_ROWS = 50_000
 TEMP_SUFFIX = ".tmp"
 

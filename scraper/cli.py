@@ -419,7 +419,12 @@ def _sites_from_seeds(seeds: list[str]) -> dict[str, list[str]]:
     return by_host
 
 
-def _output_folder(path: str) -> Path:
+def _output_folder(path: str, dataset: bool = True, source: Path | None = None) -> Path:
+    """The folder a command writes into, made if missing. A dataset's folder (crawl, harvest,
+    recover) is never a folder of exported files, whose tables it would overwrite; an export's
+    folder never holds another dataset (its dataset.sqlite and the files would disagree). A
+    folder that cannot be written is a bad path: one line, exit 2, before anything starts."""
+    from govnews.output.writers import EXPORTED_FILES
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"{path}: exists and is not a folder")
@@ -427,6 +432,15 @@ def _output_folder(path: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot create the output folder: {exc.strerror}") from None
+    holds_dataset = (folder / "dataset.sqlite").exists()
+    if dataset and not holds_dataset and any((folder / name).exists() for name in EXPORTED_FILES):
+        raise ConfigError(f"{path}: holds exported tables, not a dataset (no dataset.sqlite); "
+                          "give another folder (-o), the export would be overwritten")
+    if not dataset and holds_dataset and (source is None or folder.resolve() != source.resolve()):
+        raise ConfigError(f"{path}: holds another dataset (dataset.sqlite); export into an empty "
+                          "folder or the dataset's own")
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"{path}: the folder cannot be written (read-only or no permission)")
     return folder
 
 
@@ -549,7 +563,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from govnews.output.writers import ParquetUnavailableError, export_dataset
 
     folder = _existing_dataset(args.folder)
-    out = _output_folder(args.output) if args.output else folder
+    out = _output_folder(args.output, dataset=False, source=folder) if args.output else folder
     options = {"raw_csv": True} if args.raw_csv else {}
     formats = tuple(args.format or ("csv", "jsonl"))
     written: list = []

@@ -65,12 +65,17 @@ def _set_aside_earlier_demo(folder: Path) -> str | None:
     """A demo starts from an empty dataset: the demo portals restart on other ports with their
     counters low, so a second demo into the first's folder would fold the same articles under new
     addresses and record their views falling. An earlier demo's dataset (every site 'demo-…') is
-    moved to `<folder>.previous` (replacing an older one); a folder holding any other dataset is
-    refused (one line, exit 2), never mixed with the demo."""
+    moved to `<folder>.previous` (replacing an older one); a folder holding any other dataset, or
+    the exported tables of one, is refused (one line, exit 2), never mixed with the demo."""
     import shutil
     import sqlite3
 
+    from govnews.output.writers import EXPORTED_FILES
     if not (folder / "dataset.sqlite").exists():
+        if any((folder / name).exists() for name in EXPORTED_FILES):
+            print(f"govnews: {folder} holds exported tables, not a dataset; give the demo another folder (-o)",
+                  file=sys.stderr)
+            return "not a demo"        # (an export: the demo's tables would overwrite it)
         return None
     try:
         with sqlite3.connect(f"file:{folder / 'dataset.sqlite'}?mode=ro&immutable=1", uri=True) as conn:

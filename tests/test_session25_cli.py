@@ -1,0 +1,83 @@
+"""What the fifth new user's walk found in the output folders: a crawl, a harvest or the demo into a
+folder of exported tables overwrote them without a word, an export into another dataset's folder
+wrote tables that disagree with its dataset.sqlite, and a folder that cannot be written was an
+exit 1 'nothing was fetched' from the lock. Each is now one line and exit 2 before anything is
+written."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from govnews.output.store import Store
+from govnews.scraper.cli import EXIT_OK, EXIT_USAGE, main
+
+
+def _run(argv, capsys) -> tuple[int, str]:
+    rc = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return rc, captured.out + captured.err
+
+
+def _export_folder(path):
+    path.mkdir()
+    (path / "articles.csv").write_text("article_id,url\nx,http://a.example/1\n", encoding="utf-8")
+    (path / "articles.jsonl").write_text('{"article_id": "x"}\n', encoding="utf-8")
+    return {p.name: p.read_bytes() for p in path.iterdir()}
+
+
+def _dataset(path):
+    with Store.open(path):
+        pass
+    return path
+
+
+@pytest.mark.parametrize("command", [["crawl", "http://127.0.0.1:9/", "--allow-private", "-o"], ["demo", "-o"]])
+def test_a_folder_of_exported_tables_is_no_output_folder(tmp_path, capsys, command):
+    before = _export_folder(tmp_path / "export")
+    rc, out = _run([*command, tmp_path / "export"], capsys)
+    assert rc == EXIT_USAGE, out
+    assert "holds exported tables" in out and len(out.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in (tmp_path / "export").iterdir()} == before
+
+
+def test_a_harvest_into_a_folder_of_exported_tables_is_refused(tmp_path, capsys):
+    before = _export_folder(tmp_path / "data")
+    config = tmp_path / "sites.toml"
+    config.write_text(f'[harvest]\noutput = "{tmp_path / "data"}"\nallow_private = true\n[[sites]]\nname = "a"\n'
+                      'start_urls = ["http://127.0.0.1:9/"]\n', encoding="utf-8")
+    rc, out = _run(["harvest", "-c", config], capsys)
+    assert rc == EXIT_USAGE, out
+    assert {p.name: p.read_bytes() for p in (tmp_path / "data").iterdir()} == before
+
+
+def test_an_export_into_another_datasets_folder_is_refused(tmp_path, capsys):
+    source, other = _dataset(tmp_path / "source"), _dataset(tmp_path / "other")
+    rc, out = _run(["export", source, "--format", "csv", "-o", other], capsys)
+    assert rc == EXIT_USAGE, out
+    assert "holds another dataset" in out
+    assert not (other / "articles.csv").exists()
+
+
+def test_an_export_into_an_earlier_export_or_the_dataset_itself_is_fine(tmp_path, capsys):
+    """Guards: re-exporting into the same export folder, or into the dataset's own folder."""
+    source = _dataset(tmp_path / "source")
+    _export_folder(tmp_path / "export")
+    rc, out = _run(["export", source, "--format", "csv", "-o", tmp_path / "export"], capsys)
+    assert rc == EXIT_OK, out
+    rc, out = _run(["export", source, "--format", "csv", "-o", source], capsys)
+    assert rc == EXIT_OK, out
+    assert (source / "articles.csv").exists()
+
+
+def test_a_folder_that_cannot_be_written_is_a_bad_path(tmp_path, capsys, monkeypatch):
+    """(A read-only mount: root may write anywhere else, so the check is os.access, as here.)"""
+    target = tmp_path / "ro"
+    target.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if str(p) == str(target) and mode == os.W_OK
+                        else real(p, mode, *a, **k))
+    rc, out = _run(["crawl", "http://127.0.0.1:9/", "--allow-private", "-o", target], capsys)
+    assert rc == EXIT_USAGE, out
+    assert "cannot be written" in out and "nothing was fetched" not in out
+    assert not list(target.iterdir())
