@@ -62,8 +62,9 @@ def page_record(page: Page, site: str, fetched_at: str | None = None) -> dict[st
 
     article = page.article
     if page.kind != "article":
-        article.warnings.append(f"not an article page (looks like a {page.kind}: "
-                                f"{len(page.listing.article_links)} article links)")
+        links = len(page.listing.article_links)   # (a saved page's links lead off its file:// address)
+        article.warnings.append(f"not an article page (looks like a {page.kind}"
+                                + (f": {links} article links)" if links else ")"))
     return article_row(article, site, fetched_at or utc_now())
 
 

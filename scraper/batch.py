@@ -43,9 +43,14 @@ def parse_command(args: argparse.Namespace) -> int:
 
 
 def _one(source: Source, args: argparse.Namespace) -> int:
-    """One page, pretty-printed; an unreadable or empty file is a usage error (exit 2)."""
-    data, url, headers, status = _read(source, args.url, strict=True)
-    record = _record(data, url, headers, status, args.profile, args.links)
+    """One page, pretty-printed; an unreadable or empty file is a usage error (exit 2); a URL
+    that cannot be fetched is the record of a failed page (exit 1), as in a batch."""
+    try:
+        data, url, headers, status = _read(source, args.url, strict=True)
+    except _Unfetched as exc:
+        record = _failed_record(source, str(exc))
+    else:
+        record = _record(data, url, headers, status, args.profile, args.links)
     failed = record.pop("_failed")
     record.pop("file", None)
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
@@ -98,7 +103,7 @@ def _record(data: bytes, url: str, headers, status: int | None, profile: str | N
                            "pages": page.listing.page_links,
                            "postbacks": [p.label or dict(p.fields).get("__EVENTARGUMENT", "")
                                          for p in page.listing.postbacks]}
-    record["_failed"] = (page.kind == "broken" or not (record["headline"] or record["body"])
+    record["_failed"] = (page.kind != "article" or not (record["headline"] or record["body"])
                          or (status is not None and not 200 <= status < 300))
     return record
 
@@ -135,6 +140,10 @@ def _meta_url(path: Path) -> str | None:
     return url if isinstance(url, str) else None
 
 
+class _Unfetched(ConfigError):
+    """A URL that did not answer (refused, DNS, timeout): the page's failure, not bad usage."""
+
+
 def _read(source: Source, url: str | None, strict: bool) -> tuple[bytes, str, dict, int | None]:
     name = source.name
     if name.startswith(("http://", "https://")):
@@ -142,7 +151,7 @@ def _read(source: Source, url: str | None, strict: bool) -> tuple[bytes, str, di
         try:
             response = Fetcher(HttpSettings(allow_private=True)).fetch(name)
         except FetchError as exc:
-            raise ConfigError(f"cannot fetch {name}: {exc}") from None
+            raise _Unfetched(f"cannot fetch {name}: {exc}") from None
         return response.body, url or response.final_url, response.headers, response.status
     if name == "-":
         data = sys.stdin.buffer.read()

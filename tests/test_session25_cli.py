@@ -81,3 +81,40 @@ def test_a_folder_that_cannot_be_written_is_a_bad_path(tmp_path, capsys, monkeyp
     assert rc == EXIT_USAGE, out
     assert "cannot be written" in out and "nothing was fetched" not in out
     assert not list(target.iterdir())
+
+
+_LISTING = ("<html><head><meta charset='utf-8'><title>Tin tức - Cổng thông tin điện tử xã Hiệp Hòa</title></head><body>"
+            "<h1>Tin tức - Sự kiện</h1><ul class='list-news'>"
+            + "".join(f"<li><a href='/tin-tuc-su-kien/hoi-nghi-so-{i}-doi-thoai-voi-nhan-dan-{7100 + i}/'>Hội nghị số {i} "
+                      f"đối thoại với Nhân dân về giải phóng mặt bằng</a> <span>({i}/8/2025)</span></li>"
+                      for i in range(1, 16))
+            + "</ul></body></html>")
+
+
+@pytest.mark.parametrize("url", [None, "https://hiephoa.bacninh.gov.vn/tin-tuc-su-kien/"])
+def test_parse_of_a_listing_is_a_failed_page(tmp_path, capsys, url):
+    """README: 'a page that ... holds no article is still a line, with the reason in warnings; the
+    exit code is then 1' (it was exit 0 with a record that looked whole). A saved page's warning
+    no longer counts '0 article links' (its links lead off its file:// address)."""
+    import json
+    page = tmp_path / "list.html"
+    page.write_text(_LISTING, encoding="utf-8")
+    rc, out = _run(["parse", page, *(["--url", url] if url else [])], capsys)
+    assert rc == 1, out
+    warnings = json.loads(out)["warnings"]
+    assert any(w.startswith("not an article page (looks like a listing") for w in warnings), warnings
+    assert not any("0 article links" in w for w in warnings), warnings
+
+
+def test_parse_of_an_unreachable_url_is_a_failed_page_not_bad_usage(capsys):
+    """One URL that does not answer: its record with the reason, exit 1, as with two URLs (it was
+    exit 2, 'bad usage', with no record)."""
+    import json
+    import socket
+    with socket.socket() as s:                 # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rc, out = _run(["parse", f"http://127.0.0.1:{port}/tin-tuc/bai-1.html"], capsys)
+    assert rc == 1, out
+    record = json.loads(out[out.index("{"):])
+    assert record["headline"] is None and any("cannot fetch" in w for w in record["warnings"]), record
