@@ -13,7 +13,6 @@ import csv
 import json
 import os
 import secrets
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
@@ -62,11 +61,14 @@ def atomic_write(
     try:           # (an interrupt just after the file exists, before it is named here, removes it too)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
         handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
-    except BaseException:
+    except BaseException as exc:
         if fd is not None:
             os.close(fd)
-        if not isinstance(sys.exc_info()[1], FileExistsError):
+        if not isinstance(exc, FileExistsError):
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError) and exc.errno is not None:
+            # the file the user named, not the hidden temporary one beside it
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
         raise
     try:
         with handle:

@@ -231,8 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         if isinstance(exc, Interrupted):
             _quiet_print(exc.summary.line())  # what the recorded run committed (harvest, crawl, demo)
-        print("govnews: interrupted" + ("; the next run goes on where this one stopped"
-                                        if args.command in _RESUMABLE else ""), file=sys.stderr)
+        print("govnews: interrupted" + _AFTER_INTERRUPT.get(args.command, ""), file=sys.stderr)
         return 130
     except BrokenPipeError:
         _quiet_stdout()
@@ -269,7 +268,11 @@ _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 _REFUSED_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
-_RESUMABLE = frozenset({"crawl", "harvest", "demo", "recover", "reparse"})
+# what the next run does after an interruption, said on the 'interrupted' line
+_RESUMED = "; the next run goes on where this one stopped"
+_AFTER_INTERRUPT = {"crawl": _RESUMED, "harvest": _RESUMED, "recover": _RESUMED,
+                    "reparse": "; what it re-extracted is kept: run it again to finish the rest",
+                    "demo": "; the next demo starts afresh (this one's folder is set aside)"}
 
 
 def _environment_exit(exc: OSError) -> int | None:

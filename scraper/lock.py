@@ -32,7 +32,7 @@ class FolderLock:
             raise
         except OSError as exc:         # a read-only or full disk, a folder of someone else's
             cause = exc.strerror or type(exc).__name__
-            raise StoreFailure(f"{self.path}: {cause} (while taking the lock); nothing was fetched") from None
+            raise StoreFailure(f"{self.path}: {cause} (while taking the lock); nothing was done") from None
 
     def _acquire(self, wait: float) -> "FolderLock":
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)

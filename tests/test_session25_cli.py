@@ -118,3 +118,42 @@ def test_parse_of_an_unreachable_url_is_a_failed_page_not_bad_usage(capsys):
     assert rc == 1, out
     record = json.loads(out[out.index("{"):])
     assert record["headline"] is None and any("cannot fetch" in w for w in record["warnings"]), record
+
+
+def test_an_unwritable_export_names_the_users_file_not_the_temporary_one(tmp_path, monkeypatch):
+    """Fifth walk: 'report -o' on a read-only folder named '.r.html.d1cab7ac.tmp'."""
+    import errno
+    from govnews.output.writers import atomic_write
+    real = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".tmp"):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(OSError) as caught:
+        with atomic_write(tmp_path / "r.html") as fh:
+            fh.write("x")
+    assert caught.value.filename == str(tmp_path / "r.html") and caught.value.errno == errno.EROFS
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("command, says, never", [
+    (["reparse", "DATA"], "run it again to finish", "goes on where"),
+    (["demo", "-o", "DATA"], "next demo starts afresh", "goes on where"),
+    (["crawl", "http://127.0.0.1:9/", "--allow-private", "-o", "DATA"], "goes on where this one stopped", "afresh"),
+])
+def test_the_interrupted_line_says_what_the_next_run_of_that_command_does(tmp_path, capsys, monkeypatch,
+                                                                          command, says, never):
+    """Fifth walk: after Ctrl-C, reparse and demo said 'the next run goes on where this one
+    stopped': reparse has nothing to resume (it commits as it goes), a demo starts over."""
+    from govnews.scraper import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli.COMMANDS, command[0], interrupted)
+    rc, out = _run([tmp_path if a == "DATA" else a for a in command], capsys)
+    assert rc == 130
+    assert says in out and never not in out, out
