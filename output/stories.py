@@ -1192,7 +1192,8 @@ def _typed_members(frame: "pd.DataFrame") -> "pd.DataFrame":
         "story_id": frame["story_id"].astype("string"),
         "article_id": frame["article_id"].astype("string"),
         "site": frame["site"].astype("string"),
-        "published_at": published.dt.tz_convert(LOCAL_TZ),
+        "published_at": published.dt.tz_convert(LOCAL_TZ).astype(f"datetime64[ns, {LOCAL_TZ}]"),  # (as the
+        #                                                          other tables: pandas may infer µs)
         "similarity": pd.to_numeric(frame["similarity"], errors="coerce").astype("Float64"),
         "is_origin": origin.astype("boolean"),
         "lag_hours": pd.to_numeric(frame["lag_hours"], errors="coerce").astype("Float64"),

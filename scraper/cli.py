@@ -293,6 +293,14 @@ def _environment_line(exc: OSError, args: argparse.Namespace) -> str:
     return f"{target}: {cause}"
 
 
+class UtcFormatter(logging.Formatter):
+    """Log-file times in UTC, marked so ('2026-12-07T18:15:05.863Z'), as the dataset's times are."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        import time
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z"
+
+
 def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
     """WARNING and up on stderr (what a person must know: TLS verification off, unreadable WARC
     records, a host given up); -v INFO, -vv DEBUG, -q ERROR; --log-file INFO and up."""
@@ -303,6 +311,7 @@ def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(level)
     stderr.setFormatter(logging.Formatter("govnews: %(levelname)s: %(message)s"))
+    stderr.addFilter(lambda record: not getattr(record, "file_only", False))   # (printed already)
     handlers.append(stderr)
     if args.log_file:
         try:
@@ -311,8 +320,7 @@ def _setup_logging(args: argparse.Namespace) -> list[logging.Handler]:
             print(f"govnews: --log-file {args.log_file}: {exc.strerror}", file=sys.stderr)
             raise SystemExit(EXIT_USAGE) from None
         file_handler.setLevel(min(level, logging.INFO))
-        file_handler.setFormatter(logging.Formatter(
-            "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        file_handler.setFormatter(UtcFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handlers.append(file_handler)
     for handler in handlers:
         root.addHandler(handler)
@@ -489,7 +497,7 @@ def _harvest_and_report(args: argparse.Namespace, config, folder: Path,
     finally:
         signal.signal(signal.SIGTERM, previous)
     summary = result.summary
-    log.info("%s", summary.line())     # (a log file shows every run, not only its failures)
+    log.info("%s", summary.line(), extra={"file_only": True})   # (a log file shows every run)
     print(summary.line(), flush=True)
     for hint in summary.hints:
         print(f"govnews: {hint}", file=sys.stderr)
@@ -513,7 +521,7 @@ def _log_to(path: str, folder: Path) -> None:
     except OSError as exc:
         raise ConfigError(f"[harvest] log_file {path!r}: {exc.strerror}") from None
     handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(UtcFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(min(root.level, logging.INFO))

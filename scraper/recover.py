@@ -540,7 +540,7 @@ def recover(prefix: str, source: str, out_dir: Path, from_date=None, to_date=Non
                               "status": result.status})
         finally:
             store.close()
-    log.info("%s", result.line())
+    log.info("%s", result.line(), extra={"file_only": True})   # (printed by the command)
     return result
 
 

@@ -157,3 +157,29 @@ def test_the_interrupted_line_says_what_the_next_run_of_that_command_does(tmp_pa
     rc, out = _run([tmp_path if a == "DATA" else a for a in command], capsys)
     assert rc == 130
     assert says in out and never not in out, out
+
+
+def test_a_log_file_stamps_utc_and_v_prints_the_summary_once(tmp_path, capsys):
+    """Fifth walk: `--log-file` times had no zone (the dataset's times are UTC), and `-v` printed the
+    run's summary line twice (the INFO record for the log file, then the line itself)."""
+    import re
+    log = tmp_path / "run.log"
+    rc, out = _run(["crawl", "http://127.0.0.1:9/", "--allow-private", "-o", tmp_path / "data", "-v",
+                    "--log-file", log, "--max-pages", "1"], capsys)
+    assert out.count("harvested 0 articles") == 1, out
+    stamps = [line.split(" ", 1)[0] for line in log.read_text("utf-8").splitlines() if line[:2] == "20"]
+    assert stamps and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", s) for s in stamps), stamps
+    assert "harvested 0 articles" in log.read_text("utf-8")
+
+
+def test_stories_parquet_times_are_nanoseconds_like_the_other_tables(tmp_path):
+    """Fifth walk: stories.parquet's published_at came back datetime64[us, …] (pandas 3 infers the
+    unit from ISO strings), the other tables' [ns, …]."""
+    import pandas as pd
+    from govnews.output.stories import stories_frame
+    from govnews.output.writers import write_parquet
+    frame = stories_frame([{"story_id": "s1", "article_id": "a1", "site": "x", "published_at": "2020-08-04T16:20:00+07:00",
+                            "similarity": 1.0, "is_origin": True, "lag_hours": 0.0}])
+    assert str(frame["published_at"].dtype) == "datetime64[ns, Asia/Ho_Chi_Minh]"
+    write_parquet(tmp_path / "stories.parquet", frame)
+    assert str(pd.read_parquet(tmp_path / "stories.parquet")["published_at"].dtype) == "datetime64[ns, Asia/Ho_Chi_Minh]"
