@@ -895,7 +895,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
                          lambda el: el if text_of(el) and (len(text_of(el).split()) > 8
                                                            or not generic.titles_a_box(el)
                                                            or _over_body(doc, profile, el))
-                         and not (el.find(".//a") is not None and in_link_list(el)) else None)
+                         and not (el.find(".//a") is not None and in_link_list(el))
+                         and not (profiled and _after_text(doc, el, body_el)) else None)
     message = generic.channel_message(body_el) if headline_el is None else None
     if message is not None and (titled := generic.message_title(body_el)) is not None:
         headline_el = titled           # a channel's message: its bold first line (the page's
@@ -1086,6 +1087,19 @@ def _media_only(el: etree._Element) -> etree._Element | None:
         if isinstance(before.tag, str) and (before.tag in _PLAYERS or next(before.iter(*_PLAYERS), None) is not None):
             return el
     return None
+
+
+def _after_text(doc: Doc, el: etree._Element, body_el: etree._Element) -> bool:
+    """`el` comes after the whole of the profile's text container, outside it: a side box's
+    title in the theme's heading markup ('<div class="grid-header"><h3>Thông báo</h3>' in the
+    right column of a redesign that moved the headline into an <h1>), never the page's headline,
+    which stands before its text."""
+    if el in body_el.iterancestors() or body_el in el.iterancestors():
+        return False
+    last = body_el
+    while len(last):
+        last = last[-1]
+    return doc.position(el) > doc.position(last)
 
 
 def _over_body(doc: Doc, profile: Profile | None, el: etree._Element) -> bool:

@@ -4613,9 +4613,26 @@ def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._El
         text = text_of(el)
         if not 1 < len(text) <= 80 or in_link_list(el) or in_related_block(el):
             continue
-        if chrome_ancestor(el, body) or in_site_header(el) or in_comments(el) or in_teaser(el, doc.url):
+        card = _author_card(el, body)
+        if chrome_ancestor(el, body if card is None else card) or in_site_header(el) or in_comments(el) \
+                or in_teaser(el, doc.url):
             continue
         yield el
+
+
+def _author_card(el: etree._Element, body: etree._Element | None) -> etree._Element | None:
+    """The <aside> marked as the writer's card that `el` is in, standing beside the article's
+    text inside the article ('<aside class="author-card">' after NukeViet's bodytext, in the
+    same <article>): the article's card, not the site's rail of columnists beside the article."""
+    if body is None:
+        return None
+    for up in islice(self_and_ancestors(el), 4):
+        if up.tag == "aside" and _AUTHOR_HINT.search(up.get("class") or ""):
+            parent = up.getparent()
+            article = next(up.iterancestors("article"), None)
+            beside = parent is not None and parent is body.getparent()
+            return up if beside or (article is not None and article in body.iterancestors()) else None
+    return None
 
 
 _QUOTED = re.compile(r"quote|citation|testimonial", re.I)

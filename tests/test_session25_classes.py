@@ -132,3 +132,39 @@ def test_a_video_only_post_has_no_body_not_its_meta_line(lang):
     record = parse_page(page.encode(), "https://example.org/2025/10/19/video/", {}, profile="generic").article
     assert not record.body
     assert record.published_at == "2025-10-19T14:30:00+07:00"
+
+
+def test_a_profiles_headline_rule_skips_a_side_box_title_after_the_text():
+    """VN 44 (the ICT CMS redesigned): the headline moved into an <h1> under the breadcrumb, and the
+    profile's 'div.grid-header > h3' met only the right column's box titles ('Thông báo'), after the
+    text: a page's headline stands before its text. The view count next to the true headline
+    followed."""
+    page = ('<html><head><meta charset="utf-8"><title>Hội Văn học Nghệ thuật</title></head><body>'
+            '<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tin-hoat-dong/">Tin hoạt động'
+            '</a></li></ol><div class="row"><div class="col-lg-8"><h1 class="detail__title">Trao giải Cuộc thi sáng '
+            'tác văn học nghệ thuật về phong trào thi đua yêu nước</h1><div class="detail__meta"><span>Cập nhật: '
+            'Thứ sáu, 15/8/2025 | 9:02:11 AM</span> <span class="views"><svg class="ico ico-eye" aria-hidden="true">'
+            '</svg> 1,092</span></div><div align="justify"><p>Sáng 14/8, Hội Văn học Nghệ thuật tỉnh tổ chức lễ trao '
+            'giải cuộc thi sáng tác về phong trào thi đua yêu nước cho 25 tác giả.</p><p>Ban tổ chức nhận được 312 '
+            'tác phẩm ở sáu chuyên ngành văn học, âm nhạc, mỹ thuật, nhiếp ảnh, sân khấu và múa.</p></div>'
+            '<div class="grid-header"><h3>Các tin khác</h3></div><ul><li><a href="/tin-hoat-dong/tin-6102/">Chi hội '
+            'Mỹ thuật ký kết phối hợp</a></li></ul></div><div class="col-lg-4"><div class="grid-header"><h3>Thông báo'
+            '</h3></div><div class="grid-content"><p>Thông báo nhận tác phẩm dự Giải thưởng Văn học nghệ thuật tỉnh '
+            'năm 2026: hạn cuối 30/6/2026.</p></div></div></div></body></html>')
+    article = parse_page(page.encode(), "https://hoivhnt.bacninh.gov.vn/tin-hoat-dong/trao-giai-6122/", {},
+                         profile="ict_bacninh").article
+    assert article.headline == "Trao giải Cuộc thi sáng tác văn học nghệ thuật về phong trào thi đua yêu nước"
+    assert article.view_count == 1092
+
+
+@pytest.mark.parametrize("lang, label", [("vi", "Tác giả"), ("et", "Autor")])
+def test_an_author_card_aside_beside_the_text_names_the_writer(lang, label):
+    """VN 44 (NukeViet 4.5 with a Tailwind theme): '<aside class="author-card">' after the text,
+    inside the article, holding the label, the linked name, the post and a count of posts, under
+    a 'Nguồn tin:' line: an <aside> is chrome, so the writer was lost in both modes."""
+    card = ('<p class="mt-4 text-right">Nguồn tin: <strong>Văn phòng HĐND và UBND phường</strong></p>'
+            f'<aside class="author-card mt-6 flex"><img src="/a.jpg" alt="Ảnh đại diện"><div><p class="text-xs">'
+            f'{label}</p><a class="font-semibold" href="/vi/news/author/nguyen-hoang-phuc/">Nguyễn Hoàng Phúc</a>'
+            '<p class="text-sm">Văn phòng HĐND và UBND phường</p><p class="text-xs">58 bài viết</p></div></aside>')
+    article = parse_page(_page(lang, "", card), "https://example.org/tin-tuc/bai-1", {}, profile="generic").article
+    assert article.author == "Nguyễn Hoàng Phúc" and article.source == "Văn phòng HĐND và UBND phường"
