@@ -352,11 +352,12 @@ class _HiddenUp:
     build keeps (the same answer as membership in `hidden_elements`, without walking the whole
     tree for it)."""
 
-    def __init__(self, hidden: set[etree._Element] | None) -> None:
+    def __init__(self, hidden: set[etree._Element] | None, styled: frozenset[str] = frozenset()) -> None:
         self.hidden = hidden
+        self.styled = styled           # the classes the page's own stylesheet hides on a desktop
         # the answers are the tree's alone: shared by every group of the page (inside
         # `page_scope`), so the ancestors the groups' elements share are judged once
-        known = page_cached("hidden-up", dict) if hidden is None else None
+        known = page_cached(("hidden-up", styled), dict) if hidden is None else None
         self.known: dict[etree._Element, bool] = known if known is not None else {}
 
     def __call__(self, el: etree._Element | None) -> bool:
@@ -367,7 +368,8 @@ class _HiddenUp:
         known = self.known.get(el)
         if known is None:
             parent = el.getparent()
-            known = (el.tag not in ("html", "body") and is_hidden(el)) or self(parent)
+            known = (el.tag not in ("html", "body") and (
+                is_hidden(el) or bool(self.styled) and styled_class(el.get("class"), self.styled))) or self(parent)
             self.known[el] = known
         return known
 
@@ -510,20 +512,21 @@ class HintAttrs:
         self.elements = elements
         self.low, self.starts = _joined(names)
 
-    def group(self, name: str, hidden: set[etree._Element] | None) -> list[etree._Element]:
+    def group(self, name: str, hidden: set[etree._Element] | None,
+              styled: frozenset[str] = frozenset()) -> list[etree._Element]:
         elements = self.elements
         hits = sorted(_pieces_with(self.low, self.starts, _HINT_WORDS[name]))
         if hidden is not None and not hidden:
             return [elements[i] for i in hits]      # nothing is hidden on the page
-        in_hidden = _HiddenUp(hidden)
+        in_hidden = _HiddenUp(hidden, styled)
         return [elements[i] for i in hits if not in_hidden(elements[i])]
 
 
 def build_hint_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
-                     attrs: HintAttrs | None = None) -> list:
+                     attrs: HintAttrs | None = None, styled: frozenset[str] = frozenset()) -> list:
     """One hint group of the index alone (the same list), from the elements that carry a
     class, id, itemprop or rel: what the fallbacks of a profiled page ask for."""
-    return (attrs or HintAttrs(root)).group(name, hidden)
+    return (attrs or HintAttrs(root)).group(name, hidden, styled)
 
 
 SHORT_TEXT = 240                 # labels, counts and timestamps live in texts this short
@@ -567,8 +570,8 @@ class ShortTexts:
         them (the groups that remember their texts search the new ones alone)."""
         return _joined(self.pieces)
 
-    def group(self, name: str, hidden: set[etree._Element] | None) -> list:
-        in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden)
+    def group(self, name: str, hidden: set[etree._Element] | None, styled: frozenset[str] = frozenset()) -> list:
+        in_hidden = None if hidden is not None and not hidden else _HiddenUp(hidden, styled)
         group: list[etree._Element] = []
         owners = self.owners
         remembered = name == "date" or len(_TEXT_WORDS[name]) >= _TRIE_WORDS
@@ -651,9 +654,9 @@ def reset_caches() -> None:
 
 
 def build_text_group(root: etree._Element, hidden: set[etree._Element] | None, name: str,
-                     texts: ShortTexts | None = None) -> list:
+                     texts: ShortTexts | None = None, styled: frozenset[str] = frozenset()) -> list:
     """One text group of the index alone (the same list, in the same order)."""
-    return (texts or ShortTexts(root)).group(name, hidden)
+    return (texts or ShortTexts(root)).group(name, hidden, styled)
 
 
 def _taker(pieces: list[str], owners: list, paragraphs: dict):
@@ -747,7 +750,7 @@ class Doc:
         group = self._hints.get(name)
         if group is None:
             group = self._hints[name] = build_hint_group(self.root, self.__dict__.get("hidden"),
-                                                         name, self.hint_attrs)
+                                                         name, self.hint_attrs, self._styled())
         return group
 
     def texts(self, name: str) -> list[etree._Element]:
@@ -759,7 +762,7 @@ class Doc:
         group = self._texts.get(name)
         if group is None:
             group = self._texts[name] = build_text_group(self.root, self.__dict__.get("hidden"),
-                                                         name, self.short_texts)
+                                                         name, self.short_texts, self._styled())
         return group
 
     def tagged(self, name: str) -> list[etree._Element]:
@@ -784,7 +787,15 @@ class Doc:
         hidden = self.__dict__.get("hidden")
         if hidden is None and self.source and not self.names_hiding:
             hidden = _NOTHING_HIDDEN
-        return _HiddenUp(hidden)
+        return _HiddenUp(hidden, self._styled() if hidden is None else frozenset())
+
+    def _styled(self) -> frozenset[str]:
+        """The classes the page's <style> hides on a desktop (`css_hidden_classes`), which the
+        full index's walk hides too: a partial build must hide them as well (a profiled page's
+        fallbacks read the phone's copy of a meta line otherwise)."""
+        if not self.source or self.__dict__.get("hidden") is not None or not self.names_hiding:
+            return frozenset()
+        return css_hidden_classes(self.source)
 
     @cached_property
     def names_hiding(self) -> bool:

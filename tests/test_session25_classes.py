@@ -168,3 +168,23 @@ def test_an_author_card_aside_beside_the_text_names_the_writer(lang, label):
             '<p class="text-sm">Văn phòng HĐND và UBND phường</p><p class="text-xs">58 bài viết</p></div></aside>')
     article = parse_page(_page(lang, "", card), "https://example.org/tin-tuc/bai-1", {}, profile="generic").article
     assert article.author == "Nguyễn Hoàng Phúc" and article.source == "Văn phòng HĐND và UBND phường"
+
+
+def test_a_profiled_pages_fallbacks_skip_the_copy_its_stylesheet_hides_on_a_desktop():
+    """VN 44 (the Tandan theme redesigned, profile mode): the profile's view-count rules missed the
+    new markup, and the generic fallback read the phone's copy ('2,0K lượt xem', nearer the text)
+    that the page's own stylesheet hides on a desktop: the partial index of a profiled page hid only
+    what is_hidden() sees, not the classes `css_hidden_classes` finds, as the full index does."""
+    page = ('<html><head><meta charset="utf-8"><title>Sở Văn hóa</title><style>.only-mobile{display:none}'
+            '.only-desktop{display:flex}@media (max-width: 991px){.only-mobile{display:flex}.only-desktop'
+            '{display:none}}</style></head><body><div class="tdp-article"><h1 class="tdp-article__title">Khai mạc '
+            'Ngày hội Văn hóa, Thể thao các dân tộc huyện vùng cao</h1><div class="tdp-meta only-desktop"><time '
+            'datetime="2025-09-05T14:30:00+07:00">05/09/2025 · 2:30 CH</time> <span class="tdp-meta__views">'
+            '2.046 lượt xem</span></div><div class="tdp-meta only-mobile"><span>05/09 · 2,0K lượt xem</span></div>'
+            '<p class="tandan-p-article-news-summary"><b>Sáng 5/9, Ngày hội khai mạc với sự tham gia của 600 vận '
+            'động viên, nghệ nhân.</b></p><div class="ms-rtestate-field tdp-article__body"><p>Ngày hội gồm các nội '
+            'dung thi trình diễn trang phục truyền thống, đẩy gậy, kéo co và bắn nỏ.</p><p>Ban tổ chức trao 24 bộ '
+            'giải cho các đội đạt thành tích cao.</p></div></div></body></html>')
+    article = parse_page(page.encode(), "https://svhttdl.dienbien.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=2841", {},
+                         profile="sharepoint_tandan").article
+    assert article.view_count == 2046
