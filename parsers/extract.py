@@ -1017,7 +1017,10 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         article.author = _guest_writer(doc, body_el) or article.author
     article.author = _without_site_name(doc, tidy_author(article.author))
     if article.author and not _vietnamese_record(doc, article.headline, body_el):
-        article.author = _person_not_office(article.author)
+        # (a desk's word alone, 'Redacción', 'Da Redação', 'Haber Merkezi', names no writer; a
+        # paper's own 'Metro Post Staff' line is kept, as the page prints it)
+        article.author = None if article.author.lower() in _NEWSROOM_WORDS \
+            else _person_not_office(article.author)
         if article.author and article.body:
             article.body = _without_writer_bio(article.body, article.author)
     if not article.headline:

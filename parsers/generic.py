@@ -3286,7 +3286,9 @@ def _visible_date(doc: Doc, headline, body
     return parsed, el, candidates[0][3], candidates[0][4]
 
 
-_DATE_CLASS = re.compile(r"date|time|ago|publish|posted", re.I)
+# a stamp's element by its class or id, where a day may be printed without its year ('ym-when',
+# 'time-ago'); (a second, later _DATE_CLASS once shadowed an earlier one of this name)
+_STAMP_CLASS = re.compile(r"date|time|ngay|thoigian|thoi-gian|publish|created|posted|ngaydang|datum|ago|when", re.I)
 _INLINE_LABEL_TAGS = frozenset(("span", "small", "em", "i", "b", "strong", "font"))
 
 
@@ -3296,7 +3298,7 @@ def _yearless_date(doc: Doc, stamp: ParsedDate) -> tuple[ParsedDate, etree._Elem
     after a UTC stamp's: the day the page's readers saw, the stamp's year. (The same day adds nothing.)"""
     attrs = PageAttrs.of_page(doc.root)
     for el, cls, ident in zip(attrs.elements, attrs.classes, attrs.ids):
-        if not _DATE_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
+        if not _STAMP_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
             continue
         text = text_of(el)
         if not 3 <= len(text) <= 24 or in_link_list(el) or in_comments(el):
@@ -3329,7 +3331,7 @@ def _yearless_with_url_year(doc: Doc, headline: etree._Element | None) -> tuple[
     attrs = PageAttrs.of_page(doc.root)
     start = doc.position(headline) if headline is not None else -1
     for el, cls, ident in islice(zip(attrs.elements, attrs.classes, attrs.ids), 5000):
-        if not _DATE_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
+        if not _STAMP_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
             continue
         text = text_of(el)
         if not 3 <= len(text) <= 60 or doc.position(el) < start or in_link_list(el) or in_comments(el) \
@@ -3349,6 +3351,25 @@ def _yearless_with_url_year(doc: Doc, headline: etree._Element | None) -> tuple[
         parsed = parse_vietnamese_datetime(stamp)
         if parsed.value is not None:
             return ParsedDate(parsed.value, text, (), parsed.has_time), el
+    return None
+
+
+# the site's today-date in its top bar ('<div class="today">Thứ Hai, 07/12/2026</div>')
+_TODAY_CLASS = re.compile(r"today|hom-?nay|current-?date|date-?now|ngay-?hien-?tai", re.I)
+
+
+def _year_before_today(doc: Doc, day: tuple[int, int]) -> int | None:
+    """The year of a day printed without one, on a page that prints only its own today-date (the
+    site's top bar, marked as such): the latest year in which that day is not after today, as a
+    reader of the page reads it ('21 Ιουνίου' under a top bar of 7 December 2026: 2026)."""
+    attrs = PageAttrs.of_page(doc.root)
+    for el, cls, ident in islice(zip(attrs.elements, attrs.classes, attrs.ids), 400):
+        if not _TODAY_CLASS.search(f"{cls or ''} {ident or ''}") or el.tag in SKIP_TAGS:
+            continue
+        text = text_of(el)
+        today = parse_vietnamese_datetime(text).value if 6 <= len(text) <= 60 else None
+        if today is not None:
+            return today.year if day <= (today.month, today.day) else today.year - 1
     return None
 
 
@@ -3372,7 +3393,7 @@ def _year_printed_for(doc: Doc, day: tuple[int, int], stamp: str) -> int | None:
             return int(caption.group(2))
     weekday = next((_WEEKDAY_NUMBER[w] for w in re.findall(r"[^\W\d_]+", stamp.lower()) if w in _WEEKDAY_NUMBER), None)
     if weekday is None:
-        return None
+        return _year_before_today(doc, day)
     printed = {int(y) for piece in doc.root.itertext() if not _COPYRIGHT.search(piece)
                for y in _PAGE_YEAR.findall(piece)}
     fits = [y for y in printed if _weekday_of(y, month, mday) == weekday]

@@ -188,3 +188,26 @@ def test_a_profiled_pages_fallbacks_skip_the_copy_its_stylesheet_hides_on_a_desk
     article = parse_page(page.encode(), "https://svhttdl.dienbien.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=2841", {},
                          profile="sharepoint_tandan").article
     assert article.view_count == 2046
+
+
+@pytest.mark.parametrize("url, stamp, today, want", [
+    ("https://www.lviv-portal.example/news/2026/10/u-lvovi-onovyly-skver", "3 жовтня, 14:20", "7 грудня 2026",
+     "2026-10-03T14:20:00+07:00"),
+    ("https://www.voreia-nea.example/thessaloniki/anoigei-o-neos-pezodromos", "21 Ιουνίου, 18:40",
+     "Δευτέρα, 7 Δεκεμβρίου 2026", "2026-06-21T18:40:00+07:00"),
+    ("https://www.voreia-nea.example/thessaloniki/anoigei-o-neos-pezodromos", "21 Δεκεμβρίου, 18:40",
+     "Δευτέρα, 7 Δεκεμβρίου 2026", "2025-12-21T18:40:00+07:00"),
+])
+def test_a_day_without_its_year_takes_the_addresss_year_or_the_last_before_today(url, stamp, today, want):
+    """World 43: '3 жовтня, 14:20' in a stamp classed 'ym-when' (no 'date' or 'time' in it) under
+    /news/2026/10/; '21 Ιουνίου, 18:40' on a page that prints only its top bar's today-date: the
+    latest year in which that day is not after today (a December day in a page of 7 December: the
+    year before)."""
+    page = (f'<html lang="uk"><head><meta charset="utf-8"><title>Новини</title></head><body><div class="ym-topbar">'
+            f'<div class="ym-today">{today}</div></div><main><h1 class="ym-title">У Львові оновили сквер біля '
+            f'Оперного театру</h1><div class="ym-meta"><span class="ym-when">{stamp}</span></div><div class="ym-body">'
+            '<p>У Львові завершили оновлення скверу біля Оперного театру. Роботи тривали з весни і коштували '
+            'міському бюджету близько 14 мільйонів гривень.</p><p>У сквері замінили покриття доріжок, встановили '
+            'нові лавки та освітлення, висадили понад двісті кущів.</p></div></main><footer>© 2026</footer>'
+            '</body></html>')
+    assert parse_page(page.encode(), url, {}, profile="generic").article.published_at == want
