@@ -470,6 +470,8 @@ def _header(headers: Mapping[str, str] | None, name: str) -> str | None:
 MAX_TAG_CHARS = 16 * 1024        # start tags longer than this are checked for attribute count
 MAX_ATTRIBUTES = 1000            # on one start tag; real ones have a handful
 MAX_ELEMENTS = 400_000           # tags per page; real portal pages have a few thousand
+MAX_BARE_SCAN = 256 * 1024       # pages longer than this are searched for tags of bare attributes
+_QUOTED_VALUE = re.compile(r'"[^"]*"|\'[^\']*\'')
 _SUPPORT_LISTS = re.compile(r"<!--\[if !supportLists\]-->.{0,600}?<!--\[endif\]-->", re.S)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>", re.I)
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\b[^<>]{%d,}>" % MAX_TAG_CHARS)
@@ -491,14 +493,18 @@ def _defused(text: str, warnings: list[str], archived: bool = False) -> str:
         # and spaces): the list's marker, not the item's text
         text = _SUPPORT_LISTS.sub("", text)
     # (a page with no more '=' than one tag may have attributes holds no such tag: a C count
-    # spares most long pages the tag search)
-    if len(text) > MAX_TAG_CHARS and text.count("=") > MAX_ATTRIBUTES and _LONG_TAG.search(text):
+    # spares most long pages the tag search; attributes without values ('<span a0 a1 a2 …>')
+    # need no '=': a page over MAX_BARE_SCAN characters is searched whatever its count)
+    if len(text) > MAX_TAG_CHARS and (text.count("=") > MAX_ATTRIBUTES or len(text) > MAX_BARE_SCAN) \
+            and _LONG_TAG.search(text):
         count = 0
 
         def bare(match: re.Match[str]) -> str:
             nonlocal count
-            if match.group(0).count("=") <= MAX_ATTRIBUTES:
-                return match.group(0)     # one long value: an ASP.NET __VIEWSTATE, a data: URI
+            tag = match.group(0)
+            if tag.count("=") <= MAX_ATTRIBUTES and _QUOTED_VALUE.sub("", tag).count(" ") <= MAX_ATTRIBUTES:
+                return tag                # one long value: an ASP.NET __VIEWSTATE, a data: URI, a
+                #                           React component's props (spaces inside quotes)
             count += 1
             return f"<{match.group(1)}>"
         text = _LONG_TAG.sub(bare, text)
@@ -3540,8 +3546,10 @@ def _error_page(article: Article) -> bool:
 
 def _is_article(doc: Doc, profile: Profile | None, article: Article, listing) -> bool:
     """Whether the page is an article; `listing()` gives its links, listed only when asked."""
-    if article.published_at is None and _error_page(article):
+    if (article.published_at is None or _ERROR_PAGE.search(doc.title)) and _error_page(article):
         return False                   # a 200 that says 'Trang không tồn tại', whatever its address
+        #                                (dated too when its <title> says so: a theme's error page in
+        #                                the article layout prints today's date under 'Thông báo')
     if not article.headline or not article.body:
         return bool(profile and any(p.search(doc.url) for p in profile.article_url)
                     and (article.headline or article.body))

@@ -2,7 +2,7 @@
 
 Pure string work. Generic rules apply everywhere and change nothing that could identify a
 page: scheme and host case, default ports, fragments, known trackers' parameters (utm_*, fbclid,
-gclid...), parameter order. What only some platforms ignore is a profile's `[urls]` rule, applied
+gclid...), cache-busters ('_t=E67507E0FC', jQuery's '_=1700000000000'), parameter order. What only some platforms ignore is a profile's `[urls]` rule, applied
 to the URLs it matches: case-insensitive paths and parameter names (ASP.NET), session ids,
 parameters that do not change the page, print views.
 """
@@ -96,7 +96,8 @@ def _generic(url: str) -> str:
         if "/." in path:
             path = without_dot_segments(path)
         return _spelled(base, path, sorted((name, value) for name, value in params
-                                           if not _tracker(name.lower()) and not _session(name, value)))
+                                           if not _tracker(name.lower()) and not _session(name, value)
+                                           and not _cache_buster(name, value)))
     try:
         parts = urlsplit(url.strip())
     except ValueError:               # 'http://[oops/': keep it as written, it names nothing
@@ -113,7 +114,7 @@ def _generic(url: str) -> str:
     if "/." in path:
         path = without_dot_segments(path)
     params = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-              if not _tracker(name.lower()) and not _session(name, value)]
+              if not _tracker(name.lower()) and not _session(name, value) and not _cache_buster(name, value)]
     params.sort()
     return urlunsplit((scheme, netloc, path, _query(params), ""))
 
@@ -165,6 +166,17 @@ _SESSION_TOKEN = re.compile(r"[0-9a-fA-F]{16,128}|[A-Za-z0-9_-]{24,128}")
 def _session(name: str, value: str) -> bool:
     key = name.lower()
     return key in _SESSION_NAMES or (key in ("sid", "s_id") and _SESSION_TOKEN.fullmatch(value) is not None)
+
+
+# a cache-buster a script or a theme appends to every link ('?_t=E67507E0FC', jQuery's '_=1700000000000',
+# ExtJS's '_dc='): a new value on every answer, selecting nothing; only with a token's value (a timestamp
+# or digits and letters mixed), never a word ('_t=news')
+_BUSTER_NAMES = frozenset({"_", "_t", "_ts", "_dc", "_cb", "nocache", "cachebuster", "cache_buster"})
+_BUSTER_VALUE = re.compile(r"\d{6,20}|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[0-9A-Za-z]{6,40}")
+
+
+def _cache_buster(name: str, value: str) -> bool:
+    return name.lower() in _BUSTER_NAMES and _BUSTER_VALUE.fullmatch(value) is not None
 
 
 def _query(params: list[tuple[str, str]]) -> str:

@@ -183,3 +183,19 @@ def test_stories_parquet_times_are_nanoseconds_like_the_other_tables(tmp_path):
     assert str(frame["published_at"].dtype) == "datetime64[ns, Asia/Ho_Chi_Minh]"
     write_parquet(tmp_path / "stories.parquet", frame)
     assert str(pd.read_parquet(tmp_path / "stories.parquet")["published_at"].dtype) == "datetime64[ns, Asia/Ho_Chi_Minh]"
+
+
+@pytest.mark.parametrize("url, want", [
+    ("http://a.gov.vn/tin-tuc/bai-1.html?_t=E67507E0FC", "http://a.gov.vn/tin-tuc/bai-1.html"),
+    ("http://a.gov.vn/tin-tuc/bai-1.html?_=1700000000000&id=5", "http://a.gov.vn/tin-tuc/bai-1.html?id=5"),
+    ("http://a.gov.vn/tin/chi-tiet.php?id=2841&_dc=abc123XYZ", "http://a.gov.vn/tin/chi-tiet.php?id=2841"),
+    ("http://a.gov.vn/tin-tuc/bai-1.html?_t=news", "http://a.gov.vn/tin-tuc/bai-1.html?_t=news"),     # a word
+    ("http://forum.a.gov.vn/viewtopic.php?t=123456", "http://forum.a.gov.vn/viewtopic.php?t=123456"),  # not '_t'
+])
+def test_a_cache_buster_selects_no_page(url, want):
+    """Hostile 8: a theme's script appended '?_t=<random>' to every link; each answer made six
+    articles new addresses, so a crawl fetched each 8-9 times and stored it under a token that
+    the next run would not meet (a new article_id each night)."""
+    from govnews.parsers.extract import url_rules
+    from govnews.parsers.urls import canonical_url
+    assert canonical_url(url, url_rules()) == want
