@@ -229,6 +229,7 @@ def parse_page(data: bytes, url: str, headers: Mapping[str, str] | None = None,
         if kind != "article":
             listing()
     found = listed[0] if listed else Listing(url, platform)
+    warnings.extend(w for w in found.warnings if w not in warnings)   # (a link dump cut short)
     counter = Counter(article.visitor_counter, article.site_counters.get("online"),
                       article.site_counters.get("today"))
     found.visitor_counter, found.site_counters = counter.total, counter.as_dict()

@@ -110,6 +110,11 @@ def _plain_host(url: str) -> bool:
     return _PLAIN_HOST.match(url) is not None
 
 
+# links read on one page, at most: a portal's listing has a few hundred, an archive page of every
+# item a few thousand; half a million (a trap, a dump) cost 30 s and 370 MB of frontier to queue
+MAX_PAGE_LINKS = 50_000
+
+
 def extract_listing(root: etree._Element, url: str, profile: Profile | None,
                     platform: str) -> Listing:
     base = base_url(root, url)
@@ -118,7 +123,13 @@ def extract_listing(root: etree._Element, url: str, profile: Profile | None,
     listing = Listing(url=url, platform=platform)
     seen: set[str] = set()
     postbacks: set[tuple] = set()
+    walked = 0
     for a in root.iter("a", "area", "link"):        # one walk for the links and the feeds
+        walked += 1
+        if walked > MAX_PAGE_LINKS:
+            listing.warnings.append(f"more than {MAX_PAGE_LINKS} links: the rest of the page's links "
+                                    "were not read (a link dump or a trap)")
+            break
         if a.tag == "link":
             feed = _feed_url(a, base)
             if feed and feed not in listing.feed_links:

@@ -199,3 +199,17 @@ def test_a_cache_buster_selects_no_page(url, want):
     from govnews.parsers.extract import url_rules
     from govnews.parsers.urls import canonical_url
     assert canonical_url(url, url_rules()) == want
+
+
+def test_a_page_of_too_many_links_is_read_up_to_the_cap_with_a_warning():
+    """Hostile 8: a listing of half a million links took 25-39 s and 370 MB to queue. A page's first
+    MAX_PAGE_LINKS links are read, and the page says the rest were not."""
+    from govnews.parsers.extract import parse_page
+    from govnews.parsers.listing import MAX_PAGE_LINKS
+    links = "".join(f"<li><a href='/tin-tuc/bai-so-{i}.html'>Bài viết số {i} về hoạt động của xã</a></li>"
+                    for i in range(MAX_PAGE_LINKS + 5000))
+    page = parse_page(f"<html><body><h1>Tin tức</h1><ul>{links}</ul></body></html>".encode(),
+                      "http://a.gov.vn/tin-tuc/", {}, links=True)
+    assert page.kind == "listing"
+    assert 0 < len(page.listing.article_links) <= MAX_PAGE_LINKS
+    assert any(f"more than {MAX_PAGE_LINKS} links" in w for w in page.warnings), page.warnings
