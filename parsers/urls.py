@@ -172,11 +172,10 @@ def _session(name: str, value: str) -> bool:
 # ExtJS's '_dc='): a new value on every answer, selecting nothing; only with a token's value (a timestamp
 # or digits and letters mixed), never a word ('_t=news')
 _BUSTER_NAMES = frozenset({"_", "_t", "_ts", "_dc", "_cb", "nocache", "cachebuster", "cache_buster"})
-_BUSTER_VALUE = re.compile(r"\d{6,20}|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[0-9A-Za-z]{6,40}")
-
-
 def _cache_buster(name: str, value: str) -> bool:
-    return name.lower() in _BUSTER_NAMES and _BUSTER_VALUE.fullmatch(value) is not None
+    if name.lower() not in _BUSTER_NAMES or not 6 <= len(value) <= 40 or not value.isascii() or not value.isalnum():
+        return False
+    return value.isdigit() and len(value) <= 20 or (not value.isdigit() and not value.isalpha())
 
 
 def _query(params: list[tuple[str, str]]) -> str:
