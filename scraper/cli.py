@@ -591,7 +591,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (folder / "warc").is_dir():
             raise ConfigError(f"{folder}: no WARC archive (warc/) to package")
         written.append(export_wacz(folder, out / f"{folder.resolve().name}.wacz"))
-    print(f"wrote {plural(len(written), 'file')} to {out}/")
+    names = [Path(p).name for p in written]
+    print(f"wrote {plural(len(written), 'file')} to {out}/" + (f": {', '.join(names)}" if 0 < len(names) <= 8 else ""))
     return EXIT_OK
 
 
@@ -675,6 +676,8 @@ def _existing_dataset(path: str, settle: bool = True, exports: bool = False) -> 
     from govnews.output.dataset import exported_tables
 
     folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{path}: a file, not a dataset folder (give the folder that holds dataset.sqlite)")
     if not folder.is_dir():
         raise ConfigError(f"{path}: no such dataset folder")
     if not (folder / "dataset.sqlite").exists():

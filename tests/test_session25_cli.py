@@ -213,3 +213,15 @@ def test_a_page_of_too_many_links_is_read_up_to_the_cap_with_a_warning():
     assert page.kind == "listing"
     assert 0 < len(page.listing.article_links) <= MAX_PAGE_LINKS
     assert any(f"more than {MAX_PAGE_LINKS} links" in w for w in page.warnings), page.warnings
+
+
+def test_a_file_given_as_the_dataset_says_so_and_a_small_export_names_its_files(tmp_path, capsys):
+    """Fifth walk: 'report FILE' said 'no such dataset folder' (the file exists); 'export --format
+    wacz' said 'wrote 1 file' without naming it."""
+    page = tmp_path / "page.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    rc, out = _run(["report", page], capsys)
+    assert rc == EXIT_USAGE and "a file, not a dataset folder" in out, out
+    source = _dataset(tmp_path / "source")
+    rc, out = _run(["export", source, "--format", "csv", "-o", tmp_path / "out"], capsys)
+    assert rc == EXIT_OK and "articles.csv" in out, out
