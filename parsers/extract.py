@@ -676,12 +676,44 @@ def _without_early_ends(text: str) -> str:
     if not cuts:
         return text
     cuts.sort()
+    bodies = [at for at, length in cuts if text[at + 2:at + 6].lower() == "body"]
     kept, start = [], 0
     for at, length in cuts:
-        kept.append(text[start:at])
+        piece = text[start:at]
+        if bodies and at < bodies[-1] and text[at + 2:at + 6].lower() == "body":
+            # a pasted document's own end ('…</td></tr></table></div></body></html>' and the
+            # article's text on after it, the page's own </body> later): the end tags it closes
+            # but never opened would close the article's container in the middle of the text
+            pasted = text.rfind("<html", max(start, text.find("<html") + 1), at)
+            piece = _without_stray_closers(piece, pasted - start if pasted >= 0 else 0)
+        kept.append(piece)
         start = at + length
     kept.append(text[start:])
     return "".join(kept)
+
+
+_CLOSERS_AT_END = re.compile(r"(?:</(?:td|tr|tbody|table|div|center|font)\s*>\s*){1,12}$", re.I)
+_CLOSER = re.compile(r"</(\w+)\s*>", re.I)
+
+
+def _without_stray_closers(piece: str, start: int) -> str:
+    """`piece` without the end tags at its end that the pasted document (from its own <html>,
+    at `start` of `piece`, to its end) closes more often than it opens them; every one of them
+    when the paste kept only its end (`start` 0: no <html> of its own to count from)."""
+    run = _CLOSERS_AT_END.search(piece)
+    if run is None or start >= len(piece):
+        return piece
+    if start <= 0:
+        return piece[:run.start()]
+    fragment = piece[start:run.start()].lower()
+    tail, kept = run.group(0), []
+    for closer in _CLOSER.finditer(tail):
+        tag = closer.group(1).lower()
+        opened = len(re.findall(rf"<{tag}[\s>]", fragment)) - fragment.count(f"</{tag}")
+        if opened > 0:
+            kept.append(closer.group(0))       # the pasted document's own: it opened this one
+            fragment += f"</{tag}>"
+    return piece[:run.start()] + "".join(kept)
 
 
 def _into_body(root: etree._Element) -> None:

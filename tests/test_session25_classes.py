@@ -211,3 +211,29 @@ def test_a_day_without_its_year_takes_the_addresss_year_or_the_last_before_today
             'нові лавки та освітлення, висадили понад двісті кущів.</p></div></main><footer>© 2026</footer>'
             '</body></html>')
     assert parse_page(page.encode(), url, {}, profile="generic").article.published_at == want
+
+
+@pytest.mark.parametrize("pasted_start", ["", "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>"
+                                              "<div class=WordSection1>"])
+def test_a_pasted_documents_end_tags_do_not_cut_the_text_in_two(pasted_start):
+    """VN 43 (Lạc Việt, a Word document pasted into the item): '…</td></tr></table></div></body>
+    </html>' in the middle of the text, then the rest of the text and the signature, and the page's
+    own </body> later. The end tags the paste never opened closed the article's container there:
+    the rest of the text and the writer were lost. (With the paste's own <html> and WordSection
+    div, the div it opened stays closed where it closes.)"""
+    page = ("<html><head><meta charset='utf-8'><title>Tin tức</title></head><body><form><table class=layout><tr>"
+            "<td class=col-main><table class=tbl-detail><tr><td class=Category>Tin tức sự kiện</td><td class=Time>"
+            "Thứ Bảy, 03/09/2022, 10:00</td></tr></table><p class=Title>Xã Long Điền ra quân xây dựng tuyến đường "
+            "nông thôn mới kiểu mẫu</p><div class=ExternalClass324738>" + pasted_start +
+            "<p class=MsoNormal>Sáng 03/9/2022, Đảng ủy, UBND xã Long Điền tổ chức lễ ra quân xây dựng tuyến đường "
+            "nông thôn mới kiểu mẫu ấp Cây Giang với hơn 200 người tham gia.</p>"
+            + ("</div>" if pasted_start else "") + "</td></tr></table></div></body></html>"
+            "<p class=MsoNormal>Tổng kinh phí thực hiện tuyến đường hơn 380 triệu đồng, trong đó người dân đóng góp "
+            "145 triệu đồng và ngày công lao động.</p><p class=MsoNormal align=right><b>Minh Khoa</b></p></div>"
+            "</td><td class=col-right><div class=box><div class=box-title>TIN MỚI</div><ul><li><a href='/a'>Huyện "
+            "tổ chức hội nghị tổng kết năm</a></li></ul></div></td></tr></table><div class=footer>Cơ quan chủ quản: "
+            "UBND huyện Đông Hải</div></form></body></html>")
+    article = parse_page(page.encode(), "https://donghai.baclieu.gov.vn/tintuc/lists/posts/post.aspx?ItemID=11587",
+                         {}, profile="generic").article
+    assert "Tổng kinh phí thực hiện tuyến đường hơn 380 triệu đồng" in article.body
+    assert article.author == "Minh Khoa"
