@@ -297,7 +297,6 @@ class UtcFormatter(logging.Formatter):
     """Log-file times in UTC, marked so ('2026-12-07T18:15:05.863Z'), as the dataset's times are."""
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        import time
         return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z"
 
 
