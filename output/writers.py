@@ -28,6 +28,11 @@ FORMATS = ("csv", "jsonl", "parquet")
 # the files of an export: a folder holding one of them and no dataset.sqlite is an export, which a
 # crawl or a demo into it would overwrite
 EXPORTED_FILES = tuple(f"{table}.{fmt}" for table in ("articles", "observations") for fmt in FORMATS)
+
+
+def holds_export(folder: Path) -> bool:
+    """Whether `folder` holds an export's tables (`EXPORTED_FILES`)."""
+    return any((folder / name).exists() for name in EXPORTED_FILES)
 PARQUET_BATCH_ROWS = 50_000
 TEMP_SUFFIX = ".tmp"
 

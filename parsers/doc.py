@@ -139,8 +139,7 @@ def styled_class(cls: str | None, styled: frozenset[str]) -> bool:
 
 
 _STYLE_BLOCK = re.compile(r"<style\b[^>]{0,300}>(.*?)</style\s*>", re.I | re.S)
-_CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_PLAIN_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")          # fullmatch of a stripped selector
+_CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")       # (fullmatch: a selector of one class)
 _DISPLAY = re.compile(r"(?:^|[;{\s])display\s*:\s*([a-z-]+)", re.I)
 MAX_PAGE_CSS = 200_000                 # characters of a page's <style> blocks read, at most
 _HIDING_RULE = re.compile(r"\.(-?[_a-zA-Z][\w-]{0,80})[ \t]{0,4}\{[^{}]{0,2000}?display[ \t]{0,4}:[ \t]{0,4}none")
@@ -184,7 +183,7 @@ def css_hidden_classes(source: str) -> frozenset[str]:
             if display is not None:
                 value = display.group(1).lower()
                 for part in selector.split(","):
-                    plain = _PLAIN_CLASS.fullmatch(part.strip())
+                    plain = _CLASS_SELECTOR.fullmatch(part.strip())
                     if prelude is None:
                         if value == "none":
                             if plain:
@@ -776,12 +775,12 @@ class Doc:
         group = self._tagged.get(name)
         if group is None:
             tags, wanted = _TAGGED[name]
-            in_hidden = self._hidden_up()
+            in_hidden = self.hidden_test()
             group = self._tagged[name] = [el for el in self.root.iter(*tags)
                                           if wanted(el) and not in_hidden(el)]
         return group
 
-    def _hidden_up(self) -> "_HiddenUp":
+    def hidden_test(self) -> "_HiddenUp":
         """Whether an element is inside a hidden one, as the index's walk finds them (nothing is
         hidden on a page whose source names no way of hiding)."""
         hidden = self.__dict__.get("hidden")

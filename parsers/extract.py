@@ -20,7 +20,7 @@ from . import generic, labels
 from .dates import VN_TZ, ParsedDate, parse_vietnamese_datetime
 from .dates import reset_caches as dates_caches_reset
 from .decoding import decode_html
-from .doc import HINT_CHARS, META_PART, RELATED_HEADING, Doc, css_hidden_classes, in_link_list, styled_class, in_related_block, page_scope
+from .doc import HINT_CHARS, META_PART, RELATED_HEADING, Doc, in_link_list, in_related_block, page_scope
 from .doc import reset_caches as doc_caches_reset
 from .fields import reset_caches as fields_caches_reset
 from .fields import (_CJK_NAME, credit_labelled, without_co_credits, _ROLE_ONLY, _UI_WORDS, KOREAN_DATELINE, AUTHOR_LABEL, AUTHOR_LINE, BYLINE_LABEL, BYLINE_LINE, ITEM_SEPARATOR,
@@ -34,7 +34,7 @@ from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
 from .text import (BLOCK_TAGS, add_class, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
-                   is_hidden, text_of, typed_paragraphs)
+                   text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
 
@@ -1157,30 +1157,18 @@ def _first(doc: Doc, profile: Profile | None, field: str, read, longest: bool = 
     """Try the profile's selectors for `field` in order; the first that reads a value wins."""
     if profile is None:
         return None
+    in_hidden = doc.hidden_test()
     for selector in profile.selectors(field):
         matches = selector(doc.root)
         if longest and len(matches) > 1:
             matches = sorted(matches, key=lambda el: -len(text_of(el)))
         for el in matches:
-            if isinstance(el, str) or _hidden_up(el, doc):
+            if isinstance(el, str) or in_hidden(el):
                 continue               # (the old theme's block a redesign left hidden in the page)
             value = read(el)
             if value is not None:
                 return value
     return None
-
-
-def _hidden_up(el: etree._Element, doc: Doc) -> bool:
-    """`el` or an element around it is hidden (`is_hidden`, or a class the page's stylesheet
-    hides on a desktop): a walk up, for the few elements a profile's selectors match, instead
-    of the page's whole set of hidden elements."""
-    styled = css_hidden_classes(doc.source)
-    for node in self_and_ancestors(el):
-        if node.tag in ("body", "html"):
-            return False
-        if is_hidden(node) or styled and styled_class(node.get("class"), styled):
-            return True
-    return False
 
 
 def _published(doc: Doc, profile: Profile | None, headline_el, body_el) -> tuple[ParsedDate | None, object]:

@@ -406,16 +406,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _private_literal(url: str) -> str | None:
-    """The seed's host when it is an IP address that is not globally routable (127.0.0.1,
-    10.0.0.1, ::1): known before any fetch, unlike a name that resolves to one."""
-    import ipaddress
+    """The seed's host when it is an IP address the fetcher would refuse (127.0.0.1, 10.0.0.1,
+    ::1; `addresses.refusal`, as for every connection): known before any fetch, unlike a name
+    that resolves to one."""
     from urllib.parse import urlsplit
+
+    from .addresses import parse_address, refusal
     try:
         host = urlsplit(url).hostname or ""
-        address = ipaddress.ip_address(host)
+        address = parse_address(host)
     except ValueError:
         return None
-    return host if not address.is_global else None
+    return host if refusal(address) else None
 
 
 def _sites_from_seeds(seeds: list[str]) -> dict[str, list[str]]:
@@ -434,7 +436,7 @@ def _output_folder(path: str, dataset: bool = True, source: Path | None = None) 
     recover) is never a folder of exported files, whose tables it would overwrite; an export's
     folder never holds another dataset (its dataset.sqlite and the files would disagree). A
     folder that cannot be written is a bad path: one line, exit 2, before anything starts."""
-    from govnews.output.writers import EXPORTED_FILES
+    from govnews.output.writers import holds_export
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"{path}: exists and is not a folder")
@@ -443,7 +445,7 @@ def _output_folder(path: str, dataset: bool = True, source: Path | None = None) 
     except OSError as exc:
         raise ConfigError(f"{path}: cannot create the output folder: {exc.strerror}") from None
     holds_dataset = (folder / "dataset.sqlite").exists()
-    if dataset and not holds_dataset and any((folder / name).exists() for name in EXPORTED_FILES):
+    if dataset and not holds_dataset and holds_export(folder):
         raise ConfigError(f"{path}: holds exported tables, not a dataset (no dataset.sqlite); "
                           "give another folder (-o), the export would be overwritten")
     if not dataset and holds_dataset and (source is None or folder.resolve() != source.resolve()):

@@ -70,9 +70,9 @@ def _set_aside_earlier_demo(folder: Path) -> str | None:
     import shutil
     import sqlite3
 
-    from govnews.output.writers import EXPORTED_FILES
+    from govnews.output.writers import holds_export
     if not (folder / "dataset.sqlite").exists():
-        if any((folder / name).exists() for name in EXPORTED_FILES):
+        if holds_export(folder):
             print(f"govnews: {folder} holds exported tables, not a dataset; give the demo another folder (-o)",
                   file=sys.stderr)
             return "not a demo"        # (an export: the demo's tables would overwrite it)
