@@ -412,12 +412,16 @@ class WarcArchive:
 
 
 def _http_headers(response: Response) -> _WireHeaders:
-    return _WireHeaders(status_line(response.status),
-                        archived_headers(response.headers, len(stored_body(response)),
+    """The response's status line and header fields as the server sent them (its protocol, its
+    reason phrase, repeated fields one line each) when the fetch kept its head; else rebuilt."""
+    head = response.head
+    fields = head.fields if head is not None else response.headers.items()
+    return _WireHeaders(head.status_line if head is not None else status_line(response.status),
+                        archived_headers(fields, len(stored_body(response)),
                                          decoded=response.raw_body is None,
                                          bodiless=response.status in (204, 304)
                                          or response.method == "HEAD"),
-                        protocol="HTTP/1.1")
+                        protocol=head.protocol if head is not None else "HTTP/1.1")
 
 
 def stored_body(response: Response) -> bytes:
@@ -494,14 +498,14 @@ def target_uri(url: str) -> str:
     return f"{parts.scheme}://{netloc}{request_target(url)}"
 
 
-def archived_headers(headers: dict[str, str], body_length: int,
+def archived_headers(headers: Iterable[tuple[str, str]], body_length: int,
                      decoded: bool = False, bodiless: bool = False) -> list[tuple[str, str]]:
     """Response headers rewritten for the stored body (see the module docstring): the body as
     received, or (`decoded`) a body whose Content-Encoding was removed. `bodiless`: a response
     that has no body whatever its headers say (a 304, a 204, the answer to HEAD): its
     Content-Length names the representation, not the body, and is kept as sent."""
     result, added, had_length = [], [], False
-    for name, value in headers.items():
+    for name, value in headers:
         lower = name.lower()
         if lower == "transfer-encoding" or \
                 (decoded and lower == "content-encoding" and _decoded(value)):

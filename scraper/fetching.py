@@ -91,9 +91,13 @@ class Fetching:
         response.warc_ref = self._archive(response)
 
     def _archive(self, response: Response):
+        """The response's records, after those of the redirects that led to it (a hop's record
+        is under the address it answered; the observation points at the final one)."""
         if self.archive is None:
             return None
         try:
+            for hop in response.hops:
+                self.archive.write(hop)
             return self.archive.write(response)
         except OSError as exc:
             raise StoreFailure(f"{getattr(self.archive, 'folder', 'warc')}: cannot write the WARC "

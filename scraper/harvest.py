@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sqlite3
+import re
 import time
 import traceback
 from dataclasses import dataclass, replace
@@ -370,16 +371,20 @@ def _count_unmerged(folder: Path, store: Store, shards: list[str], run_id: str,
         summary.requests += fetched
 
 
+_REDIRECT_LINE = re.compile(rb'"status": ?"30[12378]"')
+
+
 def _archived_responses(warc: Path, run_id: str) -> int:
     """The responses a run archived in one shard's WARC files: the lines of their CDXJ indexes
     (each task indexes its files as it stops, an interrupted one too) that carry an HTTP status:
     responses and revisits, not the metadata record written beside each (counted, they doubled
-    an interrupted run's pages)."""
+    an interrupted run's pages), nor a redirect's answer (archived before the page it led to)."""
     count = 0
     for index in warc.glob(f"govnews-{run_id}-*.cdxj"):
         try:
             with open(index, "rb") as fh:
-                count += sum(1 for line in fh if b'"status":' in line)
+                count += sum(1 for line in fh
+                             if b'"status":' in line and not _REDIRECT_LINE.search(line))
         except OSError:
             continue
     return count

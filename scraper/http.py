@@ -69,6 +69,42 @@ class Response:
     # the body as received, Content-Encoding still applied (Transfer-Encoding removed), when it
     # differs from `body`: what the WARC archive stores; None when nothing was decoded
     raw_body: bytes | None = None
+    # the head as the server sent it (`wire_head`): its protocol ('HTTP/1.0'), its status and
+    # reason ('200 Everything Is Fine') and every header field in order, repeated fields apart,
+    # bytes read as ISO-8859-1; None for a Response not read off a socket (then rebuilt)
+    head: "WireHead | None" = None
+    # the redirects' own answers, in order (each with its status, Location and body up to
+    # REDIRECT_BODY): archived before this one, so a replay tool follows the old address too
+    hops: list["Response"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WireHead:
+    protocol: str
+    status_line: str
+    fields: tuple[tuple[str, str], ...]
+
+
+_PROTOCOLS = {9: "HTTP/0.9", 10: "HTTP/1.0", 11: "HTTP/1.1"}
+
+
+def wire_head(raw: requests.Response) -> WireHead | None:
+    """The head http.client read for `raw`: urllib3's headers join repeated fields with ', '
+    (three Set-Cookie become one) and requests rebuilds no status line, so the archive reads
+    the parsed message http.client keeps (`email.message.Message.items()`: every field in the
+    order received, names in their own case)."""
+    original = getattr(getattr(raw, "raw", None), "_original_response", None)
+    message = getattr(original, "msg", None)
+    if original is None or message is None:
+        return None
+    protocol = _PROTOCOLS.get(getattr(original, "version", 11), "HTTP/1.1")
+    reason = original.reason if isinstance(original.reason, str) else ""
+    status = f"{raw.status_code} {reason}" if reason else str(raw.status_code)
+    try:
+        fields = tuple((str(name), str(value)) for name, value in message.items())
+    except Exception:  # noqa: BLE001 - a header email's policy could not render: rebuild instead
+        return None
+    return WireHead(protocol, status, fields)
 
 
 @dataclass(frozen=True)
@@ -145,6 +181,7 @@ class Fetcher:
         content coding) is cut there and kept, `truncated`, instead of refused (robots.txt: RFC
         9309 reads its first 500 KiB)."""
         redirects: list[tuple[int, str]] = []
+        hops: list[Response] = []
         current, started = url, time.monotonic()
         for hop in range(self.settings.max_redirects + 1):
             if hop and before_hop is not None:
@@ -165,9 +202,11 @@ class Fetcher:
                     raise FetchError(url, f"redirect loop at {target}", "redirect_loop")
                 if response.status in (301, 302, 303):
                     method, data = "GET", None
+                hops.append(response)
                 current = target
                 continue
             response.url, response.final_url, response.redirects = url, current, redirects
+            response.hops = hops
             response.elapsed = time.monotonic() - started
             return response
         raise FetchError(url, f"more than {self.settings.max_redirects} redirects", "redirect_loop")
@@ -220,7 +259,7 @@ class Fetcher:
                 result = Response(url, url, raw.status_code, CaseInsensitiveDict(raw.headers),
                                   body, request_headers=dict(raw.request.headers), method=method,
                                   request_body=data or b"", truncated=truncated, verify=verify,
-                                  raw_body=raw_body)
+                                  raw_body=raw_body, head=wire_head(raw))
         finally:
             attempt.finish()
             _ATTEMPT.reset(token)

@@ -966,7 +966,6 @@ def test_close_delimited_and_http10_bodies_are_complete(recs1, run1, world):
             f"{mode}: {len(stored_entity(rec))} bytes stored of {len(ex.entity)} sent")
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23): an HTTP/1.0 answer is stored as HTTP/1.1 (the status line is rebuilt)')
 def test_status_lines_are_kept_as_received(recs1, run1, world):
     """Demanding user ('Responses are stored as received'): the record's status line is the server's:
     an HTTP/1.0 answer stays `HTTP/1.0 200 OK` (a researcher dating a server's software reads it) and
@@ -976,7 +975,6 @@ def test_status_lines_are_kept_as_received(recs1, run1, world):
         assert rec.http()[0] == line, f"{mode}: status line {rec.http()[0]!r}, server sent {line!r}"
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23): repeated header fields are stored comma-joined (and some doubled), not one line each as received')
 def test_duplicate_and_non_ascii_header_values_are_kept_byte_exact(recs1, run1, world):
     """README: 'Responses are stored as received'. Duplicate fields (three Set-Cookie, two X-Dup, two
     Link) are all kept, in order; a Latin-1 byte (`caf\\xe9 cr\\xe8me`) and raw UTF-8
@@ -1039,7 +1037,6 @@ def test_legacy_encoded_pages_are_extracted_as_nfc(tables1, world):
     assert not bad, bad
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23): the 301 with a 300 KB body gets no record under its old address')
 def test_redirect_with_a_large_body_is_archived_whole_or_marked_truncated(recs1, tables1, run1, world):
     """README: 'A redirect's body is read up to 64 KiB and never fails the hop'; observations name
     'fetched_url (as requested), final_url (after redirects) ... and warc_filename + warc_record_id of
