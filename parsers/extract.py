@@ -1042,8 +1042,8 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
         or _labelled(doc, UPLOADER_LINE, body_el, byline_of) \
         or generic.find_labelled_item(doc, (AUTHOR_LINE, BYLINE_LINE, WRITER_CREDIT_LINE), body_el,
                                       lambda item: byline_name(item, labelled_only=True)) \
-        or _linked_author(doc, body_el) or _cell_author(doc, body_el) or _icon_author(doc, body_el) \
-        or _forum_poster(doc, body_el) or _channel_signature(body_el) or _speaker(doc, body_el) or _jsonld_author(doc) or _credit_section(doc) \
+        or _linked_author(doc, body_el) or _avatar_twin(doc, body_el) or _cell_author(doc, body_el) \
+        or _icon_author(doc, body_el) or _forum_poster(doc, body_el) or _channel_signature(body_el) or _speaker(doc, body_el) or _jsonld_author(doc) or _credit_section(doc) \
         or _meta_line_name(headline_el if headline_el is not None else _printed_headline(doc, article.headline)) \
         or _about_the_author(doc) or _meta_author(doc, article.headline) \
         or (None if _vietnamese_record(doc, article.headline, body_el) else _platform_account(doc, body_el)) \
@@ -1802,6 +1802,42 @@ def _linked_author(doc: Doc, body_el) -> str | None:
         if parent is not None and sum(author_link_name(x) is not None for x in parent.iter("a")) > 1:
             return byline_of(parent) or name     # several writers side by side: all of them
         return name
+    return None
+
+
+# an avatar's alt text: the person's name and what the picture is ('Олег Кравець profile image')
+_AVATAR_ALT = re.compile(r"^(.{3,60}?)(?:'s)?\s+(?:profile\s+(?:image|picture|photo)|avatar)$", re.I)
+
+
+def _avatar_twin(doc: Doc, body_el) -> str | None:
+    """The writer a post's header names twice over, as a profile picture and as a name, each
+    linked to the same profile (<a href="/u"><img alt="X profile image"></a> <a href="/u">X</a>),
+    before the text: not a commenter's (after it, in the comments)."""
+    if body_el is None or "<img" not in doc.source:
+        return None
+    start = doc.position(body_el)
+    for img in doc.root.iter("img"):
+        if doc.position(img) >= start:
+            break
+        holder = img.getparent()
+        href = holder.get("href") if holder is not None and holder.tag == "a" else None
+        alt = clean(img.get("alt") or "")
+        if not href or not alt:
+            continue
+        named = _AVATAR_ALT.match(alt)
+        if named is None and "avatar" not in (img.get("class") or "") + " " + (holder.get("class") or ""):
+            continue                   # (a logo linked home beside the site's name is no avatar)
+        name = named.group(1) if named else alt
+        around = holder.getparent()
+        for _ in range(2):
+            if around is None:
+                break
+            for a in around.iter("a"):
+                if a is not holder and a.get("href") == href and clean(text_of(a)) == name \
+                        and (looks_like_name(name) or caseless_name(name)) \
+                        and not generic.in_comments(a) and not in_related_block(a):
+                    return name
+            around = around.getparent()
     return None
 
 
@@ -3359,6 +3395,8 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
             break
         if len(kept) >= 2 and _SIGNING_BLOCK.match(kept[-2].text):
             break                      # a pasted decision's signer ('CHỦ TỊCH', '(Đã ký)'): its text
+        if _heads_a_list(last.element):
+            break                      # the heading of the notes below the text ('Notes', 'Opombe')
         sig = split_signature(last.text)
         if sig is None and (bare := without_co_credits(last.text)) != last.text \
                 and _office_signature(replace(last, text=bare)):
@@ -3392,6 +3430,17 @@ def _take_signature(kept: list[Block], printed_only: bool = False) -> tuple[list
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _heads_a_list(el: etree._Element) -> bool:
+    """A heading element whose next element is a list (footnotes, sources, links): a section's
+    title, never a signature."""
+    if el.tag not in _HEADINGS:
+        return False
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return after is not None and after.tag in ("ol", "ul", "dl")
 
 
 def _leads_in(kept: list[Block]) -> bool:

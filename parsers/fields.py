@@ -673,11 +673,15 @@ def split_signature(text: str) -> Signature | None:
             #                                        ngân sách xã)': the unit or the post, as printed
     if _dashed_unit(name) or _comma_position(name):
         return Signature(author=name)              # 'Nguyễn Thị Hạnh - VKSND khu vực 2', as printed
-    if looks_like_name(name) or (labelled and 0 < len(name.split()) <= 8):
+    if looks_like_name(name) or _INITIALS.match(name) or (labelled and 0 < len(name.split()) <= 8):
         return Signature(author=name, photographer=bool(labelled and not writer and _PHOTO_ROLE.match(labelled.group(0))))
     if labelled and len(name.split()) <= 14 and _UNIT.match(name) and name[:1].isupper():
         return Signature(author=name)              # 'Tác giả: Trung tâm Công nghệ thông tin và Truyền thông'
     return None
+
+
+# a writer signing with initials, as Vietnamese papers print them ('P.V', 'T.L', 'Q.Hưng', 'N.H.')
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}[A-ZĐ][a-zà-ỹđ]*\.?$")
 
 
 # a news agency's code opening a bracketed credit ('TASR', 'ČTK', 'AFP', 'TTXVN'); not the codes

@@ -2191,7 +2191,7 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
     body container (past its date and byline lines) printed bold or large (<b>, <font size>,
     a bold or sized style). Up to four levels that print something before the body: wrappers
     that open their parent (layout tables nested six deep) are climbed for free."""
-    node, seen, levels = body, 0, 0
+    node, seen, levels, headed = body, 0, 0, False
     for _ in range(48):                # (the way up to <body>, whatever the nesting)
         if levels >= 4:
             return None
@@ -2208,6 +2208,11 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
                         return None    # the title is marked: it competes as itself
                     if _is_styled_title(prev, text) and not _CATEGORY_HINT.search(hint):
                         return prev
+                    first = None if headed or seen > 1 else _styled_first_line(_sole_wrapped(prev))
+                    if first is not None and not _CATEGORY_HINT.search(hint):
+                        return first   # the title over its date in one cell (<b><font size="3">
+                        #                Title</font></b><br><font size="1">(15:30 - 03/10/2008)</font>)
+                    headed = headed or prev.tag in ("h1", "h2", "h3")
                     if not _date_like(text) or len(text) > 80:
                         if prev.tag in ("ul", "ol", "table", "form") or \
                                 len(text.split()) > 30 and not (len(text.split()) <= 80 and _emphasized(prev, text)):
@@ -2220,6 +2225,18 @@ def _styled_line_before(body: etree._Element) -> etree._Element | None:
 
 
 _WRAPPERS = ("table", "tbody", "tr", "td", "div", "center")
+
+
+def _sole_wrapped(el: etree._Element) -> etree._Element:
+    """The innermost of wrappers that each hold one element and no text of their own (a layout
+    row's only cell)."""
+    for _ in range(6):
+        children = [c for c in el if isinstance(c.tag, str)]
+        if len(children) != 1 or children[0].tag not in _WRAPPERS or (el.text or "").strip() \
+                or (children[0].tail or "").strip():
+            return el
+        el = children[0]
+    return el
 
 
 def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element | None:
@@ -2246,10 +2263,20 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
             if _is_styled_title(child, text):
                 larger = _larger_title_after(child)
                 return child if larger is None else larger
+            if _short_emphasized(child, text):
+                larger = _larger_title_after(child)
+                if larger is not None:
+                    return larger      # (a section's name over the title: 'Tin ngành', too short
+                    #                    a line to be a title itself)
             return _styled_first_line(child)
         if (child.tail or "").strip():
             return None
     return None
+
+
+def _short_emphasized(el: etree._Element, text: str) -> bool:
+    """A short emphasized line (one to six words, no sentence) that may name a section."""
+    return 1 <= len(text.split()) <= 6 and not text.endswith((".", ":")) and _emphasized(el, text)
 
 
 def _larger_title_after(label: etree._Element) -> etree._Element | None:
@@ -2263,7 +2290,7 @@ def _larger_title_after(label: etree._Element) -> etree._Element | None:
     if after is None or (label.tail or "").strip():
         return None
     text = text_of(after)
-    title = after if text and _is_styled_title(after, text) else _styled_first_line(after)
+    title = after if text and _is_styled_title(after, text) else _styled_first_line(_sole_wrapped(after))
     if title is not None and _type_size(title) > _type_size(label):
         return title
     return None
@@ -2300,10 +2327,19 @@ def _styled_first_line(block: etree._Element) -> etree._Element | None:
     if (block.text or "").strip() or first is None or first.tag in SKIP_TAGS or (first.tail or "").strip():
         return None
     after = first.getnext()
-    if after is None or after.tag != "br":
-        return None
+    if after is None or after.tag != "br" and not (isinstance(after.tag, str) and _stamp(text_of(after))):
+        return None                    # (or its date beside it: '<b>Title</b> <font size="1">(14/06/2007)</font>')
     text = text_of(first)
     return first if text and _is_styled_title(first, text) else None
+
+
+def _stamp(text: str) -> bool:
+    """A short line that is a date and nothing else ('(14/06/2007)', '(09:15 - 12/03/2009)'),
+    not a labelled one ('Ngày in: 03/11/2025 09:41': a print view's)."""
+    return len(text) <= 40 and _BARE_STAMP.fullmatch(text) is not None and _dateline(text)
+
+
+_BARE_STAMP = re.compile(r"[\s(\[]*[\d\s:/.,\-–]+(?:AM|PM|SA|CH)?[\s)\]]*", re.I)
 
 
 # a whole date (a dateline's), not a month named in a headline ('ra quân "Ngày Chủ nhật xanh" tháng 10')
@@ -2752,7 +2788,26 @@ def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
     if parsed is None or parsed.value is None or _month_first(parsed) is parsed:
         return parsed                  # nothing a month-first reading would change (asked first:
         # the page-wide evidence is a scan of the whole source)
-    return _month_first(parsed) if _american(doc) or _writes_month_first(doc) else parsed
+    swapped = _month_first(parsed)
+    stamped = {date(*map(int, m.groups())) for m in _MACHINE_DAY.finditer(doc.source)
+               if _valid_day(*map(int, m.groups()))}
+    day, other = parsed.value.date(), swapped.value.date()
+    if (other in stamped) != (day in stamped):
+        return swapped if other in stamped else parsed   # the page's machine stamp says which
+        #                                    ('Ut, 03/04/2014' with content="2014-03-04T10:15")
+    return swapped if _american(doc) or _writes_month_first(doc) else parsed
+
+
+# a day written for machines in an attribute (RDFa content=, <time datetime=>, meta content=)
+_MACHINE_DAY = re.compile(r"(?:content|datetime)\s*=\s*[\"']((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
@@ -4778,7 +4833,44 @@ def find_category(doc: Doc, headline: str | None = None,
     return find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
-        or _section_bar(headline_el)
+        or _section_name(doc, _section_bar(headline_el)) or _listed_category(doc)
+
+
+# Joomla's addresses: the article's category by number ('…&catid=14:kinh-te&…'), and a link to
+# that category's list ('index.php?option=com_content&view=category&id=14&Itemid=514')
+_CATID = re.compile(r"[?&]catid=(\d+)")
+_CATEGORY_VIEW_ID = re.compile(r"[?&](?:amp;)?id=(\d+)(?=[:&]|$)")
+
+
+def _listed_category(doc: Doc) -> str | None:
+    """The category an address names by number (Joomla's `catid`), as the page's link to that
+    category's list (a menu item) names it."""
+    own = _CATID.search(doc.url)
+    if own is None or "view=category" not in doc.source:
+        return None
+    for a in doc.root.iter("a"):
+        href = a.get("href") or ""
+        if "view=category" not in href:
+            continue
+        m = _CATEGORY_VIEW_ID.search(href)
+        if m is not None and m.group(1) == own.group(1):
+            text = clean(text_of(a))
+            if text and len(text.split()) <= 8 and text.lower() not in HOME:
+                return text
+    return None
+
+
+def _section_name(doc: Doc, bar: str | None) -> str | None:
+    """A bar over the headline that names a section, not the portal (a print view's header:
+    'CỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ HOÀNG MAI', 'BÁO ĐIỆN TỬ ĐẢNG BỘ TỈNH PHÚ YÊN')."""
+    if bar is None or not _PLAIN_SECTION.fullmatch(bar) or _PORTAL_NAME.match(bar) or _portal_name(doc, bar) \
+            or bar.isupper() and len(bar.split()) >= 5 and _UNIT_NAME.match(bar):
+        return None
+    return bar
+
+
+# an office's or a paper's name opening a line ('SỞ KẾ HOẠCH VÀ ĐẦU TƯ …', 'BÁO ĐIỆN TỬ …')
+_UNIT_NAME = re.compile(r"^(?:" + alternation(labels.UNITS) + r")\s", re.I)
 
 
 # the name of a portal's whole news section, where a breadcrumb stops above the item's category
@@ -4812,7 +4904,7 @@ def _section_bar(headline: etree._Element | None) -> str | None:
     """The styled bar printed over a hand-made page's headline in a smaller type (see
     _larger_title_after): the section's name."""
     node = headline
-    for _ in range(3):
+    for _ in range(4):
         if node is None:
             return None
         label = node.getprevious()
@@ -4820,11 +4912,24 @@ def _section_bar(headline: etree._Element | None) -> str | None:
             label = label.getprevious()
         if label is not None:
             text = text_of(label)
-            if text and _is_styled_title(label, text) and _larger_title_after(label) is headline:
-                return text
+            if not text or (node.tail or "").strip() or any(True for _ in label.iter("a", "img")):
+                return None
+            if _is_styled_title(label, text) or _short_emphasized(label, text):
+                title = _larger_title_after(label)
+                if title is not None and (title is headline or headline in title.iterdescendants()):
+                    return text
+            elif 1 <= len(text.split()) <= 6 and _PLAIN_SECTION.fullmatch(text) \
+                    and (label.tag == "font" or label.find(".//font") is not None) \
+                    and _type_size(label) < _type_size(node):
+                return text            # in a smaller type, not bold (<font size="1">Kinh tế</font>
+                #                        over <font size="4"><b>Headline</b></font>)
             return None
         node = node.getparent()
     return None
+
+
+# a section's name: words and the dashes or commas between them, no figure, label or trail
+_PLAIN_SECTION = re.compile(r"[^\W\d_][\w\s,&'’\-–]*[^\W\d_]", re.U)
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s*[»›>|]\s*|\s+/\s+")    # not the '/' of a date ('8/3')

@@ -155,7 +155,8 @@ NEWSROOM = ("redação", "da redação", "redacció", "redacción", "redazione",
             "redaktion", "redakcja", "redactie", "toimitus", "redaksjonen", "redaktionen", "redaksi",
             "tim redaksi", "haber merkezi", "merkezi", "newsroom", "news desk", "newsdesk", "staff",
             "editorial team", "editorial staff", "web desk", "online desk", "ทีมข่าว", "กองบรรณาธิการ",
-            "فريق التحرير", "التحرير", "تحریریه", "редакция", "редакція", "ban biên tập", "phóng viên")
+            "فريق التحرير", "التحرير", "تحریریه", "редакция", "редакція", "ban biên tập", "phóng viên",
+            "desk", "डेस्क", "न्यूज़ डेस्क", "न्यूज डेस्क", "ডেস্ক", "নিউজ ডেস্ক")
 # a note naming a guest writer over a house byline ('This is a guest post by X', 'Ein Gastbeitrag
 # von X', 'Columna invitada de X')
 GUEST_WRITER = ("this is a guest post by", "this is a guest post from", "a guest post by", "guest post by",
