@@ -296,7 +296,8 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
             try:
                 yield json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON object: {exc}") from exc
+                raise StoreError(f"{path}:{number}: not a whole JSON line (cut or edited by "
+                                 f"another tool?): {exc}; export the dataset again") from None
 
 
 _INT_RE = re.compile(r"^-?\d+$")
@@ -307,7 +308,16 @@ def _read_csv(table: str, path: Path, raw_csv: bool = False) -> Iterator[dict]:
     spreadsheet escape of text cells undone (unless `raw_csv`)."""
     kinds = KINDS[table]
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
+        header = handle.readline()
+        handle.seek(0)
+        # (a table a spreadsheet saved again: ';' or tabs between the cells, where the locale
+        # writes decimal commas; the BOM it adds is read by utf-8-sig)
+        delimiter = max((",", ";", "\t"), key=header.count)
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        if header.strip() and not kinds.keys() & set(reader.fieldnames or ()):
+            raise StoreError(f"{path}: none of the {table} table's columns in its first line; "
+                             "not a govnews export (export the dataset again)")
+        for row in reader:
             yield {k: _csv_value(v, kinds[k], raw_csv) for k, v in row.items() if k in kinds}
 
 

@@ -692,30 +692,63 @@ def closed_files(folder: Path) -> list[Path]:
 
 
 def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
-               errors: list[ArchiveError] | None = None, report: bool = True) -> Iterator[_Record]:
-    """Complete records of one file; stops at the first damaged one (nothing after it can be
-    trusted), which is reported unless `report` is False: a warning naming the file and the
-    record's offset, and an `ArchiveError` appended to `errors`."""
+               errors: list[ArchiveError] | None = None, report: bool = True,
+               resync: bool = True) -> Iterator[_Record]:
+    """Complete records of one file. A damaged record is reported unless `report` is False (a
+    warning naming the file and the record's offset, and an `ArchiveError` appended to
+    `errors`); in a gzip file (one member per record) the reading goes on at the next member
+    that holds a whole record (`resync`), so one bad member costs its own record only; in an
+    uncompressed file nothing after the damage can be trusted and the rest is left."""
     with open(path, "rb") as stream:
-        stream.seek(start)
-        records = ArchiveIterator(stream, no_record_parse=True)
-        problem = None
-        try:
-            for record in records:
-                block, problem = _read_block(record, keep_block)
-                if problem:
-                    break
-                yield _Record(record.rec_type, record.rec_headers, records.get_record_offset(),
-                              block)
-        except Exception as exc:  # noqa: BLE001 - any damage stops this file, never the reader
-            problem = "unreadable record: " + \
-                (str(exc).strip() or type(exc).__name__).splitlines()[0][:80]
-        if problem and report:
-            offset = records.offset
-            log.warning("%s: offset %d: %s; ignoring the rest of the file", path.name, offset,
-                        problem)
-            if errors is not None:
-                errors.append(ArchiveError(path.name, offset, problem))
+        while start is not None:
+            stream.seek(start)
+            records = ArchiveIterator(stream, no_record_parse=True)
+            problem = None
+            try:
+                for record in records:
+                    block, problem = _read_block(record, keep_block)
+                    if problem:
+                        break
+                    yield _Record(record.rec_type, record.rec_headers, records.get_record_offset(),
+                                  block)
+            except Exception as exc:  # noqa: BLE001 - any damage stops this reading, never the reader
+                problem = "unreadable record: " + \
+                    (str(exc).strip() or type(exc).__name__).splitlines()[0][:80]
+            if not problem:
+                return
+            offset = max(records.offset, start)
+            start = _next_member(stream, offset) if resync and path.name.endswith(".gz") else None
+            if report:
+                rest = "ignoring the rest of the file" if start is None else \
+                    f"skipped to the next record at offset {start}"
+                log.warning("%s: offset %d: %s; %s", path.name, offset, problem, rest)
+                if errors is not None:
+                    errors.append(ArchiveError(path.name, offset, problem))
+
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+
+
+def _next_member(stream: BinaryIO, after: int) -> int | None:
+    """The offset of the next gzip member after `after` whose start decompresses to a WARC
+    record's first line; None when the file holds none (a scan of the file once, at most)."""
+    pos = after + 1
+    while True:
+        stream.seek(pos)
+        chunk = stream.read(1 << 20)
+        if len(chunk) < len(_GZIP_MAGIC):
+            return None
+        at = chunk.find(_GZIP_MAGIC)
+        while at >= 0:
+            stream.seek(pos + at)
+            try:
+                head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(stream.read(4096), 16)
+            except zlib.error:
+                head = b""
+            if head.startswith(b"WARC/"):
+                return pos + at
+            at = chunk.find(_GZIP_MAGIC, at + 1)
+        pos += len(chunk) - len(_GZIP_MAGIC) + 1
 
 
 def _read_block(record: ArcWarcRecord, keep: bool) -> tuple[bytes, str | None]:
@@ -820,7 +853,7 @@ class _PayloadIndex:
         if digest not in self.places:
             return None
         path, offset = self.places[digest]
-        with closing(_iter_file(path, start=offset, report=False)) as records:
+        with closing(_iter_file(path, start=offset, report=False, resync=False)) as records:
             record = next(records, None)
         if record is None or record.headers.get_header("WARC-Payload-Digest") != digest:
             return None
@@ -1055,6 +1088,16 @@ def index_warcs(folder: Path, errors: list[ArchiveError] | None = None,
     return written
 
 
+# a CDXJ line: the SURT key, the 14-digit timestamp, one JSON object
+_CDXJ_LINE = re.compile(rb"[^ \n]+ \d{14} \{[^\n]*\}\r?\n?")
+
+
+def _whole_index(index: Path) -> bool:
+    """Every line of a CDXJ index is one (no text an editor or a bad merge left in it)."""
+    with open(index, "rb") as fh:
+        return all(_CDXJ_LINE.fullmatch(line) for line in fh)
+
+
 def merged_index_lines(folder: Path) -> Iterator[str]:
     """The lines of every closed file's CDXJ index, merged into one sorted sequence (each index
     is sorted; memory holds one line per file)."""
@@ -1087,6 +1130,11 @@ def export_wacz(dataset_folder: Path, out_path: Path, title: str | None = None) 
     warc_folder = dataset_folder / "warc"
     if not warc_folder.is_dir():
         raise FileNotFoundError(f"no WARC folder at {warc_folder}")
+    for warc in closed_files(warc_folder):
+        index = index_path(warc)
+        if index.exists() and not _whole_index(index):
+            log.warning("%s: a line is no CDXJ (edited, or a bad merge); indexed again", index.name)
+            index.unlink()             # (index_warcs writes it again from the WARC file)
     index_warcs(warc_folder)
     warcs = closed_files(warc_folder)
     partial = out_path.with_name(out_path.name + ".partial")

@@ -18,7 +18,8 @@ from typing import Sequence
 from govnews._version import __version__
 from govnews.output.store import StoreError
 
-from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, Interrupted, LockHeld, StoreFailure
+from .errors import ClusterTaskTimeout, ConfigError, GovnewsError, InternalError, Interrupted, LockHeld, StoreFailure, \
+    one_line
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 70, 75
 log = logging.getLogger("govnews")
@@ -242,12 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"govnews: {_environment_line(exc, args)}", file=sys.stderr)
             return code
         crash = _crash_file(args)
-        print(f"govnews: internal error: {type(exc).__name__}: {exc}; details in {crash}",
+        print(f"govnews: internal error: {one_line(exc)}; details in {crash}",
               file=sys.stderr)
         return EXIT_INTERNAL
     except Exception as exc:  # noqa: BLE001 - a bug: one line out, the traceback in a file
         crash = _crash_file(args)
-        print(f"govnews: internal error: {type(exc).__name__}: {exc}; details in {crash}",
+        print(f"govnews: internal error: {one_line(exc)}; details in {crash}",
               file=sys.stderr)
         return EXIT_INTERNAL
     finally:

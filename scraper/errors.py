@@ -67,3 +67,20 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, summary) -> None:
         super().__init__("interrupted")
         self.summary = summary
+
+
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """An unexpected error in one line: its type and its message's words (a library's page of
+    advice, numpy's on a failed import, folded and cut); for a failed import, what could not be
+    loaded and why (under a memory limit: 'failed to map segment from shared object')."""
+    if isinstance(exc, ImportError) and "\n" in str(exc):
+        cause = exc.__cause__ or exc.__context__
+        why = " ".join(str(cause).split()) if cause is not None else ""
+        text = f"cannot load {exc.name or 'a library'}" + (f" ({why})" if why else "")
+    elif isinstance(exc, MemoryError):
+        text = "out of memory" + (f" ({exc})" if str(exc) else "")
+    else:
+        text = " ".join(str(exc).split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}"

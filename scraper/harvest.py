@@ -19,7 +19,7 @@ from govnews.output.writers import export_dataset
 
 from .config import Config
 from .crawl import CrawlSettings, Site, Summary
-from .errors import ConfigError, InternalError, Interrupted, StoreFailure
+from .errors import ConfigError, InternalError, Interrupted, StoreFailure, one_line
 from .http import DEFAULT_USER_AGENT, HttpSettings
 from .lock import FolderLock
 from .records import utc_now
@@ -180,13 +180,14 @@ def close_interrupted(folder: Path, store: Store) -> list[str]:
         _log_killed(folder, store, interrupted)
     in_use = _shard_in_use(folder)
     warc = folder / "warc"
-    if warc.is_dir() and interrupted:        # only a killed run leaves files open
+    if warc.is_dir():                  # a killed run leaves files open (and one that crashed
+        #                                    unrecorded, or a copy taken while a run wrote)
         finalised = finalise_open_files(warc, recursive=True, skip=in_use)
         for path, kept, cut in finalised:
             notes.append(f"finalised {path.name} left open by an interrupted run "
                          f"({kept} records kept, {cut} bytes of an unfinished record cut)")
         # and every closed file without an index (a kill between a file's close and its
-        # index being written): a stat or two per file, only after an interrupted run
+        # index being written, an index deleted or not copied): a stat or two per file
         index_warcs(warc, files=list(dict.fromkeys(
             [*(path for path, _, _ in finalised),
              *(p for p in closed_files(warc) if not in_use(p.parent))])))
@@ -307,7 +308,7 @@ def _run(config: Config, folder: Path, store: Store, progress, whole_tables: boo
     except Exception as exc:  # noqa: BLE001 - a bug: the traceback to a file, one line out
         crash = _write_crash(folder, run_id)
         status = "failed"
-        raise InternalError(f"internal error: {type(exc).__name__}: {exc}; details in {crash}",
+        raise InternalError(f"internal error: {one_line(exc)}; details in {crash}",
                             str(crash)) from exc
     finally:
         if executor is not None:
@@ -602,7 +603,7 @@ def _log_killed(folder: Path, store: Store, run_ids: list[str]) -> None:
             f"SELECT run_id, started_at, pages_fetched, articles_new, articles_changed, observations, errors"
             f" FROM runs WHERE run_id IN ({','.join('?' * len(run_ids))})", run_ids).fetchall()
         logs.mkdir(exist_ok=True)
-        with open(logs / "runs.jsonl", "a", encoding="utf-8") as fh:
+        with _run_log(logs) as fh:
             for run_id, started, pages, new, changed, observations, errors in rows:
                 fh.write(json.dumps({"run_id": run_id, "status": "interrupted", "started_at": started,
                                      "finished_at": None, "pages_fetched": pages, "articles_new": new,
@@ -611,6 +612,25 @@ def _log_killed(folder: Path, store: Store, run_ids: list[str]) -> None:
                                     ensure_ascii=False) + "\n")
     except (OSError, sqlite3.Error) as exc:
         log.error("%s: cannot write the run log: %s", logs, getattr(exc, "strerror", None) or exc)
+
+
+def _run_log(logs: Path):
+    """logs/runs.jsonl opened for a new line: after a newline when its last line was cut (a full
+    disk, an editor), so that the new line is whole and `tail -1` reads it."""
+    path = logs / "runs.jsonl"
+    cut = False
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            if fh.tell():
+                fh.seek(-1, os.SEEK_END)
+                cut = fh.read(1) != b"\n"
+    except OSError:
+        pass
+    fh = open(path, "a", encoding="utf-8")
+    if cut:
+        fh.write("\n")
+    return fh
 
 
 def _write_interrupted_log(folder: Path, run_id: str, summary: Summary, status: str) -> None:
@@ -634,7 +654,7 @@ def _write_log(folder: Path, run_id: str, summary: Summary, status: str) -> str 
     logs = folder / "logs"
     try:
         logs.mkdir(exist_ok=True)
-        with open(logs / "runs.jsonl", "a", encoding="utf-8") as fh:
+        with _run_log(logs) as fh:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         if summary.error_lines:
             from govnews.output.writers import atomic_write

@@ -673,8 +673,10 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """The dataset read-only, also where its folder cannot be written (a read-only share:
+    `open_readonly` reads it as immutable there)."""
     try:
-        return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        return open_readonly(path)
     except sqlite3.Error as exc:
         raise ConfigError(f"{path}: cannot read the dataset database: {exc}") from None
 
