@@ -2431,6 +2431,7 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     story, whose captions are its text (generic.photo_story)."""
     photos: list[etree._Element] = []
     players: list[etree._Element] = []
+    named: list[etree._Element] = []
     signups = _signup_boxes(container)
     _mark_choice_widget(container)
     for el in container.iterdescendants():
@@ -2474,8 +2475,16 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
             players.append(el)         # a video player between the paragraphs: its title, blurb and transcript
             continue
         kinds = {cls and _inline_chrome_hint(cls[:HINT_CHARS]), ident and _inline_chrome_hint(ident[:HINT_CHARS])}
-        if "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
+        if "chrome" in kinds and _holds_the_text(el, container):
+            continue                   # the text's own wrapper, whatever its generated class says
+            #                            (CSS modules: 'Teaser_wrapper__BEHoW' around every paragraph)
+        if "chrome" in kinds and tag == "p":
+            named.append(el)           # (marked below, unless they are the text)
+        elif "chrome" in kinds or ("gate" in kinds and tag not in _TEXT_TAGS and not _gated_text(el)):
             el.set(STRIP_MARK, "")     # (a paragraph classed 'paywall' is the text behind the wall)
+    if named and not (len(named) >= 3 and 3 * sum(len(text_of(p)) for p in named) >= 2 * len(text_of(container))):
+        for el in named:               # paragraphs a class names as chrome; but when they are most
+            el.set(STRIP_MARK, "")     # of the text, they are the text ('Teaser_meta__Q_H61' on each)
     if photos:
         captions = sum(len(text_of(el)) for el in photos)
         if 2 * captions <= len(text_of(container)):       # (a story told in its pictures keeps them)
@@ -2484,6 +2493,14 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     if players and len(text_of(container)) - sum(len(text_of(el)) for el in players) >= 300:
         for el in players:             # (a video's own page, its transcript the text, keeps it)
             el.set(STRIP_MARK, "")
+
+
+def _holds_the_text(el: etree._Element, container: etree._Element) -> bool:
+    """A block of three paragraphs or more holding most of the container's text: the text
+    itself, not a box beside it."""
+    if el.tag not in ("div", "section", "main") or sum(1 for _ in islice(el.iterchildren("p"), 3)) < 3:
+        return False
+    return 3 * len(text_of(el)) >= 2 * len(text_of(container))
 
 
 def _signup_boxes(container: etree._Element) -> set[etree._Element]:

@@ -4224,6 +4224,8 @@ def _in_site_statistics(el: etree._Element) -> bool:
     for node in (el, el.getparent()):
         if node is None or node.getparent() is None:
             return False
+        if node is not el and len(text_of(node)) > 200:
+            return False               # (the article's whole block beside the footer's counter)
         if any(_SITE_STATISTIC.match("".join(sibling.itertext())) for sibling in islice(node.itersiblings(), 6)
                if isinstance(sibling.tag, str)) or \
                 any(_SITE_STATISTIC.match("".join(sibling.itertext()))

@@ -150,3 +150,50 @@ def test_ambiguous_slash_date_read_as_the_page_machine_stamp_says():
             'Ut, 03/04/2014 - 10:15</span></div>')
     a = _blog(head, url="https://www.vcelari.example/clanky/jarny-med")
     assert a.published_at[:10] == "2014-03-04"
+
+
+_STORY = ("Der beliebte Uferweg am Karl-Heine-Kanal in Leipzig-Plagwitz wird auf einer Länge von 1,2 Kilometern "
+          "verbreitert. Die Arbeiten beginnen am Montag.",
+          "Statt bisher zwei Metern soll der Weg künftig vier Meter breit sein, damit Radfahrer und Fußgänger "
+          "einander nicht mehr ausweichen müssen.",
+          "Während der Bauzeit wird der Abschnitt zwischen Stelzenhaus und Engertstraße gesperrt. Eine Umleitung "
+          "führt über die Weißenfelser Straße.",
+          "Das Amt für Stadtgrün rechnet mit Kosten von rund 900.000 Euro. Die alten Linden am Ufer sollen erhalten "
+          "bleiben, betonte eine Sprecherin.")
+
+
+@pytest.mark.parametrize("wrapper, paragraph", [
+    ("Teaser_wrapper__BEHoW", "Article_body__ZNFjd"),     # the text's wrapper named like a teaser
+    ("Article_meta__7wgYY", "Teaser_meta__Q_H61"),        # every paragraph named like a teaser
+])
+def test_css_module_class_names_on_the_text_itself_are_not_chrome(wrapper, paragraph):
+    """World 45 (Next.js pages): generated class names ('<Component>_<name>__<hash>') put 'Teaser'
+    on the text's own wrapper or on each of its paragraphs; the text was dropped as a teaser box, the
+    body came out empty and the page was taken for a listing."""
+    paragraphs = "".join(f'<p class="{paragraph}">{p}</p>' for p in _STORY)
+    page = ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Uferweg wird verbreitert</title></head>'
+            '<body><header><nav><a href="/">Start</a> <a href="/leipzig/">Leipzig</a></nav></header>'
+            '<main class="Layout_inner__189dY"><article class="Article_inner__MFF8f">'
+            '<h1 class="ArticleHeader__title">Uferweg am Karl-Heine-Kanal wird verbreitert</h1>'
+            '<div class="ArticleHeader__meta"><div class="byline">Von <a href="/autor/tobias-krause" rel="author">'
+            'Tobias Krause</a></div><span class="ArticleHeader__date">14.07.2021, 06:00 Uhr</span></div>'
+            f'<div class="{wrapper}">{paragraphs}</div><div class="ShareBar_root__f09a5">Teilen</div></article>'
+            '<aside><h2>Meistgelesen</h2><ol><li><a href="/a">Neue Buslinie</a></li></ol></aside></main></body></html>')
+    result = parse_page(page.encode(), "https://www.mz.example/leipzig/uferweg-a-93812", {}, profile="generic")
+    assert result.kind == "article"
+    assert result.article.body == "\n\n".join(_STORY)
+
+
+def test_view_count_on_the_date_line_beside_a_footer_site_counter():
+    """VN 47 (text-only versions, Liferay 7): 'Ngày đăng: … | Số lượt đọc: 312' in the article, the
+    footer's 'Tổng lượt truy cập: 3.418.276' beside the article's whole block: the count was taken for
+    a row of the site's statistics, and dropped."""
+    page = ('<html><head><meta charset="utf-8"><title>Tuyên Quang hỗ trợ người khuyết tật học nghề</title></head><body>'
+            '<main><h1>Tuyên Quang hỗ trợ người khuyết tật học nghề và tìm việc làm</h1>'
+            '<p class="kt-ngay">Ngày đăng: 19/08/2025 10:15 | Số lượt đọc: 312</p>'
+            + "".join(f"<p>{p}</p>" for p in _TEXT) + '<p>Tác giả: Ma Thị Lan</p></main>'
+            '<footer><p>Tổng lượt truy cập: 3.418.276</p><p>Cơ quan chủ quản: UBND tỉnh Tuyên Quang.</p></footer>'
+            '</body></html>')
+    a = parse_page(page.encode(), "https://tuyenquang.example.gov.vn/khiem-thi/chi-tiet/8841", {},
+                   profile="generic").article
+    assert a.view_count == 312
