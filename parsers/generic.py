@@ -2789,8 +2789,9 @@ def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
         return parsed                  # nothing a month-first reading would change (asked first:
         # the page-wide evidence is a scan of the whole source)
     swapped = _month_first(parsed)
-    stamped = {date(*map(int, m.groups())) for m in _MACHINE_DAY.finditer(doc.source)
-               if _valid_day(*map(int, m.groups()))}
+    stamped = page_cached("machine days", lambda: _machine_days(doc.source))
+    if stamped is None:
+        stamped = _machine_days(doc.source)
     day, other = parsed.value.date(), swapped.value.date()
     if (other in stamped) != (day in stamped):
         return swapped if other in stamped else parsed   # the page's machine stamp says which
@@ -2800,6 +2801,11 @@ def read_month_first(doc: Doc, parsed: ParsedDate | None) -> ParsedDate | None:
 
 # a day written for machines in an attribute (RDFa content=, <time datetime=>, meta content=)
 _MACHINE_DAY = re.compile(r"(?:content|datetime)\s*=\s*[\"']((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def _machine_days(source: str) -> frozenset[date]:
+    return frozenset(date(*map(int, m.groups())) for m in _MACHINE_DAY.finditer(source)
+                     if _valid_day(*map(int, m.groups())))
 
 
 def _valid_day(year: int, month: int, day: int) -> bool:
