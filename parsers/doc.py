@@ -1147,7 +1147,7 @@ __all__ = ["Doc", "in_link_list", "inside_link", "chrome_ancestor", "text_of", "
 _VN_READ_MORE = ("xem thêm", "đọc thêm")    # (a portal's 'Xem thêm' heads more of its own text too)
 RELATED_HEADING = re.compile(
     r"^(?:tin mới hơn|tin đã đưa|tin cũ hơn|những tin mới hơn|những tin cũ hơn|những tin khác|"
-    r"văn bản liên quan|các văn bản liên quan|"
+    r"văn bản liên quan|các văn bản liên quan|(?:các )?văn bản (?:mới )?khác|"
     r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
     r"bài liên quan|có liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
     r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"

@@ -2332,6 +2332,9 @@ def body_paragraphs(container: etree._Element, profile: Profile | None, headline
             and parse_vietnamese_datetime(kept[-1].text).value is not None and _prose_seen(kept[:-1]):
         kept.pop()                     # 'Ngày xuất bản: 05/09/2025 08:30', 'Cập nhật lần cuối vào …'
         #                                under the text
+    while len(kept) > 1 and _tool_row(kept[-1]) and _prose_seen(kept[:-1]):
+        kept.pop()                     # the article's tools under its text ('In ra', 'Gửi email'),
+        #                                over its signature or source line
     kept = _drop_link_lists(kept)
     kept = _drop_pull_quotes(kept)
     signature = Signature()
@@ -2493,6 +2496,17 @@ def _mark_inline_chrome(container: etree._Element, captions_told: bool = False) 
     if players and len(text_of(container)) - sum(len(text_of(el)) for el in players) >= 300:
         for el in players:             # (a video's own page, its transcript the text, keeps it)
             el.set(STRIP_MARK, "")
+
+
+_TOOL_LINK_WORDS = frozenset(labels.TOOL_LINKS)
+_TOOL_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+
+
+def _tool_row(block: Block) -> bool:
+    """A line of the article's tool links only ('In ra', 'In bài | Gửi email')."""
+    words = [w.lower() for w in _TOOL_SPLIT.split(block.text.strip()) if w]
+    return bool(words) and len(block.text) <= 80 and block.link_chars >= 0.8 * len(block.text.replace(" ", "")) \
+        and all(w in _TOOL_LINK_WORDS for w in words)
 
 
 def _holds_the_text(el: etree._Element, container: etree._Element) -> bool:

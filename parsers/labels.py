@@ -598,7 +598,7 @@ BROADCAST = ("phát sóng", "lịch phát", "giờ phát sóng", "thời gian ph
 
 # an article's toolbar links, by their words ('In bài' pointing at inbai.asp?id=…): tools, never
 # another article's title
-TOOL_LINKS = ("in bài", "in bài viết", "in bài này", "bản in", "in trang", "in", "gửi bạn bè", "gửi cho bạn bè",
+TOOL_LINKS = ("in bài", "in bài viết", "in bài này", "bản in", "in trang", "in", "in ra", "gửi bạn bè", "gửi cho bạn bè",
               "gửi email", "gửi e-mail", "gửi mail", "gửi bài", "về đầu trang", "lên đầu trang", "đầu trang",
               "quay lại", "trở về", "trở lại", "lưu bài", "chia sẻ", "phản hồi", "góp ý",
               "print", "email", "e-mail", "back to top", "top", "back", "share")
