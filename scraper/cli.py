@@ -8,6 +8,7 @@ import errno
 import json
 import logging
 import os
+import tempfile
 import signal
 import sys
 import time
@@ -622,6 +623,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
     folder = _existing_dataset(args.folder, exports=True)
     if args.min_sites < 1:
         raise ConfigError("--min-sites must be >= 1")
+    out = Path(args.output) if args.output else None
+    if out is not None:                # (checked before any work)
+        if out.suffix.lower() not in (".csv", ".jsonl"):
+            raise ConfigError(f"{out}: -o names a .csv or .jsonl file")
+        _output_file(out)
     from govnews.output.stories import StoriesError
     try:
         table = stories_table(folder, min_sites=args.min_sites)
@@ -638,10 +644,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
         from govnews.output.stories import STORY_TABLE_COLUMNS
         table = pd.DataFrame({c: [] for c in STORY_TABLE_COLUMNS})
-    if args.output:
-        out = Path(args.output)
-        if out.suffix.lower() not in (".csv", ".jsonl"):
-            raise ConfigError(f"{out}: -o names a .csv or .jsonl file")
+    if out is not None:
         from govnews.output.writers import atomic_write
         with atomic_write(out) as fh:
             if out.suffix.lower() == ".csv":     # times in ISO 8601, as the exports write them
@@ -665,10 +668,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     from govnews.output.report import write_report
 
     folder = _existing_dataset(args.folder, exports=True)
-    output = Path(args.output) if args.output else folder / "report.html"
+    output = _output_file(Path(args.output)) if args.output else folder / "report.html"
     path = write_report(folder, output, lang=args.lang)
     print(f"report written to {path}")
     return EXIT_OK
+
+
+def _output_file(path: Path) -> Path:
+    """A file `-o` names, checked before any work: not a folder, its folder made when missing
+    and writable (ConfigError: one line, exit 2)."""
+    if path.is_dir():
+        raise ConfigError(f"{path}: a folder; -o names the file to write")
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{parent}: cannot create the folder for -o: {exc.strerror or exc}") from None
+    try:                               # (os.access says yes to root on /proc, a read-only mount)
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{parent}: cannot write there (-o {path}): {exc.strerror or exc}") from None
+    return path
 
 
 def _existing_dataset(path: str, settle: bool = True, exports: bool = False) -> Path:
