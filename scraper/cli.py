@@ -203,10 +203,20 @@ def _standard_streams() -> None:
         sys.stderr = open(2, "w", closefd=False)
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The sub-parser of `command` (its usage names the command's options), else `parser`."""
+    for action in parser._actions:     # (argparse lists its sub-parsers only there)
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _standard_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:                         # (the command's own usage, not the top level's)
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extras)}")
     root_level = logging.getLogger().level
     handlers = _setup_logging(args)
     previous = _stop_on_sigterm()      # (every command: an export or a report ends as at Ctrl-C)
