@@ -533,10 +533,13 @@ def _decoded(content_encoding: str) -> bool:
 
 
 def response_meta(response: Response) -> dict[str, Any]:
-    return {"url": response.url, "final_url": response.final_url,
+    meta = {"url": response.url, "final_url": response.final_url,
             "redirects": [[status, location] for status, location in response.redirects],
             "verify": response.verify, "truncated": response.truncated,
             "elapsed": response.elapsed}
+    if response.note:
+        meta["error"] = response.note  # (the crawl's error for this answer: no page is read from it)
+    return meta
 
 
 def _name_part(text: str) -> str:

@@ -22,6 +22,7 @@ class FetchError(GovnewsError, IOError):
     def __init__(self, url: str, message: str, kind: str | None = None) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
+        self.reason = message
         if kind:
             self.kind = kind
 

@@ -44,7 +44,10 @@ class Fetching:
                                          headers=self._conditional(request),
                                          in_scope=self._in_scope, verify=site.verify,
                                          before_hop=self._hop_turn(base_delay))
-            except TransientError as exc:
+            except FetchError as exc:
+                self._archive_received(site, exc)
+                if not isinstance(exc, TransientError):
+                    raise
                 tries += 1
                 self.clock.failed(host, since=began)
                 wait = self._retry_wait(request.url, host, tries, exc)
@@ -62,6 +65,14 @@ class Fetching:
             if response.status >= 400 and response.status != 304:
                 raise FetchError(request.url, f"HTTP {response.status}", f"http_{response.status}")
             return response
+
+    def _archive_received(self, site: Site | None, exc: FetchError) -> None:
+        """An answer received whole whose body does not decode (labelled gzip and not, a gzip
+        stream that stops early) is archived as sent and counted as fetched: the failure is the
+        page's (counted, retried when it may pass), the answer is evidence all the same."""
+        received = getattr(exc, "received", None)
+        if received is not None:
+            self._count_fetch(site, received)
 
     def _hop_turn(self, delay: float):
         """Before a redirect hop: the hop's host gets its delay like any request."""
@@ -135,7 +146,10 @@ class Fetching:
                 response = fetcher.fetch(url, verify=site.verify if site else True,
                                          in_scope=self._in_scope, cut_at=ROBOTS_CUT)
                 break
-            except TransientError as exc:
+            except FetchError as exc:
+                self._archive_received(None, exc)
+                if not isinstance(exc, TransientError):
+                    raise
                 tries += 1
                 self.clock.failed(host, since=began)
                 wait = self._retry_wait(url, host, tries, exc)

@@ -76,6 +76,10 @@ class Response:
     # the redirects' own answers, in order (each with its status, Location and body up to
     # REDIRECT_BODY): archived before this one, so a replay tool follows the old address too
     hops: list["Response"] = field(default_factory=list)
+    # the error of an answer received whole whose body does not decode (labelled gzip and not, a
+    # gzip stream that stops early inside its Content-Length): archived as sent, this named in its
+    # metadata record, so that a reparse passes it over as the crawl did ('bad_encoding: …')
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,14 @@ class Fetcher:
                         raw, url, attempt, min(cut_at or REDIRECT_BODY, REDIRECT_BODY) if redirect else cut_at)
                 except FetchError as exc:
                     if not (redirect and exc.kind in ("truncated", "connection", "too_large", "bad_encoding")):
+                        received = getattr(exc, "received_body", None)
+                        if received is not None:   # received whole, its coding undecodable: the
+                            #                        page's error, the answer kept for the archive
+                            exc.received = Response(
+                                url, url, raw.status_code, CaseInsensitiveDict(raw.headers), b"",
+                                request_headers=dict(raw.request.headers), method=method,
+                                request_body=data or b"", verify=verify, raw_body=received,
+                                head=wire_head(raw), note=f"{exc.kind}: {exc.reason}")
                         raise
                     body, raw_body, truncated = b"", None, True   # a redirect's body is not what
                     #                                               was asked for: its Location is
@@ -346,8 +358,9 @@ class Fetcher:
                              "too_large")
         decoder = ContentDecoder.for_header(raw.headers.get("Content-Encoding"), cap, whole=True)
         chunks, decoded, size = [], [], 0
+        stream = _undecoded_chunks(raw, 64 * 1024)
         try:
-            for chunk in _undecoded_chunks(raw, 64 * 1024):
+            for chunk in stream:
                 size += len(chunk)
                 if size > cap and keep_cut:
                     chunks.append(chunk)
@@ -364,10 +377,15 @@ class Fetcher:
             raise FetchError(url, f"response exceeds the {cap}-byte cap (cut off)",
                              "too_large") from None
         except StreamCut as exc:
-            raise TransientError(url, f"truncated body: {exc}", "truncated") from None
+            error = TransientError(url, f"truncated body: {exc}", "truncated")
+            received = _rest_as_received(stream, chunks, size, cap)
+            if received is not None and _ascii_int(raw.headers.get("Content-Length")) == len(received):
+                error.received_body = received     # (all the server said it sent: its gzip is cut,
+            raise error from None                  # not the connection)
         except (requests.exceptions.ContentDecodingError, UndecodableContent) as exc:
-            raise FetchError(url, f"undecodable content encoding: {_short(exc)}",
-                             "bad_encoding") from None
+            error = FetchError(url, f"undecodable content encoding: {_short(exc)}", "bad_encoding")
+            error.received_body = _rest_as_received(stream, chunks, size, cap)
+            raise error from None
         except (requests.exceptions.ChunkedEncodingError, urllib3.exceptions.ProtocolError,
                 zlib.error) as exc:
             raise TransientError(url, f"truncated body: {_short(exc)}", "truncated") from None
@@ -384,6 +402,21 @@ class Fetcher:
             raise TransientError(url, f"truncated body: {len(body)} of {expected} bytes",
                                  "truncated")
         return body, (raw_body if decoder is not None else None), False
+
+
+def _rest_as_received(stream, chunks: list[bytes], size: int, cap: int) -> bytes | None:
+    """The whole body as received, when its content coding failed to decode (a body labelled gzip
+    that is not, a gzip stream that stops early): the rest read undecoded, within the cap, for the
+    archive (the evidence of what the server sent); None when it cannot be read whole."""
+    try:
+        for chunk in stream:
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError):
+        return None
+    return b"".join(chunks)
 
 
 def _has_body(raw: requests.Response) -> bool:

@@ -517,7 +517,7 @@ class _Reparse:
             result.errors.append(f"{archived.warc_file}: {archived.record_id}: revisit of a "
                                  "payload the archive does not hold")
             return
-        if not 200 <= archived.status < 300 or archived.meta.get("truncated") \
+        if not 200 <= archived.status < 300 or archived.meta.get("truncated") or archived.meta.get("error") \
                 or urlsplit(archived.url).path == "/robots.txt":
             return
         known = self.data.known(archived)

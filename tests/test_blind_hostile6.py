@@ -742,7 +742,6 @@ def test_target_uris_name_exactly_what_was_requested(recs1, world):
     assert records_for(recs1, p, enc), f"no response record for {p.abs(enc)}"
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23; the 301 with a 300 KB body is archived since session 26): a body labelled gzip that is not, and a gzip stream that stops early, are sent whole but get no record')
 def test_every_complete_response_the_servers_sent_is_archived(recs1, run1, world):
     """README: 'Every response and its request are written'. Each response a server finished sending
     during the crawl (robots.txt, 404s, the 301, the 304, the lying gzip, the doubled gzip, the gzip
@@ -899,7 +898,6 @@ def test_content_encoded_bodies_are_stored_as_received(recs1, run1, world):
     assert not bad, bad
 
 
-@pytest.mark.xfail(strict=True, reason='open (session 23): no response record for a page labelled gzip that is not gzip (the decoding error drops it)')
 def test_lying_and_doubled_content_encoding_stored_as_received(recs1, run1, world):
     """README: 'Responses are stored as received'. A page labelled gzip that is not gzip, and a page
     gzipped twice but labelled once, are archived (a response was received) with the exact bytes and
