@@ -205,6 +205,12 @@ for _number, _names in enumerate((
         "μαΐου พฤษภาคม", "ιουνίου มิถุนายน", "ιουλίου กรกฎาคม", "αυγούστου สิงหาคม",
         "σεπτεμβρίου กันยายน", "οκτωβρίου ตุลาคม", "νοεμβρίου พฤศจิกายน", "δεκεμβρίου ธันวาคม"), 1):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Greek in the nominative, as a CMS's date format prints a month standing alone ('Τετάρτη, 08 Απρίλιος
+# 2009': Joomla 1.0's Greek pack)
+for _number, _name in enumerate(("ιανουάριος", "φεβρουάριος", "μάρτιος", "απρίλιος", "μάιος", "ιούνιος",
+                                 "ιούλιος", "αύγουστος", "σεπτέμβριος", "οκτώβριος", "νοέμβριος",
+                                 "δεκέμβριος"), 1):
+    MONTHS[_name] = _number
 # Arabic (the Gulf's 'مارس'), Urdu, Bengali, Marathi, Tamil, Georgian, Armenian (genitive), Kazakh,
 # Bulgarian and Serbian (Cyrillic and Latin), Czech (genitive), Danish, Swedish, Hungarian
 for _number, _names in enumerate((

@@ -22,7 +22,8 @@ _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 # Substring tests (C-speed) decide which finder may care about a text or a class name.
 _TEXT_WORDS = {
     "view": ("xem", "đọc", "truy cập bài", "truy cập tin", "view", "hits", "aufrufe", "gelesen", "vues", "lectures"),
-    "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today", "ghé thăm"),
+    "counter": ("truy c", "online", "thống kê", "bộ đếm", "visitor", "hôm nay", "đang xem", "today", "ghé thăm",
+                "xem trang", "pageviews"),
     "label": ("tác giả", "nguồn", "theo ", "viết bởi", "người viết", "đăng bởi", "người đăng",
               "source", "by ", "bởi", "thực hiện", "trả lời", "chủ đề", "chuyên mục", "nhãn:", "labels:", "von ", "par ", "por ", "door ",
               "by:", "von:", "par:", "por:", "door:", "беседовал", "propos recueillis", "text:", "teksti:", "текст:", "мәтін:", "matn:",
@@ -31,7 +32,7 @@ _TEXT_WORDS = {
               "auteur", "автор", "nội dung", "bài:", "author", "tekstur:", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
-              "szerző", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
+              "szerző", "beküldte", "kirjoittaja", "γράφτηκε", "piše", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
               "៖",                     # (the Khmer colon: a Khmer edition's credits and source)
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL,
@@ -1151,7 +1152,8 @@ RELATED_HEADING = re.compile(
     r"tin liên quan|tin khác|các tin khác|các tin liên quan|tin cùng chuyên mục|bài viết liên quan|"
     r"bài liên quan|có liên quan|các bài viết khác|các bài khác|bài viết khác|xem thêm|tin bài khác|"
     r"các tin đã đưa|tin tức liên quan|tin đã đăng|các tin cũ hơn|các tin mới hơn|"
-    r"tin tức khác|tin cùng loại|tin mới|tin mới nhất|tin nổi bật|tin xem nhiều|đọc nhiều|"
+    r"tin tức khác|tin cùng loại|tin mới|tin mới nhất|tin mới cập nhật|tin cập nhật|tin vừa cập nhật|"
+    r"bài mới cập nhật|tin nổi bật|tin xem nhiều|đọc nhiều|"
     r"(?:tin|bài|bài viết) (?:được )?(?:đọc|xem) nhiều(?: nhất)?|đọc nhiều nhất|xem nhiều|"
     r"xem nhiều nhất|bài viết mới|bài mới|related(?: posts| news)?|"
     # the same boxes on pages in other languages

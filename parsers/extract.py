@@ -33,7 +33,7 @@ from .listing import attachments_in, base_url, extract_listing, join_url
 from .listing import reset_caches as listing_caches_reset
 from .model import Article, Listing, Page
 from .profile import Profile, load_profiles, profile_named
-from .text import (BLOCK_TAGS, add_class, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, has_text, right_aligned, self_and_ancestors, text_content,
+from .text import (BLOCK_TAGS, add_class, STRIP_MARK, Block, blocks, clean, drop_tag, drop_tree, data_table_rows, emphasis_style, has_text, right_aligned, self_and_ancestors, text_content,
                    text_of, typed_paragraphs)
 from .text import reset_caches as text_caches_reset
 from .urls import canonical_url, merge_rules, on_vn_domain
@@ -1055,6 +1055,14 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     if article.author is None or _desk_byline(article.author):
         article.author = _guest_writer(doc, body_el) or article.author
     article.author = _without_site_name(doc, tidy_author(article.author))
+    if article.author and article.headline and article.author.casefold() == article.headline.casefold():
+        article.author = None          # a template's author class on the headline's element
+        #                                ('<span class="tacgia">' around the title): no writer named
+    if article.author and _UNIT_ACCOUNT.match(article.author) and article.author.casefold() in \
+            doc.title.casefold().replace((article.headline or "\0").casefold(), " "):
+        article.author = None          # the site's own account ('Đăng bởi Xã Bình Liêu' on the blog
+        #                                'Thông tin xã Bình Liêu', its name in <title> beside the
+        #                                headline): the commune posting, no writer
     if article.author and not _vietnamese_record(doc, article.headline, body_el):
         # (a desk's word alone, 'Redacción', 'Da Redação', 'Haber Merkezi', names no writer; a
         # paper's own 'Metro Post Staff' line is kept, as the page prints it)
@@ -1356,6 +1364,8 @@ def _marked_author(doc: Doc, body_el) -> str | None:
     first (<div class="author-wrap"><div class="author-name">X</div><div class="author-role">)."""
     marked = list(islice(generic.author_elements(doc, body_el), 8))
     for i, el in enumerate(marked):
+        if _photographer_only(doc, el):
+            continue                   # the byline's slot holding only the photographer ('Foto: X')
         inner = [d for d in marked[i + 1:] if not len(d) and el in d.iterancestors()]
         roles = [d for d in inner if _ROLE_PART.search(d.get("class") or "")]
         if roles and len(inner) == len(roles) + 1 and _marked_name(next(d for d in inner if d not in roles)):
@@ -1421,6 +1431,21 @@ def _listed_names(el: etree._Element) -> list[str] | None:
     if len(inner) < 2 or not all(_same_mark(d, inner[0]) for d in inner):
         return None
     return list(dict.fromkeys(filter(None, (byline_of(d) for d in inner if not _photo_credit(d))))) or None
+
+
+# a photographer's credit and nothing else ('Foto: X', 'Zdjęcia: X', 'Photos by X', 'Ảnh: X')
+_PHOTO_CREDIT_ONLY = re.compile(
+    r"^(?:(?:ảnh|foto|fotos|fotó|fotók|fotografie|fotografia|photo|photos|photograph|photographs|zdjęcia|"
+    r"zdjęcie|kuva|kuvat|bild|bilder|写真|撮影|사진|攝影|摄影)\s*[:：]|(?:photos?|photographs?|pictures?|fotos?)"
+    r"\s+(?:by|de|di|von|par|door|af|av)\s)\s*[^:：|]{2,60}$", re.I)
+
+
+def _photographer_only(doc: Doc, el: etree._Element) -> bool:
+    """A byline naming only the photographer ('Foto: X'): no writer, unless the page is a photo
+    story, whose pictures are its text (a gallery's 'Ảnh: X' names its author)."""
+    text = byline_text(el)
+    return len(text) <= 80 and _PHOTO_CREDIT_ONLY.match(text) is not None \
+        and not generic.photo_story_page(doc)
 
 
 def _marked_name(el: etree._Element) -> str | None:
@@ -1809,6 +1834,10 @@ def _linked_author(doc: Doc, body_el) -> str | None:
 _AVATAR_ALT = re.compile(r"^(.{3,60}?)(?:'s)?\s+(?:profile\s+(?:image|picture|photo)|avatar)$", re.I)
 
 
+_AVATAR_IMAGES = 300                   # pictures before the text looked at, at most
+_AVATAR_TRIES = 8                      # of them, avatar-like ones whose links are compared
+
+
 def _avatar_twin(doc: Doc, body_el) -> str | None:
     """The writer a post's header names twice over, as a profile picture and as a name, each
     linked to the same profile (<a href="/u"><img alt="X profile image"></a> <a href="/u">X</a>),
@@ -1816,8 +1845,9 @@ def _avatar_twin(doc: Doc, body_el) -> str | None:
     if body_el is None or "<img" not in doc.source:
         return None
     start = doc.position(body_el)
-    for img in doc.root.iter("img"):
-        if doc.position(img) >= start:
+    tried = 0
+    for img in islice(doc.root.iter("img"), _AVATAR_IMAGES):
+        if doc.position(img) >= start or tried >= _AVATAR_TRIES:
             break
         holder = img.getparent()
         href = holder.get("href") if holder is not None and holder.tag == "a" else None
@@ -1828,6 +1858,7 @@ def _avatar_twin(doc: Doc, body_el) -> str | None:
         if named is None and "avatar" not in (img.get("class") or "") + " " + (holder.get("class") or ""):
             continue                   # (a logo linked home beside the site's name is no avatar)
         name = named.group(1) if named else alt
+        tried += 1                     # (each candidate walks two levels of links around it)
         around = holder.getparent()
         for _ in range(2):
             if around is None:
@@ -1905,6 +1936,10 @@ def _head_box(el: etree._Element, body_el) -> bool:
         if following is body_el or body_el in following.iterdescendants():
             return True
     return False
+
+
+# an administrative unit's name, as a portal's or a blog's account is named after its commune
+_UNIT_ACCOUNT = re.compile(r"^(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh|ubnd)\s+\S", re.I)
 
 
 def _without_site_name(doc: Doc, author: str | None) -> str | None:
@@ -3565,7 +3600,9 @@ def _signature_beside(body_el: etree._Element | None) -> str | None:
         if line is None or (isinstance(line.tag, str) and line.tag != "br" and text_of(line)):
             break
         line = line.getnext()
-    if line is None or not isinstance(line.tag, str) or line.tag not in ("p", "div", "span", "b", "strong", "em", "i"):
+    if line is None:
+        line = _next_row_cell(body_el)  # (a layout table's row of its own under the text's cell)
+    if line is None or not isinstance(line.tag, str) or line.tag not in ("p", "div", "span", "b", "strong", "em", "i", "td"):
         return None
     for _ in range(2):                 # (a credit box holding the line: <div class="detail-credit"><p …>)
         if line.tag == "div" and len(line) == 1 and not (line.text or "").strip() \
@@ -3574,14 +3611,27 @@ def _signature_beside(body_el: etree._Element | None) -> str | None:
     text = text_of(line)
     if len(text) > 80 or not right_aligned(line) or next(line.iter("a"), None) is not None:
         return None
-    if line.tag not in ("b", "strong", "em", "i") and not any(
-            text_of(e) == text for e in line.iterdescendants("b", "strong", "em", "i")):
+    if line.tag not in ("b", "strong", "em", "i") and not emphasis_style(line.get("style")) \
+            and not any(text_of(e) == text for e in line.iterdescendants("b", "strong", "em", "i")):
         return None                    # not all of it bold or italic
     sig = split_signature(text)
     if sig is None and _OFFICE.match(text) and len(text.split()) <= _OFFICE_WORDS and text[:1].isupper() \
             and not text.endswith((".", ":")):
         return text                    # an office signing ('CẢNG VỤ ĐƯỜNG THỦY NỘI ĐỊA TỈNH BẮC NINH')
     return sig.author if sig is not None else None
+
+
+def _next_row_cell(cell: etree._Element) -> etree._Element | None:
+    """The one cell of the row right after `cell`'s, when `cell` is alone in its row (a layout
+    table printing the text, then the signature, each in a row of its own)."""
+    row = cell.getparent() if cell.tag == "td" else None
+    if row is None or row.tag != "tr" or sum(1 for c in row if isinstance(c.tag, str)) != 1:
+        return None
+    after = row.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    cells = [c for c in after if isinstance(c.tag, str)] if after is not None and after.tag == "tr" else []
+    return cells[0] if len(cells) == 1 and cells[0].tag == "td" else None
 
 
 def _office_signature(block: Block) -> bool:

@@ -127,7 +127,9 @@ ONLINE_LABELS = ("đang truy cập", "đang online", "trực tuyến", "online",
 TODAY_LABELS = ("hôm nay", "trong ngày", "today")
 _LABEL_ORDER = [("online", ONLINE_LABELS), ("today", TODAY_LABELS), ("total", TOTAL_LABELS)]
 COUNTER_TITLE = re.compile(
-    r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|ghé thăm|visitor", re.I)
+    r"lượt truy c[ậâa]p|thống kê truy cập|số người truy cập|bộ đếm|truy cập|ghé thăm|visitor|"
+    # Blogger's Stats widget, a blog's only counter ('Tổng số lượt xem trang', 'Total Pageviews')
+    r"tổng số lượt xem trang|total pageviews", re.I)
 # a digit's image: 5.png, so5.gif, digit_5.png, five.gif (a theme naming them in English)
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # ... and a theme's colour or size after it ('c5_xanh.gif', 'so5-red.png')
@@ -524,7 +526,8 @@ def credit_labelled(text: str) -> bool:
 
 _NEXT_CREDIT = re.compile(r"(?<!\s)\s*[-–|,;]\s*(?:(?:ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|quay phim|edição|edición|"
                           + alternation(labels.VOICE_ROLES) + "|"
-                          r"edizione|edition|editing|redaktion|redakcja|foto|fotos|fotografia|photos?|imagem|imagens|"
+                          r"edizione|edition|editing|redaktion|redakcja|foto|fotos|fotografia|photos?|imagem|imagens|zdjęcia|zdjęcie|"
+                          r"kuvat|kuva|bilder|bild|fotó|fotók|fotografie|"
                           r"ilustração|ilustración|infografia|vídeo|grafik)\s*[:：]|"
                           r"(?:translated|photos?|photographs|photography|edited|video) by\s).*$", re.I)
 def without_co_credits(text: str) -> str:
@@ -880,7 +883,7 @@ BYLINE_LABEL = re.compile(
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|interview by|interviewed by|entrevista de|"
     r"reported by|reporting by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|authors?|by|von|text von|texte de|texto de|textos de|par|por|di|de|door|av|af|od|szerző|"
+    r"escrito por|écrit par|ditulis oleh|oleh|γράφτηκε από|kirjoittaja(?=\s*:)|piše(?=\s*:)|authors?|by|von|text von|texte de|texto de|textos de|par|por|di|de|door|av|af|od|szerző|"
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
@@ -951,7 +954,10 @@ _KOREAN_SIGN_OFF = re.compile(r"\s*(?:기자|특파원|통신원)\s*(?:[=/]?\s*[
 KOREAN_DATELINE = re.compile(r"^[(（][^()（）]{2,30}[)）]\s*([\uac00-\ud7af]{2,4})\s*(?:기자|특파원)\s*=")
 UPLOADER_LABEL = re.compile(
     r"^\s*(?:" + alternation(labels.UPLOADER) + r"|posted by|submitted by|"
-    r"uploaded by|publié par|posté par|veröffentlicht von|eingestellt von)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+    r"uploaded by|publié par|posté par|veröffentlicht von|eingestellt von|erstellt von|gepostet von|"
+    # an early CMS's post footer or story line ('Postat av X kl. 14:20', 'Beküldte: X , 2006. április …',
+    # 'Dikirim oleh X pada …', '投稿者： X')
+    r"postat av|postet av|postet af|geplaatst door|beküldte|dikirim oleh|diposting oleh|投稿者(?=\s*[:：]))(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
 # credit labels of a writer or photographer not above: a line that starts with one is the
 # credit, the label is not part of the name
 CREDIT_LABEL = re.compile(
@@ -967,7 +973,7 @@ _BYLINE_END = re.compile(r"(?<!\s)(?:\s+(?=(?:प्रकाशित|अपड
                          r"güncelleme|نُشر|تاريخ النشر)(?:\s*[:：]|\s+(?:(?:le|am|on|el|em|il|op|the)\s+)?\d))"
                          # (the date's label on the next line: 'Publié le 07/10/2020', 'Updated: …')
                          r"|\s*(?:[|·•—–;]|\s/|/(?=\s|\d)|\s-\s|,\s*(?=\d)|\s(?:on|am|le|il|el|em|op|ngày|lúc|"
-                         r"vào|à|um|at|alle|às|ساعت)\s+(?=\d|[A-ZĐ]\w*\s+\d|[A-ZĐ]\w*,\s+(?:\d|[A-ZĐ]\w*\s+\d)))|\s*\(\s*\d)", re.I)
+                         r"vào|à|um|at|alle|às|pada|ساعت)\s+(?=\d|[A-ZĐ]\w*\s+\d|[A-ZĐ]\w*,\s+(?:\d|[A-ZĐ]\w*\s+\d)))|\s*\(\s*\d)", re.I)
 # buttons and toolbar words, never a name
 _UI_WORDS = re.compile(
     r"^(?:in bài|bản in|in trang|gửi email|gửi bài|chia sẻ|quay lại|lưu bài|góp ý|bình luận|"

@@ -73,7 +73,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         # a consent wall or a comment thread among the best: scored again without its text,
         # so that the wrapper holding both it and the article is not raised by it
         scores = _paragraph_scores(doc, _OffArticle())
-    ranked = _rank_containers(scores)
+    ranked = _rank_containers(scores, doc)
     top = doc.root.find("body")
     direct = _direct_prose(top, ranked[0][1] if ranked else None) if top is not None else 0
     if direct and (not ranked or direct > 2 * len(_TEXT_LEN(ranked[0][1]))):
@@ -87,7 +87,7 @@ def find_body(doc: Doc) -> etree._Element | None:
         return story                   # its captions are its text
     if _mostly_captions(ranked[0][1]):
         # a photo gallery: its text is what it says besides the captions (the intro)
-        rest = _rank_containers(_paragraph_scores(doc, _in_caption))
+        rest = _rank_containers(_paragraph_scores(doc, _in_caption), doc)
         if rest:
             ranked = rest
     ranked = _titled_first(doc, ranked)
@@ -1248,9 +1248,11 @@ def _like_siblings(body: etree._Element, named: bool = False) -> list[etree._Ele
     return parts
 
 
-def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, etree._Element]]:
+def _rank_containers(scores: dict[etree._Element, float], doc: Doc | None = None) -> list[tuple[float, etree._Element]]:
     """Containers by score, weighed by their class names and link density (the latter measured
-    only for the few best, where it can change the order)."""
+    only for the few best, where it can change the order). A block in the site's chrome by its
+    ancestors' names weighs a fifth, unless it stands right under the page's own title (a theme
+    that prints the article in a 'sidebar' widget: the text under its headline is the text)."""
     ranked = []
     for el, score in scores.items():
         if el.tag not in _CONTAINERS or el.tag == "body":
@@ -1264,7 +1266,8 @@ def _rank_containers(scores: dict[etree._Element, float]) -> list[tuple[float, e
             score *= 1.25
         ranked.append((score, el))
     ranked.sort(key=lambda r: -r[0])
-    ranked = [(score * (0.2 if chrome_ancestor(el) else 0.05 if off_article(el) else
+    ranked = [(score * (0.2 if chrome_ancestor(el) and not (doc is not None and _under_page_title(doc, el))
+                        else 0.05 if off_article(el) else
                         0.3 if _contact_box(el) else 0.5 if _side_box_body(el) else 1.0), el)
               for score, el in ranked[:12]]
     ranked.sort(key=lambda r: -r[0])
@@ -1603,7 +1606,7 @@ def uncut_headline(doc: Doc, text: str) -> str:
 
 
 # a panel's or a module's heading by its class ('module-title', 'panel-heading', 'portlet-title')
-_PANEL_HEADING = re.compile(r"(?:^|\s)(?:module|panel|portlet)[-_]?(?:title|heading|header)(?:-text)?(?:$|\s)", re.I)
+_PANEL_HEADING = re.compile(r"(?:^|\s)(?:module|panel|portlet|widget)[-_]?(?:title|heading|header)(?:-text)?(?:$|\s)", re.I)
 
 
 _PAGE_TYPE = re.compile(r"chi tiết|nội dung tin|detail|xem tin", re.I)
@@ -3698,11 +3701,22 @@ def _text_candidate(doc: Doc, el, anchor_pos: int, body, headline: etree._Elemen
     if (_links_headline(el) and not _date_link_to_page(el, doc.url)) or _after_headline_link(el, doc.url) or in_related_block(el) or \
             _in_banner(el, headline) or any(t.get("datetime") for t in el.iter("time")):
         return None
-    if in_link_list(el) or (inside_link(el) and not _date_link_to_page(el, doc.url)) or chrome_ancestor(el, body) \
+    if in_link_list(el) or (inside_link(el) and not _date_link_to_page(el, doc.url)) \
+            or chrome_ancestor(el, article_region(body, headline)) \
             or in_comments(el):
         return None
     return (_distance(doc, el, anchor_pos) - (30 if hinted or kind else 0),
             parsed, el, hinted or kind is not None, kind)
+
+
+def article_region(body: etree._Element | None, headline: etree._Element | None) -> etree._Element | None:
+    """Where the article's own parts stand: its text's block, or, when that block is in the
+    site's chrome by its ancestors' names (a theme printing the article in a 'sidebar' widget),
+    the nearest block holding both the headline and the text: its date line is no chrome."""
+    if body is None or headline is None or not chrome_ancestor(body):
+        return body
+    around = set(body.iterancestors())
+    return next((a for a in headline.iterancestors() if a in around and a.tag not in ("body", "html")), body)
 
 
 def _right_after_label(text: str, parsed) -> bool:
@@ -3940,10 +3954,12 @@ def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> 
         # (longer only as a meta line of items: 'Cập nhật lúc … | Người đăng: … | Lượt người đọc: …')
         return False
     body_pos, pos = doc.position(body), doc.position(el)
-    if anchor_pos < body_pos < pos and pos - body_pos <= 12 and sum(map(str.isalpha, text)) <= 10 \
+    if anchor_pos < body_pos < pos and pos - body_pos <= 12 \
+            and (sum(map(str.isalpha, text)) <= 10 or _name_and_date(text)) \
             and text_of(body).startswith(text_of(el)):
         return True                    # the first line of a body that starts under the headline,
-        #                                the date and little else ('13/10/2025 07:30')
+        #                                the date and little else ('13/10/2025 07:30'), or the date
+        #                                and its poster ('Kirjoittaja: Mikko Virtanen · 14.03.2009, 18:20')
     if not body_pos < anchor_pos < pos or pos - anchor_pos > 12:
         return False
     last = body
@@ -3954,6 +3970,26 @@ def _dateline_under_headline(doc: Doc, el, text: str, anchor_pos: int, body) -> 
     between = [p for p in body.iter("p", "div", "li", "td")
                if anchor_pos < doc.position(p) < pos and p not in el.iterancestors()]
     return all(len(text_of(p)) < 80 or el in p.iterdescendants() for p in between)
+
+
+_META_PIECES = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
+
+
+def _name_and_date(text: str) -> bool:
+    """A line that is a date and a name beside it, each its own piece ('Ban biên tập · 14-03-2010,
+    08:15 AM', 'Kirjoittaja: Mikko Virtanen · 14.03.2009'): a post's meta line, not a sentence."""
+    pieces = [p for p in _META_PIECES.split(text) if p.strip()]
+    if not 2 <= len(pieces) <= 3:
+        return False
+    dated = [p for p in pieces if find_datetimes(p)]
+    if len(dated) != 1:
+        return False
+    stamp = dated[0]
+    for found in find_datetimes(stamp):
+        stamp = stamp.replace(found.raw or "\0", " ")
+    rest = [p for p in pieces if p is not dated[0]]
+    return len(stamp.split()) <= 2 and all(len(p.split()) <= 5 and not p.rstrip().endswith((".", "!", "?"))
+                                           for p in rest)   # (the date alone in its piece, or with 'kl.')
 
 
 def _timestamp_line(text: str) -> bool:
@@ -4183,9 +4219,22 @@ def _eye_count(doc: Doc, headline: etree._Element, body: etree._Element) -> int 
         value = _count_or_counted(text) if len(text) <= 24 else None
         if value is None and icon.tail and icon.tail.strip():
             value = _count_or_counted(icon.tail)
-        if value is not None:
-            return value
+        if value is None and not text:
+            value = _beside_icon(holder)   # the icon in a wrapper of its own, the number in the next
+        if value is not None:              # ('<span class="…-icon"><i class="fa-eye"></i></span>
+            return value                   # <span class="…-text">1.530</span>': a page builder's list)
     return None
+
+
+def _beside_icon(wrapper: etree._Element) -> int | None:
+    """The count right after an icon's own wrapper: in its tail, or alone in the next element."""
+    if wrapper.tail and wrapper.tail.strip():
+        return _count_or_counted(wrapper.tail) if len(wrapper.tail.strip()) <= 24 else None
+    after = wrapper.getnext()
+    if after is None or not isinstance(after.tag, str) or len(after) > 1:
+        return None
+    text = text_of(after)
+    return _count_or_counted(text) if text and len(text) <= 24 else None
 
 
 def _count_or_counted(text: str) -> int | None:
@@ -4841,7 +4890,41 @@ def find_category(doc: Doc, headline: str | None = None,
     return find_labelled(doc, _CATEGORY_LINE, None, labelled_category) \
         or find_cell_value(doc, _CATEGORY_CELL, None) \
         or find_labelled(doc, _POST_LABELS_LINE, None, _single_label) \
-        or _section_name(doc, _section_bar(headline_el)) or _listed_category(doc)
+        or _section_name(doc, _section_bar(headline_el)) or _listed_category(doc) \
+        or _category_link_under(doc, headline_el)
+
+
+# an address naming a category's list by its path ('/category/phong-trao/', '/chuyen-muc/tin-tuc')
+_CATEGORY_PATH = re.compile(r"/(?:category|categories|chuyen-muc|chuyenmuc|danh-muc|danhmuc|the-loai|theloai)"
+                            r"/[^/?#]+/?(?:[?#]|$)", re.I)
+
+
+def _category_link_under(doc: Doc, headline: etree._Element | None) -> str | None:
+    """The first link to a category's list in the few elements right under the headline (a page
+    builder's post-info line: a folder icon, then '<a href="/category/phong-trao/">Phong trào</a>'),
+    never one in a menu or a list of links."""
+    if headline is None or "/c" not in doc.source and "-muc" not in doc.source and "/the" not in doc.source:
+        return None
+    start = doc.position(headline)
+    for el in islice(_following(headline), 40):
+        if el.tag != "a" or not _CATEGORY_PATH.search(el.get("href") or ""):
+            continue
+        text = text_of(el)
+        if 1 <= len(text.split()) <= 6 and doc.position(el) > start and not in_link_list(el) \
+                and not chrome_ancestor(el) and not names_a_section(text):
+            return text
+    return None
+
+
+def _following(el: etree._Element):
+    """The elements after `el` in document order (not inside it)."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):
+                yield sibling
+                yield from (d for d in sibling.iterdescendants() if isinstance(d.tag, str))
+        node = node.getparent()
 
 
 # Joomla's addresses: the article's category by number ('…&catid=14:kinh-te&…'), and a link to

@@ -361,7 +361,7 @@ DATE_PUBLISHED = ("ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất b
                   "дата публикации", "publicação", "post date", "发布时间", "发布日期", "发布", "発行日", "発行",
                   "発表日", "公開日", "公開", "掲載日", "掲載", "diterbitkan", "dipublikasikan", "yayınlanma",
                   "yayınlanma tarihi", "yayın tarihi", "입력", "게시", "प्रकाशित", "प्रविष्टि तिथि", "نُشر", "نشر",
-                  "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "publiceret", "publicerad", "publisert", "publisert første gang",
+                  "تاريخ النشر", "közzétéve", "megjelent", "udgivet", "offentliggjort", "publiceret", "publicerad", "publisert", "publisert første gang",
                   "дата публікації",
                   "опубліковано", "публикувано", "дата на публикуване", "објављено", "objavljeno", "δημοσιεύθηκε",
                   "ημερομηνία δημοσίευσης", "दिनांक", "cyhoeddwyd", "cyhoeddwyd gyntaf", "foilsithe", "birt",

@@ -39,7 +39,7 @@ _EMPHASIS = frozenset({"b", "strong", "em", "i"})
 _EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|font-style\s*:\s*italic", re.I)
 
 
-def _emphasis_style(style: str | None) -> bool:
+def emphasis_style(style: str | None) -> bool:
     return bool(style) and _EMPHASIS_STYLE.search(style) is not None
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # CSS frameworks' classes that hide an element on every screen (Bootstrap 3 `hidden`/`hide`, 4-5
@@ -482,7 +482,7 @@ def blocks(root: etree._Element) -> list[Block]:
         if tag == "img":
             flush()
         link = in_link or tag == "a"
-        emph = in_emph or tag in _EMPHASIS or (tag == "span" and _emphasis_style(el.get("style")))
+        emph = in_emph or tag in _EMPHASIS or (tag == "span" and emphasis_style(el.get("style")))
         text = el.text
         if text:
             add(text, link, emph)

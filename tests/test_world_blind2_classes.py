@@ -137,11 +137,14 @@ def test_an_article_split_over_content_blocks_is_its_parts_without_the_wrapper()
 
 
 def test_a_credit_label_is_not_part_of_the_author():
-    for line, name in (("Pewarta: Sari Wulandari", "Sari Wulandari"),
-                       ("Photographs by Marco Rossi", "Marco Rossi"),
-                       ("Interview: Lea Wagner", "Lea Wagner"),
-                       ("Muhabir: Emre Demir", "Emre Demir")):
-        page = (f"<article><h1>Harbour budget approved</h1><div class='author'>{line}</div>"
+    # (a photographer names the author of a photo story only: world 2's gallery; on a text
+    # article a photographer alone in the byline is no writer, as world 47 expects)
+    for line, name, headline in (("Pewarta: Sari Wulandari", "Sari Wulandari", "Harbour budget approved"),
+                                 ("Photographs by Marco Rossi", "Marco Rossi", "In pictures: the harbour lit up"),
+                                 ("Photographs by Marco Rossi", None, "Harbour budget approved"),
+                                 ("Interview: Lea Wagner", "Lea Wagner", "Harbour budget approved"),
+                                 ("Muhabir: Emre Demir", "Emre Demir", "Harbour budget approved")):
+        page = (f"<article><h1>{headline}</h1><div class='author'>{line}</div>"
                 f"<div class='story'><p>{PROSE}</p><p>{PROSE2}</p></div></article>")
         assert _article(_page(page)).author == name, line
 
