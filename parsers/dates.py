@@ -109,7 +109,10 @@ _TIME = r"""
 """
 _ISO = r"""
     (?<![0-9])
-    (?P<iso_y>[0-9]{4})(?P<iso_sep>[-/.])(?P<iso_m>[0-9]{1,2})(?P=iso_sep)(?P<iso_d>[0-9]{1,2})
+    (?P<iso_y>[0-9]{4})
+    (?: (?P<iso_sep>[-/.])(?P<iso_m>[0-9]{1,2})(?P=iso_sep)(?P<iso_d>[0-9]{1,2})
+      | \.\ (?P<iso_ms>[0-9]{1,2})\.\ (?P<iso_ds>[0-9]{1,2})\.     # Hungarian: '2014. 09. 05.'
+    )
     (?![0-9])
     (?: [T\s](?P<iso_h>[0-9]{2}):(?P<iso_mi>[0-9]{2})
         (?: :(?P<iso_s>[0-9]{2}) (?:[.,](?P<iso_frac>[0-9]{1,6})[0-9]*)? )?
@@ -332,7 +335,7 @@ _MONTH = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+")
 # (an Arabic month named twice, the Levant's name and the Egyptian one: '5 حزيران/يونيو 2024')
 _NAMED_DMY = rf"""
     (?<![0-9])
-    (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? -? \s* (?:de\s+|of\s+)?
+    (?P<nd_d>[0-9]{{1,2}}) (?:st|nd|rd|th|er|º)? \.? -? \s* (?:de\s+|of\s+|d['’]\s*)?
     (?P<nd_m>{_MONTH}) (?![^\W\d_]) (?:\s*/\s*{_MONTH} (?![^\W\d_]))? \.? ,? \s* (?:de\s+|năm\s+)?
     (?P<nd_y>[0-9]{{4}})
     (?![0-9])
@@ -349,7 +352,7 @@ _NAMED_MDY = rf"""
 _NAMED_YMD = rf"""
     (?<![0-9])
     (?P<ny_y>[0-9]{{4}}) (?:
-        \.? \s* (?P<ny_m>{_MONTH}) (?![^\W\d_]) \.? \s* (?P<ny_d>[0-9]{{1,2}}) (?![0-9])
+        \.? \s* (?:m\.\s*)? (?P<ny_m>{_MONTH}) (?![^\W\d_]) \.? \s* (?P<ny_d>[0-9]{{1,2}}) (?![0-9])
       | \s* -? (?:жылғы|жылы|жылдын|жылдың|ж\.|yil|yılı) \s+ (?P<ny_d2>[0-9]{{1,2}}) -? \s* (?P<ny_m2>{_MONTH}) (?![^\W\d_])
     )
 """
@@ -397,7 +400,7 @@ _ANY_MONTH = _trie(MONTHS)
 # over a hundred alternatives); the first-letter lookahead skips most positions at once.
 _FIRSTS = "".join(sorted({m[0] for m in MONTHS}))
 HAS_MONTH = re.compile(rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])")
-NAMED_DATE_HINT = re.compile(rf"[0-9]\.?-?\s*(?:de\s+|of\s+)?(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])|"
+NAMED_DATE_HINT = re.compile(rf"[0-9]\.?-?\s*(?:de\s+|of\s+|d['’]\s*)?(?=[{_FIRSTS}]){_ANY_MONTH}(?![^\W\d_])|"
                              rf"(?<![^\W\d_])(?=[{_FIRSTS}]){_ANY_MONTH}\.?\s+[0-9]")
 
 _DATE = re.compile(_DATE_SRC, _FLAGS)
@@ -613,7 +616,7 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]
 
 def _printed_fields(match: re.Match[str]) -> tuple[int, int, int]:
     if match.group("iso_y"):
-        return int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"])
+        return int(match["iso_y"]), int(match["iso_m"] or match["iso_ms"]), int(match["iso_d"] or match["iso_ds"])
     if match.group("dmy_d"):
         year = match["dmy_y"]
         month, day = int(match["dmy_m"] or match["dmy_ms"]), int(match["dmy_d"])

@@ -32,7 +32,7 @@ _TEXT_WORDS = {
               "auteur", "автор", "nội dung", "bài:", "author", "tekstur:", "geschreven", "scritto", "escrito",
               "écrit", "oleh", "penulis", "pewarta", "wartawan", "reporter", "haber", "muhabir",
               "기자", "특파원", "συντάκτ", "γράφει", "โดย", "글 ", "글·", "na ", "מאת", "του ", "της ", "zpracoval", "napsal", "deur ", "minn ", "pa ", "isinulat ni", "sinulat ni", "ulat ni",
-              "szerző", "beküldte", "kirjoittaja", "γράφτηκε", "piše", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
+              "szerző", "beküldte", "kirjoittaja", "γράφτηκε", "piše", "höfundur", "написано от", "scris de", "müəllif", "muallif", "yazar", "ka ", "troch ", "ngu-", "نوشته شده توسط", "نویسنده", "توسط ", "writer:", "qore:",
               "៖",                     # (the Khmer colon: a Khmer edition's credits and source)
               # the writers' credits and a board view's label cells, as labels.py lists them
               *labels.WRITER_CREDIT, *labels.WRITER_CREDIT_SPACED, *labels.TITLE_CELL, *labels.AUTHOR_CELL,

@@ -637,7 +637,7 @@ _LOADING = re.compile(r"^(?:đang tải|loading|chargement|cargando|carregando|c
 _LOADING_CLASS = re.compile(r"spinner|loading|loader|placeholder", re.I)
 
 
-_NOSCRIPT_BLOCKS = 32                  # <noscript> blocks looked at, at most (each costs a scan of the page)
+_NOSCRIPT_BLOCKS = generic.NOSCRIPT_BLOCKS   # <noscript> blocks looked at, at most (each costs a scan of the page)
 
 
 def _noscript_text(root: etree._Element, source: str) -> None:
@@ -647,8 +647,10 @@ def _noscript_text(root: etree._Element, source: str) -> None:
     scripts of what the page shows anyway)."""
     for block in list(islice(root.iter("noscript"), _NOSCRIPT_BLOCKS)):
         paragraphs = [p for p in block.iter("p", "li") if len(text_of(p)) >= 20]
-        if len(paragraphs) < 2 or len(text_of(block)) < 150:
-            continue                   # a tracking pixel, an 'enable JavaScript' notice
+        if len(paragraphs) < 2 or len(text_of(block)) < 150 or \
+                len(text_of(block)) < 400 and "javascript" in text_of(block).lower():
+            continue                   # a tracking pixel, an 'enable JavaScript' notice ('Trình duyệt của
+            #                            bạn đã tắt chức năng hỗ trợ JavaScript. …')
         first = (paragraphs[0].text or "").strip()[:40]
         if first and source.count(first) > 1:
             continue
@@ -969,12 +971,13 @@ def extract_article(doc: Doc, profile: Profile | None, warnings: list[str]) -> A
     if summary_el is None and body_el is not None:
         summary_el = generic.find_summary(doc, body_el, headline_el)
     article.view_count = _first(doc, profile, "view_count", lambda el: None if generic.in_listing_entry(
-        el, body_el, headline_el) else view_count_of(el))
+        el, body_el, headline_el) or in_link_list(el) else view_count_of(el))
     if article.view_count is None:
         article.view_count = generic.find_view_count(doc, body_el, headline_el)
     counter = _site_counter(doc, profile)
     article.visitor_counter, article.site_counters = counter.total, counter.as_dict()
-    article.author = _first(doc, profile, "author", _writer_of)
+    article.author = _first(doc, profile, "author", lambda el: None if in_link_list(el) else _writer_of(el))
+    #                                (not a 'Tin xem nhiều' entry's writer, marked by the same id)
     article.source = _first(doc, profile, "source", source_of)
 
     signature = Signature()
@@ -3175,8 +3178,9 @@ _CRUMB_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s")
 
 
 def _plain_crumb(text: str) -> bool:
+    """(two items when the first is the home page's: 'Trang chủ › An ninh trật tự')"""
     items = _CRUMB_JOIN.split(_CRUMB_LABEL.sub("", text, count=1))
-    return len(items) >= 3 and all(0 < len(item.strip()) <= 60 and not _SENTENCE_END.search(item)
+    return (len(items) >= 3 or len(items) == 2 and items[0].strip().lower() in generic.HOME) and all(0 < len(item.strip()) <= 60 and not _SENTENCE_END.search(item)
                                    for item in items)
 
 

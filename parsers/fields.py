@@ -705,11 +705,16 @@ def _writers(text: str) -> bool:
     return bool(parts) and len(parts) <= 4 and all(looks_like_name(p) for p in parts)
 
 
+# the body a unit belongs to, in brackets after it ('Khoa Kiểm soát bệnh tật (Trung tâm Y tế khu vực Đức Trọng)')
+_UNIT_OWNER = re.compile(r"\s*\((?=[A-ZĐÀ-Ỹ])[^()]{2,80}\)$")
+
+
 def _dashed_unit(text: str) -> bool:
     """A writer or an office, a dash, then the unit it belongs to ('ThS. Nguyễn Thị Lan - Tổ
     Toán', 'Phòng 7 - VKSND tỉnh', 'BSCKII. Nguyễn Văn Hải - Khoa Hồi sức tích cực - Chống độc')."""
     parts = _DASH.split(text, maxsplit=1)
-    if len(parts) != 2 or not _DASHED_UNIT.match(parts[1]) or not parts[1][:1].isupper():
+    unit = _UNIT_OWNER.sub("", parts[1]) if len(parts) == 2 else ""   # ('… - Khoa X (Trung tâm Y tế Y)')
+    if len(parts) != 2 or not unit or not _DASHED_UNIT.match(unit) or not unit[:1].isupper():
         return False
     head = parts[0]
     return looks_like_name(head) or (bool(_DASHED_UNIT.match(head)) and len(head.split()) <= 6)
@@ -883,7 +888,7 @@ BYLINE_LABEL = re.compile(
     # an interviewer's credit ('Беседовала X', 'Propos recueillis par X', 'Interview: X')
     r"беседовала|беседовал|propos recueillis par|interview von|interview by|interviewed by|entrevista de|"
     r"reported by|reporting by|story by|words by|text by|produced by|prepared by|compiled by|geschreven door|geschrieben von|scritto da|"
-    r"escrito por|écrit par|ditulis oleh|oleh|γράφτηκε από|kirjoittaja(?=\s*:)|piše(?=\s*:)|authors?|by|von|text von|texte de|texto de|textos de|par|por|di|de|door|av|af|od|szerző|"
+    r"escrito por|écrit par|ditulis oleh|oleh|γράφτηκε από|kirjoittaja(?=\s*:)|piše(?=\s*:)|höfundur(?=\s*:)|написано от|scris de|authors?|by|von|text von|texte de|texto de|textos de|par|por|di|de|door|av|af|od|szerző|"
     r"müəllif|muallif|yazar|نوشته شده توسط|نویسنده|توسط|autoren|autorinnen|writer(?=\s*:)|qore(?=\s*:)|tekstur(?=\s*:)|"
     r"από|nga|"
     r"автор|авторы|авторка|авторкa|автори|autor|autorzy|autorka|autore|autores|auteur|auteurs|avtor|avtorja|"
@@ -957,7 +962,8 @@ UPLOADER_LABEL = re.compile(
     r"uploaded by|publié par|posté par|veröffentlicht von|eingestellt von|erstellt von|gepostet von|"
     # an early CMS's post footer or story line ('Postat av X kl. 14:20', 'Beküldte: X , 2006. április …',
     # 'Dikirim oleh X pada …', '投稿者： X')
-    r"postat av|postet av|postet af|geplaatst door|beküldte|dikirim oleh|diposting oleh|投稿者(?=\s*[:：]))(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+    r"postat av|postet av|postet af|geplaatst door|beküldte|dikirim oleh|diposting oleh|publicado por|publicat per|"
+    r"投稿者(?=\s*[:：]))(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
 # credit labels of a writer or photographer not above: a line that starts with one is the
 # credit, the label is not part of the name
 CREDIT_LABEL = re.compile(

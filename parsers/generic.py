@@ -65,9 +65,30 @@ def _site_banner(el: etree._Element) -> bool:
     return False
 
 
+NOSCRIPT_BLOCKS = 32                   # <noscript> blocks a page is read in, at most (each costs a scan)
+
+
 def find_body(doc: Doc) -> etree._Element | None:
     """The element that directly holds most of the article's paragraphs (Readability-style:
-    each paragraph scores its parent fully and its grandparent half)."""
+    each paragraph scores its parent fully and its grandparent half); never one inside a
+    <noscript> past the first NOSCRIPT_BLOCKS (a page of thousands is read no further)."""
+    body = _find_body(doc)
+    if body is not None and ("<noscript" in doc.source or "<NOSCRIPT" in doc.source):
+        holder = next(body.iterancestors("noscript"), None)
+        if holder is not None and (holder not in islice(doc.root.iter("noscript"), NOSCRIPT_BLOCKS)
+                                   or _script_notice(holder)):
+            return None
+    return body
+
+
+def _script_notice(block: etree._Element) -> bool:
+    """A <noscript>'s 'enable JavaScript' notice ('Trình duyệt của bạn đã tắt chức năng hỗ trợ
+    JavaScript…'): the site's words to readers without scripts, no text of the page."""
+    text = _TEXT_LEN(block)
+    return len(text) < 400 and "javascript" in text.lower()
+
+
+def _find_body(doc: Doc) -> etree._Element | None:
     scores = _paragraph_scores(doc)
     if any(off_article(el) for el in sorted(scores, key=scores.__getitem__, reverse=True)[:12]):
         # a consent wall or a comment thread among the best: scored again without its text,
@@ -175,7 +196,17 @@ def _titled_first(doc: Doc, ranked: list[tuple[float, etree._Element]]) -> list[
 
 def _under_page_title(doc: Doc, el: etree._Element) -> bool:
     """A heading of the page's title (<title> holds it, 15 characters or more) stands right
-    before `el` or before one of its two nearest ancestors."""
+    before `el` or before one of its two nearest ancestors. (Once per element and page.)"""
+    known = page_cached("under page title", dict)
+    if known is None:
+        return _heading_of_title_before(doc, el)
+    found = known.get(el)
+    if found is None:
+        found = known[el] = _heading_of_title_before(doc, el)
+    return found
+
+
+def _heading_of_title_before(doc: Doc, el: etree._Element) -> bool:
     title = " ".join(doc.title.split()).casefold()
     if len(title) < 15:
         return False
@@ -877,7 +908,8 @@ def body_parts(body: etree._Element) -> list[etree._Element]:
         parts = _like_siblings(node, named=True) if node is not body else parts
         if len(parts) > 1:
             return parts               # columns of one story, their text in an inner block each
-    return parts
+    return parts if len(parts) > 1 else [body]   # (a wrapper alone in its parent is no part: the
+    #                                              body it wraps stands alone)
 
 
 def _record_run(body: etree._Element) -> list[etree._Element] | None:
@@ -2260,8 +2292,10 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
             continue
         text = text_of(child)
         if text and not (child.tail or "").strip() and \
-                sum(len(text_of(a)) for a in child.iter("a")) >= len(text) - 3:
-            continue                   # a back link or a breadcrumb above the title ('<< Back to News')
+                (sum(len(text_of(a)) for a in child.iter("a")) >= len(text) - 3
+                 or len(text) <= 150 and _HOME_CRUMB.match(text)):
+            continue                   # a back link or a breadcrumb above the title ('<< Back to News',
+            #                            'Trang chủ › An ninh trật tự' printed without links)
         if text:
             if _is_styled_title(child, text):
                 larger = _larger_title_after(child)
@@ -2275,6 +2309,10 @@ def _styled_line_opening(body: etree._Element, depth: int = 0) -> etree._Element
         if (child.tail or "").strip():
             return None
     return None
+
+
+# a breadcrumb that starts at the home page, linked or not ('Trang chủ › An ninh trật tự')
+_HOME_CRUMB = re.compile(r"^\s*(?:trang chủ|trang chu|trang nhất|home)\s*[›>»/|→]", re.I)
 
 
 def _short_emphasized(el: etree._Element, text: str) -> bool:
@@ -3713,10 +3751,19 @@ def article_region(body: etree._Element | None, headline: etree._Element | None)
     """Where the article's own parts stand: its text's block, or, when that block is in the
     site's chrome by its ancestors' names (a theme printing the article in a 'sidebar' widget),
     the nearest block holding both the headline and the text: its date line is no chrome."""
-    if body is None or headline is None or not chrome_ancestor(body):
+    if body is None or headline is None:
         return body
-    around = set(body.iterancestors())
-    return next((a for a in headline.iterancestors() if a in around and a.tag not in ("body", "html")), body)
+    known = page_cached("article region", dict)
+    key = (body, headline)
+    if known is not None and key in known:
+        return known[key]
+    region = body
+    if chrome_ancestor(body):
+        around = set(body.iterancestors())
+        region = next((a for a in headline.iterancestors() if a in around and a.tag not in ("body", "html")), body)
+    if known is not None:
+        known[key] = region
+    return region
 
 
 def _right_after_label(text: str, parsed) -> bool:
@@ -3843,7 +3890,7 @@ def _date_text(el: etree._Element, text: str) -> str:
 
 
 _COMMENT_HINT = re.compile(r"(?:^|[\s_-])(?:comments?|comment-?\w+|binh-?luan\w*|y-?kien-?ban-?doc|"
-                           r"ykienbandoc|disqus|respond|replies|reply|"
+                           r"ykienbandoc|disqus|respond|replies|reply|trackbacks?|pingbacks?|"
                            # an obituary's guest book of condolences
                            r"guestbook\w*|guest-?book|condolences?|tributes?)(?:$|[\s_-])", re.I)
 
@@ -4561,8 +4608,9 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
             if not (3 < len(text) < 120 and (pattern.match(text) or text[:1] in "|·•" and pattern.match(text.lstrip("|·• ")))):
                 continue               # (a meta line's item after its separator: '| Tác giả: X')
             if in_link_list(el) or in_book_credits(el) or (chrome_ancestor(el, body) and not _follows_body(el, body)) \
-                    or in_comments(el):
-                break                  # (a reader's 'by <a>Anonymous Coward</a>' under a comment)
+                    or in_comments(el) or in_teaser_card(el):
+                break                  # (a reader's 'by <a>Anonymous Coward</a>' under a comment; another
+                #                        story's byline on its card, the whole card one link)
             value = read(el)
             if value is not None:
                 return value
@@ -4574,6 +4622,19 @@ def find_labelled(doc: Doc, pattern: re.Pattern[str], body: etree._Element | Non
 
 
 _BR_BOX_TAGS = frozenset(("div", "p", "td", "span"))
+
+
+def in_teaser_card(el: etree._Element) -> bool:
+    """Inside a card that is one link to another page: a link holding a heading beside `el`
+    ('<a class="gh-card-link"><h3>Title</h3><footer><span>Door X</span>…</footer></a>'), or far
+    more text than `el`'s (a bookmark card's title, description and publisher)."""
+    for a in islice(self_and_ancestors(el), 6):
+        if a.tag == "a":
+            if next(a.iter("h2", "h3", "h4", "h5"), None) is not None:
+                return True
+            whole, own = len(_TEXT_LEN(a)), len(_TEXT_LEN(el))
+            return whole >= 3 * own and whole - own >= 40
+    return False
 
 
 def _line_probe(text: str) -> etree._Element:
@@ -4748,7 +4809,7 @@ def author_elements(doc: Doc, body: etree._Element | None) -> Iterator[etree._El
             continue
         card = _author_card(el, body)
         if chrome_ancestor(el, body if card is None else card) or in_site_header(el) or in_comments(el) \
-                or in_teaser(el, doc.url):
+                or in_teaser(el, doc.url) or in_teaser_card(el):
             continue
         yield el
 
@@ -4781,8 +4842,9 @@ def in_teaser(el: etree._Element, url: str | None = None) -> bool:
         if node is None or node.tag in ("body", "main", "html"):
             return False
         if node.tag in ("article", "li", "div"):
-            heading = next(node.iter("h2", "h3", "h4"), None)
-            if heading is not None:
+            heading = next((h for h in node.iter("h2", "h3", "h4") if h is not el and el not in h.iterancestors()
+                            and h not in el.iterancestors()), None)
+            if heading is not None:    # (not the writer's name set as a heading: Ghost's h4.gh-article-author-name)
                 link = next(heading.iter("a"), None)
                 if link is None:
                     link = next((a for a in heading.iterancestors("a")), None)

@@ -151,7 +151,7 @@ NOT_A_WRITER = ("communiqué de presse", "communiqué", "press release", "news r
                 "staff report", "staff reports", "from staff reports", "staff and wire reports",
                 "wire reports", "സ്വന്തം ലേഖകൻ", "സ്വന്തം ലേഖിക") + AD_LABELS
 # a newsroom's or desk's name signing a story, no person ('Da Redação', 'Haber Merkezi', 'ทีมข่าว')
-NEWSROOM = ("redação", "da redação", "redacció", "redacción", "redazione", "rédaction", "la rédaction",
+NEWSROOM = ("redação", "da redação", "redacția", "redactia", "redakcija", "redacció", "redacción", "redazione", "rédaction", "la rédaction",
             "redaktion", "redakcja", "redactie", "toimitus", "redaksjonen", "redaktionen", "redaksi",
             "tim redaksi", "haber merkezi", "merkezi", "newsroom", "news desk", "newsdesk", "staff",
             "editorial team", "editorial staff", "web desk", "online desk", "ทีมข่าว", "กองบรรณาธิการ",

@@ -1,8 +1,9 @@
 """Classes found in session 27, first by world blind set 46 (local news sites of 2005-2015: Movable
 Type and phpNuke footers, vBulletin portal pages, Joomla 1.0, ColdFusion print views), each on a
 small page of its own written here, in Vietnamese and in other languages than the blind pages use.
-Then world blind set 47 (bylines beside photo credits). Every case fails on the parsers before its fix,
-except the 'Zdjęcia:' case of the photographer test, a guard that passes before too."""
+Then world blind sets 47 (bylines beside photo credits) and 48 (the CMS families news sites run on), and
+VN set 50 (templates no profile knows). Every case fails on the parsers before its fix, except two guards
+that pass before too: the 'Zdjęcia:' case of the photographer test and 'Scris de Redacția'."""
 from __future__ import annotations
 
 import pytest
@@ -275,3 +276,162 @@ def test_blog_account_named_after_the_commune_is_no_writer_and_the_pageview_widg
                  url="https://thongtinxa.blogspot.com/2025/09/thong-bao-lich-tiep-cong-dan.html")
     assert a.author is None
     assert a.visitor_counter == 496011
+
+
+# -- world blind set 48: the CMS families news sites run on ------------------------------------------
+
+_EN = ["The council approved the new tram line after a two-hour debate on Tuesday evening, ending years of delay.",
+       "Work on the first section between the station and the university will begin in the spring of next year.",
+       "Shop owners along the route asked for compensation while the street is closed to traffic."]
+
+
+def test_text_in_a_wrapper_alone_in_its_parent_is_read():
+    """World 48 (Medium- and Substack-like posts): the text's block wrapped alone, level upon level,
+    in class-soup <div>s: the outermost wrapper (holding the headline and the byline) was read as
+    the text's part, and gave no paragraph: an empty body."""
+    body = ("<div id='root'><div class='a b'><div class='hd'><a href='/'>Medium</a> <a href='/signin'>Sign in</a></div>"
+            "<article><div class='l'><section><div><div class='fb bc ti'><div class='ab ca'><div class='ch bg fn'>"
+            "<div><h1 class='pw-post-title'>The tram returns to the avenue</h1></div>"
+            "<div class='ab'><a href='/@kim'>Kim Lee</a> · <span>5 min read</span> · <span>Jan 15, 2024</span></div>"
+            + "".join(f"<p class='pw-post-body-paragraph ke vl yr'>{p}</p>" for p in _EN) +
+            "</div></div></div></div></section></div></article><div class='tags'><a href='/tag/trams'>Trams</a></div></div></div>")
+    page = f"<html lang='en'><head><title>The tram returns to the avenue | by Kim Lee | Medium</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://medium.example/city/the-tram-returns-to-the-avenue-8d1e0f2a")
+    assert a.body == "\n\n".join(_EN)
+
+
+def test_bylines_on_cards_linking_elsewhere_are_not_the_writer():
+    """World 48 (Ghost): the writer's name set as an <h4> linking to the author's page was taken for a
+    teaser's heading; the byline of a 'read more' card that is one link ('<a class="gh-card-link"><h3>…
+    </h3><span>Door X</span></a>') and a bookmark card's publisher were taken instead."""
+    body = ("<main><article class='gh-article'><header><h1 class='gh-article-title'>Tram trial starts on campus</h1>"
+            "<div class='gh-article-meta'><h4 class='gh-article-author-name'><a href='/author/jan-de-vries/'>Jan de Vries</a>"
+            "</h4><time datetime='2020-08-11'>11 aug 2020</time></div></header><section class='gh-content'>"
+            f"<p>{_EN[0]}</p><figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' href='https://other.example/x'>"
+            "<div class='kg-bookmark-content'><div class='kg-bookmark-title'>Earlier: the council's plan</div>"
+            "<div class='kg-bookmark-description'>What the city decided last year about the tram network and its costs.</div>"
+            "<div class='kg-bookmark-metadata'><span class='kg-bookmark-author'>City Paper</span></div></div></a></figure>"
+            f"<p>{_EN[1]}</p></section></article><section class='read-more'><article class='gh-card'>"
+            "<a class='gh-card-link' href='/another-story/'><h3 class='gh-card-title'>Bridge repairs finished</h3>"
+            "<footer><span class='gh-card-author'>Door Anna Smit</span> <time datetime='2020-08-05'>05-08-2020</time></footer>"
+            "</a></article></section></main>")
+    page = f"<html lang='nl'><head><title>Tram trial starts on campus</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://www.citypaper.example/tram-trial-starts/")
+    assert a.author == "Jan de Vries"
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Написано от Мария Петрова", "Мария Петрова"),
+    ("Scris de Ioana Popescu", "Ioana Popescu"),
+    ("Scris de Redacția", None),
+    ("Höfundur: Sigrún Jónsdóttir | 11. janúar 2018", "Sigrún Jónsdóttir"),
+])
+def test_written_by_labels_of_k2_and_sitefinity_language_packs(line, want):
+    """World 48 (Joomla K2's 'Written by' in Bulgarian and Romanian, Sitefinity's Icelandic 'Höfundur:'):
+    the label stayed in the name or the line was not read; a desk ('Redacția') names no writer."""
+    body = (f"<div class='itemView'><h2 class='itemTitle'>New electric buses on the coast line</h2>"
+            f"<span class='itemDateCreated'>15.03.2018</span><span class='meta-line'>{line}</span>"
+            "<div class='itemFullText'>" + "".join(f"<p>{p}</p>" for p in _EN) + "</div></div>")
+    page = f"<html lang='bg'><head><title>New electric buses on the coast line</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://www.coast.example/index.php/news/item/412-electric-buses")
+    assert a.author == want
+
+
+# -- blind VN set 51: more templates no profile knows ------------------------------------------------
+
+def test_styled_headline_after_a_plain_breadcrumb_in_the_text_block_of_a_page_titled_by_the_site():
+    """VN 51 (a commune police station, a women's union, a museum: <title> names only the site): the
+    text's block opens with a breadcrumb printed without links ('Trang chủ › An ninh trật tự'), then
+    the headline in a large <b>, then the date line; the site's name was the headline and the
+    breadcrumb, headline and date line were body."""
+    headline = "Công an xã ra mắt mô hình Camera an ninh tại các tuyến đường ven biển"
+    body = ('<div class="topbar">Thứ Hai, 08/12/2025 · Đường dây nóng: 0283.8740.113</div>'
+            '<div class="header"><div class="brand">CÔNG AN XÃ TÂN AN</div></div>'
+            '<div class="nav"><a href="/">Trang chủ</a><a href="/an-ninh">An ninh trật tự</a></div>'
+            '<div class="container"><div class="col8"><div class="crumb">Trang chủ › An ninh trật tự</div>'
+            f'<b style="font-size:22px;display:block">{headline}</b><div class="time">16:20 | 14/08/2025</div>'
+            + "".join(f"<p>{p}</p>" for p in _VN_TEXT) +
+            '<p style="text-align:right"><strong>Thượng úy Nguyễn Hoàng Phúc</strong></p>'
+            '<div class="views">Lượt xem: 1.204</div></div>'
+            '<div class="col4"><div class="card"><h4>Thông báo</h4><p>Số: 42/TB-CAX ngày 01/08/2025</p></div></div></div>')
+    a = _vn_page(body, "Công an xã Tân An")
+    assert a.headline == headline
+    assert a.published_at == "2025-08-14T16:20:00+07:00"
+    assert a.body == "\n\n".join(_VN_TEXT)
+    assert a.author == "Thượng úy Nguyễn Hoàng Phúc"
+
+
+def test_signature_of_a_writer_a_unit_and_the_body_it_belongs_to():
+    """VN 51 (a health centre): 'BS. X - Khoa Kiểm soát bệnh tật (Trung tâm Y tế khu vực Y)' closing
+    the text: the writer and her unit, as printed, out of the body; the bracketed owner of the unit
+    made it no signature."""
+    line = "BS. Đỗ Thị Lan Anh - Khoa Kiểm soát bệnh tật (Trung tâm Y tế khu vực Đức Trọng)"
+    headline = "Trung tâm Y tế triển khai tiêm vắc xin sởi cho trẻ"
+    body = (f'<div class="main"><h1>{headline}</h1><div class="ngay">Thứ 5, 14/08/2025 - 16:20</div><div class="noidung">'
+            + "".join(f'<p style="text-align:justify">{p}</p>' for p in _VN_TEXT)
+            + f'<p style="text-align:right"><strong>{line}</strong></p></div></div>')
+    a = _vn_page(body, f"{headline} - TTYT khu vực")
+    assert a.author == line
+    assert a.body == "\n\n".join(_VN_TEXT)
+
+
+def test_a_profile_s_author_and_view_ids_on_a_most_read_list_are_not_the_article_s():
+    """VN 51 (a VNPT-built CMS with the lbl* ids a SharePoint profile reads): the article's own
+    lblTacGia and lblLuotXem left empty, the same ids on the 'Tin xem nhiều' entries: their writer
+    and count were taken."""
+    page = ('<html lang="vi"><head><meta charset="utf-8"><title>Phòng chống tay chân miệng</title></head><body>'
+            '<div class="colL"><p><span id="ctl00_zone1_detail_ctl00_ctl00_lblTieuDe">Phòng chống bệnh tay chân miệng '
+            'cho trẻ</span></p><div><span id="ctl00_zone1_detail_ctl00_ctl00_lblNgayDang">30/09/2025 07:50</span> | '
+            '<span id="ctl00_zone1_detail_ctl00_ctl00_lblLuotXem"></span></div><span id="ctl00_zone1_detail_ctl00_ctl00_lblNoiDung">'
+            + "".join(f"<p>{p}</p>" for p in _VN_TEXT) + '</span><p><span id="ctl00_zone1_detail_ctl00_ctl00_lblTacGia"></span></p>'
+            '</div><div class="colR"><div class="bx"><b>Tin xem nhiều</b><ul>'
+            + "".join(f'<li><a href="ChiTiet.aspx?ItemID={n}">Lịch khám chuyên khoa tháng {n}</a><br><span id="ctl00_uc_rpt_ctl0{n}_'
+                      f'lblTacGia">Phòng Kế hoạch {n}</span> - Lượt xem: <span id="ctl00_uc_rpt_ctl0{n}_lblLuotXem">3.51{n}</span></li>'
+                      for n in range(1, 4)) + '</ul></div></div></body></html>')
+    a = parse_page(page.encode(), "https://ttyt.example.gov.vn/Pages/ChiTietTin.aspx?ItemID=3341", _HEADERS,
+                   profile="sharepoint_quangnam").article
+    assert a.author is None
+    assert a.view_count is None
+
+
+# -- world blind set 49: the publication date as date benchmarks score it ----------------------------
+
+@pytest.mark.parametrize("stamp, want", [
+    ("Paskelbta: 2016 m. gegužės 3 d.", "2016-05-03"),          # Lithuanian, year first with 'm.'
+    ("Publicat el 22 d'octubre de 2015", "2015-10-22"),          # Catalan, the month after d'
+    ("2014. 09. 05. 10:22", "2014-09-05T10:22"),                 # Hungarian numeric, spaced
+])
+def test_date_forms_of_lithuanian_catalan_and_hungarian_pages(stamp, want):
+    """World 49: three printed forms of the publication day were not read at all."""
+    body = (f"<article><h1>The tram returns to the avenue</h1><div class='meta'>{stamp}</div>"
+            "<div class='story'>" + "".join(f"<p>{p}</p>" for p in _EN) + "</div></article>")
+    page = f"<html><head><title>The tram returns to the avenue</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://news.example.eu/city/tram-returns")
+    assert (a.published_at or "").startswith(want)
+
+
+def test_trackback_dates_under_a_blog_post_are_no_publication_date():
+    """World 49 (an old blog): the date header over the post ('dinsdag 9 maart 2010'), then the
+    comments and 'Links naar dit bericht' trackbacks with their own dates: a trackback's date, marked
+    by its class, was taken."""
+    body = ("<main><div class='date-outer'><h2 class='date-header'><span>dinsdag 9 maart 2010</span></h2>"
+            "<div class='post'><h1 class='post-title'>The tram returns to the avenue</h1><div class='post-body'>"
+            + "".join(f"<p>{p}</p>" for p in _EN) + "</div><div class='post-footer'>Geplaatst door Joost van Dam</div>"
+            "</div></div><section class='trackbacks'><h3>Links naar dit bericht</h3><ul>"
+            "<li class='trackback'><a href='https://other.example/2010/03/x/'>Fietsberaad</a> <span class='tb-date'>12 maart 2010</span></li>"
+            "<li class='trackback'><a href='https://third.example/2010/03/y/'>Spoorfietser</a> <span class='tb-date'>15 maart 2010</span></li>"
+            "</ul></section></main>")
+    page = f"<html lang='nl'><head><title>Fietsen in Haarlem: The tram returns to the avenue</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://fietsen.example/2010/03/tram-returns.html")
+    assert (a.published_at or "").startswith("2010-03-09")
+
+
+@pytest.mark.parametrize("line, want", [("Publicado por Álvaro Herrero", "Álvaro Herrero"),
+                                        ("Objavio: Redakcija", None)])
+def test_a_blog_poster_label_in_spanish_and_a_croatian_desk(line, want):
+    """World 49: 'Publicado por X' kept its label in the name; 'Redakcija' (the desk) is no writer."""
+    body = ("<article><h1>The tram returns to the avenue</h1><time datetime='2011-11-19'>19.11.2011</time>"
+            "<div class='story'>" + "".join(f"<p>{p}</p>" for p in _EN) + f"</div><div class='post-author'>{line}</div></article>")
+    page = f"<html lang='es'><head><title>The tram returns to the avenue</title></head><body>{body}</body></html>"
+    a = _generic(page, "https://blog.example.es/2011/11/tram.html")
+    assert a.author == want
