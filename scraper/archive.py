@@ -64,7 +64,7 @@ from typing import Any, BinaryIO, Iterable, Iterator, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
@@ -706,6 +706,7 @@ def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
         while start is not None:
             stream.seek(start)
             records = ArchiveIterator(stream, no_record_parse=True)
+            records.reader.__class__ = _StrictReader
             problem = None
             try:
                 for record in records:
@@ -714,6 +715,8 @@ def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
                         break
                     yield _Record(record.rec_type, record.rec_headers, records.get_record_offset(),
                                   block)
+            except MemoryError:
+                raise                          # out of memory: the run's end, no damaged record
             except Exception as exc:  # noqa: BLE001 - any damage stops this reading, never the reader
                 problem = "unreadable record: " + \
                     (str(exc).strip() or type(exc).__name__).splitlines()[0][:80]
@@ -727,6 +730,25 @@ def _iter_file(path: Path, keep_block: bool = True, start: int = 0,
                 log.warning("%s: offset %d: %s; %s", path.name, offset, problem, rest)
                 if errors is not None:
                     errors.append(ArchiveError(path.name, offset, problem))
+
+
+class _StrictReader(DecompressingBufferedReader):
+    """warcio's reader, except where a gzip member fails to decompress after its start: warcio
+    writes the error to stderr and reads on as if the member had ended; here the error is raised
+    (the reading reports the damaged record, with its file and offset), and memory running out is
+    raised as MemoryError, never taken for damage."""
+
+    def _decompress(self, data):
+        if not (self.decompressor and data):
+            return data
+        if self.num_block_read:
+            return self.decompressor.decompress(data)
+        try:
+            return self.decompressor.decompress(data)
+        except MemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - warcio's first-read fallback: no gzip stream at all
+            return super()._decompress(data)
 
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
